@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using NewsPortal.Web.Domain;
+
+namespace NewsPortal.Web.Data.Configurations;
+
+internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
+{
+    public void Configure(EntityTypeBuilder<Article> builder)
+    {
+        builder.Property(a => a.Slug).HasMaxLength(FieldLengths.Slug);
+        builder.Property(a => a.Headline).HasMaxLength(FieldLengths.Headline);
+        builder.Property(a => a.Standfirst).HasMaxLength(FieldLengths.Standfirst);
+        builder.Property(a => a.BodyHtml).HasMaxLength(FieldLengths.ArticleBody);
+        builder.Property(a => a.HeroImageUrl).HasMaxLength(FieldLengths.ImageUrl);
+        builder.Property(a => a.HeroImageAlt).HasMaxLength(FieldLengths.ImageAlt);
+        builder.Property(a => a.HeroImageCaption).HasMaxLength(FieldLengths.ImageCaption);
+
+        builder.HasIndex(a => a.Slug).IsUnique();
+
+        // Every reader list is "visible articles, newest first", optionally within a category.
+        builder.HasIndex(a => new { a.Status, a.PublishedAt });
+        builder.HasIndex(a => new { a.CategoryId, a.Status, a.PublishedAt });
+
+        builder.HasOne(a => a.Author).WithMany(a => a.Articles).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(a => a.Category).WithMany(c => c.Articles).OnDelete(DeleteBehavior.Restrict);
+
+        builder.HasMany(a => a.Tags).WithMany(t => t.Articles).UsingEntity(
+            "ArticleTag",
+            r => r.HasOne(typeof(Tag)).WithMany().HasForeignKey("TagId").OnDelete(DeleteBehavior.Cascade),
+            l => l.HasOne(typeof(Article)).WithMany().HasForeignKey("ArticleId").OnDelete(DeleteBehavior.Cascade),
+            j =>
+            {
+                j.HasKey("ArticleId", "TagId");
+                // Tag pages and related news go from a tag to its articles.
+                j.HasIndex("TagId", "ArticleId");
+            });
+    }
+}

@@ -1,0 +1,47 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NewsPortal.Web.Data.Seed;
+using NewsPortal.Web.Infrastructure.Database;
+
+namespace NewsPortal.Web.Data;
+
+public static partial class DatabaseInitializer
+{
+    /// <summary>
+    /// Brings the database to the current migration (never EnsureCreated, so production and development follow
+    /// the same path), tunes SQLite for a web server, then seeds the sample content into an empty database.
+    /// With Database:MigrateOnStartup off, the database is taken as the operator left it.
+    /// </summary>
+    public static async Task InitializeDatabaseAsync(this WebApplication app, CancellationToken cancellationToken = default)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<NewsDbContext>();
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseInitializer));
+
+        if (!services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStartup)
+        {
+            return;
+        }
+
+        if (db.Database.IsSqlite())
+        {
+            // WAL lets readers carry on while a comment is written; the setting is stored in the file itself.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+
+        await db.Database.MigrateAsync(cancellationToken);
+
+        if (services.GetRequiredService<IOptions<SeedOptions>>().Value.SampleContent)
+        {
+            var added = await services.GetRequiredService<SampleContentSeeder>().SeedAsync(cancellationToken);
+            if (added > 0)
+            {
+                LogSeeded(logger, added);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Empty database: added {Count} sample articles")]
+    private static partial void LogSeeded(ILogger logger, int count);
+}

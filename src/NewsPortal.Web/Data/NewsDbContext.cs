@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using NewsPortal.Web.Domain;
+
+namespace NewsPortal.Web.Data;
+
+/// <summary>
+/// The one context the application depends on. It carries all mapping and is the SQL Server context;
+/// <see cref="SqliteNewsDbContext"/> derives from it and changes only what SQLite needs.
+/// </summary>
+public class NewsDbContext : IdentityDbContext<StaffUser>, IDataProtectionKeyContext
+{
+    public NewsDbContext(DbContextOptions<NewsDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For derived provider contexts, which carry their own options type.</summary>
+    protected NewsDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
+    public DbSet<Article> Articles => Set<Article>();
+    public DbSet<Category> Categories => Set<Category>();
+    public DbSet<Tag> Tags => Set<Tag>();
+    public DbSet<Author> Authors => Set<Author>();
+    public DbSet<Comment> Comments => Set<Comment>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(NewsDbContext).Assembly);
+    }
+}

@@ -1,0 +1,83 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using NewsPortal.Web.Domain;
+using NewsPortal.Web.Infrastructure.Sanitizing;
+
+namespace NewsPortal.Web.Data.Seed;
+
+/// <summary>Fills an empty database with the sample newsroom, so a newcomer's first run shows a real site.</summary>
+public sealed class SampleContentSeeder
+{
+    private readonly NewsDbContext _db;
+    private readonly ArticleSanitizer _sanitizer;
+    private readonly TimeProvider _time;
+
+    public SampleContentSeeder(NewsDbContext db, ArticleSanitizer sanitizer, TimeProvider time)
+    {
+        _db = db;
+        _sanitizer = sanitizer;
+        _time = time;
+    }
+
+    /// <returns>The number of articles added; 0 when the database already had articles.</returns>
+    public async Task<int> SeedAsync(CancellationToken cancellationToken)
+    {
+        if (await _db.Articles.AnyAsync(cancellationToken))
+        {
+            return 0;
+        }
+
+        var now = _time.GetUtcNow().UtcDateTime;
+        var categories = SampleContent.Categories
+            .Select((c, i) => new Category { Name = c.Name, Slug = c.Slug, Position = i })
+            .ToDictionary(c => c.Name);
+        var authors = SampleContent.Authors
+            .Select(a => new Author { Name = a.Name, Slug = a.Slug, Bio = a.Bio })
+            .ToDictionary(a => a.Name);
+        var tags = SampleContent.Articles
+            .SelectMany(a => a.Tags)
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .Select(t => new Tag { Name = t, Slug = Slugs.From(t) })
+            .ToDictionary(t => t.Name, StringComparer.OrdinalIgnoreCase);
+
+        var articles = new Dictionary<string, Article>();
+        foreach (var sample in SampleContent.Articles)
+        {
+            var published = now.AddHours(-sample.HoursAgo);
+            var body = string.Concat(sample.Paragraphs.Select(p => $"<p>{WebUtility.HtmlEncode(p)}</p>\n"));
+            articles[sample.Slug] = new Article
+            {
+                Slug = sample.Slug,
+                Headline = sample.Headline,
+                Standfirst = sample.Standfirst,
+                BodyHtml = _sanitizer.Sanitize(body),
+                HeroImageUrl = sample.Image,
+                HeroImageAlt = sample.ImageAlt,
+                HeroImageCaption = sample.ImageCaption,
+                Status = ArticleStatus.Published,
+                PublishedAt = published,
+                CreatedAt = published.AddHours(-2),
+                CommentsOpen = sample.CommentsOpen,
+                Author = authors[sample.Author],
+                Category = categories[sample.Category],
+                Tags = sample.Tags.Select(t => tags[t]).ToList(),
+            };
+        }
+
+        foreach (var sample in SampleContent.Comments)
+        {
+            articles[sample.ArticleSlug].Comments.Add(new Comment
+            {
+                AuthorName = sample.Name,
+                AuthorEmail = sample.Email,
+                BodyHtml = $"<p>{WebUtility.HtmlEncode(sample.Body)}</p>",
+                Status = CommentStatus.Approved,
+                CreatedAt = now.AddHours(-sample.HoursAgo),
+            });
+        }
+
+        _db.Articles.AddRange(articles.Values);
+        await _db.SaveChangesAsync(cancellationToken);
+        return articles.Count;
+    }
+}

@@ -1,0 +1,32 @@
+namespace NewsPortal.Web.Domain;
+
+/// <summary>
+/// Every length limit in one place: EF column sizes, form validation and request limits all read from here,
+/// so the browser, the server and the database always agree.
+/// </summary>
+public static class FieldLengths
+{
+    public const int Slug = 160;
+    public const int Headline = 200;
+    public const int Standfirst = 400;
+    public const int ArticleBody = 200_000;
+    public const int ImageUrl = 400;
+    public const int ImageAlt = 250;
+    public const int ImageCaption = 300;
+    public const int CategoryName = 60;
+    public const int TagName = 60;
+    public const int AuthorName = 100;
+    public const int AuthorBio = 500;
+
+    public const int CommentName = 100;
+    public const int CommentEmail = 254;
+    public const int CommentBody = 5_000;
+
+    /// <summary>A sanitized body grows (entities, link attributes); the column leaves room for that growth.</summary>
+    public const int CommentBodyHtml = 20_000;
+
+    public const int IpAddress = 45;
+    public const int UserAgent = 512;
+    public const int StatusReason = 300;
+    public const int SearchQuery = 100;
+}

@@ -1,0 +1,23 @@
+using NewsPortal.Web.Features.Comments;
+
+namespace NewsPortal.Web.Features.Articles;
+
+public sealed class ArticlePageViewModel
+{
+    public required ArticleViewModel Article { get; init; }
+    public IReadOnlyList<ArticleSummary> Latest { get; init; } = [];
+    public IReadOnlyList<ArticleSummary> Related { get; init; } = [];
+    public required CommentThreadViewModel Comments { get; init; }
+
+    /// <summary>The form as rendered: empty with a fresh stamp, or what the reader typed when it failed validation.</summary>
+    public CommentForm CommentForm { get; set; } = new();
+
+    /// <summary>Name of the comment being replied to, when the form is a reply.</summary>
+    public string? ReplyToName { get; set; }
+
+    /// <summary>The reader has just posted a comment that is held for moderation.</summary>
+    public bool JustPostedHeld { get; set; }
+
+    /// <summary>The reader has just posted a comment that was published at once.</summary>
+    public bool JustPostedPublished { get; set; }
+}

@@ -1,0 +1,141 @@
+using Microsoft.EntityFrameworkCore;
+using NewsPortal.Web.Data;
+using NewsPortal.Web.Features.Comments;
+using NewsPortal.Web.Infrastructure.Site;
+
+namespace NewsPortal.Web.Features.Articles;
+
+public sealed class ArticleService
+{
+    public const int LatestCount = 5;
+    public const int RelatedCount = 4;
+
+    private readonly NewsDbContext _db;
+    private readonly SiteClock _clock;
+    private readonly CommentThreadService _comments;
+    private readonly CommentRulesSource _rules;
+    private readonly FormStamp _stamp;
+
+    public ArticleService(
+        NewsDbContext db, SiteClock clock, CommentThreadService comments, CommentRulesSource rules, FormStamp stamp)
+    {
+        _db = db;
+        _clock = clock;
+        _comments = comments;
+        _rules = rules;
+        _stamp = stamp;
+    }
+
+    /// <summary>
+    /// The whole article page, or null when no visible article has that slug. <paramref name="postedForm"/> is
+    /// what the reader typed when a post failed validation; otherwise the form starts empty with a fresh stamp,
+    /// as a reply to <paramref name="replyTo"/> when that comment is shown on the page.
+    /// </summary>
+    public async Task<ArticlePageViewModel?> GetPageAsync(
+        string slug,
+        IReadOnlySet<int> ownHeldCommentIds,
+        CommentForm? postedForm,
+        int? replyTo,
+        CancellationToken cancellationToken)
+    {
+        var now = _clock.UtcNow;
+        var article = await _db.Articles.AsNoTracking()
+            .VisibleAt(now)
+            .Where(a => a.Slug == slug)
+            .Select(a => new ArticleViewModel
+            {
+                Id = a.Id,
+                Slug = a.Slug,
+                Headline = a.Headline,
+                Standfirst = a.Standfirst,
+                BodyHtml = a.BodyHtml,
+                HeroImageUrl = a.HeroImageUrl,
+                HeroImageAlt = a.HeroImageAlt,
+                HeroImageCaption = a.HeroImageCaption,
+                AuthorName = a.Author.Name,
+                AuthorSlug = a.Author.Slug,
+                CategoryId = a.CategoryId,
+                CategoryName = a.Category.Name,
+                CategorySlug = a.Category.Slug,
+                PublishedAt = a.PublishedAt!.Value,
+                UpdatedAt = a.UpdatedAt,
+                CommentsOpen = a.CommentsOpen,
+                CommentsOpenSetting = a.CommentsOpen,
+                Tags = a.Tags.OrderBy(t => t.Name).Select(t => new TagLink(t.Name, t.Slug)).ToList(),
+            })
+            .SingleOrDefaultAsync(cancellationToken);
+
+        if (article is null)
+        {
+            return null;
+        }
+
+        var latest = await _db.Articles.AsNoTracking()
+            .VisibleAt(now)
+            .Where(a => a.Id != article.Id)
+            .NewestFirst()
+            .Take(LatestCount)
+            .SelectSummaries()
+            .ToListAsync(cancellationToken);
+
+        var related = await GetRelatedAsync(article, now, cancellationToken);
+        var comments = await _comments.GetThreadAsync(article.Id, ownHeldCommentIds, cancellationToken);
+        var rules = await _rules.GetAsync(cancellationToken);
+        article.CommentsOpen = CommentRulesSource.IsOpen(article.CommentsOpenSetting, article.PublishedAt, now, rules);
+
+        var form = postedForm ?? new CommentForm { ParentId = replyTo };
+        if (_stamp.Age(form.Stamp) is null)
+        {
+            form.Stamp = _stamp.Issue();
+        }
+
+        var replyToName = form.ParentId is { } parentId ? FindShown(comments.Roots, parentId)?.AuthorName : null;
+        if (replyToName is null)
+        {
+            form.ParentId = null;
+        }
+
+        return new ArticlePageViewModel
+        {
+            Article = article,
+            Latest = latest,
+            Related = related,
+            Comments = comments,
+            CommentForm = form,
+            ReplyToName = replyToName,
+        };
+    }
+
+    private static CommentViewModel? FindShown(IEnumerable<CommentViewModel> comments, int id)
+    {
+        foreach (var comment in comments)
+        {
+            if (comment.Id == id && !comment.IsAwaitingModeration)
+            {
+                return comment;
+            }
+
+            if (FindShown(comment.Replies, id) is { } found)
+            {
+                return found;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Same section or a shared tag, newest first, never the article itself.</summary>
+    private async Task<List<ArticleSummary>> GetRelatedAsync(
+        ArticleViewModel article, DateTime now, CancellationToken cancellationToken)
+    {
+        var tagSlugs = article.Tags.Select(t => t.Slug).ToList();
+        return await _db.Articles.AsNoTracking()
+            .VisibleAt(now)
+            .Where(a => a.Id != article.Id)
+            .Where(a => a.CategoryId == article.CategoryId || a.Tags.Any(t => tagSlugs.Contains(t.Slug)))
+            .NewestFirst()
+            .Take(RelatedCount)
+            .SelectSummaries()
+            .ToListAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,20 @@
+namespace NewsPortal.Web.Features.Articles;
+
+/// <summary>An article as it appears in lists: front page, sections, tags, search, latest and related news.</summary>
+public sealed class ArticleSummary
+{
+    public int Id { get; init; }
+    public required string Slug { get; init; }
+    public required string Headline { get; init; }
+    public required string Standfirst { get; init; }
+    public required string CategoryName { get; init; }
+    public required string CategorySlug { get; init; }
+    public required string AuthorName { get; init; }
+
+    /// <summary>UTC.</summary>
+    public DateTime PublishedAt { get; init; }
+
+    public string? HeroImageUrl { get; init; }
+    public string? HeroImageAlt { get; init; }
+    public int CommentCount { get; init; }
+}

@@ -1,0 +1,198 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using NewsPortal.Web.Data;
+using NewsPortal.Web.Domain;
+using NewsPortal.Web.Features.Articles;
+using NewsPortal.Web.Infrastructure.Sanitizing;
+using NewsPortal.Web.Infrastructure.Site;
+
+namespace NewsPortal.Web.Features.Comments;
+
+/// <summary>Who sent a comment, as the server saw it.</summary>
+public sealed record CommentClient(string? IpAddress, string? UserAgent);
+
+public enum CommentPostOutcome
+{
+    /// <summary>No visible article has that slug.</summary>
+    ArticleNotFound,
+
+    /// <summary>The article does not take comments.</summary>
+    Closed,
+
+    /// <summary>Field errors; nothing was stored.</summary>
+    Invalid,
+
+    /// <summary>Stored (or recognised as a duplicate of one stored moments ago).</summary>
+    Accepted,
+}
+
+public sealed record CommentPostResult(
+    CommentPostOutcome Outcome,
+    int? CommentId = null,
+    CommentStatus? Status = null,
+    IReadOnlyDictionary<string, string>? Errors = null);
+
+public sealed class CommentService
+{
+    private readonly NewsDbContext _db;
+    private readonly SiteClock _clock;
+    private readonly CommentSanitizer _sanitizer;
+    private readonly FormStamp _stamp;
+    private readonly CommentRulesSource _rules;
+
+    public CommentService(
+        NewsDbContext db, SiteClock clock, CommentSanitizer sanitizer, FormStamp stamp, CommentRulesSource rules)
+    {
+        _db = db;
+        _clock = clock;
+        _sanitizer = sanitizer;
+        _stamp = stamp;
+        _rules = rules;
+    }
+
+    /// <summary>
+    /// Validates, cleans, classifies and stores one reader comment. The form's own DataAnnotations have
+    /// already run; this adds what needs the cleaned text or the database.
+    /// </summary>
+    public async Task<CommentPostResult> PostAsync(
+        string slug, CommentForm form, CommentClient client, CancellationToken cancellationToken)
+    {
+        var now = _clock.UtcNow;
+        var rules = await _rules.GetAsync(cancellationToken);
+        var article = await _db.Articles.AsNoTracking()
+            .VisibleAt(now)
+            .Where(a => a.Slug == slug)
+            .Select(a => new { a.Id, a.CommentsOpen, PublishedAt = a.PublishedAt!.Value })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (article is null)
+        {
+            return new(CommentPostOutcome.ArticleNotFound);
+        }
+
+        if (!CommentRulesSource.IsOpen(article.CommentsOpen, article.PublishedAt, now, rules))
+        {
+            return new(CommentPostOutcome.Closed);
+        }
+
+        var name = CommentText.CleanName(form.Name);
+        var email = CommentText.CleanEmail(form.Email);
+        var body = CommentText.CleanBody(form.Body);
+        var errors = new Dictionary<string, string>();
+        if (name.Length == 0)
+        {
+            errors[nameof(CommentForm.Name)] = "Please enter your name here";
+        }
+
+        if (body.Length == 0)
+        {
+            errors[nameof(CommentForm.Body)] = "Please enter your comment!";
+        }
+
+        if (form.ParentId is { } parentId
+            && !await _db.Comments.AnyAsync(
+                c => c.Id == parentId && c.ArticleId == article.Id && c.Status == CommentStatus.Approved, cancellationToken))
+        {
+            errors[string.Empty] = "The comment you are replying to is no longer available. Your text is below; post it as a new comment.";
+            form.ParentId = null;
+        }
+
+        if (errors.Count > 0)
+        {
+            return new(CommentPostOutcome.Invalid, Errors: errors);
+        }
+
+        var bodyHtml = _sanitizer.Sanitize(body);
+        var verdict = BotVerdict(form, rules)
+            ?? CommentRules.Evaluate(
+                new CommentSubmission(name, email, CommentSanitizer.ToPlainText(bodyHtml), CommentSanitizer.CountLinks(bodyHtml), client.IpAddress),
+                rules,
+                rules.AutoApprovePreviouslyApproved
+                    && await _db.Comments.AnyAsync(c => c.AuthorEmail == email && c.Status == CommentStatus.Approved, cancellationToken));
+
+        if (rules.DuplicateWindowMinutes > 0
+            && await FindDuplicateAsync(article.Id, email, bodyHtml, now.AddMinutes(-rules.DuplicateWindowMinutes), cancellationToken) is { } existing)
+        {
+            return new(CommentPostOutcome.Accepted, existing.Id, existing.Status);
+        }
+
+        var comment = new Comment
+        {
+            ArticleId = article.Id,
+            ParentId = form.ParentId,
+            AuthorName = name,
+            AuthorEmail = email,
+            BodyHtml = bodyHtml,
+            Status = verdict.Status,
+            StatusReason = Truncate(verdict.Reason, FieldLengths.StatusReason),
+            CreatedAt = now,
+            IpAddress = Truncate(client.IpAddress, FieldLengths.IpAddress),
+            UserAgent = Truncate(client.UserAgent, FieldLengths.UserAgent),
+            DedupeKey = rules.DuplicateWindowMinutes > 0 ? DedupeKey(article.Id, email, bodyHtml, now, rules.DuplicateWindowMinutes) : null,
+        };
+        _db.Comments.Add(comment);
+        try
+        {
+            await _db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException) when (comment.DedupeKey is not null)
+        {
+            // An identical post won the race for the same window: that one stands, this one is the duplicate.
+            _db.Entry(comment).State = EntityState.Detached;
+            var winner = await _db.Comments.AsNoTracking()
+                .Where(c => c.DedupeKey == comment.DedupeKey)
+                .Select(c => new { c.Id, c.Status })
+                .SingleOrDefaultAsync(cancellationToken);
+            if (winner is null)
+            {
+                throw;
+            }
+
+            return new(CommentPostOutcome.Accepted, winner.Id, winner.Status);
+        }
+
+        return new(CommentPostOutcome.Accepted, comment.Id, comment.Status);
+    }
+
+    /// <summary>The honeypot and the timing check. A bot is answered like a person but its comment is spam.</summary>
+    private CommentVerdict? BotVerdict(CommentForm form, CommentOptions rules)
+    {
+        if (!string.IsNullOrEmpty(form.Website))
+        {
+            return new(CommentStatus.Spam, "Bot check: the hidden honeypot field was filled in.");
+        }
+
+        if (_stamp.Age(form.Stamp) is not { } age)
+        {
+            return new(CommentStatus.Spam, "Bot check: the form timestamp was missing or forged.");
+        }
+
+        if (age < TimeSpan.FromSeconds(rules.MinSecondsToPost))
+        {
+            return new(CommentStatus.Spam, $"Bot check: posted {Math.Max(0, age.TotalSeconds):0.0} s after the form was shown (minimum {rules.MinSecondsToPost} s).");
+        }
+
+        return null;
+    }
+
+    private async Task<(int Id, CommentStatus Status)?> FindDuplicateAsync(
+        int articleId, string email, string bodyHtml, DateTime since, CancellationToken cancellationToken)
+    {
+        var match = await _db.Comments.AsNoTracking()
+            .Where(c => c.AuthorEmail == email && c.ArticleId == articleId && c.CreatedAt >= since && c.BodyHtml == bodyHtml)
+            .OrderBy(c => c.Id)
+            .Select(c => new { c.Id, c.Status })
+            .FirstOrDefaultAsync(cancellationToken);
+        return match is null ? null : (match.Id, match.Status);
+    }
+
+    internal static string DedupeKey(int articleId, string email, string bodyHtml, DateTime utcNow, int windowMinutes)
+    {
+        var window = utcNow.Ticks / TimeSpan.FromMinutes(windowMinutes).Ticks;
+        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes($"{articleId}\n{email}\n{window}\n{bodyHtml}"));
+        return Convert.ToHexStringLower(bytes);
+    }
+
+    private static string? Truncate(string? value, int max) =>
+        value is null || value.Length <= max ? value : value[..max];
+}

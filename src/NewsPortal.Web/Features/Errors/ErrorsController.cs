@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace NewsPortal.Web.Features.Errors;
+
+/// <summary>
+/// The friendly pages behind status-code re-execution and the exception handler. They never show exception
+/// details; those go to the log.
+/// </summary>
+[ApiExplorerSettings(IgnoreApi = true)]
+public sealed class ErrorsController : Controller
+{
+    [Route("/error/{code:int?}")]
+    [IgnoreAntiforgeryToken]
+    public IActionResult Index(int? code)
+    {
+        var status = code ?? StatusCodes.Status500InternalServerError;
+        if (HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is null
+            && HttpContext.Features.Get<IExceptionHandlerPathFeature>() is null)
+        {
+            // Requested directly: not an error of the reader's making.
+            status = code is >= 400 and < 600 ? code.Value : StatusCodes.Status404NotFound;
+        }
+
+        Response.StatusCode = status;
+        return View("Error", new ErrorViewModel(status));
+    }
+}
+
+public sealed record ErrorViewModel(int StatusCode)
+{
+    public string Title => StatusCode switch
+    {
+        400 => "That request could not be understood",
+        403 => "You do not have access to this page",
+        404 => "Page not found",
+        429 => "Too many requests",
+        _ => "Something went wrong",
+    };
+
+    public string Message => StatusCode switch
+    {
+        400 => "The form may have expired. Go back, reload the page and try again.",
+        403 => "Your account does not have permission to see this page.",
+        404 => "The page you were looking for does not exist or is no longer available.",
+        429 => "You have sent a lot of requests in a short time. Please wait a minute and try again.",
+        _ => "We could not show this page just now. Please try again in a moment.",
+    };
+}

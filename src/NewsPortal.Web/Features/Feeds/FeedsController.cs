@@ -1,0 +1,127 @@
+using System.Globalization;
+using System.Text;
+using System.Xml;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using NewsPortal.Web.Infrastructure.Site;
+
+namespace NewsPortal.Web.Features.Feeds;
+
+public sealed class FeedsController : Controller
+{
+    private const string AtomNamespace = "http://www.w3.org/2005/Atom";
+    private const string SitemapNamespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
+
+    private readonly FeedService _feeds;
+    private readonly SiteOptions _site;
+    private readonly SiteClock _clock;
+
+    public FeedsController(FeedService feeds, IOptions<SiteOptions> site, SiteClock clock)
+    {
+        _feeds = feeds;
+        _site = site.Value;
+        _clock = clock;
+    }
+
+    [HttpGet("/feed.xml")]
+    public async Task<IActionResult> Rss(CancellationToken cancellationToken)
+    {
+        var items = await _feeds.GetFeedItemsAsync(cancellationToken);
+        var baseUrl = BaseUrl();
+
+        return Xml("application/rss+xml; charset=utf-8", xml =>
+        {
+            xml.WriteStartElement("rss");
+            xml.WriteAttributeString("version", "2.0");
+            xml.WriteAttributeString("xmlns", "atom", null, AtomNamespace);
+            xml.WriteStartElement("channel");
+            xml.WriteElementString("title", _site.Name);
+            xml.WriteElementString("link", baseUrl + "/");
+            xml.WriteElementString("description", _site.Tagline);
+            xml.WriteElementString("language", "en-gb");
+            var lastBuild = items.Count > 0 ? items.Max(i => i.UpdatedAt > i.PublishedAt ? i.UpdatedAt!.Value : i.PublishedAt) : _clock.UtcNow;
+            xml.WriteElementString("lastBuildDate", Rfc822(lastBuild));
+            xml.WriteStartElement("atom", "link", AtomNamespace);
+            xml.WriteAttributeString("href", baseUrl + "/feed.xml");
+            xml.WriteAttributeString("rel", "self");
+            xml.WriteAttributeString("type", "application/rss+xml");
+            xml.WriteEndElement();
+
+            foreach (var item in items)
+            {
+                var link = $"{baseUrl}/news/{item.Slug}";
+                xml.WriteStartElement("item");
+                xml.WriteElementString("title", item.Headline);
+                xml.WriteElementString("link", link);
+                xml.WriteStartElement("guid");
+                xml.WriteAttributeString("isPermaLink", "true");
+                xml.WriteString(link);
+                xml.WriteEndElement();
+                xml.WriteElementString("description", item.Standfirst);
+                xml.WriteElementString("category", item.Category);
+                xml.WriteElementString("dc", "creator", "http://purl.org/dc/elements/1.1/", item.Author);
+                xml.WriteElementString("pubDate", Rfc822(item.PublishedAt));
+                xml.WriteEndElement();
+            }
+
+            xml.WriteEndElement();
+            xml.WriteEndElement();
+        });
+    }
+
+    [HttpGet("/sitemap.xml")]
+    public async Task<IActionResult> Sitemap(CancellationToken cancellationToken)
+    {
+        var entries = await _feeds.GetSitemapEntriesAsync(cancellationToken);
+        var categories = await _feeds.GetCategorySlugsAsync(cancellationToken);
+        var baseUrl = BaseUrl();
+
+        return Xml("application/xml; charset=utf-8", xml =>
+        {
+            xml.WriteStartElement("urlset", SitemapNamespace);
+            WriteUrl(xml, baseUrl + "/", entries.Count > 0 ? entries[0].LastModified : null);
+            foreach (var slug in categories)
+            {
+                WriteUrl(xml, $"{baseUrl}/category/{slug}", null);
+            }
+
+            foreach (var entry in entries)
+            {
+                WriteUrl(xml, $"{baseUrl}/news/{entry.Slug}", entry.LastModified);
+            }
+
+            xml.WriteEndElement();
+        });
+    }
+
+    private static void WriteUrl(XmlWriter xml, string loc, DateTime? lastModified)
+    {
+        xml.WriteStartElement("url", SitemapNamespace);
+        xml.WriteElementString("loc", SitemapNamespace, loc);
+        if (lastModified is { } utc)
+        {
+            xml.WriteElementString("lastmod", SitemapNamespace, DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+        }
+
+        xml.WriteEndElement();
+    }
+
+    /// <summary>RSS dates are RFC 822; we always write them in UTC ("GMT").</summary>
+    private static string Rfc822(DateTime utc) =>
+        DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("ddd, dd MMM yyyy HH:mm:ss 'GMT'", CultureInfo.InvariantCulture);
+
+    private string BaseUrl() => $"{Request.Scheme}://{Request.Host}{Request.PathBase}";
+
+    private FileContentResult Xml(string contentType, Action<XmlWriter> write)
+    {
+        using var buffer = new MemoryStream();
+        using (var xml = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true }))
+        {
+            xml.WriteStartDocument();
+            write(xml);
+            xml.WriteEndDocument();
+        }
+
+        return File(buffer.ToArray(), contentType);
+    }
+}

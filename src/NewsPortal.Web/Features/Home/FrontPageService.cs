@@ -1,0 +1,80 @@
+using Microsoft.EntityFrameworkCore;
+using NewsPortal.Web.Data;
+using NewsPortal.Web.Features.Articles;
+using NewsPortal.Web.Features.Shared;
+using NewsPortal.Web.Infrastructure.Site;
+
+namespace NewsPortal.Web.Features.Home;
+
+public sealed class FrontPageService
+{
+    public const int LatestPageSize = 10;
+    public const int PerSection = 4;
+
+    private readonly NewsDbContext _db;
+    private readonly SiteClock _clock;
+
+    public FrontPageService(NewsDbContext db, SiteClock clock)
+    {
+        _db = db;
+        _clock = clock;
+    }
+
+    public async Task<FrontPageViewModel> GetAsync(int page, CancellationToken cancellationToken)
+    {
+        var now = _clock.UtcNow;
+        var visible = _db.Articles.AsNoTracking().VisibleAt(now);
+
+        var lead = page == 1
+            ? await visible.NewestFirst().SelectSummaries().FirstOrDefaultAsync(cancellationToken)
+            : null;
+
+        // The lead is the first of the latest list; the list starts after it so nothing shows twice.
+        var latest = await visible.NewestFirst().Skip(1).SelectSummaries()
+            .ToPagedListAsync(page, LatestPageSize, cancellationToken);
+
+        var sections = page == 1 ? await GetSectionsAsync(now, cancellationToken) : [];
+        return new FrontPageViewModel { Lead = lead, Latest = latest, Sections = sections };
+    }
+
+    /// <summary>
+    /// The newest few articles of every section in one round trip: a UNION ALL of one small indexed query per
+    /// section (SQLite has no APPLY, so a per-category subquery cannot be used on both providers).
+    /// </summary>
+    private async Task<List<SectionBlock>> GetSectionsAsync(DateTime now, CancellationToken cancellationToken)
+    {
+        var categories = await _db.Categories.AsNoTracking()
+            .OrderBy(c => c.Position).ThenBy(c => c.Name)
+            .Select(c => new { c.Id, c.Name, c.Slug })
+            .ToListAsync(cancellationToken);
+        if (categories.Count == 0)
+        {
+            return [];
+        }
+
+        IQueryable<ArticleSummary>? union = null;
+        foreach (var category in categories)
+        {
+            var id = category.Id;
+            var top = _db.Articles.AsNoTracking()
+                .VisibleAt(now)
+                .Where(a => a.CategoryId == id)
+                .NewestFirst()
+                .Take(PerSection)
+                .SelectSummaries();
+            union = union is null ? top : union.Concat(top);
+        }
+
+        var articles = await union!.ToListAsync(cancellationToken);
+        var byCategory = articles.ToLookup(a => a.CategorySlug);
+        return categories
+            .Where(c => byCategory[c.Slug].Any())
+            .Select(c => new SectionBlock
+            {
+                Name = c.Name,
+                Slug = c.Slug,
+                Articles = byCategory[c.Slug].OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id).ToList(),
+            })
+            .ToList();
+    }
+}

@@ -1,0 +1,63 @@
+using Microsoft.EntityFrameworkCore;
+using NewsPortal.Web.Data;
+using NewsPortal.Web.Features.Articles;
+using NewsPortal.Web.Features.Shared;
+using NewsPortal.Web.Infrastructure.Site;
+
+namespace NewsPortal.Web.Features.Listings;
+
+public sealed class ListingService
+{
+    public const int PageSize = 12;
+
+    private readonly NewsDbContext _db;
+    private readonly SiteClock _clock;
+
+    public ListingService(NewsDbContext db, SiteClock clock)
+    {
+        _db = db;
+        _clock = clock;
+    }
+
+    public async Task<ListingViewModel?> GetCategoryAsync(string slug, int page, CancellationToken cancellationToken)
+    {
+        var category = await _db.Categories.AsNoTracking()
+            .Where(c => c.Slug == slug)
+            .Select(c => new { c.Id, c.Name, c.Slug })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (category is null)
+        {
+            return null;
+        }
+
+        var articles = await _db.Articles.AsNoTracking()
+            .VisibleAt(_clock.UtcNow)
+            .Where(a => a.CategoryId == category.Id)
+            .NewestFirst()
+            .SelectSummaries()
+            .ToPagedListAsync(page, PageSize, cancellationToken);
+
+        return new ListingViewModel { Title = category.Name, Kind = "Section", Slug = category.Slug, Articles = articles };
+    }
+
+    public async Task<ListingViewModel?> GetTagAsync(string slug, int page, CancellationToken cancellationToken)
+    {
+        var tag = await _db.Tags.AsNoTracking()
+            .Where(t => t.Slug == slug)
+            .Select(t => new { t.Id, t.Name, t.Slug })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (tag is null)
+        {
+            return null;
+        }
+
+        var articles = await _db.Articles.AsNoTracking()
+            .VisibleAt(_clock.UtcNow)
+            .Where(a => a.Tags.Any(t => t.Id == tag.Id))
+            .NewestFirst()
+            .SelectSummaries()
+            .ToPagedListAsync(page, PageSize, cancellationToken);
+
+        return new ListingViewModel { Title = tag.Name, Kind = "Topic", Slug = tag.Slug, Articles = articles };
+    }
+}

@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Mvc;
+using NewsPortal.Web.Features.Shared;
+
+namespace NewsPortal.Web.Features.Listings;
+
+public sealed class ListingsController : Controller
+{
+    private readonly ListingService _listings;
+
+    public ListingsController(ListingService listings) => _listings = listings;
+
+    [HttpGet("/category/{slug}")]
+    public async Task<IActionResult> Category(string slug, int? page, CancellationToken cancellationToken) =>
+        Listing(await _listings.GetCategoryAsync(slug, Paging.ClampPage(page), cancellationToken));
+
+    [HttpGet("/tag/{slug}")]
+    public async Task<IActionResult> Tag(string slug, int? page, CancellationToken cancellationToken) =>
+        Listing(await _listings.GetTagAsync(slug, Paging.ClampPage(page), cancellationToken));
+
+    private IActionResult Listing(ListingViewModel? model) =>
+        model is null || model.Articles.Page > model.Articles.PageCount ? NotFound() : View("Listing", model);
+}

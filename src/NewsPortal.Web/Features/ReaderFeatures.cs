@@ -1,0 +1,40 @@
+using NewsPortal.Web.Data.Seed;
+using NewsPortal.Web.Features.Articles;
+using NewsPortal.Web.Features.Comments;
+using NewsPortal.Web.Features.Feeds;
+using NewsPortal.Web.Features.Home;
+using NewsPortal.Web.Features.Listings;
+using NewsPortal.Web.Features.Search;
+using NewsPortal.Web.Infrastructure.Sanitizing;
+
+namespace NewsPortal.Web.Features;
+
+public static class ReaderFeatures
+{
+    public static IServiceCollection AddReaderFeatures(this IServiceCollection services)
+    {
+        services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.SectionName);
+        services.AddSingleton<ArticleSanitizer>();
+        services.AddScoped<SampleContentSeeder>();
+
+        services.AddScoped<FrontPageService>();
+        services.AddScoped<ArticleService>();
+        services.AddScoped<ListingService>();
+        services.AddScoped<SearchService>();
+        services.AddScoped<FeedService>();
+        services.AddScoped<CommentThreadService>();
+        services.AddSingleton<HeldCommentsCookie>();
+
+        services.AddOptions<CommentOptions>()
+            .BindConfiguration(CommentOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<CommentSanitizer>();
+        services.AddSingleton<FormStamp>();
+        services.AddSingleton<CommentRulesSource>();
+        services.AddScoped<CommentService>();
+        services.AddScoped<CommentRequestLimitFilter>();
+        services.AddCommentRateLimiting();
+        return services;
+    }
+}

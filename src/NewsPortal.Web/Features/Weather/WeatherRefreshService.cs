@@ -1,0 +1,72 @@
+using Microsoft.Extensions.Options;
+
+namespace NewsPortal.Web.Features.Weather;
+
+/// <summary>Fetches the weather at start and then periodically, so no page request ever calls the API.</summary>
+public sealed partial class WeatherRefreshService : BackgroundService
+{
+    private readonly IServiceScopeFactory _scopes;
+    private readonly WeatherCache _cache;
+    private readonly WeatherOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<WeatherRefreshService> _logger;
+
+    public WeatherRefreshService(
+        IServiceScopeFactory scopes,
+        WeatherCache cache,
+        IOptions<WeatherOptions> options,
+        TimeProvider time,
+        ILogger<WeatherRefreshService> logger)
+    {
+        _scopes = scopes;
+        _cache = cache;
+        _options = options.Value;
+        _time = time;
+        _logger = logger;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!_options.Enabled)
+        {
+            return;
+        }
+
+        // Let start-up finish first; the page simply omits the weather until the first reading arrives.
+        await Task.Yield();
+        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(_options.RefreshMinutes), _time);
+        try
+        {
+            do
+            {
+                await RefreshAsync(stoppingToken);
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+    }
+
+    internal async Task RefreshAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var scope = _scopes.CreateAsyncScope();
+            var client = scope.ServiceProvider.GetRequiredService<OpenMeteoClient>();
+            if (await client.GetCurrentAsync(cancellationToken) is { } reading)
+            {
+                _cache.Set(reading);
+            }
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or System.Text.Json.JsonException
+                                       && !cancellationToken.IsCancellationRequested)
+        {
+            LogRefreshFailed(_logger, _options.City, ex.Message);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Weather for {City} could not be refreshed: {Reason}")]
+    private static partial void LogRefreshFailed(ILogger logger, string city, string reason);
+}

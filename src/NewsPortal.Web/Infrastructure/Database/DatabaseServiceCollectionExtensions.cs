@@ -1,0 +1,89 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using NewsPortal.Web.Data;
+using NewsPortal.Web.Infrastructure.Hosting;
+
+namespace NewsPortal.Web.Infrastructure.Database;
+
+public static class DatabaseServiceCollectionExtensions
+{
+    public const string ConnectionStringName = "NewsPortal";
+
+    /// <summary>
+    /// Registers <see cref="NewsDbContext"/> for the configured provider. Everything else in the application
+    /// depends on <see cref="NewsDbContext"/> only.
+    /// </summary>
+    public static IServiceCollection AddNewsDatabase(
+        this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var provider = ReadProvider(configuration);
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName);
+
+        var connectionString = configuration.GetConnectionString(ConnectionStringName);
+        switch (provider)
+        {
+            case DatabaseProvider.SqlServer:
+                if (string.IsNullOrWhiteSpace(connectionString))
+                {
+                    throw new StartupConfigurationException(
+                        "Database:Provider is SqlServer but ConnectionStrings:NewsPortal is empty. " +
+                        "Set ConnectionStrings__NewsPortal to a SQL Server connection string.");
+                }
+
+                services.AddDbContext<NewsDbContext>(o => o.UseSqlServer(
+                    connectionString, sql => sql.EnableRetryOnFailure()));
+                break;
+
+            case DatabaseProvider.Sqlite:
+                var sqlite = SqliteConnectionString(connectionString, environment);
+                services.AddDbContext<NewsDbContext, SqliteNewsDbContext>(o => o.UseSqlite(sqlite));
+                break;
+        }
+
+        return services;
+    }
+
+    private static DatabaseProvider ReadProvider(IConfiguration configuration)
+    {
+        var value = configuration[$"{DatabaseOptions.SectionName}:{nameof(DatabaseOptions.Provider)}"];
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return DatabaseProvider.Sqlite;
+        }
+
+        if (Enum.TryParse<DatabaseProvider>(value, ignoreCase: true, out var provider) && Enum.IsDefined(provider))
+        {
+            return provider;
+        }
+
+        throw new StartupConfigurationException(
+            $"Database:Provider '{value}' is not supported. Use 'Sqlite' (the embedded default) or 'SqlServer'.");
+    }
+
+    /// <summary>
+    /// The embedded default lives in App_Data under the content root, so a fresh clone needs no setup;
+    /// a relative Data Source is resolved against the content root rather than the working directory.
+    /// </summary>
+    internal static string SqliteConnectionString(string? configured, IHostEnvironment environment)
+    {
+        var builder = new SqliteConnectionStringBuilder(
+            string.IsNullOrWhiteSpace(configured) ? "Data Source=App_Data/newsportal.db" : configured);
+
+        var isFile = builder.Mode != SqliteOpenMode.Memory
+            && !builder.DataSource.Equals(":memory:", StringComparison.OrdinalIgnoreCase)
+            && !string.IsNullOrEmpty(builder.DataSource);
+        if (isFile)
+        {
+            if (!Path.IsPathRooted(builder.DataSource))
+            {
+                builder.DataSource = Path.Combine(environment.ContentRootPath, builder.DataSource);
+            }
+
+            Directory.CreateDirectory(Path.GetDirectoryName(builder.DataSource)!);
+        }
+
+        // Shared cache is off: each connection has its own page cache and WAL gives readers concurrency.
+        builder.Pooling = true;
+        return builder.ToString();
+    }
+}

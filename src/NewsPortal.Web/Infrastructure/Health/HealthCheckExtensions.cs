@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using NewsPortal.Web.Data;
+
+namespace NewsPortal.Web.Infrastructure.Health;
+
+public static class HealthCheckExtensions
+{
+    private const string ReadyTag = "ready";
+
+    public static IServiceCollection AddNewsHealthChecks(this IServiceCollection services)
+    {
+        services.AddHealthChecks()
+            .AddDbContextCheck<NewsDbContext>("database", HealthStatus.Unhealthy, [ReadyTag]);
+        return services;
+    }
+
+    /// <summary>
+    /// /healthz: the process answers (liveness, no dependencies). /healthz/ready: it can serve pages,
+    /// database included; 503 when it cannot, so a load balancer takes the instance out.
+    /// </summary>
+    public static IEndpointRouteBuilder MapNewsHealthChecks(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
+        endpoints.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag) });
+        return endpoints;
+    }
+}

@@ -1,0 +1,31 @@
+using Serilog;
+using Serilog.Events;
+
+namespace NewsPortal.Web.Infrastructure.Logging;
+
+public static class LoggingExtensions
+{
+    /// <summary>
+    /// Serilog from the "Serilog" configuration section. The shipped configuration writes through the async
+    /// sink, so a request never waits on the console.
+    /// </summary>
+    public static WebApplicationBuilder AddNewsLogging(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSerilog((services, logger) => logger
+            .ReadFrom.Configuration(builder.Configuration)
+            .ReadFrom.Services(services)
+            .Enrich.FromLogContext());
+        return builder;
+    }
+
+    /// <summary>One summary event per request (method, path, status, time) instead of several framework events.</summary>
+    public static IApplicationBuilder UseNewsRequestLogging(this IApplicationBuilder app) =>
+        app.UseSerilogRequestLogging(o =>
+        {
+            o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
+            o.GetLevel = (context, _, exception) =>
+                exception is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error
+                : context.Request.Path.StartsWithSegments("/healthz") ? LogEventLevel.Verbose
+                : LogEventLevel.Information;
+        });
+}

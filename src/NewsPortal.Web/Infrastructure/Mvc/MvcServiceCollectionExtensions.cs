@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Razor;
+
+namespace NewsPortal.Web.Infrastructure.Mvc;
+
+public static class MvcServiceCollectionExtensions
+{
+    public static IServiceCollection AddNewsMvc(this IServiceCollection services)
+    {
+        services.Configure<RouteOptions>(o =>
+        {
+            o.LowercaseUrls = true;
+            o.LowercaseQueryStrings = false;
+        });
+
+        services.AddControllersWithViews(o =>
+        {
+            // Every unsafe method needs the antiforgery token unless an action explicitly opts out.
+            o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+        });
+
+        services.Configure<RazorViewEngineOptions>(o => o.ViewLocationExpanders.Add(new FeatureViewLocationExpander()));
+
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "np_af";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.FormFieldName = "__RequestVerificationToken";
+        });
+
+        return services;
+    }
+}

@@ -1,0 +1,63 @@
+using Ganss.Xss;
+
+namespace NewsPortal.Web.Infrastructure.Sanitizing;
+
+/// <summary>
+/// The policy for article bodies written by the newsroom: structure, links, images, figures and tables;
+/// nothing that runs, styles, submits or frames. Built once; HtmlSanitizer is thread-safe once configured.
+/// </summary>
+public sealed class ArticleSanitizer
+{
+    private static readonly string[] AllowedTags =
+    [
+        "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "strong", "b", "em", "i", "u", "s", "sub", "sup", "small",
+        "mark", "abbr", "cite", "q", "code", "pre", "blockquote", "ul", "ol", "li", "dl", "dt", "dd", "a", "img",
+        "figure", "figcaption", "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td", "span", "time",
+    ];
+
+    private static readonly string[] AllowedAttributes =
+    [
+        "href", "title", "src", "alt", "width", "height", "loading", "colspan", "rowspan", "scope", "datetime",
+        "cite", "lang", "dir",
+    ];
+
+    private readonly HtmlSanitizer _sanitizer;
+
+    public ArticleSanitizer()
+    {
+        var options = new HtmlSanitizerOptions
+        {
+            AllowedTags = new HashSet<string>(AllowedTags, StringComparer.OrdinalIgnoreCase),
+            AllowedAttributes = new HashSet<string>(AllowedAttributes, StringComparer.OrdinalIgnoreCase),
+            AllowedSchemes = new HashSet<string>(["http", "https", "mailto"], StringComparer.OrdinalIgnoreCase),
+            UriAttributes = new HashSet<string>(["href", "src", "cite"], StringComparer.OrdinalIgnoreCase),
+            AllowedCssProperties = new HashSet<string>(StringComparer.OrdinalIgnoreCase),
+            AllowedAtRules = new HashSet<AngleSharp.Css.Dom.CssRuleType>(),
+            AllowedClasses = new HashSet<string>(StringComparer.OrdinalIgnoreCase),
+        };
+        _sanitizer = new HtmlSanitizer(options) { KeepChildNodes = true };
+        _sanitizer.RemovingTag += (_, e) =>
+        {
+            // Keep the text of unknown wrappers (e.g. a pasted <div>) but never the content of active elements.
+            var name = e.Tag.NodeName.ToUpperInvariant();
+            if (name is "SCRIPT" or "STYLE" or "IFRAME" or "OBJECT" or "EMBED" or "FORM" or "TEMPLATE" or "NOSCRIPT"
+                or "SVG" or "MATH" or "FRAME" or "FRAMESET" or "TEXTAREA" or "SELECT")
+            {
+                e.Tag.TextContent = string.Empty;
+            }
+        };
+        _sanitizer.PostProcessNode += (_, e) =>
+        {
+            if (e.Node is AngleSharp.Dom.IElement { TagName: "A" } link
+                && link.GetAttribute("href") is { } href
+                && Uri.TryCreate(href, UriKind.Absolute, out var uri)
+                && uri.Scheme is "http" or "https")
+            {
+                // Outbound links must not hand our window to the target.
+                link.SetAttribute("rel", "noopener");
+            }
+        };
+    }
+
+    public string Sanitize(string html) => _sanitizer.Sanitize(html ?? string.Empty);
+}

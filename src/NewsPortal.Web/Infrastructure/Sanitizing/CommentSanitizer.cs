@@ -1,0 +1,160 @@
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+using Ganss.Xss;
+
+namespace NewsPortal.Web.Infrastructure.Sanitizing;
+
+/// <summary>
+/// Turns what a reader typed into the HTML that is stored and later rendered raw. Plain text with paragraphs;
+/// a small allowlist of inline markup survives; bare URLs become links; every link is nofollow/ugc and only
+/// http(s). Runs once, at write time. Thread-safe: the HtmlSanitizer is configured once and never changed.
+/// </summary>
+public sealed partial class CommentSanitizer
+{
+    public const string LinkRel = "nofollow ugc noopener";
+
+    private static readonly HashSet<string> AllowedTagNames =
+        new(["p", "br", "b", "i", "em", "strong", "code", "blockquote", "a"], StringComparer.OrdinalIgnoreCase);
+
+    private readonly HtmlSanitizer _sanitizer;
+
+    public CommentSanitizer()
+    {
+        var options = new HtmlSanitizerOptions
+        {
+            AllowedTags = AllowedTagNames,
+            AllowedAttributes = new HashSet<string>(["href"], StringComparer.OrdinalIgnoreCase),
+            AllowedSchemes = new HashSet<string>(["http", "https"], StringComparer.OrdinalIgnoreCase),
+            UriAttributes = new HashSet<string>(["href"], StringComparer.OrdinalIgnoreCase),
+            AllowedCssProperties = new HashSet<string>(StringComparer.OrdinalIgnoreCase),
+            AllowedAtRules = new HashSet<AngleSharp.Css.Dom.CssRuleType>(),
+            AllowedClasses = new HashSet<string>(StringComparer.OrdinalIgnoreCase),
+        };
+        _sanitizer = new HtmlSanitizer(options) { KeepChildNodes = true };
+        _sanitizer.RemovingTag += (_, e) =>
+        {
+            // Unknown wrappers keep their text; active or hidden content goes entirely.
+            if (e.Tag.NodeName.ToUpperInvariant() is "SCRIPT" or "STYLE" or "IFRAME" or "OBJECT" or "EMBED" or "TEMPLATE"
+                or "NOSCRIPT" or "SVG" or "MATH" or "FRAME" or "FRAMESET" or "TEXTAREA" or "SELECT" or "TITLE" or "XMP"
+                or "NOEMBED" or "NOFRAMES" or "PLAINTEXT" or "HEAD")
+            {
+                e.Tag.TextContent = string.Empty;
+            }
+        };
+        _sanitizer.PostProcessDom += (_, e) => FinishLinks(e.Document);
+    }
+
+    /// <summary>Sanitizes a cleaned body (see CommentText.CleanBody).</summary>
+    public string Sanitize(string text)
+    {
+        var html = _sanitizer.Sanitize(Paragraphs(text ?? string.Empty));
+        return html.Trim();
+    }
+
+    /// <summary>Number of links in sanitized comment HTML, for the link-count rule.</summary>
+    public static int CountLinks(string sanitizedHtml) => AnchorRegex().Count(sanitizedHtml);
+
+    /// <summary>Blank lines separate paragraphs; single line breaks are kept as &lt;br&gt;.</summary>
+    internal static string Paragraphs(string text)
+    {
+        var blocks = BlankLines().Split(text.Trim());
+        var html = new StringBuilder(text.Length + 32);
+        foreach (var block in blocks)
+        {
+            if (block.Length == 0)
+            {
+                continue;
+            }
+
+            html.Append("<p>").Append(block.Replace("\n", "<br>\n", StringComparison.Ordinal)).Append("</p>\n");
+        }
+
+        return html.ToString();
+    }
+
+    private static void FinishLinks(INode root)
+    {
+        Linkify(root);
+        if (root is IParentNode parent)
+        {
+            foreach (var link in parent.QuerySelectorAll("a"))
+            {
+                if (link.GetAttribute("href") is { Length: > 0 })
+                {
+                    link.SetAttribute("rel", LinkRel);
+                }
+            }
+        }
+    }
+
+    /// <summary>Wraps bare http(s) URLs in text nodes (not already inside a link) in anchors.</summary>
+    private static void Linkify(INode node)
+    {
+        foreach (var child in node.ChildNodes.ToArray())
+        {
+            if (child is IElement { LocalName: "a" or "code" })
+            {
+                continue;
+            }
+
+            if (child is IText text && BareUrl().IsMatch(text.Data))
+            {
+                ReplaceWithLinks(text);
+            }
+            else if (child.HasChildNodes)
+            {
+                Linkify(child);
+            }
+        }
+    }
+
+    private static void ReplaceWithLinks(IText text)
+    {
+        var document = text.Owner!;
+        var parent = text.Parent!;
+        var data = text.Data;
+        var last = 0;
+        foreach (Match match in BareUrl().Matches(data))
+        {
+            var url = match.Value.TrimEnd('.', ',', ';', ':', '!', '?', ')', '\'', '"');
+            if (last < match.Index)
+            {
+                parent.InsertBefore(document.CreateTextNode(data[last..match.Index]), text);
+            }
+
+            if (Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
+            {
+                var link = document.CreateElement("a");
+                link.SetAttribute("href", uri.AbsoluteUri);
+                link.TextContent = url;
+                parent.InsertBefore(link, text);
+            }
+            else
+            {
+                parent.InsertBefore(document.CreateTextNode(url), text);
+            }
+
+            last = match.Index + url.Length;
+        }
+
+        parent.InsertBefore(document.CreateTextNode(data[last..]), text);
+        parent.RemoveChild(text);
+    }
+
+    [GeneratedRegex(@"\n[ \t]*\n\s*")]
+    private static partial Regex BlankLines();
+
+    [GeneratedRegex(@"\bhttps?://[^\s<>""]+", RegexOptions.IgnoreCase)]
+    private static partial Regex BareUrl();
+
+    [GeneratedRegex(@"<a\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AnchorRegex();
+
+    /// <summary>Plain text of sanitized HTML, e.g. for keyword rules and search.</summary>
+    public static string ToPlainText(string html) => WebUtility.HtmlDecode(TagRegex().Replace(html, " "));
+
+    [GeneratedRegex("<[^>]+>")]
+    private static partial Regex TagRegex();
+}

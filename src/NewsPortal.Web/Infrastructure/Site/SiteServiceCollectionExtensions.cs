@@ -1,0 +1,36 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace NewsPortal.Web.Infrastructure.Site;
+
+public static class SiteServiceCollectionExtensions
+{
+    public static IServiceCollection AddSite(this IServiceCollection services)
+    {
+        services.AddOptions<SiteOptions>()
+            .BindConfiguration(SiteOptions.SectionName)
+            .ValidateDataAnnotations()
+            .Validate(o => TryFindTimeZone(o.TimeZone), "Site:TimeZone must be an IANA time zone id such as Europe/London.")
+            .ValidateOnStart();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<SiteClock>();
+        return services;
+    }
+
+    private static bool TryFindTimeZone(string id)
+    {
+        try
+        {
+            _ = TimeZoneInfo.FindSystemTimeZoneById(id);
+            return true;
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            return false;
+        }
+        catch (InvalidTimeZoneException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.DataProtection;
+using NewsPortal.Web.Data;
+using NewsPortal.Web.Features;
+using NewsPortal.Web.Features.Weather;
+using NewsPortal.Web.Infrastructure.Database;
+using NewsPortal.Web.Infrastructure.Health;
+using NewsPortal.Web.Infrastructure.Hosting;
+using NewsPortal.Web.Infrastructure.Logging;
+using NewsPortal.Web.Infrastructure.Mvc;
+using NewsPortal.Web.Infrastructure.Security;
+using NewsPortal.Web.Infrastructure.Site;
+
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+
+    builder.AddNewsLogging();
+    builder.Services.AddSite();
+    builder.Services.AddNewsDatabase(builder.Configuration, builder.Environment);
+    builder.Services.AddDataProtection().SetApplicationName("NewsPortal").PersistKeysToDbContext<NewsDbContext>();
+    builder.Services.AddNewsMvc();
+    builder.Services.AddNewsHealthChecks();
+    builder.Services.AddWeather();
+    builder.Services.AddReaderFeatures();
+
+    var app = builder.Build();
+
+    await app.InitializeDatabaseAsync();
+
+    app.UseNewsErrorPages();
+    app.UseSecurityHeaders();
+    app.UseNewsRequestLogging();
+    app.UseRouting();
+    app.UseRateLimiter();
+    app.UseAuthorization();
+
+    app.MapNewsHealthChecks();
+    app.MapStaticAssets();
+    app.MapControllers().WithStaticAssets();
+
+    await app.RunAsync();
+    return 0;
+}
+catch (StartupConfigurationException ex)
+{
+    await Console.Error.WriteLineAsync($"NewsPortal cannot start: {ex.Message}");
+    return 1;
+}
+catch (Microsoft.Extensions.Options.OptionsValidationException ex)
+{
+    await Console.Error.WriteLineAsync($"NewsPortal cannot start: {string.Join(" ", ex.Failures)}");
+    return 1;
+}
+
+public partial class Program;

@@ -1,0 +1,79 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.SqlServer.TransactSql.ScriptDom;
+using NewsPortal.Web.Data;
+
+namespace NewsPortal.IntegrationTests.Data;
+
+/// <summary>
+/// SQL Server cannot run here, so it is proved offline: the SQL Server migrations are current and their
+/// idempotent script is valid T-SQL. The SQLite set is held to the same standard.
+/// </summary>
+public sealed class MigrationTests
+{
+    [Fact]
+    public void SqlServerContext_HasNoPendingModelChanges()
+    {
+        using var db = new SqlServerDesignTimeFactory().CreateDbContext([]);
+
+        Assert.False(db.Database.HasPendingModelChanges(), "Run the SQL Server 'dotnet ef migrations add' command in README.");
+        Assert.NotEmpty(db.Database.GetMigrations());
+    }
+
+    [Fact]
+    public void SqliteContext_HasNoPendingModelChanges()
+    {
+        using var db = new SqliteDesignTimeFactory().CreateDbContext([]);
+
+        Assert.False(db.Database.HasPendingModelChanges(), "Run the SQLite 'dotnet ef migrations add' command in README.");
+        Assert.NotEmpty(db.Database.GetMigrations());
+    }
+
+    [Fact]
+    public void BothProviders_HaveTheSameMigrationsByName()
+    {
+        using var sqlServer = new SqlServerDesignTimeFactory().CreateDbContext([]);
+        using var sqlite = new SqliteDesignTimeFactory().CreateDbContext([]);
+
+        static IEnumerable<string> Names(DbContext db) => db.Database.GetMigrations().Select(m => m[(m.IndexOf('_', StringComparison.Ordinal) + 1)..]);
+        Assert.Equal(Names(sqlServer), Names(sqlite));
+    }
+
+    [Fact]
+    public void SqlServerIdempotentScript_ParsesAsTSqlWithZeroErrors()
+    {
+        using var db = new SqlServerDesignTimeFactory().CreateDbContext([]);
+        var script = db.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent);
+
+        var parser = new TSql160Parser(initialQuotedIdentifiers: true);
+        using var reader = new StringReader(script);
+        var fragment = parser.Parse(reader, out var errors);
+
+        Assert.Empty(errors.Select(e => $"line {e.Line}: {e.Message}"));
+        var tables = new CreateTableCounter();
+        fragment.Accept(tables);
+        Assert.True(tables.Count >= 10, $"Expected the schema's tables, found {tables.Count} CREATE TABLE statements.");
+        Assert.Contains("CREATE TABLE [Articles]", script, StringComparison.Ordinal);
+        Assert.Contains("CREATE UNIQUE INDEX [IX_Articles_Slug]", script, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SqlServerCreateScript_ParsesAsTSqlWithZeroErrors()
+    {
+        using var db = new SqlServerDesignTimeFactory().CreateDbContext([]);
+
+        var parser = new TSql160Parser(initialQuotedIdentifiers: true);
+        using var reader = new StringReader(db.Database.GenerateCreateScript());
+        parser.Parse(reader, out var errors);
+
+        Assert.Empty(errors.Select(e => $"line {e.Line}: {e.Message}"));
+    }
+
+    private sealed class CreateTableCounter : TSqlFragmentVisitor
+    {
+        public int Count { get; private set; }
+
+        public override void Visit(CreateTableStatement node) => Count++;
+    }
+}

@@ -1,0 +1,31 @@
+using NewsPortal.Web.Features.Search;
+
+namespace NewsPortal.UnitTests.Features.Search;
+
+public sealed class SearchServiceTests
+{
+    [Theory]
+    [InlineData("100%", "100\\%")]
+    [InlineData("snake_case", "snake\\_case")]
+    [InlineData("[abc]", "\\[abc]")]
+    [InlineData("back\\slash", "back\\\\slash")]
+    [InlineData("plain", "plain")]
+    public void EscapeLike_Wildcards_AreEscaped(string term, string expected) =>
+        Assert.Equal(expected, SearchService.EscapeLike(term));
+
+    [Fact]
+    public void Terms_RepeatedAndExtraWords_AreDeduplicatedAndCapped()
+    {
+        var terms = SearchService.Terms("tram TRAM harbour a b c d e f");
+
+        Assert.Equal(["tram", "harbour", "a", "b", "c"], terms);
+    }
+
+    [Fact]
+    public void Normalize_OverlongQuery_IsTrimmedAndCut()
+    {
+        var normalized = SearchService.Normalize("  " + new string('x', 500) + "  ");
+
+        Assert.Equal(100, normalized.Length);
+    }
+}
