@@ -14,8 +14,8 @@ namespace NewsPortal.IntegrationTests.Infrastructure;
 /// </summary>
 public class NewsPortalFactory : WebApplicationFactory<Program>
 {
-    private readonly string _databasePath =
-        Path.Combine(Path.GetTempPath(), $"newsportal-test-{Guid.NewGuid():N}.db");
+    /// <summary>The SQLite file. Two factories on one file are two instances of one site.</summary>
+    public string DatabasePath { get; init; } = Path.Combine(Path.GetTempPath(), $"newsportal-test-{Guid.NewGuid():N}.db");
 
     /// <summary>Configuration on top of appsettings.json, applied as the app starts.</summary>
     public Dictionary<string, string?> Settings { get; } = new()
@@ -32,7 +32,7 @@ public class NewsPortalFactory : WebApplicationFactory<Program>
     /// <summary>Set to control the clock (publish times, form stamps).</summary>
     public TimeProvider? Time { get; set; }
 
-    public string ConnectionString => $"Data Source={_databasePath}";
+    public string ConnectionString => $"Data Source={DatabasePath}";
 
     public Action<IServiceCollection>? ConfigureServices { get; set; }
 
@@ -83,7 +83,7 @@ public class NewsPortalFactory : WebApplicationFactory<Program>
             SqliteConnection.ClearAllPools();
             foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
             {
-                File.Delete(_databasePath + suffix);
+                File.Delete(DatabasePath + suffix);
             }
         }
     }
