@@ -14,7 +14,8 @@ public static class CommentText
     {
         var cleaned = new StringBuilder();
         var pendingSpace = false;
-        foreach (var ch in Strip(name, keepNewLines: false, keepJoiners: false))
+        // A line break in a name separates words, like any other white space.
+        foreach (var ch in Strip(name?.Replace('\r', ' ').Replace('\n', ' '), keepNewLines: false, keepJoiners: false))
         {
             if (char.IsWhiteSpace(ch))
             {
@@ -52,32 +53,34 @@ public static class CommentText
 
         var normalized = text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC);
         var result = new StringBuilder(normalized.Length);
-        foreach (var ch in normalized)
-        {
-            if (IsRemoved(ch, keepNewLines, keepJoiners))
-            {
-                continue;
-            }
 
-            result.Append(ch == '\t' ? ' ' : ch);
+        // By rune, not by char: invisible characters above U+FFFF (tag characters, musical format marks) come
+        // as surrogate pairs.
+        foreach (var rune in normalized.EnumerateRunes())
+        {
+            if (!IsRemoved(rune, keepNewLines, keepJoiners))
+            {
+                result.Append(rune == new Rune('\t') ? " " : rune.ToString());
+            }
         }
 
         return result.ToString();
     }
 
-    private static bool IsRemoved(char ch, bool keepNewLines, bool keepJoiners) => ch switch
+    private static bool IsRemoved(Rune rune, bool keepNewLines, bool keepJoiners) => rune.Value switch
     {
         '\n' => !keepNewLines,
         '\t' => false,
-        // Zero-width joiner builds emoji sequences (family, flags); harmless in a body, hidden in a name.
-        '\u200D' => !keepJoiners,
-        // Zero-width space and non-joiner, LRM/RLM, word joiner, invisible operators, BOM.
-        '\u200B' or '\u200C' or '\u200E' or '\u200F' or '\u2060' or '\u2061' or '\u2062' or '\u2063' or '\u2064' or '\uFEFF' => true,
-        // Bidirectional embeddings, overrides and isolates.
-        >= '\u202A' and <= '\u202E' => true,
-        >= '\u2066' and <= '\u2069' => true,
-        '\u061C' => true,
-        _ => CharUnicodeInfo.GetUnicodeCategory(ch) is UnicodeCategory.Control or UnicodeCategory.Format
-             && ch != '\u200D',
+        // Joiners shape emoji sequences and Persian and Indic spelling: harmless in a body, hidden in a name.
+        0x200C or 0x200D => !keepJoiners,
+        // Tag characters spell out flag emoji (England, Scotland, Wales) after a black flag; hidden in a name.
+        >= 0xE0020 and <= 0xE007F => !keepJoiners,
+        // Zero-width space, LRM/RLM, word joiner, invisible operators, BOM.
+        0x200B or 0x200E or 0x200F or 0x2060 or 0x2061 or 0x2062 or 0x2063 or 0x2064 or 0xFEFF => true,
+        // Bidirectional embeddings, overrides and isolates, and the Arabic letter mark.
+        >= 0x202A and <= 0x202E => true,
+        >= 0x2066 and <= 0x2069 => true,
+        0x061C => true,
+        _ => Rune.GetUnicodeCategory(rune) is UnicodeCategory.Control or UnicodeCategory.Format,
     };
 }

@@ -59,7 +59,7 @@ public sealed partial class CommentSanitizer
     /// <summary>Blank lines separate paragraphs; single line breaks are kept as &lt;br&gt;.</summary>
     internal static string Paragraphs(string text)
     {
-        var blocks = BlankLines().Split(text.Trim());
+        var blocks = BlankLines().Split(NewLinesInsideTagsToSpaces(text.Trim()));
         var html = new StringBuilder(text.Length + 32);
         foreach (var block in blocks)
         {
@@ -74,6 +74,41 @@ public sealed partial class CommentSanitizer
         return html.ToString();
     }
 
+    /// <summary>
+    /// A line break typed inside a tag ("&lt;a\nhref=...&gt;") is just white space to HTML; it must not become a
+    /// paragraph or &lt;br&gt; in the middle of the tag.
+    /// </summary>
+    private static string NewLinesInsideTagsToSpaces(string text)
+    {
+        var result = new StringBuilder(text.Length);
+        var inTag = false;
+        var quote = '\0';
+        for (var i = 0; i < text.Length; i++)
+        {
+            var ch = text[i];
+            if (!inTag)
+            {
+                inTag = ch == '<' && i + 1 < text.Length && (char.IsAsciiLetter(text[i + 1]) || text[i + 1] is '/' or '!');
+            }
+            else if (quote != '\0')
+            {
+                quote = ch == quote ? '\0' : quote;
+            }
+            else if (ch is '"' or '\'')
+            {
+                quote = ch;
+            }
+            else if (ch == '>')
+            {
+                inTag = false;
+            }
+
+            result.Append(inTag && ch == '\n' ? ' ' : ch);
+        }
+
+        return result.ToString();
+    }
+
     private static void FinishLinks(INode root)
     {
         Linkify(root);
@@ -81,9 +116,19 @@ public sealed partial class CommentSanitizer
         {
             foreach (var link in parent.QuerySelectorAll("a"))
             {
-                if (link.GetAttribute("href") is { Length: > 0 })
+                // HtmlSanitizer checks a scheme only when there is one; relative and scheme-relative links
+                // ("//evil.example", "/admin/...") are no place for a reader's link to go.
+                if (link.GetAttribute("href") is { Length: > 0 } href
+                    && Uri.TryCreate(href, UriKind.Absolute, out var uri)
+                    && uri.Scheme is "http" or "https"
+                    && !href.StartsWith("//", StringComparison.Ordinal))
                 {
                     link.SetAttribute("rel", LinkRel);
+                }
+                else
+                {
+                    link.RemoveAttribute("href");
+                    link.RemoveAttribute("rel");
                 }
             }
         }
@@ -118,7 +163,7 @@ public sealed partial class CommentSanitizer
         var last = 0;
         foreach (Match match in BareUrl().Matches(data))
         {
-            var url = match.Value.TrimEnd('.', ',', ';', ':', '!', '?', ')', '\'', '"');
+            var url = TrimUrl(match.Value);
             if (last < match.Index)
             {
                 parent.InsertBefore(document.CreateTextNode(data[last..match.Index]), text);
@@ -143,13 +188,32 @@ public sealed partial class CommentSanitizer
         parent.RemoveChild(text);
     }
 
+    /// <summary>Trailing punctuation belongs to the sentence, except a ")" that closes a "(" inside the URL.</summary>
+    private static string TrimUrl(string url)
+    {
+        while (url.Length > 0)
+        {
+            var last = url[^1];
+            if (last is '.' or ',' or ';' or ':' or '!' or '?' or '\'' or '"'
+                || (last == ')' && url.Count(c => c == ')') > url.Count(c => c == '(')))
+            {
+                url = url[..^1];
+                continue;
+            }
+
+            break;
+        }
+
+        return url;
+    }
+
     [GeneratedRegex(@"\n[ \t]*\n\s*")]
     private static partial Regex BlankLines();
 
     [GeneratedRegex(@"\bhttps?://[^\s<>""]+", RegexOptions.IgnoreCase)]
     private static partial Regex BareUrl();
 
-    [GeneratedRegex(@"<a\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"<a\s[^>]*\bhref=", RegexOptions.IgnoreCase)]
     private static partial Regex AnchorRegex();
 
     /// <summary>Plain text of sanitized HTML, e.g. for keyword rules and search.</summary>
@@ -157,4 +221,26 @@ public sealed partial class CommentSanitizer
 
     [GeneratedRegex("<[^>]+>")]
     private static partial Regex TagRegex();
+
+    /// <summary>
+    /// Stored comment HTML turned back into what a person would type (paragraphs as blank lines, line breaks as
+    /// newlines, inline markup kept) so a moderator can edit it; the result goes through <see cref="Sanitize"/> again.
+    /// </summary>
+    public static string ToEditableText(string html)
+    {
+        var text = ParagraphBreak().Replace(html.Trim(), "\n\n");
+        text = LineBreak().Replace(text, "\n");
+        text = text.Replace("<p>", string.Empty, StringComparison.Ordinal).Replace("</p>", string.Empty, StringComparison.Ordinal);
+        text = RelAttribute().Replace(text, string.Empty);
+        return WebUtility.HtmlDecode(text).Trim();
+    }
+
+    [GeneratedRegex(@"</p>\s*<p>")]
+    private static partial Regex ParagraphBreak();
+
+    [GeneratedRegex(@"<br\s*/?>\n?")]
+    private static partial Regex LineBreak();
+
+    [GeneratedRegex(@"\s+rel=""[^""]*""")]
+    private static partial Regex RelAttribute();
 }

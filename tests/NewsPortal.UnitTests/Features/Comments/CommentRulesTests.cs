@@ -1,0 +1,276 @@
+using NewsPortal.Web.Domain;
+using NewsPortal.Web.Features.Comments;
+
+namespace NewsPortal.UnitTests.Features.Comments;
+
+public sealed class CommentRulesTests
+{
+    private static CommentSubmission Comment(
+        string body = "A thoughtful remark about the tram timetable.",
+        string name = "Harriet Lowe",
+        string email = "harriet@example.com",
+        int links = 0,
+        string? ip = "203.0.113.7") =>
+        new(name, email, body, links, ip);
+
+    private static CommentOptions Rules(bool preModeration = false, bool autoApprove = false) =>
+        new() { PreModeration = preModeration, AutoApprovePreviouslyApproved = autoApprove, MaxLinks = 2 };
+
+    [Fact]
+    public void Evaluate_BlockedWordInBody_IsSpamNamingTheWord()
+    {
+        var rules = Rules();
+        rules.BlockedWords.Add("casino");
+
+        var verdict = CommentRules.Evaluate(Comment("Visit my online casino today"), rules, hasApprovedBefore: false);
+
+        Assert.Equal(CommentStatus.Spam, verdict.Status);
+        Assert.Contains("casino", verdict.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_BlockedWordInName_IsSpam()
+    {
+        var rules = Rules();
+        rules.BlockedWords.Add("cheap pills");
+
+        var verdict = CommentRules.Evaluate(Comment(name: "Cheap Pills Shop"), rules, hasApprovedBefore: false);
+
+        Assert.Equal(CommentStatus.Spam, verdict.Status);
+        Assert.Contains("cheap pills", verdict.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_BlockedWord_IgnoresCaseAndSurroundingSpaces()
+    {
+        var rules = Rules();
+        rules.BlockedWords.AddRange(["  ", " CaSiNo "]);
+
+        var verdict = CommentRules.Evaluate(Comment("best CASINO bonus"), rules, hasApprovedBefore: false);
+
+        Assert.Equal(CommentStatus.Spam, verdict.Status);
+        Assert.Contains("CaSiNo", verdict.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_BlockedEmailExact_IsSpamNamingTheEntry()
+    {
+        var rules = Rules();
+        rules.BlockedEmails.Add("Spammer@Example.com");
+
+        var verdict = CommentRules.Evaluate(Comment(email: "spammer@example.com"), rules, hasApprovedBefore: false);
+
+        Assert.Equal(CommentStatus.Spam, verdict.Status);
+        Assert.Contains("Spammer@Example.com", verdict.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_BlockedEmailExact_DoesNotMatchOtherAddresses()
+    {
+        var rules = Rules();
+        rules.BlockedEmails.Add("spammer@example.com");
+
+        var verdict = CommentRules.Evaluate(Comment(email: "not-spammer@example.com"), rules, hasApprovedBefore: false);
+
+        Assert.Equal(CommentStatus.Approved, verdict.Status);
+    }
+
+    [Theory]
+    [InlineData("anyone@spam.example")]
+    [InlineData("Someone.Else@SPAM.example")]
+    public void Evaluate_BlockedEmailDomain_IsSpam(string email)
+    {
+        var rules = Rules();
+        rules.BlockedEmails.Add("@spam.example");
+
+        var verdict = CommentRules.Evaluate(Comment(email: email), rules, hasApprovedBefore: false);
+
+        Assert.Equal(CommentStatus.Spam, verdict.Status);
+        Assert.Contains("@spam.example", verdict.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_BlockedEmailDomain_DoesNotMatchALongerDomain()
+    {
+        var rules = Rules();
+        rules.BlockedEmails.Add("@spam.example");
+
+        var verdict = CommentRules.Evaluate(Comment(email: "reader@notspam.example"), rules, hasApprovedBefore: false);
+
+        Assert.Equal(CommentStatus.Approved, verdict.Status);
+    }
+
+    [Fact]
+    public void Evaluate_BlockedIp_IsSpamNamingTheAddress()
+    {
+        var rules = Rules();
+        rules.BlockedIps.Add(" 198.51.100.23 ");
+
+        var verdict = CommentRules.Evaluate(Comment(ip: "198.51.100.23"), rules, hasApprovedBefore: false);
+
+        Assert.Equal(CommentStatus.Spam, verdict.Status);
+        Assert.Contains("198.51.100.23", verdict.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_BlockedIpv6_IgnoresCase()
+    {
+        var rules = Rules();
+        rules.BlockedIps.Add("2001:DB8::1");
+
+        var verdict = CommentRules.Evaluate(Comment(ip: "2001:db8::1"), rules, hasApprovedBefore: false);
+
+        Assert.Equal(CommentStatus.Spam, verdict.Status);
+    }
+
+    [Fact]
+    public void Evaluate_UnknownIp_IsNotBlocked()
+    {
+        var rules = Rules();
+        rules.BlockedIps.Add("198.51.100.23");
+
+        var verdict = CommentRules.Evaluate(Comment(ip: null), rules, hasApprovedBefore: false);
+
+        Assert.Equal(CommentStatus.Approved, verdict.Status);
+    }
+
+    [Fact]
+    public void Evaluate_MoreLinksThanMax_IsPendingWithTheCount()
+    {
+        var verdict = CommentRules.Evaluate(Comment(links: 3), Rules(), hasApprovedBefore: false);
+
+        Assert.Equal(CommentStatus.Pending, verdict.Status);
+        Assert.Contains("3 links", verdict.Reason, StringComparison.Ordinal);
+        Assert.Contains("2", verdict.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_ExactlyMaxLinks_IsNotHeld()
+    {
+        var verdict = CommentRules.Evaluate(Comment(links: 2), Rules(), hasApprovedBefore: false);
+
+        Assert.Equal(CommentStatus.Approved, verdict.Status);
+    }
+
+    [Fact]
+    public void Evaluate_ModerationKeyword_IsPendingNamingTheKeyword()
+    {
+        var rules = Rules();
+        rules.ModerationKeywords.Add("lawsuit");
+
+        var verdict = CommentRules.Evaluate(Comment("There will be a LAWSUIT about this."), rules, hasApprovedBefore: false);
+
+        Assert.Equal(CommentStatus.Pending, verdict.Status);
+        Assert.Contains("lawsuit", verdict.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_PreviouslyApprovedAndOptionOn_IsApproved()
+    {
+        var verdict = CommentRules.Evaluate(Comment(), Rules(preModeration: true, autoApprove: true), hasApprovedBefore: true);
+
+        Assert.Equal(CommentStatus.Approved, verdict.Status);
+        Assert.Contains("approved comment", verdict.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_PreviouslyApprovedAndOptionOff_FollowsPreModeration()
+    {
+        var verdict = CommentRules.Evaluate(Comment(), Rules(preModeration: true, autoApprove: false), hasApprovedBefore: true);
+
+        Assert.Equal(CommentStatus.Pending, verdict.Status);
+    }
+
+    [Fact]
+    public void Evaluate_OptionOnButNeverApproved_FollowsPreModeration()
+    {
+        var verdict = CommentRules.Evaluate(Comment(), Rules(preModeration: true, autoApprove: true), hasApprovedBefore: false);
+
+        Assert.Equal(CommentStatus.Pending, verdict.Status);
+        Assert.Contains("pre-moderation is on", verdict.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_PreModerationOn_IsPending()
+    {
+        var verdict = CommentRules.Evaluate(Comment(), Rules(preModeration: true), hasApprovedBefore: false);
+
+        Assert.Equal(CommentStatus.Pending, verdict.Status);
+        Assert.Contains("pre-moderation is on", verdict.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_PreModerationOff_IsApproved()
+    {
+        var verdict = CommentRules.Evaluate(Comment(), Rules(preModeration: false), hasApprovedBefore: false);
+
+        Assert.Equal(CommentStatus.Approved, verdict.Status);
+        Assert.Contains("pre-moderation is off", verdict.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_DefaultOptions_HoldForModeration()
+    {
+        var verdict = CommentRules.Evaluate(Comment(), new CommentOptions(), hasApprovedBefore: false);
+
+        Assert.Equal(CommentStatus.Pending, verdict.Status);
+    }
+
+    [Fact]
+    public void Evaluate_BlocklistAndTooManyLinksAndAutoApprove_BlocklistWins()
+    {
+        var rules = Rules(autoApprove: true);
+        rules.BlockedEmails.Add("@spam.example");
+        rules.ModerationKeywords.Add("remark");
+
+        var verdict = CommentRules.Evaluate(Comment(email: "x@spam.example", links: 9), rules, hasApprovedBefore: true);
+
+        Assert.Equal(CommentStatus.Spam, verdict.Status);
+    }
+
+    [Fact]
+    public void Evaluate_TooManyLinksAndAutoApprove_LinkHoldWins()
+    {
+        var verdict = CommentRules.Evaluate(Comment(links: 5), Rules(autoApprove: true), hasApprovedBefore: true);
+
+        Assert.Equal(CommentStatus.Pending, verdict.Status);
+        Assert.Contains("5 links", verdict.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_TooManyLinksAndKeyword_LinkReasonComesFirst()
+    {
+        var rules = Rules();
+        rules.ModerationKeywords.Add("remark");
+
+        var verdict = CommentRules.Evaluate(Comment(links: 5), rules, hasApprovedBefore: false);
+
+        Assert.Equal(CommentStatus.Pending, verdict.Status);
+        Assert.Contains("5 links", verdict.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_KeywordAndAutoApprove_KeywordHoldWins()
+    {
+        var rules = Rules(autoApprove: true);
+        rules.ModerationKeywords.Add("remark");
+
+        var verdict = CommentRules.Evaluate(Comment(), rules, hasApprovedBefore: true);
+
+        Assert.Equal(CommentStatus.Pending, verdict.Status);
+        Assert.Contains("remark", verdict.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_BlockedWordAndBlockedEmail_BlockedWordReasonComesFirst()
+    {
+        var rules = Rules();
+        rules.BlockedWords.Add("casino");
+        rules.BlockedEmails.Add("@spam.example");
+
+        var verdict = CommentRules.Evaluate(Comment("casino", email: "x@spam.example"), rules, hasApprovedBefore: false);
+
+        Assert.Equal(CommentStatus.Spam, verdict.Status);
+        Assert.Contains("casino", verdict.Reason, StringComparison.Ordinal);
+    }
+}
