@@ -4,6 +4,7 @@ using NewsPortal.Web.Features;
 using NewsPortal.Web.Features.Weather;
 using NewsPortal.Web.Infrastructure.Database;
 using NewsPortal.Web.Infrastructure.Health;
+using NewsPortal.Web.Infrastructure.Identity;
 using NewsPortal.Web.Infrastructure.Hosting;
 using NewsPortal.Web.Infrastructure.Logging;
 using NewsPortal.Web.Infrastructure.Mvc;
@@ -18,6 +19,7 @@ try
     builder.Services.AddSite();
     builder.Services.AddNewsDatabase(builder.Configuration, builder.Environment);
     builder.Services.AddDataProtection().SetApplicationName("NewsPortal").PersistKeysToDbContext<NewsDbContext>();
+    builder.Services.AddStaffIdentity(builder.Environment);
     builder.Services.AddNewsMvc();
     builder.Services.AddNewsHealthChecks();
     builder.Services.AddWeather();
@@ -32,6 +34,7 @@ try
     app.UseNewsRequestLogging();
     app.UseRouting();
     app.UseRateLimiter();
+    app.UseAuthentication();
     app.UseAuthorization();
 
     app.MapNewsHealthChecks();

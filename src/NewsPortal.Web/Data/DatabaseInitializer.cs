@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NewsPortal.Web.Data.Seed;
 using NewsPortal.Web.Infrastructure.Database;
+using NewsPortal.Web.Infrastructure.Identity;
 
 namespace NewsPortal.Web.Data;
 
@@ -31,6 +32,7 @@ public static partial class DatabaseInitializer
         }
 
         await db.Database.MigrateAsync(cancellationToken);
+        await services.GetRequiredService<StaffBootstrapper>().EnsureAsync();
 
         if (services.GetRequiredService<IOptions<SeedOptions>>().Value.SampleContent)
         {

@@ -27,6 +27,9 @@ public class NewsDbContext : IdentityDbContext<StaffUser>, IDataProtectionKeyCon
     public DbSet<Tag> Tags => Set<Tag>();
     public DbSet<Author> Authors => Set<Author>();
     public DbSet<Comment> Comments => Set<Comment>();
+    public DbSet<CommentHistory> CommentHistory => Set<CommentHistory>();
+    public DbSet<ArticleSlugRedirect> ArticleSlugRedirects => Set<ArticleSlugRedirect>();
+    public DbSet<CommentSettings> CommentSettings => Set<CommentSettings>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -29,4 +29,16 @@ public static class FieldLengths
     public const int UserAgent = 512;
     public const int StatusReason = 300;
     public const int SearchQuery = 100;
+
+    public const int StaffEmail = 256;
+    public const int StaffDisplayName = 100;
+    public const int HistoryNote = 200;
+
+    /// <summary>Each list on the comment settings page (keywords, blocklists), as text with one entry a line.</summary>
+    public const int SettingsList = 20_000;
+
+    /// <summary>NIST SP 800-63B: at least this long, no composition rules.</summary>
+    public const int PasswordMin = 12;
+
+    public const int PasswordMax = 256;
 }

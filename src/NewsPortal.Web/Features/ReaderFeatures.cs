@@ -31,10 +31,14 @@ public static class ReaderFeatures
             .ValidateOnStart();
         services.AddSingleton<CommentSanitizer>();
         services.AddSingleton<FormStamp>();
-        services.AddSingleton<CommentRulesSource>();
+        services.AddMemoryCache();
+        services.AddScoped<CommentRulesSource>();
         services.AddScoped<CommentService>();
         services.AddScoped<CommentRequestLimitFilter>();
         services.AddCommentRateLimiting();
+
+        services.AddScoped<AdminComments.ModerationService>();
+        services.AddScoped<AdminArticles.ArticleEditorService>();
         return services;
     }
 }

@@ -20,28 +20,39 @@ public static class Html
     }
 
     /// <summary>
-    /// Every successful control of the form as rendered (hidden ones included: antiforgery token, stamp,
-    /// honeypot), with <paramref name="values"/> typed over them.
+    /// The form's successful controls as a browser would send them (hidden ones included: antiforgery token,
+    /// stamp, honeypot; unchecked boxes left out; repeated names kept), with <paramref name="values"/> typed over them.
     /// </summary>
-    public static Dictionary<string, string> FormValues(IHtmlFormElement form, IReadOnlyDictionary<string, string>? values = null)
+    public static List<KeyValuePair<string, string>> FormValues(IHtmlFormElement form, IReadOnlyDictionary<string, string>? values = null)
     {
-        var fields = new Dictionary<string, string>();
+        var fields = new List<KeyValuePair<string, string>>();
         foreach (var element in form.Elements)
         {
             switch (element)
             {
+                case IHtmlInputElement { Name: { Length: > 0 } name, Type: "checkbox" or "radio" } box:
+                    if (box.IsChecked)
+                    {
+                        fields.Add(new(name, box.Value));
+                    }
+
+                    break;
                 case IHtmlInputElement { Name: { Length: > 0 } name } input when input.Type is not "submit" and not "button":
-                    fields[name] = input.Value;
+                    fields.Add(new(name, input.Value));
                     break;
                 case IHtmlTextAreaElement { Name: { Length: > 0 } name } area:
-                    fields[name] = area.Value;
+                    fields.Add(new(name, area.Value));
+                    break;
+                case IHtmlSelectElement { Name: { Length: > 0 } name } select:
+                    fields.Add(new(name, select.Value ?? string.Empty));
                     break;
             }
         }
 
         foreach (var (name, value) in values ?? new Dictionary<string, string>())
         {
-            fields[name] = value;
+            fields.RemoveAll(f => f.Key == name);
+            fields.Add(new(name, value));
         }
 
         return fields;

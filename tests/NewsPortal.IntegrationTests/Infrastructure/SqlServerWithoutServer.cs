@@ -61,7 +61,7 @@ public sealed class SqlServerWithoutServer : DbConnectionInterceptor, IDbCommand
     /// <summary>One row in which every column reads as a valid value of whatever type it is read as.</summary>
     private sealed class OneRowReader : DbDataReader
     {
-        private static readonly DateTime When = DateTime.UtcNow.AddDays(-1);
+        private static readonly DateTime When = DateTime.UtcNow.AddHours(-1);
         private int _position = -1;
 
         public override int FieldCount => 256;

@@ -106,6 +106,18 @@ public sealed class ArticleService
         };
     }
 
+    /// <summary>The current slug of a visible article that used to be published as <paramref name="oldSlug"/>.</summary>
+    public Task<string?> CurrentSlugForAsync(string oldSlug, CancellationToken cancellationToken)
+    {
+        var visible = ArticleQueryExtensions.IsVisibleAt(_clock.UtcNow);
+        return _db.ArticleSlugRedirects.AsNoTracking()
+            .Where(r => r.OldSlug == oldSlug)
+            .Select(r => r.Article)
+            .Where(visible)
+            .Select(a => a.Slug)
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
     private static CommentViewModel? FindShown(IEnumerable<CommentViewModel> comments, int id)
     {
         foreach (var comment in comments)

@@ -20,7 +20,10 @@ public sealed class ArticlesController : Controller
         var page = await _articles.GetPageAsync(slug, _heldComments.Read(HttpContext), null, replyto, cancellationToken);
         if (page is null)
         {
-            return NotFound();
+            // An article whose slug was changed after publication keeps its old URLs working.
+            return await _articles.CurrentSlugForAsync(slug, cancellationToken) is { } current
+                ? RedirectPermanent($"/news/{current}")
+                : NotFound();
         }
 
         var posted = TempData[CommentsController.PostedKey] as string;

@@ -133,7 +133,7 @@ public sealed class CommentPostingTests : IClassFixture<NewsPortalFactory>
         var slug = await NewArticleAsync();
         var (client, form) = await OpenFormAsync(slug);
         var fields = Html.FormValues(form, Typed("No token here."));
-        fields.Remove("__RequestVerificationToken");
+        fields.RemoveAll(f => f.Key == "__RequestVerificationToken");
 
         var response = await Html.PostAsync(client, Html.ActionOf(form), fields);
 

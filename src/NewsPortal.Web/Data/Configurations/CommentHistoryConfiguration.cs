@@ -1,0 +1,17 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using NewsPortal.Web.Domain;
+
+namespace NewsPortal.Web.Data.Configurations;
+
+internal sealed class CommentHistoryConfiguration : IEntityTypeConfiguration<CommentHistory>
+{
+    public void Configure(EntityTypeBuilder<CommentHistory> builder)
+    {
+        builder.ToTable("CommentHistory");
+        builder.Property(h => h.ChangedBy).HasMaxLength(FieldLengths.StaffEmail);
+        builder.Property(h => h.Note).HasMaxLength(FieldLengths.HistoryNote);
+        builder.HasOne(h => h.Comment).WithMany().OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(h => new { h.CommentId, h.ChangedAt });
+    }
+}

@@ -1,0 +1,11 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using NewsPortal.Web.Domain;
+
+namespace NewsPortal.Web.Data.Configurations;
+
+internal sealed class StaffUserConfiguration : IEntityTypeConfiguration<StaffUser>
+{
+    public void Configure(EntityTypeBuilder<StaffUser> builder) =>
+        builder.Property(u => u.DisplayName).HasMaxLength(FieldLengths.StaffDisplayName);
+}

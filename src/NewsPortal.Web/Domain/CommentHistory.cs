@@ -1,0 +1,22 @@
+namespace NewsPortal.Web.Domain;
+
+/// <summary>One change to a comment made in the admin area: who, when, and from which status to which.</summary>
+public class CommentHistory
+{
+    public long Id { get; set; }
+
+    public int CommentId { get; set; }
+    public Comment Comment { get; set; } = null!;
+
+    /// <summary>UTC.</summary>
+    public DateTime ChangedAt { get; set; }
+
+    /// <summary>The staff member's email (kept as text so the history outlives the account).</summary>
+    public required string ChangedBy { get; set; }
+
+    public CommentStatus FromStatus { get; set; }
+    public CommentStatus ToStatus { get; set; }
+
+    /// <summary>What else happened, e.g. "Edited the text" or "Replied as staff".</summary>
+    public string? Note { get; set; }
+}

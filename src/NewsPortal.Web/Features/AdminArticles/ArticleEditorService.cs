@@ -1,0 +1,269 @@
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using NewsPortal.Web.Data;
+using NewsPortal.Web.Domain;
+using NewsPortal.Web.Features.Articles;
+using NewsPortal.Web.Features.Search;
+using NewsPortal.Web.Features.Shared;
+using NewsPortal.Web.Infrastructure.Sanitizing;
+using NewsPortal.Web.Infrastructure.Site;
+
+namespace NewsPortal.Web.Features.AdminArticles;
+
+public sealed record ArticleSaveResult(int? Id, IReadOnlyDictionary<string, string> Errors)
+{
+    public bool Succeeded => Errors.Count == 0;
+}
+
+/// <summary>The newsroom: list, write, publish, schedule and unpublish articles.</summary>
+public sealed class ArticleEditorService
+{
+    public const int PageSize = 25;
+
+    private readonly NewsDbContext _db;
+    private readonly SiteClock _clock;
+    private readonly ArticleSanitizer _sanitizer;
+
+    public ArticleEditorService(NewsDbContext db, SiteClock clock, ArticleSanitizer sanitizer)
+    {
+        _db = db;
+        _clock = clock;
+        _sanitizer = sanitizer;
+    }
+
+    public async Task<ArticleListViewModel> ListAsync(ArticleStatus? status, string? search, int page, CancellationToken cancellationToken)
+    {
+        var articles = _db.Articles.AsNoTracking();
+        if (status is { } s)
+        {
+            articles = articles.Where(a => a.Status == s);
+        }
+
+        var query = SearchService.Normalize(search);
+        if (query.Length > 0)
+        {
+            var pattern = $"%{SearchService.EscapeLike(query)}%";
+            articles = articles.Where(a => EF.Functions.Like(a.Headline, pattern, "\\") || EF.Functions.Like(a.Slug, pattern, "\\"));
+        }
+
+        var rows = await articles
+            .OrderByDescending(a => a.PublishedAt ?? a.CreatedAt).ThenByDescending(a => a.Id)
+            .Select(a => new ArticleRow(a.Id, a.Slug, a.Headline, a.Status, a.PublishedAt, a.Category.Name,
+                a.Comments.Count(c => c.Status == CommentStatus.Pending)))
+            .ToPagedListAsync(page, PageSize, cancellationToken);
+        return new ArticleListViewModel { Status = status, Search = query.Length > 0 ? query : null, Articles = rows };
+    }
+
+    public async Task<ArticleEditorViewModel> NewAsync(CancellationToken cancellationToken) =>
+        await WithChoicesAsync(new ArticleForm { CommentsOpen = true }, null, ArticleStatus.Draft, null, null, cancellationToken);
+
+    public async Task<ArticleEditorViewModel?> EditAsync(int id, CancellationToken cancellationToken)
+    {
+        var article = await _db.Articles.AsNoTracking().Include(a => a.Tags).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (article is null)
+        {
+            return null;
+        }
+
+        var form = new ArticleForm
+        {
+            Headline = article.Headline,
+            Slug = article.Slug,
+            Standfirst = article.Standfirst,
+            BodyHtml = article.BodyHtml,
+            CategoryId = article.CategoryId,
+            AuthorId = article.AuthorId,
+            Tags = string.Join(", ", article.Tags.OrderBy(t => t.Name).Select(t => t.Name)),
+            HeroImageUrl = article.HeroImageUrl,
+            HeroImageAlt = article.HeroImageAlt,
+            HeroImageCaption = article.HeroImageCaption,
+            CommentsOpen = article.CommentsOpen,
+            PublishAt = article.PublishedAt is { } at ? _clock.ToLocal(at).DateTime : null,
+        };
+        return await WithChoicesAsync(form, article.Id, article.Status, article.PublishedAt, article.Slug, cancellationToken);
+    }
+
+    /// <summary>The editor page again after a failed save, with what the editor typed.</summary>
+    public async Task<ArticleEditorViewModel> AgainAsync(int? id, ArticleForm form, CancellationToken cancellationToken)
+    {
+        var current = id is { } existing
+            ? await _db.Articles.AsNoTracking().Where(a => a.Id == existing).Select(a => new { a.Status, a.PublishedAt, a.Slug }).SingleOrDefaultAsync(cancellationToken)
+            : null;
+        return await WithChoicesAsync(form, id, current?.Status ?? ArticleStatus.Draft, current?.PublishedAt, current?.Slug, cancellationToken);
+    }
+
+    /// <summary>Validates and saves. A changed slug of a published article leaves a 301 from the old URL.</summary>
+    public async Task<ArticleSaveResult> SaveAsync(int? id, ArticleForm form, ArticleIntent intent, CancellationToken cancellationToken)
+    {
+        var now = _clock.UtcNow;
+        var errors = new Dictionary<string, string>();
+        Article? article = null;
+        if (id is { } existing)
+        {
+            article = await _db.Articles.Include(a => a.Tags).SingleOrDefaultAsync(a => a.Id == existing, cancellationToken);
+            if (article is null)
+            {
+                return new(null, new Dictionary<string, string> { [string.Empty] = "That article no longer exists." });
+            }
+        }
+
+        var slug = string.IsNullOrWhiteSpace(form.Slug) ? Slugs.From(form.Headline!) : form.Slug.Trim();
+        if (slug.Length == 0)
+        {
+            errors[nameof(ArticleForm.Slug)] = "Could not make a slug from the headline; please type one.";
+        }
+        else if (await _db.Articles.AnyAsync(a => a.Slug == slug && a.Id != (id ?? 0), cancellationToken)
+                 || await _db.ArticleSlugRedirects.AnyAsync(r => r.OldSlug == slug && r.ArticleId != (id ?? 0), cancellationToken))
+        {
+            errors[nameof(ArticleForm.Slug)] = $"The address /news/{slug} is already used by another article. Choose another slug.";
+        }
+
+        if (!await _db.Categories.AnyAsync(c => c.Id == form.CategoryId, cancellationToken))
+        {
+            errors[nameof(ArticleForm.CategoryId)] = "Choose a section.";
+        }
+
+        if (!await _db.Authors.AnyAsync(a => a.Id == form.AuthorId, cancellationToken))
+        {
+            errors[nameof(ArticleForm.AuthorId)] = "Choose the author.";
+        }
+
+        if (!string.IsNullOrWhiteSpace(form.HeroImageUrl) && string.IsNullOrWhiteSpace(form.HeroImageAlt))
+        {
+            errors[nameof(ArticleForm.HeroImageAlt)] = "Describe the image for readers who cannot see it.";
+        }
+
+        DateTime? scheduledUtc = null;
+        if (intent == ArticleIntent.Schedule)
+        {
+            if (form.PublishAt is not { } local)
+            {
+                errors[nameof(ArticleForm.PublishAt)] = "Choose when the article should appear.";
+            }
+            else
+            {
+                scheduledUtc = TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), _clock.TimeZone);
+                if (scheduledUtc <= now)
+                {
+                    errors[nameof(ArticleForm.PublishAt)] = "That time has passed. Choose a time in the future, or publish now.";
+                }
+            }
+        }
+
+        var body = _sanitizer.Sanitize(form.BodyHtml!);
+        if (string.IsNullOrWhiteSpace(CommentSanitizer.ToPlainText(body)) && !body.Contains("<img", StringComparison.OrdinalIgnoreCase))
+        {
+            errors[nameof(ArticleForm.BodyHtml)] = "Nothing is left of the body once unsafe markup is removed.";
+        }
+
+        if (errors.Count > 0)
+        {
+            return new(id, errors);
+        }
+
+        var wasVisible = article?.IsVisibleAt(now) ?? false;
+        if (article is null)
+        {
+            article = new Article { Slug = slug, Headline = form.Headline!, Standfirst = form.Standfirst!, BodyHtml = body, CreatedAt = now };
+            _db.Articles.Add(article);
+        }
+        else if (article.Slug != slug)
+        {
+            if (wasVisible)
+            {
+                _db.ArticleSlugRedirects.Add(new ArticleSlugRedirect { OldSlug = article.Slug, Article = article, CreatedAt = now });
+            }
+
+            await _db.ArticleSlugRedirects.Where(r => r.OldSlug == slug).ExecuteDeleteAsync(cancellationToken);
+        }
+
+        article.Slug = slug;
+        article.Headline = form.Headline!.Trim();
+        article.Standfirst = form.Standfirst!.Trim();
+        article.BodyHtml = body;
+        article.CategoryId = form.CategoryId;
+        article.AuthorId = form.AuthorId;
+        article.HeroImageUrl = string.IsNullOrWhiteSpace(form.HeroImageUrl) ? null : form.HeroImageUrl.Trim();
+        article.HeroImageAlt = article.HeroImageUrl is null ? null : form.HeroImageAlt?.Trim();
+        article.HeroImageCaption = article.HeroImageUrl is null ? null : form.HeroImageCaption?.Trim();
+        article.CommentsOpen = form.CommentsOpen;
+        article.Tags = await TagsAsync(form.Tags, cancellationToken);
+
+        switch (intent)
+        {
+            case ArticleIntent.SaveDraft:
+            case ArticleIntent.Unpublish:
+                article.Status = ArticleStatus.Draft;
+                break;
+            case ArticleIntent.Publish:
+                article.Status = ArticleStatus.Published;
+                if (!wasVisible)
+                {
+                    article.PublishedAt = now;
+                }
+
+                break;
+            case ArticleIntent.Schedule:
+                article.Status = ArticleStatus.Scheduled;
+                article.PublishedAt = scheduledUtc;
+                break;
+        }
+
+        // Readers are told about corrections to what they could already read.
+        if (wasVisible && article.IsVisibleAt(now))
+        {
+            article.UpdatedAt = now;
+        }
+
+        await _db.SaveChangesAsync(cancellationToken);
+        return new(article.Id, new Dictionary<string, string>());
+    }
+
+    /// <summary>The article as readers would see it, whatever its status, for the preview page.</summary>
+    public Task<ArticleViewModel?> PreviewAsync(int id, CancellationToken cancellationToken) =>
+        _db.Articles.AsNoTracking().Where(a => a.Id == id).Select(a => new ArticleViewModel
+        {
+            Id = a.Id,
+            Slug = a.Slug,
+            Headline = a.Headline,
+            Standfirst = a.Standfirst,
+            BodyHtml = a.BodyHtml,
+            HeroImageUrl = a.HeroImageUrl,
+            HeroImageAlt = a.HeroImageAlt,
+            HeroImageCaption = a.HeroImageCaption,
+            AuthorName = a.Author.Name,
+            AuthorSlug = a.Author.Slug,
+            CategoryId = a.CategoryId,
+            CategoryName = a.Category.Name,
+            CategorySlug = a.Category.Slug,
+            PublishedAt = a.PublishedAt ?? a.CreatedAt,
+            UpdatedAt = a.UpdatedAt,
+            CommentsOpenSetting = false,
+            CommentsOpen = false,
+            Tags = a.Tags.OrderBy(t => t.Name).Select(t => new TagLink(t.Name, t.Slug)).ToList(),
+        }).SingleOrDefaultAsync(cancellationToken);
+
+    private async Task<List<Tag>> TagsAsync(string? text, CancellationToken cancellationToken)
+    {
+        var names = (text ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(n => n.Length > FieldLengths.TagName ? n[..FieldLengths.TagName] : n)
+            .Where(n => Slugs.From(n).Length > 0)
+            .DistinctBy(n => Slugs.From(n))
+            .Take(20)
+            .ToList();
+        var slugs = names.Select(n => Slugs.From(n)).ToList();
+        var existing = await _db.Tags.Where(t => slugs.Contains(t.Slug)).ToListAsync(cancellationToken);
+        return names.Select(n => existing.FirstOrDefault(t => t.Slug == Slugs.From(n)) ?? new Tag { Name = n.ToLowerInvariant(), Slug = Slugs.From(n) }).ToList();
+    }
+
+    private async Task<ArticleEditorViewModel> WithChoicesAsync(
+        ArticleForm form, int? id, ArticleStatus status, DateTime? publishedAt, string? slug, CancellationToken cancellationToken)
+    {
+        var categories = await _db.Categories.AsNoTracking().OrderBy(c => c.Position).Select(c => new SelectListItem(c.Name, c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToListAsync(cancellationToken);
+        var authors = await _db.Authors.AsNoTracking().OrderBy(a => a.Name).Select(a => new SelectListItem(a.Name, a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToListAsync(cancellationToken);
+        return new ArticleEditorViewModel
+        {
+            Id = id, Status = status, PublishedAt = publishedAt, CurrentSlug = slug, Form = form, Categories = categories, Authors = authors,
+        };
+    }
+}

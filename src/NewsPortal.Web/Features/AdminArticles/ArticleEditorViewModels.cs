@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Mvc.Rendering;
+using NewsPortal.Web.Domain;
+using NewsPortal.Web.Features.Shared;
+
+namespace NewsPortal.Web.Features.AdminArticles;
+
+public sealed class ArticleListViewModel
+{
+    public ArticleStatus? Status { get; init; }
+    public string? Search { get; init; }
+    public required PagedList<ArticleRow> Articles { get; init; }
+}
+
+/// <param name="PublishedAt">UTC.</param>
+public sealed record ArticleRow(int Id, string Slug, string Headline, ArticleStatus Status, DateTime? PublishedAt, string Category, int PendingComments);
+
+public sealed class ArticleEditorViewModel
+{
+    /// <summary>Null for a new article.</summary>
+    public int? Id { get; init; }
+
+    public ArticleStatus Status { get; init; }
+
+    /// <summary>UTC.</summary>
+    public DateTime? PublishedAt { get; init; }
+
+    public string? CurrentSlug { get; init; }
+    public required ArticleForm Form { get; init; }
+    public IReadOnlyList<SelectListItem> Categories { get; init; } = [];
+    public IReadOnlyList<SelectListItem> Authors { get; init; } = [];
+}

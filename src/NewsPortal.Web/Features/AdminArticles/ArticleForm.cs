@@ -1,0 +1,72 @@
+using System.ComponentModel.DataAnnotations;
+using NewsPortal.Web.Domain;
+
+namespace NewsPortal.Web.Features.AdminArticles;
+
+public sealed class ArticleForm
+{
+    public const string SlugPattern = "^[a-z0-9]+(-[a-z0-9]+)*$";
+
+    [Display(Name = "Headline")]
+    [Required(ErrorMessage = "Every article needs a headline.")]
+    [StringLength(FieldLengths.Headline, ErrorMessage = "Keep the headline under {1} characters.")]
+    public string? Headline { get; set; }
+
+    [Display(Name = "URL slug (leave empty to make one from the headline)")]
+    [StringLength(FieldLengths.Slug, ErrorMessage = "Keep the slug under {1} characters.")]
+    [RegularExpression(SlugPattern, ErrorMessage = "Use lowercase letters, digits and single hyphens, e.g. city-council-votes.")]
+    public string? Slug { get; set; }
+
+    [Display(Name = "Standfirst")]
+    [Required(ErrorMessage = "Write a one- or two-sentence standfirst.")]
+    [StringLength(FieldLengths.Standfirst, ErrorMessage = "Keep the standfirst under {1} characters.")]
+    public string? Standfirst { get; set; }
+
+    [Display(Name = "Body (HTML)")]
+    [Required(ErrorMessage = "The article has no body yet.")]
+    [StringLength(FieldLengths.ArticleBody, ErrorMessage = "The body is longer than {1} characters.")]
+    public string? BodyHtml { get; set; }
+
+    [Display(Name = "Section")]
+    [Range(1, int.MaxValue, ErrorMessage = "Choose a section.")]
+    public int CategoryId { get; set; }
+
+    [Display(Name = "Byline")]
+    [Range(1, int.MaxValue, ErrorMessage = "Choose the author.")]
+    public int AuthorId { get; set; }
+
+    [Display(Name = "Tags (comma-separated)")]
+    [StringLength(500)]
+    public string? Tags { get; set; }
+
+    [Display(Name = "Hero image URL (a path on this site, e.g. /images/articles/harbour.svg, or https://)")]
+    [StringLength(FieldLengths.ImageUrl)]
+    [RegularExpression(@"^(/[^/\s][^\s]*|https://[^\s]+)$", ErrorMessage = "Use a path on this site starting with / or an https:// address.")]
+    public string? HeroImageUrl { get; set; }
+
+    [Display(Name = "Image alt text (what the image shows)")]
+    [StringLength(FieldLengths.ImageAlt)]
+    public string? HeroImageAlt { get; set; }
+
+    [Display(Name = "Image caption")]
+    [StringLength(FieldLengths.ImageCaption)]
+    public string? HeroImageCaption { get; set; }
+
+    [Display(Name = "Comments open")]
+    public bool CommentsOpen { get; set; } = true;
+
+    /// <summary>Local time in the site's time zone; used when scheduling.</summary>
+    [Display(Name = "Publish at (site time, for scheduling)")]
+    [DataType(DataType.DateTime)]
+    public DateTime? PublishAt { get; set; }
+}
+
+/// <summary>What the editor asked for with the button they pressed.</summary>
+public enum ArticleIntent
+{
+    SaveDraft,
+    Publish,
+    Schedule,
+    Unpublish,
+    Save,
+}

@@ -1,0 +1,155 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using NewsPortal.Web.Data;
+using NewsPortal.Web.Features.Shared;
+using NewsPortal.Web.Infrastructure.Identity;
+using NewsPortal.Web.Infrastructure.Mvc;
+
+namespace NewsPortal.Web.Features.AdminComments;
+
+[Authorize(Policy = Policies.Moderation)]
+[Route("admin/comments")]
+public sealed class AdminCommentsController : Controller
+{
+    public const string AlreadyHandledMessage = "This comment was already handled by someone else, so nothing was changed. The queue below is up to date.";
+
+    private readonly ModerationService _moderation;
+    private readonly UserManager<StaffUser> _users;
+
+    public AdminCommentsController(ModerationService moderation, UserManager<StaffUser> users)
+    {
+        _moderation = moderation;
+        _users = users;
+    }
+
+    [HttpGet("")]
+    public async Task<IActionResult> Index(string? status, string? q, int? article, string? sort, int? page, int? size, CancellationToken cancellationToken) =>
+        View(await _moderation.QueueAsync(QueueQuery.From(status, q, article, sort, page, size), cancellationToken));
+
+    [HttpGet("{id:int}")]
+    public async Task<IActionResult> Show(int id, CancellationToken cancellationToken) =>
+        await _moderation.DetailAsync(id, cancellationToken) is { } detail ? View(detail) : NotFound();
+
+    [HttpPost("{id:int}/approve")]
+    public Task<IActionResult> Approve(int id, int? version, string? returnUrl, CancellationToken cancellationToken) =>
+        ApplyAsync(id, ModerationAction.Approve, version, returnUrl, cancellationToken);
+
+    [HttpPost("{id:int}/reject")]
+    public Task<IActionResult> Reject(int id, int? version, string? returnUrl, CancellationToken cancellationToken) =>
+        ApplyAsync(id, ModerationAction.Reject, version, returnUrl, cancellationToken);
+
+    [HttpPost("{id:int}/spam")]
+    public Task<IActionResult> Spam(int id, int? version, string? returnUrl, CancellationToken cancellationToken) =>
+        ApplyAsync(id, ModerationAction.Spam, version, returnUrl, cancellationToken);
+
+    [HttpPost("{id:int}/trash")]
+    public Task<IActionResult> Trash(int id, int? version, string? returnUrl, CancellationToken cancellationToken) =>
+        ApplyAsync(id, ModerationAction.Trash, version, returnUrl, cancellationToken);
+
+    [HttpPost("{id:int}/restore")]
+    public Task<IActionResult> Restore(int id, int? version, string? returnUrl, CancellationToken cancellationToken) =>
+        ApplyAsync(id, ModerationAction.Restore, version, returnUrl, cancellationToken);
+
+    [HttpPost("bulk")]
+    public async Task<IActionResult> Bulk([FromForm(Name = "action")] string? bulkAction, [FromForm] int[]? ids, string? returnUrl, CancellationToken cancellationToken)
+    {
+        if (!ModerationActions.TryParse(bulkAction, out var action))
+        {
+            TempData["Warning"] = "Choose what to do with the selected comments.";
+            return BackTo(returnUrl);
+        }
+
+        if (ids is not { Length: > 0 })
+        {
+            TempData["Warning"] = "Select at least one comment first.";
+            return BackTo(returnUrl);
+        }
+
+        var changed = await _moderation.ApplyBulkAsync(ids, action, User.StaffName(), cancellationToken);
+        var skipped = ids.Distinct().Count() - changed;
+        TempData["Flash"] = $"{changed} {(changed == 1 ? "comment" : "comments")} {ModerationActions.PastTense(action)}."
+                            + (skipped > 0 ? $" {skipped} skipped: already in that state or handled by someone else." : string.Empty);
+        return BackTo(returnUrl);
+    }
+
+    [HttpPost("{id:int}/edit")]
+    public async Task<IActionResult> Edit(int id, [Bind(Prefix = "Edit")] CommentEditForm form, CancellationToken cancellationToken)
+    {
+        if (!ModelState.IsValid)
+        {
+            return await ShowAgainAsync(id, edit: form, reply: null, cancellationToken);
+        }
+
+        switch (await _moderation.EditAsync(id, form, User.StaffName(), cancellationToken))
+        {
+            case ModerationOutcome.NotFound:
+                return NotFound();
+            case ModerationOutcome.AlreadyHandled:
+                TempData["Warning"] = AlreadyHandledMessage;
+                break;
+            default:
+                TempData["Flash"] = "The comment text was updated.";
+                break;
+        }
+
+        return new SeeOtherResult($"/admin/comments/{id}");
+    }
+
+    [HttpPost("{id:int}/reply")]
+    public async Task<IActionResult> Reply(int id, [Bind(Prefix = "Reply")] StaffReplyForm form, CancellationToken cancellationToken)
+    {
+        if (!ModelState.IsValid)
+        {
+            return await ShowAgainAsync(id, edit: null, reply: form, cancellationToken);
+        }
+
+        var user = await _users.GetUserAsync(User);
+        var replyId = await _moderation.ReplyAsync(id, form, User.StaffName(), user?.DisplayName ?? "NewsPortal staff", cancellationToken);
+        if (replyId is null)
+        {
+            return NotFound();
+        }
+
+        TempData["Flash"] = "Your reply is published.";
+        return new SeeOtherResult($"/admin/comments/{replyId}");
+    }
+
+    private async Task<IActionResult> ApplyAsync(int id, ModerationAction action, int? version, string? returnUrl, CancellationToken cancellationToken)
+    {
+        var result = await _moderation.ApplyAsync(id, action, version, User.StaffName(), cancellationToken);
+        switch (result.Outcome)
+        {
+            case ModerationOutcome.NotFound:
+                return NotFound();
+            case ModerationOutcome.AlreadyHandled:
+                TempData["Warning"] = AlreadyHandledMessage;
+                break;
+            default:
+                TempData["Flash"] = $"Comment {ModerationActions.PastTense(action)}.";
+                break;
+        }
+
+        return BackTo(returnUrl);
+    }
+
+    private async Task<IActionResult> ShowAgainAsync(int id, CommentEditForm? edit, StaffReplyForm? reply, CancellationToken cancellationToken)
+    {
+        var detail = await _moderation.DetailAsync(id, cancellationToken);
+        if (detail is null)
+        {
+            return NotFound();
+        }
+
+        return View("Show", new CommentDetailViewModel
+        {
+            Comment = detail.Comment,
+            History = detail.History,
+            Edit = edit ?? detail.Edit,
+            Reply = reply ?? new StaffReplyForm(),
+        });
+    }
+
+    private SeeOtherResult BackTo(string? returnUrl) =>
+        new(Url.IsLocalUrl(returnUrl) && returnUrl.StartsWith("/admin", StringComparison.Ordinal) ? returnUrl : "/admin/comments?status=pending");
+}

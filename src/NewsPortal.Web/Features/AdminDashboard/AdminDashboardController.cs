@@ -1,0 +1,18 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using NewsPortal.Web.Features.AdminComments;
+using NewsPortal.Web.Infrastructure.Identity;
+
+namespace NewsPortal.Web.Features.AdminDashboard;
+
+[Authorize(Policy = Policies.Moderation)]
+public sealed class AdminDashboardController : Controller
+{
+    private readonly ModerationService _moderation;
+
+    public AdminDashboardController(ModerationService moderation) => _moderation = moderation;
+
+    [HttpGet("/admin")]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
+        View(await _moderation.DashboardAsync(cancellationToken));
+}

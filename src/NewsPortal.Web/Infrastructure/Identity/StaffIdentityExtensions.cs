@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Identity;
+using NewsPortal.Web.Data;
+using NewsPortal.Web.Domain;
+
+namespace NewsPortal.Web.Infrastructure.Identity;
+
+public static class StaffIdentityExtensions
+{
+    public const string AuthCookieName = "np_auth";
+
+    /// <summary>
+    /// ASP.NET Core Identity for staff on <see cref="NewsDbContext"/>: NIST-style passwords (length, no
+    /// composition rules), lockout after 5 failures for 15 minutes, and the security stamp checked on every
+    /// request so logout, a password change, a role change or a disabled account take effect at once.
+    /// </summary>
+    public static IServiceCollection AddStaffIdentity(this IServiceCollection services, IHostEnvironment environment)
+    {
+        services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.SectionName);
+
+        services.AddIdentity<StaffUser, IdentityRole>(o =>
+            {
+                o.Password.RequiredLength = FieldLengths.PasswordMin;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 1;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = true;
+                o.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<NewsDbContext>()
+            .AddDefaultTokenProviders();
+
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = AuthCookieName;
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            o.LoginPath = "/account/login";
+            o.LogoutPath = "/account/logout";
+            o.AccessDeniedPath = "/account/login";
+            o.ExpireTimeSpan = TimeSpan.FromHours(12);
+            o.SlidingExpiration = true;
+            // Change the existing events: Identity has already hooked the security-stamp check into them.
+            // A signed-in user without the role gets a plain 403 page, not a bounce back to the login form.
+            o.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+        });
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Moderation, p => p.RequireRole(Roles.Admin, Roles.Moderator))
+            .AddPolicy(Policies.Newsroom, p => p.RequireRole(Roles.Admin, Roles.Editor))
+            .AddPolicy(Policies.Administration, p => p.RequireRole(Roles.Admin));
+
+        services.AddScoped<StaffBootstrapper>();
+        return services;
+    }
+}

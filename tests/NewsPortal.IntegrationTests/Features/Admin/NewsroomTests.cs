@@ -1,0 +1,207 @@
+using System.Globalization;
+using System.Net;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
+using NewsPortal.IntegrationTests.Infrastructure;
+using NewsPortal.Web.Domain;
+using NewsPortal.Web.Infrastructure.Identity;
+
+namespace NewsPortal.IntegrationTests.Features.Admin;
+
+public sealed class NewsroomTests : IClassFixture<NewsroomTests.Factory>
+{
+    private const string Editor = "newsroom-editor@test.example";
+    private readonly Factory _factory;
+
+    public NewsroomTests(Factory factory) => _factory = factory;
+
+    public sealed class Factory : NewsPortalFactory
+    {
+        private bool _seeded;
+
+        public Factory()
+        {
+            Time = Clock;
+            this.WithAdmin();
+        }
+
+        public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+
+        public async Task<HttpClient> EditorAsync()
+        {
+            if (!_seeded)
+            {
+                _seeded = true;
+                await this.CreateStaffAsync(Editor, Roles.Editor);
+            }
+
+            return await this.SignedInAsync(Editor);
+        }
+    }
+
+    private async Task<Dictionary<string, string>> NewArticleFieldsAsync(string headline, string body = "<p>First paragraph.</p>")
+    {
+        var ids = await _factory.WithDbAsync(async db => (
+            await db.Categories.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync(),
+            await db.Authors.OrderBy(a => a.Id).Select(a => a.Id).FirstAsync()));
+        return new Dictionary<string, string>
+        {
+            ["Headline"] = headline,
+            ["Standfirst"] = "What happened, in one sentence.",
+            ["BodyHtml"] = body,
+            ["CategoryId"] = ids.Item1.ToString(CultureInfo.InvariantCulture),
+            ["AuthorId"] = ids.Item2.ToString(CultureInfo.InvariantCulture),
+            ["Tags"] = "newsroom test, elections",
+        };
+    }
+
+    private static async Task<HttpResponseMessage> SaveAsync(HttpClient editor, string url, Dictionary<string, string> values, string intent)
+    {
+        var (_, page) = await Html.GetAsync(editor, url);
+        var form = page.QuerySelector<IHtmlFormElement>("form.article-editor")!;
+        var fields = Html.FormValues(form, values);
+        fields.Add(new("intent", intent));
+        return await Html.PostAsync(editor, Html.ActionOf(form), fields);
+    }
+
+    private static int IdFrom(HttpResponseMessage response) =>
+        int.Parse(response.Headers.Location!.OriginalString.Split('/')[3], CultureInfo.InvariantCulture);
+
+    private Task<HttpStatusCode> ReaderStatusAsync(string slug) =>
+        _factory.CreateClient().GetAsync(new Uri($"/news/{slug}", UriKind.Relative)).ContinueWith(t => t.Result.StatusCode, TaskScheduler.Default);
+
+    [Fact]
+    public async Task Draft_IsInvisibleUntilPublished_ThenUnpublishHidesItAgain()
+    {
+        var editor = await _factory.EditorAsync();
+        var fields = await NewArticleFieldsAsync("Harbour board approves night ferries");
+
+        var draft = await SaveAsync(editor, "/admin/articles/new", fields, "savedraft");
+        Assert.Equal(HttpStatusCode.SeeOther, draft.StatusCode);
+        var id = IdFrom(draft);
+        Assert.Equal(HttpStatusCode.NotFound, await ReaderStatusAsync("harbour-board-approves-night-ferries"));
+
+        var (_, preview) = await Html.GetAsync(editor, $"/admin/articles/{id}/preview");
+        Assert.Contains("Preview", preview.QuerySelector(".preview-banner")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Harbour board approves night ferries", preview.QuerySelector("h1")!.TextContent.Trim());
+
+        await SaveAsync(editor, $"/admin/articles/{id}/edit", [], "publish");
+        Assert.Equal(HttpStatusCode.OK, await ReaderStatusAsync("harbour-board-approves-night-ferries"));
+        var (_, front) = await Html.GetAsync(_factory.CreateClient(), "/");
+        Assert.Contains("/news/harbour-board-approves-night-ferries", Html.Links(front, "/news/"));
+
+        await SaveAsync(editor, $"/admin/articles/{id}/edit", [], "unpublish");
+        Assert.Equal(HttpStatusCode.NotFound, await ReaderStatusAsync("harbour-board-approves-night-ferries"));
+    }
+
+    [Fact]
+    public async Task ScheduledArticle_AppearsByItselfWhenItsTimeComes()
+    {
+        var editor = await _factory.EditorAsync();
+        var fields = await NewArticleFieldsAsync("Bridge reopening set for the morning");
+        var local = TimeZoneInfo.ConvertTime(_factory.Clock.GetUtcNow().AddHours(2), TimeZoneInfo.FindSystemTimeZoneById("Europe/London"));
+        fields["PublishAt"] = local.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
+
+        var saved = await SaveAsync(editor, "/admin/articles/new", fields, "schedule");
+
+        Assert.Equal(HttpStatusCode.SeeOther, saved.StatusCode);
+        var article = await _factory.WithDbAsync(db => db.Articles.AsNoTracking().SingleAsync(a => a.Slug == "bridge-reopening-set-for-the-morning"));
+        Assert.Equal(ArticleStatus.Scheduled, article.Status);
+        Assert.Equal(HttpStatusCode.NotFound, await ReaderStatusAsync(article.Slug));
+
+        _factory.Clock.Advance(TimeSpan.FromHours(2) + TimeSpan.FromMinutes(1));
+
+        Assert.Equal(HttpStatusCode.OK, await ReaderStatusAsync(article.Slug));
+        var feed = await _factory.CreateClient().GetStringAsync(new Uri("/feed.xml", UriKind.Relative));
+        Assert.Contains(article.Slug, feed, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Schedule_InThePast_IsRefusedWithAMessage()
+    {
+        var editor = await _factory.EditorAsync();
+        var fields = await NewArticleFieldsAsync("Yesterday's news, scheduled");
+        fields["PublishAt"] = "2001-01-01T09:00";
+
+        var response = await SaveAsync(editor, "/admin/articles/new", fields, "schedule");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await Html.ParseAsync(response);
+        Assert.Contains("That time has passed", page.QuerySelector("#PublishAt-error")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Yesterday's news, scheduled", ((IHtmlInputElement)page.QuerySelector("#Headline")!).Value);
+    }
+
+    [Fact]
+    public async Task Body_IsSanitizedWithTheArticlePolicy()
+    {
+        var editor = await _factory.EditorAsync();
+        var body = """
+            <h2 onclick="alert(1)">Sub-heading</h2><p style="color:red">Text <a href="javascript:alert(1)">bad</a> <a href="https://example.org">good</a></p>
+            <script>alert(1)</script><style>p{}</style><form action="/x"><input name="q"></form><iframe src="https://evil.example"></iframe>
+            <figure><img src="/images/articles/harbour.svg" alt="Quay" onerror="alert(1)"><figcaption>Caption</figcaption></figure>
+            <table><tr><td>cell</td></tr></table><blockquote>Quote</blockquote><ul><li>item</li></ul>
+            """;
+        var fields = await NewArticleFieldsAsync("Sanitizer policy check", body);
+
+        var saved = await SaveAsync(editor, "/admin/articles/new", fields, "publish");
+
+        Assert.Equal(HttpStatusCode.SeeOther, saved.StatusCode);
+        var stored = await _factory.WithDbAsync(db => db.Articles.Where(a => a.Slug == "sanitizer-policy-check").Select(a => a.BodyHtml).SingleAsync());
+        foreach (var banned in new[] { "<script", "<style", "<form", "<input", "<iframe", "onclick", "onerror", "style=", "javascript:" })
+        {
+            Assert.DoesNotContain(banned, stored, StringComparison.OrdinalIgnoreCase);
+        }
+
+        foreach (var kept in new[] { "<h2>Sub-heading</h2>", "<figure>", "<figcaption>Caption</figcaption>", "alt=\"Quay\"", "<table>", "<blockquote>Quote</blockquote>", "<li>item</li>", "href=\"https://example.org\"" })
+        {
+            Assert.Contains(kept, stored, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task ChangingThePublishedSlug_KeepsTheOldUrlWorkingWith301()
+    {
+        var editor = await _factory.EditorAsync();
+        var published = await SaveAsync(editor, "/admin/articles/new", await NewArticleFieldsAsync("Council tax freeze announced"), "publish");
+        var id = IdFrom(published);
+
+        var renamed = await SaveAsync(editor, $"/admin/articles/{id}/edit", new Dictionary<string, string> { ["Slug"] = "council-tax-frozen-for-2027" }, "publish");
+
+        Assert.Equal(HttpStatusCode.SeeOther, renamed.StatusCode);
+        var response = await _factory.CreateNoRedirectClient().GetAsync(new Uri("/news/council-tax-freeze-announced", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.MovedPermanently, response.StatusCode);
+        Assert.Equal("/news/council-tax-frozen-for-2027", response.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, await ReaderStatusAsync("council-tax-frozen-for-2027"));
+    }
+
+    [Fact]
+    public async Task DuplicateSlug_IsRefusedNextToTheField()
+    {
+        var editor = await _factory.EditorAsync();
+        var existing = await _factory.WithDbAsync(db => db.Articles.OrderBy(a => a.Id).Select(a => a.Slug).FirstAsync());
+        var fields = await NewArticleFieldsAsync("Another story");
+        fields["Slug"] = existing;
+
+        var response = await SaveAsync(editor, "/admin/articles/new", fields, "publish");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await Html.ParseAsync(response);
+        Assert.Contains("already used by another article", page.QuerySelector("#Slug-error")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(1, await _factory.WithDbAsync(db => db.Articles.CountAsync(a => a.Slug == existing)));
+    }
+
+    [Fact]
+    public async Task ArticleList_FiltersByStatusAndSearches()
+    {
+        var editor = await _factory.EditorAsync();
+        await SaveAsync(editor, "/admin/articles/new", await NewArticleFieldsAsync("Quarry expansion draft"), "savedraft");
+
+        var (_, drafts) = await Html.GetAsync(editor, "/admin/articles?status=draft&q=quarry");
+        var (_, published) = await Html.GetAsync(editor, "/admin/articles?status=published&q=quarry");
+
+        Assert.Contains("Quarry expansion draft", drafts.QuerySelector("table")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Quarry expansion draft", published.QuerySelector("table")!.TextContent, StringComparison.Ordinal);
+    }
+}

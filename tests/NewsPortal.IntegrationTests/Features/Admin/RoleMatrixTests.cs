@@ -1,0 +1,117 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using NewsPortal.IntegrationTests.Infrastructure;
+using NewsPortal.Web.Infrastructure.Identity;
+
+namespace NewsPortal.IntegrationTests.Features.Admin;
+
+/// <summary>Who may open what in the admin area: anonymous, Moderator, Editor and Admin on every admin route.</summary>
+public sealed class RoleMatrixTests : IClassFixture<RoleMatrixTests.Factory>
+{
+    private const string Moderator = "moderator@test.example";
+    private const string Editor = "editor@test.example";
+
+    private readonly Factory _factory;
+
+    public RoleMatrixTests(Factory factory) => _factory = factory;
+
+    public sealed class Factory : NewsPortalFactory
+    {
+        private bool _seeded;
+
+        public Factory() => this.WithAdmin();
+
+        public async Task EnsureStaffAsync()
+        {
+            if (!_seeded)
+            {
+                _seeded = true;
+                await this.CreateStaffAsync(Moderator, Roles.Moderator);
+                await this.CreateStaffAsync(Editor, Roles.Editor);
+            }
+        }
+    }
+
+    // Route, then who may open it: M(oderator), E(ditor), A(dmin).
+    public static TheoryData<string, string> Routes => new()
+    {
+        { "/admin", "MA" },
+        { "/admin/comments?status=pending", "MA" },
+        { "/admin/comments?status=trash", "MA" },
+        { "/admin/comments/{comment}", "MA" },
+        { "/admin/articles", "EA" },
+        { "/admin/articles/new", "EA" },
+        { "/admin/articles/{article}/edit", "EA" },
+        { "/admin/articles/{article}/preview", "EA" },
+        { "/admin/staff", "A" },
+        { "/admin/settings", "A" },
+        { "/account/password", "MEA" },
+    };
+
+    private async Task<string> ResolveAsync(string route)
+    {
+        var comment = await _factory.WithDbAsync(db => db.Comments.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync());
+        var article = await _factory.WithDbAsync(db => db.Articles.OrderBy(a => a.Id).Select(a => a.Id).FirstAsync());
+        return route.Replace("{comment}", comment.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{article}", article.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Routes))]
+    public async Task Anonymous_IsSentToTheLoginPage(string route, string allowed)
+    {
+        _ = allowed;
+        var url = await ResolveAsync(route);
+
+        var response = await _factory.Browser().GetAsync(new Uri(url, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("https://localhost/account/login?ReturnUrl=", response.Headers.Location!.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Routes))]
+    public async Task EachRole_GetsThePageOr403(string route, string allowed)
+    {
+        await _factory.EnsureStaffAsync();
+        var url = await ResolveAsync(route);
+
+        foreach (var (email, letter) in new[] { (Moderator, 'M'), (Editor, 'E'), (StaffSessions.AdminEmail, 'A') })
+        {
+            var client = await _factory.SignedInAsync(email);
+            var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+            var expected = allowed.Contains(letter, StringComparison.Ordinal) ? HttpStatusCode.OK : HttpStatusCode.Forbidden;
+            Assert.True(expected == response.StatusCode, $"{email} on {url}: expected {expected}, got {response.StatusCode}");
+        }
+    }
+
+    [Theory]
+    [InlineData("/admin/comments/987654", Moderator)]
+    [InlineData("/admin/articles/987654/edit", Editor)]
+    [InlineData("/admin/articles/987654/preview", Editor)]
+    public async Task UnknownId_Is404(string url, string email)
+    {
+        await _factory.EnsureStaffAsync();
+        var client = await _factory.SignedInAsync(email);
+
+        var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task ModerationPost_ByAnEditor_Is403AndChangesNothing()
+    {
+        await _factory.EnsureStaffAsync();
+        var editor = await _factory.SignedInAsync(Editor);
+        var (_, page) = await Html.GetAsync(editor, "/admin/articles");
+        var token = page.QuerySelector("input[name='__RequestVerificationToken']")?.GetAttribute("value")
+                    ?? (await Html.GetAsync(editor, "/admin/articles/new")).Document.QuerySelector("input[name='__RequestVerificationToken']")!.GetAttribute("value")!;
+        var comment = await _factory.WithDbAsync(db => db.Comments.OrderBy(c => c.Id).Select(c => new { c.Id, c.Status }).FirstAsync());
+
+        var response = await Html.PostAsync(editor, $"/admin/comments/{comment.Id}/spam", [new("__RequestVerificationToken", token)]);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(comment.Status, await _factory.WithDbAsync(db => db.Comments.Where(c => c.Id == comment.Id).Select(c => c.Status).SingleAsync()));
+    }
+}
