@@ -37,6 +37,20 @@ public sealed class FeedService
             .Select(a => new SitemapEntry(a.Slug, a.UpdatedAt > a.PublishedAt ? a.UpdatedAt!.Value : a.PublishedAt!.Value))
             .ToListAsync(cancellationToken);
 
+    /// <summary>Google News sitemap: articles published in the last 48 hours (at most 1,000, as Google allows).</summary>
+    public Task<List<FeedItem>> GetNewsSitemapItemsAsync(CancellationToken cancellationToken)
+    {
+        var now = _clock.UtcNow;
+        var since = now.AddHours(-48);
+        return _db.Articles.AsNoTracking()
+            .VisibleAt(now)
+            .Where(a => a.PublishedAt >= since)
+            .NewestFirst()
+            .Take(1000)
+            .Select(a => new FeedItem(a.Slug, a.Headline, a.Standfirst, a.Category.Name, a.Author.Name, a.PublishedAt!.Value, a.UpdatedAt))
+            .ToListAsync(cancellationToken);
+    }
+
     public Task<List<string>> GetCategorySlugsAsync(CancellationToken cancellationToken) =>
         _db.Categories.AsNoTracking().OrderBy(c => c.Position).Select(c => c.Slug).ToListAsync(cancellationToken);
 }

@@ -11,6 +11,7 @@ public sealed class FeedsController : Controller
 {
     private const string AtomNamespace = "http://www.w3.org/2005/Atom";
     private const string SitemapNamespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
+    private const string NewsNamespace = "http://www.google.com/schemas/sitemap-news/0.9";
 
     private readonly FeedService _feeds;
     private readonly SiteOptions _site;
@@ -94,13 +95,63 @@ public sealed class FeedsController : Controller
         });
     }
 
+    [HttpGet("/news-sitemap.xml")]
+    public async Task<IActionResult> NewsSitemap(CancellationToken cancellationToken)
+    {
+        var items = await _feeds.GetNewsSitemapItemsAsync(cancellationToken);
+        var baseUrl = BaseUrl();
+
+        return Xml("application/xml; charset=utf-8", xml =>
+        {
+            xml.WriteStartElement("urlset", SitemapNamespace);
+            xml.WriteAttributeString("xmlns", "news", null, NewsNamespace);
+            foreach (var item in items)
+            {
+                xml.WriteStartElement("url", SitemapNamespace);
+                xml.WriteElementString("loc", SitemapNamespace, $"{baseUrl}/news/{item.Slug}");
+                xml.WriteStartElement("news", "news", NewsNamespace);
+                xml.WriteStartElement("news", "publication", NewsNamespace);
+                xml.WriteElementString("news", "name", NewsNamespace, _site.Name);
+                xml.WriteElementString("news", "language", NewsNamespace, "en");
+                xml.WriteEndElement();
+                xml.WriteElementString("news", "publication_date", NewsNamespace, W3C(item.PublishedAt));
+                xml.WriteElementString("news", "title", NewsNamespace, item.Headline);
+                xml.WriteEndElement();
+                xml.WriteEndElement();
+            }
+
+            xml.WriteEndElement();
+        });
+    }
+
+    [HttpGet("/robots.txt")]
+    public IActionResult Robots()
+    {
+        var baseUrl = BaseUrl();
+        var text = $"""
+            User-agent: *
+            Disallow: /admin
+            Disallow: /account
+            Disallow: /search
+            Allow: /
+
+            Sitemap: {baseUrl}/sitemap.xml
+            Sitemap: {baseUrl}/news-sitemap.xml
+
+            """;
+        return Content(text, "text/plain; charset=utf-8");
+    }
+
+    private static string W3C(DateTime utc) =>
+        DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
     private static void WriteUrl(XmlWriter xml, string loc, DateTime? lastModified)
     {
         xml.WriteStartElement("url", SitemapNamespace);
         xml.WriteElementString("loc", SitemapNamespace, loc);
         if (lastModified is { } utc)
         {
-            xml.WriteElementString("lastmod", SitemapNamespace, DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+            xml.WriteElementString("lastmod", SitemapNamespace, W3C(utc));
         }
 
         xml.WriteEndElement();

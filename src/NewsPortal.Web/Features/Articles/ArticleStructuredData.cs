@@ -1,0 +1,71 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using NewsPortal.Web.Features.Comments;
+
+namespace NewsPortal.Web.Features.Articles;
+
+/// <summary>
+/// schema.org NewsArticle for an article page, with its approved comments, for search engines and link
+/// previews. Serialized with the default encoder, which escapes &lt; and &gt;, so it is safe inside a script block.
+/// </summary>
+public static class ArticleStructuredData
+{
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        WriteIndented = false,
+    };
+
+    public static string NewsArticle(ArticlePageViewModel page, string baseUrl, string siteName)
+    {
+        var article = page.Article;
+        var url = $"{baseUrl}/news/{article.Slug}";
+        var comments = Flatten(page.Comments.Roots).Where(c => !c.IsAwaitingModeration).ToList();
+        var data = new Dictionary<string, object?>
+        {
+            ["@context"] = "https://schema.org",
+            ["@type"] = "NewsArticle",
+            ["mainEntityOfPage"] = new Dictionary<string, object?> { ["@type"] = "WebPage", ["@id"] = url },
+            ["url"] = url,
+            ["headline"] = article.Headline.Length > 110 ? article.Headline[..110] : article.Headline,
+            ["description"] = article.Standfirst,
+            ["image"] = article.HeroImageUrl is null ? null : new[] { Absolute(article.HeroImageUrl, baseUrl) },
+            ["datePublished"] = Iso(article.PublishedAt),
+            ["dateModified"] = Iso(article.UpdatedAt is { } u && u > article.PublishedAt ? u : article.PublishedAt),
+            ["articleSection"] = article.CategoryName,
+            ["keywords"] = article.Tags.Count == 0 ? null : string.Join(", ", article.Tags.Select(t => t.Name)),
+            ["author"] = new[] { new Dictionary<string, object?> { ["@type"] = "Person", ["name"] = article.AuthorName } },
+            ["publisher"] = new Dictionary<string, object?>
+            {
+                ["@type"] = "NewsMediaOrganization",
+                ["name"] = siteName,
+                ["url"] = baseUrl + "/",
+                ["logo"] = new Dictionary<string, object?> { ["@type"] = "ImageObject", ["url"] = baseUrl + "/favicon.svg" },
+            },
+            ["commentCount"] = page.Comments.ApprovedCount,
+            ["comment"] = comments.Select(c => new Dictionary<string, object?>
+            {
+                ["@type"] = "Comment",
+                ["@id"] = $"{url}#comment-{c.Id}",
+                ["url"] = $"{url}#comment-{c.Id}",
+                ["author"] = new Dictionary<string, object?> { ["@type"] = "Person", ["name"] = c.AuthorName },
+                ["dateCreated"] = Iso(c.CreatedAt),
+                ["text"] = CommentTextOf(c.BodyHtml),
+                ["parentItem"] = c.ParentId is { } parent ? new Dictionary<string, object?> { ["@id"] = $"{url}#comment-{parent}" } : null,
+            }).ToList(),
+        };
+        return JsonSerializer.Serialize(data, Options);
+    }
+
+    public static string Absolute(string pathOrUrl, string baseUrl) =>
+        pathOrUrl.StartsWith('/') ? baseUrl + pathOrUrl : pathOrUrl;
+
+    private static string Iso(DateTime utc) =>
+        DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string CommentTextOf(string html) =>
+        Infrastructure.Sanitizing.CommentSanitizer.ToPlainText(html).Trim();
+
+    private static IEnumerable<CommentViewModel> Flatten(IEnumerable<CommentViewModel> comments) =>
+        comments.SelectMany(c => new[] { c }.Concat(Flatten(c.Replies)));
+}
