@@ -1,0 +1,19 @@
+namespace NewsPortal.BrowserTests;
+
+/// <summary>The pages held to zero accessibility violations and zero HTML errors.</summary>
+public static class QualityPages
+{
+    public static TheoryData<string, string, bool> All => new()
+    {
+        { "front page", "/", false },
+        { "article with comments and the form", "/news/twelve-coastal-nations-sign-pact-to-protect-the-halver-sea", false },
+        { "category", "/category/world", false },
+        { "search results", "/search?q=council", false },
+        { "not found", "/news/no-such-story", false },
+        { "login", "/account/login", false },
+        { "moderation queue", "/admin/comments?status=approved", true },
+        { "dashboard", "/admin", true },
+        { "article editor", "/admin/articles/1/edit", true },
+        { "new article", "/admin/articles/new", true },
+    };
+}

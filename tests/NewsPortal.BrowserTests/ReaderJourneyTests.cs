@@ -1,0 +1,114 @@
+namespace NewsPortal.BrowserTests;
+
+public sealed class ReaderJourneyTests
+{
+    private readonly SiteFixture _site;
+
+    public ReaderJourneyTests(SiteFixture site) => _site = site;
+
+    [Fact]
+    public async Task Reader_FromFrontPageToArticle_PostsACommentAndSeesItHeld()
+    {
+        _site.RequireBrowser();
+        await using var context = await _site.NewContextAsync();
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync("/");
+        await page.ClickAsync(".latest .card-title a >> nth=0");
+        await page.WaitForSelectorAsync("#comments form.comment-form");
+        var headline = await page.InnerTextAsync("h1");
+
+        await page.FillAsync("#Body", "Browser test: a thoughtful reader comment.");
+        await page.FillAsync("#Name", "Playwright Reader");
+        await page.FillAsync("#Email", "reader@browser.test");
+        await page.ClickAsync("#comments button[type=submit]");
+
+        await page.WaitForSelectorAsync("#comments .notice-success");
+        Assert.Equal(headline, await page.InnerTextAsync("h1"));
+        Assert.Contains("awaiting moderation", await page.InnerTextAsync("#comments .notice-success"), StringComparison.Ordinal);
+        Assert.Contains("Browser test: a thoughtful reader comment.", await page.InnerTextAsync("#comments li.comment-held"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ClientValidation_ShowsTheSeedMessagesBeforeAnyRequest()
+    {
+        _site.RequireBrowser();
+        await using var context = await _site.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/");
+        await page.ClickAsync(".latest .card-title a >> nth=1");
+        await page.WaitForSelectorAsync("#comments form.comment-form");
+        var posts = 0;
+        page.Request += (_, request) => posts += request.Method == "POST" ? 1 : 0;
+
+        await page.FillAsync("#Email", "not-an-email");
+        await page.ClickAsync("#comments button[type=submit]");
+
+        Assert.Equal("Please enter your comment!", (await page.InnerTextAsync("#Body-error")).Trim());
+        Assert.Equal("Please enter your name here", (await page.InnerTextAsync("#Name-error")).Trim());
+        Assert.Equal("You have entered an incorrect email address!", (await page.InnerTextAsync("#Email-error")).Trim());
+        Assert.Equal(0, posts);
+        Assert.Equal("Body", await page.EvaluateAsync<string>("document.activeElement.id"));
+    }
+
+    [Fact]
+    public async Task WithJavaScriptOff_TheServerValidatesAndAcceptsTheSamePost()
+    {
+        _site.RequireBrowser();
+        await using var context = await _site.NewContextAsync(javaScript: false);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/");
+        await page.ClickAsync(".latest .card-title a >> nth=2");
+        await page.WaitForSelectorAsync("#comments form.comment-form");
+
+        await page.FillAsync("#Name", "No Script");
+        await page.ClickAsync("#comments button[type=submit]");
+        await page.WaitForSelectorAsync("#Body-error:has-text('Please enter your comment!')");
+        Assert.Equal("No Script", await page.InputValueAsync("#Name"));
+        Assert.Equal("Please enter your email address here", (await page.InnerTextAsync("#Email-error")).Trim());
+        Assert.Equal("Body", await page.EvaluateAsync<string>("document.activeElement.id"));
+
+        await page.FillAsync("#Body", "Posted with JavaScript switched off.");
+        await page.FillAsync("#Email", "noscript@browser.test");
+        await page.ClickAsync("#comments button[type=submit]");
+
+        await page.WaitForSelectorAsync("#comments .notice-success");
+        Assert.Contains("Posted with JavaScript switched off.", await page.InnerTextAsync("#comments li.comment-held"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task KeyboardOnly_ReachesFillsAndSendsTheForm_AndFocusGoesToTheFirstError()
+    {
+        _site.RequireBrowser();
+        await using var context = await _site.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/");
+        await page.ClickAsync(".latest .card-title a >> nth=3");
+        await page.WaitForSelectorAsync("#comments form.comment-form");
+        await page.EvaluateAsync("document.activeElement && document.activeElement.blur()");
+
+        // Tab from the top of the page until the comment box has focus.
+        for (var presses = 0; presses < 300 && await page.EvaluateAsync<string>("document.activeElement.id") != "Body"; presses++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+        }
+
+        Assert.Equal("Body", await page.EvaluateAsync<string>("document.activeElement.id"));
+        await page.Keyboard.TypeAsync("Typed with the keyboard alone.");
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("Name", await page.EvaluateAsync<string>("document.activeElement.id"));
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("Email", await page.EvaluateAsync<string>("document.activeElement.id"));
+        await page.Keyboard.TypeAsync("keys@browser.test");
+        await page.Keyboard.PressAsync("Enter");
+
+        // Name was left empty: focus lands on it, with the seed's message.
+        await page.WaitForSelectorAsync("#Name-error:has-text('Please enter your name here')");
+        Assert.Equal("Name", await page.EvaluateAsync<string>("document.activeElement.id"));
+
+        await page.Keyboard.TypeAsync("Keyboard Reader");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForSelectorAsync("#comments .notice-success");
+        Assert.Contains("Typed with the keyboard alone.", await page.InnerTextAsync("#comments li.comment-held"), StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,151 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using NewsPortal.Web.Data;
+using NewsPortal.Web.Infrastructure.Identity;
+
+[assembly: AssemblyFixture(typeof(NewsPortal.BrowserTests.SiteFixture))]
+
+namespace NewsPortal.BrowserTests;
+
+/// <summary>
+/// The real site on a real Kestrel port (random), on its own SQLite file, and one headless Debian Chromium
+/// shared by every test. Without Chromium the tests are skipped with a clear message, except under CI=true,
+/// where they fail.
+/// </summary>
+public sealed class SiteFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+    public const string ModeratorEmail = "moderator@browser.test";
+    public const string EditorEmail = "admin@browser.test";
+    public const string Password = "browser tests password";
+
+    private static readonly string[] ChromiumArgs =
+    [
+        "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run", "--disable-quic",
+    ];
+
+    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"newsportal-browser-{Guid.NewGuid():N}.db");
+    private Factory? _factory;
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public string BaseUrl { get; private set; } = string.Empty;
+
+    public static bool ChromiumInstalled => File.Exists(ChromiumPath);
+
+    public static bool UnderCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Where screenshots go: the test output folder.</summary>
+    public static string OutputFolder => Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
+
+    public IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser did not start.");
+
+    public IServiceProvider Services => _factory!.Services;
+
+    /// <summary>Call first in every test: skips (or, under CI, fails) when there is no Chromium.</summary>
+    public void RequireBrowser()
+    {
+        if (_browser is not null)
+        {
+            return;
+        }
+
+        if (UnderCi)
+        {
+            throw new InvalidOperationException($"CI=true but Chromium is not installed at {ChromiumPath}: browser tests must run in CI. Install it with 'apt-get install -y chromium'.");
+        }
+
+        Assert.Skip($"Browser tests skipped: Chromium is not installed at {ChromiumPath} (apt-get install -y chromium). Under CI=true they run.");
+    }
+
+    public async ValueTask InitializeAsync()
+    {
+        if (!ChromiumInstalled)
+        {
+            return;
+        }
+
+        _factory = new Factory(_databasePath);
+        _factory.UseKestrel(0);
+        _factory.StartServer();
+        BaseUrl = _factory.ClientOptions.BaseAddress.ToString().TrimEnd('/');
+
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+            foreach (var (email, roles) in new[] { (ModeratorEmail, new[] { Roles.Moderator }), (EditorEmail, new[] { Roles.Admin }) })
+            {
+                var user = new StaffUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Browser Tester" };
+                await users.CreateAsync(user, Password);
+                await users.AddToRolesAsync(user, roles);
+            }
+        }
+
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ChromiumArgs,
+        });
+    }
+
+    public async Task<IBrowserContext> NewContextAsync(int width = 1280, int height = 900, bool javaScript = true) =>
+        await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl,
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            JavaScriptEnabled = javaScript,
+        });
+
+    /// <summary>Signs in through the login form, as a person does.</summary>
+    public static async Task<IPage> SignedInPageAsync(IBrowserContext context, string email)
+    {
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("#Email", email);
+        await page.FillAsync("#Password", Password);
+        await page.ClickAsync("main form button[type=submit]");
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        return page;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.CloseAsync();
+        }
+
+        _playwright?.Dispose();
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
+        {
+            File.Delete(_databasePath + suffix);
+        }
+    }
+
+    private sealed class Factory(string databasePath) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Testing");
+            builder.UseStaticWebAssets();
+            builder.UseSetting("ConnectionStrings:NewsPortal", $"Data Source={databasePath}");
+            builder.UseSetting("Weather:Enabled", "false");
+            builder.UseSetting("Comments:MinSecondsToPost", "0");
+            builder.UseSetting("Comments:PostsPerMinutePerIp", "10000");
+            builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        }
+    }
+}

@@ -1,0 +1,462 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using NewsPortal.Web.Domain;
+
+namespace NewsPortal.LoadData;
+
+/// <summary>
+/// Writes rows with prepared, reused commands inside the caller's transaction. Table and column names follow
+/// the Sqlite migrations (InitialCreate, AdminArea); values follow what the site itself stores (UTC times bound
+/// as DateTime, so Microsoft.Data.Sqlite writes the same text format EF does; enums as integers).
+/// </summary>
+internal sealed class DataLoader : IDisposable
+{
+    public const string Bench20Slug = "bench-article-20-comments";
+    public const string Bench500Slug = "bench-article-500-comments";
+
+    private const string InsertCategorySql =
+        "INSERT INTO Categories (Id, Name, Slug, Position) VALUES ($id, $name, $slug, $position);";
+
+    private const string InsertAuthorSql =
+        "INSERT INTO Authors (Id, Name, Slug, Bio) VALUES ($id, $name, $slug, $bio);";
+
+    private const string InsertTagSql =
+        "INSERT INTO Tags (Id, Name, Slug) VALUES ($id, $name, $slug);";
+
+    private const string InsertArticleSql =
+        "INSERT INTO Articles (Id, Slug, Headline, Standfirst, BodyHtml, HeroImageUrl, HeroImageAlt, HeroImageCaption, " +
+        "Status, PublishedAt, UpdatedAt, CreatedAt, CommentsOpen, AuthorId, CategoryId) " +
+        "VALUES ($id, $slug, $headline, $standfirst, $body, $heroUrl, $heroAlt, $heroCaption, " +
+        "$status, $publishedAt, NULL, $createdAt, 1, $authorId, $categoryId);";
+
+    private const string InsertArticleTagSql =
+        "INSERT INTO ArticleTag (ArticleId, TagId) VALUES ($articleId, $tagId);";
+
+    private const string InsertCommentSql =
+        "INSERT INTO Comments (ArticleId, ParentId, AuthorName, AuthorEmail, BodyHtml, Status, StatusReason, CreatedAt, " +
+        "IpAddress, UserAgent, IsStaffReply, DedupeKey, Version) " +
+        "VALUES ($articleId, NULL, $name, $email, $body, $status, NULL, $createdAt, $ip, $userAgent, 0, NULL, 0);";
+
+    private const int CommenterPoolSize = 25_000;
+    private const string UserAgent = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36";
+
+    private static readonly (string Name, string Slug)[] CategoryNames =
+    [
+        ("World", "world"), ("Politics", "politics"), ("Business", "business"), ("Technology", "technology"),
+        ("Science", "science"), ("Sport", "sport"), ("Culture", "culture"),
+    ];
+
+    private static readonly string[] HeroImages =
+    [
+        "concert-stage", "halver-sea", "harbour", "observatory", "reservoir", "stadium", "tram", "wind-farm",
+    ];
+
+    private readonly SqliteConnection _connection;
+    private readonly SqliteTransaction _transaction;
+    private readonly Random _random;
+    private readonly TextGenerator _text;
+    private readonly DateTime _now;
+    private readonly LoadStats _stats;
+
+    private readonly SqliteCommand _article;
+    private readonly SqliteCommand _articleTag;
+    private readonly SqliteCommand _comment;
+
+    private (string Name, string Email, string Ip)[] _commenters = [];
+
+    public DataLoader(SqliteConnection connection, SqliteTransaction transaction, Random random, DateTime utcNow, LoadStats stats)
+    {
+        _connection = connection;
+        _transaction = transaction;
+        _random = random;
+        _text = new TextGenerator(random);
+        _now = utcNow;
+        _stats = stats;
+
+        _article = Prepare(InsertArticleSql,
+            ("$id", SqliteType.Integer), ("$slug", SqliteType.Text), ("$headline", SqliteType.Text),
+            ("$standfirst", SqliteType.Text), ("$body", SqliteType.Text), ("$heroUrl", SqliteType.Text),
+            ("$heroAlt", SqliteType.Text), ("$heroCaption", SqliteType.Text), ("$status", SqliteType.Integer),
+            ("$publishedAt", SqliteType.Text), ("$createdAt", SqliteType.Text), ("$authorId", SqliteType.Integer),
+            ("$categoryId", SqliteType.Integer));
+        _articleTag = Prepare(InsertArticleTagSql, ("$articleId", SqliteType.Integer), ("$tagId", SqliteType.Integer));
+        _comment = Prepare(InsertCommentSql,
+            ("$articleId", SqliteType.Integer), ("$name", SqliteType.Text), ("$email", SqliteType.Text),
+            ("$body", SqliteType.Text), ("$status", SqliteType.Integer), ("$createdAt", SqliteType.Text),
+            ("$ip", SqliteType.Text), ("$userAgent", SqliteType.Text));
+    }
+
+    public void Dispose()
+    {
+        _article.Dispose();
+        _articleTag.Dispose();
+        _comment.Dispose();
+    }
+
+    /// <summary>Categories, authors, tags, <paramref name="articleCount"/> articles and their comments.</summary>
+    public void LoadGenerated(int articleCount, int commentCount)
+    {
+        var watch = Stopwatch.StartNew();
+        InsertCategories();
+        var authorCount = InsertAuthors(20);
+        var tagCount = InsertTags(200);
+        BuildCommenters();
+
+        // Published over the past two years, oldest first, so ids grow with time as they would in real life.
+        // The newest is at least two hours old, so the bench articles (one hour old) lead every list.
+        var span = TimeSpan.FromDays(730) - TimeSpan.FromHours(2);
+        var published = new DateTime[articleCount];
+        for (var i = 0; i < articleCount; i++)
+        {
+            published[i] = _now - TimeSpan.FromHours(2) - span * _random.NextDouble();
+        }
+
+        Array.Sort(published);
+        var firstId = NextId("Articles");
+        Span<int> chosen = stackalloc int[4];
+        for (var i = 0; i < articleCount; i++)
+        {
+            var id = firstId + i;
+            var headline = _text.Headline();
+            var slug = $"{Slugs.From(headline, 140)}-{id.ToString(CultureInfo.InvariantCulture)}";
+            InsertArticle(
+                id,
+                slug,
+                headline,
+                categoryId: 1 + _random.Next(CategoryNames.Length),
+                authorId: 1 + _random.Next(authorCount),
+                publishedAt: published[i],
+                withImage: _random.Next(3) == 0);
+
+            // 2-4 distinct tags; a few tags are very common, most are rare.
+            var tags = _random.Next(2, 5);
+            for (var t = 0; t < tags; t++)
+            {
+                int tagId;
+                do
+                {
+                    tagId = 1 + (int)(tagCount * Math.Pow(_random.NextDouble(), 2.2));
+                }
+                while (chosen[..t].Contains(tagId));
+
+                chosen[t] = tagId;
+                InsertArticleTag(id, tagId);
+            }
+
+            if ((i + 1) % 20_000 == 0)
+            {
+                Progress($"{i + 1:N0} articles", watch);
+            }
+        }
+
+        if (articleCount % 20_000 != 0)
+        {
+            Progress($"{articleCount:N0} articles done", watch);
+        }
+
+        var counts = SkewedCounts(articleCount, commentCount);
+        var times = new List<DateTime>();
+        var nextReport = 200_000;
+        for (var i = 0; i < articleCount; i++)
+        {
+            if (counts[i] == 0)
+            {
+                continue;
+            }
+
+            // Comments arrive after publication, mostly within the first days, never in the future.
+            var start = published[i].AddMinutes(1);
+            var window = TimeSpan.FromDays(14);
+            if (_now - start < window)
+            {
+                window = _now - start;
+            }
+
+            times.Clear();
+            for (var c = 0; c < counts[i]; c++)
+            {
+                times.Add(start + window * Math.Pow(_random.NextDouble(), 3));
+            }
+
+            times.Sort();
+            foreach (var at in times)
+            {
+                var (name, email, ip) = _commenters[(int)(_commenters.Length * Math.Pow(_random.NextDouble(), 2))];
+                var status = _random.Next(10) == 0 ? CommentStatus.Pending : CommentStatus.Approved;
+                InsertComment(firstId + i, name, email, _text.CommentBody(), status, at, ip);
+            }
+
+            if (_stats.Comments >= nextReport)
+            {
+                Progress($"{_stats.Comments:N0} comments", watch);
+                nextReport += 200_000;
+            }
+        }
+
+        Progress($"{_stats.Comments:N0} comments done", watch);
+        var max = counts.Length == 0 ? 0 : counts.Max();
+        var none = counts.Count(c => c == 0);
+        Console.WriteLine($"  comments per article: max {max:N0}, median {Median(counts)}, {none:N0} articles without comments");
+    }
+
+    /// <summary>The two fixed articles the benchmark requests, with exactly 20 and 500 approved comments.</summary>
+    public void AddBenchArticles()
+    {
+        if (_commenters.Length == 0)
+        {
+            BuildCommenters();
+        }
+
+        var categoryId = Scalar("SELECT Id FROM Categories WHERE Slug = 'world';");
+        var authorId = Scalar("SELECT MIN(Id) FROM Authors;");
+        var tagIds = new List<int>();
+        using (var tags = Command("SELECT Id FROM Tags ORDER BY Id LIMIT 3;"))
+        using (var reader = tags.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                tagIds.Add(reader.GetInt32(0));
+            }
+        }
+
+        var publishedAt = _now.AddHours(-1);
+        var id = NextId("Articles");
+        foreach (var (slug, comments) in new[] { (Bench20Slug, 20), (Bench500Slug, 500) })
+        {
+            InsertArticle(id, slug, $"Benchmark article with {comments} comments", categoryId, authorId, publishedAt, withImage: true);
+            foreach (var tagId in tagIds)
+            {
+                InsertArticleTag(id, tagId);
+            }
+
+            // All approved, spread over the 55 minutes since publication, oldest first.
+            var step = TimeSpan.FromMinutes(55) / comments;
+            for (var c = 0; c < comments; c++)
+            {
+                var (name, email, ip) = _commenters[c % _commenters.Length];
+                InsertComment(id, name, email, _text.CommentBody(), CommentStatus.Approved, publishedAt + step * (c + 1), ip);
+            }
+
+            Console.WriteLine($"  {slug}: article {id}, {comments} approved comments");
+            id++;
+        }
+    }
+
+    private void InsertCategories()
+    {
+        using var command = Prepare(InsertCategorySql,
+            ("$id", SqliteType.Integer), ("$name", SqliteType.Text), ("$slug", SqliteType.Text), ("$position", SqliteType.Integer));
+        for (var i = 0; i < CategoryNames.Length; i++)
+        {
+            Run(command, i + 1, CategoryNames[i].Name, CategoryNames[i].Slug, i);
+        }
+    }
+
+    private int InsertAuthors(int count)
+    {
+        using var command = Prepare(InsertAuthorSql,
+            ("$id", SqliteType.Integer), ("$name", SqliteType.Text), ("$slug", SqliteType.Text), ("$bio", SqliteType.Text));
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        while (names.Count < count)
+        {
+            names.Add($"{_text.FirstName()} {_text.LastName()}");
+        }
+
+        var id = 1;
+        foreach (var name in names)
+        {
+            Run(command, id++, name, Slugs.From(name), $"{name} {_text.Standfirst().ToLowerInvariant()}");
+        }
+
+        return count;
+    }
+
+    private int InsertTags(int count)
+    {
+        using var command = Prepare(InsertTagSql, ("$id", SqliteType.Integer), ("$name", SqliteType.Text), ("$slug", SqliteType.Text));
+        var names = new List<string>(TextGenerator.Topics);
+        var seen = new HashSet<string>(names, StringComparer.Ordinal);
+        while (names.Count < count)
+        {
+            var name = $"{TextGenerator.Topics[_random.Next(TextGenerator.Topics.Count)]} {TextGenerator.TopicQualifiers[_random.Next(TextGenerator.TopicQualifiers.Count)]}";
+            if (seen.Add(name))
+            {
+                names.Add(name);
+            }
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            Run(command, i + 1, names[i], Slugs.From(names[i]));
+        }
+
+        return count;
+    }
+
+    /// <summary>A pool of readers who comment; a few are prolific, most post rarely.</summary>
+    private void BuildCommenters()
+    {
+        _commenters = new (string, string, string)[CommenterPoolSize];
+        for (var i = 0; i < CommenterPoolSize; i++)
+        {
+            var first = _text.FirstName();
+            var last = _text.LastName();
+            var email = $"{first}.{last}.{i.ToString(CultureInfo.InvariantCulture)}@example.com".ToLowerInvariant();
+            var ip = $"10.{(i >> 16) & 255}.{(i >> 8) & 255}.{i & 255}";
+            _commenters[i] = ($"{first} {last}", email, ip);
+        }
+    }
+
+    private void InsertArticle(int id, string slug, string headline, int categoryId, int authorId, DateTime publishedAt, bool withImage)
+    {
+        var p = _article.Parameters;
+        p[0].Value = id;
+        p[1].Value = slug;
+        p[2].Value = headline;
+        p[3].Value = _text.Standfirst();
+        p[4].Value = _text.ArticleBody();
+        if (withImage)
+        {
+            var image = HeroImages[_random.Next(HeroImages.Length)];
+            p[5].Value = $"/images/articles/{image}.svg";
+            p[6].Value = $"Illustration for the story: {image.Replace('-', ' ')}";
+            p[7].Value = "Illustration: NewsPortal";
+        }
+        else
+        {
+            p[5].Value = DBNull.Value;
+            p[6].Value = DBNull.Value;
+            p[7].Value = DBNull.Value;
+        }
+
+        p[8].Value = (int)ArticleStatus.Published;
+        p[9].Value = publishedAt;
+        p[10].Value = publishedAt - TimeSpan.FromMinutes(_random.Next(10, 48 * 60));
+        p[11].Value = authorId;
+        p[12].Value = categoryId;
+        _article.ExecuteNonQuery();
+        _stats.Articles++;
+    }
+
+    private void InsertArticleTag(int articleId, int tagId)
+    {
+        _articleTag.Parameters[0].Value = articleId;
+        _articleTag.Parameters[1].Value = tagId;
+        _articleTag.ExecuteNonQuery();
+    }
+
+    private void InsertComment(int articleId, string name, string email, string bodyHtml, CommentStatus status, DateTime createdAt, string ip)
+    {
+        var p = _comment.Parameters;
+        p[0].Value = articleId;
+        p[1].Value = name;
+        p[2].Value = email;
+        p[3].Value = bodyHtml;
+        p[4].Value = (int)status;
+        p[5].Value = createdAt;
+        p[6].Value = ip;
+        p[7].Value = UserAgent;
+        _comment.ExecuteNonQuery();
+        _stats.Comments++;
+    }
+
+    /// <summary>
+    /// Splits <paramref name="total"/> comments over the articles with log-normal weights: most articles get a
+    /// handful, a few hundred get hundreds, the busiest a couple of thousand. The sum is exact.
+    /// </summary>
+    private int[] SkewedCounts(int articles, int total)
+    {
+        var counts = new int[articles];
+        if (articles == 0 || total == 0)
+        {
+            return counts;
+        }
+
+        var weights = new double[articles];
+        var sum = 0.0;
+        for (var i = 0; i < articles; i++)
+        {
+            weights[i] = Math.Exp(1.5 * Gaussian());
+            sum += weights[i];
+        }
+
+        var assigned = 0;
+        for (var i = 0; i < articles; i++)
+        {
+            counts[i] = (int)(total * weights[i] / sum);
+            assigned += counts[i];
+        }
+
+        for (var left = total - assigned; left > 0; left--)
+        {
+            counts[_random.Next(articles)]++;
+        }
+
+        return counts;
+    }
+
+    private double Gaussian()
+    {
+        var u1 = 1.0 - _random.NextDouble();
+        var u2 = _random.NextDouble();
+        return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2);
+    }
+
+    private static int Median(int[] values)
+    {
+        if (values.Length == 0)
+        {
+            return 0;
+        }
+
+        var copy = (int[])values.Clone();
+        Array.Sort(copy);
+        return copy[copy.Length / 2];
+    }
+
+    private int NextId(string table)
+    {
+        using var command = Command($"SELECT IFNULL(MAX(Id), 0) + 1 FROM \"{table}\";");
+        return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    private int Scalar(string sql)
+    {
+        using var command = Command(sql);
+        return Convert.ToInt32(command.ExecuteScalar() ?? throw new InvalidOperationException($"No row for: {sql}"), CultureInfo.InvariantCulture);
+    }
+
+    private SqliteCommand Command(string sql)
+    {
+        var command = _connection.CreateCommand();
+        command.Transaction = _transaction;
+        command.CommandText = sql;
+        return command;
+    }
+
+    private SqliteCommand Prepare(string sql, params (string Name, SqliteType Type)[] parameters)
+    {
+        var command = Command(sql);
+        foreach (var (name, type) in parameters)
+        {
+            command.Parameters.Add(name, type);
+        }
+
+        command.Prepare();
+        return command;
+    }
+
+    private static void Run(SqliteCommand command, params object[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            command.Parameters[i].Value = values[i];
+        }
+
+        command.ExecuteNonQuery();
+    }
+
+    private static void Progress(string what, Stopwatch watch) =>
+        Console.WriteLine($"  {what,-20} {watch.Elapsed.TotalSeconds,7:0.0} s");
+}

@@ -1,0 +1,175 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using NewsPortal.LoadData;
+using NewsPortal.Web.Data;
+using NewsPortal.Web.Data.Seed;
+using NewsPortal.Web.Infrastructure.Sanitizing;
+
+// Creates a fresh NewsPortal SQLite database for the load benchmark: the real migrations, then either the
+// site's own sample content (--small) or N generated articles and M comments, plus two fixed benchmark articles.
+
+LoadOptions options;
+try
+{
+    options = LoadOptions.Parse(args);
+}
+catch (ArgumentException ex)
+{
+    await Console.Error.WriteLineAsync(ex.Message);
+    await Console.Error.WriteLineAsync(LoadOptions.Usage);
+    return 2;
+}
+
+var total = Stopwatch.StartNew();
+var path = Path.GetFullPath(options.DatabasePath);
+Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+foreach (var suffix in new[] { "", "-wal", "-shm", "-journal" })
+{
+    File.Delete(path + suffix);
+}
+
+var connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString();
+
+// 1. Schema: exactly what the site would build, through its own migrations.
+var phase = Stopwatch.StartNew();
+await using (var db = new SqliteNewsDbContext(
+    new DbContextOptionsBuilder<SqliteNewsDbContext>().UseSqlite(connectionString).Options))
+{
+    await db.Database.MigrateAsync();
+    Console.WriteLine($"migrations applied          {phase.Elapsed.TotalSeconds,7:0.00} s");
+
+    if (options.Small)
+    {
+        // The site seeds only an empty database, and the bench articles below would make it non-empty, so the
+        // site's own seeder runs here instead of at the site's first start.
+        phase.Restart();
+        var added = await new SampleContentSeeder(db, new ArticleSanitizer(), TimeProvider.System).SeedAsync(CancellationToken.None);
+        Console.WriteLine($"sample content: {added,3} articles  {phase.Elapsed.TotalSeconds,7:0.00} s");
+    }
+}
+
+// 2. Data: raw ADO.NET, one transaction, prepared commands.
+phase.Restart();
+var stats = new LoadStats();
+await using (var connection = new SqliteConnection(connectionString))
+{
+    connection.Open();
+    Execute(connection, "PRAGMA journal_mode=WAL;");
+    Execute(connection, "PRAGMA synchronous=OFF;");
+    Execute(connection, "PRAGMA cache_size=-1048576;"); // 1 GiB page cache while loading
+    Execute(connection, "PRAGMA temp_store=MEMORY;");
+
+    using (var transaction = connection.BeginTransaction())
+    {
+        using var loader = new DataLoader(connection, transaction, new Random(options.Seed), DateTime.UtcNow, stats);
+        if (!options.Small)
+        {
+            loader.LoadGenerated(options.Articles, options.Comments);
+        }
+
+        loader.AddBenchArticles();
+        transaction.Commit();
+    }
+
+    Console.WriteLine($"rows inserted and committed {phase.Elapsed.TotalSeconds,7:0.00} s");
+
+    // Fold the WAL into the database file so the site starts on a clean file; WAL mode itself stays on.
+    phase.Restart();
+    Execute(connection, "PRAGMA synchronous=FULL;");
+    Execute(connection, "PRAGMA wal_checkpoint(TRUNCATE);");
+    Console.WriteLine($"checkpoint                  {phase.Elapsed.TotalSeconds,7:0.00} s");
+
+    foreach (var table in new[] { "Categories", "Authors", "Tags", "Articles", "ArticleTag", "Comments" })
+    {
+        using var count = connection.CreateCommand();
+        count.CommandText = "SELECT COUNT(*) FROM \"" + table + "\";";
+        Console.WriteLine($"  {table,-12} {Convert.ToInt64(count.ExecuteScalar(), CultureInfo.InvariantCulture),10:N0} rows");
+    }
+}
+
+SqliteConnection.ClearAllPools();
+var size = new FileInfo(path).Length;
+Console.WriteLine(
+    $"Database ready: {path} ({size / 1024.0 / 1024.0:0.0} MB), generated {stats.Articles:N0} articles and " +
+    $"{stats.Comments:N0} comments in {total.Elapsed.TotalSeconds:0.00} s");
+return 0;
+
+static void Execute(SqliteConnection connection, string sql)
+{
+    using var command = connection.CreateCommand();
+    command.CommandText = sql;
+    command.ExecuteNonQuery();
+}
+
+internal sealed record LoadOptions(string DatabasePath, int Articles, int Comments, bool Small, int Seed)
+{
+    public const string Usage =
+        "usage: NewsPortal.LoadData --db <path.db> [--articles N] [--comments M] [--small] [--seed S]\n" +
+        "  --articles N   generated published articles (default 100000)\n" +
+        "  --comments M   generated comments spread over them (default 1000000)\n" +
+        "  --small        the site's own sample content instead of generated articles\n" +
+        "  Always adds bench-article-20-comments and bench-article-500-comments.";
+
+    public static LoadOptions Parse(string[] args)
+    {
+        string? db = null;
+        int articles = 100_000, comments = 1_000_000, seed = 20_261_129;
+        var small = false;
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--db":
+                    db = Value(args, ref i);
+                    break;
+                case "--articles":
+                    articles = Number(args, ref i);
+                    break;
+                case "--comments":
+                    comments = Number(args, ref i);
+                    break;
+                case "--seed":
+                    seed = Number(args, ref i);
+                    break;
+                case "--small":
+                    small = true;
+                    break;
+                case "-h" or "--help":
+                    throw new ArgumentException("help requested");
+                default:
+                    throw new ArgumentException($"unknown argument '{args[i]}'");
+            }
+        }
+
+        if (string.IsNullOrWhiteSpace(db))
+        {
+            throw new ArgumentException("--db <path> is required");
+        }
+
+        if (!small && articles == 0 && comments > 0)
+        {
+            throw new ArgumentException("--comments needs at least one article");
+        }
+
+        return new LoadOptions(db, articles, comments, small, seed);
+    }
+
+    private static string Value(string[] args, ref int i) =>
+        ++i < args.Length ? args[i] : throw new ArgumentException($"{args[i - 1]} needs a value");
+
+    private static int Number(string[] args, ref int i)
+    {
+        var text = Value(args, ref i);
+        return int.TryParse(text.Replace("_", "", StringComparison.Ordinal), NumberStyles.None, CultureInfo.InvariantCulture, out var n)
+            ? n
+            : throw new ArgumentException($"{args[i - 1]} needs a whole number, not '{text}'");
+    }
+}
+
+internal sealed class LoadStats
+{
+    public int Articles { get; set; }
+    public int Comments { get; set; }
+}
