@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection;
 using NewsPortal.Web.Data;
 using NewsPortal.Web.Features;
 using NewsPortal.Web.Features.Weather;
+using NewsPortal.Web.Infrastructure.Caching;
 using NewsPortal.Web.Infrastructure.Database;
 using NewsPortal.Web.Infrastructure.Health;
 using NewsPortal.Web.Infrastructure.Identity;
@@ -18,10 +19,12 @@ try
     builder.AddNewsLogging();
     builder.Services.AddSite();
     builder.Services.AddNewsDatabase(builder.Configuration, builder.Environment);
+    builder.Services.AddReaderCache();
     builder.Services.AddDataProtection().SetApplicationName("NewsPortal").PersistKeysToDbContext<NewsDbContext>();
     builder.Services.AddStaffIdentity(builder.Environment);
     builder.Services.AddNewsMvc();
     builder.Services.AddNewsHealthChecks();
+    builder.Services.AddNewsCompression();
     builder.Services.AddWeather();
     builder.Services.AddReaderFeatures();
 
@@ -32,6 +35,7 @@ try
     app.UseNewsErrorPages();
     app.UseSecurityHeaders();
     app.UseNewsRequestLogging();
+    app.UseResponseCompression();
     app.UseRouting();
     app.UseRateLimiter();
     app.UseAuthentication();

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using NewsPortal.Web.Data;
+using NewsPortal.Web.Infrastructure.Caching;
 using NewsPortal.Web.Features.Weather;
 
 namespace NewsPortal.IntegrationTests.Infrastructure;
@@ -58,11 +59,16 @@ public class NewsPortalFactory : WebApplicationFactory<Program>
         });
     }
 
-    /// <summary>Runs <paramref name="work"/> with a fresh scope's <see cref="NewsDbContext"/>.</summary>
+    /// <summary>
+    /// Runs <paramref name="work"/> with a fresh scope's <see cref="NewsDbContext"/>. Tests use it to arrange
+    /// data behind the site's back, so the reader cache is emptied afterwards, as the site does after its own writes.
+    /// </summary>
     public async Task<T> WithDbAsync<T>(Func<NewsDbContext, Task<T>> work)
     {
         await using var scope = Services.CreateAsyncScope();
-        return await work(scope.ServiceProvider.GetRequiredService<NewsDbContext>());
+        var result = await work(scope.ServiceProvider.GetRequiredService<NewsDbContext>());
+        await scope.ServiceProvider.GetRequiredService<ReaderCache>().EverythingChangedAsync(CancellationToken.None);
+        return result;
     }
 
     public Task WithDbAsync(Func<NewsDbContext, Task> work) =>

@@ -5,6 +5,7 @@ using NewsPortal.Web.Domain;
 using NewsPortal.Web.Features.Articles;
 using NewsPortal.Web.Features.Search;
 using NewsPortal.Web.Features.Shared;
+using NewsPortal.Web.Infrastructure.Caching;
 using NewsPortal.Web.Infrastructure.Sanitizing;
 using NewsPortal.Web.Infrastructure.Site;
 
@@ -23,9 +24,11 @@ public sealed class ArticleEditorService
     private readonly NewsDbContext _db;
     private readonly SiteClock _clock;
     private readonly ArticleSanitizer _sanitizer;
+    private readonly ReaderCache _cache;
 
-    public ArticleEditorService(NewsDbContext db, SiteClock clock, ArticleSanitizer sanitizer)
+    public ArticleEditorService(NewsDbContext db, SiteClock clock, ArticleSanitizer sanitizer, ReaderCache cache)
     {
+        _cache = cache;
         _db = db;
         _clock = clock;
         _sanitizer = sanitizer;
@@ -216,6 +219,9 @@ public sealed class ArticleEditorService
         }
 
         await _db.SaveChangesAsync(cancellationToken);
+
+        // Any article change can move every list and every article's latest and related news.
+        await _cache.EverythingChangedAsync(cancellationToken);
         return new(article.Id, new Dictionary<string, string>());
     }
 
@@ -239,7 +245,6 @@ public sealed class ArticleEditorService
             PublishedAt = a.PublishedAt ?? a.CreatedAt,
             UpdatedAt = a.UpdatedAt,
             CommentsOpenSetting = false,
-            CommentsOpen = false,
             Tags = a.Tags.OrderBy(t => t.Name).Select(t => new TagLink(t.Name, t.Slug)).ToList(),
         }).SingleOrDefaultAsync(cancellationToken);
 

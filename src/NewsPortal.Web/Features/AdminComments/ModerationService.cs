@@ -4,6 +4,7 @@ using NewsPortal.Web.Data;
 using NewsPortal.Web.Domain;
 using NewsPortal.Web.Features.Comments;
 using NewsPortal.Web.Features.Shared;
+using NewsPortal.Web.Infrastructure.Caching;
 using NewsPortal.Web.Infrastructure.Sanitizing;
 using NewsPortal.Web.Infrastructure.Site;
 
@@ -39,9 +40,11 @@ public sealed class ModerationService
     private readonly NewsDbContext _db;
     private readonly SiteClock _clock;
     private readonly CommentSanitizer _sanitizer;
+    private readonly ReaderCache _cache;
 
-    public ModerationService(NewsDbContext db, SiteClock clock, CommentSanitizer sanitizer)
+    public ModerationService(NewsDbContext db, SiteClock clock, CommentSanitizer sanitizer, ReaderCache cache)
     {
+        _cache = cache;
         _db = db;
         _clock = clock;
         _sanitizer = sanitizer;
@@ -220,6 +223,7 @@ public sealed class ModerationService
             FromStatus = CommentStatus.Approved, ToStatus = CommentStatus.Approved, Note = "Replied as staff",
         });
         await _db.SaveChangesAsync(cancellationToken);
+        await _cache.CommentsChangedAsync(cancellationToken);
         return reply.Id;
     }
 
@@ -238,12 +242,16 @@ public sealed class ModerationService
         comment.Version++;
     }
 
-    /// <summary>Saves; false when another moderator changed the comment after it was loaded.</summary>
+    /// <summary>
+    /// Saves; false when another moderator changed the comment after it was loaded. What readers see is
+    /// refreshed at once, so the change shows on the very next request.
+    /// </summary>
     private async Task<bool> SaveAsync(CancellationToken cancellationToken)
     {
         try
         {
             await _db.SaveChangesAsync(cancellationToken);
+            await _cache.CommentsChangedAsync(cancellationToken);
             return true;
         }
         catch (DbUpdateConcurrencyException)

@@ -5,6 +5,7 @@ using NewsPortal.Web.Data;
 using NewsPortal.Web.Domain;
 using NewsPortal.Web.Features.Comments;
 using NewsPortal.Web.Features.Shared;
+using NewsPortal.Web.Infrastructure.Caching;
 using NewsPortal.Web.Infrastructure.Identity;
 using NewsPortal.Web.Infrastructure.Mvc;
 using NewsPortal.Web.Infrastructure.Site;
@@ -18,9 +19,11 @@ public sealed class AdminSettingsController : Controller
     private readonly NewsDbContext _db;
     private readonly CommentRulesSource _rules;
     private readonly SiteClock _clock;
+    private readonly ReaderCache _cache;
 
-    public AdminSettingsController(NewsDbContext db, CommentRulesSource rules, SiteClock clock)
+    public AdminSettingsController(NewsDbContext db, CommentRulesSource rules, SiteClock clock, ReaderCache cache)
     {
+        _cache = cache;
         _db = db;
         _rules = rules;
         _clock = clock;
@@ -87,6 +90,7 @@ public sealed class AdminSettingsController : Controller
         }
 
         _rules.Invalidate();
+        await _cache.EverythingChangedAsync(cancellationToken);
         TempData["Flash"] = "Comment settings saved. They apply to the next comment posted.";
         return new SeeOtherResult("/admin/settings");
     }

@@ -9,6 +9,9 @@ public sealed class ArticlePageViewModel
     public IReadOnlyList<ArticleSummary> Related { get; init; } = [];
     public required CommentThreadViewModel Comments { get; init; }
 
+    /// <summary>Whether the form is shown: the article's own switch, and auto-close has not passed.</summary>
+    public bool CommentsOpen { get; init; }
+
     /// <summary>The form as rendered: empty with a fresh stamp, or what the reader typed when it failed validation.</summary>
     public CommentForm CommentForm { get; set; } = new();
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NewsPortal.Web.Data;
 using NewsPortal.Web.Features.Comments;
+using NewsPortal.Web.Infrastructure.Caching;
 using NewsPortal.Web.Infrastructure.Site;
 
 namespace NewsPortal.Web.Features.Articles;
@@ -15,21 +16,24 @@ public sealed class ArticleService
     private readonly CommentThreadService _comments;
     private readonly CommentRulesSource _rules;
     private readonly FormStamp _stamp;
+    private readonly ReaderCache _cache;
 
     public ArticleService(
-        NewsDbContext db, SiteClock clock, CommentThreadService comments, CommentRulesSource rules, FormStamp stamp)
+        NewsDbContext db, SiteClock clock, CommentThreadService comments, CommentRulesSource rules, FormStamp stamp, ReaderCache cache)
     {
         _db = db;
         _clock = clock;
         _comments = comments;
         _rules = rules;
         _stamp = stamp;
+        _cache = cache;
     }
 
     /// <summary>
-    /// The whole article page, or null when no visible article has that slug. <paramref name="postedForm"/> is
-    /// what the reader typed when a post failed validation; otherwise the form starts empty with a fresh stamp,
-    /// as a reply to <paramref name="replyTo"/> when that comment is shown on the page.
+    /// The whole article page, or null when no visible article has that slug. What every reader shares comes from
+    /// the reader cache; the viewer's own held comments, the form and its stamp are added for this request only.
+    /// <paramref name="postedForm"/> is what the reader typed when a post failed validation; otherwise the form
+    /// starts empty with a fresh stamp, as a reply to <paramref name="replyTo"/> when that comment is shown.
     /// </summary>
     public async Task<ArticlePageViewModel?> GetPageAsync(
         string slug,
@@ -37,6 +41,45 @@ public sealed class ArticleService
         CommentForm? postedForm,
         int? replyTo,
         CancellationToken cancellationToken)
+    {
+        var core = await _cache.GetOrCreateAsync(
+            $"article-page:{slug}", ct => new ValueTask<ArticlePageCore?>(LoadCoreAsync(slug, ct)), [ReaderCache.ListsTag], cancellationToken);
+        if (core is null)
+        {
+            return null;
+        }
+
+        var article = core.Article;
+        var held = await _comments.GetOwnHeldAsync(article.Id, ownHeldCommentIds, cancellationToken);
+        var comments = CommentThreadService.Build(core.ApprovedComments, held);
+        var rules = await _rules.GetAsync(cancellationToken);
+
+        var form = postedForm ?? new CommentForm { ParentId = replyTo };
+        if (_stamp.Age(form.Stamp) is null)
+        {
+            form.Stamp = _stamp.Issue();
+        }
+
+        var replyToName = form.ParentId is { } parentId ? core.ApprovedComments.FirstOrDefault(c => c.Id == parentId)?.AuthorName : null;
+        if (replyToName is null)
+        {
+            form.ParentId = null;
+        }
+
+        return new ArticlePageViewModel
+        {
+            Article = article,
+            Latest = core.Latest,
+            Related = core.Related,
+            Comments = comments,
+            CommentsOpen = CommentRulesSource.IsOpen(article.CommentsOpenSetting, article.PublishedAt, _clock.UtcNow, rules),
+            CommentForm = form,
+            ReplyToName = replyToName,
+        };
+    }
+
+    /// <summary>Everything on the article page that is the same for every reader: four bounded queries.</summary>
+    private async Task<ArticlePageCore?> LoadCoreAsync(string slug, CancellationToken cancellationToken)
     {
         var now = _clock.UtcNow;
         var article = await _db.Articles.AsNoTracking()
@@ -59,7 +102,6 @@ public sealed class ArticleService
                 CategorySlug = a.Category.Slug,
                 PublishedAt = a.PublishedAt!.Value,
                 UpdatedAt = a.UpdatedAt,
-                CommentsOpen = a.CommentsOpen,
                 CommentsOpenSetting = a.CommentsOpen,
                 Tags = a.Tags.OrderBy(t => t.Name).Select(t => new TagLink(t.Name, t.Slug)).ToList(),
             })
@@ -79,31 +121,8 @@ public sealed class ArticleService
             .ToListAsync(cancellationToken);
 
         var related = await GetRelatedAsync(article, now, cancellationToken);
-        var comments = await _comments.GetThreadAsync(article.Id, ownHeldCommentIds, cancellationToken);
-        var rules = await _rules.GetAsync(cancellationToken);
-        article.CommentsOpen = CommentRulesSource.IsOpen(article.CommentsOpenSetting, article.PublishedAt, now, rules);
-
-        var form = postedForm ?? new CommentForm { ParentId = replyTo };
-        if (_stamp.Age(form.Stamp) is null)
-        {
-            form.Stamp = _stamp.Issue();
-        }
-
-        var replyToName = form.ParentId is { } parentId ? FindShown(comments.Roots, parentId)?.AuthorName : null;
-        if (replyToName is null)
-        {
-            form.ParentId = null;
-        }
-
-        return new ArticlePageViewModel
-        {
-            Article = article,
-            Latest = latest,
-            Related = related,
-            Comments = comments,
-            CommentForm = form,
-            ReplyToName = replyToName,
-        };
+        var approved = await _comments.GetApprovedAsync(article.Id, cancellationToken);
+        return new ArticlePageCore(article, latest, related, approved);
     }
 
     /// <summary>The current slug of a visible article that used to be published as <paramref name="oldSlug"/>.</summary>
@@ -116,24 +135,6 @@ public sealed class ArticleService
             .Where(visible)
             .Select(a => a.Slug)
             .FirstOrDefaultAsync(cancellationToken);
-    }
-
-    private static CommentViewModel? FindShown(IEnumerable<CommentViewModel> comments, int id)
-    {
-        foreach (var comment in comments)
-        {
-            if (comment.Id == id && !comment.IsAwaitingModeration)
-            {
-                return comment;
-            }
-
-            if (FindShown(comment.Replies, id) is { } found)
-            {
-                return found;
-            }
-        }
-
-        return null;
     }
 
     /// <summary>Same section or a shared tag, newest first, never the article itself.</summary>
@@ -151,3 +152,11 @@ public sealed class ArticleService
             .ToListAsync(cancellationToken);
     }
 }
+
+/// <summary>The part of an article page every reader shares; cached, so immutable.</summary>
+[System.ComponentModel.ImmutableObject(true)]
+public sealed record ArticlePageCore(
+    ArticleViewModel Article,
+    IReadOnlyList<ArticleSummary> Latest,
+    IReadOnlyList<ArticleSummary> Related,
+    IReadOnlyList<CommentRow> ApprovedComments);

@@ -1,6 +1,9 @@
+using System.ComponentModel;
+
 namespace NewsPortal.Web.Features.Articles;
 
 /// <summary>An article as it appears in lists: front page, sections, tags, search, latest and related news.</summary>
+[ImmutableObject(true)]
 public sealed class ArticleSummary
 {
     public int Id { get; init; }

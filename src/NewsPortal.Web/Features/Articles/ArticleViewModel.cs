@@ -1,5 +1,9 @@
+using System.ComponentModel;
+
 namespace NewsPortal.Web.Features.Articles;
 
+/// <summary>Shared by every reader through the cache, so it never changes once built.</summary>
+[ImmutableObject(true)]
 public sealed class ArticleViewModel
 {
     public int Id { get; init; }
@@ -25,12 +29,10 @@ public sealed class ArticleViewModel
     /// <summary>UTC; shown only when it is later than the publish time.</summary>
     public DateTime? UpdatedAt { get; init; }
 
-    /// <summary>The article's own switch, as stored.</summary>
+    /// <summary>The article's own switch, as stored; the page combines it with the auto-close rule.</summary>
     public bool CommentsOpenSetting { get; init; }
-
-    /// <summary>Whether the form is shown: the article's switch, and auto-close has not passed.</summary>
-    public bool CommentsOpen { get; set; }
     public IReadOnlyList<TagLink> Tags { get; init; } = [];
 }
 
+[ImmutableObject(true)]
 public sealed record TagLink(string Name, string Slug);

@@ -1,8 +1,13 @@
+using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
 using NewsPortal.Web.Data;
 using NewsPortal.Web.Domain;
 
 namespace NewsPortal.Web.Features.Comments;
+
+/// <summary>One shown comment as stored; shared through the cache, so immutable.</summary>
+[ImmutableObject(true)]
+public sealed record CommentRow(int Id, int? ParentId, string AuthorName, string BodyHtml, DateTime CreatedAt, bool IsStaffReply);
 
 public sealed class CommentThreadService
 {
@@ -10,36 +15,52 @@ public sealed class CommentThreadService
 
     public CommentThreadService(NewsDbContext db) => _db = db;
 
-    /// <summary>
-    /// Approved comments of an article, threaded and oldest first, plus the viewer's own held comments
-    /// (known from their signed cookie) marked as awaiting moderation.
-    /// </summary>
-    public async Task<CommentThreadViewModel> GetThreadAsync(
-        int articleId, IReadOnlySet<int> ownHeldCommentIds, CancellationToken cancellationToken)
-    {
-        var held = ownHeldCommentIds.Count == 0 ? [] : ownHeldCommentIds.ToList();
-        var rows = await _db.Comments.AsNoTracking()
-            .Where(c => c.ArticleId == articleId
-                        && (c.Status == CommentStatus.Approved
-                            || (c.Status == CommentStatus.Pending && held.Contains(c.Id))))
+    /// <summary>Approved comments of an article, oldest first: what every reader sees.</summary>
+    public Task<List<CommentRow>> GetApprovedAsync(int articleId, CancellationToken cancellationToken) =>
+        _db.Comments.AsNoTracking()
+            .Where(c => c.ArticleId == articleId && c.Status == CommentStatus.Approved)
             .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
-            .Select(c => new CommentViewModel
-            {
-                Id = c.Id,
-                ParentId = c.ParentId,
-                AuthorName = c.AuthorName,
-                BodyHtml = c.BodyHtml,
-                CreatedAt = c.CreatedAt,
-                IsStaffReply = c.IsStaffReply,
-                IsAwaitingModeration = c.Status == CommentStatus.Pending,
-            })
+            .Select(c => new CommentRow(c.Id, c.ParentId, c.AuthorName, c.BodyHtml, c.CreatedAt, c.IsStaffReply))
             .ToListAsync(cancellationToken);
 
-        return new CommentThreadViewModel
+    /// <summary>The viewer's own held comments on this article (known from their signed cookie); never cached.</summary>
+    public async Task<List<CommentRow>> GetOwnHeldAsync(int articleId, IReadOnlySet<int> ownHeldCommentIds, CancellationToken cancellationToken)
+    {
+        if (ownHeldCommentIds.Count == 0)
         {
-            ApprovedCount = rows.Count(c => !c.IsAwaitingModeration),
-            Roots = Thread(rows),
-        };
+            return [];
+        }
+
+        var ids = ownHeldCommentIds.ToList();
+        return await _db.Comments.AsNoTracking()
+            .Where(c => c.ArticleId == articleId && c.Status == CommentStatus.Pending && ids.Contains(c.Id))
+            .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
+            .Select(c => new CommentRow(c.Id, c.ParentId, c.AuthorName, c.BodyHtml, c.CreatedAt, c.IsStaffReply))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The thread one viewer sees: the shared approved comments plus their own held ones, oldest first, each reply
+    /// under its parent. Fresh nodes every time, so the cached rows are never changed.
+    /// </summary>
+    public static CommentThreadViewModel Build(IReadOnlyList<CommentRow> approved, IReadOnlyList<CommentRow> ownHeld)
+    {
+        var rows = ownHeld.Count == 0
+            ? approved
+            : approved.Concat(ownHeld).OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).ToList();
+        var heldIds = ownHeld.Select(c => c.Id).ToHashSet();
+        var nodes = rows.Select(c => new CommentViewModel
+        {
+            Id = c.Id,
+            ParentId = c.ParentId,
+            AuthorName = c.AuthorName,
+            BodyHtml = c.BodyHtml,
+            CreatedAt = c.CreatedAt,
+            IsStaffReply = c.IsStaffReply,
+            IsAwaitingModeration = heldIds.Contains(c.Id),
+        }).ToList();
+
+        return new CommentThreadViewModel { ApprovedCount = approved.Count, Roots = Thread(nodes) };
     }
 
     /// <summary>

@@ -1,63 +1,83 @@
+using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
 using NewsPortal.Web.Data;
 using NewsPortal.Web.Features.Articles;
+using NewsPortal.Web.Infrastructure.Caching;
 using NewsPortal.Web.Infrastructure.Site;
 
 namespace NewsPortal.Web.Features.Feeds;
 
 public sealed class FeedService
 {
-    public const int FeedItems = 30;
+    public const int FeedLength = 30;
 
     /// <summary>The sitemap protocol's limit for one file.</summary>
     public const int SitemapLimit = 50_000;
 
     private readonly NewsDbContext _db;
     private readonly SiteClock _clock;
+    private readonly ReaderCache _cache;
 
-    public FeedService(NewsDbContext db, SiteClock clock)
+    public FeedService(NewsDbContext db, SiteClock clock, ReaderCache cache)
     {
         _db = db;
         _clock = clock;
+        _cache = cache;
     }
 
-    public Task<List<FeedItem>> GetFeedItemsAsync(CancellationToken cancellationToken) =>
-        _db.Articles.AsNoTracking()
+    public async Task<IReadOnlyList<FeedItem>> GetFeedItemsAsync(CancellationToken cancellationToken) =>
+        (await _cache.GetOrCreateAsync("feed", async ct => new FeedItems(await _db.Articles.AsNoTracking()
             .VisibleAt(_clock.UtcNow)
             .NewestFirst()
-            .Take(FeedItems)
-            .Select(a => new FeedItem(a.Slug, a.Headline, a.Standfirst, a.Category.Name, a.Author.Name, a.PublishedAt!.Value, a.UpdatedAt))
-            .ToListAsync(cancellationToken);
+            .Take(FeedLength)
+            .Select(ToFeedItem)
+            .ToListAsync(ct)), [ReaderCache.ListsTag], cancellationToken)).Items;
 
-    public Task<List<SitemapEntry>> GetSitemapEntriesAsync(CancellationToken cancellationToken) =>
-        _db.Articles.AsNoTracking()
+    public async Task<IReadOnlyList<SitemapEntry>> GetSitemapEntriesAsync(CancellationToken cancellationToken) =>
+        (await _cache.GetOrCreateAsync("sitemap", async ct => new SitemapEntries(await _db.Articles.AsNoTracking()
             .VisibleAt(_clock.UtcNow)
             .NewestFirst()
             .Take(SitemapLimit)
             .Select(a => new SitemapEntry(a.Slug, a.UpdatedAt > a.PublishedAt ? a.UpdatedAt!.Value : a.PublishedAt!.Value))
-            .ToListAsync(cancellationToken);
+            .ToListAsync(ct)), [], cancellationToken)).Entries;
 
     /// <summary>Google News sitemap: articles published in the last 48 hours (at most 1,000, as Google allows).</summary>
-    public Task<List<FeedItem>> GetNewsSitemapItemsAsync(CancellationToken cancellationToken)
-    {
-        var now = _clock.UtcNow;
-        var since = now.AddHours(-48);
-        return _db.Articles.AsNoTracking()
-            .VisibleAt(now)
-            .Where(a => a.PublishedAt >= since)
-            .NewestFirst()
-            .Take(1000)
-            .Select(a => new FeedItem(a.Slug, a.Headline, a.Standfirst, a.Category.Name, a.Author.Name, a.PublishedAt!.Value, a.UpdatedAt))
-            .ToListAsync(cancellationToken);
-    }
+    public async Task<IReadOnlyList<FeedItem>> GetNewsSitemapItemsAsync(CancellationToken cancellationToken) =>
+        (await _cache.GetOrCreateAsync("news-sitemap", async ct =>
+        {
+            var now = _clock.UtcNow;
+            var since = now.AddHours(-48);
+            return new FeedItems(await _db.Articles.AsNoTracking()
+                .VisibleAt(now)
+                .Where(a => a.PublishedAt >= since)
+                .NewestFirst()
+                .Take(1000)
+                .Select(ToFeedItem)
+                .ToListAsync(ct));
+        }, [], cancellationToken)).Items;
 
-    public Task<List<string>> GetCategorySlugsAsync(CancellationToken cancellationToken) =>
-        _db.Categories.AsNoTracking().OrderBy(c => c.Position).Select(c => c.Slug).ToListAsync(cancellationToken);
+    public async Task<IReadOnlyList<string>> GetCategorySlugsAsync(CancellationToken cancellationToken) =>
+        (await _cache.GetOrCreateAsync("category-slugs", async ct => new Slugs(
+            await _db.Categories.AsNoTracking().OrderBy(c => c.Position).Select(c => c.Slug).ToListAsync(ct)), [], cancellationToken)).Values;
+
+    private static readonly System.Linq.Expressions.Expression<Func<Domain.Article, FeedItem>> ToFeedItem =
+        a => new FeedItem(a.Slug, a.Headline, a.Standfirst, a.Category.Name, a.Author.Name, a.PublishedAt!.Value, a.UpdatedAt);
+
+    [ImmutableObject(true)]
+    private sealed record FeedItems(IReadOnlyList<FeedItem> Items);
+
+    [ImmutableObject(true)]
+    private sealed record SitemapEntries(IReadOnlyList<SitemapEntry> Entries);
+
+    [ImmutableObject(true)]
+    private sealed record Slugs(IReadOnlyList<string> Values);
 }
 
 /// <param name="PublishedAt">UTC.</param>
+[ImmutableObject(true)]
 public sealed record FeedItem(
     string Slug, string Headline, string Standfirst, string Category, string Author, DateTime PublishedAt, DateTime? UpdatedAt);
 
 /// <param name="LastModified">UTC.</param>
+[ImmutableObject(true)]
 public sealed record SitemapEntry(string Slug, DateTime LastModified);

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using NewsPortal.Web.Data;
 using NewsPortal.Web.Features.Articles;
 using NewsPortal.Web.Features.Shared;
+using NewsPortal.Web.Infrastructure.Caching;
 using NewsPortal.Web.Infrastructure.Site;
 
 namespace NewsPortal.Web.Features.Home;
@@ -13,14 +14,20 @@ public sealed class FrontPageService
 
     private readonly NewsDbContext _db;
     private readonly SiteClock _clock;
+    private readonly ReaderCache _cache;
 
-    public FrontPageService(NewsDbContext db, SiteClock clock)
+    public FrontPageService(NewsDbContext db, SiteClock clock, ReaderCache cache)
     {
         _db = db;
         _clock = clock;
+        _cache = cache;
     }
 
-    public async Task<FrontPageViewModel> GetAsync(int page, CancellationToken cancellationToken)
+    public ValueTask<FrontPageViewModel> GetAsync(int page, CancellationToken cancellationToken) =>
+        _cache.GetOrCreateAsync($"front:{page}", ct => new ValueTask<FrontPageViewModel>(LoadAsync(page, ct)), [ReaderCache.ListsTag], cancellationToken);
+
+    /// <summary>At most four bounded queries (lead, count, page, one UNION for the sections), whatever the archive's size.</summary>
+    private async Task<FrontPageViewModel> LoadAsync(int page, CancellationToken cancellationToken)
     {
         var now = _clock.UtcNow;
         var visible = _db.Articles.AsNoTracking().VisibleAt(now);

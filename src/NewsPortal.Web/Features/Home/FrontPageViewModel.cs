@@ -3,6 +3,7 @@ using NewsPortal.Web.Features.Shared;
 
 namespace NewsPortal.Web.Features.Home;
 
+[System.ComponentModel.ImmutableObject(true)]
 public sealed class FrontPageViewModel
 {
     /// <summary>The newest story; shown large on the first page only.</summary>
@@ -12,6 +13,7 @@ public sealed class FrontPageViewModel
     public IReadOnlyList<SectionBlock> Sections { get; init; } = [];
 }
 
+[System.ComponentModel.ImmutableObject(true)]
 public sealed class SectionBlock
 {
     public required string Name { get; init; }

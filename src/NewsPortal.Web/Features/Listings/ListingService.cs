@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using NewsPortal.Web.Data;
 using NewsPortal.Web.Features.Articles;
 using NewsPortal.Web.Features.Shared;
+using NewsPortal.Web.Infrastructure.Caching;
 using NewsPortal.Web.Infrastructure.Site;
 
 namespace NewsPortal.Web.Features.Listings;
@@ -12,14 +13,22 @@ public sealed class ListingService
 
     private readonly NewsDbContext _db;
     private readonly SiteClock _clock;
+    private readonly ReaderCache _cache;
 
-    public ListingService(NewsDbContext db, SiteClock clock)
+    public ListingService(NewsDbContext db, SiteClock clock, ReaderCache cache)
     {
         _db = db;
         _clock = clock;
+        _cache = cache;
     }
 
-    public async Task<ListingViewModel?> GetCategoryAsync(string slug, int page, CancellationToken cancellationToken)
+    public ValueTask<ListingViewModel?> GetCategoryAsync(string slug, int page, CancellationToken cancellationToken) =>
+        _cache.GetOrCreateAsync($"category:{slug}:{page}", ct => new ValueTask<ListingViewModel?>(LoadCategoryAsync(slug, page, ct)), [ReaderCache.ListsTag], cancellationToken);
+
+    public ValueTask<ListingViewModel?> GetTagAsync(string slug, int page, CancellationToken cancellationToken) =>
+        _cache.GetOrCreateAsync($"tag:{slug}:{page}", ct => new ValueTask<ListingViewModel?>(LoadTagAsync(slug, page, ct)), [ReaderCache.ListsTag], cancellationToken);
+
+    private async Task<ListingViewModel?> LoadCategoryAsync(string slug, int page, CancellationToken cancellationToken)
     {
         var category = await _db.Categories.AsNoTracking()
             .Where(c => c.Slug == slug)
@@ -40,7 +49,7 @@ public sealed class ListingService
         return new ListingViewModel { Title = category.Name, Kind = "Section", Slug = category.Slug, Articles = articles };
     }
 
-    public async Task<ListingViewModel?> GetTagAsync(string slug, int page, CancellationToken cancellationToken)
+    private async Task<ListingViewModel?> LoadTagAsync(string slug, int page, CancellationToken cancellationToken)
     {
         var tag = await _db.Tags.AsNoTracking()
             .Where(t => t.Slug == slug)

@@ -4,6 +4,7 @@ using NewsPortal.Web.Features.Shared;
 namespace NewsPortal.Web.Features.Listings;
 
 /// <summary>A section or tag page.</summary>
+[System.ComponentModel.ImmutableObject(true)]
 public sealed class ListingViewModel
 {
     public required string Title { get; init; }

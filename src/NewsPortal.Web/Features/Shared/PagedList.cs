@@ -1,5 +1,8 @@
+using System.ComponentModel;
+
 namespace NewsPortal.Web.Features.Shared;
 
+[ImmutableObject(true)]
 public sealed class PagedList<T>
 {
     public PagedList(IReadOnlyList<T> items, int page, int pageSize, int totalCount)

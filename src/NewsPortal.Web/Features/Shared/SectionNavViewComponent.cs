@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using NewsPortal.Web.Data;
+using NewsPortal.Web.Infrastructure.Caching;
 
 namespace NewsPortal.Web.Features.Shared;
 
@@ -8,17 +9,30 @@ namespace NewsPortal.Web.Features.Shared;
 public sealed class SectionNavViewComponent : ViewComponent
 {
     private readonly NewsDbContext _db;
+    private readonly ReaderCache _cache;
 
-    public SectionNavViewComponent(NewsDbContext db) => _db = db;
+    public SectionNavViewComponent(NewsDbContext db, ReaderCache cache)
+    {
+        _db = db;
+        _cache = cache;
+    }
 
     public async Task<IViewComponentResult> InvokeAsync(string variant = "masthead")
     {
-        var sections = await _db.Categories.AsNoTracking()
-            .OrderBy(c => c.Position).ThenBy(c => c.Name)
-            .Select(c => new SectionLink(c.Name, c.Slug))
-            .ToListAsync(HttpContext.RequestAborted);
-        return View(variant == "footer" ? "Footer" : "Default", sections);
+        var sections = await _cache.GetOrCreateAsync(
+            "sections",
+            async ct => new SectionLinks(await _db.Categories.AsNoTracking()
+                .OrderBy(c => c.Position).ThenBy(c => c.Name)
+                .Select(c => new SectionLink(c.Name, c.Slug))
+                .ToListAsync(ct)),
+            [],
+            HttpContext.RequestAborted);
+        return View(variant == "footer" ? "Footer" : "Default", sections.Links);
     }
 }
 
+[System.ComponentModel.ImmutableObject(true)]
 public sealed record SectionLink(string Name, string Slug);
+
+[System.ComponentModel.ImmutableObject(true)]
+public sealed record SectionLinks(IReadOnlyList<SectionLink> Links);

@@ -36,7 +36,7 @@ public static class DatabaseServiceCollectionExtensions
 
             case DatabaseProvider.Sqlite:
                 var sqlite = SqliteConnectionString(connectionString, environment);
-                services.AddDbContext<NewsDbContext, SqliteNewsDbContext>(o => o.UseSqlite(sqlite));
+                services.AddDbContext<NewsDbContext, SqliteNewsDbContext>(o => o.UseSqlite(sqlite).AddInterceptors(new SqliteTuningInterceptor()));
                 break;
         }
 

@@ -1,0 +1,107 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Hybrid;
+using NewsPortal.Web.Data;
+using NewsPortal.Web.Domain;
+using NewsPortal.Web.Infrastructure.Site;
+
+namespace NewsPortal.Web.Infrastructure.Caching;
+
+/// <summary>
+/// What every reader shares (article data, approved comment lists, the front page, section and tag pages, feeds,
+/// the navigation), cached with HybridCache and dropped by tag the moment it changes. HybridCache rather than
+/// output caching because the pages themselves are not shareable: each carries the visitor's antiforgery token
+/// and form stamp, and an author sees their own held comment. Caching the data and rendering per request keeps
+/// every visitor's page their own, and HybridCache collapses a stampede of misses on a story that takes off into
+/// one query. Nothing per-visitor is ever put in this cache.
+/// </summary>
+public sealed class ReaderCache : IDisposable
+{
+    /// <summary>Every entry carries this tag, so one call empties the reader cache.</summary>
+    public const string AllTag = "reader";
+
+    /// <summary>Lists that show articles with their comment counts: front page, sections, tags, feeds.</summary>
+    public const string ListsTag = "lists";
+
+    private static readonly HybridCacheEntryOptions Entry = new()
+    {
+        Expiration = TimeSpan.FromMinutes(10),
+        LocalCacheExpiration = TimeSpan.FromMinutes(10),
+    };
+
+    private readonly HybridCache _cache;
+    private readonly IServiceScopeFactory _scopes;
+    private readonly SiteClock _clock;
+    private readonly SemaphoreSlim _horizonLock = new(1, 1);
+    private DateTime? _nextScheduledUtc;
+    private bool _horizonKnown;
+
+    public ReaderCache(HybridCache cache, IServiceScopeFactory scopes, SiteClock clock)
+    {
+        _cache = cache;
+        _scopes = scopes;
+        _clock = clock;
+    }
+
+    public async ValueTask<T> GetOrCreateAsync<T>(
+        string key, Func<CancellationToken, ValueTask<T>> factory, string[] tags, CancellationToken cancellationToken)
+    {
+        await ExpireIfAScheduledArticleIsDueAsync(cancellationToken);
+        return await _cache.GetOrCreateAsync(key, factory, Entry, [AllTag, .. tags], cancellationToken);
+    }
+
+    /// <summary>
+    /// A comment changed state, text or count. Article pages and lists go (an article page shows other articles'
+    /// comment counts in its related news); the navigation stays.
+    /// </summary>
+    public Task CommentsChangedAsync(CancellationToken cancellationToken) =>
+        _cache.RemoveByTagAsync(ListsTag, cancellationToken).AsTask();
+
+    /// <summary>An article was written, published, scheduled or unpublished (or a site-wide rule changed).</summary>
+    public Task EverythingChangedAsync(CancellationToken cancellationToken)
+    {
+        _horizonKnown = false;
+        return _cache.RemoveByTagAsync(AllTag, cancellationToken).AsTask();
+    }
+
+    /// <summary>
+    /// A scheduled article becomes visible by the clock alone, with no write to tell the cache. So the cache
+    /// remembers when the next one is due and empties itself when that moment passes.
+    /// </summary>
+    private async ValueTask ExpireIfAScheduledArticleIsDueAsync(CancellationToken cancellationToken)
+    {
+        var now = _clock.UtcNow;
+        if (_horizonKnown && (_nextScheduledUtc is null || now < _nextScheduledUtc))
+        {
+            return;
+        }
+
+        await _horizonLock.WaitAsync(cancellationToken);
+        try
+        {
+            if (_horizonKnown && (_nextScheduledUtc is null || now < _nextScheduledUtc))
+            {
+                return;
+            }
+
+            if (_horizonKnown)
+            {
+                await _cache.RemoveByTagAsync(AllTag, cancellationToken);
+            }
+
+            await using var scope = _scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
+            _nextScheduledUtc = await db.Articles.AsNoTracking()
+                .Where(a => a.Status == ArticleStatus.Scheduled && a.PublishedAt > now)
+                .OrderBy(a => a.PublishedAt)
+                .Select(a => a.PublishedAt)
+                .FirstOrDefaultAsync(cancellationToken);
+            _horizonKnown = true;
+        }
+        finally
+        {
+            _horizonLock.Release();
+        }
+    }
+
+    public void Dispose() => _horizonLock.Dispose();
+}

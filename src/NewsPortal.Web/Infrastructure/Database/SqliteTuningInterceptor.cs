@@ -1,0 +1,31 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace NewsPortal.Web.Infrastructure.Database;
+
+/// <summary>
+/// Per-connection SQLite settings for a web server (journal_mode=WAL is set once at start and lives in the file):
+/// - synchronous=NORMAL: in WAL mode the database cannot be corrupted by a crash; at worst the last transactions
+///   before a power cut are lost. FULL would fsync on every commit, which caps comment posting at the disk's
+///   flush rate for no gain in consistency.
+/// - busy_timeout=5000: a writer waits up to 5 s for another writer instead of failing at once with SQLITE_BUSY.
+/// Writes are short (one comment, one moderation change) and no transaction is held across a network wait.
+/// </summary>
+public sealed class SqliteTuningInterceptor : DbConnectionInterceptor
+{
+    private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;";
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = Pragmas;
+        command.ExecuteNonQuery();
+    }
+
+    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = Pragmas;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,123 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using NewsPortal.IntegrationTests.Infrastructure;
+using NewsPortal.Web.Data;
+using NewsPortal.Web.Domain;
+using NewsPortal.Web.Infrastructure.Caching;
+
+namespace NewsPortal.IntegrationTests.Features.Performance;
+
+/// <summary>
+/// Reader pages run a fixed, small number of SQL commands whatever the size of the archive (no N+1, no
+/// per-comment query), and none at all once the reader cache is warm. Counted with an EF interceptor.
+/// </summary>
+public sealed class QueryCountTests
+{
+    private static readonly string[] Pages = ["/", "/?page=2", "/news/{slug}", "/category/world", "/tag/climate", "/feed.xml", "/sitemap.xml"];
+
+    [Fact]
+    public async Task ReaderPages_RunTheSameBoundedNumberOfCommands_OnSmallAndLargeData()
+    {
+        using var small = new CountingFactory();
+        using var large = new CountingFactory();
+        var smallCounts = await CountAsync(small, extraArticles: 0, comments: 3);
+        var largeCounts = await CountAsync(large, extraArticles: 400, comments: 600);
+
+        foreach (var page in Pages)
+        {
+            Assert.True(smallCounts[page].Cold == largeCounts[page].Cold,
+                $"{page}: {smallCounts[page].Cold} commands on small data but {largeCounts[page].Cold} on large data.");
+            Assert.InRange(largeCounts[page].Cold, 1, 8);
+            Assert.True(largeCounts[page].Warm == 0, $"{page}: {largeCounts[page].Warm} commands with a warm cache.");
+        }
+    }
+
+    private static async Task<Dictionary<string, (int Cold, int Warm)>> CountAsync(CountingFactory factory, int extraArticles, int comments)
+    {
+        var slug = await factory.WithDbAsync(async db =>
+        {
+            var target = await new ArticleBuilder().InCategory("world").Tagged("climate").SaveAsync(db);
+            var author = await db.Authors.OrderBy(a => a.Id).FirstAsync();
+            var world = await db.Categories.SingleAsync(c => c.Slug == "world");
+            var climate = await db.Tags.SingleAsync(t => t.Slug == "climate");
+            for (var i = 0; i < extraArticles; i++)
+            {
+                db.Articles.Add(new Article
+                {
+                    Slug = $"bulk-{i}", Headline = $"Bulk story {i}", Standfirst = "Bulk.", BodyHtml = "<p>Bulk.</p>",
+                    Status = ArticleStatus.Published, PublishedAt = DateTime.UtcNow.AddDays(-2).AddMinutes(-i), CreatedAt = DateTime.UtcNow.AddDays(-3),
+                    Author = author, Category = world, Tags = [climate],
+                    Comments = [new Comment { AuthorName = "B", AuthorEmail = "b@example.com", BodyHtml = "<p>b</p>", Status = CommentStatus.Approved, CreatedAt = DateTime.UtcNow.AddDays(-1) }],
+                });
+            }
+
+            for (var i = 0; i < comments; i++)
+            {
+                db.Comments.Add(new Comment
+                {
+                    ArticleId = target.Id, AuthorName = $"Reader {i}", AuthorEmail = $"r{i}@example.com", BodyHtml = $"<p>Comment {i}</p>",
+                    Status = CommentStatus.Approved, CreatedAt = DateTime.UtcNow.AddMinutes(-comments + i),
+                });
+            }
+
+            await db.SaveChangesAsync();
+            return target.Slug;
+        });
+
+        var client = factory.CreateClient();
+        var counts = new Dictionary<string, (int, int)>();
+        foreach (var page in Pages)
+        {
+            var url = page.Replace("{slug}", slug, StringComparison.Ordinal);
+            await using (var scope = factory.Services.CreateAsyncScope())
+            {
+                await scope.ServiceProvider.GetRequiredService<ReaderCache>().EverythingChangedAsync(CancellationToken.None);
+            }
+
+            await client.GetAsync(new Uri("/healthz", UriKind.Relative));
+            factory.Counter.Reset();
+            (await client.GetAsync(new Uri(url, UriKind.Relative))).EnsureSuccessStatusCode();
+            var cold = factory.Counter.Count;
+            factory.Counter.Reset();
+            (await client.GetAsync(new Uri(url, UriKind.Relative))).EnsureSuccessStatusCode();
+            counts[page] = (cold, factory.Counter.Count);
+        }
+
+        return counts;
+    }
+
+    private sealed class CountingFactory : NewsPortalFactory
+    {
+        public CountingFactory()
+        {
+            ConfigureServices = services => services.ConfigureDbContext<SqliteNewsDbContext>(o => o.AddInterceptors(Counter));
+        }
+
+        public CommandCounter Counter { get; } = new();
+    }
+
+    private sealed class CommandCounter : DbCommandInterceptor
+    {
+        private int _count;
+
+        public int Count => Volatile.Read(ref _count);
+
+        public void Reset() => Interlocked.Exchange(ref _count, 0);
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref _count);
+            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+        }
+
+        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref _count);
+            return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
+        }
+    }
+}
