@@ -227,26 +227,7 @@ public sealed class ArticleEditorService
 
     /// <summary>The article as readers would see it, whatever its status, for the preview page.</summary>
     public Task<ArticleViewModel?> PreviewAsync(int id, CancellationToken cancellationToken) =>
-        _db.Articles.AsNoTracking().Where(a => a.Id == id).Select(a => new ArticleViewModel
-        {
-            Id = a.Id,
-            Slug = a.Slug,
-            Headline = a.Headline,
-            Standfirst = a.Standfirst,
-            BodyHtml = a.BodyHtml,
-            HeroImageUrl = a.HeroImageUrl,
-            HeroImageAlt = a.HeroImageAlt,
-            HeroImageCaption = a.HeroImageCaption,
-            AuthorName = a.Author.Name,
-            AuthorSlug = a.Author.Slug,
-            CategoryId = a.CategoryId,
-            CategoryName = a.Category.Name,
-            CategorySlug = a.Category.Slug,
-            PublishedAt = a.PublishedAt ?? a.CreatedAt,
-            UpdatedAt = a.UpdatedAt,
-            CommentsOpenSetting = false,
-            Tags = a.Tags.OrderBy(t => t.Name).Select(t => new TagLink(t.Name, t.Slug)).ToList(),
-        }).SingleOrDefaultAsync(cancellationToken);
+        _db.Articles.AsNoTracking().Where(a => a.Id == id).Select(ArticleQueryExtensions.ToViewModel).SingleOrDefaultAsync(cancellationToken);
 
     private async Task<List<Tag>> TagsAsync(string? text, CancellationToken cancellationToken)
     {

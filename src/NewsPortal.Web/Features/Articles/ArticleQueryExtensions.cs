@@ -20,6 +20,30 @@ public static class ArticleQueryExtensions
     public static IQueryable<ArticleSummary> SelectSummaries(this IQueryable<Article> articles) =>
         articles.Select(ToSummary);
 
+    /// <summary>The article page's data, shared by the reader's page and the newsroom's preview.</summary>
+    public static readonly Expression<Func<Article, ArticleViewModel>> ToViewModel = a => new ArticleViewModel
+    {
+        Id = a.Id,
+        Slug = a.Slug,
+        Headline = a.Headline,
+        Standfirst = a.Standfirst,
+        BodyHtml = a.BodyHtml,
+        HeroImageUrl = a.HeroImageUrl,
+        HeroImageAlt = a.HeroImageAlt,
+        HeroImageCaption = a.HeroImageCaption,
+        AuthorName = a.Author.Name,
+        AuthorSlug = a.Author.Slug,
+        CategoryId = a.CategoryId,
+        CategoryName = a.Category.Name,
+        CategorySlug = a.Category.Slug,
+
+        // A draft in preview has no publish time yet; readers only ever see articles that have one.
+        PublishedAt = a.PublishedAt ?? a.CreatedAt,
+        UpdatedAt = a.UpdatedAt,
+        CommentsOpenSetting = a.CommentsOpen,
+        Tags = a.Tags.OrderBy(t => t.Name).Select(t => new TagLink(t.Name, t.Slug)).ToList(),
+    };
+
     public static readonly Expression<Func<Article, ArticleSummary>> ToSummary = a => new ArticleSummary
     {
         Id = a.Id,

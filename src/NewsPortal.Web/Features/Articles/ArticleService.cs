@@ -85,26 +85,7 @@ public sealed class ArticleService
         var article = await _db.Articles.AsNoTracking()
             .VisibleAt(now)
             .Where(a => a.Slug == slug)
-            .Select(a => new ArticleViewModel
-            {
-                Id = a.Id,
-                Slug = a.Slug,
-                Headline = a.Headline,
-                Standfirst = a.Standfirst,
-                BodyHtml = a.BodyHtml,
-                HeroImageUrl = a.HeroImageUrl,
-                HeroImageAlt = a.HeroImageAlt,
-                HeroImageCaption = a.HeroImageCaption,
-                AuthorName = a.Author.Name,
-                AuthorSlug = a.Author.Slug,
-                CategoryId = a.CategoryId,
-                CategoryName = a.Category.Name,
-                CategorySlug = a.Category.Slug,
-                PublishedAt = a.PublishedAt!.Value,
-                UpdatedAt = a.UpdatedAt,
-                CommentsOpenSetting = a.CommentsOpen,
-                Tags = a.Tags.OrderBy(t => t.Name).Select(t => new TagLink(t.Name, t.Slug)).ToList(),
-            })
+            .Select(ArticleQueryExtensions.ToViewModel)
             .SingleOrDefaultAsync(cancellationToken);
 
         if (article is null)
