@@ -95,13 +95,20 @@ public sealed class SiteFixture : IAsyncLifetime
         });
     }
 
-    public async Task<IBrowserContext> NewContextAsync(int width = 1280, int height = 900, bool javaScript = true) =>
-        await Browser.NewContextAsync(new BrowserNewContextOptions
+    public async Task<IBrowserContext> NewContextAsync(int width = 1280, int height = 900, bool javaScript = true)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseUrl,
             ViewportSize = new ViewportSize { Width = width, Height = height },
             JavaScriptEnabled = javaScript,
         });
+
+        // CI shares two cores between the site, the browser and the other test projects.
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
+        return context;
+    }
 
     /// <summary>Signs in through the login form, as a person does.</summary>
     public static async Task<IPage> SignedInPageAsync(IBrowserContext context, string email)
@@ -110,8 +117,16 @@ public sealed class SiteFixture : IAsyncLifetime
         await page.GotoAsync("/account/login");
         await page.FillAsync("#Email", email);
         await page.FillAsync("#Password", Password);
-        await page.ClickAsync("main form button[type=submit]");
+        var response = await page.RunAndWaitForResponseAsync(
+            () => page.ClickAsync("main form button[type=submit]"),
+            r => r.Request.Method == "POST" && r.Url.Contains("/account/login", StringComparison.Ordinal));
+        if (response.Status != 302)
+        {
+            throw new InvalidOperationException($"Signing in as {email} failed ({response.Status}): {await response.TextAsync()}");
+        }
+
         await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+
         return page;
     }
 
