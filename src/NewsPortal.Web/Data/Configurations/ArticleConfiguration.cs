@@ -18,9 +18,13 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
 
         builder.HasIndex(a => a.Slug).IsUnique();
 
-        // Every reader list is "visible articles, newest first", optionally within a category.
+        // Every reader list is "published before now, newest first", optionally within a section: the database
+        // walks these from the newest end and stops after a page, whatever the size of the archive.
+        builder.HasIndex(a => a.PublishedAt);
+        builder.HasIndex(a => new { a.CategoryId, a.PublishedAt });
+
+        // The newsroom's status filter, and the next scheduled article the reader cache waits for.
         builder.HasIndex(a => new { a.Status, a.PublishedAt });
-        builder.HasIndex(a => new { a.CategoryId, a.Status, a.PublishedAt });
 
         builder.HasOne(a => a.Author).WithMany(a => a.Articles).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(a => a.Category).WithMany(c => c.Articles).OnDelete(DeleteBehavior.Restrict);

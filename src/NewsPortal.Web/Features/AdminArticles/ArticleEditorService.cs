@@ -226,8 +226,11 @@ public sealed class ArticleEditorService
     }
 
     /// <summary>The article as readers would see it, whatever its status, for the preview page.</summary>
-    public Task<ArticleViewModel?> PreviewAsync(int id, CancellationToken cancellationToken) =>
-        _db.Articles.AsNoTracking().Where(a => a.Id == id).Select(ArticleQueryExtensions.ToViewModel).SingleOrDefaultAsync(cancellationToken);
+    public async Task<ArticleViewModel?> PreviewAsync(int id, CancellationToken cancellationToken)
+    {
+        var article = await _db.Articles.AsNoTracking().Where(a => a.Id == id).Select(ArticleQueryExtensions.ToViewModel).SingleOrDefaultAsync(cancellationToken);
+        return article is null ? null : article with { Tags = await ArticleQueryExtensions.TagsOfAsync(_db, id, cancellationToken) };
+    }
 
     private async Task<List<Tag>> TagsAsync(string? text, CancellationToken cancellationToken)
     {

@@ -1,4 +1,6 @@
 using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using NewsPortal.Web.Data;
 using NewsPortal.Web.Domain;
 
 namespace NewsPortal.Web.Features.Articles;
@@ -20,7 +22,10 @@ public static class ArticleQueryExtensions
     public static IQueryable<ArticleSummary> SelectSummaries(this IQueryable<Article> articles) =>
         articles.Select(ToSummary);
 
-    /// <summary>The article page's data, shared by the reader's page and the newsroom's preview.</summary>
+    /// <summary>
+    /// The article page's data, shared by the reader's page and the newsroom's preview. Tags come from
+    /// <see cref="TagsOfAsync"/>: joined in here, SQLite would copy the whole join table for every article.
+    /// </summary>
     public static readonly Expression<Func<Article, ArticleViewModel>> ToViewModel = a => new ArticleViewModel
     {
         Id = a.Id,
@@ -41,8 +46,16 @@ public static class ArticleQueryExtensions
         PublishedAt = a.PublishedAt ?? a.CreatedAt,
         UpdatedAt = a.UpdatedAt,
         CommentsOpenSetting = a.CommentsOpen,
-        Tags = a.Tags.OrderBy(t => t.Name).Select(t => new TagLink(t.Name, t.Slug)).ToList(),
     };
+
+    /// <summary>An article's tags, straight from the join table's primary key.</summary>
+    public static Task<List<TagLink>> TagsOfAsync(NewsDbContext db, int articleId, CancellationToken cancellationToken) =>
+        db.Set<Dictionary<string, object>>("ArticleTag")
+            .Where(j => EF.Property<int>(j, "ArticleId") == articleId)
+            .Join(db.Tags, j => EF.Property<int>(j, "TagId"), t => t.Id, (_, t) => t)
+            .OrderBy(t => t.Name)
+            .Select(t => new TagLink(t.Name, t.Slug))
+            .ToListAsync(cancellationToken);
 
     public static readonly Expression<Func<Article, ArticleSummary>> ToSummary = a => new ArticleSummary
     {

@@ -43,7 +43,7 @@ public sealed class ArticleService
         CancellationToken cancellationToken)
     {
         var core = await _cache.GetOrCreateAsync(
-            $"article-page:{slug}", ct => new ValueTask<ArticlePageCore?>(LoadCoreAsync(slug, ct)), [ReaderCache.ListsTag], cancellationToken);
+            $"article-page:{slug}", (db, ct) => LoadCoreAsync(db, _clock.UtcNow, slug, ct), [ReaderCache.ListsTag], cancellationToken);
         if (core is null)
         {
             return null;
@@ -78,11 +78,10 @@ public sealed class ArticleService
         };
     }
 
-    /// <summary>Everything on the article page that is the same for every reader: four bounded queries.</summary>
-    private async Task<ArticlePageCore?> LoadCoreAsync(string slug, CancellationToken cancellationToken)
+    /// <summary>Everything on the article page that is the same for every reader: five small indexed queries.</summary>
+    private static async Task<ArticlePageCore?> LoadCoreAsync(NewsDbContext db, DateTime now, string slug, CancellationToken cancellationToken)
     {
-        var now = _clock.UtcNow;
-        var article = await _db.Articles.AsNoTracking()
+        var article = await db.Articles.AsNoTracking()
             .VisibleAt(now)
             .Where(a => a.Slug == slug)
             .Select(ArticleQueryExtensions.ToViewModel)
@@ -93,7 +92,8 @@ public sealed class ArticleService
             return null;
         }
 
-        var latest = await _db.Articles.AsNoTracking()
+        article = article with { Tags = await ArticleQueryExtensions.TagsOfAsync(db, article.Id, cancellationToken) };
+        var latest = await db.Articles.AsNoTracking()
             .VisibleAt(now)
             .Where(a => a.Id != article.Id)
             .NewestFirst()
@@ -101,8 +101,8 @@ public sealed class ArticleService
             .SelectSummaries()
             .ToListAsync(cancellationToken);
 
-        var related = await GetRelatedAsync(article, now, cancellationToken);
-        var approved = await _comments.GetApprovedAsync(article.Id, cancellationToken);
+        var related = await GetRelatedAsync(db, article, now, cancellationToken);
+        var approved = await CommentThreadService.GetApprovedAsync(db, article.Id, cancellationToken);
         return new ArticlePageCore(article, latest, related, approved);
     }
 
@@ -118,19 +118,35 @@ public sealed class ArticleService
             .FirstOrDefaultAsync(cancellationToken);
     }
 
-    /// <summary>Same section or a shared tag, newest first, never the article itself.</summary>
-    private async Task<List<ArticleSummary>> GetRelatedAsync(
-        ArticleViewModel article, DateTime now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Same section or a shared tag, newest first, never the article itself. Two queries, each walking an index
+    /// from the newest end, instead of one OR that would make the database scan and sort a whole section.
+    /// </summary>
+    private static async Task<List<ArticleSummary>> GetRelatedAsync(
+        NewsDbContext db, ArticleViewModel article, DateTime now, CancellationToken cancellationToken)
     {
-        var tagSlugs = article.Tags.Select(t => t.Slug).ToList();
-        return await _db.Articles.AsNoTracking()
+        var sameSection = await db.Articles.AsNoTracking()
             .VisibleAt(now)
-            .Where(a => a.Id != article.Id)
-            .Where(a => a.CategoryId == article.CategoryId || a.Tags.Any(t => tagSlugs.Contains(t.Slug)))
+            .Where(a => a.CategoryId == article.CategoryId && a.Id != article.Id)
             .NewestFirst()
             .Take(RelatedCount)
             .SelectSummaries()
             .ToListAsync(cancellationToken);
+
+        var tagSlugs = article.Tags.Select(t => t.Slug).ToList();
+        var sharedTag = tagSlugs.Count == 0 ? [] : await db.Articles.AsNoTracking()
+            .VisibleAt(now)
+            .Where(a => a.Id != article.Id && a.Tags.Any(t => tagSlugs.Contains(t.Slug)))
+            .NewestFirst()
+            .Take(RelatedCount)
+            .SelectSummaries()
+            .ToListAsync(cancellationToken);
+
+        return sameSection.Concat(sharedTag)
+            .DistinctBy(a => a.Id)
+            .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
+            .Take(RelatedCount)
+            .ToList();
     }
 }
 

@@ -4,7 +4,7 @@ namespace NewsPortal.Web.Features.Articles;
 
 /// <summary>Shared by every reader through the cache, so it never changes once built.</summary>
 [ImmutableObject(true)]
-public sealed class ArticleViewModel
+public sealed record ArticleViewModel
 {
     public int Id { get; init; }
     public required string Slug { get; init; }

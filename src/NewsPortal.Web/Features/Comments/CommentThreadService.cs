@@ -16,8 +16,8 @@ public sealed class CommentThreadService
     public CommentThreadService(NewsDbContext db) => _db = db;
 
     /// <summary>Approved comments of an article, oldest first: what every reader sees.</summary>
-    public Task<List<CommentRow>> GetApprovedAsync(int articleId, CancellationToken cancellationToken) =>
-        _db.Comments.AsNoTracking()
+    public static Task<List<CommentRow>> GetApprovedAsync(NewsDbContext db, int articleId, CancellationToken cancellationToken) =>
+        db.Comments.AsNoTracking()
             .Where(c => c.ArticleId == articleId && c.Status == CommentStatus.Approved)
             .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
             .Select(c => new CommentRow(c.Id, c.ParentId, c.AuthorName, c.BodyHtml, c.CreatedAt, c.IsStaffReply))

@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
-using NewsPortal.Web.Data;
 using NewsPortal.Web.Features.Articles;
 using NewsPortal.Web.Infrastructure.Caching;
 using NewsPortal.Web.Infrastructure.Site;
@@ -14,19 +13,17 @@ public sealed class FeedService
     /// <summary>The sitemap protocol's limit for one file.</summary>
     public const int SitemapLimit = 50_000;
 
-    private readonly NewsDbContext _db;
     private readonly SiteClock _clock;
     private readonly ReaderCache _cache;
 
-    public FeedService(NewsDbContext db, SiteClock clock, ReaderCache cache)
+    public FeedService(SiteClock clock, ReaderCache cache)
     {
-        _db = db;
         _clock = clock;
         _cache = cache;
     }
 
     public async Task<IReadOnlyList<FeedItem>> GetFeedItemsAsync(CancellationToken cancellationToken) =>
-        (await _cache.GetOrCreateAsync("feed", async ct => new FeedItems(await _db.Articles.AsNoTracking()
+        (await _cache.GetOrCreateAsync("feed", async (db, ct) => new FeedItems(await db.Articles.AsNoTracking()
             .VisibleAt(_clock.UtcNow)
             .NewestFirst()
             .Take(FeedLength)
@@ -34,7 +31,7 @@ public sealed class FeedService
             .ToListAsync(ct)), [ReaderCache.ListsTag], cancellationToken)).Items;
 
     public async Task<IReadOnlyList<SitemapEntry>> GetSitemapEntriesAsync(CancellationToken cancellationToken) =>
-        (await _cache.GetOrCreateAsync("sitemap", async ct => new SitemapEntries(await _db.Articles.AsNoTracking()
+        (await _cache.GetOrCreateAsync("sitemap", async (db, ct) => new SitemapEntries(await db.Articles.AsNoTracking()
             .VisibleAt(_clock.UtcNow)
             .NewestFirst()
             .Take(SitemapLimit)
@@ -43,11 +40,11 @@ public sealed class FeedService
 
     /// <summary>Google News sitemap: articles published in the last 48 hours (at most 1,000, as Google allows).</summary>
     public async Task<IReadOnlyList<FeedItem>> GetNewsSitemapItemsAsync(CancellationToken cancellationToken) =>
-        (await _cache.GetOrCreateAsync("news-sitemap", async ct =>
+        (await _cache.GetOrCreateAsync("news-sitemap", async (db, ct) =>
         {
             var now = _clock.UtcNow;
             var since = now.AddHours(-48);
-            return new FeedItems(await _db.Articles.AsNoTracking()
+            return new FeedItems(await db.Articles.AsNoTracking()
                 .VisibleAt(now)
                 .Where(a => a.PublishedAt >= since)
                 .NewestFirst()
@@ -57,8 +54,8 @@ public sealed class FeedService
         }, [], cancellationToken)).Items;
 
     public async Task<IReadOnlyList<string>> GetCategorySlugsAsync(CancellationToken cancellationToken) =>
-        (await _cache.GetOrCreateAsync("category-slugs", async ct => new Slugs(
-            await _db.Categories.AsNoTracking().OrderBy(c => c.Position).Select(c => c.Slug).ToListAsync(ct)), [], cancellationToken)).Values;
+        (await _cache.GetOrCreateAsync("category-slugs", async (db, ct) => new Slugs(
+            await db.Categories.AsNoTracking().OrderBy(c => c.Position).Select(c => c.Slug).ToListAsync(ct)), [], cancellationToken)).Values;
 
     private static readonly System.Linq.Expressions.Expression<Func<Domain.Article, FeedItem>> ToFeedItem =
         a => new FeedItem(a.Slug, a.Headline, a.Standfirst, a.Category.Name, a.Author.Name, a.PublishedAt!.Value, a.UpdatedAt);

@@ -12,25 +12,23 @@ public sealed class FrontPageService
     public const int LatestPageSize = 10;
     public const int PerSection = 4;
 
-    private readonly NewsDbContext _db;
     private readonly SiteClock _clock;
     private readonly ReaderCache _cache;
 
-    public FrontPageService(NewsDbContext db, SiteClock clock, ReaderCache cache)
+    public FrontPageService(SiteClock clock, ReaderCache cache)
     {
-        _db = db;
         _clock = clock;
         _cache = cache;
     }
 
     public ValueTask<FrontPageViewModel> GetAsync(int page, CancellationToken cancellationToken) =>
-        _cache.GetOrCreateAsync($"front:{page}", ct => new ValueTask<FrontPageViewModel>(LoadAsync(page, ct)), [ReaderCache.ListsTag], cancellationToken);
+        _cache.GetOrCreateAsync($"front:{page}", (db, ct) => LoadAsync(db, page, ct), [ReaderCache.ListsTag], cancellationToken);
 
     /// <summary>At most four bounded queries (lead, count, page, one UNION for the sections), whatever the archive's size.</summary>
-    private async Task<FrontPageViewModel> LoadAsync(int page, CancellationToken cancellationToken)
+    private async Task<FrontPageViewModel> LoadAsync(NewsDbContext db, int page, CancellationToken cancellationToken)
     {
         var now = _clock.UtcNow;
-        var visible = _db.Articles.AsNoTracking().VisibleAt(now);
+        var visible = db.Articles.AsNoTracking().VisibleAt(now);
 
         var lead = page == 1
             ? await visible.NewestFirst().SelectSummaries().FirstOrDefaultAsync(cancellationToken)
@@ -40,7 +38,7 @@ public sealed class FrontPageService
         var latest = await visible.NewestFirst().Skip(1).SelectSummaries()
             .ToPagedListAsync(page, LatestPageSize, cancellationToken);
 
-        var sections = page == 1 ? await GetSectionsAsync(now, cancellationToken) : [];
+        var sections = page == 1 ? await GetSectionsAsync(db, now, cancellationToken) : [];
         return new FrontPageViewModel { Lead = lead, Latest = latest, Sections = sections };
     }
 
@@ -48,9 +46,9 @@ public sealed class FrontPageService
     /// The newest few articles of every section in one round trip: a UNION ALL of one small indexed query per
     /// section (SQLite has no APPLY, so a per-category subquery cannot be used on both providers).
     /// </summary>
-    private async Task<List<SectionBlock>> GetSectionsAsync(DateTime now, CancellationToken cancellationToken)
+    private static async Task<List<SectionBlock>> GetSectionsAsync(NewsDbContext db, DateTime now, CancellationToken cancellationToken)
     {
-        var categories = await _db.Categories.AsNoTracking()
+        var categories = await db.Categories.AsNoTracking()
             .OrderBy(c => c.Position).ThenBy(c => c.Name)
             .Select(c => new { c.Id, c.Name, c.Slug })
             .ToListAsync(cancellationToken);
@@ -63,7 +61,7 @@ public sealed class FrontPageService
         foreach (var category in categories)
         {
             var id = category.Id;
-            var top = _db.Articles.AsNoTracking()
+            var top = db.Articles.AsNoTracking()
                 .VisibleAt(now)
                 .Where(a => a.CategoryId == id)
                 .NewestFirst()

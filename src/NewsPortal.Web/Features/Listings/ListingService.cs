@@ -11,26 +11,24 @@ public sealed class ListingService
 {
     public const int PageSize = 12;
 
-    private readonly NewsDbContext _db;
     private readonly SiteClock _clock;
     private readonly ReaderCache _cache;
 
-    public ListingService(NewsDbContext db, SiteClock clock, ReaderCache cache)
+    public ListingService(SiteClock clock, ReaderCache cache)
     {
-        _db = db;
         _clock = clock;
         _cache = cache;
     }
 
     public ValueTask<ListingViewModel?> GetCategoryAsync(string slug, int page, CancellationToken cancellationToken) =>
-        _cache.GetOrCreateAsync($"category:{slug}:{page}", ct => new ValueTask<ListingViewModel?>(LoadCategoryAsync(slug, page, ct)), [ReaderCache.ListsTag], cancellationToken);
+        _cache.GetOrCreateAsync($"category:{slug}:{page}", (db, ct) => LoadCategoryAsync(db, slug, page, ct), [ReaderCache.ListsTag], cancellationToken);
 
     public ValueTask<ListingViewModel?> GetTagAsync(string slug, int page, CancellationToken cancellationToken) =>
-        _cache.GetOrCreateAsync($"tag:{slug}:{page}", ct => new ValueTask<ListingViewModel?>(LoadTagAsync(slug, page, ct)), [ReaderCache.ListsTag], cancellationToken);
+        _cache.GetOrCreateAsync($"tag:{slug}:{page}", (db, ct) => LoadTagAsync(db, slug, page, ct), [ReaderCache.ListsTag], cancellationToken);
 
-    private async Task<ListingViewModel?> LoadCategoryAsync(string slug, int page, CancellationToken cancellationToken)
+    private async Task<ListingViewModel?> LoadCategoryAsync(NewsDbContext db, string slug, int page, CancellationToken cancellationToken)
     {
-        var category = await _db.Categories.AsNoTracking()
+        var category = await db.Categories.AsNoTracking()
             .Where(c => c.Slug == slug)
             .Select(c => new { c.Id, c.Name, c.Slug })
             .SingleOrDefaultAsync(cancellationToken);
@@ -39,7 +37,7 @@ public sealed class ListingService
             return null;
         }
 
-        var articles = await _db.Articles.AsNoTracking()
+        var articles = await db.Articles.AsNoTracking()
             .VisibleAt(_clock.UtcNow)
             .Where(a => a.CategoryId == category.Id)
             .NewestFirst()
@@ -49,9 +47,9 @@ public sealed class ListingService
         return new ListingViewModel { Title = category.Name, Kind = "Section", Slug = category.Slug, Articles = articles };
     }
 
-    private async Task<ListingViewModel?> LoadTagAsync(string slug, int page, CancellationToken cancellationToken)
+    private async Task<ListingViewModel?> LoadTagAsync(NewsDbContext db, string slug, int page, CancellationToken cancellationToken)
     {
-        var tag = await _db.Tags.AsNoTracking()
+        var tag = await db.Tags.AsNoTracking()
             .Where(t => t.Slug == slug)
             .Select(t => new { t.Id, t.Name, t.Slug })
             .SingleOrDefaultAsync(cancellationToken);
@@ -60,7 +58,7 @@ public sealed class ListingService
             return null;
         }
 
-        var articles = await _db.Articles.AsNoTracking()
+        var articles = await db.Articles.AsNoTracking()
             .VisibleAt(_clock.UtcNow)
             .Where(a => a.Tags.Any(t => t.Id == tag.Id))
             .NewestFirst()

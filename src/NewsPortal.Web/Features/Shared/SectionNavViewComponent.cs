@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using NewsPortal.Web.Data;
 using NewsPortal.Web.Infrastructure.Caching;
 
 namespace NewsPortal.Web.Features.Shared;
@@ -8,20 +7,15 @@ namespace NewsPortal.Web.Features.Shared;
 /// <summary>The section links of the masthead and footer; loads its own data so every page, the 404 included, has them.</summary>
 public sealed class SectionNavViewComponent : ViewComponent
 {
-    private readonly NewsDbContext _db;
     private readonly ReaderCache _cache;
 
-    public SectionNavViewComponent(NewsDbContext db, ReaderCache cache)
-    {
-        _db = db;
-        _cache = cache;
-    }
+    public SectionNavViewComponent(ReaderCache cache) => _cache = cache;
 
     public async Task<IViewComponentResult> InvokeAsync(string variant = "masthead")
     {
         var sections = await _cache.GetOrCreateAsync(
             "sections",
-            async ct => new SectionLinks(await _db.Categories.AsNoTracking()
+            async (db, ct) => new SectionLinks(await db.Categories.AsNoTracking()
                 .OrderBy(c => c.Position).ThenBy(c => c.Name)
                 .Select(c => new SectionLink(c.Name, c.Slug))
                 .ToListAsync(ct)),

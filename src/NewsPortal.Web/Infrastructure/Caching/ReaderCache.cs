@@ -42,11 +42,26 @@ public sealed class ReaderCache : IDisposable
         _clock = clock;
     }
 
+    /// <summary>
+    /// The cached value, or <paramref name="load"/>'s. The loader gets a database context of its own: HybridCache
+    /// may finish a load after the request that started it has ended (other requests are waiting on the same
+    /// key), so it must never use the request's context.
+    /// </summary>
     public async ValueTask<T> GetOrCreateAsync<T>(
-        string key, Func<CancellationToken, ValueTask<T>> factory, string[] tags, CancellationToken cancellationToken)
+        string key, Func<NewsDbContext, CancellationToken, Task<T>> load, string[] tags, CancellationToken cancellationToken)
     {
         await ExpireIfAScheduledArticleIsDueAsync(cancellationToken);
-        return await _cache.GetOrCreateAsync(key, factory, Entry, [AllTag, .. tags], cancellationToken);
+        return await _cache.GetOrCreateAsync(
+            key,
+            (load, _scopes),
+            static async (state, ct) =>
+            {
+                await using var scope = state._scopes.CreateAsyncScope();
+                return await state.load(scope.ServiceProvider.GetRequiredService<NewsDbContext>(), ct);
+            },
+            Entry,
+            [AllTag, .. tags],
+            cancellationToken);
     }
 
     /// <summary>

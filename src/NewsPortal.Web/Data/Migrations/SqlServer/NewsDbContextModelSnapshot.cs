@@ -326,12 +326,14 @@ namespace NewsPortal.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("AuthorId");
 
+                    b.HasIndex("PublishedAt");
+
                     b.HasIndex("Slug")
                         .IsUnique();
 
-                    b.HasIndex("Status", "PublishedAt");
+                    b.HasIndex("CategoryId", "PublishedAt");
 
-                    b.HasIndex("CategoryId", "Status", "PublishedAt");
+                    b.HasIndex("Status", "PublishedAt");
 
                     b.ToTable("Articles");
                 });

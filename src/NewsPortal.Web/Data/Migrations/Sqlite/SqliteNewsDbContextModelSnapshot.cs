@@ -311,12 +311,14 @@ namespace NewsPortal.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("AuthorId");
 
+                    b.HasIndex("PublishedAt");
+
                     b.HasIndex("Slug")
                         .IsUnique();
 
-                    b.HasIndex("Status", "PublishedAt");
+                    b.HasIndex("CategoryId", "PublishedAt");
 
-                    b.HasIndex("CategoryId", "Status", "PublishedAt");
+                    b.HasIndex("Status", "PublishedAt");
 
                     b.ToTable("Articles");
                 });

@@ -1,0 +1,45 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace NewsPortal.Web.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class ReaderIndexes : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Articles_CategoryId_Status_PublishedAt",
+                table: "Articles");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Articles_CategoryId_PublishedAt",
+                table: "Articles",
+                columns: new[] { "CategoryId", "PublishedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Articles_PublishedAt",
+                table: "Articles",
+                column: "PublishedAt");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Articles_CategoryId_PublishedAt",
+                table: "Articles");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Articles_PublishedAt",
+                table: "Articles");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Articles_CategoryId_Status_PublishedAt",
+                table: "Articles",
+                columns: new[] { "CategoryId", "Status", "PublishedAt" });
+        }
+    }
+}
