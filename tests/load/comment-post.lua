@@ -9,15 +9,17 @@
 --                         Cookie header (the antiforgery cookie the token is paired with)
 -- or directly, overriding the files:
 --   COMMENT_COOKIE  (e.g. "np_af=CfDJ8..."), COMMENT_TOKEN, COMMENT_STAMP
--- Optional: COMMENT_SLUG (default bench-article-20-comments).
+-- Optional: COMMENT_SLUG (default bench-article-20-comments); COMMENT_RUN, a label unique to this run
+-- (default: the start time), so two runs against one database never post the same text.
 --
--- Each request has a unique body and email (thread id + per-thread counter), so the duplicate guard never
--- merges two of them. Responses are counted by status class per thread and added up in done(); the last line
+-- Each request has a unique body and email (run label + thread id + per-thread counter), so the duplicate
+-- guard (same email and text on one article within 10 minutes is stored once) never merges two of them. Responses are counted by status class per thread and added up in done(); the last line
 -- is machine-readable:  comment-post: sent=N responses=N 1xx=N 2xx=N 3xx=N 4xx=N 5xx=N
 -- The site answers a stored comment with 303 See Other (wrk does not follow it).
 
 local slug = os.getenv("COMMENT_SLUG") or "bench-article-20-comments"
 local path = "/news/" .. slug .. "/comments"
+local run = os.getenv("COMMENT_RUN") or tostring(os.time())
 
 local function read_file(name)
   if not name or name == "" then return nil end
@@ -134,7 +136,7 @@ end
 
 function request()
   sent = sent + 1
-  local id = string.format("t%d-n%d", tid, sent)
+  local id = string.format("%s-t%d-n%d", run, tid, sent)
   local body = table.concat({
     "Body=" .. urlencode("Load test comment " .. id .. ". The council's plan for the northern railway " ..
       "looks sensible, but who pays for the new stations? I'd like to see the figures before the vote."),

@@ -18,13 +18,17 @@ public static class LoggingExtensions
         return builder;
     }
 
-    /// <summary>One summary event per request (method, path, status, time) instead of several framework events.</summary>
+    /// <summary>
+    /// One summary event per request (method, path, status, time) instead of several framework events. A request
+    /// the client abandoned is not the site's error, so it is not logged as one.
+    /// </summary>
     public static IApplicationBuilder UseNewsRequestLogging(this IApplicationBuilder app) =>
         app.UseSerilogRequestLogging(o =>
         {
             o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
             o.GetLevel = (context, _, exception) =>
-                exception is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error
+                context.RequestAborted.IsCancellationRequested ? LogEventLevel.Information
+                : exception is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error
                 : context.Request.Path.StartsWithSegments("/healthz") ? LogEventLevel.Verbose
                 : LogEventLevel.Information;
         });
