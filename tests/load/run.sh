@@ -18,10 +18,10 @@ KEEP=0
 WARMUP=3s       # per URL, 2 threads, 8 connections: enough for the JIT to reach its optimised code
 POST_WARMUP=3s  # posting has the longest code path (sanitizer, data protection, EF insert)
 # Every wrk connection comes from 127.0.0.1, one rate-limit partition. The site validates this option to
-# 1..10000 and refuses to start above it, so the highest accepted value is used. The measured run starts in a
-# fresh one-minute window (see below); if the site posts faster than 10,000 a minute, the rest are 429s,
+# 1..1,000,000 and refuses to start above it, so the highest accepted value is used. The measured run starts in a
+# fresh one-minute window (see below); if the site posts faster than that a minute, the rest are 429s,
 # counted and reported separately.
-POSTS_PER_MINUTE=10000
+POSTS_PER_MINUTE=1000000
 
 usage() { sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; }
 
@@ -345,8 +345,6 @@ bench_size() {
   export COMMENT_SLUG=bench-article-20-comments
 
   # Warm-up doubles as a check that posts are accepted (303), before anything is counted.
-  local window_start
-  window_start=$(now_ns)
   COMMENT_RUN="$SIZE-warmup-$(date +%s)" \
     timeout 60 wrk -t2 -c4 -d"$POST_WARMUP" -s "$LOAD/comment-post.lua" "$BASE" >"$WORK/post-warmup-$SIZE.txt" 2>&1 || true
   wait_quiet
@@ -356,12 +354,8 @@ bench_size() {
     || { echo "WARNING: comment posts are not accepted with 303:" >&2; cat "$WORK/post-warmup-$SIZE.txt" >&2; }
   sleep 1
 
-  # The site's rate limiter gives 127.0.0.1 a fixed one-minute window that began with the first warm-up post.
-  # Start the measured run just after that window rolls over, so it has the whole 10,000-post budget.
-  local wait_s
-  wait_s=$(awk -v a="$window_start" -v b="$(now_ns)" 'BEGIN { e = (b - a) / 1e9; w = 60.6 - e; while (w < 0) w += 60.2; printf "%.1f", w }')
-  log "$SIZE: waiting $wait_s s for a fresh rate-limit window ($POSTS_PER_MINUTE posts per minute per IP)"
-  sleep "$wait_s"
+  # Every wrk connection shares 127.0.0.1's rate-limit partition; POSTS_PER_MINUTE is far above what two cores
+  # can post in a minute, so the limiter never answers 429 here (any 429s are still counted).
 
   local before max_id
   before=$(sql "$db" "SELECT COUNT(*) FROM Comments WHERE ArticleId = $article_id;")

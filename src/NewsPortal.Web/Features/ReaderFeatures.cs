@@ -31,7 +31,6 @@ public static class ReaderFeatures
             .ValidateOnStart();
         services.AddSingleton<CommentSanitizer>();
         services.AddSingleton<FormStamp>();
-        services.AddMemoryCache();
         services.AddScoped<CommentRulesSource>();
         services.AddScoped<CommentService>();
         services.AddScoped<CommentRequestLimitFilter>();

@@ -9,6 +9,15 @@ public sealed class ArticlePageViewModel
     public IReadOnlyList<ArticleSummary> Related { get; init; } = [];
     public required CommentThreadViewModel Comments { get; init; }
 
+    /// <summary>
+    /// Key for the page's rendered fragments that are the same for every reader: the reader cache's generation
+    /// and the slug, so a fragment never outlives the data it shows. Null: do not cache (preview).
+    /// </summary>
+    public string? FragmentKey { get; init; }
+
+    /// <summary>The viewer has held comments of their own on this page, so its comment list is theirs alone.</summary>
+    public bool HasOwnHeldComments => Comments.Roots.Any(HasHeld);
+
     /// <summary>Whether the form is shown: the article's own switch, and auto-close has not passed.</summary>
     public bool CommentsOpen { get; init; }
 
@@ -17,6 +26,8 @@ public sealed class ArticlePageViewModel
 
     /// <summary>Name of the comment being replied to, when the form is a reply.</summary>
     public string? ReplyToName { get; set; }
+
+    private static bool HasHeld(CommentViewModel comment) => comment.IsAwaitingModeration || comment.Replies.Any(HasHeld);
 
     /// <summary>The reader has just posted a comment that is held for moderation.</summary>
     public bool JustPostedHeld { get; set; }

@@ -42,6 +42,8 @@ public sealed class ArticleService
         int? replyTo,
         CancellationToken cancellationToken)
     {
+        // Read before the data: a change landing in between then renders under a key that is already dead.
+        var generation = await _cache.CurrentGenerationAsync(cancellationToken);
         var core = await _cache.GetOrCreateAsync(
             $"article-page:{slug}", (db, ct) => LoadCoreAsync(db, _clock.UtcNow, slug, ct), [ReaderCache.ListsTag], cancellationToken);
         if (core is null)
@@ -73,6 +75,7 @@ public sealed class ArticleService
             Related = core.Related,
             Comments = comments,
             CommentsOpen = CommentRulesSource.IsOpen(article.CommentsOpenSetting, article.PublishedAt, _clock.UtcNow, rules),
+            FragmentKey = $"{generation}:{article.Slug}",
             CommentForm = form,
             ReplyToName = replyToName,
         };

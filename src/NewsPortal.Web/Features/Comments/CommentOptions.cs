@@ -18,7 +18,8 @@ public sealed class CommentOptions
     [Range(1, 30 * 24)]
     public int FormLifetimeHours { get; set; } = 72;
 
-    [Range(1, 10_000)]
+    /// <remarks>High ceilings exist for sites behind a proxy that hides client addresses, and for load tests.</remarks>
+    [Range(1, 1_000_000)]
     public int PostsPerMinutePerIp { get; set; } = 5;
 
     /// <summary>Hold every new comment for a moderator (the default) unless a rule approves it.</summary>

@@ -36,7 +36,7 @@ public sealed class CommentRulesSource
 
         var saved = await _db.CommentSettings.AsNoTracking().SingleOrDefaultAsync(s => s.Id == CommentSettings.SingletonId, cancellationToken);
         rules = Merge(_options.CurrentValue, saved);
-        _cache.Set(CacheKey, rules, CacheFor);
+        _cache.Set(CacheKey, rules, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = CacheFor, Size = 1024 });
         return rules;
     }
 

@@ -33,6 +33,7 @@ public sealed class ReaderCache : IDisposable
     private readonly SiteClock _clock;
     private readonly SemaphoreSlim _horizonLock = new(1, 1);
     private DateTime? _nextScheduledUtc;
+    private long _generation;
     private bool _horizonKnown;
 
     public ReaderCache(HybridCache cache, IServiceScopeFactory scopes, SiteClock clock)
@@ -65,16 +66,39 @@ public sealed class ReaderCache : IDisposable
     }
 
     /// <summary>
+    /// Changes whenever anything readers see changes. Rendered fragments (the &lt;cache&gt; tag helper) put it in
+    /// their key, so a fragment can never outlive the data it was rendered from.
+    /// </summary>
+    public long Generation => Interlocked.Read(ref _generation);
+
+    /// <summary>
+    /// The generation to render this request's fragments under, read before its data is loaded. It first lets a
+    /// scheduled article that has come due empty the cache, so a fragment rendered before that moment is not reused.
+    /// </summary>
+    public async ValueTask<long> CurrentGenerationAsync(CancellationToken cancellationToken)
+    {
+        await ExpireIfAScheduledArticleIsDueAsync(cancellationToken);
+        return Generation;
+    }
+
+    /// <summary>ViewData key under which a controller passes the generation it read before loading the data.</summary>
+    public const string GenerationKey = "ReaderCacheGeneration";
+
+    /// <summary>
     /// A comment changed state, text or count. Article pages and lists go (an article page shows other articles'
     /// comment counts in its related news); the navigation stays.
     /// </summary>
-    public Task CommentsChangedAsync(CancellationToken cancellationToken) =>
-        _cache.RemoveByTagAsync(ListsTag, cancellationToken).AsTask();
+    public Task CommentsChangedAsync(CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _generation);
+        return _cache.RemoveByTagAsync(ListsTag, cancellationToken).AsTask();
+    }
 
     /// <summary>An article was written, published, scheduled or unpublished (or a site-wide rule changed).</summary>
     public Task EverythingChangedAsync(CancellationToken cancellationToken)
     {
         _horizonKnown = false;
+        Interlocked.Increment(ref _generation);
         return _cache.RemoveByTagAsync(AllTag, cancellationToken).AsTask();
     }
 
@@ -100,6 +124,7 @@ public sealed class ReaderCache : IDisposable
 
             if (_horizonKnown)
             {
+                Interlocked.Increment(ref _generation);
                 await _cache.RemoveByTagAsync(AllTag, cancellationToken);
             }
 
