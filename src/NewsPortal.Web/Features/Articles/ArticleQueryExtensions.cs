@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using NewsPortal.Web.Data;
 using NewsPortal.Web.Domain;
+using NewsPortal.Web.Features.Shared;
 
 namespace NewsPortal.Web.Features.Articles;
 
@@ -18,6 +19,27 @@ public static class ArticleQueryExtensions
 
     public static IQueryable<Article> NewestFirst(this IQueryable<Article> articles) =>
         articles.OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id);
+
+    /// <summary>
+    /// One page of summaries in three bounded queries: the count, the ids of the page (walking the index, with no
+    /// per-row work for the rows skipped over), then the summaries of just those ids. Projecting before paging
+    /// would make the database compute every skipped row's comment count, which deep pages of a large archive
+    /// cannot afford.
+    /// </summary>
+    public static async Task<PagedList<ArticleSummary>> ToSummaryPageAsync(
+        this IQueryable<Article> ordered, IQueryable<Article> all, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        var total = await ordered.CountAsync(cancellationToken);
+        var ids = await ordered.Skip((page - 1) * pageSize).Take(pageSize).Select(a => a.Id).ToListAsync(cancellationToken);
+        if (ids.Count == 0)
+        {
+            return new PagedList<ArticleSummary>([], page, pageSize, total);
+        }
+
+        var rows = await all.Where(a => ids.Contains(a.Id)).SelectSummaries().ToListAsync(cancellationToken);
+        var byId = rows.ToDictionary(r => r.Id);
+        return new PagedList<ArticleSummary>(ids.Where(byId.ContainsKey).Select(id => byId[id]).ToList(), page, pageSize, total);
+    }
 
     public static IQueryable<ArticleSummary> SelectSummaries(this IQueryable<Article> articles) =>
         articles.Select(ToSummary);

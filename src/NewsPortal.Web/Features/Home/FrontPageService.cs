@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NewsPortal.Web.Data;
 using NewsPortal.Web.Features.Articles;
-using NewsPortal.Web.Features.Shared;
 using NewsPortal.Web.Infrastructure.Caching;
 using NewsPortal.Web.Infrastructure.Site;
 
@@ -35,8 +34,8 @@ public sealed class FrontPageService
             : null;
 
         // The lead is the first of the latest list; the list starts after it so nothing shows twice.
-        var latest = await visible.NewestFirst().Skip(1).SelectSummaries()
-            .ToPagedListAsync(page, LatestPageSize, cancellationToken);
+        var latest = await visible.NewestFirst().Skip(1)
+            .ToSummaryPageAsync(db.Articles.AsNoTracking(), page, LatestPageSize, cancellationToken);
 
         var sections = page == 1 ? await GetSectionsAsync(db, now, cancellationToken) : [];
         return new FrontPageViewModel { Lead = lead, Latest = latest, Sections = sections };

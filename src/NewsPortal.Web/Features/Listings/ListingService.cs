@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NewsPortal.Web.Data;
 using NewsPortal.Web.Features.Articles;
-using NewsPortal.Web.Features.Shared;
 using NewsPortal.Web.Infrastructure.Caching;
 using NewsPortal.Web.Infrastructure.Site;
 
@@ -41,8 +40,7 @@ public sealed class ListingService
             .VisibleAt(_clock.UtcNow)
             .Where(a => a.CategoryId == category.Id)
             .NewestFirst()
-            .SelectSummaries()
-            .ToPagedListAsync(page, PageSize, cancellationToken);
+            .ToSummaryPageAsync(db.Articles.AsNoTracking(), page, PageSize, cancellationToken);
 
         return new ListingViewModel { Title = category.Name, Kind = "Section", Slug = category.Slug, Articles = articles };
     }
@@ -62,8 +60,7 @@ public sealed class ListingService
             .VisibleAt(_clock.UtcNow)
             .Where(a => a.Tags.Any(t => t.Id == tag.Id))
             .NewestFirst()
-            .SelectSummaries()
-            .ToPagedListAsync(page, PageSize, cancellationToken);
+            .ToSummaryPageAsync(db.Articles.AsNoTracking(), page, PageSize, cancellationToken);
 
         return new ListingViewModel { Title = tag.Name, Kind = "Topic", Slug = tag.Slug, Articles = articles };
     }

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using NewsPortal.Web.Data;
 using NewsPortal.Web.Domain;
 using NewsPortal.Web.Features.Articles;
-using NewsPortal.Web.Features.Shared;
 using NewsPortal.Web.Infrastructure.Site;
 
 namespace NewsPortal.Web.Features.Search;
@@ -45,8 +44,8 @@ public sealed class SearchService
                 || EF.Functions.Like(a.BodyHtml, pattern, LikeEscape.ToString()));
         }
 
-        var results = await articles.NewestFirst().SelectSummaries()
-            .ToPagedListAsync(page, PageSize, cancellationToken);
+        var results = await articles.NewestFirst()
+            .ToSummaryPageAsync(_db.Articles.AsNoTracking(), page, PageSize, cancellationToken);
         return new SearchViewModel { Query = normalized, Results = results };
     }
 

@@ -22,10 +22,14 @@ public sealed class ReaderCache : IDisposable
     /// <summary>Lists that show articles with their comment counts: front page, sections, tags, feeds.</summary>
     public const string ListsTag = "lists";
 
+    /// <summary>
+    /// Changes made on this instance drop entries at once. Other instances of the site hear nothing (there is no
+    /// shared backplane yet), so entries also expire after a minute: that bounds how stale another box can be.
+    /// </summary>
     private static readonly HybridCacheEntryOptions Entry = new()
     {
-        Expiration = TimeSpan.FromMinutes(10),
-        LocalCacheExpiration = TimeSpan.FromMinutes(10),
+        Expiration = TimeSpan.FromMinutes(1),
+        LocalCacheExpiration = TimeSpan.FromMinutes(1),
     };
 
     private readonly HybridCache _cache;
