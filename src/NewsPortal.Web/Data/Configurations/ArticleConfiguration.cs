@@ -20,8 +20,9 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
 
         // Every reader list is "published before now, newest first", optionally within a section: the database
         // walks these from the newest end and stops after a page, whatever the size of the archive.
-        builder.HasIndex(a => a.PublishedAt);
-        builder.HasIndex(a => new { a.CategoryId, a.PublishedAt });
+        // Status rides along so "is it a draft?" is answered from the index, without reading the (large) row.
+        builder.HasIndex(a => new { a.PublishedAt, a.Status });
+        builder.HasIndex(a => new { a.CategoryId, a.PublishedAt, a.Status });
 
         // The newsroom's status filter, and the next scheduled article the reader cache waits for.
         builder.HasIndex(a => new { a.Status, a.PublishedAt });

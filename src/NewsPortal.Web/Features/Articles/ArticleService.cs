@@ -44,8 +44,8 @@ public sealed class ArticleService
     {
         // Read before the data: a change landing in between then renders under a key that is already dead.
         var generation = await _cache.CurrentGenerationAsync(cancellationToken);
-        var core = await _cache.GetOrCreateAsync(
-            $"article-page:{slug}", (db, ct) => LoadCoreAsync(db, _clock.UtcNow, slug, ct), [ReaderCache.ListsTag], cancellationToken);
+        var core = await _cache.GetOrCreateArticlePageAsync(
+            slug, (db, ct) => LoadCoreAsync(db, _clock.UtcNow, slug, ct), ArticlePageCore.ApproximateBytes, cancellationToken);
         if (core is null)
         {
             return null;
@@ -159,4 +159,12 @@ public sealed record ArticlePageCore(
     ArticleViewModel Article,
     IReadOnlyList<ArticleSummary> Latest,
     IReadOnlyList<ArticleSummary> Related,
-    IReadOnlyList<CommentRow> ApprovedComments);
+    IReadOnlyList<CommentRow> ApprovedComments)
+{
+    /// <summary>Roughly what the page's data occupies: its text as UTF-16 plus a fixed cost per object.</summary>
+    public static long ApproximateBytes(ArticlePageCore core) =>
+        2L * (core.Article.BodyHtml.Length + core.Article.Headline.Length + core.Article.Standfirst.Length)
+        + core.ApprovedComments.Sum(c => 2L * (c.BodyHtml.Length + c.AuthorName.Length) + 96)
+        + (core.Latest.Count + core.Related.Count) * 1024L
+        + 4096;
+}

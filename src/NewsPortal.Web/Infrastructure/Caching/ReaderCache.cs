@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Hybrid;
+using Microsoft.Extensions.Caching.Memory;
 using NewsPortal.Web.Data;
 using NewsPortal.Web.Domain;
 using NewsPortal.Web.Infrastructure.Site;
@@ -32,7 +33,11 @@ public sealed class ReaderCache : IDisposable
         LocalCacheExpiration = TimeSpan.FromMinutes(1),
     };
 
+    /// <summary>Article pages are the long tail (one per story ever read), so they get their own size-bounded store.</summary>
+    public const long ArticlePagesBytes = 64L * 1024 * 1024;
+
     private readonly HybridCache _cache;
+    private readonly MemoryCache _articlePages = new(new MemoryCacheOptions { SizeLimit = ArticlePagesBytes });
     private readonly IServiceScopeFactory _scopes;
     private readonly SiteClock _clock;
     private readonly SemaphoreSlim _horizonLock = new(1, 1);
@@ -87,6 +92,32 @@ public sealed class ReaderCache : IDisposable
 
     /// <summary>ViewData key under which a controller passes the generation it read before loading the data.</summary>
     public const string GenerationKey = "ReaderCacheGeneration";
+
+    /// <summary>
+    /// An article page's shared data. Kept apart from the lists because an archive has far more articles than
+    /// fit in memory: entries are charged by their approximate size in bytes and the least recently used go
+    /// first. The key carries the generation, so any change makes every older entry unreachable at once.
+    /// </summary>
+    public async ValueTask<T?> GetOrCreateArticlePageAsync<T>(
+        string slug, Func<NewsDbContext, CancellationToken, Task<T?>> load, Func<T, long> sizeInBytes, CancellationToken cancellationToken)
+        where T : class
+    {
+        await ExpireIfAScheduledArticleIsDueAsync(cancellationToken);
+        var key = $"{Generation}:{slug}";
+        if (_articlePages.TryGetValue(key, out Box<T>? cached) && cached is not null)
+        {
+            return cached.Value;
+        }
+
+        await using var scope = _scopes.CreateAsyncScope();
+        var value = await load(scope.ServiceProvider.GetRequiredService<NewsDbContext>(), cancellationToken);
+        _articlePages.Set(key, new Box<T>(value), new MemoryCacheEntryOptions
+        {
+            Size = value is null ? 256 : Math.Max(256, sizeInBytes(value)),
+            AbsoluteExpirationRelativeToNow = Entry.LocalCacheExpiration,
+        });
+        return value;
+    }
 
     /// <summary>
     /// A comment changed state, text or count. Article pages and lists go (an article page shows other articles'
@@ -147,5 +178,12 @@ public sealed class ReaderCache : IDisposable
         }
     }
 
-    public void Dispose() => _horizonLock.Dispose();
+    public void Dispose()
+    {
+        _horizonLock.Dispose();
+        _articlePages.Dispose();
+    }
+
+    /// <summary>Lets "no such article" be cached as well as an article.</summary>
+    private sealed record Box<T>(T? Value);
 }

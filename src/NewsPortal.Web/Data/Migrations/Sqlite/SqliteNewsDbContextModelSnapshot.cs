@@ -311,14 +311,14 @@ namespace NewsPortal.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("AuthorId");
 
-                    b.HasIndex("PublishedAt");
-
                     b.HasIndex("Slug")
                         .IsUnique();
 
-                    b.HasIndex("CategoryId", "PublishedAt");
+                    b.HasIndex("PublishedAt", "Status");
 
                     b.HasIndex("Status", "PublishedAt");
+
+                    b.HasIndex("CategoryId", "PublishedAt", "Status");
 
                     b.ToTable("Articles");
                 });
