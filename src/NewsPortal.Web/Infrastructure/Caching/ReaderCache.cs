@@ -8,12 +8,11 @@ using NewsPortal.Web.Infrastructure.Site;
 namespace NewsPortal.Web.Infrastructure.Caching;
 
 /// <summary>
-/// What every reader shares (article data, approved comment lists, the front page, section and tag pages, feeds,
-/// the navigation), cached with HybridCache and dropped by tag the moment it changes. HybridCache rather than
-/// output caching because the pages themselves are not shareable: each carries the visitor's antiforgery token
-/// and form stamp, and an author sees their own held comment. Caching the data and rendering per request keeps
-/// every visitor's page their own, and HybridCache collapses a stampede of misses on a story that takes off into
-/// one query. Nothing per-visitor is ever put in this cache.
+/// What every reader shares: lists, feeds and navigation in HybridCache (dropped by tag the moment they change;
+/// a stampede of misses on a story that takes off collapses into one query), article pages in a store of their
+/// own bounded by size, and a generation number that rendered fragments (the &lt;cache&gt; tag helper) put in
+/// their keys. Not output caching of whole pages: each page carries the visitor's antiforgery token and form
+/// stamp, and an author sees their own held comment. Nothing per-visitor is ever put in this cache.
 /// </summary>
 public sealed class ReaderCache : IDisposable
 {
