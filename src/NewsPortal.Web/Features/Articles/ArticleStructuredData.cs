@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using NewsPortal.Web.Features.Comments;
+using NewsPortal.Web.Infrastructure.Site;
 
 namespace NewsPortal.Web.Features.Articles;
 
@@ -30,8 +31,8 @@ public static class ArticleStructuredData
             ["headline"] = article.Headline.Length > 110 ? article.Headline[..110] : article.Headline,
             ["description"] = article.Standfirst,
             ["image"] = article.HeroImageUrl is null ? null : new[] { Absolute(article.HeroImageUrl, baseUrl) },
-            ["datePublished"] = Iso(article.PublishedAt),
-            ["dateModified"] = Iso(article.UpdatedAt is { } u && u > article.PublishedAt ? u : article.PublishedAt),
+            ["datePublished"] = UtcText.Iso(article.PublishedAt),
+            ["dateModified"] = UtcText.Iso(article.UpdatedAt is { } u && u > article.PublishedAt ? u : article.PublishedAt),
             ["articleSection"] = article.CategoryName,
             ["keywords"] = article.Tags.Count == 0 ? null : string.Join(", ", article.Tags.Select(t => t.Name)),
             ["author"] = new[] { new Dictionary<string, object?> { ["@type"] = "Person", ["name"] = article.AuthorName } },
@@ -49,7 +50,7 @@ public static class ArticleStructuredData
                 ["@id"] = $"{url}#comment-{c.Id}",
                 ["url"] = $"{url}#comment-{c.Id}",
                 ["author"] = new Dictionary<string, object?> { ["@type"] = "Person", ["name"] = c.AuthorName },
-                ["dateCreated"] = Iso(c.CreatedAt),
+                ["dateCreated"] = UtcText.Iso(c.CreatedAt),
                 ["text"] = CommentTextOf(c.BodyHtml),
                 ["parentItem"] = c.ParentId is { } parent ? new Dictionary<string, object?> { ["@id"] = $"{url}#comment-{parent}" } : null,
             }).ToList(),
@@ -59,9 +60,6 @@ public static class ArticleStructuredData
 
     public static string Absolute(string pathOrUrl, string baseUrl) =>
         pathOrUrl.StartsWith('/') ? baseUrl + pathOrUrl : pathOrUrl;
-
-    private static string Iso(DateTime utc) =>
-        DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
     private static string CommentTextOf(string html) =>
         Infrastructure.Sanitizing.CommentSanitizer.ToPlainText(html).Trim();

@@ -14,10 +14,6 @@ public sealed class CommentOptions
     [Range(0, 3600)]
     public int MinSecondsToPost { get; set; } = 3;
 
-    /// <summary>A form older than this is treated as stale and the reader is asked to post again.</summary>
-    [Range(1, 30 * 24)]
-    public int FormLifetimeHours { get; set; } = 72;
-
     /// <remarks>High ceilings exist for sites behind a proxy that hides client addresses, and for load tests.</remarks>
     [Range(1, 1_000_000)]
     public int PostsPerMinutePerIp { get; set; } = 5;

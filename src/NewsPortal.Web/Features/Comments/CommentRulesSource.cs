@@ -50,7 +50,6 @@ public sealed class CommentRulesSource
     internal static CommentOptions Merge(CommentOptions configured, CommentSettings? saved) => saved is null ? configured : new CommentOptions
     {
         MinSecondsToPost = configured.MinSecondsToPost,
-        FormLifetimeHours = configured.FormLifetimeHours,
         PostsPerMinutePerIp = configured.PostsPerMinutePerIp,
         DuplicateWindowMinutes = configured.DuplicateWindowMinutes,
         MaxRequestBytes = configured.MaxRequestBytes,

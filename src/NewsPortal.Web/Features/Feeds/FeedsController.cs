@@ -114,7 +114,7 @@ public sealed class FeedsController : Controller
                 xml.WriteElementString("news", "name", NewsNamespace, _site.Name);
                 xml.WriteElementString("news", "language", NewsNamespace, "en");
                 xml.WriteEndElement();
-                xml.WriteElementString("news", "publication_date", NewsNamespace, W3C(item.PublishedAt));
+                xml.WriteElementString("news", "publication_date", NewsNamespace, UtcText.Iso(item.PublishedAt));
                 xml.WriteElementString("news", "title", NewsNamespace, item.Headline);
                 xml.WriteEndElement();
                 xml.WriteEndElement();
@@ -142,16 +142,13 @@ public sealed class FeedsController : Controller
         return Content(text, "text/plain; charset=utf-8");
     }
 
-    private static string W3C(DateTime utc) =>
-        DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-
     private static void WriteUrl(XmlWriter xml, string loc, DateTime? lastModified)
     {
         xml.WriteStartElement("url", SitemapNamespace);
         xml.WriteElementString("loc", SitemapNamespace, loc);
         if (lastModified is { } utc)
         {
-            xml.WriteElementString("lastmod", SitemapNamespace, W3C(utc));
+            xml.WriteElementString("lastmod", SitemapNamespace, UtcText.Iso(utc));
         }
 
         xml.WriteEndElement();
