@@ -38,6 +38,7 @@ public static class ReaderFeatures
 
         services.AddScoped<AdminComments.ModerationService>();
         services.AddScoped<AdminArticles.ArticleEditorService>();
+        services.AddScoped<AdminSettings.CommentSettingsService>();
         return services;
     }
 }

@@ -129,8 +129,12 @@ public sealed class ModerationService
     /// Applies one action to one comment. <paramref name="seenVersion"/> is the version on the moderator's screen;
     /// when it is stale the change is refused as already handled.
     /// </summary>
-    public async Task<ModerationResult> ApplyAsync(
-        int id, ModerationAction action, int? seenVersion, string staff, CancellationToken cancellationToken)
+    public Task<ModerationResult> ApplyAsync(
+        int id, ModerationAction action, int? seenVersion, string staff, CancellationToken cancellationToken) =>
+        ApplyAsync(id, action, seenVersion, staff, refreshReaders: true, cancellationToken);
+
+    private async Task<ModerationResult> ApplyAsync(
+        int id, ModerationAction action, int? seenVersion, string staff, bool refreshReaders, CancellationToken cancellationToken)
     {
         var comment = await _db.Comments.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (comment is null)
@@ -151,7 +155,7 @@ public sealed class ModerationService
 
         var from = comment.Status;
         Record(comment, target, staff, note: null);
-        return await SaveAsync(cancellationToken) ? new(ModerationOutcome.Changed, from, target) : new(ModerationOutcome.AlreadyHandled, from, from);
+        return await SaveAsync(refreshReaders, cancellationToken) ? new(ModerationOutcome.Changed, from, target) : new(ModerationOutcome.AlreadyHandled, from, from);
     }
 
     /// <returns>How many comments changed; the rest were already in that state or changed by someone else.</returns>
@@ -162,13 +166,19 @@ public sealed class ModerationService
         foreach (var id in ids.Distinct().Take(QueueQuery.MaxPageSize))
         {
             // One at a time, each with its own concurrency check, so one conflict does not undo the others.
-            var result = await ApplyAsync(id, action, seenVersion: null, staff, cancellationToken);
+            var result = await ApplyAsync(id, action, seenVersion: null, staff, refreshReaders: false, cancellationToken);
             if (result.Outcome == ModerationOutcome.Changed)
             {
                 changed++;
             }
 
             _db.ChangeTracker.Clear();
+        }
+
+        // Once for the whole batch rather than once per comment.
+        if (changed > 0)
+        {
+            await _cache.CommentsChangedAsync(cancellationToken);
         }
 
         return changed;
@@ -189,7 +199,7 @@ public sealed class ModerationService
 
         comment.BodyHtml = _sanitizer.Sanitize(CommentText.CleanBody(form.Body));
         Record(comment, comment.Status, staff, "Edited the text");
-        return await SaveAsync(cancellationToken) ? ModerationOutcome.Changed : ModerationOutcome.AlreadyHandled;
+        return await SaveAsync(refreshReaders: true, cancellationToken) ? ModerationOutcome.Changed : ModerationOutcome.AlreadyHandled;
     }
 
     /// <summary>A reply from staff: published at once and badged as staff.</summary>
@@ -246,12 +256,16 @@ public sealed class ModerationService
     /// Saves; false when another moderator changed the comment after it was loaded. What readers see is
     /// refreshed at once, so the change shows on the very next request.
     /// </summary>
-    private async Task<bool> SaveAsync(CancellationToken cancellationToken)
+    private async Task<bool> SaveAsync(bool refreshReaders, CancellationToken cancellationToken)
     {
         try
         {
             await _db.SaveChangesAsync(cancellationToken);
-            await _cache.CommentsChangedAsync(cancellationToken);
+            if (refreshReaders)
+            {
+                await _cache.CommentsChangedAsync(cancellationToken);
+            }
+
             return true;
         }
         catch (DbUpdateConcurrencyException)
