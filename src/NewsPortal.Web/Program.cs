@@ -9,6 +9,7 @@ using NewsPortal.Web.Infrastructure.Identity;
 using NewsPortal.Web.Infrastructure.Hosting;
 using NewsPortal.Web.Infrastructure.Logging;
 using NewsPortal.Web.Infrastructure.Mvc;
+using NewsPortal.Web.Infrastructure.Proxy;
 using NewsPortal.Web.Infrastructure.Security;
 using NewsPortal.Web.Infrastructure.Site;
 
@@ -18,6 +19,7 @@ try
 
     builder.AddNewsLogging();
     builder.Services.AddSite();
+    builder.Services.AddProxySupport(builder.Configuration);
     builder.Services.AddNewsDatabase(builder.Configuration, builder.Environment);
     builder.Services.AddReaderCache();
     builder.Services.AddDataProtection().SetApplicationName("NewsPortal").PersistKeysToDbContext<NewsDbContext>();
@@ -32,6 +34,7 @@ try
 
     await app.InitializeDatabaseAsync();
 
+    app.UseProxySupport();
     app.UseNewsErrorPages();
     app.UseSecurityHeaders();
     app.UseNewsRequestLogging();

@@ -160,6 +160,7 @@ public sealed class SiteFixture : IAsyncLifetime
             builder.UseSetting("Weather:Enabled", "false");
             builder.UseSetting("Comments:MinSecondsToPost", "0");
             builder.UseSetting("Comments:PostsPerMinutePerIp", "10000");
+            builder.UseSetting("SignIn:AttemptsPerMinutePerIp", "10000");
             builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         }
     }

@@ -8,6 +8,9 @@ public sealed class StartupConfigurationTests
     [Theory]
     [InlineData("Database__Provider", "Oracle", "Database:Provider 'Oracle' is not supported. Use 'Sqlite' (the embedded default) or 'SqlServer'.")]
     [InlineData("Site__TimeZone", "Mars/Olympus", "Site:TimeZone must be an IANA time zone id")]
+    [InlineData("Site__PublicUrl", "news.example.com", "Site:PublicUrl must be an absolute http:// or https:// URL")]
+    [InlineData("ForwardedHeaders__KnownProxies__0", "proxy.internal", "ForwardedHeaders:KnownProxies: 'proxy.internal' is not an IP address.")]
+    [InlineData("ForwardedHeaders__KnownNetworks__0", "10.0.0.0", "ForwardedHeaders:KnownNetworks: '10.0.0.0' is not a network in CIDR notation")]
     public async Task Start_WithBadConfiguration_ExitsWithAClearMessage(string key, string value, string expected)
     {
         var app = typeof(Program).Assembly.Location;

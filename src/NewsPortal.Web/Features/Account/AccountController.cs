@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using NewsPortal.Web.Data;
 using NewsPortal.Web.Infrastructure.Identity;
 
@@ -26,6 +27,7 @@ public sealed class AccountController : Controller
         View(new LoginForm { ReturnUrl = Url.IsLocalUrl(returnUrl) ? returnUrl : null });
 
     [HttpPost("login")]
+    [EnableRateLimiting(SignInRateLimiting.PolicyName)]
     public async Task<IActionResult> Login(LoginForm form)
     {
         if (!ModelState.IsValid)

@@ -5,7 +5,6 @@ using NewsPortal.Web.Domain;
 using NewsPortal.Web.Features.Articles;
 using NewsPortal.Web.Features.Search;
 using NewsPortal.Web.Features.Shared;
-using NewsPortal.Web.Infrastructure.Caching;
 using NewsPortal.Web.Infrastructure.Sanitizing;
 using NewsPortal.Web.Infrastructure.Site;
 
@@ -24,11 +23,9 @@ public sealed class ArticleEditorService
     private readonly NewsDbContext _db;
     private readonly SiteClock _clock;
     private readonly ArticleSanitizer _sanitizer;
-    private readonly ReaderCache _cache;
 
-    public ArticleEditorService(NewsDbContext db, SiteClock clock, ArticleSanitizer sanitizer, ReaderCache cache)
+    public ArticleEditorService(NewsDbContext db, SiteClock clock, ArticleSanitizer sanitizer)
     {
-        _cache = cache;
         _db = db;
         _clock = clock;
         _sanitizer = sanitizer;
@@ -177,6 +174,8 @@ public sealed class ArticleEditorService
                 _db.ArticleSlugRedirects.Add(new ArticleSlugRedirect { OldSlug = article.Slug, Article = article, CreatedAt = now });
             }
 
+            // Not seen by the reader cache's interceptor (no SaveChanges), but always followed by the article's
+            // own save below, which is.
             await _db.ArticleSlugRedirects.Where(r => r.OldSlug == slug).ExecuteDeleteAsync(cancellationToken);
         }
 
@@ -218,10 +217,8 @@ public sealed class ArticleEditorService
             article.UpdatedAt = now;
         }
 
+        // The reader cache hears of it from the save itself, after the commit.
         await _db.SaveChangesAsync(cancellationToken);
-
-        // Any article change can move every list and every article's latest and related news.
-        await _cache.EverythingChangedAsync(cancellationToken);
         return new(article.Id, new Dictionary<string, string>());
     }
 

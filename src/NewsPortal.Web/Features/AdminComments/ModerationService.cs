@@ -4,7 +4,6 @@ using NewsPortal.Web.Data;
 using NewsPortal.Web.Domain;
 using NewsPortal.Web.Features.Comments;
 using NewsPortal.Web.Features.Shared;
-using NewsPortal.Web.Infrastructure.Caching;
 using NewsPortal.Web.Infrastructure.Sanitizing;
 using NewsPortal.Web.Infrastructure.Site;
 
@@ -40,11 +39,9 @@ public sealed class ModerationService
     private readonly NewsDbContext _db;
     private readonly SiteClock _clock;
     private readonly CommentSanitizer _sanitizer;
-    private readonly ReaderCache _cache;
 
-    public ModerationService(NewsDbContext db, SiteClock clock, CommentSanitizer sanitizer, ReaderCache cache)
+    public ModerationService(NewsDbContext db, SiteClock clock, CommentSanitizer sanitizer)
     {
-        _cache = cache;
         _db = db;
         _clock = clock;
         _sanitizer = sanitizer;
@@ -129,12 +126,8 @@ public sealed class ModerationService
     /// Applies one action to one comment. <paramref name="seenVersion"/> is the version on the moderator's screen;
     /// when it is stale the change is refused as already handled.
     /// </summary>
-    public Task<ModerationResult> ApplyAsync(
-        int id, ModerationAction action, int? seenVersion, string staff, CancellationToken cancellationToken) =>
-        ApplyAsync(id, action, seenVersion, staff, refreshReaders: true, cancellationToken);
-
-    private async Task<ModerationResult> ApplyAsync(
-        int id, ModerationAction action, int? seenVersion, string staff, bool refreshReaders, CancellationToken cancellationToken)
+    public async Task<ModerationResult> ApplyAsync(
+        int id, ModerationAction action, int? seenVersion, string staff, CancellationToken cancellationToken)
     {
         var comment = await _db.Comments.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (comment is null)
@@ -155,7 +148,7 @@ public sealed class ModerationService
 
         var from = comment.Status;
         Record(comment, target, staff, note: null);
-        return await SaveAsync(refreshReaders, cancellationToken) ? new(ModerationOutcome.Changed, from, target) : new(ModerationOutcome.AlreadyHandled, from, from);
+        return await SaveAsync(cancellationToken) ? new(ModerationOutcome.Changed, from, target) : new(ModerationOutcome.AlreadyHandled, from, from);
     }
 
     /// <returns>How many comments changed; the rest were already in that state or changed by someone else.</returns>
@@ -166,19 +159,13 @@ public sealed class ModerationService
         foreach (var id in ids.Distinct().Take(QueueQuery.MaxPageSize))
         {
             // One at a time, each with its own concurrency check, so one conflict does not undo the others.
-            var result = await ApplyAsync(id, action, seenVersion: null, staff, refreshReaders: false, cancellationToken);
+            var result = await ApplyAsync(id, action, seenVersion: null, staff, cancellationToken);
             if (result.Outcome == ModerationOutcome.Changed)
             {
                 changed++;
             }
 
             _db.ChangeTracker.Clear();
-        }
-
-        // Once for the whole batch rather than once per comment.
-        if (changed > 0)
-        {
-            await _cache.CommentsChangedAsync(cancellationToken);
         }
 
         return changed;
@@ -199,7 +186,7 @@ public sealed class ModerationService
 
         comment.BodyHtml = _sanitizer.Sanitize(CommentText.CleanBody(form.Body));
         Record(comment, comment.Status, staff, "Edited the text");
-        return await SaveAsync(refreshReaders: true, cancellationToken) ? ModerationOutcome.Changed : ModerationOutcome.AlreadyHandled;
+        return await SaveAsync(cancellationToken) ? ModerationOutcome.Changed : ModerationOutcome.AlreadyHandled;
     }
 
     /// <summary>A reply from staff: published at once and badged as staff.</summary>
@@ -233,7 +220,6 @@ public sealed class ModerationService
             FromStatus = CommentStatus.Approved, ToStatus = CommentStatus.Approved, Note = "Replied as staff",
         });
         await _db.SaveChangesAsync(cancellationToken);
-        await _cache.CommentsChangedAsync(cancellationToken);
         return reply.Id;
     }
 
@@ -254,18 +240,13 @@ public sealed class ModerationService
 
     /// <summary>
     /// Saves; false when another moderator changed the comment after it was loaded. What readers see is
-    /// refreshed at once, so the change shows on the very next request.
+    /// refreshed by the save itself (the reader cache's interceptor), so the change shows on the very next request.
     /// </summary>
-    private async Task<bool> SaveAsync(bool refreshReaders, CancellationToken cancellationToken)
+    private async Task<bool> SaveAsync(CancellationToken cancellationToken)
     {
         try
         {
             await _db.SaveChangesAsync(cancellationToken);
-            if (refreshReaders)
-            {
-                await _cache.CommentsChangedAsync(cancellationToken);
-            }
-
             return true;
         }
         catch (DbUpdateConcurrencyException)

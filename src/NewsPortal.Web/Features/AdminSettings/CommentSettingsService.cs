@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using NewsPortal.Web.Data;
 using NewsPortal.Web.Domain;
 using NewsPortal.Web.Features.Comments;
-using NewsPortal.Web.Infrastructure.Caching;
 using NewsPortal.Web.Infrastructure.Site;
 
 namespace NewsPortal.Web.Features.AdminSettings;
@@ -12,14 +11,12 @@ public sealed class CommentSettingsService
 {
     private readonly NewsDbContext _db;
     private readonly CommentRulesSource _rules;
-    private readonly ReaderCache _cache;
     private readonly SiteClock _clock;
 
-    public CommentSettingsService(NewsDbContext db, CommentRulesSource rules, ReaderCache cache, SiteClock clock)
+    public CommentSettingsService(NewsDbContext db, CommentRulesSource rules, SiteClock clock)
     {
         _db = db;
         _rules = rules;
-        _cache = cache;
         _clock = clock;
     }
 
@@ -80,10 +77,7 @@ public sealed class CommentSettingsService
             return false;
         }
 
-        _rules.Invalidate();
-
-        // Auto-close changes which articles show the form.
-        await _cache.EverythingChangedAsync(cancellationToken);
+        // The save itself tells the reader cache (and so the rules, on every instance) after the commit.
         return true;
     }
 }

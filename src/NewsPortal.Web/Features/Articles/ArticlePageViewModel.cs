@@ -10,8 +10,8 @@ public sealed class ArticlePageViewModel
     public required CommentThreadViewModel Comments { get; init; }
 
     /// <summary>
-    /// Key for the page's rendered fragments that are the same for every reader: the reader cache's generation
-    /// and the slug, so a fragment never outlives the data it shows. Null: do not cache (preview).
+    /// Key for the page's rendered fragments that are the same for every reader (the reader cache adds the data's
+    /// versions, so a fragment never outlives the data it shows). Null: do not cache (preview).
     /// </summary>
     public string? FragmentKey { get; init; }
 

@@ -16,10 +16,10 @@ public sealed class ArticleService
     private readonly CommentThreadService _comments;
     private readonly CommentRulesSource _rules;
     private readonly FormStamp _stamp;
-    private readonly ReaderCache _cache;
+    private readonly ReaderSnapshot _cache;
 
     public ArticleService(
-        NewsDbContext db, SiteClock clock, CommentThreadService comments, CommentRulesSource rules, FormStamp stamp, ReaderCache cache)
+        NewsDbContext db, SiteClock clock, CommentThreadService comments, CommentRulesSource rules, FormStamp stamp, ReaderSnapshot cache)
     {
         _db = db;
         _clock = clock;
@@ -42,10 +42,8 @@ public sealed class ArticleService
         int? replyTo,
         CancellationToken cancellationToken)
     {
-        // Read before the data: a change landing in between then renders under a key that is already dead.
-        var generation = await _cache.CurrentGenerationAsync(cancellationToken);
-        var core = await _cache.GetOrCreateArticlePageAsync(
-            slug, (db, ct) => LoadCoreAsync(db, _clock.UtcNow, slug, ct), ArticlePageCore.ApproximateBytes, cancellationToken);
+        var core = await _cache.GetOrLoadAsync(
+            $"article:{slug}", ReaderChange.Comments, (db, ct) => LoadCoreAsync(db, _clock.UtcNow, slug, ct), cancellationToken, core => core is null ? 256 : ArticlePageCore.ApproximateBytes(core));
         if (core is null)
         {
             return null;
@@ -75,7 +73,7 @@ public sealed class ArticleService
             Related = core.Related,
             Comments = comments,
             CommentsOpen = CommentRulesSource.IsOpen(article.CommentsOpenSetting, article.PublishedAt, _clock.UtcNow, rules),
-            FragmentKey = $"{generation}:{article.Slug}",
+            FragmentKey = article.Slug,
             CommentForm = form,
             ReplyToName = replyToName,
         };

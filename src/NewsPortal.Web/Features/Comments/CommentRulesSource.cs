@@ -1,47 +1,30 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
-using NewsPortal.Web.Data;
 using NewsPortal.Web.Domain;
+using NewsPortal.Web.Infrastructure.Caching;
 
 namespace NewsPortal.Web.Features.Comments;
 
 /// <summary>
 /// The comment rules in force right now: the "Comments" configuration section, overridden by what an admin
-/// saved on the settings page. Read from the database at most every few seconds; a save on this instance
-/// takes effect at once, other instances pick it up within <see cref="CacheFor"/>.
+/// saved on the settings page. Kept in the reader cache: a save anywhere moves its version (the settings are an
+/// article-level change), so the next request on every instance reads the new rules.
 /// </summary>
 public sealed class CommentRulesSource
 {
-    public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(5);
-    private const string CacheKey = "comment-rules";
-
-    private readonly NewsDbContext _db;
-    private readonly IMemoryCache _cache;
+    private readonly ReaderSnapshot _cache;
     private readonly IOptionsMonitor<CommentOptions> _options;
 
-    public CommentRulesSource(NewsDbContext db, IMemoryCache cache, IOptionsMonitor<CommentOptions> options)
+    public CommentRulesSource(ReaderSnapshot cache, IOptionsMonitor<CommentOptions> options)
     {
-        _db = db;
         _cache = cache;
         _options = options;
     }
 
-    public async Task<CommentOptions> GetAsync(CancellationToken cancellationToken)
-    {
-        if (_cache.TryGetValue(CacheKey, out CommentOptions? rules) && rules is not null)
-        {
-            return rules;
-        }
-
-        var saved = await _db.CommentSettings.AsNoTracking().SingleOrDefaultAsync(s => s.Id == CommentSettings.SingletonId, cancellationToken);
-        rules = Merge(_options.CurrentValue, saved);
-        _cache.Set(CacheKey, rules, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = CacheFor, Size = 1024 });
-        return rules;
-    }
-
-    /// <summary>Forget the cached rules so the next request reads what was just saved.</summary>
-    public void Invalidate() => _cache.Remove(CacheKey);
+    public ValueTask<CommentOptions> GetAsync(CancellationToken cancellationToken) =>
+        _cache.GetOrLoadAsync("comment-rules", ReaderChange.Articles, async (db, ct) => Merge(
+            _options.CurrentValue,
+            await db.CommentSettings.AsNoTracking().SingleOrDefaultAsync(s => s.Id == CommentSettings.SingletonId, ct)), cancellationToken);
 
     /// <summary>An article takes comments when its own switch is on and auto-close has not passed.</summary>
     public static bool IsOpen(bool articleCommentsOpen, DateTime publishedAtUtc, DateTime utcNow, CommentOptions rules) =>

@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using NewsPortal.Web.Data;
 using NewsPortal.Web.Domain;
 using NewsPortal.Web.Features.Articles;
-using NewsPortal.Web.Infrastructure.Caching;
 using NewsPortal.Web.Infrastructure.Sanitizing;
 using NewsPortal.Web.Infrastructure.Site;
 
@@ -41,12 +40,10 @@ public sealed class CommentService
     private readonly CommentSanitizer _sanitizer;
     private readonly FormStamp _stamp;
     private readonly CommentRulesSource _rules;
-    private readonly ReaderCache _cache;
 
     public CommentService(
-        NewsDbContext db, SiteClock clock, CommentSanitizer sanitizer, FormStamp stamp, CommentRulesSource rules, ReaderCache cache)
+        NewsDbContext db, SiteClock clock, CommentSanitizer sanitizer, FormStamp stamp, CommentRulesSource rules)
     {
-        _cache = cache;
         _db = db;
         _clock = clock;
         _sanitizer = sanitizer;
@@ -152,11 +149,6 @@ public sealed class CommentService
             }
 
             return new(CommentPostOutcome.Accepted, winner.Id, winner.Status);
-        }
-
-        if (comment.Status == CommentStatus.Approved)
-        {
-            await _cache.CommentsChangedAsync(cancellationToken);
         }
 
         return new(CommentPostOutcome.Accepted, comment.Id, comment.Status);

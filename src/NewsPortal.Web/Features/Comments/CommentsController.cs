@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using NewsPortal.Web.Domain;
 using NewsPortal.Web.Features.Articles;
 using NewsPortal.Web.Infrastructure.Mvc;
+using NewsPortal.Web.Infrastructure.Proxy;
 
 namespace NewsPortal.Web.Features.Comments;
 
@@ -33,7 +34,7 @@ public sealed class CommentsController : Controller
             return await ShowFormAgainAsync(slug, form, StatusCodes.Status200OK, cancellationToken);
         }
 
-        var client = new CommentClient(HttpContext.Connection.RemoteIpAddress?.ToString(), Request.Headers.UserAgent.ToString());
+        var client = new CommentClient(ClientAddress.Of(HttpContext), Request.Headers.UserAgent.ToString());
         var result = await _comments.PostAsync(slug, form, client, cancellationToken);
         switch (result.Outcome)
         {

@@ -14,33 +14,33 @@ public sealed class FeedService
     public const int SitemapLimit = 50_000;
 
     private readonly SiteClock _clock;
-    private readonly ReaderCache _cache;
+    private readonly ReaderSnapshot _cache;
 
-    public FeedService(SiteClock clock, ReaderCache cache)
+    public FeedService(SiteClock clock, ReaderSnapshot cache)
     {
         _clock = clock;
         _cache = cache;
     }
 
     public async Task<IReadOnlyList<FeedItem>> GetFeedItemsAsync(CancellationToken cancellationToken) =>
-        (await _cache.GetOrCreateAsync("feed", async (db, ct) => new FeedItems(await db.Articles.AsNoTracking()
+        (await _cache.GetOrLoadAsync("feed", ReaderChange.Articles, async (db, ct) => new FeedItems(await db.Articles.AsNoTracking()
             .VisibleAt(_clock.UtcNow)
             .NewestFirst()
             .Take(FeedLength)
             .Select(ToFeedItem)
-            .ToListAsync(ct)), [ReaderCache.ListsTag], cancellationToken)).Items;
+            .ToListAsync(ct)), cancellationToken)).Items;
 
     public async Task<IReadOnlyList<SitemapEntry>> GetSitemapEntriesAsync(CancellationToken cancellationToken) =>
-        (await _cache.GetOrCreateAsync("sitemap", async (db, ct) => new SitemapEntries(await db.Articles.AsNoTracking()
+        (await _cache.GetOrLoadAsync("sitemap", ReaderChange.Articles, async (db, ct) => new SitemapEntries(await db.Articles.AsNoTracking()
             .VisibleAt(_clock.UtcNow)
             .NewestFirst()
             .Take(SitemapLimit)
             .Select(a => new SitemapEntry(a.Slug, a.UpdatedAt > a.PublishedAt ? a.UpdatedAt!.Value : a.PublishedAt!.Value))
-            .ToListAsync(ct)), [], cancellationToken)).Entries;
+            .ToListAsync(ct)), cancellationToken, sitemap => 128L * sitemap.Entries.Count)).Entries;
 
     /// <summary>Google News sitemap: articles published in the last 48 hours (at most 1,000, as Google allows).</summary>
     public async Task<IReadOnlyList<FeedItem>> GetNewsSitemapItemsAsync(CancellationToken cancellationToken) =>
-        (await _cache.GetOrCreateAsync("news-sitemap", async (db, ct) =>
+        (await _cache.GetOrLoadAsync("news-sitemap", ReaderChange.Articles, async (db, ct) =>
         {
             var now = _clock.UtcNow;
             var since = now.AddHours(-48);
@@ -51,11 +51,11 @@ public sealed class FeedService
                 .Take(1000)
                 .Select(ToFeedItem)
                 .ToListAsync(ct));
-        }, [], cancellationToken)).Items;
+        }, cancellationToken, items => 512L * items.Items.Count)).Items;
 
     public async Task<IReadOnlyList<string>> GetCategorySlugsAsync(CancellationToken cancellationToken) =>
-        (await _cache.GetOrCreateAsync("category-slugs", async (db, ct) => new Slugs(
-            await db.Categories.AsNoTracking().OrderBy(c => c.Position).Select(c => c.Slug).ToListAsync(ct)), [], cancellationToken)).Values;
+        (await _cache.GetOrLoadAsync("category-slugs", ReaderChange.Articles, async (db, ct) => new Slugs(
+            await db.Categories.AsNoTracking().OrderBy(c => c.Position).Select(c => c.Slug).ToListAsync(ct)), cancellationToken)).Values;
 
     private static readonly System.Linq.Expressions.Expression<Func<Domain.Article, FeedItem>> ToFeedItem =
         a => new FeedItem(a.Slug, a.Headline, a.Standfirst, a.Category.Name, a.Author.Name, a.PublishedAt!.Value, a.UpdatedAt);

@@ -3,6 +3,7 @@ using System.Text;
 using System.Xml;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using NewsPortal.Web.Infrastructure.Proxy;
 using NewsPortal.Web.Infrastructure.Site;
 
 namespace NewsPortal.Web.Features.Feeds;
@@ -16,12 +17,14 @@ public sealed class FeedsController : Controller
     private readonly FeedService _feeds;
     private readonly SiteOptions _site;
     private readonly SiteClock _clock;
+    private readonly PublicUrls _urls;
 
-    public FeedsController(FeedService feeds, IOptions<SiteOptions> site, SiteClock clock)
+    public FeedsController(FeedService feeds, IOptions<SiteOptions> site, SiteClock clock, PublicUrls urls)
     {
         _feeds = feeds;
         _site = site.Value;
         _clock = clock;
+        _urls = urls;
     }
 
     [HttpGet("/feed.xml")]
@@ -158,7 +161,7 @@ public sealed class FeedsController : Controller
     private static string Rfc822(DateTime utc) =>
         DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("ddd, dd MMM yyyy HH:mm:ss 'GMT'", CultureInfo.InvariantCulture);
 
-    private string BaseUrl() => $"{Request.Scheme}://{Request.Host}{Request.PathBase}";
+    private string BaseUrl() => _urls.Base(Request);
 
     private FileContentResult Xml(string contentType, Action<XmlWriter> write)
     {

@@ -12,16 +12,16 @@ public sealed class FrontPageService
     public const int PerSection = 4;
 
     private readonly SiteClock _clock;
-    private readonly ReaderCache _cache;
+    private readonly ReaderSnapshot _cache;
 
-    public FrontPageService(SiteClock clock, ReaderCache cache)
+    public FrontPageService(SiteClock clock, ReaderSnapshot cache)
     {
         _clock = clock;
         _cache = cache;
     }
 
     public ValueTask<FrontPageViewModel> GetAsync(int page, CancellationToken cancellationToken) =>
-        _cache.GetOrCreateAsync($"front:{page}", (db, ct) => LoadAsync(db, page, ct), [ReaderCache.ListsTag], cancellationToken);
+        _cache.GetOrLoadAsync($"front:{page}", ReaderChange.Comments, (db, ct) => LoadAsync(db, page, ct), cancellationToken);
 
     /// <summary>At most four bounded queries (lead, count, page, one UNION for the sections), whatever the archive's size.</summary>
     private async Task<FrontPageViewModel> LoadAsync(NewsDbContext db, int page, CancellationToken cancellationToken)

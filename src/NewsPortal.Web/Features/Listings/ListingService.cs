@@ -11,19 +11,19 @@ public sealed class ListingService
     public const int PageSize = 12;
 
     private readonly SiteClock _clock;
-    private readonly ReaderCache _cache;
+    private readonly ReaderSnapshot _cache;
 
-    public ListingService(SiteClock clock, ReaderCache cache)
+    public ListingService(SiteClock clock, ReaderSnapshot cache)
     {
         _clock = clock;
         _cache = cache;
     }
 
     public ValueTask<ListingViewModel?> GetCategoryAsync(string slug, int page, CancellationToken cancellationToken) =>
-        _cache.GetOrCreateAsync($"category:{slug}:{page}", (db, ct) => LoadCategoryAsync(db, slug, page, ct), [ReaderCache.ListsTag], cancellationToken);
+        _cache.GetOrLoadAsync($"category:{slug}:{page}", ReaderChange.Comments, (db, ct) => LoadCategoryAsync(db, slug, page, ct), cancellationToken);
 
     public ValueTask<ListingViewModel?> GetTagAsync(string slug, int page, CancellationToken cancellationToken) =>
-        _cache.GetOrCreateAsync($"tag:{slug}:{page}", (db, ct) => LoadTagAsync(db, slug, page, ct), [ReaderCache.ListsTag], cancellationToken);
+        _cache.GetOrLoadAsync($"tag:{slug}:{page}", ReaderChange.Comments, (db, ct) => LoadTagAsync(db, slug, page, ct), cancellationToken);
 
     private async Task<ListingViewModel?> LoadCategoryAsync(NewsDbContext db, string slug, int page, CancellationToken cancellationToken)
     {

@@ -7,19 +7,19 @@ namespace NewsPortal.Web.Features.Shared;
 /// <summary>The section links of the masthead and footer; loads its own data so every page, the 404 included, has them.</summary>
 public sealed class SectionNavViewComponent : ViewComponent
 {
-    private readonly ReaderCache _cache;
+    private readonly ReaderSnapshot _cache;
 
-    public SectionNavViewComponent(ReaderCache cache) => _cache = cache;
+    public SectionNavViewComponent(ReaderSnapshot cache) => _cache = cache;
 
     public async Task<IViewComponentResult> InvokeAsync(string variant = "masthead")
     {
-        var sections = await _cache.GetOrCreateAsync(
+        var sections = await _cache.GetOrLoadAsync(
             "sections",
+            ReaderChange.Articles,
             async (db, ct) => new SectionLinks(await db.Categories.AsNoTracking()
                 .OrderBy(c => c.Position).ThenBy(c => c.Name)
                 .Select(c => new SectionLink(c.Name, c.Slug))
                 .ToListAsync(ct)),
-            [],
             HttpContext.RequestAborted);
         return View(variant == "footer" ? "Footer" : "Default", sections.Links);
     }

@@ -1,5 +1,5 @@
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Caching.Memory;
 using NewsPortal.Web.Data;
 using NewsPortal.Web.Domain;
@@ -8,142 +8,144 @@ using NewsPortal.Web.Infrastructure.Site;
 namespace NewsPortal.Web.Infrastructure.Caching;
 
 /// <summary>
-/// What every reader shares: lists, feeds and navigation in HybridCache (dropped by tag the moment they change;
-/// a stampede of misses on a story that takes off collapses into one query), article pages in a store of their
-/// own bounded by size, and a generation number that rendered fragments (the &lt;cache&gt; tag helper) put in
-/// their keys. Not output caching of whole pages: each page carries the visitor's antiforgery token and form
-/// stamp, and an author sees their own held comment. Nothing per-visitor is ever put in this cache.
+/// Everything readers share, in one size-bounded in-process store: page data (lists, article pages, feeds,
+/// navigation, the comment rules) and rendered HTML fragments. Nothing per visitor is ever put here.
+/// <para>
+/// Correct by construction, not by timing: every key carries the version of the data it depends on
+/// (<see cref="ReaderChange"/>). A change bumps the version after it is committed
+/// (<see cref="ReaderChangeInterceptor"/>), so a request that starts afterwards looks under keys that no earlier
+/// load can have written. A load that was in flight across the change finishes under its old key, which nobody
+/// asks for any more, and ages out. Concurrent misses on one key share one load. Versions move on this instance
+/// at once and on the others through <see cref="ReaderChangeBus"/>.
+/// </para>
 /// </summary>
 public sealed class ReaderCache : IDisposable
 {
-    /// <summary>Every entry carries this tag, so one call empties the reader cache.</summary>
-    public const string AllTag = "reader";
-
-    /// <summary>Lists that show articles with their comment counts: front page, sections, tags, feeds.</summary>
-    public const string ListsTag = "lists";
+    /// <summary>Upper bound of the store in (approximate) bytes: an archive's long tail must not grow it without end.</summary>
+    public const long StoreBytes = 96L * 1024 * 1024;
 
     /// <summary>
-    /// Changes made on this instance drop entries at once. Other instances of the site hear nothing (there is no
-    /// shared backplane yet), so entries also expire after a minute: that bounds how stale another box can be.
+    /// How long a data entry lives. Not what bounds staleness (versions do): it frees memory, and bounds how long
+    /// a change made behind the site's back (an operator's SQL) stays invisible.
     /// </summary>
-    private static readonly HybridCacheEntryOptions Entry = new()
-    {
-        Expiration = TimeSpan.FromMinutes(1),
-        LocalCacheExpiration = TimeSpan.FromMinutes(1),
-    };
+    public static readonly TimeSpan DataLifetime = TimeSpan.FromMinutes(5);
 
-    /// <summary>Article pages are the long tail (one per story ever read), so they get their own size-bounded store.</summary>
-    public const long ArticlePagesBytes = 64L * 1024 * 1024;
+    /// <summary>Rendered fragments carry relative times ("5 minutes ago"), so they are re-rendered every minute.</summary>
+    public static readonly TimeSpan FragmentLifetime = TimeSpan.FromMinutes(1);
 
-    private readonly HybridCache _cache;
-    private readonly MemoryCache _articlePages = new(new MemoryCacheOptions { SizeLimit = ArticlePagesBytes });
+    private const long DefaultEntryBytes = 16 * 1024;
+
+    private readonly MemoryCache _store = new(new MemoryCacheOptions { SizeLimit = StoreBytes });
+    private readonly ConcurrentDictionary<string, Lazy<Task<object?>>> _loads = new(StringComparer.Ordinal);
     private readonly IServiceScopeFactory _scopes;
     private readonly SiteClock _clock;
+    private readonly CancellationToken _stopping;
     private readonly SemaphoreSlim _horizonLock = new(1, 1);
-    private DateTime? _nextScheduledUtc;
-    private long _generation;
-    private bool _horizonKnown;
+    private long _articles;
+    private long _comments;
+    private long _nextScheduledTicks = long.MaxValue;
+    private volatile bool _horizonKnown;
 
-    public ReaderCache(HybridCache cache, IServiceScopeFactory scopes, SiteClock clock)
+    public ReaderCache(IServiceScopeFactory scopes, SiteClock clock, IHostApplicationLifetime lifetime)
     {
-        _cache = cache;
         _scopes = scopes;
         _clock = clock;
+        _stopping = lifetime.ApplicationStopping;
+    }
+
+    /// <summary>Number of loads that ran (misses that reached the database), for tests and diagnostics.</summary>
+    public long LoadCount => Interlocked.Read(ref _loadCount);
+
+    private long _loadCount;
+
+    /// <summary>
+    /// The versions a request reads and renders under. Taken once per request (see <see cref="ReaderSnapshot"/>)
+    /// and before any of its data is loaded. A scheduled article whose time has come counts as a change.
+    /// </summary>
+    public async ValueTask<ReaderVersions> CurrentAsync(CancellationToken cancellationToken)
+    {
+        await ExpireIfAScheduledArticleIsDueAsync(cancellationToken);
+        return new(Interlocked.Read(ref _articles), Interlocked.Read(ref _comments));
     }
 
     /// <summary>
-    /// The cached value, or <paramref name="load"/>'s. The loader gets a database context of its own: HybridCache
-    /// may finish a load after the request that started it has ended (other requests are waiting on the same
-    /// key), so it must never use the request's context.
+    /// Move a version on this instance: every request that starts afterwards misses what was cached before.
+    /// <see cref="ReaderChangeBus"/> calls it for changes made here, changes heard from other instances and for
+    /// changes that may have been missed while Redis was away.
     /// </summary>
-    public async ValueTask<T> GetOrCreateAsync<T>(
-        string key, Func<NewsDbContext, CancellationToken, Task<T>> load, string[] tags, CancellationToken cancellationToken)
+    internal void Bump(ReaderChange change)
     {
-        await ExpireIfAScheduledArticleIsDueAsync(cancellationToken);
-        return await _cache.GetOrCreateAsync(
-            key,
-            (load, _scopes),
-            static async (state, ct) =>
-            {
-                await using var scope = state._scopes.CreateAsyncScope();
-                return await state.load(scope.ServiceProvider.GetRequiredService<NewsDbContext>(), ct);
-            },
-            Entry,
-            [AllTag, .. tags],
-            cancellationToken);
-    }
-
-    /// <summary>
-    /// Changes whenever anything readers see changes. Rendered fragments (the &lt;cache&gt; tag helper) put it in
-    /// their key, so a fragment can never outlive the data it was rendered from.
-    /// </summary>
-    public long Generation => Interlocked.Read(ref _generation);
-
-    /// <summary>
-    /// The generation to render this request's fragments under, read before its data is loaded. It first lets a
-    /// scheduled article that has come due empty the cache, so a fragment rendered before that moment is not reused.
-    /// </summary>
-    public async ValueTask<long> CurrentGenerationAsync(CancellationToken cancellationToken)
-    {
-        await ExpireIfAScheduledArticleIsDueAsync(cancellationToken);
-        return Generation;
-    }
-
-    /// <summary>ViewData key under which a controller passes the generation it read before loading the data.</summary>
-    public const string GenerationKey = "ReaderCacheGeneration";
-
-    /// <summary>
-    /// An article page's shared data. Kept apart from the lists because an archive has far more articles than
-    /// fit in memory: entries are charged by their approximate size in bytes and the least recently used go
-    /// first. The key carries the generation, so any change makes every older entry unreachable at once.
-    /// </summary>
-    public async ValueTask<T?> GetOrCreateArticlePageAsync<T>(
-        string slug, Func<NewsDbContext, CancellationToken, Task<T?>> load, Func<T, long> sizeInBytes, CancellationToken cancellationToken)
-        where T : class
-    {
-        await ExpireIfAScheduledArticleIsDueAsync(cancellationToken);
-        var key = $"{Generation}:{slug}";
-        if (_articlePages.TryGetValue(key, out Box<T>? cached) && cached is not null)
+        if (change == ReaderChange.Articles)
         {
-            return cached.Value;
+            // A new or rescheduled article may move the moment the next one comes due.
+            _horizonKnown = false;
+            Interlocked.Increment(ref _articles);
         }
 
-        await using var scope = _scopes.CreateAsyncScope();
-        var value = await load(scope.ServiceProvider.GetRequiredService<NewsDbContext>(), cancellationToken);
-        _articlePages.Set(key, new Box<T>(value), new MemoryCacheEntryOptions
-        {
-            Size = value is null ? 256 : Math.Max(256, sizeInBytes(value)),
-            AbsoluteExpirationRelativeToNow = Entry.LocalCacheExpiration,
-        });
-        return value;
+        Interlocked.Increment(ref _comments);
     }
 
     /// <summary>
-    /// A comment changed state, text or count. Article pages and lists go (an article page shows other articles'
-    /// comment counts in its related news); the navigation stays.
+    /// The value under <paramref name="versionedKey"/>, or <paramref name="load"/>'s. Concurrent misses
+    /// share one load, which gets a database context of its own and is not cancelled when the request that started
+    /// it goes away (others may be waiting for it); each caller stops waiting when its own request is aborted.
     /// </summary>
-    public Task CommentsChangedAsync(CancellationToken cancellationToken)
+    internal async ValueTask<T> GetOrLoadAsync<T>(
+        string versionedKey, Func<NewsDbContext, CancellationToken, Task<T>> load, Func<T, long>? sizeInBytes, CancellationToken cancellationToken)
     {
-        Interlocked.Increment(ref _generation);
-        return _cache.RemoveByTagAsync(ListsTag, cancellationToken).AsTask();
+        if (_store.TryGetValue(versionedKey, out var hit))
+        {
+            return (T)hit!;
+        }
+
+        var flight = _loads.GetOrAdd(
+            versionedKey,
+            static (key, state) => new Lazy<Task<object?>>(() => state.Self.LoadAsync(key, state.Load, state.Size)),
+            (Self: this, Load: load, Size: sizeInBytes));
+        return (T)(await flight.Value.WaitAsync(cancellationToken))!;
     }
 
-    /// <summary>An article was written, published, scheduled or unpublished (or a site-wide rule changed).</summary>
-    public Task EverythingChangedAsync(CancellationToken cancellationToken)
+    private async Task<object?> LoadAsync<T>(string key, Func<NewsDbContext, CancellationToken, Task<T>> load, Func<T, long>? sizeInBytes)
     {
-        _horizonKnown = false;
-        Interlocked.Increment(ref _generation);
-        return _cache.RemoveByTagAsync(AllTag, cancellationToken).AsTask();
+        try
+        {
+            Interlocked.Increment(ref _loadCount);
+            await using var scope = _scopes.CreateAsyncScope();
+            var value = await load(scope.ServiceProvider.GetRequiredService<NewsDbContext>(), _stopping);
+            _store.Set(key, (object?)value, new MemoryCacheEntryOptions
+            {
+                Size = value is null ? 256 : Math.Max(256, sizeInBytes?.Invoke(value) ?? DefaultEntryBytes),
+                AbsoluteExpirationRelativeToNow = DataLifetime,
+            });
+            return value;
+        }
+        finally
+        {
+            // Stored (or failed) before it leaves the flight table, so a caller arriving now finds one or the other.
+            _loads.TryRemove(key, out _);
+        }
     }
+
+    /// <summary>A rendered fragment for these versions, if there is one.</summary>
+    internal string? GetFragment(string versionedKey) =>
+        _store.TryGetValue(versionedKey, out var hit) ? hit as string : null;
+
+    internal void SetFragment(string versionedKey, string html) =>
+        _store.Set(versionedKey, html, new MemoryCacheEntryOptions
+        {
+            Size = 64 + (2L * html.Length),
+            AbsoluteExpirationRelativeToNow = FragmentLifetime,
+        });
 
     /// <summary>
-    /// A scheduled article becomes visible by the clock alone, with no write to tell the cache. So the cache
-    /// remembers when the next one is due and empties itself when that moment passes.
+    /// A scheduled article becomes visible by the clock alone, with no write to signal it. So the cache remembers
+    /// when the next one is due and counts that moment as a change. Every instance does this by itself from the
+    /// database, so nothing has to be written or sent when the time comes.
     /// </summary>
     private async ValueTask ExpireIfAScheduledArticleIsDueAsync(CancellationToken cancellationToken)
     {
         var now = _clock.UtcNow;
-        if (_horizonKnown && (_nextScheduledUtc is null || now < _nextScheduledUtc))
+        if (_horizonKnown && now.Ticks < Interlocked.Read(ref _nextScheduledTicks))
         {
             return;
         }
@@ -151,25 +153,32 @@ public sealed class ReaderCache : IDisposable
         await _horizonLock.WaitAsync(cancellationToken);
         try
         {
-            if (_horizonKnown && (_nextScheduledUtc is null || now < _nextScheduledUtc))
+            if (_horizonKnown && now.Ticks < Interlocked.Read(ref _nextScheduledTicks))
             {
                 return;
             }
 
             if (_horizonKnown)
             {
-                Interlocked.Increment(ref _generation);
-                await _cache.RemoveByTagAsync(AllTag, cancellationToken);
+                Interlocked.Increment(ref _articles);
+                Interlocked.Increment(ref _comments);
             }
 
+            // Read the horizon before declaring it known: a change arriving meanwhile sets it unknown again.
+            _horizonKnown = true;
             await using var scope = _scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
-            _nextScheduledUtc = await db.Articles.AsNoTracking()
+            var next = await db.Articles.AsNoTracking()
                 .Where(a => a.Status == ArticleStatus.Scheduled && a.PublishedAt > now)
                 .OrderBy(a => a.PublishedAt)
                 .Select(a => a.PublishedAt)
                 .FirstOrDefaultAsync(cancellationToken);
-            _horizonKnown = true;
+            Interlocked.Exchange(ref _nextScheduledTicks, next?.Ticks ?? long.MaxValue);
+        }
+        catch
+        {
+            _horizonKnown = false;
+            throw;
         }
         finally
         {
@@ -180,9 +189,16 @@ public sealed class ReaderCache : IDisposable
     public void Dispose()
     {
         _horizonLock.Dispose();
-        _articlePages.Dispose();
+        _store.Dispose();
     }
+}
 
-    /// <summary>Lets "no such article" be cached as well as an article.</summary>
-    private sealed record Box<T>(T? Value);
+/// <summary>The versions of what readers see, as one request saw them.</summary>
+public readonly record struct ReaderVersions(long Articles, long Comments)
+{
+    /// <summary>A key prefix that changes when anything <paramref name="dependsOn"/> covers changes.</summary>
+    public string Prefix(ReaderChange dependsOn) =>
+        dependsOn == ReaderChange.Articles
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"a{Articles}:")
+            : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"a{Articles}c{Comments}:");
 }

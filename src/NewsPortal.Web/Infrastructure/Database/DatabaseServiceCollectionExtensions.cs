@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using NewsPortal.Web.Data;
+using NewsPortal.Web.Infrastructure.Caching;
 using NewsPortal.Web.Infrastructure.Hosting;
 
 namespace NewsPortal.Web.Infrastructure.Database;
@@ -30,13 +31,15 @@ public static class DatabaseServiceCollectionExtensions
                         "Set ConnectionStrings__NewsPortal to a SQL Server connection string.");
                 }
 
-                services.AddDbContext<NewsDbContext>(o => o.UseSqlServer(
-                    connectionString, sql => sql.EnableRetryOnFailure()));
+                services.AddDbContext<NewsDbContext>((sp, o) => o.UseSqlServer(
+                        connectionString, sql => sql.EnableRetryOnFailure())
+                    .AddInterceptors(sp.GetRequiredService<ReaderChangeInterceptor>()));
                 break;
 
             case DatabaseProvider.Sqlite:
                 var sqlite = SqliteConnectionString(connectionString, environment);
-                services.AddDbContext<NewsDbContext, SqliteNewsDbContext>(o => o.UseSqlite(sqlite).AddInterceptors(new SqliteTuningInterceptor()));
+                services.AddDbContext<NewsDbContext, SqliteNewsDbContext>((sp, o) => o.UseSqlite(sqlite)
+                    .AddInterceptors(new SqliteTuningInterceptor(), sp.GetRequiredService<ReaderChangeInterceptor>()));
                 break;
         }
 

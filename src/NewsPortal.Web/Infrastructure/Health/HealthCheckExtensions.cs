@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using NewsPortal.Web.Data;
+using NewsPortal.Web.Infrastructure.Redis;
 
 namespace NewsPortal.Web.Infrastructure.Health;
 
@@ -11,13 +12,15 @@ public static class HealthCheckExtensions
     public static IServiceCollection AddNewsHealthChecks(this IServiceCollection services)
     {
         services.AddHealthChecks()
-            .AddDbContextCheck<NewsDbContext>("database", HealthStatus.Unhealthy, [ReadyTag]);
+            .AddDbContextCheck<NewsDbContext>("database", HealthStatus.Unhealthy, [ReadyTag])
+            .AddCheck<RedisHealthCheck>("redis", HealthStatus.Degraded, [ReadyTag]);
         return services;
     }
 
     /// <summary>
     /// /healthz: the process answers (liveness, no dependencies). /healthz/ready: it can serve pages,
-    /// database included; 503 when it cannot, so a load balancer takes the instance out.
+    /// database included; 503 when it cannot, so a load balancer takes the instance out. Redis away is
+    /// "Degraded" with 200: readers are still served, from this instance's cache and the database.
     /// </summary>
     public static IEndpointRouteBuilder MapNewsHealthChecks(this IEndpointRouteBuilder endpoints)
     {

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Identity;
 using NewsPortal.Web.Data;
 using NewsPortal.Web.Domain;
+using NewsPortal.Web.Features.Account;
+using NewsPortal.Web.Infrastructure.Proxy;
 
 namespace NewsPortal.Web.Infrastructure.Identity;
 
@@ -54,6 +56,16 @@ public static class StaffIdentityExtensions
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
                 return Task.CompletedTask;
             };
+
+            // The handler builds an absolute URL from the request's Host header; the site's public address is
+            // used instead, so an unknown Host is never sent back in a Location header.
+            o.Events.OnRedirectToLogin = context =>
+            {
+                var target = new Uri(context.RedirectUri, UriKind.RelativeOrAbsolute);
+                var local = target.IsAbsoluteUri ? target.PathAndQuery : context.RedirectUri;
+                context.Response.Redirect(context.HttpContext.RequestServices.GetRequiredService<PublicUrls>().Redirect(context.Request, local));
+                return Task.CompletedTask;
+            };
         });
 
         services.AddAuthorizationBuilder()
@@ -62,6 +74,7 @@ public static class StaffIdentityExtensions
             .AddPolicy(Policies.Administration, p => p.RequireRole(Roles.Admin));
 
         services.AddScoped<StaffBootstrapper>();
+        services.AddSignInRateLimiting();
         return services;
     }
 }

@@ -25,8 +25,14 @@ public static class MvcServiceCollectionExtensions
         {
             o.Cookie.Name = "np_af";
             o.Cookie.SameSite = SameSiteMode.Strict;
+
+            // Secure whenever the reader's connection is https, also when TLS ends at a trusted proxy (the
+            // framework's default would never mark it Secure).
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.FormFieldName = "__RequestVerificationToken";
         });
+
+        services.Configure<CookieTempDataProviderOptions>(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
 
         return services;
     }

@@ -10,6 +10,7 @@ public static class SiteServiceCollectionExtensions
             .BindConfiguration(SiteOptions.SectionName)
             .ValidateDataAnnotations()
             .Validate(o => TryFindTimeZone(o.TimeZone), "Site:TimeZone must be an IANA time zone id such as Europe/London.")
+            .Validate(o => SiteOptions.IsValidPublicUrl(o.PublicUrl), "Site:PublicUrl must be an absolute http:// or https:// URL such as https://news.example.com, with no query or fragment.")
             .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);

@@ -251,7 +251,6 @@ public sealed class ModerationTests : IClassFixture<ModerationTests.Factory>
 
         // Put the defaults back for the other tests in this class.
         await _factory.WithDbAsync(db => db.CommentSettings.ExecuteDeleteAsync());
-        await using var scope = _factory.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<NewsPortal.Web.Features.Comments.CommentRulesSource>().Invalidate();
+        _factory.ForgetReaderCache();
     }
 }

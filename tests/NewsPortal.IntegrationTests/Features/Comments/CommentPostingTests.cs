@@ -224,6 +224,7 @@ public sealed class CommentPostingTests : IClassFixture<NewsPortalFactory>
         await Html.SubmitAsync(client, form, Typed("The parent comment."));
         var parent = Assert.Single(await CommentsOnAsync(slug));
         await _factory.WithDbAsync(db => db.Comments.Where(c => c.Id == parent.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, CommentStatus.Approved)));
+        _factory.ForgetReaderCache();
 
         var (_, page) = await Html.GetAsync(client, $"/news/{slug}");
         var replyLink = page.QuerySelector($"#comment-{parent.Id} .reply-link")!.GetAttribute("href")!;
@@ -234,6 +235,7 @@ public sealed class CommentPostingTests : IClassFixture<NewsPortalFactory>
         var reply = (await CommentsOnAsync(slug)).Single(c => c.Id != parent.Id);
         Assert.Equal(parent.Id, reply.ParentId);
         await _factory.WithDbAsync(db => db.Comments.Where(c => c.Id == reply.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, CommentStatus.Approved)));
+        _factory.ForgetReaderCache();
         var (_, stranger) = await Html.GetAsync(_factory.CreateClient(), $"/news/{slug}");
         Assert.NotNull(stranger.QuerySelector($"#comment-{parent.Id} > ol.comment-replies > li#comment-{reply.Id}"));
     }

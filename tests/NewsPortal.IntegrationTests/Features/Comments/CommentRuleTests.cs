@@ -92,6 +92,7 @@ public sealed class CommentRuleTests
         var (client, form, slug) = await OpenFormAsync(factory);
         await Html.SubmitAsync(client, form, Typed("My first comment.", "regular@example.com"));
         await factory.WithDbAsync(db => db.Comments.ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, CommentStatus.Approved)));
+        factory.ForgetReaderCache();
 
         var (client2, form2, slug2) = await OpenFormAsync(factory);
         await Html.SubmitAsync(client2, form2, Typed("My second comment.", "Regular@Example.com"));

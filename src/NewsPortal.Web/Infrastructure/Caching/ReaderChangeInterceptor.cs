@@ -1,0 +1,182 @@
+using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using NewsPortal.Web.Domain;
+
+namespace NewsPortal.Web.Infrastructure.Caching;
+
+/// <summary>
+/// The one place the reader cache learns that data changed: every <c>SaveChanges</c> of every context passes
+/// through here, so no write path can forget to invalidate. Only changes a reader can see count (a held comment
+/// moved to spam does not). The signal goes out after the commit: straight after the save, or, inside an explicit
+/// transaction, when that transaction commits (and never when it rolls back). Signalling before the commit would
+/// let a request load the old rows under the new version and keep them.
+/// </summary>
+public sealed class ReaderChangeInterceptor : SaveChangesInterceptor, IDbTransactionInterceptor
+{
+    private static readonly HashSet<string> VisibleCommentProperties =
+        [nameof(Comment.Status), nameof(Comment.BodyHtml), nameof(Comment.AuthorName), nameof(Comment.ParentId), nameof(Comment.IsStaffReply), nameof(Comment.ArticleId)];
+
+    private readonly ReaderChangeBus _bus;
+
+    /// <summary>What each context has saved but not yet signalled (it is inside a transaction, or saving now).</summary>
+    private readonly ConditionalWeakTable<DbContext, Pending> _pending = [];
+
+    public ReaderChangeInterceptor(ReaderChangeBus bus) => _bus = bus;
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Collect(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Collect(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        if (eventData.Context?.Database.CurrentTransaction is null)
+        {
+            _ = SignalAsync(eventData.Context);
+        }
+
+        return result;
+    }
+
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context?.Database.CurrentTransaction is null)
+        {
+            await SignalAsync(eventData.Context);
+        }
+
+        return result;
+    }
+
+    // A failed save outside a transaction committed nothing. Inside one, earlier saves may still commit, so what
+    // they collected is kept: signalling one change too many costs a reload, one too few a stale page.
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => ForgetUnlessInTransaction(eventData.Context);
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        ForgetUnlessInTransaction(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => _ = SignalAsync(eventData.Context);
+
+    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default) =>
+        SignalAsync(eventData.Context);
+
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Forget(eventData.Context);
+
+    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Forget(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData) => Forget(eventData.Context);
+
+    public Task TransactionFailedAsync(DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Forget(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The strongest reader-visible change among the tracked entries, or null when readers see no difference.</summary>
+    internal static ReaderChange? Classify(IEnumerable<EntityEntry> entries)
+    {
+        ReaderChange? change = null;
+        foreach (var entry in entries)
+        {
+            switch (entry.Entity)
+            {
+                case Article article when IsVisibleChange(entry, article):
+                case Category or Tag or Author or ArticleSlugRedirect or CommentSettings when entry.State is not EntityState.Unchanged:
+                case Dictionary<string, object> when entry.Metadata.Name == "ArticleTag" && entry.State is not EntityState.Unchanged:
+                    return ReaderChange.Articles;
+
+                case Comment comment when IsVisibleChange(entry, comment):
+                    change = ReaderChange.Comments;
+                    break;
+            }
+        }
+
+        return change;
+    }
+
+    /// <summary>A draft that stays a draft is invisible to readers; anything else about an article is not.</summary>
+    private static bool IsVisibleChange(EntityEntry entry, Article article) => entry.State switch
+    {
+        EntityState.Added => article.Status != ArticleStatus.Draft,
+        EntityState.Deleted => true,
+        EntityState.Modified => article.Status != ArticleStatus.Draft
+            || entry.Property(nameof(Article.Status)).OriginalValue is not ArticleStatus.Draft,
+        _ => false,
+    };
+
+    /// <summary>A comment matters to readers while it is, or was, approved and what they see of it changed.</summary>
+    private static bool IsVisibleChange(EntityEntry entry, Comment comment) => entry.State switch
+    {
+        EntityState.Added => comment.Status == CommentStatus.Approved,
+        EntityState.Deleted => entry.Property(nameof(Comment.Status)).OriginalValue is CommentStatus.Approved,
+        EntityState.Modified =>
+            (comment.Status == CommentStatus.Approved || entry.Property(nameof(Comment.Status)).OriginalValue is CommentStatus.Approved)
+            && entry.Properties.Any(p => p.IsModified && VisibleCommentProperties.Contains(p.Metadata.Name)),
+        _ => false,
+    };
+
+    private void Collect(DbContext? context)
+    {
+        if (context is null || Classify(context.ChangeTracker.Entries()) is not { } change)
+        {
+            return;
+        }
+
+        var pending = _pending.GetOrCreateValue(context);
+        pending.Change = pending.Change is { } earlier && earlier > change ? earlier : change;
+    }
+
+    /// <summary>
+    /// Moves the local version before it returns (synchronously), then tells the other instances; a save awaits
+    /// that too, so a moderator's next click, on any instance, already sees the change.
+    /// </summary>
+    private Task SignalAsync(DbContext? context)
+    {
+        if (context is not null && _pending.TryGetValue(context, out var pending) && pending.Change is { } change)
+        {
+            pending.Change = null;
+            return _bus.PublishAsync(change);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private void ForgetUnlessInTransaction(DbContext? context)
+    {
+        if (context?.Database.CurrentTransaction is null)
+        {
+            Forget(context);
+        }
+    }
+
+    private void Forget(DbContext? context)
+    {
+        if (context is not null && _pending.TryGetValue(context, out var pending))
+        {
+            pending.Change = null;
+        }
+    }
+
+    private sealed class Pending
+    {
+        public ReaderChange? Change { get; set; }
+    }
+}

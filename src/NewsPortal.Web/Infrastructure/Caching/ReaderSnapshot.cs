@@ -1,0 +1,44 @@
+using NewsPortal.Web.Data;
+
+namespace NewsPortal.Web.Infrastructure.Caching;
+
+/// <summary>
+/// The reader cache as one request sees it: the versions are read once, before the request's first cached read,
+/// and every read and every rendered fragment of the request uses them. So a fragment is always stored under the
+/// versions of the data it was rendered from, even when a change lands halfway through the request.
+/// </summary>
+public sealed class ReaderSnapshot
+{
+    private readonly ReaderCache _cache;
+    private ReaderVersions? _versions;
+
+    public ReaderSnapshot(ReaderCache cache) => _cache = cache;
+
+    public async ValueTask<ReaderVersions> VersionsAsync(CancellationToken cancellationToken) =>
+        _versions ??= await _cache.CurrentAsync(cancellationToken);
+
+    /// <summary>
+    /// Shared data that depends on <paramref name="dependsOn"/>: from the cache, or loaded once however many
+    /// requests miss at the same moment. <paramref name="load"/> gets a context of its own and must not capture
+    /// the request's.
+    /// </summary>
+    public async ValueTask<T> GetOrLoadAsync<T>(
+        string key,
+        ReaderChange dependsOn,
+        Func<NewsDbContext, CancellationToken, Task<T>> load,
+        CancellationToken cancellationToken,
+        Func<T, long>? sizeInBytes = null)
+    {
+        var versions = await VersionsAsync(cancellationToken);
+        return await _cache.GetOrLoadAsync(versions.Prefix(dependsOn) + key, load, sizeInBytes, cancellationToken);
+    }
+
+    /// <summary>A rendered fragment stored under this request's versions; null when there is none yet.</summary>
+    internal async ValueTask<(string Key, string? Html)> GetFragmentAsync(string key, ReaderChange dependsOn, CancellationToken cancellationToken)
+    {
+        var versioned = "html:" + (await VersionsAsync(cancellationToken)).Prefix(dependsOn) + key;
+        return (versioned, _cache.GetFragment(versioned));
+    }
+
+    internal void SetFragment(string versionedKey, string html) => _cache.SetFragment(versionedKey, html);
+}

@@ -1,0 +1,38 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using NewsPortal.Web.Infrastructure.Proxy;
+using NewsPortal.Web.Infrastructure.Redis;
+
+namespace NewsPortal.Web.Infrastructure.RateLimiting;
+
+public static class RateLimitingExtensions
+{
+    public const string RedisKeyPrefix = "newsportal:rate:";
+
+    /// <summary>
+    /// A per-client limit of <paramref name="permitLimit"/> requests per <paramref name="window"/>, shared by every
+    /// instance through Redis when it is configured. Clients are told apart by <see cref="ClientAddress.PartitionKey(HttpContext)"/>.
+    /// </summary>
+    public static RateLimitPartition<string> PerClient(HttpContext context, string policy, int permitLimit, TimeSpan window)
+    {
+        var client = ClientAddress.PartitionKey(context);
+        var redis = context.RequestServices.GetRequiredService<RedisConnection>();
+        var key = string.Create(CultureInfo.InvariantCulture, $"{policy}:{permitLimit}:{client}");
+        return RateLimitPartition.Get(key, k => new SharedFixedWindowLimiter(redis, RedisKeyPrefix + k, permitLimit, window));
+    }
+
+    /// <summary>Over a limit: 429 with Retry-After; the status-code page then shows the friendly explanation.</summary>
+    public static RateLimiterOptions WithRetryAfter(this RateLimiterOptions limiter)
+    {
+        limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+        limiter.OnRejected = (context, _) =>
+        {
+            var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+            context.HttpContext.Response.Headers.RetryAfter =
+                ((int)Math.Ceiling(Math.Max(1, retryAfter.TotalSeconds))).ToString(CultureInfo.InvariantCulture);
+            return ValueTask.CompletedTask;
+        };
+        return limiter;
+    }
+}
