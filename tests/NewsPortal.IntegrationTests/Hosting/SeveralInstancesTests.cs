@@ -1,0 +1,209 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NewsPortal.IntegrationTests.Infrastructure;
+using NewsPortal.Web.Domain;
+using NewsPortal.Web.Infrastructure.Caching;
+
+namespace NewsPortal.IntegrationTests.Hosting;
+
+/// <summary>
+/// Two instances of the site on one database file, sharing a real redis-server: what one instance changes, the
+/// other serves on its next request; one client's limit holds across both; losing Redis degrades, never breaks.
+/// (The same, as published processes behind nginx, is in NewsPortal.TopologyTests.)
+/// </summary>
+public sealed class SeveralInstancesTests : IClassFixture<SeveralInstancesTests.TwoInstances>
+{
+    private readonly TwoInstances _site;
+
+    public SeveralInstancesTests(TwoInstances site)
+    {
+        RedisServer.Require();
+        _site = site;
+    }
+
+    public sealed class TwoInstances : IAsyncLifetime
+    {
+        public RedisServer Redis { get; } = new();
+
+        public NewsPortalFactory A { get; private set; } = null!;
+
+        public NewsPortalFactory B { get; private set; } = null!;
+
+        public async ValueTask InitializeAsync()
+        {
+            await Redis.InitializeAsync();
+            var database = Path.Combine(Path.GetTempPath(), $"newsportal-two-{Guid.NewGuid():N}.db");
+            A = Instance(database);
+            _ = A.Server; // A migrates and seeds the shared file first.
+            B = Instance(database);
+            _ = B.Server;
+        }
+
+        private NewsPortalFactory Instance(string database)
+        {
+            var factory = new NewsPortalFactory { DatabasePath = database };
+            factory.Settings["ConnectionStrings:Redis"] = Redis.ConnectionString;
+            factory.Settings["Comments:PostsPerMinutePerIp"] = "3";
+            return factory;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await B.DisposeAsync();
+            await A.DisposeAsync();
+            await Redis.DisposeAsync();
+        }
+    }
+
+    private static async Task<string> GetHtmlAsync(NewsPortalFactory instance, string url)
+    {
+        var response = await instance.CreateClient().GetAsync(new Uri(url, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    private static async Task<HttpStatusCode> PostCommentAsync(NewsPortalFactory instance, string slug, string clientAddress, string body)
+    {
+        var client = instance.CreateNoRedirectClient();
+        client.DefaultRequestHeaders.Add(NewsPortalFactory.PeerHeader, clientAddress);
+        var (_, page) = await Html.GetAsync(client, $"/news/{slug}");
+        var response = await Html.SubmitAsync(client, Html.CommentForm(page), new Dictionary<string, string>
+        {
+            ["Name"] = "Two Instances", ["Email"] = $"{Guid.NewGuid():N}@example.com", ["Body"] = body,
+        });
+        return response.StatusCode;
+    }
+
+    private static async Task<string> ReadyAsync(NewsPortalFactory instance) =>
+        await (await instance.CreateClient().GetAsync(new Uri("/healthz/ready", UriKind.Relative))).Content.ReadAsStringAsync();
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"Timed out waiting until {what}.");
+            await Task.Delay(100);
+        }
+    }
+
+    private async Task<Article> PublishedArticleAsync() => await _site.A.WithDbAsync(db => new ArticleBuilder().SaveAsync(db));
+
+    [Fact]
+    public async Task ApprovalOnA_IsServedByBOnItsNextRequest()
+    {
+        var article = await PublishedArticleAsync();
+        var id = await _site.A.WithDbAsync(async db =>
+        {
+            var comment = new Comment
+            {
+                ArticleId = article.Id, AuthorName = "Held", AuthorEmail = "held@example.com", BodyHtml = "<p>Approved on A, read on B.</p>",
+                Status = CommentStatus.Pending, CreatedAt = DateTime.UtcNow,
+            };
+            db.Comments.Add(comment);
+            await db.SaveChangesAsync();
+            return comment.Id;
+        });
+
+        // B caches the page without the comment.
+        Assert.DoesNotContain("Approved on A, read on B.", await GetHtmlAsync(_site.B, $"/news/{article.Slug}"), StringComparison.Ordinal);
+        Assert.DoesNotContain("Approved on A, read on B.", await GetHtmlAsync(_site.B, $"/news/{article.Slug}"), StringComparison.Ordinal);
+
+        // A approves (its own save path); B's very next request shows it.
+        await _site.A.WithDbAsync(async db =>
+        {
+            var comment = await db.Comments.SingleAsync(c => c.Id == id);
+            comment.Status = CommentStatus.Approved;
+            await db.SaveChangesAsync();
+        });
+        Assert.Contains("Approved on A, read on B.", await GetHtmlAsync(_site.B, $"/news/{article.Slug}"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnpublishOnB_DropsTheStoryFromAsFrontSectionAndFeed()
+    {
+        var article = await PublishedArticleAsync();
+        string[] pages = ["/", "/category/world", "/feed.xml"];
+        foreach (var page in pages)
+        {
+            Assert.Contains(article.Slug, await GetHtmlAsync(_site.A, page), StringComparison.Ordinal);
+        }
+
+        await _site.B.WithDbAsync(async db =>
+        {
+            var tracked = await db.Articles.SingleAsync(a => a.Id == article.Id);
+            tracked.Status = ArticleStatus.Draft;
+            await db.SaveChangesAsync();
+        });
+
+        foreach (var page in pages)
+        {
+            Assert.DoesNotContain(article.Slug, await GetHtmlAsync(_site.A, page), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task OneClientsCommentLimit_HoldsAcrossBothInstances()
+    {
+        var slug = (await PublishedArticleAsync()).Slug;
+        const string Reader = "198.51.100.71";
+
+        // Three a minute in all: two on A, one on B, then neither takes a fourth. Another reader is unaffected.
+        Assert.Equal(HttpStatusCode.SeeOther, await PostCommentAsync(_site.A, slug, Reader, "First, on A."));
+        Assert.Equal(HttpStatusCode.SeeOther, await PostCommentAsync(_site.B, slug, Reader, "Second, on B."));
+        Assert.Equal(HttpStatusCode.SeeOther, await PostCommentAsync(_site.A, slug, Reader, "Third, on A."));
+        Assert.Equal(HttpStatusCode.TooManyRequests, await PostCommentAsync(_site.B, slug, Reader, "Fourth, on B."));
+        Assert.Equal(HttpStatusCode.TooManyRequests, await PostCommentAsync(_site.A, slug, Reader, "Fifth, on A."));
+        Assert.Equal(HttpStatusCode.SeeOther, await PostCommentAsync(_site.B, slug, "198.51.100.72", "Someone else, on B."));
+    }
+
+    [Fact]
+    public async Task RedisAway_ReadersAndPostersAreServed_ThenEverythingReconnects()
+    {
+        var article = await PublishedArticleAsync();
+        Assert.Contains("Healthy", await ReadyAsync(_site.A), StringComparison.Ordinal);
+        await _site.Redis.StopAsync();
+        try
+        {
+            await WaitUntilAsync(async () => (await ReadyAsync(_site.A)).Contains("Degraded", StringComparison.Ordinal), "A reports Redis degraded");
+            await WaitUntilAsync(async () => (await ReadyAsync(_site.B)).Contains("Degraded", StringComparison.Ordinal), "B reports Redis degraded");
+
+            // Readers are served by both, and posting works with a per-instance limit.
+            foreach (var instance in new[] { _site.A, _site.B })
+            {
+                foreach (var page in new[] { "/", $"/news/{article.Slug}", "/category/world", "/feed.xml" })
+                {
+                    await GetHtmlAsync(instance, page);
+                }
+            }
+
+            const string Reader = "198.51.100.81";
+            for (var i = 1; i <= 3; i++)
+            {
+                Assert.Equal(HttpStatusCode.SeeOther, await PostCommentAsync(_site.A, article.Slug, Reader, $"Posted while Redis is away, {i}."));
+            }
+
+            Assert.Equal(HttpStatusCode.TooManyRequests, await PostCommentAsync(_site.A, article.Slug, Reader, "One too many on A."));
+            Assert.Equal(3, await _site.A.WithDbAsync(db => db.Comments.CountAsync(c => c.BodyHtml.Contains("Posted while Redis is away"))));
+        }
+        finally
+        {
+            await _site.Redis.StartAsync();
+        }
+
+        await WaitUntilAsync(async () => (await ReadyAsync(_site.A)).Contains("Healthy", StringComparison.Ordinal), "A reconnects to Redis");
+        await WaitUntilAsync(async () => (await ReadyAsync(_site.B)).Contains("Healthy", StringComparison.Ordinal), "B reconnects to Redis");
+        await WaitUntilAsync(() => Task.FromResult(_site.B.Services.GetRequiredService<ReaderChangeBus>().IsShared), "B hears changes again");
+
+        // Shared again: a change on A is served by B on its next request.
+        Assert.Contains(article.Headline, await GetHtmlAsync(_site.B, "/"), StringComparison.Ordinal);
+        await _site.A.WithDbAsync(async db =>
+        {
+            var tracked = await db.Articles.SingleAsync(a => a.Id == article.Id);
+            tracked.Headline = "Headline changed after Redis came back";
+            await db.SaveChangesAsync();
+        });
+        Assert.Contains("Headline changed after Redis came back", await GetHtmlAsync(_site.B, "/"), StringComparison.Ordinal);
+    }
+}

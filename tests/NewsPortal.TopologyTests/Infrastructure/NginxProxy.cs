@@ -1,0 +1,191 @@
+using System.Globalization;
+using System.Text;
+
+namespace NewsPortal.TopologyTests.Infrastructure;
+
+/// <summary>
+/// nginx in the foreground (<c>daemon off</c>, one worker) as the load balancer in front of the instances, with its
+/// pid, logs and temp files inside the run directory. Round robin; an instance that fails once is left out for 5 s;
+/// a request that could not reach an instance (or got 502/503 from it) goes to the other one, except a POST that
+/// was already sent, which nginx never repeats.
+/// </summary>
+public sealed class NginxProxy : IDisposable
+{
+    /// <summary>Response header naming the instance(s) that answered (<c>$upstream_addr</c>); test-only.</summary>
+    public const string UpstreamHeader = "X-Upstream";
+
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(15);
+
+    private readonly ProcessGuard _guard;
+    private readonly string _executable;
+    private readonly string _directory;
+    private readonly IReadOnlyList<SiteInstance> _instances;
+    private readonly HttpClient _probe;
+    private ChildProcess? _process;
+
+    public NginxProxy(ProcessGuard guard, string executable, string runDirectory, int port, IReadOnlyList<SiteInstance> instances)
+    {
+        _guard = guard;
+        _executable = executable;
+        _directory = Path.Combine(runDirectory, "nginx");
+        _instances = instances;
+        Port = port;
+        _probe = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
+    }
+
+    public int Port { get; }
+
+    /// <summary>The public address of the site in these tests (also the site's <c>Site:PublicUrl</c>).</summary>
+    public Uri BaseAddress => Loopback.Url(Port);
+
+    public bool IsRunning => _process is { HasExited: false };
+
+    public string ConfigPath => Path.Combine(_directory, "nginx.conf");
+
+    public string ErrorLogPath => Path.Combine(_directory, "error.log");
+
+    public async Task StartAsync()
+    {
+        if (IsRunning)
+        {
+            return;
+        }
+
+        WriteConfig();
+        _process?.Dispose();
+        _process = ChildProcess.Start(
+            _guard,
+            _executable,
+            ["-p", _directory + "/", "-c", ConfigPath, "-e", ErrorLogPath],
+            _directory,
+            Path.Combine(_directory, "stdout.log"));
+
+        var process = _process;
+        var answering = await Loopback.WaitUntilAsync(async () => process.HasExited || await AnswersAsync(), StartTimeout);
+        if (process.HasExited || !answering)
+        {
+            throw new InvalidOperationException(
+                $"nginx did not answer on {BaseAddress} within {StartTimeout.TotalSeconds} s (exited: {process.HasExited}).\n"
+                + $"{ChildProcess.ReadTail(ErrorLogPath, 20)}\n{process.LogTail(20)}");
+        }
+    }
+
+    /// <summary>
+    /// Waits until nginx sends requests to every instance again (after a restart nginx may still hold one out for its
+    /// fail_timeout). Returns false when it did not happen within <paramref name="timeout"/>.
+    /// </summary>
+    public async Task<bool> WaitForAllUpstreamsAsync(TimeSpan timeout)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        return await Loopback.WaitUntilAsync(
+            async () =>
+            {
+                try
+                {
+                    using var response = await _probe.GetAsync(new Uri("/healthz", UriKind.Relative));
+                    if (response.Headers.TryGetValues(UpstreamHeader, out var values))
+                    {
+                        seen.UnionWith(values.SelectMany(v => v.Split(',', StringSplitOptions.TrimEntries)));
+                    }
+                }
+                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+                {
+                    return false;
+                }
+
+                return _instances.All(i => seen.Contains(i.UpstreamAddress));
+            },
+            timeout,
+            TimeSpan.FromMilliseconds(50));
+    }
+
+    public void Dispose()
+    {
+        _process?.Dispose();
+        _probe.Dispose();
+    }
+
+    private async Task<bool> AnswersAsync()
+    {
+        try
+        {
+            using var response = await _probe.GetAsync(new Uri("/healthz", UriKind.Relative));
+            return true;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private void WriteConfig()
+    {
+        Directory.CreateDirectory(_directory);
+        var temp = new[] { "client_body", "proxy", "fastcgi", "uwsgi", "scgi" }.ToDictionary(n => n, n => Path.Combine(_directory, "temp", n));
+        foreach (var path in temp.Values)
+        {
+            Directory.CreateDirectory(path);
+
+            // Started as root, nginx runs its worker as an unprivileged user, which must be able to write large
+            // request and response bodies here.
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(path, (UnixFileMode)0b111_111_111);
+            }
+        }
+
+        var servers = new StringBuilder();
+        foreach (var instance in _instances)
+        {
+            servers.Append(CultureInfo.InvariantCulture, $"        server {instance.UpstreamAddress} max_fails=1 fail_timeout=5s;\n");
+        }
+
+        File.WriteAllText(ConfigPath, $$"""
+            daemon off;
+            master_process on;
+            worker_processes 1;
+            pid {{_directory}}/nginx.pid;
+            error_log {{ErrorLogPath}} warn;
+
+            events {
+                worker_connections 1024;
+            }
+
+            http {
+                access_log off;
+                client_body_temp_path {{temp["client_body"]}};
+                proxy_temp_path {{temp["proxy"]}};
+                fastcgi_temp_path {{temp["fastcgi"]}};
+                uwsgi_temp_path {{temp["uwsgi"]}};
+                scgi_temp_path {{temp["scgi"]}};
+
+                upstream newsportal {
+            {{servers}}    }
+
+                server {
+                    listen 127.0.0.1:{{Port}};
+
+                    # Test-only: this nginx trusts loopback as if an outer load balancer stood in front of it, so a
+                    # test can act as many readers by sending X-Forwarded-For itself. In production nginx faces the
+                    # internet: drop these two lines and it sets X-Forwarded-For to the peer ($remote_addr) itself.
+                    set_real_ip_from 127.0.0.0/8;
+                    real_ip_header X-Forwarded-For;
+
+                    location / {
+                        proxy_pass http://newsportal;
+                        proxy_set_header Host $host;
+                        proxy_set_header X-Forwarded-For $remote_addr;
+                        proxy_set_header X-Forwarded-Proto $scheme;
+                        proxy_next_upstream error timeout http_502 http_503;
+                        proxy_connect_timeout 2s;
+                        proxy_read_timeout 30s;
+
+                        # Test-only: which instance answered, so tests can see the round robin.
+                        add_header {{UpstreamHeader}} $upstream_addr always;
+                    }
+                }
+            }
+
+            """);
+    }
+}
