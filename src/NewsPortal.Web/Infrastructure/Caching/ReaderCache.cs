@@ -35,7 +35,7 @@ public sealed class ReaderCache : IDisposable
 
     private const long DefaultEntryBytes = 16 * 1024;
 
-    private readonly MemoryCache _store = new(new MemoryCacheOptions { SizeLimit = StoreBytes });
+    private readonly MemoryCache _store = new(new MemoryCacheOptions { SizeLimit = StoreBytes, TrackStatistics = true });
     private readonly ConcurrentDictionary<string, Lazy<Task<object?>>> _loads = new(StringComparer.Ordinal);
     private readonly IServiceScopeFactory _scopes;
     private readonly SiteClock _clock;
@@ -57,6 +57,9 @@ public sealed class ReaderCache : IDisposable
     public long LoadCount => Interlocked.Read(ref _loadCount);
 
     private long _loadCount;
+
+    /// <summary>The sum of the estimated sizes of what the store holds now; never above <see cref="StoreBytes"/>.</summary>
+    public long EstimatedBytes => _store.GetCurrentStatistics()?.CurrentEstimatedSize ?? 0;
 
     /// <summary>
     /// The versions a request reads and renders under. Taken once per request (see <see cref="ReaderSnapshot"/>)

@@ -62,5 +62,17 @@ public static class ProxyServiceCollectionExtensions
     }
 
     /// <summary>First in the pipeline, so everything after it sees the real client, scheme and host.</summary>
-    public static IApplicationBuilder UseProxySupport(this IApplicationBuilder app) => app.UseForwardedHeaders();
+    public static WebApplication UseProxySupport(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment()
+            && !app.Services.GetRequiredService<PublicUrls>().IsConfigured
+            && string.Equals(app.Configuration["AllowedHosts"] ?? "*", "*", StringComparison.Ordinal))
+        {
+            app.Logger.LogWarning(
+                "Site:PublicUrl and AllowedHosts are not set: absolute URLs (canonical links, feeds, sitemaps) follow whatever Host a request names. Set Site:PublicUrl to the address readers use.");
+        }
+
+        app.UseForwardedHeaders();
+        return app;
+    }
 }
