@@ -77,7 +77,22 @@ public sealed class SampleContentSeeder
         }
 
         _db.Articles.AddRange(articles.Values);
-        await _db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await _db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another instance starting on the same new database seeded it first (one transaction, so all or none).
+            _db.ChangeTracker.Clear();
+            if (await _db.Articles.AnyAsync(cancellationToken))
+            {
+                return 0;
+            }
+
+            throw;
+        }
+
         return articles.Count;
     }
 }

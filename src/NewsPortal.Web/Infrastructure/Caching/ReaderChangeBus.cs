@@ -6,13 +6,13 @@ namespace NewsPortal.Web.Infrastructure.Caching;
 
 /// <summary>
 /// Carries reader-visible changes between instances. A change committed here moves this instance's version at once
-/// and is published on a Redis channel; every other instance moves its own version when the message arrives (on
-/// loopback or a LAN, well under a millisecond, before a reader's next request can get there).
+/// and is published on a Redis channel; every other instance moves its own version when the message arrives.
 /// <para>
-/// Redis pub/sub delivers only to connected subscribers, so whatever could have been missed is covered: when the
-/// connection comes back every version moves, and while it is down this instance cannot hear other instances at
-/// all, so it moves its versions every <see cref="DegradedRefresh"/> and is never staler than that. With no Redis
-/// configured the site is one instance and only the local version moves.
+/// Redis pub/sub delivers only to connected subscribers, so whatever could have been missed is covered: once the
+/// connection is back and a probe this instance publishes has come back through its own subscription, every version
+/// moves; while it is down this instance cannot hear the others at all, so it moves its versions every
+/// <see cref="DegradedRefresh"/> and is never staler than that. With no Redis configured the site is one instance
+/// and only the local version moves.
 /// </para>
 /// </summary>
 public sealed class ReaderChangeBus : BackgroundService
@@ -22,6 +22,7 @@ public sealed class ReaderChangeBus : BackgroundService
     /// <summary>While Redis is away, how stale another instance's change may be here at most.</summary>
     public static readonly TimeSpan DegradedRefresh = TimeSpan.FromSeconds(10);
 
+    private const int Probe = 0;
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(500);
     private static readonly RedisChannel RedisChannelName = RedisChannel.Literal(Channel);
 
@@ -30,6 +31,7 @@ public sealed class ReaderChangeBus : BackgroundService
     private readonly ILogger<ReaderChangeBus> _logger;
     private readonly string _instance = Guid.NewGuid().ToString("N");
     private long _received;
+    private bool _probeAnswered;
 
     public ReaderChangeBus(ReaderCache cache, RedisConnection redis, ILogger<ReaderChangeBus> logger)
     {
@@ -41,26 +43,32 @@ public sealed class ReaderChangeBus : BackgroundService
     /// <summary>Messages heard from other instances, for tests and diagnostics.</summary>
     public long Received => Interlocked.Read(ref _received);
 
-    /// <summary>True while changes made elsewhere reach this instance (always true with no Redis configured).</summary>
-    public bool IsShared { get; private set; } = true;
+    /// <summary>
+    /// True while changes made elsewhere reach this instance: with Redis, once a probe it published has come back
+    /// through its subscription; always true with no Redis configured.
+    /// </summary>
+    public bool IsShared { get; private set; }
 
     /// <summary>A change committed on this instance. The local version moves before this returns its task.</summary>
     public Task PublishAsync(ReaderChange change)
     {
         _cache.Bump(change);
-        return _redis.Multiplexer is { IsConnected: true } multiplexer ? SendAsync(multiplexer, change) : Task.CompletedTask;
+        return _redis.Multiplexer is { IsConnected: true } multiplexer
+            ? SendAsync(multiplexer, string.Create(CultureInfo.InvariantCulture, $"{_instance}|{(int)change}"))
+            : Task.CompletedTask;
     }
 
-    private async Task SendAsync(IConnectionMultiplexer multiplexer, ReaderChange change)
+    private async Task SendAsync(IConnectionMultiplexer multiplexer, string message)
     {
         try
         {
-            await multiplexer.GetSubscriber().PublishAsync(RedisChannelName, $"{_instance}|{(int)change}");
+            await multiplexer.GetSubscriber().PublishAsync(RedisChannelName, message);
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
-            // The write is committed; other instances catch up when their connection comes back or by DegradedRefresh.
-            _logger.LogWarning(ex, "Could not tell other instances about a {Change} change.", change);
+            // A committed write stays committed; other instances catch up when their connection comes back, or by
+            // DegradedRefresh while it does not.
+            _logger.LogWarning(ex, "Could not publish {Message} to the other instances.", message);
         }
     }
 
@@ -68,45 +76,57 @@ public sealed class ReaderChangeBus : BackgroundService
     {
         if (!_redis.IsConfigured)
         {
+            IsShared = true;
             return;
         }
 
         try
         {
             var multiplexer = (await _redis.ConnectAsync())!;
+
+            // A drop and reconnect between two ticks must not go unnoticed: messages sent meanwhile are lost.
+            multiplexer.ConnectionFailed += (_, _) =>
+            {
+                IsShared = false;
+                Volatile.Write(ref _probeAnswered, false);
+            };
             var subscribed = false;
-            var wasConnected = multiplexer.IsConnected;
             var lastBump = DateTime.UtcNow;
-            var bumpAfterResubscribe = false;
             using var timer = new PeriodicTimer(Tick);
             do
             {
-                var connected = multiplexer.IsConnected;
-                if (connected && !subscribed)
+                if (!multiplexer.IsConnected)
                 {
-                    subscribed = await TrySubscribeAsync(multiplexer);
+                    // Cut off from the others: nothing they change reaches us, so never be staler than DegradedRefresh.
+                    IsShared = false;
+                    Volatile.Write(ref _probeAnswered, false);
+                    if (DateTime.UtcNow - lastBump >= DegradedRefresh)
+                    {
+                        _cache.Bump(ReaderChange.Articles);
+                        lastBump = DateTime.UtcNow;
+                    }
+
+                    continue;
                 }
 
-                if (connected && !wasConnected)
+                subscribed = subscribed || await TrySubscribeAsync(multiplexer);
+                if (IsShared || !subscribed)
                 {
-                    // Messages sent while we were away are lost: start afresh, and once more after the client has
-                    // re-established its subscription, for anything sent in between.
-                    _cache.Bump(ReaderChange.Articles);
-                    bumpAfterResubscribe = true;
+                    continue;
                 }
-                else if (connected && bumpAfterResubscribe)
+
+                if (Volatile.Read(ref _probeAnswered))
                 {
-                    _cache.Bump(ReaderChange.Articles);
-                    bumpAfterResubscribe = false;
-                }
-                else if (!connected && DateTime.UtcNow - lastBump >= DegradedRefresh)
-                {
+                    // Our own probe came back through Redis, so the subscription is live again. Whatever was sent
+                    // while it was not is lost: start afresh.
                     _cache.Bump(ReaderChange.Articles);
                     lastBump = DateTime.UtcNow;
+                    IsShared = true;
                 }
-
-                IsShared = connected && subscribed;
-                wasConnected = connected;
+                else
+                {
+                    await SendAsync(multiplexer, $"{_instance}|{Probe}");
+                }
             }
             while (await timer.WaitForNextTickAsync(stoppingToken));
         }
@@ -140,13 +160,23 @@ public sealed class ReaderChangeBus : BackgroundService
     {
         var text = (string?)message;
         var separator = text?.IndexOf('|', StringComparison.Ordinal) ?? -1;
-        if (text is null || separator < 0 || text.AsSpan(0, separator).SequenceEqual(_instance))
+        if (text is null || separator < 0
+            || !int.TryParse(text.AsSpan(separator + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var value))
         {
             return;
         }
 
-        if (int.TryParse(text.AsSpan(separator + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var value)
-            && Enum.IsDefined((ReaderChange)value))
+        if (text.AsSpan(0, separator).SequenceEqual(_instance))
+        {
+            if (value == Probe)
+            {
+                Volatile.Write(ref _probeAnswered, true);
+            }
+
+            return;
+        }
+
+        if (Enum.IsDefined((ReaderChange)value))
         {
             Interlocked.Increment(ref _received);
             _cache.Bump((ReaderChange)value);

@@ -27,7 +27,12 @@ public sealed partial class StaffBootstrapper
         {
             if (!await _roles.RoleExistsAsync(role))
             {
-                Check(await _roles.CreateAsync(new IdentityRole(role)), $"create role {role}");
+                // Several instances starting together on a new database race to create the roles; losing is fine.
+                var created = await TryAsync(() => _roles.CreateAsync(new IdentityRole(role)));
+                if (!created.Succeeded && !await _roles.RoleExistsAsync(role))
+                {
+                    Check(created, $"create role {role}");
+                }
             }
         }
 
@@ -40,13 +45,39 @@ public sealed partial class StaffBootstrapper
         if (user is null)
         {
             user = new StaffUser { UserName = _admin.Email, Email = _admin.Email, EmailConfirmed = true, DisplayName = "Administrator" };
-            Check(await _users.CreateAsync(user, _admin.Password), "create the Admin:Email account (is Admin:Password at least 12 characters?)");
-            LogCreated(_logger, _admin.Email);
+            var created = await TryAsync(() => _users.CreateAsync(user, _admin.Password));
+            if (created.Succeeded)
+            {
+                LogCreated(_logger, _admin.Email);
+            }
+            else
+            {
+                // Another instance may have created it a moment ago.
+                user = await _users.FindByEmailAsync(_admin.Email);
+                if (user is null)
+                {
+                    Check(created, "create the Admin:Email account (is Admin:Password at least 12 characters?)");
+                    return;
+                }
+            }
         }
 
         if (!await _users.IsInRoleAsync(user, Roles.Admin))
         {
             Check(await _users.AddToRoleAsync(user, Roles.Admin), "add the Admin:Email account to role Admin");
+        }
+    }
+
+    /// <summary>A store that lost a race on a unique index throws rather than failing; both come back as a failure.</summary>
+    private static async Task<IdentityResult> TryAsync(Func<Task<IdentityResult>> create)
+    {
+        try
+        {
+            return await create();
+        }
+        catch (Microsoft.EntityFrameworkCore.DbUpdateException ex)
+        {
+            return IdentityResult.Failed(new IdentityError { Code = "Conflict", Description = ex.InnerException?.Message ?? ex.Message });
         }
     }
 
