@@ -31,6 +31,7 @@ public class NewsDbContext : IdentityDbContext<StaffUser>, IDataProtectionKeyCon
     public DbSet<ArticleSlugRedirect> ArticleSlugRedirects => Set<ArticleSlugRedirect>();
     public DbSet<CommentSettings> CommentSettings => Set<CommentSettings>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<SiteSecret> SiteSecrets => Set<SiteSecret>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -23,6 +23,9 @@ public static class ReaderFeatures
         services.AddScoped<SearchService>();
         services.AddScoped<FeedService>();
         services.AddScoped<CommentThreadService>();
+        services.AddScoped<CommentSectionService>();
+        services.AddScoped<Infrastructure.Mvc.ViewRenderer>();
+        services.AddSingleton<Infrastructure.Security.SiteSecretStore>();
         services.AddSingleton<HeldCommentsCookie>();
 
         services.AddOptions<CommentOptions>()

@@ -50,7 +50,11 @@ public sealed class AdminArticlesController : Controller
         }
 
         ViewData["Preview"] = true;
-        return View("~/Features/Articles/Show.cshtml", new ArticlePageViewModel { Article = article, Comments = new CommentThreadViewModel() });
+        return View("~/Features/Articles/Show.cshtml", new ArticlePageViewModel
+        {
+            Article = article,
+            Comments = new CommentSectionViewModel { ArticleId = article.Id, ArticleSlug = article.Slug },
+        });
     }
 
     private async Task<IActionResult> SaveAsync(int? id, ArticleForm form, string? intent, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NewsPortal.Web.Data;
+using NewsPortal.Web.Domain;
 using NewsPortal.Web.Features.Comments;
 using NewsPortal.Web.Infrastructure.Caching;
 using NewsPortal.Web.Infrastructure.Site;
@@ -13,71 +14,48 @@ public sealed class ArticleService
 
     private readonly NewsDbContext _db;
     private readonly SiteClock _clock;
-    private readonly CommentThreadService _comments;
-    private readonly CommentRulesSource _rules;
-    private readonly FormStamp _stamp;
+    private readonly CommentSectionService _comments;
     private readonly ReaderSnapshot _cache;
 
-    public ArticleService(
-        NewsDbContext db, SiteClock clock, CommentThreadService comments, CommentRulesSource rules, FormStamp stamp, ReaderSnapshot cache)
+    public ArticleService(NewsDbContext db, SiteClock clock, CommentSectionService comments, ReaderSnapshot cache)
     {
         _db = db;
         _clock = clock;
         _comments = comments;
-        _rules = rules;
-        _stamp = stamp;
         _cache = cache;
     }
 
+    /// <summary>What every reader of the article shares (from the reader cache), or null when no visible article has that slug.</summary>
+    public ValueTask<ArticlePageCore?> GetCoreAsync(string slug, CancellationToken cancellationToken) =>
+        _cache.GetOrLoadAsync(
+            $"article:{slug}", ReaderChange.Comments, (db, ct) => LoadCoreAsync(db, _clock.UtcNow, slug, ct), cancellationToken,
+            core => core is null ? 256 : ArticlePageCore.ApproximateBytes(core));
+
     /// <summary>
-    /// The whole article page, or null when no visible article has that slug. What every reader shares comes from
-    /// the reader cache; the viewer's own held comments, the form and its stamp are added for this request only.
-    /// <paramref name="postedForm"/> is what the reader typed when a post failed validation; otherwise the form
-    /// starts empty with a fresh stamp, as a reply to <paramref name="replyTo"/> when that comment is shown.
+    /// The whole article page for one viewer: the shared core plus the comments section as
+    /// <paramref name="comments"/> asks for it (page, order, the viewer's held comments, the form).
     /// </summary>
-    public async Task<ArticlePageViewModel?> GetPageAsync(
-        string slug,
-        IReadOnlySet<int> ownHeldCommentIds,
-        CommentForm? postedForm,
-        int? replyTo,
-        CancellationToken cancellationToken)
+    public async Task<ArticlePageViewModel> GetPageAsync(ArticlePageCore core, ArticleCommentsRequest comments, CancellationToken cancellationToken)
     {
-        var core = await _cache.GetOrLoadAsync(
-            $"article:{slug}", ReaderChange.Comments, (db, ct) => LoadCoreAsync(db, _clock.UtcNow, slug, ct), cancellationToken, core => core is null ? 256 : ArticlePageCore.ApproximateBytes(core));
-        if (core is null)
-        {
-            return null;
-        }
-
         var article = core.Article;
-        var held = await _comments.GetOwnHeldAsync(article.Id, ownHeldCommentIds, cancellationToken);
-        var comments = CommentThreadService.Build(core.ApprovedComments, held);
-        var rules = await _rules.GetAsync(cancellationToken);
-
-        var form = postedForm ?? new CommentForm { ParentId = replyTo };
-        if (_stamp.Age(form.Stamp) is null)
-        {
-            form.Stamp = _stamp.Issue();
-        }
-
-        var replyToName = form.ParentId is { } parentId ? core.ApprovedComments.FirstOrDefault(c => c.Id == parentId)?.AuthorName : null;
-        if (replyToName is null)
-        {
-            form.ParentId = null;
-        }
-
+        var section = await _comments.BuildAsync(
+            new CommentSectionRequest(
+                article.Id, article.Slug, article.PublishedAt, article.CommentsOpenSetting, core.ApprovedComments, comments.OwnHeldIds,
+                comments.Page, comments.Sort, comments.Shared, comments.PostedForm, comments.ReplyTo, comments.AntiforgeryToken),
+            cancellationToken);
         return new ArticlePageViewModel
         {
             Article = article,
             Latest = core.Latest,
             Related = core.Related,
-            Comments = comments,
-            CommentsOpen = CommentRulesSource.IsOpen(article.CommentsOpenSetting, article.PublishedAt, _clock.UtcNow, rules),
+            Comments = section,
             FragmentKey = article.Slug,
-            CommentForm = form,
-            ReplyToName = replyToName,
         };
     }
+
+    /// <summary>The comment page holding <paramref name="commentId"/> for this viewer, or null when they cannot see it.</summary>
+    public Task<int?> CommentPageAsync(ArticlePageCore core, int commentId, IReadOnlySet<int> ownHeldIds, CommentSort sort, CancellationToken cancellationToken) =>
+        _comments.PageOfAsync(core.Article.Id, core.ApprovedComments, ownHeldIds, commentId, sort, cancellationToken);
 
     /// <summary>Everything on the article page that is the same for every reader: five small indexed queries.</summary>
     private static async Task<ArticlePageCore?> LoadCoreAsync(NewsDbContext db, DateTime now, string slug, CancellationToken cancellationToken)
@@ -110,7 +88,7 @@ public sealed class ArticleService
     /// <summary>The current slug of a visible article that used to be published as <paramref name="oldSlug"/>.</summary>
     public Task<string?> CurrentSlugForAsync(string oldSlug, CancellationToken cancellationToken)
     {
-        var visible = ArticleQueryExtensions.IsVisibleAt(_clock.UtcNow);
+        var visible = ArticleVisibility.IsVisibleAt(_clock.UtcNow);
         return _db.ArticleSlugRedirects.AsNoTracking()
             .Where(r => r.OldSlug == oldSlug)
             .Select(r => r.Article)
@@ -151,6 +129,17 @@ public sealed class ArticleService
     }
 }
 
+/// <summary>How the article page's comments section should be built for this request.</summary>
+/// <param name="Shared">The page is rendered once for every anonymous visitor (placeholders for token and stamp).</param>
+public sealed record ArticleCommentsRequest(
+    IReadOnlySet<int> OwnHeldIds,
+    int Page,
+    CommentSort Sort,
+    bool Shared,
+    CommentForm? PostedForm = null,
+    int? ReplyTo = null,
+    string? AntiforgeryToken = null);
+
 /// <summary>The part of an article page every reader shares; cached, so immutable.</summary>
 [System.ComponentModel.ImmutableObject(true)]
 public sealed record ArticlePageCore(
@@ -159,6 +148,18 @@ public sealed record ArticlePageCore(
     IReadOnlyList<ArticleSummary> Related,
     IReadOnlyList<CommentRow> ApprovedComments)
 {
+    /// <summary>Top-level threads among the approved comments (a reply whose parent is not shown counts as one).</summary>
+    public int RootCount { get; } = CountRoots(ApprovedComments);
+
+    /// <summary>How many comment pages an anonymous reader sees at <paramref name="threadsPerPage"/> threads a page.</summary>
+    public int CommentPageCount(int threadsPerPage) => Math.Max(1, (RootCount + threadsPerPage - 1) / threadsPerPage);
+
+    private static int CountRoots(IReadOnlyList<CommentRow> comments)
+    {
+        var ids = comments.Select(c => c.Id).ToHashSet();
+        return comments.Count(c => c.ParentId is not { } parent || !ids.Contains(parent) || parent == c.Id);
+    }
+
     /// <summary>Roughly what the page's data occupies: its text as UTF-16 plus a fixed cost per object.</summary>
     public static long ApproximateBytes(ArticlePageCore core) =>
         2L * (core.Article.BodyHtml.Length + core.Article.Headline.Length + core.Article.Standfirst.Length)

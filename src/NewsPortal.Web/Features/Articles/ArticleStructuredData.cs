@@ -48,7 +48,7 @@ public static class ArticleStructuredData
             {
                 ["@type"] = "Comment",
                 ["@id"] = $"{url}#comment-{c.Id}",
-                ["url"] = $"{url}#comment-{c.Id}",
+                ["url"] = baseUrl + page.Comments.Permalink(c.Id),
                 ["author"] = new Dictionary<string, object?> { ["@type"] = "Person", ["name"] = c.AuthorName },
                 ["dateCreated"] = UtcText.Iso(c.CreatedAt),
                 ["text"] = CommentTextOf(c.BodyHtml),

@@ -51,4 +51,15 @@ public sealed class CommentOptions
     /// <summary>Largest comment request accepted; bigger ones are refused before the body is read.</summary>
     [Range(4 * 1024, 1024 * 1024)]
     public int MaxRequestBytes { get; set; } = 64 * 1024;
+
+    /// <summary>
+    /// A comment form older than this is treated like a bot's (stored as spam with the reason): a stamp cannot be
+    /// replayed for ever. Hours.
+    /// </summary>
+    [Range(1, 24 * 30)]
+    public int FormStampMaxAgeHours { get; set; } = 24;
+
+    /// <summary>Top-level threads per comment page; replies stay with their parent.</summary>
+    [Range(5, 500)]
+    public int ThreadsPerPage { get; set; } = 25;
 }

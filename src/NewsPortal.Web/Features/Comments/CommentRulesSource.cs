@@ -36,6 +36,8 @@ public sealed class CommentRulesSource
         PostsPerMinutePerIp = configured.PostsPerMinutePerIp,
         DuplicateWindowMinutes = configured.DuplicateWindowMinutes,
         MaxRequestBytes = configured.MaxRequestBytes,
+        FormStampMaxAgeHours = configured.FormStampMaxAgeHours,
+        ThreadsPerPage = configured.ThreadsPerPage,
         PreModeration = saved.PreModeration,
         AutoApprovePreviouslyApproved = saved.AutoApprovePreviouslyApproved,
         MaxLinks = saved.MaxLinks,

@@ -3,7 +3,6 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using NewsPortal.Web.Data;
 using NewsPortal.Web.Domain;
-using NewsPortal.Web.Features.Articles;
 using NewsPortal.Web.Infrastructure.Sanitizing;
 using NewsPortal.Web.Infrastructure.Site;
 
@@ -103,7 +102,7 @@ public sealed class CommentService
         }
 
         var bodyHtml = _sanitizer.Sanitize(body);
-        var verdict = BotVerdict(form, rules)
+        var verdict = await BotVerdictAsync(form, article.Id, rules)
             ?? CommentRules.Evaluate(
                 new CommentSubmission(name, email, CommentSanitizer.ToPlainText(bodyHtml), CommentSanitizer.CountLinks(bodyHtml), client.IpAddress),
                 rules,
@@ -155,16 +154,20 @@ public sealed class CommentService
     }
 
     /// <summary>The honeypot and the timing check. A bot is answered like a person but its comment is spam.</summary>
-    private CommentVerdict? BotVerdict(CommentForm form, CommentOptions rules)
+    private async Task<CommentVerdict?> BotVerdictAsync(CommentForm form, int articleId, CommentOptions rules)
     {
         if (!string.IsNullOrEmpty(form.Website))
         {
             return new(CommentStatus.Spam, "Bot check: the hidden honeypot field was filled in.");
         }
 
-        if (_stamp.Age(form.Stamp) is not { } age)
+        var (stamp, age) = await _stamp.CheckAsync(form.Stamp, articleId);
+        switch (stamp)
         {
-            return new(CommentStatus.Spam, "Bot check: the form timestamp was missing or forged.");
+            case StampVerdict.Missing or StampVerdict.Forged:
+                return new(CommentStatus.Spam, "Bot check: the form timestamp was missing or forged.");
+            case StampVerdict.Expired:
+                return new(CommentStatus.Spam, $"Bot check: the form was shown {age.TotalHours:0} hours before it was posted (at most {rules.FormStampMaxAgeHours}): a replayed form.");
         }
 
         if (age < TimeSpan.FromSeconds(rules.MinSecondsToPost))

@@ -9,6 +9,9 @@ namespace NewsPortal.Web.Features.Comments;
 [ImmutableObject(true)]
 public sealed record CommentRow(int Id, int? ParentId, string AuthorName, string BodyHtml, DateTime CreatedAt, bool IsStaffReply);
 
+/// <summary>Top-level comments, oldest first, each with its replies.</summary>
+public sealed record CommentThread(IReadOnlyList<CommentViewModel> Roots);
+
 public sealed class CommentThreadService
 {
     private readonly NewsDbContext _db;
@@ -43,7 +46,7 @@ public sealed class CommentThreadService
     /// The thread one viewer sees: the shared approved comments plus their own held ones, oldest first, each reply
     /// under its parent. Fresh nodes every time, so the cached rows are never changed.
     /// </summary>
-    public static CommentThreadViewModel Build(IReadOnlyList<CommentRow> approved, IReadOnlyList<CommentRow> ownHeld)
+    public static CommentThread Build(IReadOnlyList<CommentRow> approved, IReadOnlyList<CommentRow> ownHeld)
     {
         var rows = ownHeld.Count == 0
             ? approved
@@ -60,7 +63,7 @@ public sealed class CommentThreadService
             IsAwaitingModeration = heldIds.Contains(c.Id),
         }).ToList();
 
-        return new CommentThreadViewModel { ApprovedCount = approved.Count, Roots = Thread(nodes) };
+        return new CommentThread(Thread(nodes));
     }
 
     /// <summary>

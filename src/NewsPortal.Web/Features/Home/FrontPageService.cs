@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NewsPortal.Web.Data;
+using NewsPortal.Web.Domain;
 using NewsPortal.Web.Features.Articles;
 using NewsPortal.Web.Infrastructure.Caching;
 using NewsPortal.Web.Infrastructure.Site;

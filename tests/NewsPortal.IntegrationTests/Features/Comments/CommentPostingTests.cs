@@ -1,4 +1,5 @@
 using System.Net;
+using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using NewsPortal.IntegrationTests.Infrastructure;
@@ -38,8 +39,11 @@ public sealed class CommentPostingTests : IClassFixture<NewsPortalFactory>
         var response = await Html.SubmitAsync(client, form, Typed("What a well-reported piece."));
 
         Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
-        Assert.StartsWith($"/news/{slug}#comment-", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
         var stored = Assert.Single(await CommentsOnAsync(slug));
+        Assert.Equal($"/news/{slug}/comments/{stored.Id}", response.Headers.Location!.OriginalString);
+        var permalink = await client.GetAsync(response.Headers.Location);
+        Assert.Equal(HttpStatusCode.Redirect, permalink.StatusCode);
+        Assert.Equal($"/news/{slug}#comment-{stored.Id}", permalink.Headers.Location!.OriginalString);
         Assert.Equal(CommentStatus.Pending, stored.Status);
         Assert.Equal("Ada Lovelace", stored.AuthorName);
         Assert.Equal("ada@example.com", stored.AuthorEmail);
@@ -183,6 +187,22 @@ public sealed class CommentPostingTests : IClassFixture<NewsPortalFactory>
         var stored = Assert.Single(await CommentsOnAsync(slug));
         Assert.Equal(CommentStatus.Spam, stored.Status);
         Assert.Contains("timestamp", stored.StatusReason, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Post_StampOfAnotherArticle_IsStoredAsSpamWithReason()
+    {
+        var slug = await NewArticleAsync();
+        var (_, otherForm) = await OpenFormAsync(await NewArticleAsync());
+        var (client, form) = await OpenFormAsync(slug);
+        var typed = Typed("Posted with a stamp lifted from another article.");
+        typed["Stamp"] = otherForm.QuerySelector<IHtmlInputElement>("input[name=Stamp]")!.Value;
+
+        await Html.SubmitAsync(client, form, typed);
+
+        var stored = Assert.Single(await CommentsOnAsync(slug));
+        Assert.Equal(CommentStatus.Spam, stored.Status);
+        Assert.Contains("forged", stored.StatusReason, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

@@ -66,6 +66,9 @@ public sealed class QueryCountTests
         });
 
         var client = factory.CreateClient();
+
+        // What a process reads once in its life (the key that signs comment forms) is not a per-page cost.
+        (await client.GetAsync(new Uri($"/news/{slug}", UriKind.Relative))).EnsureSuccessStatusCode();
         var counts = new Dictionary<string, (int, int)>();
         foreach (var page in Pages)
         {

@@ -591,6 +591,25 @@ namespace NewsPortal.Web.Data.Migrations.SqlServer
                     b.ToTable("CommentSettings");
                 });
 
+            modelBuilder.Entity("NewsPortal.Web.Domain.SiteSecret", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<byte[]>("Value")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("varbinary(64)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("SiteSecrets");
+                });
+
             modelBuilder.Entity("NewsPortal.Web.Domain.Tag", b =>
                 {
                     b.Property<int>("Id")

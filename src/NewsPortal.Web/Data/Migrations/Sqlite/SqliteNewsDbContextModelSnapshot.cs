@@ -565,6 +565,25 @@ namespace NewsPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("CommentSettings");
                 });
 
+            modelBuilder.Entity("NewsPortal.Web.Domain.SiteSecret", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Value")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("SiteSecrets");
+                });
+
             modelBuilder.Entity("NewsPortal.Web.Domain.Tag", b =>
                 {
                     b.Property<int>("Id")

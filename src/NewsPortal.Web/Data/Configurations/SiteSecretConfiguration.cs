@@ -1,0 +1,15 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using NewsPortal.Web.Domain;
+
+namespace NewsPortal.Web.Data.Configurations;
+
+internal sealed class SiteSecretConfiguration : IEntityTypeConfiguration<SiteSecret>
+{
+    public void Configure(EntityTypeBuilder<SiteSecret> builder)
+    {
+        builder.HasKey(s => s.Name);
+        builder.Property(s => s.Name).HasMaxLength(64);
+        builder.Property(s => s.Value).HasMaxLength(64);
+    }
+}

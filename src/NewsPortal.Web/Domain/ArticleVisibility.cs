@@ -1,0 +1,15 @@
+using System.Linq.Expressions;
+
+namespace NewsPortal.Web.Domain;
+
+/// <summary>What "readers can see this article" means, in one place for every slice and both databases.</summary>
+public static class ArticleVisibility
+{
+    /// <summary>Published or scheduled, and the publish time has passed. Mirrors <see cref="Article.IsVisibleAt"/>.</summary>
+    public static IQueryable<Article> VisibleAt(this IQueryable<Article> articles, DateTime utcNow) =>
+        articles.Where(IsVisibleAt(utcNow));
+
+    /// <summary>The same rule as an expression, for use inside other queries (e.g. a category's articles).</summary>
+    public static Expression<Func<Article, bool>> IsVisibleAt(DateTime utcNow) =>
+        a => a.Status != ArticleStatus.Draft && a.PublishedAt != null && a.PublishedAt <= utcNow;
+}
