@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # NewsPortal load benchmark: publishes the site in Release, fills a fresh SQLite database (small: the site's
 # sample content; large: generated articles and comments), starts the site as in production on 127.0.0.1 and
-# measures it with wrk. Prints one markdown table per data size. See tests/load/README.md.
+# measures it with wrk; then the same site as two instances sharing the database and a Redis, behind nginx. Prints
+# one markdown table per data size. See tests/load/README.md.
 #
 #   bash tests/load/run.sh [--only small|large] [--duration 10s] [--connections 32] [--threads 2]
-#                          [--articles 100000] [--comments 1000000] [--port 5099] [--keep]
+#                          [--articles 100000] [--comments 1000000] [--port 5099] [--no-proxy] [--keep]
 set -euo pipefail
 
 ONLY=all
@@ -15,6 +16,7 @@ ARTICLES=100000
 COMMENTS=1000000
 PORT=5099
 KEEP=0
+PROXY=1         # 0: skip the rows through nginx (--no-proxy)
 WARMUP=3s       # per URL, 2 threads, 8 connections: enough for the JIT to reach its optimised code
 POST_WARMUP=3s  # posting has the longest code path (sanitizer, data protection, EF insert)
 # Every wrk connection comes from 127.0.0.1, one rate-limit partition. The site validates this option to
@@ -34,6 +36,7 @@ while [[ $# -gt 0 ]]; do
     --articles) ARTICLES="${2:?}"; shift 2 ;;
     --comments) COMMENTS="${2:?}"; shift 2 ;;
     --port) PORT="${2:?}"; shift 2 ;;
+    --no-proxy) PROXY=0; shift ;;
     --keep) KEEP=1; shift ;;
     -h|--help) usage; exit 0 ;;
     *) echo "unknown argument: $1" >&2; usage >&2; exit 2 ;;
@@ -65,25 +68,62 @@ LOAD="$ROOT/tests/load"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 WORK="$(mktemp -d /tmp/newsportal-load.XXXXXX)"
-SITE_PID=""
+SITE_PIDS=()    # the running site instance(s): one direct, or two behind nginx
+NGINX_PID=""
+REDIS_PID=""
 
-stop_site() {
-  if [[ -n "$SITE_PID" ]] && kill -0 "$SITE_PID" 2>/dev/null; then
-    kill -TERM "$SITE_PID" 2>/dev/null || true
+# stop_pid <pid>: SIGTERM, at most 10 s to exit, then SIGKILL.
+stop_pid() {
+  local pid="$1"
+  if [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null; then
+    kill -TERM "$pid" 2>/dev/null || true
     for _ in $(seq 1 100); do
-      kill -0 "$SITE_PID" 2>/dev/null || break
+      kill -0 "$pid" 2>/dev/null || break
       sleep 0.1
     done
-    kill -KILL "$SITE_PID" 2>/dev/null || true
-    wait "$SITE_PID" 2>/dev/null || true
+    kill -KILL "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
   fi
-  SITE_PID=""
+}
+
+stop_site() {
+  local pid
+  for pid in "${SITE_PIDS[@]}"; do
+    stop_pid "$pid"
+  done
+  SITE_PIDS=()
+}
+
+# nginx's master and its workers (the workers do the proxying; they are the master's children, not ours).
+nginx_pids() {
+  [[ -n "$NGINX_PID" ]] && kill -0 "$NGINX_PID" 2>/dev/null || return 0
+  echo "$NGINX_PID"
+  ps -o pid= --ppid "$NGINX_PID" 2>/dev/null || true
+}
+
+stop_nginx() {
+  local workers pid
+  workers=$(nginx_pids)
+  stop_pid "$NGINX_PID"
+  # A master that had to be killed leaves its workers behind.
+  for pid in $workers; do
+    kill -KILL "$pid" 2>/dev/null || true
+  done
+  NGINX_PID=""
+}
+
+stop_redis() {
+  stop_pid "$REDIS_PID"
+  REDIS_PID=""
 }
 
 cleanup() {
   local code=$?
   trap - EXIT INT TERM
+  # Front to back: nothing is left talking to a process that is already gone.
+  stop_nginx
   stop_site
+  stop_redis
   if [[ "$KEEP" == 1 ]]; then
     echo "kept $WORK (databases, site logs, wrk output)" >&2
   else
@@ -113,6 +153,14 @@ need_package sqlite3 sqlite3
 need_package curl curl
 command -v dotnet >/dev/null || { echo "the .NET SDK (dotnet) is required" >&2; exit 1; }
 
+# nginx and redis-server live in /usr/sbin and /usr/bin on Debian; /usr/sbin is not on every user's PATH.
+find_tool() { command -v "$1" 2>/dev/null || { for d in /usr/sbin /usr/bin /usr/local/sbin /usr/local/bin; do [[ -x "$d/$1" ]] && { echo "$d/$1"; return 0; }; done; return 1; }; }
+if [[ "$PROXY" == 1 ]]; then
+  # Not installed here on purpose: their Debian packages start system services on the default ports.
+  NGINX=$(find_tool nginx) && REDIS_SERVER=$(find_tool redis-server) \
+    || { echo "the rows behind nginx need nginx and redis-server (apt-get install nginx redis-server); --no-proxy skips them" >&2; exit 1; }
+fi
+
 # ----------------------------------------------------------------------------------------------- build
 
 log "publishing the site (Release) to $WORK/site"
@@ -127,15 +175,41 @@ timeout 900 dotnet build "$LOAD/NewsPortal.LoadData" -c Release --nologo -v quie
 # ----------------------------------------------------------------------------------------------- helpers
 
 port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-for _ in $(seq 1 50); do port_busy "$PORT" && PORT=$((PORT + 1)) || break; done
-port_busy "$PORT" && { echo "no free port near $PORT" >&2; exit 1; }
-BASE="http://127.0.0.1:$PORT"
+# free_port <from>: the first loopback port from <from> on that nothing listens on (50 tries).
+free_port() {
+  local p="$1"
+  for _ in $(seq 1 50); do
+    port_busy "$p" || { echo "$p"; return 0; }
+    p=$((p + 1))
+  done
+  echo "no free port near $1" >&2
+  return 1
+}
+PORT=$(free_port "$PORT")
+BASE="http://127.0.0.1:$PORT"   # where the wrk rows go: the site directly, or nginx
 
 now_ns() { date +%s%N; }
 
 CLK_TCK=$(getconf CLK_TCK)
-# CPU seconds (user + system, all threads) the site process has used so far.
-site_cpu_ticks() { awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$SITE_PID/stat" 2>/dev/null || echo 0; }
+# CPU ticks (user + system, all threads) a process has used so far.
+pid_cpu_ticks() { awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
+# CPU ticks of the site: every running instance together.
+site_cpu_ticks() {
+  local pid total=0
+  for pid in "${SITE_PIDS[@]}"; do
+    total=$(( total + $(pid_cpu_ticks "$pid") ))
+  done
+  echo "$total"
+}
+nginx_cpu_ticks() {
+  local pid total=0
+  for pid in $(nginx_pids); do
+    total=$(( total + $(pid_cpu_ticks "$pid") ))
+  done
+  echo "$total"
+}
+# Peak resident memory (VmHWM) of a process, in MB.
+peak_mb() { awk '/^VmHWM:/ {printf "%.0f", $2 / 1024; found = 1} END {if (!found) print 0}' "/proc/$1/status" 2>/dev/null || echo 0; }
 
 # Percentage of the machine's CPU busy over one second (to spot other work sharing the cores).
 machine_busy() {
@@ -178,9 +252,11 @@ wait_quiet() {
   echo "    WARNING: the site was still busy 60 s after the run" >&2
 }
 
-# Table rows of the current size: name|req/s|p50|p99|errors|KB per response
+# Table rows of the current size: name|req/s|p50|p99|errors|CPU ms per request|KB per response|group. A group is
+# one way of serving the site (direct, or behind nginx); "vs /healthz" compares a row with its group's /healthz.
 ROWS=()
-CEILING=""
+ROW_GROUP=direct
+declare -A CEILINGS
 
 # run_wrk <name> <path> [lua script]: one measured run; appends a table row.
 run_wrk() {
@@ -188,19 +264,26 @@ run_wrk() {
   local args=(-t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency --timeout 10s)
   [[ -n "$script" ]] && args+=(-s "$script")
   log "$SIZE: $name ($DURATION, $THREADS threads, $CONNECTIONS connections)"
-  local cpu_before cpu_after
+  local cpu_before cpu_after nginx_before nginx_after
   cpu_before=$(site_cpu_ticks)
+  nginx_before=$(nginx_cpu_ticks)
   if ! timeout $((DURATION_S + 60)) wrk "${args[@]}" "$BASE$path" >"$out" 2>&1; then
     echo "wrk failed for $path:" >&2
     cat "$out" >&2
   fi
   wait_quiet
   cpu_after=$(site_cpu_ticks)
+  nginx_after=$(nginx_cpu_ticks)
   sed 's/^/    /' "$out" >&2
   local rps p50 p99 non2xx sock kb requests cpu
   requests=$(awk '/ requests in / {print $1}' "$out")
   cpu=$(awk -v a="$cpu_before" -v b="$cpu_after" -v n="${requests:-0}" -v hz="$CLK_TCK" \
     'BEGIN { if (n > 0) printf "%.2f", (b - a) * 1000 / hz / n; else printf "n/a (%.1f s CPU)", (b - a) / hz }')
+  if [[ -n "$NGINX_PID" ]]; then
+    # Behind nginx the site column is every instance together; nginx's own CPU per request follows it.
+    cpu+=$(awk -v a="$nginx_before" -v b="$nginx_after" -v n="${requests:-0}" -v hz="$CLK_TCK" \
+      'BEGIN { if (n > 0) printf " (nginx %.2f)", (b - a) * 1000 / hz / n }')
+  fi
   rps=$(awk '/^Requests\/sec:/ {printf "%.0f", $2}' "$out")
   p50=$(to_ms "$(awk '$1 == "50%" {print $2}' "$out")")
   p99=$(to_ms "$(awk '$1 == "99%" {print $2}' "$out")")
@@ -213,8 +296,8 @@ run_wrk() {
   sock=$(awk '/Socket errors:/ {gsub(",", ""); print $4 + $6 + $8 + $10}' "$out")
   kb=""
   [[ -z "$script" ]] && kb="${SIZES_KB[$path]:-}"
-  ROWS+=("$name|${rps:-0}|$p50|$p99|$(( ${non2xx:-0} + ${sock:-0} ))|$cpu|$kb")
-  [[ "$path" == "/healthz" && -z "$script" ]] && CEILING="${rps:-0}"
+  ROWS+=("$name|${rps:-0}|$p50|$p99|$(( ${non2xx:-0} + ${sock:-0} ))|$cpu|$kb|$ROW_GROUP")
+  [[ "$path" == "/healthz" && -z "$script" ]] && CEILINGS[$ROW_GROUP]="${rps:-0}"
   return 0
 }
 
@@ -236,10 +319,10 @@ print_table() {
   echo
   echo "| test | req/s | p50 ms | p99 ms | vs /healthz | errors | site CPU ms/req | KB/response |"
   echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
-  local row name rps p50 p99 errors cpu kb ratio
+  local row name rps p50 p99 errors cpu kb group ratio
   for row in "${ROWS[@]}"; do
-    IFS='|' read -r name rps p50 p99 errors cpu kb <<<"$row"
-    ratio=$(awk -v r="$rps" -v c="${CEILING:-0}" 'BEGIN { if (c > 0) printf "%.3f", r / c; else print "n/a" }')
+    IFS='|' read -r name rps p50 p99 errors cpu kb group <<<"$row"
+    ratio=$(awk -v r="$rps" -v c="${CEILINGS[$group]:-0}" 'BEGIN { if (c > 0) printf "%.3f", r / c; else print "n/a" }')
     echo "| $name | $rps | $p50 | $p99 | $ratio | $errors | $cpu | ${kb:--} |"
   done
 }
@@ -253,14 +336,325 @@ REPORT="$WORK/report.md"
     "wrk -t$THREADS -c$CONNECTIONS -d$DURATION on the same machine as the site (they share the cores)."
 } >"$REPORT"
 
+# ----------------------------------------------------------------------------------------------- site, posting
+
+# start_site <url> <log> [NAME=value ...]: starts the published site as operators do, on the database $DB, with the
+# extra environment given; waits (at most 180 s) until /healthz/ready answers 200. Adds the process to SITE_PIDS and
+# sets READY_S, the seconds from process start until ready.
+start_site() {
+  local url="$1" site_log="$2"
+  shift 2
+  local started code="" pid
+  started=$(now_ns)
+  (
+    cd "$WORK/site"
+    exec env ASPNETCORE_ENVIRONMENT=Production \
+      ConnectionStrings__NewsPortal="Data Source=$DB" \
+      Weather__Enabled=false \
+      Comments__MinSecondsToPost=0 \
+      Comments__PostsPerMinutePerIp="$POSTS_PER_MINUTE" \
+      "$@" \
+      ./NewsPortal.Web --urls "$url"
+  ) >"$site_log" 2>&1 &
+  pid=$!
+  SITE_PIDS+=("$pid")
+  local deadline=$(( $(date +%s) + 180 ))
+  while [[ $(date +%s) -lt $deadline ]]; do
+    kill -0 "$pid" 2>/dev/null || { echo "the site exited during start-up:" >&2; tail -50 "$site_log" >&2; exit 1; }
+    code=$(curl -s -o /dev/null --max-time 2 -w '%{http_code}' "$url/healthz/ready" || true)
+    [[ "$code" == 200 ]] && break
+    sleep 0.05
+  done
+  [[ "$code" == 200 ]] || { echo "the site was not ready within 180 s:" >&2; tail -50 "$site_log" >&2; exit 1; }
+  READY_S=$(awk -v a="$started" -v b="$(now_ns)" 'BEGIN {printf "%.2f", (b - a) / 1e9}')
+}
+
+# post_comments <row name> <article id>: the comment-posting row through $BASE, and its accounting in POST_NOTE
+# (acknowledged posts against the rows stored in $DB).
+post_comments() {
+  local name="$1" article_id="$2" tag="$SIZE-$ROW_GROUP"
+
+  # Take cookie, antiforgery token and form stamp from the page, as a browser would.
+  curl -sS --max-time 30 -D "$WORK/form-$tag.headers" -o "$WORK/form-$tag.html" "$BASE/news/bench-article-20-comments"
+  export COMMENT_PAGE_HTML="$WORK/form-$tag.html" COMMENT_PAGE_HEADERS="$WORK/form-$tag.headers"
+  export COMMENT_SLUG=bench-article-20-comments
+
+  # Warm-up doubles as a check that posts are accepted (303), before anything is counted.
+  COMMENT_RUN="$tag-warmup-$(date +%s)" \
+    timeout 60 wrk -t2 -c4 -d"$POST_WARMUP" -s "$LOAD/comment-post.lua" "$BASE" >"$WORK/post-warmup-$tag.txt" 2>&1 || true
+  wait_quiet
+  local warm_detail
+  warm_detail=$(sed -n 's/^comment posts by status: //p' "$WORK/post-warmup-$tag.txt")
+  grep -q 'comment-post:.* 3xx=[1-9]' "$WORK/post-warmup-$tag.txt" \
+    || { echo "WARNING: comment posts are not accepted with 303:" >&2; cat "$WORK/post-warmup-$tag.txt" >&2; }
+  sleep 1
+
+  # Every wrk connection shares 127.0.0.1's rate-limit partition; POSTS_PER_MINUTE is far above what two cores
+  # can post in a minute, so the limiter never answers 429 here (any 429s are still counted).
+
+  local before max_id
+  before=$(sql "$DB" "SELECT COUNT(*) FROM Comments WHERE ArticleId = $article_id;")
+  max_id=$(sql "$DB" "SELECT IFNULL(MAX(Id), 0) FROM Comments;")
+  export COMMENT_RUN="$tag-$(date +%s)"
+  run_wrk "$name" / "$LOAD/comment-post.lua"
+  sleep 2 # posts cut off by the end of the run may still be finishing
+  local after out stored
+  out="$WORK/wrk-$SIZE-$(( ${#ROWS[@]} - 1 )).txt"
+  after=$(sql "$DB" "SELECT COUNT(*) FROM Comments WHERE ArticleId = $article_id;")
+  stored=$(( after - before ))
+
+  local detail line sent responses c2 c3 c4 c5 ok unanswered lost extra dup by_status
+  detail=$(sed -n 's/^comment posts by status: //p' "$out")
+  line=$(grep '^comment-post:' "$out" || echo "comment-post: sent=0 responses=0 1xx=0 2xx=0 3xx=0 4xx=0 5xx=0")
+  kv() { sed -n "s/.* $1=\([0-9]*\).*/\1/p" <<<"$line"; }
+  sent=$(kv sent); responses=$(kv responses); c2=$(kv 2xx); c3=$(kv 3xx); c4=$(kv 4xx); c5=$(kv 5xx)
+  ok=$c3
+  unanswered=$(( sent - responses ))
+  lost=$(( ok > stored ? ok - stored : 0 ))
+  extra=$(( stored > ok + unanswered ? stored - ok - unanswered : 0 ))
+  dup=$(sql "$DB" "SELECT COUNT(*) - COUNT(DISTINCT BodyHtml) FROM Comments WHERE ArticleId = $article_id AND Id > $max_id;")
+  by_status=$(sql "$DB" "SELECT group_concat(s || ' ' || n, ', ') FROM (SELECT CASE Status WHEN 0 THEN 'Pending' WHEN 1 THEN 'Approved' WHEN 2 THEN 'Spam' WHEN 3 THEN 'Rejected' ELSE 'Trash' END AS s, COUNT(*) AS n FROM Comments WHERE ArticleId = $article_id AND Id > $max_id GROUP BY Status);")
+
+  local rate_note=""
+  if grep -q '429=' <<<"$detail"; then
+    rate_note=" (429: the site's highest accepted limit, $POSTS_PER_MINUTE posts a minute per IP, was reached)"
+  fi
+
+  POST_NOTE="$c3 answered 303 (stored; $(( c3 / DURATION_S )) a second), $c2 answered 2xx (form shown again, not stored), $c4 4xx, $c5 5xx (by status: ${detail:-none})$rate_note;"
+  POST_NOTE+=" $unanswered still in flight when wrk stopped. Rows stored: **$stored**; lost (303 without a row): **$lost**;"
+  POST_NOTE+=" unexplained extra rows: **$extra**; duplicate bodies: **$dup**. New rows by status: ${by_status:-none}."
+  POST_NOTE+=" (Warm-up posts before counting, by status: ${warm_detail:-none}.)"
+}
+
+# site_warnings <log>: warning and error lines in a site log, and the most frequent of them for the report.
+site_warnings() {
+  grep -cE '^\[[0-9:]+ (WRN|ERR|FTL)\]' "$1" || true
+}
+site_warning_summary() {
+  echo
+  echo '```'
+  grep -E '^\[[0-9:]+ (WRN|ERR|FTL)\]' "$1" | sed -E 's/^\[[0-9:]+ /[/; s/[0-9]+(\.[0-9]+)? ms/N ms/' | cut -c1-300 | sort | uniq -c | sort -rn | head -8
+  echo '```'
+}
+
+# ----------------------------------------------------------------------------------------------- behind nginx
+
+# bench_proxy <article id> [NAME=value ...]: the site as several instances run it. A Redis (no persistence), two
+# instances of the same build on the same database with ConnectionStrings__Redis, and nginx balancing them; then
+# the rows that matter through nginx, and three of them through the same nginx to instance A alone. Sets
+# PROXY_NOTES, the lines printed under the table. Everything it starts is stopped before it returns.
+bench_proxy() {
+  local article_id="$1"
+  shift
+  local dir="$WORK/proxy-$SIZE"
+  mkdir -p "$dir/redis" "$dir/nginx/temp"
+
+  local redis_port port_a port_b nginx_port nginx1_port
+  redis_port=$(free_port $((PORT + 1)))
+  port_a=$(free_port $((redis_port + 1)))
+  port_b=$(free_port $((port_a + 1)))
+  nginx_port=$(free_port $((port_b + 1)))
+  nginx1_port=$(free_port $((nginx_port + 1)))
+  local url_a="http://127.0.0.1:$port_a" url_b="http://127.0.0.1:$port_b"
+  local two="http://127.0.0.1:$nginx_port" one="http://127.0.0.1:$nginx1_port"
+
+  log "$SIZE: starting redis-server on 127.0.0.1:$redis_port (no persistence)"
+  (
+    cd "$dir/redis"
+    exec "$REDIS_SERVER" --port "$redis_port" --bind 127.0.0.1 --save "" --appendonly no --dir "$dir/redis" --daemonize no
+  ) >"$dir/redis/redis.log" 2>&1 &
+  REDIS_PID=$!
+  local pong="" deadline=$(( $(date +%s) + 15 ))
+  while [[ $(date +%s) -lt $deadline ]]; do
+    kill -0 "$REDIS_PID" 2>/dev/null || break
+    pong=$(timeout 2 bash -c 'exec 3<>"/dev/tcp/127.0.0.1/$1"; printf "PING\r\n" >&3; head -c 5 <&3' _ "$redis_port" 2>/dev/null || true)
+    [[ "$pong" == "+PONG" ]] && break
+    sleep 0.1
+  done
+  [[ "$pong" == "+PONG" ]] || { echo "redis-server did not answer PING within 15 s:" >&2; tail -20 "$dir/redis/redis.log" >&2; exit 1; }
+
+  local busy
+  busy=$(machine_busy)
+  [[ "$busy" -gt 15 ]] && echo "WARNING: the machine is already ${busy}% busy before the instances start; numbers will be noisy." >&2
+
+  # Same build, database and environment as the direct run, plus what several instances need: the shared Redis
+  # and the public address (nginx's). nginx's X-Forwarded-For comes from loopback, which the site trusts.
+  local shared=(ConnectionStrings__Redis="127.0.0.1:$redis_port" Site__PublicUrl="$two")
+  local ready_a ready_b
+  log "$SIZE: starting instance A on $url_a and instance B on $url_b"
+  start_site "$url_a" "$WORK/site-$SIZE-a.log" "$@" "${shared[@]}"
+  ready_a=$READY_S
+  local pid_a="${SITE_PIDS[0]}"
+  start_site "$url_b" "$WORK/site-$SIZE-b.log" "$@" "${shared[@]}"
+  ready_b=$READY_S
+  local pid_b="${SITE_PIDS[1]}"
+  log "$SIZE: A ready after $ready_a s, B after $ready_b s"
+
+  # One nginx, two front doors: $two balances A and B (round robin), $one sends everything to A. Keep-alive to the
+  # upstreams (keepalive + HTTP/1.1 + an empty Connection header): without it nginx opens a connection per request
+  # and the rows measure that. Responses larger than the proxy buffers are passed on without temp files, so a
+  # worker that runs as another user never needs to write inside this run's private folder.
+  cat >"$dir/nginx/nginx.conf" <<CONF
+daemon off;
+master_process on;
+worker_processes auto;
+pid $dir/nginx/nginx.pid;
+error_log $dir/nginx/error.log warn;
+
+events {
+    worker_connections 1024;
+}
+
+http {
+    access_log off;
+    client_body_temp_path $dir/nginx/temp/client_body;
+    proxy_temp_path $dir/nginx/temp/proxy;
+    fastcgi_temp_path $dir/nginx/temp/fastcgi;
+    uwsgi_temp_path $dir/nginx/temp/uwsgi;
+    scgi_temp_path $dir/nginx/temp/scgi;
+    proxy_max_temp_file_size 0;
+
+    # wrk keeps its connections open, as Kestrel lets it when direct; nginx's default closes one every 1000 requests.
+    keepalive_requests 100000;
+
+    proxy_http_version 1.1;
+    proxy_set_header Connection "";
+    proxy_set_header Host \$host;
+    proxy_set_header X-Forwarded-For \$remote_addr;
+    proxy_set_header X-Forwarded-Proto \$scheme;
+    proxy_connect_timeout 2s;
+    proxy_read_timeout 30s;
+
+    upstream two_instances {
+        server 127.0.0.1:$port_a;
+        server 127.0.0.1:$port_b;
+        keepalive 64;
+        keepalive_requests 100000;
+    }
+
+    upstream instance_a {
+        server 127.0.0.1:$port_a;
+        keepalive 64;
+        keepalive_requests 100000;
+    }
+
+    server {
+        listen 127.0.0.1:$nginx_port;
+        location / {
+            proxy_pass http://two_instances;
+        }
+    }
+
+    server {
+        listen 127.0.0.1:$nginx1_port;
+        location / {
+            proxy_pass http://instance_a;
+        }
+    }
+}
+CONF
+  log "$SIZE: starting nginx on $two (A and B) and $one (A only)"
+  (
+    exec "$NGINX" -p "$dir/nginx/" -c "$dir/nginx/nginx.conf" -e "$dir/nginx/error.log"
+  ) >"$dir/nginx/stdout.log" 2>&1 &
+  NGINX_PID=$!
+  local code="" url
+  for url in "$two" "$one"; do
+    deadline=$(( $(date +%s) + 15 ))
+    while [[ $(date +%s) -lt $deadline ]]; do
+      kill -0 "$NGINX_PID" 2>/dev/null || break
+      code=$(status_of "$url/healthz")
+      [[ "$code" == 200 ]] && break
+      sleep 0.1
+    done
+    [[ "$code" == 200 ]] || { echo "nginx did not answer on $url within 15 s:" >&2; cat "$dir/nginx/stdout.log" "$dir/nginx/error.log" >&2; exit 1; }
+  done
+
+  local p suffix=" — 2 instances via nginx"
+  local a_before b_before a_after b_after
+  a_before=$(pid_cpu_ticks "$pid_a")
+  b_before=$(pid_cpu_ticks "$pid_b")
+  BASE="$two"
+  ROW_GROUP=nginx-2
+  for p in /healthz / /news/bench-article-20-comments /category/world; do
+    warm_up "$p"
+  done
+  run_wrk "ceiling: /healthz$suffix" /healthz
+  run_wrk "front page /$suffix" /
+  run_wrk "article, 20 comments$suffix" /news/bench-article-20-comments
+  run_wrk "section /category/world$suffix" /category/world
+  post_comments "POST comment (comment-post.lua)$suffix" "$article_id"
+  local post_note="$POST_NOTE"
+  a_after=$(pid_cpu_ticks "$pid_a")
+  b_after=$(pid_cpu_ticks "$pid_b")
+
+  # The proxy's cost without a second instance: the same nginx in front of A alone (B stays up, idle).
+  suffix=" — 1 instance via nginx"
+  BASE="$one"
+  ROW_GROUP=nginx-1
+  for p in /healthz / /news/bench-article-20-comments; do
+    warm_up "$p"
+  done
+  run_wrk "ceiling: /healthz$suffix" /healthz
+  run_wrk "front page /$suffix" /
+  run_wrk "article, 20 comments$suffix" /news/bench-article-20-comments
+
+  local peak_a peak_b peak_nginx=0 peak_redis
+  peak_a=$(peak_mb "$pid_a")
+  peak_b=$(peak_mb "$pid_b")
+  for p in $(nginx_pids); do
+    peak_nginx=$(( peak_nginx + $(peak_mb "$p") ))
+  done
+  peak_redis=$(peak_mb "$REDIS_PID")
+  local share_a
+  share_a=$(awk -v a=$((a_after - a_before)) -v b=$((b_after - b_before)) 'BEGIN { if (a + b > 0) printf "%.0f", 100 * a / (a + b); else print "n/a" }')
+  stop_nginx
+  stop_site
+  stop_redis
+  BASE="http://127.0.0.1:$PORT"
+  ROW_GROUP=direct
+
+  local warn_a warn_b nginx_errors
+  warn_a=$(site_warnings "$WORK/site-$SIZE-a.log")
+  warn_b=$(site_warnings "$WORK/site-$SIZE-b.log")
+  nginx_errors=$(grep -cE '\[(error|crit|alert|emerg)\]' "$dir/nginx/error.log" 2>/dev/null || true)
+
+  local nginx_version redis_version
+  nginx_version=$("$NGINX" -v 2>&1 | sed 's|.*/||')
+  redis_version=$("$REDIS_SERVER" --version | sed -n 's/.* v=\([^ ]*\).*/\1/p')
+  PROXY_NOTES=()
+  PROXY_NOTES+=("- Rows \"via nginx\": nginx $nginx_version (\`worker_processes auto\`, keep-alive to the instances) in front of two\
+ instances of the same build on the same database, sharing Redis $redis_version (no persistence); \"1 instance via\
+ nginx\" is the same nginx in front of instance A alone (B up, idle). Their \"vs /healthz\" is against /healthz\
+ through the same route; their site CPU is both instances together, nginx's own CPU per request in brackets.\
+ Everything shares the machine's $(nproc) cores with wrk.")
+  PROXY_NOTES+=("- Peak resident memory (VmHWM): instance A **$peak_a MB**, instance B **$peak_b MB**; nginx (master and\
+ workers) $peak_nginx MB; redis-server $peak_redis MB. Start-up to /healthz/ready 200: A $ready_a s, B $ready_b s.\
+ Share of the instances' CPU during the two-instance rows taken by A: $share_a % (round robin: about 50).\
+ Machine CPU busy in the second before they started: ${busy}%.")
+  PROXY_NOTES+=("- Comment posts through nginx to two instances: $post_note")
+  PROXY_NOTES+=("- Logs: instance A $warn_a, instance B $warn_b warning/error lines; nginx error log: $nginx_errors lines at error or worse.")
+  local f
+  for f in "$WORK/site-$SIZE-a.log" "$WORK/site-$SIZE-b.log"; do
+    [[ $(site_warnings "$f") -gt 0 ]] && PROXY_NOTES+=("$(echo "  ${f##*/}:"; site_warning_summary "$f")")
+  done
+  if [[ "$nginx_errors" -gt 0 ]]; then
+    PROXY_NOTES+=("$(echo; echo '```'; grep -E '\[(error|crit|alert|emerg)\]' "$dir/nginx/error.log" | sed -E 's/^[0-9/: ]+//; s/, client: .*//' | sort | uniq -c | sort -rn | head -5; echo '```')")
+  fi
+  return 0
+}
+
 # ----------------------------------------------------------------------------------------------- one data size
 
 bench_size() {
   SIZE="$1"
   ROWS=()
-  CEILING=""
+  ROW_GROUP=direct
+  CEILINGS=()
   SIZES_KB=()
-  local db="$WORK/$SIZE.db" gen_args site_env
+  PROXY_NOTES=()
+  DB="$WORK/$SIZE.db"
+  local gen_args site_env
 
   if [[ "$SIZE" == small ]]; then
     gen_args=(--small)
@@ -270,15 +664,15 @@ bench_size() {
     site_env=(Seed__SampleContent=false)
   fi
 
-  log "$SIZE: generating $db"
+  log "$SIZE: generating $DB"
   local gen_start gen_s
   gen_start=$(now_ns)
-  timeout 1800 dotnet run -c Release --no-build --project "$LOAD/NewsPortal.LoadData" -- --db "$db" "${gen_args[@]}" >&2
+  timeout 1800 dotnet run -c Release --no-build --project "$LOAD/NewsPortal.LoadData" -- --db "$DB" "${gen_args[@]}" >&2
   gen_s=$(awk -v a="$gen_start" -v b="$(now_ns)" 'BEGIN {printf "%.1f", (b - a) / 1e9}')
 
   local articles comments
-  articles=$(sql "$db" "SELECT COUNT(*) FROM Articles;")
-  comments=$(sql "$db" "SELECT COUNT(*) FROM Comments;")
+  articles=$(sql "$DB" "SELECT COUNT(*) FROM Articles;")
+  comments=$(sql "$DB" "SELECT COUNT(*) FROM Comments;")
 
   local busy
   busy=$(machine_busy)
@@ -288,28 +682,10 @@ bench_size() {
   fi
 
   log "$SIZE: starting the site on $BASE"
-  local site_log="$WORK/site-$SIZE.log" started ready_s code=""
-  started=$(now_ns)
-  (
-    cd "$WORK/site"
-    exec env ASPNETCORE_ENVIRONMENT=Production \
-      ConnectionStrings__NewsPortal="Data Source=$db" \
-      Weather__Enabled=false \
-      Comments__MinSecondsToPost=0 \
-      Comments__PostsPerMinutePerIp="$POSTS_PER_MINUTE" \
-      "${site_env[@]}" \
-      ./NewsPortal.Web --urls "$BASE"
-  ) >"$site_log" 2>&1 &
-  SITE_PID=$!
-  local deadline=$(( $(date +%s) + 180 ))
-  while [[ $(date +%s) -lt $deadline ]]; do
-    kill -0 "$SITE_PID" 2>/dev/null || { echo "the site exited during start-up:" >&2; tail -50 "$site_log" >&2; exit 1; }
-    code=$(curl -s -o /dev/null --max-time 2 -w '%{http_code}' "$BASE/healthz/ready" || true)
-    [[ "$code" == 200 ]] && break
-    sleep 0.05
-  done
-  [[ "$code" == 200 ]] || { echo "the site was not ready within 180 s:" >&2; tail -50 "$site_log" >&2; exit 1; }
-  ready_s=$(awk -v a="$started" -v b="$(now_ns)" 'BEGIN {printf "%.2f", (b - a) / 1e9}')
+  local site_log="$WORK/site-$SIZE.log" ready_s
+  start_site "$BASE" "$site_log" "${site_env[@]}"
+  ready_s=$READY_S
+  local site_pid="${SITE_PIDS[0]}"
   log "$SIZE: ready after $ready_s s"
 
   local p
@@ -327,9 +703,9 @@ bench_size() {
   # The same URL again and again measures the reader cache. These two ask for a different page every time
   # (random order, thousands of distinct URLs), so they measure cache misses, the queries and the database.
   local paths_file="$WORK/paths-$SIZE.txt" article_count world_pages
-  sql "$db" "SELECT '/news/' || Slug FROM Articles WHERE Status = 2 ORDER BY random() LIMIT 20000;" >"$paths_file.articles"
+  sql "$DB" "SELECT '/news/' || Slug FROM Articles WHERE Status = 2 ORDER BY random() LIMIT 20000;" >"$paths_file.articles"
   article_count=$(wc -l <"$paths_file.articles")
-  world_pages=$(sql "$db" "SELECT (COUNT(*) + 11) / 12 FROM Articles AS a JOIN Categories AS c ON c.Id = a.CategoryId WHERE c.Slug = 'world' AND a.Status = 2;")
+  world_pages=$(sql "$DB" "SELECT (COUNT(*) + 11) / 12 FROM Articles AS a JOIN Categories AS c ON c.Id = a.CategoryId WHERE c.Slug = 'world' AND a.Status = 2;")
   seq 1 "$world_pages" | sed 's|^|/category/world?page=|' >"$paths_file.world"
   export PATHS_FILE="$paths_file.articles"
   run_wrk "article, random of $article_count (cache misses)" / "$LOAD/random-path.lua"
@@ -337,78 +713,34 @@ bench_size() {
   run_wrk "section /category/world?page=1..$world_pages, random" / "$LOAD/random-path.lua"
   unset PATHS_FILE
 
-  # Comment posting: take cookie, antiforgery token and form stamp from the page, as a browser would.
   local article_id
-  article_id=$(sql "$db" "SELECT Id FROM Articles WHERE Slug = 'bench-article-20-comments';")
-  curl -sS --max-time 30 -D "$WORK/form-$SIZE.headers" -o "$WORK/form-$SIZE.html" "$BASE/news/bench-article-20-comments"
-  export COMMENT_PAGE_HTML="$WORK/form-$SIZE.html" COMMENT_PAGE_HEADERS="$WORK/form-$SIZE.headers"
-  export COMMENT_SLUG=bench-article-20-comments
+  article_id=$(sql "$DB" "SELECT Id FROM Articles WHERE Slug = 'bench-article-20-comments';")
+  post_comments "POST comment (comment-post.lua)" "$article_id"
+  local post_note="$POST_NOTE"
 
-  # Warm-up doubles as a check that posts are accepted (303), before anything is counted.
-  COMMENT_RUN="$SIZE-warmup-$(date +%s)" \
-    timeout 60 wrk -t2 -c4 -d"$POST_WARMUP" -s "$LOAD/comment-post.lua" "$BASE" >"$WORK/post-warmup-$SIZE.txt" 2>&1 || true
-  wait_quiet
-  local warm_detail
-  warm_detail=$(sed -n 's/^comment posts by status: //p' "$WORK/post-warmup-$SIZE.txt")
-  grep -q 'comment-post:.* 3xx=[1-9]' "$WORK/post-warmup-$SIZE.txt" \
-    || { echo "WARNING: comment posts are not accepted with 303:" >&2; cat "$WORK/post-warmup-$SIZE.txt" >&2; }
-  sleep 1
-
-  # Every wrk connection shares 127.0.0.1's rate-limit partition; POSTS_PER_MINUTE is far above what two cores
-  # can post in a minute, so the limiter never answers 429 here (any 429s are still counted).
-
-  local before max_id
-  before=$(sql "$db" "SELECT COUNT(*) FROM Comments WHERE ArticleId = $article_id;")
-  max_id=$(sql "$db" "SELECT IFNULL(MAX(Id), 0) FROM Comments;")
-  export COMMENT_RUN="$SIZE-$(date +%s)"
-  run_wrk "POST comment (comment-post.lua)" / "$LOAD/comment-post.lua"
-  sleep 2 # posts cut off by the end of the run may still be finishing
-  local after out stored
-  out="$WORK/wrk-$SIZE-$(( ${#ROWS[@]} - 1 )).txt"
-  after=$(sql "$db" "SELECT COUNT(*) FROM Comments WHERE ArticleId = $article_id;")
-  stored=$(( after - before ))
-
-  local detail line sent responses c2 c3 c4 c5 ok unanswered lost extra dup by_status
-  detail=$(sed -n 's/^comment posts by status: //p' "$out")
-  line=$(grep '^comment-post:' "$out" || echo "comment-post: sent=0 responses=0 1xx=0 2xx=0 3xx=0 4xx=0 5xx=0")
-  kv() { sed -n "s/.* $1=\([0-9]*\).*/\1/p" <<<"$line"; }
-  sent=$(kv sent); responses=$(kv responses); c2=$(kv 2xx); c3=$(kv 3xx); c4=$(kv 4xx); c5=$(kv 5xx)
-  ok=$c3
-  unanswered=$(( sent - responses ))
-  lost=$(( ok > stored ? ok - stored : 0 ))
-  extra=$(( stored > ok + unanswered ? stored - ok - unanswered : 0 ))
-  dup=$(sql "$db" "SELECT COUNT(*) - COUNT(DISTINCT BodyHtml) FROM Comments WHERE ArticleId = $article_id AND Id > $max_id;")
-  by_status=$(sql "$db" "SELECT group_concat(s || ' ' || n, ', ') FROM (SELECT CASE Status WHEN 0 THEN 'Pending' WHEN 1 THEN 'Approved' WHEN 2 THEN 'Spam' WHEN 3 THEN 'Rejected' ELSE 'Trash' END AS s, COUNT(*) AS n FROM Comments WHERE ArticleId = $article_id AND Id > $max_id GROUP BY Status);")
-
-  local rate_note=""
-  if grep -q '429=' <<<"$detail"; then
-    rate_note=" (429: the site's highest accepted limit, $POSTS_PER_MINUTE posts a minute per IP, was reached)"
-  fi
-
-  local peak_kb peak_mb warnings
-  peak_kb=$(awk '/^VmHWM:/ {print $2}' "/proc/$SITE_PID/status" 2>/dev/null || echo 0)
-  peak_mb=$(awk -v k="${peak_kb:-0}" 'BEGIN {printf "%.0f", k / 1024}')
+  local peak_mb_direct warnings
+  peak_mb_direct=$(peak_mb "$site_pid")
   stop_site
-  warnings=$(grep -cE '^\[[0-9:]+ (WRN|ERR|FTL)\]' "$site_log" || true)
+  warnings=$(site_warnings "$site_log")
+
+  [[ "$PROXY" == 1 ]] && bench_proxy "$article_id" "${site_env[@]}"
 
   {
     print_table "$SIZE data: $articles articles, $comments comments"
     echo
-    echo "- Peak resident memory of the site (VmHWM): **$peak_mb MB**; start-up to /healthz/ready 200: **$ready_s s**;" \
+    echo "- Peak resident memory of the site (VmHWM): **$peak_mb_direct MB**; start-up to /healthz/ready 200: **$ready_s s**;" \
       "data generation: $gen_s s."
-    echo "- Comment posts: $c3 answered 303 (stored; $(( c3 / DURATION_S )) a second), $c2 answered 2xx (form shown again, not stored), $c4 4xx, $c5 5xx (by status: ${detail:-none})$rate_note;" \
-      "$unanswered still in flight when wrk stopped. Rows stored: **$stored**; lost (303 without a row): **$lost**;" \
-      "unexplained extra rows: **$extra**; duplicate bodies: **$dup**. New rows by status: ${by_status:-none}." \
-      "(Warm-up posts before counting, by status: ${warm_detail:-none}.)"
+    echo "- Comment posts: $post_note"
     echo "- Machine CPU busy in the second before the site started: ${busy}% (other processes; ideally ~0)."
     echo "- Site log: $warnings warning/error lines (requests still running when wrk stops are cancelled and" \
       "logged as errors; a few of those are expected)."
     if [[ "$warnings" -gt 0 ]]; then
-      echo
-      echo '```'
-      grep -E '^\[[0-9:]+ (WRN|ERR|FTL)\]' "$site_log" | sed -E 's/^\[[0-9:]+ /[/; s/[0-9]+(\.[0-9]+)? ms/N ms/' | cut -c1-300 | sort | uniq -c | sort -rn | head -8
-      echo '```'
+      site_warning_summary "$site_log"
     fi
+    local note
+    for note in "${PROXY_NOTES[@]}"; do
+      echo "$note"
+    done
   } | tee -a "$REPORT"
 }
 
