@@ -13,6 +13,7 @@ public sealed class LayoutTests
     {
         { "front", "/", false },
         { "article", "/news/twelve-coastal-nations-sign-pact-to-protect-the-halver-sea", false },
+        { "long discussion", $"/news/{SiteFixture.LongDiscussionSlug}", false },
         { "queue", "/admin/comments?status=approved", true },
     };
 

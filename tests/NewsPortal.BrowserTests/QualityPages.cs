@@ -7,6 +7,7 @@ public static class QualityPages
     {
         { "front page", "/", false },
         { "article with comments and the form", "/news/twelve-coastal-nations-sign-pact-to-protect-the-halver-sea", false },
+        { "paged article, comments page 2", $"/news/{SiteFixture.LongDiscussionSlug}?cpage=2", false },
         { "category", "/category/world", false },
         { "search results", "/search?q=council", false },
         { "not found", "/news/no-such-story", false },

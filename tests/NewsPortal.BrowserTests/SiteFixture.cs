@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Microsoft.EntityFrameworkCore;
 using NewsPortal.Web.Data;
+using NewsPortal.Web.Domain;
 using NewsPortal.Web.Infrastructure.Identity;
 
 [assembly: AssemblyFixture(typeof(NewsPortal.BrowserTests.SiteFixture))]
@@ -22,6 +24,11 @@ public sealed class SiteFixture : IAsyncLifetime
     public const string ModeratorEmail = "moderator@browser.test";
     public const string EditorEmail = "admin@browser.test";
     public const string Password = "browser tests password";
+
+    /// <summary>An article with a discussion long enough for three comment pages (see <see cref="ThreadsPerPage"/>).</summary>
+    public const string LongDiscussionSlug = "browser-long-discussion";
+    public const int ThreadsPerPage = 5;
+    public const int LongDiscussionThreads = 12;
 
     private static readonly string[] ChromiumArgs =
     [
@@ -84,6 +91,8 @@ public sealed class SiteFixture : IAsyncLifetime
                 await users.CreateAsync(user, Password);
                 await users.AddToRolesAsync(user, roles);
             }
+
+            await SeedLongDiscussionAsync(scope.ServiceProvider.GetRequiredService<NewsDbContext>());
         }
 
         _playwright = await Playwright.CreateAsync();
@@ -93,6 +102,53 @@ public sealed class SiteFixture : IAsyncLifetime
             Headless = true,
             Args = ChromiumArgs,
         });
+    }
+
+    /// <summary>Twelve threads ("Thread 1" oldest), each answered, and one exchange six replies deep.</summary>
+    private static async Task SeedLongDiscussionAsync(NewsDbContext db)
+    {
+        var category = await db.Categories.OrderBy(c => c.Id).FirstAsync();
+        var author = await db.Authors.OrderBy(a => a.Id).FirstAsync();
+        var now = DateTime.UtcNow;
+        var article = new Article
+        {
+            Slug = LongDiscussionSlug, Headline = "A long discussion about the harbour plans", Standfirst = "Readers have plenty to say.",
+            BodyHtml = "<p>The harbour board published its plans on Monday.</p>", Status = ArticleStatus.Published,
+            PublishedAt = now.AddDays(-2), CreatedAt = now.AddDays(-2), CategoryId = category.Id, AuthorId = author.Id, CommentsOpen = true,
+        };
+        db.Articles.Add(article);
+        await db.SaveChangesAsync();
+
+        Comment? parent = null;
+        for (var i = 1; i <= LongDiscussionThreads; i++)
+        {
+            var root = new Comment
+            {
+                ArticleId = article.Id, AuthorName = $"Reader {i}", AuthorEmail = $"reader{i}@browser.test", BodyHtml = $"<p>Thread {i}: a point about the harbour.</p>",
+                Status = CommentStatus.Approved, CreatedAt = now.AddDays(-1).AddMinutes(i),
+            };
+            db.Comments.Add(root);
+            await db.SaveChangesAsync();
+            db.Comments.Add(new Comment
+            {
+                ArticleId = article.Id, ParentId = root.Id, AuthorName = "Harbour Board", AuthorEmail = "board@browser.test", BodyHtml = $"<p>Thanks, reader {i}.</p>",
+                Status = CommentStatus.Approved, CreatedAt = root.CreatedAt.AddHours(1),
+            });
+            parent ??= root;
+        }
+
+        for (var depth = 1; depth <= 6; depth++)
+        {
+            var reply = new Comment
+            {
+                ArticleId = article.Id, ParentId = parent!.Id, AuthorName = $"Deep Reader {depth}", AuthorEmail = $"deep{depth}@browser.test",
+                BodyHtml = $"<p>Reply at depth {depth + 1}, with a fairly long sentence so that a narrow phone screen has to wrap it.</p>",
+                Status = CommentStatus.Approved, CreatedAt = now.AddHours(-12 + depth),
+            };
+            db.Comments.Add(reply);
+            await db.SaveChangesAsync();
+            parent = reply;
+        }
     }
 
     public async Task<IBrowserContext> NewContextAsync(int width = 1280, int height = 900, bool javaScript = true)
@@ -161,6 +217,7 @@ public sealed class SiteFixture : IAsyncLifetime
             builder.UseSetting("Comments:MinSecondsToPost", "0");
             builder.UseSetting("Comments:PostsPerMinutePerIp", "10000");
             builder.UseSetting("SignIn:AttemptsPerMinutePerIp", "10000");
+            builder.UseSetting("Comments:ThreadsPerPage", ThreadsPerPage.ToString(System.Globalization.CultureInfo.InvariantCulture));
             builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         }
     }

@@ -19,26 +19,26 @@ public sealed class ArticlesController : Controller
     private const string ShowView = "~/Features/Articles/Show.cshtml";
 
     private readonly ArticleService _articles;
-    private readonly CommentService _comments;
     private readonly HeldCommentsCookie _heldComments;
     private readonly IAntiforgery _antiforgery;
     private readonly FormStamp _stamp;
     private readonly ReaderSnapshot _cache;
     private readonly ViewRenderer _renderer;
     private readonly PublicUrls _urls;
+    private readonly string _tempDataCookie;
 
     public ArticlesController(
         ArticleService articles,
-        CommentService comments,
         HeldCommentsCookie heldComments,
         IAntiforgery antiforgery,
         FormStamp stamp,
         ReaderSnapshot cache,
         ViewRenderer renderer,
-        PublicUrls urls)
+        PublicUrls urls,
+        Microsoft.Extensions.Options.IOptions<CookieTempDataProviderOptions> tempData)
     {
+        _tempDataCookie = tempData.Value.Cookie.Name!;
         _articles = articles;
-        _comments = comments;
         _heldComments = heldComments;
         _antiforgery = antiforgery;
         _stamp = stamp;
@@ -67,7 +67,8 @@ public sealed class ArticlesController : Controller
         var sort = ReadSort(csort);
         var held = _heldComments.Read(HttpContext);
         var page = Math.Max(1, cpage ?? 1);
-        var personal = replyto is not null || held.Count > 0 || User.Identity?.IsAuthenticated == true || TempData.Peek(PostedKey) is not null;
+        var personal = replyto is not null || held.Count > 0 || User.Identity?.IsAuthenticated == true
+            || Request.Cookies.ContainsKey(_tempDataCookie);
         if (personal)
         {
             var model = await _articles.GetPageAsync(
@@ -81,16 +82,18 @@ public sealed class ArticlesController : Controller
         // One copy per article, comment page, order and public address (the Host header when Site:PublicUrl is
         // unset), per version of the data; a minute at most, for its relative times.
         page = Math.Min(page, core.CommentPageCount(await ThreadsPerPageAsync(cancellationToken)));
-        var (key, html) = await _cache.GetFragmentAsync(
+        var (key, shared) = await _cache.GetRenderedAsync<SharedArticlePage>(
             string.Create(CultureInfo.InvariantCulture, $"page:{slug}:{page}:{sort}:{_urls.Base(Request)}"), ReaderChange.Comments, cancellationToken);
-        if (html is null)
+        if (shared is null)
         {
-            var shared = await _articles.GetPageAsync(core, new ArticleCommentsRequest(held, page, sort, Shared: true), cancellationToken);
-            html = await _renderer.RenderAsync(this, ShowView, shared);
-            _cache.SetFragment(key, html);
+            var model = await _articles.GetPageAsync(core, new ArticleCommentsRequest(held, page, sort, Shared: true), cancellationToken);
+            shared = SharedArticlePage.From(await _renderer.RenderAsync(this, ShowView, model));
+            _cache.SetRendered(key, shared, shared.SizeInBytes);
         }
 
-        return Content(await FillAsync(html, core.Article.Id), "text/html; charset=utf-8");
+        return shared.HasForm
+            ? shared.For(_antiforgery.GetAndStoreTokens(HttpContext).RequestToken, await _stamp.IssueAsync(core.Article.Id))
+            : shared.For(null, null);
     }
 
     /// <summary>A link to one comment that lands on the comment page holding it, in the reader's order.</summary>
@@ -115,7 +118,7 @@ public sealed class ArticlesController : Controller
     [HttpPost("/news/{slug}/comments")]
     [EnableRateLimiting(CommentRateLimiting.PolicyName)]
     [ServiceFilter<CommentRequestLimitFilter>]
-    public async Task<IActionResult> PostComment(string slug, CommentForm form, CancellationToken cancellationToken)
+    public async Task<IActionResult> PostComment(string slug, CommentForm form, [FromServices] CommentService comments, CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid)
         {
@@ -123,7 +126,7 @@ public sealed class ArticlesController : Controller
         }
 
         var client = new CommentClient(ClientAddress.Of(HttpContext), Request.Headers.UserAgent.ToString());
-        var result = await _comments.PostAsync(slug, form, client, cancellationToken);
+        var result = await comments.PostAsync(slug, form, client, cancellationToken);
         switch (result.Outcome)
         {
             case CommentPostOutcome.ArticleNotFound:
@@ -193,19 +196,4 @@ public sealed class ArticlesController : Controller
 
     private async Task<int> ThreadsPerPageAsync(CancellationToken cancellationToken) =>
         (await HttpContext.RequestServices.GetRequiredService<CommentRulesSource>().GetAsync(cancellationToken)).ThreadsPerPage;
-
-    /// <summary>The shared copy with this visitor's antiforgery token (and its cookie) and a fresh form stamp.</summary>
-    private async Task<string> FillAsync(string html, int articleId)
-    {
-        var tokenAt = html.IndexOf(CommentSectionViewModel.TokenPlaceholder, StringComparison.Ordinal);
-        if (tokenAt < 0)
-        {
-            return html;
-        }
-
-        var token = _antiforgery.GetAndStoreTokens(HttpContext).RequestToken!;
-        var stamp = await _stamp.IssueAsync(articleId);
-        return html.Replace(CommentSectionViewModel.TokenPlaceholder, token, StringComparison.Ordinal)
-            .Replace(CommentSectionViewModel.StampPlaceholder, stamp, StringComparison.Ordinal);
-    }
 }

@@ -129,16 +129,19 @@ public sealed class ReaderCache : IDisposable
         }
     }
 
-    /// <summary>A rendered fragment for these versions, if there is one.</summary>
-    internal string? GetFragment(string versionedKey) =>
-        _store.TryGetValue(versionedKey, out var hit) ? hit as string : null;
+    /// <summary>Something rendered (HTML, or a page prepared for writing) under these versions, if there is one.</summary>
+    internal T? GetRendered<T>(string versionedKey)
+        where T : class =>
+        _store.TryGetValue(versionedKey, out var hit) ? hit as T : null;
 
-    internal void SetFragment(string versionedKey, string html) =>
-        _store.Set(versionedKey, html, new MemoryCacheEntryOptions
+    internal void SetRendered(string versionedKey, object rendered, long sizeInBytes) =>
+        _store.Set(versionedKey, rendered, new MemoryCacheEntryOptions
         {
-            Size = 64 + (2L * html.Length),
+            Size = 64 + sizeInBytes,
             AbsoluteExpirationRelativeToNow = FragmentLifetime,
         });
+
+    internal void SetFragment(string versionedKey, string html) => SetRendered(versionedKey, html, 2L * html.Length);
 
     /// <summary>
     /// A scheduled article becomes visible by the clock alone, with no write to signal it. So the cache remembers

@@ -32,7 +32,7 @@ public sealed class ReaderCacheTagHelper : TagHelper
             return;
         }
 
-        var (key, html) = await _snapshot.GetFragmentAsync(Key, DependsOn, CancellationToken.None);
+        var (key, html) = await _snapshot.GetRenderedAsync<string>(Key, DependsOn, CancellationToken.None);
         if (html is null)
         {
             html = (await output.GetChildContentAsync()).GetContent();

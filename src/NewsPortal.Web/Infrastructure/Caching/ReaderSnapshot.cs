@@ -33,12 +33,15 @@ public sealed class ReaderSnapshot
         return await _cache.GetOrLoadAsync(versions.Prefix(dependsOn) + key, load, sizeInBytes, cancellationToken);
     }
 
-    /// <summary>A rendered fragment stored under this request's versions; null when there is none yet.</summary>
-    internal async ValueTask<(string Key, string? Html)> GetFragmentAsync(string key, ReaderChange dependsOn, CancellationToken cancellationToken)
+    /// <summary>Something rendered and stored under this request's versions; null when there is none yet.</summary>
+    internal async ValueTask<(string Key, T? Rendered)> GetRenderedAsync<T>(string key, ReaderChange dependsOn, CancellationToken cancellationToken)
+        where T : class
     {
         var versioned = "html:" + (await VersionsAsync(cancellationToken)).Prefix(dependsOn) + key;
-        return (versioned, _cache.GetFragment(versioned));
+        return (versioned, _cache.GetRendered<T>(versioned));
     }
 
     internal void SetFragment(string versionedKey, string html) => _cache.SetFragment(versionedKey, html);
+
+    internal void SetRendered(string versionedKey, object rendered, long sizeInBytes) => _cache.SetRendered(versionedKey, rendered, sizeInBytes);
 }
