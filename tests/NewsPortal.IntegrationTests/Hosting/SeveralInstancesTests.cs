@@ -162,7 +162,7 @@ public sealed class SeveralInstancesTests : IClassFixture<SeveralInstancesTests.
     public async Task RedisAway_ReadersAndPostersAreServed_ThenEverythingReconnects()
     {
         var article = await PublishedArticleAsync();
-        Assert.Contains("Healthy", await ReadyAsync(_site.A), StringComparison.Ordinal);
+        await WaitUntilAsync(async () => (await ReadyAsync(_site.A)).Contains("Healthy", StringComparison.Ordinal), "A is connected to Redis");
         await _site.Redis.StopAsync();
         try
         {

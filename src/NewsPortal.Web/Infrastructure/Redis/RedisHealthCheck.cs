@@ -19,7 +19,9 @@ public sealed class RedisHealthCheck : IHealthCheck
             return HealthCheckResult.Healthy("Redis is not configured: this instance keeps its cache and limits to itself.");
         }
 
-        if (_redis.Multiplexer is { IsConnected: true } multiplexer)
+        // The first check may come before the background connect has run: connect (once) rather than report a
+        // Redis that was never tried as missing.
+        if (await _redis.ConnectAsync() is { IsConnected: true } multiplexer)
         {
             try
             {
