@@ -1,3 +1,4 @@
+using NewsPortal.Web.Data;
 using NewsPortal.Web.Data.Seed;
 using NewsPortal.Web.Features.Articles;
 using NewsPortal.Web.Features.Comments;
@@ -22,6 +23,7 @@ public static class ReaderFeatures
         services.AddScoped<ListingService>();
         services.AddScoped<SearchService>();
         services.AddScoped<FeedService>();
+        services.AddScoped(sp => new Lazy<NewsDbContext>(sp.GetRequiredService<NewsDbContext>));
         services.AddScoped<CommentThreadService>();
         services.AddScoped<CommentSectionService>();
         services.AddScoped<Infrastructure.Mvc.ViewRenderer>();

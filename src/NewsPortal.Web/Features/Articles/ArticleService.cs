@@ -12,14 +12,12 @@ public sealed class ArticleService
     public const int LatestCount = 5;
     public const int RelatedCount = 4;
 
-    private readonly NewsDbContext _db;
     private readonly SiteClock _clock;
     private readonly CommentSectionService _comments;
     private readonly ReaderSnapshot _cache;
 
-    public ArticleService(NewsDbContext db, SiteClock clock, CommentSectionService comments, ReaderSnapshot cache)
+    public ArticleService(SiteClock clock, CommentSectionService comments, ReaderSnapshot cache)
     {
-        _db = db;
         _clock = clock;
         _comments = comments;
         _cache = cache;
@@ -85,17 +83,21 @@ public sealed class ArticleService
         return new ArticlePageCore(article, latest, related, approved);
     }
 
-    /// <summary>The current slug of a visible article that used to be published as <paramref name="oldSlug"/>.</summary>
-    public Task<string?> CurrentSlugForAsync(string oldSlug, CancellationToken cancellationToken)
-    {
-        var visible = ArticleVisibility.IsVisibleAt(_clock.UtcNow);
-        return _db.ArticleSlugRedirects.AsNoTracking()
-            .Where(r => r.OldSlug == oldSlug)
-            .Select(r => r.Article)
-            .Where(visible)
-            .Select(a => a.Slug)
-            .FirstOrDefaultAsync(cancellationToken);
-    }
+    /// <summary>
+    /// The current slug of a visible article that used to be published as <paramref name="oldSlug"/>. Cached like
+    /// the pages (an unknown slug too), so a flood of requests for missing pages costs the database nothing.
+    /// </summary>
+    public async Task<string?> CurrentSlugForAsync(string oldSlug, CancellationToken cancellationToken) =>
+        (await _cache.GetOrLoadAsync($"redirect:{oldSlug}", ReaderChange.Articles, async (db, ct) => new SlugRedirect(
+            await db.ArticleSlugRedirects.AsNoTracking()
+                .Where(r => r.OldSlug == oldSlug)
+                .Select(r => r.Article)
+                .Where(ArticleVisibility.IsVisibleAt(_clock.UtcNow))
+                .Select(a => a.Slug)
+                .FirstOrDefaultAsync(ct)), cancellationToken)).CurrentSlug;
+
+    /// <summary>Lets "no redirect" be cached as well as a redirect.</summary>
+    private sealed record SlugRedirect(string? CurrentSlug);
 
     /// <summary>
     /// Same section or a shared tag, newest first, never the article itself. Two queries, each walking an index

@@ -14,9 +14,10 @@ public sealed record CommentThread(IReadOnlyList<CommentViewModel> Roots);
 
 public sealed class CommentThreadService
 {
-    private readonly NewsDbContext _db;
+    // Lazy: the article page most readers get never asks for held comments, and should not rent a context for them.
+    private readonly Lazy<NewsDbContext> _db;
 
-    public CommentThreadService(NewsDbContext db) => _db = db;
+    public CommentThreadService(Lazy<NewsDbContext> db) => _db = db;
 
     /// <summary>Approved comments of an article, oldest first: what every reader sees.</summary>
     public static Task<List<CommentRow>> GetApprovedAsync(NewsDbContext db, int articleId, CancellationToken cancellationToken) =>
@@ -35,7 +36,7 @@ public sealed class CommentThreadService
         }
 
         var ids = ownHeldCommentIds.ToList();
-        return await _db.Comments.AsNoTracking()
+        return await _db.Value.Comments.AsNoTracking()
             .Where(c => c.ArticleId == articleId && c.Status == CommentStatus.Pending && ids.Contains(c.Id))
             .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
             .Select(c => new CommentRow(c.Id, c.ParentId, c.AuthorName, c.BodyHtml, c.CreatedAt, c.IsStaffReply))
