@@ -31,15 +31,14 @@ public sealed class ArticleService
 
     /// <summary>
     /// The whole article page for one viewer: the shared core plus the comments section as
-    /// <paramref name="comments"/> asks for it (page, order, the viewer's held comments, the form).
+    /// <paramref name="viewer"/> sees it (page, order, their held comments, the form).
     /// </summary>
-    public async Task<ArticlePageViewModel> GetPageAsync(ArticlePageCore core, ArticleCommentsRequest comments, CancellationToken cancellationToken)
+    public async Task<ArticlePageViewModel> GetPageAsync(ArticlePageCore core, CommentViewer viewer, CancellationToken cancellationToken)
     {
         var article = core.Article;
         var section = await _comments.BuildAsync(
-            new CommentSectionRequest(
-                article.Id, article.Slug, article.PublishedAt, article.CommentsOpenSetting, core.ApprovedComments, comments.OwnHeldIds,
-                comments.Page, comments.Sort, comments.Shared, comments.PostedForm, comments.ReplyTo, comments.AntiforgeryToken),
+            new CommentedArticle(article.Id, article.Slug, article.PublishedAt, article.CommentsOpenSetting, core.ApprovedComments),
+            viewer,
             cancellationToken);
         return new ArticlePageViewModel
         {
@@ -130,17 +129,6 @@ public sealed class ArticleService
             .ToList();
     }
 }
-
-/// <summary>How the article page's comments section should be built for this request.</summary>
-/// <param name="Shared">The page is rendered once for every anonymous visitor (placeholders for token and stamp).</param>
-public sealed record ArticleCommentsRequest(
-    IReadOnlySet<int> OwnHeldIds,
-    int Page,
-    CommentSort Sort,
-    bool Shared,
-    CommentForm? PostedForm = null,
-    int? ReplyTo = null,
-    string? AntiforgeryToken = null);
 
 /// <summary>The part of an article page every reader shares; cached, so immutable.</summary>
 [System.ComponentModel.ImmutableObject(true)]

@@ -72,7 +72,7 @@ public sealed class ArticlesController : Controller
         if (personal)
         {
             var model = await _articles.GetPageAsync(
-                core, new ArticleCommentsRequest(held, page, sort, Shared: false, ReplyTo: replyto, AntiforgeryToken: TokenIfOpen(core)), cancellationToken);
+                core, new CommentViewer(held, page, sort, Shared: false, ReplyTo: replyto, AntiforgeryToken: TokenIfOpen(core)), cancellationToken);
             var posted = TempData[PostedKey] as string;
             model.Comments.JustPostedHeld = posted == PostedHeld;
             model.Comments.JustPostedPublished = posted == PostedPublished;
@@ -86,7 +86,7 @@ public sealed class ArticlesController : Controller
             string.Create(CultureInfo.InvariantCulture, $"page:{slug}:{page}:{sort}:{_urls.Base(Request)}"), ReaderChange.Comments, cancellationToken);
         if (shared is null)
         {
-            var model = await _articles.GetPageAsync(core, new ArticleCommentsRequest(held, page, sort, Shared: true), cancellationToken);
+            var model = await _articles.GetPageAsync(core, new CommentViewer(held, page, sort, Shared: true), cancellationToken);
             shared = SharedArticlePage.From(await _renderer.RenderAsync(this, ShowView, model));
             _cache.SetRendered(key, shared, shared.SizeInBytes);
         }
@@ -165,7 +165,7 @@ public sealed class ArticlesController : Controller
 
         var model = await _articles.GetPageAsync(
             core,
-            new ArticleCommentsRequest(_heldComments.Read(HttpContext), 1, ReadSort(null), Shared: false, PostedForm: form, AntiforgeryToken: TokenIfOpen(core)),
+            new CommentViewer(_heldComments.Read(HttpContext), 1, ReadSort(null), Shared: false, PostedForm: form, AntiforgeryToken: TokenIfOpen(core)),
             cancellationToken);
         Response.StatusCode = statusCode;
         return View(ShowView, model);

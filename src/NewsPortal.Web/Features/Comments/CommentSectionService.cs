@@ -2,17 +2,11 @@ using NewsPortal.Web.Infrastructure.Site;
 
 namespace NewsPortal.Web.Features.Comments;
 
-/// <summary>What the article page asks for: one article's comment section as one viewer sees it.</summary>
-/// <param name="Approved">The article's approved comments, oldest first (shared, from the reader cache).</param>
+/// <summary>Who is looking at a comment section, and how: their held comments, the page and order, the form.</summary>
 /// <param name="Shared">
-/// Rendered once for every visitor: the form carries placeholders for the token and stamp, filled per request.
+/// Rendered once for every anonymous visitor: the form carries placeholders for the token and stamp, filled per request.
 /// </param>
-public sealed record CommentSectionRequest(
-    int ArticleId,
-    string Slug,
-    DateTime PublishedAt,
-    bool CommentsOpenSetting,
-    IReadOnlyList<CommentRow> Approved,
+public sealed record CommentViewer(
     IReadOnlySet<int> OwnHeldIds,
     int Page,
     CommentSort Sort,
@@ -20,6 +14,10 @@ public sealed record CommentSectionRequest(
     CommentForm? PostedForm = null,
     int? ReplyTo = null,
     string? AntiforgeryToken = null);
+
+/// <summary>The article a comment section belongs to, as the comments slice needs it.</summary>
+/// <param name="Approved">The article's approved comments, oldest first (shared, from the reader cache).</param>
+public sealed record CommentedArticle(int Id, string Slug, DateTime PublishedAt, bool CommentsOpenSetting, IReadOnlyList<CommentRow> Approved);
 
 /// <summary>Builds comment sections: threads, order, pages, the viewer's own held comments and the form.</summary>
 public sealed class CommentSectionService
@@ -39,25 +37,25 @@ public sealed class CommentSectionService
         _clock = clock;
     }
 
-    public async Task<CommentSectionViewModel> BuildAsync(CommentSectionRequest request, CancellationToken cancellationToken)
+    public async Task<CommentSectionViewModel> BuildAsync(CommentedArticle article, CommentViewer viewer, CancellationToken cancellationToken)
     {
         var rules = await _rules.GetAsync(cancellationToken);
-        var held = await _threads.GetOwnHeldAsync(request.ArticleId, request.OwnHeldIds, cancellationToken);
-        var roots = Order(CommentThreadService.Build(request.Approved, held).Roots, request.Sort);
+        var held = await _threads.GetOwnHeldAsync(article.Id, viewer.OwnHeldIds, cancellationToken);
+        var roots = Order(CommentThreadService.Build(article.Approved, held).Roots, viewer.Sort);
         var pageCount = Math.Max(1, (roots.Count + rules.ThreadsPerPage - 1) / rules.ThreadsPerPage);
-        var page = Math.Clamp(request.Page, 1, pageCount);
+        var page = Math.Clamp(viewer.Page, 1, pageCount);
 
-        var form = request.PostedForm ?? new CommentForm { ParentId = request.ReplyTo };
-        if (request.Shared)
+        var form = viewer.PostedForm ?? new CommentForm { ParentId = viewer.ReplyTo };
+        if (viewer.Shared)
         {
             form.Stamp = CommentSectionViewModel.StampPlaceholder;
         }
-        else if ((await _stamp.CheckAsync(form.Stamp, request.ArticleId)).Verdict != StampVerdict.Valid)
+        else if ((await _stamp.CheckAsync(form.Stamp, article.Id)).Verdict != StampVerdict.Valid)
         {
-            form.Stamp = await _stamp.IssueAsync(request.ArticleId);
+            form.Stamp = await _stamp.IssueAsync(article.Id);
         }
 
-        var replyToName = form.ParentId is { } parentId ? request.Approved.FirstOrDefault(c => c.Id == parentId)?.AuthorName : null;
+        var replyToName = form.ParentId is { } parentId ? article.Approved.FirstOrDefault(c => c.Id == parentId)?.AuthorName : null;
         if (replyToName is null)
         {
             form.ParentId = null;
@@ -65,16 +63,16 @@ public sealed class CommentSectionService
 
         return new CommentSectionViewModel
         {
-            ArticleId = request.ArticleId,
-            ArticleSlug = request.Slug,
-            ApprovedCount = request.Approved.Count,
+            ArticleId = article.Id,
+            ArticleSlug = article.Slug,
+            ApprovedCount = article.Approved.Count,
             Roots = roots.Skip((page - 1) * rules.ThreadsPerPage).Take(rules.ThreadsPerPage).ToList(),
             Page = page,
             PageCount = pageCount,
-            Sort = request.Sort,
-            CommentsOpen = CommentRulesSource.IsOpen(request.CommentsOpenSetting, request.PublishedAt, _clock.UtcNow, rules),
+            Sort = viewer.Sort,
+            CommentsOpen = CommentRulesSource.IsOpen(article.CommentsOpenSetting, article.PublishedAt, _clock.UtcNow, rules),
             Form = form,
-            AntiforgeryToken = request.AntiforgeryToken ?? CommentSectionViewModel.TokenPlaceholder,
+            AntiforgeryToken = viewer.AntiforgeryToken ?? CommentSectionViewModel.TokenPlaceholder,
             ReplyToName = replyToName,
             HasOwnHeldComments = held.Count > 0,
             Cacheable = held.Count == 0,
