@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using NewsPortal.Web.Data;
 using NewsPortal.Web.Features;
+using NewsPortal.Web.Features.Articles;
 using NewsPortal.Web.Features.Weather;
 using NewsPortal.Web.Infrastructure.Caching;
 using NewsPortal.Web.Infrastructure.Database;
@@ -43,6 +44,7 @@ try
     app.UseRateLimiter();
     app.UseAuthentication();
     app.UseAuthorization();
+    app.UseSharedArticlePages();
 
     app.MapNewsHealthChecks();
     app.MapStaticAssets();

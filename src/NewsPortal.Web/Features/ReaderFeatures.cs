@@ -20,6 +20,7 @@ public static class ReaderFeatures
 
         services.AddScoped<FrontPageService>();
         services.AddScoped<ArticleService>();
+        services.AddScoped<SharedArticlePages>();
         services.AddScoped<ListingService>();
         services.AddScoped<SearchService>();
         services.AddScoped<FeedService>();

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using NewsPortal.Web.Domain;
 using NewsPortal.Web.Features.Comments;
-using NewsPortal.Web.Infrastructure.Caching;
 using NewsPortal.Web.Infrastructure.Mvc;
 using NewsPortal.Web.Infrastructure.Proxy;
 
@@ -21,30 +20,21 @@ public sealed class ArticlesController : Controller
     private readonly ArticleService _articles;
     private readonly HeldCommentsCookie _heldComments;
     private readonly IAntiforgery _antiforgery;
-    private readonly FormStamp _stamp;
-    private readonly ReaderSnapshot _cache;
     private readonly ViewRenderer _renderer;
-    private readonly PublicUrls _urls;
-    private readonly string _tempDataCookie;
+    private readonly SharedArticlePages _shared;
 
     public ArticlesController(
         ArticleService articles,
         HeldCommentsCookie heldComments,
         IAntiforgery antiforgery,
-        FormStamp stamp,
-        ReaderSnapshot cache,
         ViewRenderer renderer,
-        PublicUrls urls,
-        Microsoft.Extensions.Options.IOptions<CookieTempDataProviderOptions> tempData)
+        SharedArticlePages shared)
     {
-        _tempDataCookie = tempData.Value.Cookie.Name!;
         _articles = articles;
         _heldComments = heldComments;
         _antiforgery = antiforgery;
-        _stamp = stamp;
-        _cache = cache;
         _renderer = renderer;
-        _urls = urls;
+        _shared = shared;
     }
 
     /// <summary>
@@ -53,6 +43,7 @@ public sealed class ArticlesController : Controller
     /// reader with held comments, a reply form, the notice after posting) gets a page rendered for them.
     /// </summary>
     [HttpGet("/news/{slug}", Name = "Article")]
+    [SharedArticlePage]
     public async Task<IActionResult> Show(string slug, int? replyto, int? cpage, string? csort, CancellationToken cancellationToken)
     {
         var core = await _articles.GetCoreAsync(slug, cancellationToken);
@@ -65,35 +56,29 @@ public sealed class ArticlesController : Controller
         }
 
         var sort = ReadSort(csort);
-        var held = _heldComments.Read(HttpContext);
-        var page = Math.Max(1, cpage ?? 1);
-        var personal = replyto is not null || held.Count > 0 || User.Identity?.IsAuthenticated == true
-            || Request.Cookies.ContainsKey(_tempDataCookie);
-        if (personal)
+        if (!_shared.AppliesTo(HttpContext, replyto))
         {
             var model = await _articles.GetPageAsync(
-                core, new CommentViewer(held, page, sort, Shared: false, ReplyTo: replyto, AntiforgeryToken: TokenIfOpen(core)), cancellationToken);
+                core,
+                new CommentViewer(_heldComments.Read(HttpContext), Math.Max(1, cpage ?? 1), sort, Shared: false, ReplyTo: replyto, AntiforgeryToken: TokenIfOpen(core)),
+                cancellationToken);
             var posted = TempData[PostedKey] as string;
             model.Comments.JustPostedHeld = posted == PostedHeld;
             model.Comments.JustPostedPublished = posted == PostedPublished;
             return View(ShowView, model);
         }
 
-        // One copy per article, comment page, order and public address (the Host header when Site:PublicUrl is
-        // unset), per version of the data; a minute at most, for its relative times.
-        page = Math.Min(page, core.CommentPageCount(await ThreadsPerPageAsync(cancellationToken)));
-        var (key, shared) = await _cache.GetRenderedAsync<SharedArticlePage>(
-            string.Create(CultureInfo.InvariantCulture, $"page:{slug}:{page}:{sort}:{_urls.Base(Request)}"), ReaderChange.Comments, cancellationToken);
+        // Usually served before MVC by UseSharedArticlePages; here when the copy is missing (or the order was just chosen).
+        var slot = (await _shared.LocateAsync(HttpContext, slug, cpage, sort, cancellationToken))!;
+        var shared = slot.Copy;
         if (shared is null)
         {
-            var model = await _articles.GetPageAsync(core, new CommentViewer(held, page, sort, Shared: true), cancellationToken);
+            var model = await _articles.GetPageAsync(core, new CommentViewer(new HashSet<int>(), slot.Page, sort, Shared: true), cancellationToken);
             shared = SharedArticlePage.From(await _renderer.RenderAsync(this, ShowView, model));
-            _cache.SetRendered(key, shared, shared.SizeInBytes);
+            _shared.Store(slot, shared);
         }
 
-        return shared.HasForm
-            ? shared.For(_antiforgery.GetAndStoreTokens(HttpContext).RequestToken, await _stamp.IssueAsync(core.Article.Id))
-            : shared.For(null, null);
+        return await _shared.ForReaderAsync(HttpContext, shared, core.Article.Id);
     }
 
     /// <summary>A link to one comment that lands on the comment page holding it, in the reader's order.</summary>
@@ -193,7 +178,4 @@ public sealed class ArticlesController : Controller
 
     private string? TokenIfOpen(ArticlePageCore core) =>
         core.Article.CommentsOpenSetting ? _antiforgery.GetAndStoreTokens(HttpContext).RequestToken : null;
-
-    private async Task<int> ThreadsPerPageAsync(CancellationToken cancellationToken) =>
-        (await HttpContext.RequestServices.GetRequiredService<CommentRulesSource>().GetAsync(cancellationToken)).ThreadsPerPage;
 }

@@ -1,0 +1,140 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using NewsPortal.Web.Features.Comments;
+using NewsPortal.Web.Infrastructure.Caching;
+using NewsPortal.Web.Infrastructure.Proxy;
+
+namespace NewsPortal.Web.Features.Articles;
+
+/// <summary>Where a shared article page lives in the reader cache, and the article it shows.</summary>
+public sealed record SharedPageSlot(string Key, ArticlePageCore Core, int Page, CommentSort Sort, SharedArticlePage? Copy);
+
+/// <summary>
+/// The article page every anonymous reader with nothing of their own on it shares: who gets it, where it is kept,
+/// and how one reader's copy is written. The controller renders a missing copy; <see cref="SharedArticlePagesExtensions.UseSharedArticlePages"/>
+/// serves a copy that is already there before MVC runs at all.
+/// </summary>
+public sealed class SharedArticlePages
+{
+    private readonly ArticleService _articles;
+    private readonly ReaderSnapshot _cache;
+    private readonly CommentRulesSource _rules;
+    private readonly HeldCommentsCookie _held;
+    private readonly IAntiforgery _antiforgery;
+    private readonly FormStamp _stamp;
+    private readonly PublicUrls _urls;
+    private readonly string _tempDataCookie;
+
+    public SharedArticlePages(
+        ArticleService articles,
+        ReaderSnapshot cache,
+        CommentRulesSource rules,
+        HeldCommentsCookie held,
+        IAntiforgery antiforgery,
+        FormStamp stamp,
+        PublicUrls urls,
+        IOptions<CookieTempDataProviderOptions> tempData)
+    {
+        _articles = articles;
+        _cache = cache;
+        _rules = rules;
+        _held = held;
+        _antiforgery = antiforgery;
+        _stamp = stamp;
+        _urls = urls;
+        _tempDataCookie = tempData.Value.Cookie.Name!;
+    }
+
+    /// <summary>
+    /// Whether this reader gets the shared copy: not signed in, no held comments of their own, no notice waiting
+    /// (TempData), no reply form. Decided from the request alone, without loading any of it.
+    /// </summary>
+    public bool AppliesTo(HttpContext context, int? replyTo) =>
+        replyTo is null
+        && context.User.Identity?.IsAuthenticated != true
+        && !context.Request.Cookies.ContainsKey(_tempDataCookie)
+        && _held.Read(context).Count == 0;
+
+    /// <summary>
+    /// The slot for this article, comment page (clamped to the pages there are) and order: one copy per public address
+    /// (the Host header when Site:PublicUrl is unset) and data version, kept a minute at most for its relative times.
+    /// Null when no visible article has the slug.
+    /// </summary>
+    public async Task<SharedPageSlot?> LocateAsync(HttpContext context, string slug, int? commentPage, CommentSort sort, CancellationToken cancellationToken)
+    {
+        var core = await _articles.GetCoreAsync(slug, cancellationToken);
+        if (core is null)
+        {
+            return null;
+        }
+
+        var page = Math.Clamp(commentPage ?? 1, 1, core.CommentPageCount((await _rules.GetAsync(cancellationToken)).ThreadsPerPage));
+        var (key, shared) = await _cache.GetRenderedAsync<SharedArticlePage>(
+            string.Create(CultureInfo.InvariantCulture, $"page:{slug}:{page}:{sort}:{_urls.Base(context.Request)}"), ReaderChange.Comments, cancellationToken);
+        return new SharedPageSlot(key, core, page, sort, shared);
+    }
+
+    public void Store(SharedPageSlot slot, SharedArticlePage page) => _cache.SetRendered(slot.Key, page, page.SizeInBytes);
+
+    /// <summary>The shared copy with this reader's antiforgery token (and cookie) and a fresh form stamp.</summary>
+    public async Task<IActionResult> ForReaderAsync(HttpContext context, SharedArticlePage page, int articleId) =>
+        page.HasForm
+            ? page.For(_antiforgery.GetAndStoreTokens(context).RequestToken, await _stamp.IssueAsync(articleId))
+            : page.For(null, null);
+}
+
+public static class SharedArticlePagesExtensions
+{
+    /// <summary>
+    /// Serves an article page that is already in the reader cache before MVC runs (no controller, no model binding, no
+    /// view): after routing, authentication and the rate limiter, for GET /news/{slug} only, and only when the request
+    /// is one the controller would have answered with that same copy. Anything else goes on to the controller.
+    /// </summary>
+    public static IApplicationBuilder UseSharedArticlePages(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            if (HttpMethods.IsGet(context.Request.Method)
+                && context.GetEndpoint()?.Metadata.GetMetadata<SharedArticlePageAttribute>() is not null
+                && context.Request.RouteValues["slug"] is string slug
+                && !context.Request.Query.ContainsKey("csort")
+                && TryPage(context.Request.Query["cpage"], out var commentPage))
+            {
+                var pages = context.RequestServices.GetRequiredService<SharedArticlePages>();
+                if (pages.AppliesTo(context, TryReplyTo(context.Request.Query["replyto"]))
+                    && await pages.LocateAsync(context, slug, commentPage, CommentSectionService.SortFrom(null, context.Request.Cookies[CommentSectionService.SortCookie]), context.RequestAborted)
+                        is { Copy: { } page } slot)
+                {
+                    await (await pages.ForReaderAsync(context, page, slot.Core.Article.Id)).ExecuteResultAsync(new ActionContext { HttpContext = context });
+                    return;
+                }
+            }
+
+            await next(context);
+        });
+
+    // Only what model binding would have read the same way; anything odd goes on to the controller.
+    private static bool TryPage(string? value, out int? page)
+    {
+        page = null;
+        if (string.IsNullOrEmpty(value))
+        {
+            return true;
+        }
+
+        if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
+        {
+            page = parsed;
+            return true;
+        }
+
+        return false;
+    }
+
+    private static int? TryReplyTo(string? value) => string.IsNullOrEmpty(value) ? null : 0;
+}
+
+/// <summary>Marks the action whose shared copies <see cref="SharedArticlePagesExtensions.UseSharedArticlePages"/> may serve.</summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class SharedArticlePageAttribute : Attribute;
