@@ -10,10 +10,18 @@ namespace NewsPortal.Web.Features.Errors;
 [ApiExplorerSettings(IgnoreApi = true)]
 public sealed class ErrorsController : Controller
 {
+    /// <remarks>
+    /// No parameters on purpose: re-executing a failed POST keeps its body, and MVC reads the form for any action that
+    /// binds parameters (whatever their source). A form the form reader refused (a NUL, too many fields) then made
+    /// the error page itself fail, and the reader got a 500 instead of this 400. The code is read from the route.
+    /// </remarks>
     [Route("/error/{code:int?}")]
     [IgnoreAntiforgeryToken]
-    public IActionResult Index(int? code)
+    public IActionResult Index()
     {
+        int? code = int.TryParse(RouteData.Values["code"] as string, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed)
+            ? parsed
+            : null;
         var status = code ?? StatusCodes.Status500InternalServerError;
         if (HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is null
             && HttpContext.Features.Get<IExceptionHandlerPathFeature>() is null)

@@ -36,3 +36,34 @@ public sealed class ErrorPageTests
         };
     }
 }
+
+/// <summary>A comment post the form reader cannot read is answered with the friendly 400 page, never a 500.</summary>
+public sealed class UnreadableFormTests : IClassFixture<NewsPortalFactory>
+{
+    private readonly NewsPortalFactory _factory;
+
+    public UnreadableFormTests(NewsPortalFactory factory) => _factory = factory;
+
+    public static TheoryData<string, string> Bodies => new()
+    {
+        { "NUL in a field", "Name=Ada&Email=ada%40example.com&Body=Hello&ParentId=%00" },
+        { "more than 1,024 fields", string.Join('&', Enumerable.Range(0, 1100).Select(i => $"f{i}=x")) },
+    };
+
+    [Theory]
+    [MemberData(nameof(Bodies))]
+    public async Task CommentPost_WithAnUnreadableForm_GetsTheFriendly400Page_AndStoresNothing(string name, string body)
+    {
+        _ = name;
+        var slug = (await _factory.WithDbAsync(db => new ArticleBuilder().SaveAsync(db))).Slug;
+        var client = _factory.CreateNoRedirectClient();
+        using var content = new StringContent(body, System.Text.Encoding.ASCII, "application/x-www-form-urlencoded");
+
+        var response = await client.PostAsync(new Uri($"/news/{slug}/comments", UriKind.Relative), content);
+        var document = await Html.ParseAsync(response);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("That request could not be understood", document.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Equal(0, await _factory.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Comments, c => c.Article.Slug == slug)));
+    }
+}
