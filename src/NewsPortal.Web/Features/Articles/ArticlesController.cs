@@ -56,7 +56,7 @@ public sealed class ArticlesController : Controller
         }
 
         var sort = ReadSort(csort);
-        if (!_shared.AppliesTo(HttpContext, replyto))
+        if (!_shared.AppliesTo(HttpContext, wantsReplyForm: replyto is not null))
         {
             var model = await _articles.GetPageAsync(
                 core,

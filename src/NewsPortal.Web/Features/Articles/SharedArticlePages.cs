@@ -49,10 +49,10 @@ public sealed class SharedArticlePages
 
     /// <summary>
     /// Whether this reader gets the shared copy: not signed in, no held comments of their own, no notice waiting
-    /// (TempData), no reply form. Decided from the request alone, without loading any of it.
+    /// (TempData), not asking for a reply form. Decided from the request alone, without loading any of it.
     /// </summary>
-    public bool AppliesTo(HttpContext context, int? replyTo) =>
-        replyTo is null
+    public bool AppliesTo(HttpContext context, bool wantsReplyForm) =>
+        !wantsReplyForm
         && context.User.Identity?.IsAuthenticated != true
         && !context.Request.Cookies.ContainsKey(_tempDataCookie)
         && _held.Read(context).Count == 0;
@@ -102,7 +102,7 @@ public static class SharedArticlePagesExtensions
                 && TryPage(context.Request.Query["cpage"], out var commentPage))
             {
                 var pages = context.RequestServices.GetRequiredService<SharedArticlePages>();
-                if (pages.AppliesTo(context, TryReplyTo(context.Request.Query["replyto"]))
+                if (pages.AppliesTo(context, wantsReplyForm: !string.IsNullOrEmpty(context.Request.Query["replyto"]))
                     && await pages.LocateAsync(context, slug, commentPage, CommentSectionService.SortFrom(null, context.Request.Cookies[CommentSectionService.SortCookie]), context.RequestAborted)
                         is { Copy: { } page } slot)
                 {
@@ -131,8 +131,6 @@ public static class SharedArticlePagesExtensions
 
         return false;
     }
-
-    private static int? TryReplyTo(string? value) => string.IsNullOrEmpty(value) ? null : 0;
 }
 
 /// <summary>Marks the action whose shared copies <see cref="SharedArticlePagesExtensions.UseSharedArticlePages"/> may serve.</summary>

@@ -74,7 +74,6 @@ public sealed class CommentSectionService
             Form = form,
             AntiforgeryToken = viewer.AntiforgeryToken ?? CommentSectionViewModel.TokenPlaceholder,
             ReplyToName = replyToName,
-            HasOwnHeldComments = held.Count > 0,
             Cacheable = held.Count == 0,
         };
     }

@@ -46,10 +46,10 @@ public sealed class CommentSectionViewModel
     /// <summary>Name of the comment being replied to, when the form is a reply.</summary>
     public string? ReplyToName { get; init; }
 
-    /// <summary>The viewer has held comments of their own here, so this section is theirs alone.</summary>
-    public bool HasOwnHeldComments { get; init; }
-
-    /// <summary>The list may be kept in the reader cache (false in a preview or with the viewer's own held comments).</summary>
+    /// <summary>
+    /// The list may be kept in the reader cache: false in a preview, and when the viewer has held comments of their
+    /// own here (the list is then theirs alone).
+    /// </summary>
     public bool Cacheable { get; init; }
 
     /// <summary>The reader has just posted a comment that is held for moderation.</summary>

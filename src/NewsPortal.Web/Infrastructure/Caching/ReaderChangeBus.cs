@@ -30,7 +30,6 @@ public sealed class ReaderChangeBus : BackgroundService
     private readonly RedisConnection _redis;
     private readonly ILogger<ReaderChangeBus> _logger;
     private readonly string _instance = Guid.NewGuid().ToString("N");
-    private long _received;
     private bool _probeAnswered;
 
     public ReaderChangeBus(ReaderCache cache, RedisConnection redis, ILogger<ReaderChangeBus> logger)
@@ -39,9 +38,6 @@ public sealed class ReaderChangeBus : BackgroundService
         _redis = redis;
         _logger = logger;
     }
-
-    /// <summary>Messages heard from other instances, for tests and diagnostics.</summary>
-    public long Received => Interlocked.Read(ref _received);
 
     /// <summary>
     /// True while changes made elsewhere reach this instance: with Redis, once a probe it published has come back
@@ -178,7 +174,6 @@ public sealed class ReaderChangeBus : BackgroundService
 
         if (Enum.IsDefined((ReaderChange)value))
         {
-            Interlocked.Increment(ref _received);
             _cache.Bump((ReaderChange)value);
         }
     }
