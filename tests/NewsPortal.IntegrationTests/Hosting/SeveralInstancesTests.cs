@@ -1,4 +1,5 @@
 using System.Net;
+using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NewsPortal.IntegrationTests.Infrastructure;
@@ -45,6 +46,7 @@ public sealed class SeveralInstancesTests : IClassFixture<SeveralInstancesTests.
             var factory = new NewsPortalFactory { DatabasePath = database };
             factory.Settings["ConnectionStrings:Redis"] = Redis.ConnectionString;
             factory.Settings["Comments:PostsPerMinutePerIp"] = "3";
+            factory.Settings["SignIn:AttemptsPerMinutePerIp"] = "3";
             return factory;
         }
 
@@ -156,6 +158,30 @@ public sealed class SeveralInstancesTests : IClassFixture<SeveralInstancesTests.
         Assert.Equal(HttpStatusCode.TooManyRequests, await PostCommentAsync(_site.B, slug, Reader, "Fourth, on B."));
         Assert.Equal(HttpStatusCode.TooManyRequests, await PostCommentAsync(_site.A, slug, Reader, "Fifth, on A."));
         Assert.Equal(HttpStatusCode.SeeOther, await PostCommentAsync(_site.B, slug, "198.51.100.72", "Someone else, on B."));
+    }
+
+    [Fact]
+    public async Task OneClientsSignInLimit_HoldsAcrossBothInstances()
+    {
+        async Task<HttpStatusCode> SignInAsync(NewsPortalFactory instance, string clientAddress)
+        {
+            var client = instance.CreateNoRedirectClient();
+            client.DefaultRequestHeaders.Add(NewsPortalFactory.PeerHeader, clientAddress);
+            var (_, page) = await Html.GetAsync(client, "/account/login");
+            var form = page.QuerySelector<AngleSharp.Html.Dom.IHtmlFormElement>("main form")!;
+            var response = await Html.SubmitAsync(client, form, new Dictionary<string, string> { ["Email"] = "nobody@example.com", ["Password"] = "not a real password" });
+            return response.StatusCode;
+        }
+
+        const string Sprayer = "198.51.100.91";
+
+        // Three attempts a minute in all (each a friendly "does not match" page), then 429 with Retry-After on either.
+        Assert.Equal(HttpStatusCode.OK, await SignInAsync(_site.A, Sprayer));
+        Assert.Equal(HttpStatusCode.OK, await SignInAsync(_site.B, Sprayer));
+        Assert.Equal(HttpStatusCode.OK, await SignInAsync(_site.A, Sprayer));
+        Assert.Equal(HttpStatusCode.TooManyRequests, await SignInAsync(_site.B, Sprayer));
+        Assert.Equal(HttpStatusCode.TooManyRequests, await SignInAsync(_site.A, Sprayer));
+        Assert.Equal(HttpStatusCode.OK, await SignInAsync(_site.B, "198.51.100.92"));
     }
 
     [Fact]
