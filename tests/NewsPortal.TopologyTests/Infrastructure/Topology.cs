@@ -40,6 +40,7 @@ public sealed class Topology : IAsyncLifetime
     private int _readers;
     private string? _missingTools;
     private string? _runDirectory;
+    private string? _publishDirectory;
     private ProcessGuard? _guard;
     private RedisServer? _redis;
     private SiteInstance? _a;
@@ -67,6 +68,9 @@ public sealed class Topology : IAsyncLifetime
 
     public string RunDirectory => _runDirectory ?? throw NotStarted();
 
+    /// <summary>The Release publish output both instances run from.</summary>
+    public string PublishDirectory => _publishDirectory ?? throw NotStarted();
+
     public async ValueTask InitializeAsync()
     {
         var redisServer = FindTool("redis-server");
@@ -81,6 +85,7 @@ public sealed class Topology : IAsyncLifetime
         _guard = new ProcessGuard(_runDirectory);
         var dotnet = DotnetHost();
         var publish = await PublishAsync(dotnet);
+        _publishDirectory = publish;
 
         var ports = DistinctFreePorts(4);
         _database = new SharedDatabase(Path.Combine(_runDirectory, "newsportal.db"));
