@@ -146,6 +146,28 @@ public sealed class SeveralInstancesTests : IClassFixture<SeveralInstancesTests.
     }
 
     [Fact]
+    public async Task CommentForm_RenderedByA_IsAcceptedByB()
+    {
+        var article = await PublishedArticleAsync();
+        var onA = _site.A.CreateNoRedirectClient();
+        onA.DefaultRequestHeaders.Add(NewsPortalFactory.PeerHeader, "203.0.113.71");
+        var (page, document) = await Html.GetAsync(onA, $"/news/{article.Slug}");
+        var form = Html.CommentForm(document);
+        var cookie = page.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("np_af=", StringComparison.Ordinal)).Split(';')[0];
+
+        var onB = _site.B.CreateNoRedirectClient();
+        onB.DefaultRequestHeaders.Add(NewsPortalFactory.PeerHeader, "203.0.113.71");
+        onB.DefaultRequestHeaders.Add("Cookie", cookie);
+        var posted = await Html.PostAsync(onB, Html.ActionOf(form), Html.FormValues(form, new Dictionary<string, string>
+        {
+            ["Name"] = "Two Instances", ["Email"] = "a-to-b@example.com", ["Body"] = "Rendered by A, posted to B.",
+        }));
+
+        Assert.Equal(HttpStatusCode.SeeOther, posted.StatusCode);
+        Assert.Equal(1, await _site.B.WithDbAsync(db => db.Comments.CountAsync(c => c.ArticleId == article.Id)));
+    }
+
+    [Fact]
     public async Task OneClientsCommentLimit_HoldsAcrossBothInstances()
     {
         var slug = (await PublishedArticleAsync()).Slug;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
+using NewsPortal.Web.Infrastructure.Security;
 
 namespace NewsPortal.Web.Infrastructure.Mvc;
 
@@ -31,6 +32,7 @@ public static class MvcServiceCollectionExtensions
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.FormFieldName = "__RequestVerificationToken";
         });
+        services.AddAntiforgeryTokenProtection();
 
         services.Configure<CookieTempDataProviderOptions>(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
 
