@@ -24,6 +24,9 @@ POST_WARMUP=3s  # posting has the longest code path (sanitizer, data protection,
 # fresh one-minute window (see below); if the site posts faster than that a minute, the rest are 429s,
 # counted and reported separately.
 POSTS_PER_MINUTE=1000000
+# The staff rows sign in as this Admin, created at start (Admin:Email, Admin:Password).
+STAFF_EMAIL=bench-admin@newsportal.test
+STAFF_PASSWORD=Bench-admin-password-1
 
 usage() { sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; }
 
@@ -261,9 +264,12 @@ declare -A CEILINGS
 # run_wrk <name> <path> [lua script]: one measured run; appends a table row.
 run_wrk() {
   local name="$1" path="$2" script="${3:-}" out="$WORK/wrk-$SIZE-${#ROWS[@]}.txt"
-  local args=(-t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency --timeout 10s)
+  local connections="${WRK_CONNECTIONS:-$CONNECTIONS}"
+  local args=(-t"$THREADS" -c"$connections" -d"$DURATION" --latency --timeout 10s)
   [[ -n "$script" ]] && args+=(-s "$script")
-  log "$SIZE: $name ($DURATION, $THREADS threads, $CONNECTIONS connections)"
+  # WRK_COOKIE: the Cookie header of a signed-in member of staff (the staff rows).
+  [[ -n "${WRK_COOKIE:-}" ]] && args+=(-H "Cookie: $WRK_COOKIE")
+  log "$SIZE: $name ($DURATION, $THREADS threads, $connections connections)"
   local cpu_before cpu_after nginx_before nginx_after
   cpu_before=$(site_cpu_ticks)
   nginx_before=$(nginx_cpu_ticks)
@@ -305,11 +311,13 @@ declare -A SIZES_KB
 # warm_up <path>: a few seconds of light load (JIT, EF query cache, SQLite page cache) and one response size.
 warm_up() {
   local path="$1" bytes code
-  code=$(status_of "$BASE$path")
+  local cookie=()
+  [[ -n "${WRK_COOKIE:-}" ]] && cookie=(-H "Cookie: $WRK_COOKIE")
+  code=$(curl -s -o /dev/null --max-time 10 -w '%{http_code}' "${cookie[@]}" "$BASE$path" || true)
   [[ "$code" == 200 ]] || echo "WARNING: GET $path answered $code" >&2
-  bytes=$(curl -s -o /dev/null --compressed --max-time 30 -w '%{size_download}' "$BASE$path" || echo 0)
+  bytes=$(curl -s -o /dev/null --compressed --max-time 30 -w '%{size_download}' "${cookie[@]}" "$BASE$path" || echo 0)
   SIZES_KB[$path]=$(awk -v b="$bytes" 'BEGIN {printf "%.1f", b / 1024}')
-  timeout 60 wrk -t2 -c8 -d"$WARMUP" "$BASE$path" >/dev/null 2>&1 || true
+  timeout 60 wrk -t2 -c8 -d"$WARMUP" "${cookie[@]}" "$BASE$path" >/dev/null 2>&1 || true
 }
 
 print_table() {
@@ -353,6 +361,8 @@ start_site() {
       Weather__Enabled=false \
       Comments__MinSecondsToPost=0 \
       Comments__PostsPerMinutePerIp="$POSTS_PER_MINUTE" \
+      Search__RequestsPerMinutePerIp="$POSTS_PER_MINUTE" \
+      Admin__Email="$STAFF_EMAIL" Admin__Password="$STAFF_PASSWORD" \
       "$@" \
       ./NewsPortal.Web --urls "$url"
   ) >"$site_log" 2>&1 &
@@ -644,6 +654,59 @@ CONF
   return 0
 }
 
+# ----------------------------------------------------------------------------------------------- search, staff
+
+urlencode() { local LC_ALL=C s="$1" out="" c i; for ((i = 0; i < ${#s}; i++)); do c="${s:i:1}"
+  case "$c" in [a-zA-Z0-9.~_-]) out+="$c" ;; ' ') out+="+" ;; *) out+=$(printf '%%%02X' "'$c") ;; esac; done; echo "$out"; }
+
+# Full-text search at 16 connections (one word found in most articles, two words, a phrase, no match), then the
+# article page while a search flood (32 more connections on /search, its own wrk) runs. The search rate limit is
+# set out of the way (Search:RequestsPerMinutePerIp), as it would be for a flood from many addresses.
+search_rows() {
+  local q path
+  for q in council "council budget" '"city council"' zzzzqqq; do
+    path="/search?q=$(urlencode "$q")"
+    warm_up "$path"
+    WRK_CONNECTIONS=16 run_wrk "search $q (16 connections)" "$path"
+  done
+
+  local normal flood_out="$WORK/flood-$SIZE.txt" during flood_rps
+  normal=$(for row in "${ROWS[@]}"; do IFS='|' read -r n r _ <<<"$row"; [[ "$n" == "article, 20 comments" ]] && echo "$r"; done | tail -1)
+  timeout $((DURATION_S + 70)) wrk -t1 -c32 -d$((DURATION_S + 6))s --timeout 10s "$BASE/search?q=council" >"$flood_out" 2>&1 &
+  local flood_pid=$!
+  sleep 3
+  run_wrk "article, 20 comments, during a search flood" /news/bench-article-20-comments
+  wait "$flood_pid" || true
+  during=$(IFS='|' read -r _ r _ <<<"${ROWS[-1]}"; echo "$r")
+  flood_rps=$(awk '/^Requests\/sec:/ {printf "%.0f", $2}' "$flood_out")
+  FLOOD_NOTE="the article page served ${during:-0} req/s during a search flood (32 connections, ${flood_rps:-0} searches/s), $(awk -v a="${during:-0}" -v b="${normal:-0}" 'BEGIN { if (b > 0) printf "%.0f", 100 * a / b; else print "n/a" }') % of its ${normal:-0} req/s without one"
+}
+
+# The staff pages, signed in as the Admin the site created at start: the dashboard, the moderation queue (pending,
+# approved with a text search, a deep page) and the newsroom's article list.
+staff_rows() {
+  local jar="$WORK/staff-$SIZE.jar" token code
+  rm -f "$jar"
+  token=$(curl -s -c "$jar" -b "$jar" --max-time 30 "$BASE/account/login" \
+    | grep -o '<input[^>]*__RequestVerificationToken[^>]*>' | head -1 | sed -E 's/.*value="([^"]*)".*/\1/')
+  code=$(curl -s -c "$jar" -b "$jar" -o /dev/null --max-time 30 -w '%{http_code}' \
+    --data-urlencode "Email=$STAFF_EMAIL" --data-urlencode "Password=$STAFF_PASSWORD" \
+    --data-urlencode "__RequestVerificationToken=$token" "$BASE/account/login")
+  if [[ "$code" != 302 && "$code" != 303 ]]; then
+    echo "WARNING: signing in for the staff rows answered $code; staff rows skipped" >&2
+    return 0
+  fi
+  # Netscape cookie file: HttpOnly cookies are written as "#HttpOnly_<domain>" lines.
+  WRK_COOKIE=$(sed 's/^#HttpOnly_//' "$jar" | awk '!/^#/ && NF >= 7 {printf "%s%s=%s", sep, $6, $7; sep = "; "}')
+  local path
+  for path in /admin "/admin/comments?status=pending" "/admin/comments?status=approved&q=great" \
+    "/admin/comments?status=approved&page=500" /admin/articles "/admin/articles?page=200"; do
+    warm_up "$path"
+    run_wrk "staff: $path" "$path"
+  done
+  WRK_COOKIE=""
+}
+
 # ----------------------------------------------------------------------------------------------- one data size
 
 bench_size() {
@@ -713,6 +776,9 @@ bench_size() {
   run_wrk "section /category/world?page=1..$world_pages, random" / "$LOAD/random-path.lua"
   unset PATHS_FILE
 
+  search_rows
+  staff_rows
+
   local article_id
   article_id=$(sql "$DB" "SELECT Id FROM Articles WHERE Slug = 'bench-article-20-comments';")
   post_comments "POST comment (comment-post.lua)" "$article_id"
@@ -731,6 +797,7 @@ bench_size() {
     echo "- Peak resident memory of the site (VmHWM): **$peak_mb_direct MB**; start-up to /healthz/ready 200: **$ready_s s**;" \
       "data generation: $gen_s s."
     echo "- Comment posts: $post_note"
+    echo "- Search flood: $FLOOD_NOTE."
     echo "- Machine CPU busy in the second before the site started: ${busy}% (other processes; ideally ~0)."
     echo "- Site log: $warnings warning/error lines (requests still running when wrk stops are cancelled and" \
       "logged as errors; a few of those are expected)."
