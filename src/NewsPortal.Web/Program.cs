@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection;
 using NewsPortal.Web.Data;
 using NewsPortal.Web.Features;
 using NewsPortal.Web.Features.Articles;
+using NewsPortal.Web.Features.Comments;
 using NewsPortal.Web.Features.Weather;
 using NewsPortal.Web.Infrastructure.Caching;
 using NewsPortal.Web.Infrastructure.Database;
@@ -42,6 +43,7 @@ try
     app.UseResponseCompression();
     app.UseRouting();
     app.UseRateLimiter();
+    app.UseCommentRequestBody();
     app.UseAuthentication();
     app.UseAuthorization();
     app.UseSharedArticlePages();
