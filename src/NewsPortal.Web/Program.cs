@@ -40,6 +40,7 @@ try
     app.UseNewsErrorPages();
     app.UseSecurityHeaders();
     app.UseNewsRequestLogging();
+    app.UseHeadAsGet();
     app.UseResponseCompression();
     app.UseRouting();
     app.UseRateLimiter();
