@@ -39,7 +39,6 @@ public static class ReaderFeatures
         services.AddSingleton<FormStamp>();
         services.AddScoped<CommentRulesSource>();
         services.AddScoped<CommentService>();
-        services.AddScoped<CommentRequestLimitFilter>();
         services.AddCommentRateLimiting();
 
         services.AddScoped<AdminComments.ModerationService>();

@@ -23,7 +23,7 @@ public sealed class AdminSettingsController : Controller
     {
         if (!ModelState.IsValid)
         {
-            return View(form);
+            return View(ShownAgain(form));
         }
 
         if (await _settings.SaveAsync(form, User.StaffName(), cancellationToken))
@@ -36,5 +36,28 @@ public sealed class AdminSettingsController : Controller
         }
 
         return new SeeOtherResult("/admin/settings");
+    }
+
+    /// <summary>
+    /// The refused form as it can be shown again: a field left out is reported at the top, and a checkbox shows the value
+    /// it was bound to, since the checkbox helper cannot render what was posted when that is not a boolean ("yes").
+    /// </summary>
+    private CommentSettingsForm ShownAgain(CommentSettingsForm form)
+    {
+        // A field left out, or the hidden version, has no message of its own next to it.
+        if (ModelState.Any(entry => entry.Value is { Errors.Count: > 0 } && (entry.Value.RawValue is null || entry.Key == nameof(form.Version))))
+        {
+            ModelState.AddModelError(string.Empty, "Some settings were missing from the form, so nothing was saved. Check every setting below and save again.");
+        }
+
+        foreach (var (key, value) in new[] { (nameof(form.PreModeration), form.PreModeration), (nameof(form.AutoApprovePreviouslyApproved), form.AutoApprovePreviouslyApproved) })
+        {
+            if (ModelState[key] is { ValidationState: Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid })
+            {
+                ModelState.SetModelValue(key, value, value ? "true" : "false");
+            }
+        }
+
+        return form;
     }
 }

@@ -102,7 +102,7 @@ public sealed class ArticlesController : Controller
 
     [HttpPost("/news/{slug}/comments")]
     [EnableRateLimiting(CommentRateLimiting.PolicyName)]
-    [ServiceFilter<CommentRequestLimitFilter>]
+    [CommentRequestBody]
     public async Task<IActionResult> PostComment(string slug, CommentForm form, [FromServices] CommentService comments, CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid)

@@ -42,6 +42,9 @@ public sealed record ErrorViewModel(int StatusCode)
         400 => "That request could not be understood",
         403 => "You do not have access to this page",
         404 => "Page not found",
+        405 => "This page cannot do that",
+        408 => "That took too long to arrive",
+        413 => "That is too much to send",
         429 => "Too many requests",
         _ => "Something went wrong",
     };
@@ -51,6 +54,9 @@ public sealed record ErrorViewModel(int StatusCode)
         400 => "The form may have expired. Go back, reload the page and try again.",
         403 => "Your account does not have permission to see this page.",
         404 => "The page you were looking for does not exist or is no longer available.",
+        405 => "This address can be read, not sent to or changed. Go back and follow a link instead.",
+        408 => "What you sent arrived too slowly, so it was not used. Please try again.",
+        413 => "What you sent is larger than this form accepts, so it was not used. Shorten it and try again.",
         429 => "You have sent a lot of requests in a short time. Please wait a minute and try again.",
         _ => "We could not show this page just now. Please try again in a moment.",
     };

@@ -253,4 +253,59 @@ public sealed class ModerationTests : IClassFixture<ModerationTests.Factory>
         await _factory.WithDbAsync(db => db.CommentSettings.ExecuteDeleteAsync());
         _factory.ForgetReaderCache();
     }
+
+    [Theory]
+    [InlineData("/admin/comments?status=pending&x=\u00BF", "/admin/comments?status=pending&x=%C2%BF")]
+    [InlineData("/admin/comments?status=pending&q=two words", "/admin/comments?status=pending&q=two%20words")]
+    public async Task Action_ReturnUrlAHeaderCannotCarryAsIs_RedirectsThereEncoded(string returnUrl, string location)
+    {
+        var (id, _) = await ReaderPostsAsync("A comment approved from an odd address.");
+        var admin = await _factory.SignedInAsync(StaffSessions.AdminEmail);
+        var (_, queue) = await Html.GetAsync(admin, "/admin/comments?status=pending");
+
+        var response = await Html.SubmitAsync(admin, RowForm(queue, id, "approve"), new Dictionary<string, string> { ["returnUrl"] = returnUrl });
+
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+        Assert.Equal(location, response.Headers.Location!.OriginalString);
+        Assert.Equal(CommentStatus.Approved, (await CommentAsync(id)).Status);
+        var (back, _) = await Html.GetAsync(admin, location);
+        Assert.Equal(HttpStatusCode.OK, back.StatusCode);
+    }
+
+    [Fact]
+    public async Task Settings_PostedWithOnlyTheToken_SavesNothingAndSaysSettingsWereMissing()
+    {
+        var admin = await _factory.SignedInAsync(StaffSessions.AdminEmail);
+        var (_, settings) = await Html.GetAsync(admin, "/admin/settings");
+        var form = settings.QuerySelector<IHtmlFormElement>("main form.settings-form")!;
+        var tokenOnly = Html.FormValues(form).Where(f => f.Key == "__RequestVerificationToken").ToList();
+
+        var response = await Html.PostAsync(admin, Html.ActionOf(form), tokenOnly);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await Html.ParseAsync(response);
+        Assert.Contains("Some settings were missing from the form, so nothing was saved.", page.QuerySelector(".form-errors")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(0, await _factory.WithDbAsync(db => db.CommentSettings.CountAsync()));
+    }
+
+    [Theory]
+    [InlineData("PreModeration", "yes")]
+    [InlineData("AutoApprovePreviouslyApproved", "on")]
+    [InlineData("MaxLinks", "99999999999999999999")]
+    [InlineData("MaxLinks", "-1")]
+    [InlineData("AutoCloseAfterDays", "1e3")]
+    [InlineData("Version", "x")]
+    public async Task Settings_FieldThatIsNotItsType_ShowsTheFormAgainAndSavesNothing(string field, string value)
+    {
+        var admin = await _factory.SignedInAsync(StaffSessions.AdminEmail);
+        var (_, settings) = await Html.GetAsync(admin, "/admin/settings");
+        var form = settings.QuerySelector<IHtmlFormElement>("main form.settings-form")!;
+
+        var response = await Html.PostAsync(admin, Html.ActionOf(form), Html.FormValues(form, new Dictionary<string, string> { [field] = value }));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await Html.ParseAsync(response);
+        Assert.NotNull(page.QuerySelector("main form.settings-form"));
+        Assert.Equal(0, await _factory.WithDbAsync(db => db.CommentSettings.CountAsync()));
+    }
 }

@@ -1,0 +1,163 @@
+using System.Net;
+using System.Text;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NewsPortal.IntegrationTests.Infrastructure;
+using Serilog.Core;
+
+namespace NewsPortal.IntegrationTests.Features.Comments;
+
+/// <summary>The site on a real Kestrel port, with what it logs captured.</summary>
+public sealed class KestrelSite : IAsyncLifetime
+{
+    public CapturedLog Log { get; } = new();
+
+    public NewsPortalFactory Factory { get; private set; } = null!;
+
+    public Uri Address { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        Factory = new NewsPortalFactory
+        {
+            ConfigureServices = services =>
+            {
+                services.AddSingleton<ILogEventSink>(Log);
+                // Kestrel's floor for a request body (240 bytes a second) with a 2 s grace instead of 5 s, to keep the test short.
+                services.Configure<KestrelServerOptions>(o => o.Limits.MinRequestBodyDataRate = new MinDataRate(240, TimeSpan.FromSeconds(2)));
+            },
+        };
+        // The one event per request, to know when a request is over.
+        Factory.Settings["Serilog:MinimumLevel:Override:Serilog.AspNetCore.RequestLoggingMiddleware"] = "Information";
+        Factory.UseKestrel(0);
+        Factory.StartServer();
+        Address = Factory.ClientOptions.BaseAddress;
+
+        // Warm up (views compiled, caches filled) so that a slow first request is not mistaken for anything.
+        using var client = new HttpClient { BaseAddress = Address };
+        await client.GetAsync(new Uri("/", UriKind.Relative));
+    }
+
+    public async ValueTask DisposeAsync() => await Factory.DisposeAsync();
+}
+
+/// <summary>
+/// The comment post's body limit holds before anything reads the body, on a real server: chunked bodies included,
+/// and bodies that never finish, arrive too slowly or are abandoned end without a 500.
+/// </summary>
+public sealed class CommentRequestBodyTests : IClassFixture<KestrelSite>
+{
+    private readonly KestrelSite _site;
+
+    public CommentRequestBodyTests(KestrelSite site) => _site = site;
+
+    private async Task<string> NewArticleAsync() =>
+        (await _site.Factory.WithDbAsync(db => new ArticleBuilder().SaveAsync(db))).Slug;
+
+    private Task<int> CommentsOnAsync(string slug) =>
+        _site.Factory.WithDbAsync(db => db.Comments.CountAsync(c => c.Article.Slug == slug));
+
+    private static string Head(string slug, string headers) =>
+        $"POST /news/{slug}/comments HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\n{headers}\r\n";
+
+    [Fact]
+    public async Task Post_AnnouncingMoreThanTheLimit_Gets413WithoutTheBodyBeingWaitedFor()
+    {
+        var slug = await NewArticleAsync();
+        await using var raw = await RawHttp.ConnectAsync(_site.Address);
+
+        // 70,000 bytes announced, 1,000 sent, the rest never: a server that read the body would wait for it until
+        // Kestrel's minimum data rate ended the request (408, then 400 from antiforgery), never answering 413.
+        await raw.SendAsync(Head(slug, "Content-Length: 70000\r\n") + "Body=" + new string('a', 995));
+        var status = await raw.StatusAsync(TimeSpan.FromSeconds(15));
+
+        Assert.Equal(413, status);
+        Assert.Equal(0, await CommentsOnAsync(slug));
+        Assert.Empty(_site.Log.Errors);
+    }
+
+    [Fact]
+    public async Task Post_ChunkedBodyOverTheLimit_Gets413AndStoresNothing()
+    {
+        var slug = await NewArticleAsync();
+        var cookies = new CookieContainer();
+        using var browser = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = _site.Address };
+        var page = await Html.ParseAsync(await browser.GetAsync(new Uri($"/news/{slug}", UriKind.Relative)));
+        // Everything a browser would send, so only the size can stop it; the comment itself is 2 MB.
+        var fields = Html.FormValues(Html.CommentForm(page), new Dictionary<string, string> { ["Name"] = "Ada", ["Email"] = "ada@example.com", ["Body"] = string.Empty });
+        var form = Encoding.ASCII.GetBytes(string.Join('&', fields.Select(f => $"{Uri.EscapeDataString(f.Key)}={Uri.EscapeDataString(f.Value)}")));
+        await using var raw = await RawHttp.ConnectAsync(_site.Address);
+
+        await raw.SendAsync(Head(slug, $"Transfer-Encoding: chunked\r\nCookie: {cookies.GetCookieHeader(_site.Address)}\r\n"));
+        var status = raw.StatusAsync(TimeSpan.FromSeconds(15));
+        try
+        {
+            await raw.SendAsync(Chunk(form));
+            var piece = Chunk(Encoding.ASCII.GetBytes(new string('a', 16 * 1024)));
+            for (var sent = 0; sent < 2 * 1024 * 1024 && !status.IsCompleted; sent += 16 * 1024)
+            {
+                await raw.SendAsync(piece);
+            }
+
+            await raw.SendAsync("0\r\n\r\n");
+        }
+        catch (IOException)
+        {
+            // The server stopped reading and closed the connection: expected once it has answered.
+        }
+
+        Assert.Equal(413, await status);
+        Assert.Equal(0, await CommentsOnAsync(slug));
+        Assert.Empty(_site.Log.Errors);
+    }
+
+    [Fact]
+    public async Task Post_BodyTrickledBelowTheMinimumRate_EndsWithoutA500()
+    {
+        var slug = await NewArticleAsync();
+        await using var raw = await RawHttp.ConnectAsync(_site.Address);
+
+        await raw.SendAsync(Head(slug, "Content-Length: 5000\r\n") + "Body=");
+        var status = raw.StatusAsync(TimeSpan.FromSeconds(10));
+        for (var i = 0; i < 8 && !status.IsCompleted; i++)
+        {
+            await Task.Delay(500);
+            try
+            {
+                await raw.SendAsync("a");
+            }
+            catch (IOException)
+            {
+                break;
+            }
+        }
+
+        var answered = await status;
+        var logged = await _site.Log.RequestLoggedAsync($"/news/{slug}/comments", TimeSpan.FromSeconds(30));
+
+        Assert.NotNull(logged);
+        Assert.True(answered is null or < 500, $"answered {answered}");
+        Assert.Empty(_site.Log.Errors);
+        Assert.Equal(0, await CommentsOnAsync(slug));
+    }
+
+    [Fact]
+    public async Task Post_ClientGoneMidBody_LogsNoErrorAndStoresNothing()
+    {
+        var slug = await NewArticleAsync();
+        await using var raw = await RawHttp.ConnectAsync(_site.Address);
+
+        await raw.SendAsync(Head(slug, "Content-Length: 5000\r\n") + "Name=Ada&Email=ada%40example.com&Body=" + new string('a', 500));
+        await Task.Delay(200);
+        raw.Abort();
+        var logged = await _site.Log.RequestLoggedAsync($"/news/{slug}/comments", TimeSpan.FromSeconds(30));
+
+        Assert.True(logged is not null, string.Join("\n", _site.Log.Events.Select(e => e.RenderMessage(System.Globalization.CultureInfo.InvariantCulture) + " " + e.Exception)));
+        Assert.Empty(_site.Log.Errors);
+        Assert.Equal(0, await CommentsOnAsync(slug));
+    }
+
+    private static byte[] Chunk(byte[] data) =>
+        [.. Encoding.ASCII.GetBytes($"{data.Length:X}\r\n"), .. data, .. "\r\n"u8];
+}
