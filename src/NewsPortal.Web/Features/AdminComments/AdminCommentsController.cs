@@ -14,6 +14,8 @@ public sealed class AdminCommentsController : Controller
 {
     public const string AlreadyHandledMessage = "This comment was already handled by someone else, so nothing was changed. The queue below is up to date.";
 
+    public const string ReplyToUnpublishedMessage = "Readers cannot see this comment, so a reply would appear without it. Approve the comment first, then reply. Your text is kept below.";
+
     private readonly ModerationService _moderation;
     private readonly UserManager<StaffUser> _users;
 
@@ -105,10 +107,14 @@ public sealed class AdminCommentsController : Controller
         }
 
         var user = await _users.GetUserAsync(User);
-        var replyId = await _moderation.ReplyAsync(id, form, User.StaffName(), user?.DisplayName ?? "NewsPortal staff", cancellationToken);
-        if (replyId is null)
+        var (outcome, replyId) = await _moderation.ReplyAsync(id, form, User.StaffName(), user?.DisplayName ?? "NewsPortal staff", cancellationToken);
+        switch (outcome)
         {
-            return NotFound();
+            case ModerationOutcome.NotFound:
+                return NotFound();
+            case ModerationOutcome.ParentNotPublished:
+                ModelState.AddModelError("Reply.Body", ReplyToUnpublishedMessage);
+                return await ShowAgainAsync(id, edit: null, reply: form, cancellationToken);
         }
 
         TempData["Flash"] = "Your reply is published.";

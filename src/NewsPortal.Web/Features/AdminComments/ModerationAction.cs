@@ -18,6 +18,9 @@ public enum ModerationOutcome
 
     /// <summary>Someone else changed it first, or it is already in the requested state: nothing was done.</summary>
     AlreadyHandled,
+
+    /// <summary>A staff reply was refused: the comment it answers is not published, so readers could not see it.</summary>
+    ParentNotPublished,
 }
 
 public sealed record ModerationResult(ModerationOutcome Outcome, CommentStatus? From = null, CommentStatus? To = null);

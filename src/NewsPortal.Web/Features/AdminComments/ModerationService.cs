@@ -189,16 +189,25 @@ public sealed class ModerationService
         return await SaveAsync(cancellationToken) ? ModerationOutcome.Changed : ModerationOutcome.AlreadyHandled;
     }
 
-    /// <summary>A reply from staff: published at once and badged as staff.</summary>
-    public async Task<int?> ReplyAsync(int parentId, StaffReplyForm form, string staffEmail, string staffName, CancellationToken cancellationToken)
+    /// <summary>
+    /// A reply from staff: published at once and badged as staff. Only under a published comment: a reply to a held,
+    /// spam, rejected or binned one would be shown to readers without the comment it answers.
+    /// </summary>
+    public async Task<(ModerationOutcome Outcome, int? ReplyId)> ReplyAsync(
+        int parentId, StaffReplyForm form, string staffEmail, string staffName, CancellationToken cancellationToken)
     {
         var parent = await _db.Comments.AsNoTracking()
             .Where(c => c.Id == parentId)
-            .Select(c => new { c.Id, c.ArticleId })
+            .Select(c => new { c.Id, c.ArticleId, c.Status })
             .SingleOrDefaultAsync(cancellationToken);
         if (parent is null)
         {
-            return null;
+            return (ModerationOutcome.NotFound, null);
+        }
+
+        if (parent.Status != CommentStatus.Approved)
+        {
+            return (ModerationOutcome.ParentNotPublished, null);
         }
 
         var reply = new Comment
@@ -220,7 +229,7 @@ public sealed class ModerationService
             FromStatus = CommentStatus.Approved, ToStatus = CommentStatus.Approved, Note = "Replied as staff",
         });
         await _db.SaveChangesAsync(cancellationToken);
-        return reply.Id;
+        return (ModerationOutcome.Changed, reply.Id);
     }
 
     private void Record(Comment comment, CommentStatus to, string staff, string? note)

@@ -200,6 +200,37 @@ public sealed class ModerationTests : IClassFixture<ModerationTests.Factory>
     }
 
     [Fact]
+    public async Task StaffReply_ToAHeldOrBinnedComment_IsRefusedWithTheTextKept()
+    {
+        var (id, slug) = await ReaderPostsAsync("Still waiting for a moderator.");
+        var admin = await _factory.SignedInAsync(StaffSessions.AdminEmail);
+        var (_, detail) = await Html.GetAsync(admin, $"/admin/comments/{id}");
+        var replyForm = detail.QuerySelector<IHtmlFormElement>($"form[action='/admin/comments/{id}/reply']")!;
+
+        var toHeld = await Html.SubmitAsync(admin, replyForm, new Dictionary<string, string> { ["Reply.Body"] = "Replying too early." });
+
+        Assert.Equal(HttpStatusCode.OK, toHeld.StatusCode);
+        var page = await Html.ParseAsync(toHeld);
+        Assert.Equal(AdminCommentsController.ReplyToUnpublishedMessage, page.QuerySelector("#Reply_Body-error")!.TextContent.Trim());
+        Assert.Equal("Replying too early.", page.QuerySelector<IHtmlTextAreaElement>("#Reply_Body")!.Value.Trim());
+
+        // Approved when the page was opened, binned by a colleague before the reply was sent.
+        var (_, queue) = await Html.GetAsync(admin, "/admin/comments?status=pending");
+        await Html.SubmitAsync(admin, RowForm(queue, id, "approve"));
+        var (_, approved) = await Html.GetAsync(admin, $"/admin/comments/{id}");
+        var colleague = await _factory.SignedInAsync(StaffSessions.AdminEmail);
+        var (_, approvedQueue) = await Html.GetAsync(colleague, "/admin/comments?status=approved");
+        await Html.SubmitAsync(colleague, RowForm(approvedQueue, id, "trash"));
+        var toBinned = await Html.SubmitAsync(
+            admin, approved.QuerySelector<IHtmlFormElement>($"form[action='/admin/comments/{id}/reply']")!, new Dictionary<string, string> { ["Reply.Body"] = "Replying too late." });
+
+        Assert.Equal(HttpStatusCode.OK, toBinned.StatusCode);
+        Assert.Equal(0, await _factory.WithDbAsync(db => db.Comments.CountAsync(c => c.ParentId == id)));
+        var (_, article) = await Html.GetAsync(_factory.CreateClient(), $"/news/{slug}");
+        Assert.Empty(article.QuerySelectorAll("#comments li.comment"));
+    }
+
+    [Fact]
     public async Task Queue_SearchesByEmailAndIp_AndClampsThePageSize()
     {
         await ReaderPostsAsync("Findable by search.");
