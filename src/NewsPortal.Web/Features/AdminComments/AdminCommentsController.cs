@@ -54,7 +54,8 @@ public sealed class AdminCommentsController : Controller
         ApplyAsync(id, ModerationAction.Restore, version, returnUrl, cancellationToken);
 
     [HttpPost("bulk")]
-    public async Task<IActionResult> Bulk([FromForm(Name = "action")] string? bulkAction, [FromForm] int[]? ids, string? returnUrl, CancellationToken cancellationToken)
+    public async Task<IActionResult> Bulk(
+        [FromForm(Name = "action")] string? bulkAction, [FromForm] int[]? ids, [FromForm] Dictionary<int, int>? versions, string? returnUrl, CancellationToken cancellationToken)
     {
         if (!ModerationActions.TryParse(bulkAction, out var action))
         {
@@ -68,10 +69,8 @@ public sealed class AdminCommentsController : Controller
             return BackTo(returnUrl);
         }
 
-        var changed = await _moderation.ApplyBulkAsync(ids, action, User.StaffName(), cancellationToken);
-        var skipped = ids.Distinct().Count() - changed;
-        TempData["Flash"] = $"{changed} {(changed == 1 ? "comment" : "comments")} {ModerationActions.PastTense(action)}."
-                            + (skipped > 0 ? $" {skipped} skipped: already in that state or handled by someone else." : string.Empty);
+        var result = await _moderation.ApplyBulkAsync(ids, versions ?? [], action, User.StaffName(), cancellationToken);
+        TempData["Flash"] = BulkMessage(result, action);
         return BackTo(returnUrl);
     }
 
@@ -137,6 +136,28 @@ public sealed class AdminCommentsController : Controller
         }
 
         return BackTo(returnUrl);
+    }
+
+    internal static string BulkMessage(BulkModerationResult result, ModerationAction action)
+    {
+        static string Comments(int n) => n == 1 ? "1 comment" : $"{n} comments";
+        var message = $"{Comments(result.Changed)} {ModerationActions.PastTense(action)}.";
+        if (result.ChangedBySomeoneElse > 0)
+        {
+            message += $" {result.ChangedBySomeoneElse} skipped because someone else changed {(result.ChangedBySomeoneElse == 1 ? "it" : "them")} after your page was loaded.";
+        }
+
+        if (result.AlreadyInThatState > 0)
+        {
+            message += $" {result.AlreadyInThatState} skipped: already in that state.";
+        }
+
+        if (result.NotProcessed > 0)
+        {
+            message += $" {Comments(result.NotProcessed)} not processed: at most {QueueQuery.MaxPageSize} at a time.";
+        }
+
+        return message;
     }
 
     private async Task<IActionResult> ShowAgainAsync(int id, CommentEditForm? edit, StaffReplyForm? reply, CancellationToken cancellationToken)

@@ -23,7 +23,19 @@ public enum ModerationOutcome
     ParentNotPublished,
 }
 
-public sealed record ModerationResult(ModerationOutcome Outcome, CommentStatus? From = null, CommentStatus? To = null);
+/// <param name="ChangedBySomeoneElse">
+/// With <see cref="ModerationOutcome.AlreadyHandled"/>: the comment had moved on from the version the moderator saw
+/// (or was changed between loading and saving), as opposed to being in the requested state already.
+/// </param>
+public sealed record ModerationResult(
+    ModerationOutcome Outcome, CommentStatus? From = null, CommentStatus? To = null, bool ChangedBySomeoneElse = false);
+
+/// <summary>What a bulk action did with the ids it was sent.</summary>
+/// <param name="Changed">Comments changed.</param>
+/// <param name="ChangedBySomeoneElse">Skipped: changed by someone else since the moderator's page was loaded.</param>
+/// <param name="AlreadyInThatState">Skipped: already where the action would move them (or no longer exist).</param>
+/// <param name="NotProcessed">Ids past the most one request may change, left alone.</param>
+public sealed record BulkModerationResult(int Changed, int ChangedBySomeoneElse, int AlreadyInThatState, int NotProcessed);
 
 public static class ModerationActions
 {
