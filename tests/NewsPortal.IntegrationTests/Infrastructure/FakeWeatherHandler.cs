@@ -26,6 +26,10 @@ public sealed class FakeWeatherHandler : HttpMessageHandler
     public static FakeWeatherHandler Failing() =>
         new((_, _) => Task.FromResult(new HttpResponseMessage(HttpStatusCode.ServiceUnavailable)));
 
+    /// <summary>Throws what no HTTP client is expected to throw, as a buggy handler or library might.</summary>
+    public static FakeWeatherHandler Throwing() =>
+        new((_, _) => throw new InvalidOperationException("The weather library broke."));
+
     /// <summary>Never answers until the request is cancelled (the client's timeout).</summary>
     public static FakeWeatherHandler Hanging() =>
         new(async (_, cancellationToken) =>

@@ -14,6 +14,8 @@ public sealed class AdminCommentsController : Controller
 {
     public const string AlreadyHandledMessage = "This comment was already handled by someone else, so nothing was changed. The queue below is up to date.";
 
+    public const string ReplyToUnpublishedMessage = "Readers cannot see this comment, so a reply would appear without it. Approve the comment first, then reply. Your text is kept below.";
+
     private readonly ModerationService _moderation;
     private readonly UserManager<StaffUser> _users;
 
@@ -52,7 +54,8 @@ public sealed class AdminCommentsController : Controller
         ApplyAsync(id, ModerationAction.Restore, version, returnUrl, cancellationToken);
 
     [HttpPost("bulk")]
-    public async Task<IActionResult> Bulk([FromForm(Name = "action")] string? bulkAction, [FromForm] int[]? ids, string? returnUrl, CancellationToken cancellationToken)
+    public async Task<IActionResult> Bulk(
+        [FromForm(Name = "action")] string? bulkAction, [FromForm] int[]? ids, [FromForm] Dictionary<int, int>? versions, string? returnUrl, CancellationToken cancellationToken)
     {
         if (!ModerationActions.TryParse(bulkAction, out var action))
         {
@@ -66,10 +69,8 @@ public sealed class AdminCommentsController : Controller
             return BackTo(returnUrl);
         }
 
-        var changed = await _moderation.ApplyBulkAsync(ids, action, User.StaffName(), cancellationToken);
-        var skipped = ids.Distinct().Count() - changed;
-        TempData["Flash"] = $"{changed} {(changed == 1 ? "comment" : "comments")} {ModerationActions.PastTense(action)}."
-                            + (skipped > 0 ? $" {skipped} skipped: already in that state or handled by someone else." : string.Empty);
+        var result = await _moderation.ApplyBulkAsync(ids, versions ?? [], action, User.StaffName(), cancellationToken);
+        TempData["Flash"] = BulkMessage(result, action);
         return BackTo(returnUrl);
     }
 
@@ -105,10 +106,14 @@ public sealed class AdminCommentsController : Controller
         }
 
         var user = await _users.GetUserAsync(User);
-        var replyId = await _moderation.ReplyAsync(id, form, User.StaffName(), user?.DisplayName ?? "NewsPortal staff", cancellationToken);
-        if (replyId is null)
+        var (outcome, replyId) = await _moderation.ReplyAsync(id, form, User.StaffName(), user?.DisplayName ?? "NewsPortal staff", cancellationToken);
+        switch (outcome)
         {
-            return NotFound();
+            case ModerationOutcome.NotFound:
+                return NotFound();
+            case ModerationOutcome.ParentNotPublished:
+                ModelState.AddModelError("Reply.Body", ReplyToUnpublishedMessage);
+                return await ShowAgainAsync(id, edit: null, reply: form, cancellationToken);
         }
 
         TempData["Flash"] = "Your reply is published.";
@@ -131,6 +136,28 @@ public sealed class AdminCommentsController : Controller
         }
 
         return BackTo(returnUrl);
+    }
+
+    internal static string BulkMessage(BulkModerationResult result, ModerationAction action)
+    {
+        static string Comments(int n) => n == 1 ? "1 comment" : $"{n} comments";
+        var message = $"{Comments(result.Changed)} {ModerationActions.PastTense(action)}.";
+        if (result.ChangedBySomeoneElse > 0)
+        {
+            message += $" {result.ChangedBySomeoneElse} skipped because someone else changed {(result.ChangedBySomeoneElse == 1 ? "it" : "them")} after your page was loaded.";
+        }
+
+        if (result.AlreadyInThatState > 0)
+        {
+            message += $" {result.AlreadyInThatState} skipped: already in that state.";
+        }
+
+        if (result.NotProcessed > 0)
+        {
+            message += $" {Comments(result.NotProcessed)} not processed: at most {QueueQuery.MaxPageSize} at a time.";
+        }
+
+        return message;
     }
 
     private async Task<IActionResult> ShowAgainAsync(int id, CommentEditForm? edit, StaffReplyForm? reply, CancellationToken cancellationToken)

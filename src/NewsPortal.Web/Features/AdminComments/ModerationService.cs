@@ -137,7 +137,7 @@ public sealed class ModerationService
 
         if (seenVersion is { } seen && seen != comment.Version)
         {
-            return new(ModerationOutcome.AlreadyHandled, comment.Status, comment.Status);
+            return new(ModerationOutcome.AlreadyHandled, comment.Status, comment.Status, ChangedBySomeoneElse: true);
         }
 
         var target = ModerationActions.Target(action, await RestoreTargetAsync(comment, cancellationToken));
@@ -148,27 +148,42 @@ public sealed class ModerationService
 
         var from = comment.Status;
         Record(comment, target, staff, note: null);
-        return await SaveAsync(cancellationToken) ? new(ModerationOutcome.Changed, from, target) : new(ModerationOutcome.AlreadyHandled, from, from);
+        return await SaveAsync(cancellationToken)
+            ? new(ModerationOutcome.Changed, from, target)
+            : new(ModerationOutcome.AlreadyHandled, from, from, ChangedBySomeoneElse: true);
     }
 
-    /// <returns>How many comments changed; the rest were already in that state or changed by someone else.</returns>
-    public async Task<int> ApplyBulkAsync(
-        IReadOnlyCollection<int> ids, ModerationAction action, string staff, CancellationToken cancellationToken)
+    /// <summary>
+    /// Applies one action to at most <see cref="QueueQuery.MaxPageSize"/> comments (a queue page), each checked against
+    /// the version the moderator saw when <paramref name="seenVersions"/> has it, so a stale page never overrides a
+    /// colleague's decision.
+    /// </summary>
+    public async Task<BulkModerationResult> ApplyBulkAsync(
+        IReadOnlyCollection<int> ids, IReadOnlyDictionary<int, int> seenVersions, ModerationAction action, string staff, CancellationToken cancellationToken)
     {
-        var changed = 0;
-        foreach (var id in ids.Distinct().Take(QueueQuery.MaxPageSize))
+        var distinct = ids.Distinct().ToList();
+        int changed = 0, stale = 0, already = 0;
+        foreach (var id in distinct.Take(QueueQuery.MaxPageSize))
         {
             // One at a time, each with its own concurrency check, so one conflict does not undo the others.
-            var result = await ApplyAsync(id, action, seenVersion: null, staff, cancellationToken);
-            if (result.Outcome == ModerationOutcome.Changed)
+            var result = await ApplyAsync(id, action, seenVersions.TryGetValue(id, out var seen) ? seen : null, staff, cancellationToken);
+            switch (result)
             {
-                changed++;
+                case { Outcome: ModerationOutcome.Changed }:
+                    changed++;
+                    break;
+                case { ChangedBySomeoneElse: true }:
+                    stale++;
+                    break;
+                default:
+                    already++;
+                    break;
             }
 
             _db.ChangeTracker.Clear();
         }
 
-        return changed;
+        return new(changed, stale, already, Math.Max(0, distinct.Count - QueueQuery.MaxPageSize));
     }
 
     public async Task<ModerationOutcome> EditAsync(int id, CommentEditForm form, string staff, CancellationToken cancellationToken)
@@ -189,16 +204,25 @@ public sealed class ModerationService
         return await SaveAsync(cancellationToken) ? ModerationOutcome.Changed : ModerationOutcome.AlreadyHandled;
     }
 
-    /// <summary>A reply from staff: published at once and badged as staff.</summary>
-    public async Task<int?> ReplyAsync(int parentId, StaffReplyForm form, string staffEmail, string staffName, CancellationToken cancellationToken)
+    /// <summary>
+    /// A reply from staff: published at once and badged as staff. Only under a published comment: a reply to a held,
+    /// spam, rejected or binned one would be shown to readers without the comment it answers.
+    /// </summary>
+    public async Task<(ModerationOutcome Outcome, int? ReplyId)> ReplyAsync(
+        int parentId, StaffReplyForm form, string staffEmail, string staffName, CancellationToken cancellationToken)
     {
         var parent = await _db.Comments.AsNoTracking()
             .Where(c => c.Id == parentId)
-            .Select(c => new { c.Id, c.ArticleId })
+            .Select(c => new { c.Id, c.ArticleId, c.Status })
             .SingleOrDefaultAsync(cancellationToken);
         if (parent is null)
         {
-            return null;
+            return (ModerationOutcome.NotFound, null);
+        }
+
+        if (parent.Status != CommentStatus.Approved)
+        {
+            return (ModerationOutcome.ParentNotPublished, null);
         }
 
         var reply = new Comment
@@ -220,7 +244,7 @@ public sealed class ModerationService
             FromStatus = CommentStatus.Approved, ToStatus = CommentStatus.Approved, Note = "Replied as staff",
         });
         await _db.SaveChangesAsync(cancellationToken);
-        return reply.Id;
+        return (ModerationOutcome.Changed, reply.Id);
     }
 
     private void Record(Comment comment, CommentStatus to, string staff, string? note)

@@ -129,13 +129,15 @@ public sealed class ArticlesController : Controller
                 return await ShowFormAgainAsync(slug, form, StatusCodes.Status200OK, cancellationToken);
         }
 
-        if (result.Status == CommentStatus.Pending && result.CommentId is { } heldId)
+        // Only a comment this post created: a duplicate may be someone else's (same email and text), held under
+        // their name. Spam is remembered like a held comment, so its author sees it "awaiting moderation" too.
+        if (result is { Created: true, Status: CommentStatus.Pending or CommentStatus.Spam, CommentId: { } heldId })
         {
             _heldComments.Remember(HttpContext, heldId);
         }
 
-        // A spam verdict is answered exactly like a held comment, so a bot learns nothing: the same notice and a
-        // redirect of the same shape, through the permalink (which shows the comment to whoever may see it).
+        // A spam verdict is answered exactly like a held comment, so a bot learns nothing: the same notice, the same
+        // redirect through the permalink and the same page behind it (its own comment, "awaiting moderation").
         TempData[PostedKey] = result.Status == CommentStatus.Approved ? PostedPublished : PostedHeld;
         return new SeeOtherResult(string.Create(CultureInfo.InvariantCulture, $"/news/{slug}/comments/{result.CommentId}"));
     }

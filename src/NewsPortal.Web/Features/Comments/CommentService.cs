@@ -26,11 +26,16 @@ public enum CommentPostOutcome
     Accepted,
 }
 
+/// <param name="Created">
+/// True when this post stored the comment; false when it was recognised as a duplicate of one stored before (perhaps
+/// by someone else with the same email and text), which this browser must not be shown as its own.
+/// </param>
 public sealed record CommentPostResult(
     CommentPostOutcome Outcome,
     int? CommentId = null,
     CommentStatus? Status = null,
-    IReadOnlyDictionary<string, string>? Errors = null);
+    IReadOnlyDictionary<string, string>? Errors = null,
+    bool Created = false);
 
 public sealed class CommentService
 {
@@ -150,7 +155,7 @@ public sealed class CommentService
             return new(CommentPostOutcome.Accepted, winner.Id, winner.Status);
         }
 
-        return new(CommentPostOutcome.Accepted, comment.Id, comment.Status);
+        return new(CommentPostOutcome.Accepted, comment.Id, comment.Status, Created: true);
     }
 
     /// <summary>The honeypot and the timing check. A bot is answered like a person but its comment is spam.</summary>

@@ -27,7 +27,10 @@ public sealed class CommentThreadService
             .Select(c => new CommentRow(c.Id, c.ParentId, c.AuthorName, c.BodyHtml, c.CreatedAt, c.IsStaffReply))
             .ToListAsync(cancellationToken);
 
-    /// <summary>The viewer's own held comments on this article (known from their signed cookie); never cached.</summary>
+    /// <summary>
+    /// The viewer's own held comments on this article (known from their signed cookie); never cached. Spam counts as
+    /// held here: its author is answered exactly as if it were held, so a spammer cannot tell the two apart.
+    /// </summary>
     public async Task<List<CommentRow>> GetOwnHeldAsync(int articleId, IReadOnlySet<int> ownHeldCommentIds, CancellationToken cancellationToken)
     {
         if (ownHeldCommentIds.Count == 0)
@@ -37,7 +40,7 @@ public sealed class CommentThreadService
 
         var ids = ownHeldCommentIds.ToList();
         return await _db.Value.Comments.AsNoTracking()
-            .Where(c => c.ArticleId == articleId && c.Status == CommentStatus.Pending && ids.Contains(c.Id))
+            .Where(c => c.ArticleId == articleId && (c.Status == CommentStatus.Pending || c.Status == CommentStatus.Spam) && ids.Contains(c.Id))
             .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
             .Select(c => new CommentRow(c.Id, c.ParentId, c.AuthorName, c.BodyHtml, c.CreatedAt, c.IsStaffReply))
             .ToListAsync(cancellationToken);

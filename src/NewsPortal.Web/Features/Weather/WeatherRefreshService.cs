@@ -60,9 +60,10 @@ public sealed partial class WeatherRefreshService : BackgroundService
                 _cache.Set(reading);
             }
         }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or System.Text.Json.JsonException
-                                       && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (!(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
         {
+            // Whatever the third-party call throws (not only HTTP, timeout and JSON errors), the site carries on
+            // without the weather: an exception escaping a BackgroundService stops the whole host.
             LogRefreshFailed(_logger, _options.City, ex.Message);
         }
     }

@@ -153,6 +153,115 @@ public sealed class ModerationTests : IClassFixture<ModerationTests.Factory>
         Assert.Equal(3, article.QuerySelectorAll("#comments li.comment").Length);
     }
 
+    /// <summary>The bulk form as a browser sends it with every row ticked: action, ids and each row's version.</summary>
+    private static (string Action, List<KeyValuePair<string, string>> Fields) BulkPost(IDocument queue, string action)
+    {
+        var bulk = queue.QuerySelector<IHtmlFormElement>("#bulk-form")!;
+        var fields = Html.FormValues(bulk).Where(f => f.Key != "action" && f.Key != "ids" && !f.Key.StartsWith("versions[", StringComparison.Ordinal)).ToList();
+        fields.Add(new("action", action));
+        fields.AddRange(queue.QuerySelectorAll("input[name='ids']").Select(box => new KeyValuePair<string, string>("ids", box.GetAttribute("value")!)));
+        fields.AddRange(queue.QuerySelectorAll("input[form='bulk-form'][name^='versions[']")
+            .Select(input => new KeyValuePair<string, string>(input.GetAttribute("name")!, input.GetAttribute("value")!)));
+        return (Html.ActionOf(bulk), fields);
+    }
+
+    private async Task<(List<int> Ids, int ArticleId)> HeldCommentsAsync(int count)
+    {
+        var slug = (await _factory.WithDbAsync(db => new ArticleBuilder().SaveAsync(db))).Slug;
+        var ids = new List<int>();
+        for (var i = 0; i < count; i++)
+        {
+            ids.Add((await ReaderPostsAsync($"Held for a bulk action {i}.", slug)).Id);
+        }
+
+        return (ids, await _factory.WithDbAsync(db => db.Articles.Where(a => a.Slug == slug).Select(a => a.Id).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task BulkAction_FromAStalePage_SkipsWhatAColleagueChangedAndSaysSo()
+    {
+        var (ids, articleId) = await HeldCommentsAsync(3);
+        var colleague = await _factory.SignedInAsync(StaffSessions.AdminEmail);
+        var me = await _factory.SignedInAsync(StaffSessions.AdminEmail);
+        var (_, myQueue) = await Html.GetAsync(me, $"/admin/comments?status=pending&article={articleId}");
+        var (_, theirQueue) = await Html.GetAsync(colleague, $"/admin/comments?status=pending&article={articleId}");
+
+        await Html.SubmitAsync(colleague, RowForm(theirQueue, ids[0], "spam"));
+        var (action, fields) = BulkPost(myQueue, "approve");
+        var response = await Html.PostAsync(me, action, fields);
+
+        Assert.Equal(CommentStatus.Spam, (await CommentAsync(ids[0])).Status);
+        Assert.Equal(CommentStatus.Approved, (await CommentAsync(ids[1])).Status);
+        Assert.Equal(CommentStatus.Approved, (await CommentAsync(ids[2])).Status);
+        var (_, after) = await Html.GetAsync(me, response.Headers.Location!.OriginalString);
+        Assert.Equal(
+            "2 comments approved. 1 skipped because someone else changed it after your page was loaded.",
+            after.QuerySelector(".notice-success")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task BulkAction_TwoModeratorsAtOnceFromTheSamePage_EachCommentChangesOnce()
+    {
+        var (ids, articleId) = await HeldCommentsAsync(6);
+        var first = await _factory.SignedInAsync(StaffSessions.AdminEmail);
+        var second = await _factory.SignedInAsync(StaffSessions.AdminEmail);
+        var (_, firstQueue) = await Html.GetAsync(first, $"/admin/comments?status=pending&article={articleId}");
+        var (_, secondQueue) = await Html.GetAsync(second, $"/admin/comments?status=pending&article={articleId}");
+        var (approveAction, approve) = BulkPost(firstQueue, "approve");
+        var (trashAction, trash) = BulkPost(secondQueue, "trash");
+
+        var responses = await Task.WhenAll(Html.PostAsync(first, approveAction, approve), Html.PostAsync(second, trashAction, trash));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.SeeOther, r.StatusCode));
+        foreach (var id in ids)
+        {
+            var history = await _factory.WithDbAsync(db => db.CommentHistory.Where(h => h.CommentId == id).ToListAsync());
+            var change = Assert.Single(history);
+            Assert.Equal(change.ToStatus, (await CommentAsync(id)).Status);
+        }
+
+        var messages = new List<string>();
+        foreach (var (client, response) in new[] { (first, responses[0]), (second, responses[1]) })
+        {
+            var (_, page) = await Html.GetAsync(client, response.Headers.Location!.OriginalString);
+            messages.Add(page.QuerySelector(".notice-success")!.TextContent.Trim());
+        }
+
+        var approved = await _factory.WithDbAsync(db => db.Comments.CountAsync(c => ids.Contains(c.Id) && c.Status == CommentStatus.Approved));
+        var binned = ids.Count - approved;
+        Assert.StartsWith($"{approved} {(approved == 1 ? "comment" : "comments")} approved.", messages[0], StringComparison.Ordinal);
+        Assert.StartsWith($"{binned} {(binned == 1 ? "comment" : "comments")} moved to the bin.", messages[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BulkAction_With150Ids_ChangesAPageWorthAndCountsTheRestAsNotProcessed()
+    {
+        var slug = (await _factory.WithDbAsync(db => new ArticleBuilder().SaveAsync(db))).Slug;
+        var ids = await _factory.WithDbAsync(async db =>
+        {
+            var articleId = await db.Articles.Where(a => a.Slug == slug).Select(a => a.Id).SingleAsync();
+            var comments = Enumerable.Range(0, 150).Select(i => new Comment
+            {
+                ArticleId = articleId, AuthorName = "Many", AuthorEmail = "many@example.com", BodyHtml = $"<p>Comment {i}.</p>",
+                Status = CommentStatus.Pending, CreatedAt = DateTime.UtcNow,
+            }).ToList();
+            db.Comments.AddRange(comments);
+            await db.SaveChangesAsync();
+            return comments.Select(c => c.Id).ToList();
+        });
+        var admin = await _factory.SignedInAsync(StaffSessions.AdminEmail);
+        var (_, queue) = await Html.GetAsync(admin, "/admin/comments?status=pending");
+        var (action, fields) = BulkPost(queue, "reject");
+        fields.RemoveAll(f => f.Key == "ids" || f.Key.StartsWith("versions[", StringComparison.Ordinal));
+        fields.AddRange(ids.Select(id => new KeyValuePair<string, string>("ids", id.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+
+        var response = await Html.PostAsync(admin, action, fields);
+
+        Assert.Equal(QueueQuery.MaxPageSize, await _factory.WithDbAsync(db => db.Comments.CountAsync(c => ids.Contains(c.Id) && c.Status == CommentStatus.Rejected)));
+        var (_, after) = await Html.GetAsync(admin, response.Headers.Location!.OriginalString);
+        Assert.Equal("100 comments rejected. 50 comments not processed: at most 100 at a time.", after.QuerySelector(".notice-success")!.TextContent.Trim());
+    }
+
     [Fact]
     public async Task History_IsShownOnTheComment_AndRestoreReturnsItFromTheBin()
     {
@@ -197,6 +306,37 @@ public sealed class ModerationTests : IClassFixture<ModerationTests.Factory>
         var reply = article.QuerySelector($"#comment-{id} .comment-replies li.comment-staff")!;
         Assert.Contains("Thanks, fixed in the article.", reply.TextContent, StringComparison.Ordinal);
         Assert.Equal("Staff", reply.QuerySelector(".badge")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task StaffReply_ToAHeldOrBinnedComment_IsRefusedWithTheTextKept()
+    {
+        var (id, slug) = await ReaderPostsAsync("Still waiting for a moderator.");
+        var admin = await _factory.SignedInAsync(StaffSessions.AdminEmail);
+        var (_, detail) = await Html.GetAsync(admin, $"/admin/comments/{id}");
+        var replyForm = detail.QuerySelector<IHtmlFormElement>($"form[action='/admin/comments/{id}/reply']")!;
+
+        var toHeld = await Html.SubmitAsync(admin, replyForm, new Dictionary<string, string> { ["Reply.Body"] = "Replying too early." });
+
+        Assert.Equal(HttpStatusCode.OK, toHeld.StatusCode);
+        var page = await Html.ParseAsync(toHeld);
+        Assert.Equal(AdminCommentsController.ReplyToUnpublishedMessage, page.QuerySelector("#Reply_Body-error")!.TextContent.Trim());
+        Assert.Equal("Replying too early.", page.QuerySelector<IHtmlTextAreaElement>("#Reply_Body")!.Value.Trim());
+
+        // Approved when the page was opened, binned by a colleague before the reply was sent.
+        var (_, queue) = await Html.GetAsync(admin, "/admin/comments?status=pending");
+        await Html.SubmitAsync(admin, RowForm(queue, id, "approve"));
+        var (_, approved) = await Html.GetAsync(admin, $"/admin/comments/{id}");
+        var colleague = await _factory.SignedInAsync(StaffSessions.AdminEmail);
+        var (_, approvedQueue) = await Html.GetAsync(colleague, "/admin/comments?status=approved");
+        await Html.SubmitAsync(colleague, RowForm(approvedQueue, id, "trash"));
+        var toBinned = await Html.SubmitAsync(
+            admin, approved.QuerySelector<IHtmlFormElement>($"form[action='/admin/comments/{id}/reply']")!, new Dictionary<string, string> { ["Reply.Body"] = "Replying too late." });
+
+        Assert.Equal(HttpStatusCode.OK, toBinned.StatusCode);
+        Assert.Equal(0, await _factory.WithDbAsync(db => db.Comments.CountAsync(c => c.ParentId == id)));
+        var (_, article) = await Html.GetAsync(_factory.CreateClient(), $"/news/{slug}");
+        Assert.Empty(article.QuerySelectorAll("#comments li.comment"));
     }
 
     [Fact]

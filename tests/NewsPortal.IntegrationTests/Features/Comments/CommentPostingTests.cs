@@ -221,6 +221,59 @@ public sealed class CommentPostingTests : IClassFixture<NewsPortalFactory>
     }
 
     [Fact]
+    public async Task Post_SpamVerdict_IsAnsweredExactlyLikeAHeldComment()
+    {
+        var slug = await NewArticleAsync();
+        var (person, personForm) = await OpenFormAsync(slug);
+        var (bot, botForm) = await OpenFormAsync(slug);
+        var botTyped = Typed("Buy cheap watches today", name: "Bot", email: "bot@example.com");
+        botTyped["Website"] = "http://spam.example";
+
+        var personPost = await Html.SubmitAsync(person, personForm, Typed("A considered point about the piece."));
+        var botPost = await Html.SubmitAsync(bot, botForm, botTyped);
+
+        var stored = await CommentsOnAsync(slug);
+        var held = stored.Single(c => c.Status == CommentStatus.Pending);
+        var spam = stored.Single(c => c.Status == CommentStatus.Spam);
+        foreach (var (client, post, comment) in new[] { (person, personPost, held), (bot, botPost, spam) })
+        {
+            Assert.Equal(HttpStatusCode.SeeOther, post.StatusCode);
+            Assert.Equal($"/news/{slug}/comments/{comment.Id}", post.Headers.Location!.OriginalString);
+            var permalink = await client.GetAsync(post.Headers.Location);
+            Assert.Equal(HttpStatusCode.Redirect, permalink.StatusCode);
+            Assert.Equal($"/news/{slug}#comment-{comment.Id}", permalink.Headers.Location!.OriginalString);
+            var (_, page) = await Html.GetAsync(client, $"/news/{slug}");
+            Assert.Contains("Your comment is awaiting moderation", page.QuerySelector("#comments")!.TextContent, StringComparison.Ordinal);
+            var own = Assert.Single(page.QuerySelectorAll("#comments li.comment-held"));
+            Assert.Equal($"comment-{comment.Id}", own.Id);
+        }
+
+        var (_, stranger) = await Html.GetAsync(_factory.CreateClient(), $"/news/{slug}");
+        Assert.Empty(stranger.QuerySelectorAll("li.comment"));
+    }
+
+    [Fact]
+    public async Task Post_SameEmailAndTextFromAnotherBrowser_DoesNotShowItTheFirstPostersHeldComment()
+    {
+        var slug = await NewArticleAsync();
+        var (first, firstForm) = await OpenFormAsync(slug);
+        var (second, secondForm) = await OpenFormAsync(slug);
+        var typed = Typed("Exactly the same words.", name: "First Poster", email: "shared@example.com");
+
+        await Html.SubmitAsync(first, firstForm, typed);
+        var again = await Html.SubmitAsync(second, secondForm, Typed("Exactly the same words.", name: "Second Poster", email: "shared@example.com"));
+
+        Assert.Equal(HttpStatusCode.SeeOther, again.StatusCode);
+        var stored = Assert.Single(await CommentsOnAsync(slug));
+        Assert.Equal("First Poster", stored.AuthorName);
+        var (_, secondPage) = await Html.GetAsync(second, $"/news/{slug}");
+        Assert.Empty(secondPage.QuerySelectorAll("li.comment"));
+        Assert.DoesNotContain("First Poster", secondPage.Body!.TextContent, StringComparison.Ordinal);
+        var (_, firstPage) = await Html.GetAsync(first, $"/news/{slug}");
+        Assert.Equal($"comment-{stored.Id}", Assert.Single(firstPage.QuerySelectorAll("li.comment-held")).Id);
+    }
+
+    [Fact]
     public async Task Post_IdenticalAtTheSameMoment_IsStoredOnce()
     {
         var slug = await NewArticleAsync();

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using NewsPortal.IntegrationTests.Infrastructure;
 
 namespace NewsPortal.IntegrationTests.Features.Weather;
@@ -52,5 +53,28 @@ public sealed class WeatherTests
         Assert.NotNull(document.QuerySelector("h1"));
         // Not a timing assertion on performance: a page that waited on a 30 s forecast call would take 30 s.
         Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(20), $"The page waited {stopwatch.Elapsed} for the weather.");
+    }
+
+    [Fact]
+    public async Task Host_WhenTheForecastThrowsAnUnexpectedException_KeepsServing()
+    {
+        var handler = FakeWeatherHandler.Throwing();
+        using var factory = new NewsPortalFactory { WeatherHandler = handler };
+        var client = factory.CreateClient();
+
+        // Wait until the refresher has called (and failed), then give an escaped exception time to stop the host.
+        for (var attempt = 0; attempt < 50 && handler.Calls == 0; attempt++)
+        {
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+
+        await Task.Delay(500, TestContext.Current.CancellationToken);
+        var lifetime = factory.Services.GetRequiredService<Microsoft.Extensions.Hosting.IHostApplicationLifetime>();
+
+        Assert.True(handler.Calls > 0, "The refresher never called the forecast.");
+        Assert.False(lifetime.ApplicationStopping.IsCancellationRequested, "The weather refresher's exception stopped the site.");
+        var (response, document) = await Html.GetAsync(client, "/");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Null(document.QuerySelector(".weather"));
     }
 }
