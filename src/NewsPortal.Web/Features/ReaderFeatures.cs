@@ -42,6 +42,7 @@ public static class ReaderFeatures
         services.AddScoped<CommentRequestLimitFilter>();
         services.AddCommentRateLimiting();
 
+        services.AddSingleton<AdminComments.CommentCounts>();
         services.AddScoped<AdminComments.ModerationService>();
         services.AddScoped<AdminArticles.ArticleEditorService>();
         services.AddScoped<AdminSettings.CommentSettingsService>();
