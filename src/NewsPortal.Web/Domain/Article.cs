@@ -24,6 +24,12 @@ public class Article
 
     public DateTime CreatedAt { get; set; }
 
+    /// <summary>
+    /// UTC. Where the newsroom's list puts the article: its publish time, or for a draft that has none, when it was
+    /// created. Computed by the database from those two, so the list can walk an index instead of sorting the archive.
+    /// </summary>
+    public DateTime ListedAt { get; private set; }
+
     public bool CommentsOpen { get; set; } = true;
 
     public int AuthorId { get; set; }

@@ -41,6 +41,7 @@ public static class ReaderFeatures
         services.AddScoped<CommentService>();
         services.AddCommentRateLimiting();
 
+        services.AddSingleton<AdminComments.CommentCounts>();
         services.AddScoped<AdminComments.ModerationService>();
         services.AddScoped<AdminArticles.ArticleEditorService>();
         services.AddScoped<AdminSettings.CommentSettingsService>();

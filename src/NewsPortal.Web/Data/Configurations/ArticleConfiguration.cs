@@ -24,8 +24,15 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         builder.HasIndex(a => new { a.PublishedAt, a.Status });
         builder.HasIndex(a => new { a.CategoryId, a.PublishedAt, a.Status });
 
-        // The newsroom's status filter, and the next scheduled article the reader cache waits for.
+        // The next scheduled article the reader cache waits for.
         builder.HasIndex(a => new { a.Status, a.PublishedAt });
+
+        // The newsroom's list, newest first, all articles or one status: a page is a short walk along one of these
+        // (Id, the tie-breaker, is in every index on both providers). A computed column because SQL Server can index
+        // an expression only through one; not stored, so adding it rewrites no rows, and both providers index it.
+        builder.Property(a => a.ListedAt).HasComputedColumnSql("COALESCE([PublishedAt], [CreatedAt])", stored: false);
+        builder.HasIndex(a => a.ListedAt);
+        builder.HasIndex(a => new { a.Status, a.ListedAt });
 
         builder.HasOne(a => a.Author).WithMany(a => a.Articles).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(a => a.Category).WithMany(c => c.Articles).OnDelete(DeleteBehavior.Restrict);

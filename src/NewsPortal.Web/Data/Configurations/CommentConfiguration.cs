@@ -25,8 +25,13 @@ internal sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
         // The article page: approved comments of one article, oldest first; counts per article.
         builder.HasIndex(c => new { c.ArticleId, c.Status, c.CreatedAt });
 
-        // The moderation queue: one status, newest or oldest first.
+        // The moderation queue: one status, newest or oldest first, a page of ids read from the index alone (Id, the
+        // tie-breaker, is in every index on both providers); also the per-status counts. With ArticleId first (above),
+        // the queue of one article.
         builder.HasIndex(c => new { c.Status, c.CreatedAt });
+
+        // The dashboard's latest comments, whatever their status.
+        builder.HasIndex(c => c.CreatedAt);
 
         // The duplicate guard and the "previously approved" rule look comments up by email.
         builder.HasIndex(c => new { c.AuthorEmail, c.Status });

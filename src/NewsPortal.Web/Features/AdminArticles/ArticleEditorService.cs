@@ -46,12 +46,28 @@ public sealed class ArticleEditorService
             articles = articles.Where(a => EF.Functions.Like(a.Headline, pattern, "\\") || EF.Functions.Like(a.Slug, pattern, "\\"));
         }
 
-        var rows = await articles
-            .OrderByDescending(a => a.PublishedAt ?? a.CreatedAt).ThenByDescending(a => a.Id)
+        // The page's ids first, walked along the (Status,) ListedAt index, then only those rows with their section and
+        // pending count: sorting or projecting before paging would read the whole archive. A page past the end shows the last page.
+        var total = await articles.CountAsync(cancellationToken);
+        page = Paging.LastPageAtMost(page, total, PageSize);
+        var ids = await articles
+            .OrderByDescending(a => a.ListedAt).ThenByDescending(a => a.Id)
+            .Select(a => a.Id)
+            .Skip((page - 1) * PageSize).Take(PageSize)
+            .ToListAsync(cancellationToken);
+        var rows = ids.Count == 0 ? [] : await _db.Articles.AsNoTracking()
+            .Where(a => ids.Contains(a.Id))
             .Select(a => new ArticleRow(a.Id, a.Slug, a.Headline, a.Status, a.PublishedAt, a.Category.Name,
                 a.Comments.Count(c => c.Status == CommentStatus.Pending)))
-            .ToPagedListAsync(page, PageSize, cancellationToken);
-        return new ArticleListViewModel { Status = status, Search = query.Length > 0 ? query : null, Articles = rows };
+            .ToListAsync(cancellationToken);
+        var position = ids.Select((id, i) => (id, i)).ToDictionary(p => p.id, p => p.i);
+        var ordered = rows.OrderBy(r => position[r.Id]).ToList();
+        return new ArticleListViewModel
+        {
+            Status = status,
+            Search = query.Length > 0 ? query : null,
+            Articles = new PagedList<ArticleRow>(ordered, page, PageSize, total),
+        };
     }
 
     public async Task<ArticleEditorViewModel> NewAsync(CancellationToken cancellationToken) =>

@@ -16,6 +16,9 @@ namespace NewsPortal.Web.Features.AdminComments;
 /// </summary>
 public sealed class ModerationService
 {
+    /// <summary>A search's total is counted this far and then shown as "more than".</summary>
+    public const int SearchCountLimit = 1_000;
+
     private const int LatestOnDashboard = 10;
 
     private static readonly Expression<Func<Comment, QueueItem>> ToItem = c => new QueueItem
@@ -39,22 +42,17 @@ public sealed class ModerationService
     private readonly NewsDbContext _db;
     private readonly SiteClock _clock;
     private readonly CommentSanitizer _sanitizer;
+    private readonly CommentCounts _counts;
 
-    public ModerationService(NewsDbContext db, SiteClock clock, CommentSanitizer sanitizer)
+    public ModerationService(NewsDbContext db, SiteClock clock, CommentSanitizer sanitizer, CommentCounts counts)
     {
         _db = db;
         _clock = clock;
         _sanitizer = sanitizer;
+        _counts = counts;
     }
 
-    public async Task<IReadOnlyDictionary<CommentStatus, int>> CountsAsync(CancellationToken cancellationToken)
-    {
-        var counts = await _db.Comments.AsNoTracking()
-            .GroupBy(c => c.Status)
-            .Select(g => new { Status = g.Key, Count = g.Count() })
-            .ToListAsync(cancellationToken);
-        return Enum.GetValues<CommentStatus>().ToDictionary(s => s, s => counts.FirstOrDefault(c => c.Status == s)?.Count ?? 0);
-    }
+    public Task<StatusCounts> CountsAsync(CancellationToken cancellationToken) => _counts.GetAsync(_db, cancellationToken);
 
     public async Task<DashboardViewModel> DashboardAsync(CancellationToken cancellationToken)
     {
@@ -64,16 +62,24 @@ public sealed class ModerationService
             .OrderBy(c => c.CreatedAt)
             .Select(c => (DateTime?)c.CreatedAt)
             .FirstOrDefaultAsync(cancellationToken);
-        var latest = await _db.Comments.AsNoTracking()
+        var latestIds = await _db.Comments.AsNoTracking()
             .OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id)
+            .Select(c => c.Id)
             .Take(LatestOnDashboard)
-            .Select(ToItem)
             .ToListAsync(cancellationToken);
-        return new DashboardViewModel { Counts = counts, OldestPendingAt = oldest, Latest = latest };
+        return new DashboardViewModel { Counts = counts, OldestPendingAt = oldest, Latest = await ItemsAsync(latestIds, cancellationToken) };
     }
 
+    /// <summary>
+    /// One page of the queue in two steps: the page's ids, read from an index alone ((Status, CreatedAt), or
+    /// (ArticleId, Status, CreatedAt) for one article), then those rows with their articles. The total comes from
+    /// <see cref="CommentCounts"/> for a whole status, is counted for one article (bounded by its comments), and is
+    /// counted up to <see cref="SearchCountLimit"/> for a search, which could otherwise read every row of the status.
+    /// A page past the end shows the last page.
+    /// </summary>
     public async Task<QueueViewModel> QueueAsync(QueueQuery query, CancellationToken cancellationToken)
     {
+        var counts = await CountsAsync(cancellationToken);
         var comments = _db.Comments.AsNoTracking().Where(c => c.Status == query.Status);
         if (query.ArticleId is { } articleId)
         {
@@ -90,15 +96,26 @@ public sealed class ModerationService
                 || EF.Functions.Like(c.IpAddress!, pattern, "\\"));
         }
 
+        var (total, kind) = query.Search is not null ? await CountUpToAsync(comments, SearchCountLimit, cancellationToken)
+            : query.ArticleId is not null ? (await comments.CountAsync(cancellationToken), TotalKind.Exact)
+            : (counts[query.Status], counts.IsLive(query.Status) ? TotalKind.Exact : TotalKind.Recent);
+        var page = kind == TotalKind.AtLeast ? query.Page : Paging.LastPageAtMost(query.Page, total, query.PageSize);
+
         var ordered = query.OldestFirst
             ? comments.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
             : comments.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id);
+        var ids = await ordered.Select(c => c.Id).Skip((page - 1) * query.PageSize).Take(query.PageSize).ToListAsync(cancellationToken);
 
-        var items = await ordered.Select(ToItem).ToPagedListAsync(query.Page, query.PageSize, cancellationToken);
         var headline = query.ArticleId is { } id
             ? await _db.Articles.AsNoTracking().Where(a => a.Id == id).Select(a => a.Headline).FirstOrDefaultAsync(cancellationToken)
             : null;
-        return new QueueViewModel { Query = query, Counts = await CountsAsync(cancellationToken), Items = items, ArticleHeadline = headline };
+        return new QueueViewModel
+        {
+            Query = query,
+            Counts = counts,
+            Items = new PagedList<QueueItem>(await ItemsAsync(ids, cancellationToken), page, query.PageSize, total) { TotalKind = kind },
+            ArticleHeadline = headline,
+        };
     }
 
     public async Task<CommentDetailViewModel?> DetailAsync(int id, CancellationToken cancellationToken)
@@ -148,9 +165,13 @@ public sealed class ModerationService
 
         var from = comment.Status;
         Record(comment, target, staff, note: null);
-        return await SaveAsync(cancellationToken)
-            ? new(ModerationOutcome.Changed, from, target)
-            : new(ModerationOutcome.AlreadyHandled, from, from, ChangedBySomeoneElse: true);
+        if (!await SaveAsync(cancellationToken))
+        {
+            return new(ModerationOutcome.AlreadyHandled, from, from, ChangedBySomeoneElse: true);
+        }
+
+        _counts.Moved(from, target);
+        return new(ModerationOutcome.Changed, from, target);
     }
 
     /// <summary>
@@ -244,6 +265,7 @@ public sealed class ModerationService
             FromStatus = CommentStatus.Approved, ToStatus = CommentStatus.Approved, Note = "Replied as staff",
         });
         await _db.SaveChangesAsync(cancellationToken);
+        _counts.Moved(null, CommentStatus.Approved);
         return (ModerationOutcome.Changed, reply.Id);
     }
 
@@ -278,6 +300,26 @@ public sealed class ModerationService
             _db.ChangeTracker.Clear();
             return false;
         }
+    }
+
+    /// <summary>The rows of one page, in the order of <paramref name="ids"/>.</summary>
+    private async Task<IReadOnlyList<QueueItem>> ItemsAsync(List<int> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var rows = await _db.Comments.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(ToItem).ToListAsync(cancellationToken);
+        var position = ids.Select((id, i) => (id, i)).ToDictionary(p => p.id, p => p.i);
+        return [.. rows.OrderBy(r => position[r.Id])];
+    }
+
+    /// <summary>The query's row count when it is at most <paramref name="limit"/>; otherwise the limit, marked as a lower bound.</summary>
+    private static async Task<(int Total, TotalKind Kind)> CountUpToAsync(IQueryable<Comment> comments, int limit, CancellationToken cancellationToken)
+    {
+        var count = await comments.OrderByDescending(c => c.CreatedAt).Select(c => c.Id).Take(limit + 1).CountAsync(cancellationToken);
+        return count > limit ? (limit, TotalKind.AtLeast) : (count, TotalKind.Exact);
     }
 
     /// <summary>Where Restore returns a comment: the status it had before it was binned, spammed or rejected.</summary>

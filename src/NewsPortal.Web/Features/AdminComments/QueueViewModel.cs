@@ -30,7 +30,7 @@ public sealed class QueueQuery
 public sealed class QueueViewModel
 {
     public required QueueQuery Query { get; init; }
-    public required IReadOnlyDictionary<CommentStatus, int> Counts { get; init; }
+    public required StatusCounts Counts { get; init; }
     public required PagedList<QueueItem> Items { get; init; }
 
     /// <summary>Headline of the article the queue is filtered to, if any.</summary>
@@ -60,7 +60,7 @@ public sealed class QueueItem
 
 public sealed class DashboardViewModel
 {
-    public required IReadOnlyDictionary<CommentStatus, int> Counts { get; init; }
+    public required StatusCounts Counts { get; init; }
 
     /// <summary>UTC time of the oldest comment still waiting, if any.</summary>
     public DateTime? OldestPendingAt { get; init; }

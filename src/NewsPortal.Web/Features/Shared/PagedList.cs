@@ -17,8 +17,13 @@ public sealed class PagedList<T>
     public int Page { get; }
     public int PageSize { get; }
     public int TotalCount { get; }
+
+    /// <summary>How far <see cref="TotalCount"/> can be trusted; lists over a large archive do not count every row on every view.</summary>
+    public TotalKind TotalKind { get; init; } = TotalKind.Exact;
+
     public int PageCount => TotalCount == 0 ? 1 : (int)Math.Ceiling(TotalCount / (double)PageSize);
     public bool HasPrevious => Page > 1;
-    public bool HasNext => Page < PageCount;
 
+    /// <summary>Past a lower-bound total, a full page may have more after it.</summary>
+    public bool HasNext => Page < PageCount || (TotalKind == TotalKind.AtLeast && Items.Count == PageSize);
 }

@@ -11,12 +11,22 @@ public sealed class PagerViewModel
         Path = path;
         Page = page;
         PageCount = pageCount;
+        HasNext = page < pageCount;
         Query = query ?? new Dictionary<string, string?>();
     }
+
+    /// <summary>The pager of a list whose total may be a lower bound (<see cref="TotalKind.AtLeast"/>).</summary>
+    public static PagerViewModel For<T>(string path, PagedList<T> list, IReadOnlyDictionary<string, string?>? query = null) =>
+        new(path, list.Page, list.PageCount, query) { HasNext = list.HasNext, PageCountKnown = list.TotalKind != TotalKind.AtLeast };
 
     public string Path { get; }
     public int Page { get; }
     public int PageCount { get; }
+
+    public bool HasNext { get; init; }
+
+    /// <summary>False when <see cref="PageCount"/> is only a lower bound: the pager then says "Page 3", not "Page 3 of 50".</summary>
+    public bool PageCountKnown { get; init; } = true;
     public IReadOnlyDictionary<string, string?> Query { get; }
 
     public string UrlFor(int page)

@@ -9,6 +9,10 @@ public static class Paging
 
     public static int ClampPage(int? page) => Math.Clamp(page ?? 1, 1, MaxPage);
 
+    /// <summary>The page to show for a request of <paramref name="page"/>: a page past the end shows the last page.</summary>
+    public static int LastPageAtMost(int page, int total, int pageSize) =>
+        Math.Clamp(page, 1, Math.Max(1, (int)Math.Ceiling(total / (double)pageSize)));
+
     /// <summary>Two bounded queries: the count and one page of rows.</summary>
     public static async Task<PagedList<T>> ToPagedListAsync<T>(
         this IQueryable<T> ordered, int page, int pageSize, CancellationToken cancellationToken)

@@ -39,6 +39,26 @@ public sealed class ModerationTests : IClassFixture<ModerationTests.Factory>
         queue.QuerySelector<IHtmlFormElement>($"#queue-{id} form[action='/admin/comments/{id}/{action}']")
         ?? throw new InvalidOperationException($"No {action} button for comment {id}.");
 
+    /// <summary>Comments written straight to the database, one minute apart, newest last.</summary>
+    private Task AddCommentsAsync(int articleId, CommentStatus status, int count, string body) =>
+        _factory.WithDbAsync(async db =>
+        {
+            var start = DateTime.UtcNow.AddHours(-2);
+            db.Comments.AddRange(Enumerable.Range(0, count).Select(i => new Comment
+            {
+                ArticleId = articleId,
+                AuthorName = "Bulk Reader",
+                AuthorEmail = "bulk@example.com",
+                BodyHtml = $"<p>{body} ({i})</p>",
+                Status = status,
+                CreatedAt = start.AddMinutes(i),
+            }));
+            await db.SaveChangesAsync();
+        });
+
+    private static int StatNumber(IDocument dashboard, string status) =>
+        int.Parse(dashboard.QuerySelector($".stat-{status} .stat-number")!.TextContent.Trim(), System.Globalization.CultureInfo.InvariantCulture);
+
     private Task<Comment> CommentAsync(int id) => _factory.WithDbAsync(db => db.Comments.AsNoTracking().SingleAsync(c => c.Id == id));
 
     [Fact]
@@ -447,5 +467,87 @@ public sealed class ModerationTests : IClassFixture<ModerationTests.Factory>
         var page = await Html.ParseAsync(response);
         Assert.NotNull(page.QuerySelector("main form.settings-form"));
         Assert.Equal(0, await _factory.WithDbAsync(db => db.CommentSettings.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Queue_OfOneArticle_ShowsAndCountsOnlyThatArticlesComments()
+    {
+        var (article, other) = await _factory.WithDbAsync(async db => (await new ArticleBuilder().SaveAsync(db), await new ArticleBuilder().SaveAsync(db)));
+        await AddCommentsAsync(article.Id, CommentStatus.Approved, 7, "On the article we filter to");
+        await AddCommentsAsync(other.Id, CommentStatus.Approved, 3, "On another article");
+        var admin = await _factory.SignedInAsync(StaffSessions.AdminEmail);
+
+        var (response, queue) = await Html.GetAsync(admin, $"/admin/comments?status=approved&article={article.Id}&size=5");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var rows = queue.QuerySelectorAll(".queue-item");
+        Assert.Equal(5, rows.Length);
+        Assert.All(rows, r => Assert.Contains("On the article we filter to", r.TextContent, StringComparison.Ordinal));
+        Assert.Contains("(6)", rows[0].TextContent, StringComparison.Ordinal);
+        Assert.Equal("7 comments", queue.QuerySelector(".result-count")!.TextContent.Trim());
+        Assert.Contains(article.Headline, queue.QuerySelector(".filter-note")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Page 1 of 2", queue.QuerySelector(".pager-status")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task Queue_PagePastTheEnd_ShowsTheLastPage()
+    {
+        var article = await _factory.WithDbAsync(db => new ArticleBuilder().SaveAsync(db));
+        await AddCommentsAsync(article.Id, CommentStatus.Spam, 7, "Deep paging");
+        var admin = await _factory.SignedInAsync(StaffSessions.AdminEmail);
+        _factory.Services.GetRequiredService<CommentCounts>().Forget(); // the rows above were written behind the site's back
+
+        var (response, last) = await Html.GetAsync(admin, $"/admin/comments?status=spam&article={article.Id}&size=5&page=9999");
+        var (wholeResponse, whole) = await Html.GetAsync(admin, "/admin/comments?status=spam&size=5&page=10000");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(2, last.QuerySelectorAll(".queue-item").Length);
+        Assert.Contains("(0)", last.QuerySelectorAll(".queue-item")[1].TextContent, StringComparison.Ordinal);
+        Assert.Equal("Page 2 of 2", last.QuerySelector(".pager-status")!.TextContent.Trim());
+        Assert.NotNull(last.QuerySelector(".pager a[rel=prev]"));
+        Assert.Null(last.QuerySelector(".pager a[rel=next]"));
+        Assert.Equal(HttpStatusCode.OK, wholeResponse.StatusCode);
+        Assert.NotEmpty(whole.QuerySelectorAll(".queue-item"));
+        Assert.Null(whole.QuerySelector(".pager a[rel=next]"));
+    }
+
+    [Fact]
+    public async Task Queue_SearchMatchingMoreThanTheLimit_SaysMoreThanAndStillPages()
+    {
+        var article = await _factory.WithDbAsync(db => new ArticleBuilder().SaveAsync(db));
+        await AddCommentsAsync(article.Id, CommentStatus.Rejected, ModerationService.SearchCountLimit + 5, "Marmalade everywhere");
+        var admin = await _factory.SignedInAsync(StaffSessions.AdminEmail);
+
+        var (response, queue) = await Html.GetAsync(admin, "/admin/comments?status=rejected&q=marmalade&size=100&page=11");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(
+            $"More than {ModerationService.SearchCountLimit.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} comments; narrow the search to see how many.",
+            queue.QuerySelector(".result-count")!.TextContent.Trim());
+        Assert.Equal(5, queue.QuerySelectorAll(".queue-item").Length);
+        Assert.Equal("Page 11", queue.QuerySelector(".pager-status")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task Counts_AfterApprovingAComment_MoveOnTheModeratorsNextPage()
+    {
+        var (id, _) = await ReaderPostsAsync("Count me once I am approved.");
+        var admin = await _factory.SignedInAsync(StaffSessions.AdminEmail);
+        _factory.Services.GetRequiredService<CommentCounts>().Forget();
+        var (_, before) = await Html.GetAsync(admin, "/admin");
+        var (_, queue) = await Html.GetAsync(admin, "/admin/comments?status=pending");
+
+        await Html.SubmitAsync(admin, RowForm(queue, id, "approve"));
+        var (_, after) = await Html.GetAsync(admin, "/admin");
+        var (_, tabs) = await Html.GetAsync(admin, "/admin/comments?status=approved");
+
+        Assert.Equal(StatNumber(before, "pending") - 1, StatNumber(after, "pending"));
+        Assert.Equal(StatNumber(before, "approved") + 1, StatNumber(after, "approved"));
+        Assert.Equal(
+            StatNumber(after, "approved").ToString(System.Globalization.CultureInfo.InvariantCulture),
+            tabs.QuerySelector(".status-tabs a[aria-current='page'] .count")!.TextContent.Trim());
+        Assert.Equal(
+            await _factory.WithDbAsync(db => db.Comments.CountAsync(c => c.Status == CommentStatus.Approved)),
+            StatNumber(after, "approved"));
     }
 }

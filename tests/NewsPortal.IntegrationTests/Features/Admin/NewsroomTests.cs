@@ -204,4 +204,52 @@ public sealed class NewsroomTests : IClassFixture<NewsroomTests.Factory>
         Assert.Contains("Quarry expansion draft", drafts.QuerySelector("table")!.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("Quarry expansion draft", published.QuerySelector("table")!.TextContent, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ArticleList_IsNewestFirstByPublishTimeOrCreation_AndAPagePastTheEndShowsTheLastPage()
+    {
+        var now = DateTime.UtcNow;
+        await _factory.WithDbAsync(async db =>
+        {
+            await new ArticleBuilder().Headline("Lighthouse keeper published long ago").PublishedAt(now.AddDays(-2)).SaveAsync(db);
+            await new ArticleBuilder().Headline("Lighthouse keeper scheduled").ScheduledFor(now.AddDays(1)).SaveAsync(db);
+            var draft = await new ArticleBuilder().Headline("Lighthouse keeper draft").Draft().SaveAsync(db);
+            draft.PublishedAt = null;
+            draft.CreatedAt = now.AddHours(-1);
+            await db.SaveChangesAsync();
+        });
+        var editor = await _factory.EditorAsync();
+
+        var (_, list) = await Html.GetAsync(editor, "/admin/articles?q=lighthouse+keeper");
+        var (response, pastTheEnd) = await Html.GetAsync(editor, "/admin/articles?q=lighthouse+keeper&page=9999");
+
+        string[] expected = ["Lighthouse keeper scheduled", "Lighthouse keeper draft", "Lighthouse keeper published long ago"];
+        Assert.Equal(expected, list.QuerySelectorAll("table tbody tr td:first-child").Select(td => td.TextContent.Trim()));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(expected, pastTheEnd.QuerySelectorAll("table tbody tr td:first-child").Select(td => td.TextContent.Trim()));
+    }
+
+    [Fact]
+    public async Task ArticleList_DeepPageOfAStatus_ShowsTheLastPageWithItsPendingCounts()
+    {
+        var article = await _factory.WithDbAsync(async db =>
+        {
+            var a = await new ArticleBuilder().Headline("Oldest scheduled piece").ScheduledFor(DateTime.UtcNow.AddMinutes(5)).SaveAsync(db);
+            db.Comments.Add(new Comment { ArticleId = a.Id, AuthorName = "R", AuthorEmail = "r@example.com", BodyHtml = "<p>Early.</p>", Status = CommentStatus.Pending, CreatedAt = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+            return a;
+        });
+        var editor = await _factory.EditorAsync();
+
+        var (response, page) = await Html.GetAsync(editor, "/admin/articles?status=scheduled&page=9999");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var rows = page.QuerySelectorAll("table tbody tr");
+        Assert.NotEmpty(rows);
+        Assert.All(rows, r => Assert.Equal("Scheduled", r.QuerySelector(".status")!.TextContent.Trim()));
+        Assert.Null(page.QuerySelector(".pager a[rel=next]"));
+        var row = rows.Single(r => r.TextContent.Contains(article.Headline, StringComparison.Ordinal));
+        Assert.Equal($"/admin/comments?status=pending&article={article.Id}", row.QuerySelector("td:last-child a")!.GetAttribute("href"));
+        Assert.Equal("1", row.QuerySelector("td:last-child")!.TextContent.Trim());
+    }
 }

@@ -303,6 +303,11 @@ namespace NewsPortal.Web.Data.Migrations.SqlServer
                         .HasMaxLength(400)
                         .HasColumnType("nvarchar(400)");
 
+                    b.Property<DateTime>("ListedAt")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("datetime2")
+                        .HasComputedColumnSql("COALESCE([PublishedAt], [CreatedAt])", false);
+
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("datetime2");
 
@@ -326,10 +331,14 @@ namespace NewsPortal.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("AuthorId");
 
+                    b.HasIndex("ListedAt");
+
                     b.HasIndex("Slug")
                         .IsUnique();
 
                     b.HasIndex("PublishedAt", "Status");
+
+                    b.HasIndex("Status", "ListedAt");
 
                     b.HasIndex("Status", "PublishedAt");
 
@@ -486,6 +495,8 @@ namespace NewsPortal.Web.Data.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
 
                     b.HasIndex("DedupeKey")
                         .IsUnique()

@@ -288,6 +288,11 @@ namespace NewsPortal.Web.Data.Migrations.Sqlite
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime>("ListedAt")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("TEXT")
+                        .HasComputedColumnSql("COALESCE([PublishedAt], [CreatedAt])", false);
+
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("TEXT");
 
@@ -311,10 +316,14 @@ namespace NewsPortal.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("AuthorId");
 
+                    b.HasIndex("ListedAt");
+
                     b.HasIndex("Slug")
                         .IsUnique();
 
                     b.HasIndex("PublishedAt", "Status");
+
+                    b.HasIndex("Status", "ListedAt");
 
                     b.HasIndex("Status", "PublishedAt");
 
@@ -463,6 +472,8 @@ namespace NewsPortal.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
 
                     b.HasIndex("DedupeKey")
                         .IsUnique();
