@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using NewsPortal.Web.Data.Seed;
 using NewsPortal.Web.Infrastructure.Database;
 using NewsPortal.Web.Infrastructure.Identity;
+using NewsPortal.Web.Infrastructure.Search;
 
 namespace NewsPortal.Web.Data;
 
@@ -32,6 +33,14 @@ public static partial class DatabaseInitializer
         }
 
         await db.Database.MigrateAsync(cancellationToken);
+
+        // Rows written before the search index existed, or by a bulk load that bypassed the site; none otherwise.
+        var (articles, comments) = await SearchIndexInterceptor.WriterFor(db).CatchUpAsync(cancellationToken);
+        if (articles + comments > 0)
+        {
+            LogIndexed(logger, articles, comments);
+        }
+
         await services.GetRequiredService<StaffBootstrapper>().EnsureAsync();
 
         if (services.GetRequiredService<IOptions<SeedOptions>>().Value.SampleContent)
@@ -43,6 +52,9 @@ public static partial class DatabaseInitializer
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Search index: added {Articles} articles and {Comments} comments written before it")]
+    private static partial void LogIndexed(ILogger logger, int articles, int comments);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Empty database: added {Count} sample articles")]
     private static partial void LogSeeded(ILogger logger, int count);

@@ -56,6 +56,8 @@ public sealed class MigrationTests
         Assert.True(tables.Count >= 10, $"Expected the schema's tables, found {tables.Count} CREATE TABLE statements.");
         Assert.Contains("CREATE TABLE [Articles]", script, StringComparison.Ordinal);
         Assert.Contains("CREATE UNIQUE INDEX [IX_Articles_Slug]", script, StringComparison.Ordinal);
+        Assert.Contains("CREATE FULLTEXT INDEX ON [ArticleSearch]", script, StringComparison.Ordinal);
+        Assert.Contains("CREATE FULLTEXT INDEX ON [CommentSearch]", script, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -28,7 +28,8 @@ public sealed class SqlServerQueryTests : IClassFixture<SqlServerQueryTests.SqlS
         string[] pages =
         [
             "/", "/?page=2", "/news/x", "/news/x?replyto=1", "/category/x", "/category/x?page=2", "/tag/x",
-            "/search?q=harbour+tram", "/feed.xml", "/sitemap.xml", "/healthz/ready", "/no-such-page",
+            "/search?q=harbour+tram", "/search?q=%22harbour+lights%22+harb*&section=x&from=2026-01-01&to=2026-12-31&page=3",
+            "/search?q=%22%2A%5E%3ANEAR(%7B%7D", "/feed.xml", "/sitemap.xml", "/healthz/ready", "/no-such-page",
         ];
 
         foreach (var page in pages)
@@ -89,6 +90,45 @@ public sealed class SqlServerQueryTests : IClassFixture<SqlServerQueryTests.SqlS
         Assert.Contains(commands, c => c.Contains("GROUP BY [c].[Status]", StringComparison.Ordinal));
         var parser = new TSql160Parser(initialQuotedIdentifiers: true);
         foreach (var sql in commands)
+        {
+            using var reader = new StringReader(sql);
+            parser.Parse(reader, out var errors);
+            Assert.True(errors.Count == 0, $"Not valid T-SQL ({string.Join("; ", errors.Select(e => e.Message))}):\n{sql}");
+        }
+    }
+
+    /// <summary>
+    /// The search index on SQL Server: reader search (CONTAINSTABLE), the moderation queue and the newsroom list
+    /// (CONTAINS through composed LINQ), and the writes that keep the index in step with a save, all valid T-SQL.
+    /// </summary>
+    [Fact]
+    public async Task SearchIndexQueriesAndWrites_AreValidTSql()
+    {
+        var client = _factory.CreateClient();
+        await client.GetAsync(new Uri("/search?q=%22sea+wall%22+harb*&section=x&from=2026-01-01", UriKind.Relative));
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            var moderation = scope.ServiceProvider.GetRequiredService<NewsPortal.Web.Features.AdminComments.ModerationService>();
+            await moderation.QueueAsync(NewsPortal.Web.Features.AdminComments.QueueQuery.From("approved", "great \"sea wall\"", null, null, 1, 20), CancellationToken.None);
+            var newsroom = scope.ServiceProvider.GetRequiredService<NewsPortal.Web.Features.AdminArticles.ArticleEditorService>();
+            await newsroom.ListAsync(null, "quarry", 1, CancellationToken.None);
+        }
+
+        var (_, article) = await Html.GetAsync(client, "/news/x");
+        await Html.SubmitAsync(client, Html.CommentForm(article), new Dictionary<string, string>
+        {
+            ["Name"] = "Ada",
+            ["Email"] = "ada@example.com",
+            ["Body"] = "A comment for the index.",
+        });
+
+        var commands = _factory.Capture.Commands.Distinct().ToList();
+        Assert.Contains(commands, c => c.Contains("CONTAINSTABLE(ArticleSearch", StringComparison.Ordinal));
+        Assert.Contains(commands, c => c.Contains("CONTAINS(Body,", StringComparison.Ordinal) && c.Contains("[Comments]", StringComparison.Ordinal));
+        Assert.Contains(commands, c => c.Contains("FROM ArticleSearch WHERE CONTAINS(", StringComparison.Ordinal));
+        Assert.Contains(commands, c => c.StartsWith("INSERT INTO CommentSearch (CommentId, Body)", StringComparison.Ordinal));
+        var parser = new TSql160Parser(initialQuotedIdentifiers: true);
+        foreach (var sql in commands.Where(c => c.Contains("Search", StringComparison.Ordinal)))
         {
             using var reader = new StringReader(sql);
             parser.Parse(reader, out var errors);

@@ -11,7 +11,7 @@ namespace NewsPortal.IntegrationTests.Infrastructure;
 /// SQL Server would receive) and answered with one row of plausible values, so the code after each query
 /// runs too and issues its own queries.
 /// </summary>
-public sealed class SqlServerWithoutServer : DbConnectionInterceptor, IDbCommandInterceptor
+public sealed class SqlServerWithoutServer : DbConnectionInterceptor, IDbCommandInterceptor, IDbTransactionInterceptor
 {
     public ConcurrentQueue<string> Commands { get; } = new();
 
@@ -27,6 +27,14 @@ public sealed class SqlServerWithoutServer : DbConnectionInterceptor, IDbCommand
 
     public override InterceptionResult ConnectionClosing(DbConnection connection, ConnectionEventData eventData, InterceptionResult result) =>
         InterceptionResult.Suppress();
+
+    /// <summary>Saves that keep the search index in step run in a transaction; here it is one that does nothing.</summary>
+    public InterceptionResult<DbTransaction> TransactionStarting(DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result) =>
+        InterceptionResult<DbTransaction>.SuppressWithResult(new NoTransaction(connection));
+
+    public ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(
+        DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(TransactionStarting(connection, eventData, result));
 
     public InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
     {
@@ -57,6 +65,21 @@ public sealed class SqlServerWithoutServer : DbConnectionInterceptor, IDbCommand
     public ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
         DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default) =>
         ValueTask.FromResult(NonQueryExecuting(command, eventData, result));
+
+    private sealed class NoTransaction : DbTransaction
+    {
+        public NoTransaction(DbConnection connection) => DbConnection = connection;
+
+        public override System.Data.IsolationLevel IsolationLevel => System.Data.IsolationLevel.ReadCommitted;
+        protected override DbConnection DbConnection { get; }
+        public override void Commit()
+        {
+        }
+
+        public override void Rollback()
+        {
+        }
+    }
 
     /// <summary>One row in which every column reads as a valid value of whatever type it is read as.</summary>
     private sealed class OneRowReader : DbDataReader

@@ -42,8 +42,19 @@ public sealed class ArticleEditorService
         var query = SearchService.Normalize(search);
         if (query.Length > 0)
         {
-            var pattern = $"%{SearchService.EscapeLike(query)}%";
-            articles = articles.Where(a => EF.Functions.Like(a.Headline, pattern, "\\") || EF.Functions.Like(a.Slug, pattern, "\\"));
+            // Words through the article index (headline, standfirst, body text, tags, section, byline; drafts
+            // too); an address by its start, so a pasted slug finds its article.
+            var start = $"{SearchService.EscapeLike(query)}%";
+            var text = SearchQuery.Parse(query);
+            if (text.IsEmpty)
+            {
+                articles = articles.Where(a => EF.Functions.Like(a.Slug, start, "\\"));
+            }
+            else
+            {
+                var matches = IndexedSearch.MatchingArticles(_db, text);
+                articles = articles.Where(a => matches.Contains(a.Id) || EF.Functions.Like(a.Slug, start, "\\"));
+            }
         }
 
         // The page's ids first, walked along the (Status,) ListedAt index, then only those rows with their section and

@@ -88,12 +88,26 @@ public sealed class ModerationService
 
         if (query.Search is { } search)
         {
-            var pattern = $"%{Search.SearchService.EscapeLike(search)}%";
-            comments = comments.Where(c =>
-                EF.Functions.Like(c.BodyHtml, pattern, "\\")
-                || EF.Functions.Like(c.AuthorName, pattern, "\\")
-                || EF.Functions.Like(c.AuthorEmail, pattern, "\\")
-                || EF.Functions.Like(c.IpAddress!, pattern, "\\"));
+            // The text through the comment index (words, phrases, prefixes: the reader search's syntax); who wrote
+            // it by the start of their name, e-mail address or IP address ("10.0.3." finds a network).
+            var start = $"{Search.SearchService.EscapeLike(search)}%";
+            var text = Search.SearchQuery.Parse(search);
+            if (text.IsEmpty)
+            {
+                comments = comments.Where(c =>
+                    EF.Functions.Like(c.AuthorName, start, "\\")
+                    || EF.Functions.Like(c.AuthorEmail, start, "\\")
+                    || EF.Functions.Like(c.IpAddress!, start, "\\"));
+            }
+            else
+            {
+                var matches = Search.IndexedSearch.MatchingComments(_db, text);
+                comments = comments.Where(c =>
+                    matches.Contains(c.Id)
+                    || EF.Functions.Like(c.AuthorName, start, "\\")
+                    || EF.Functions.Like(c.AuthorEmail, start, "\\")
+                    || EF.Functions.Like(c.IpAddress!, start, "\\"));
+            }
         }
 
         var (total, kind) = query.Search is not null ? await CountUpToAsync(comments, SearchCountLimit, cancellationToken)

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
-using NewsPortal.Web.Features.Shared;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace NewsPortal.Web.Features.Search;
 
@@ -10,6 +10,7 @@ public sealed class SearchController : Controller
     public SearchController(SearchService search) => _search = search;
 
     [HttpGet("/search")]
-    public async Task<IActionResult> Index(string? q, int? page, CancellationToken cancellationToken) =>
-        View(await _search.SearchAsync(q, Paging.ClampPage(page), cancellationToken));
+    [EnableRateLimiting(SearchRateLimiting.PolicyName)]
+    public async Task<IActionResult> Index(string? q, string? section, string? from, string? to, int? page, CancellationToken cancellationToken) =>
+        View(await _search.SearchAsync(new SearchRequest(q, section, from, to, page ?? 1), cancellationToken));
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using NewsPortal.Web.Data;
 using NewsPortal.Web.Infrastructure.Caching;
 using NewsPortal.Web.Infrastructure.Hosting;
+using NewsPortal.Web.Infrastructure.Search;
 
 namespace NewsPortal.Web.Infrastructure.Database;
 
@@ -22,6 +23,8 @@ public static class DatabaseServiceCollectionExtensions
         var provider = ReadProvider(configuration);
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName);
 
+        services.AddSingleton<SearchIndexInterceptor>();
+
         var connectionString = configuration.GetConnectionString(ConnectionStringName);
         switch (provider)
         {
@@ -35,13 +38,14 @@ public static class DatabaseServiceCollectionExtensions
 
                 services.AddDbContextPool<NewsDbContext>((sp, o) => o.UseSqlServer(
                         connectionString, sql => sql.EnableRetryOnFailure())
-                    .AddInterceptors(sp.GetRequiredService<ReaderChangeInterceptor>()));
+                    .AddInterceptors(sp.GetRequiredService<ReaderChangeInterceptor>(), sp.GetRequiredService<SearchIndexInterceptor>()));
                 break;
 
             case DatabaseProvider.Sqlite:
                 var sqlite = SqliteConnectionString(connectionString, environment);
                 services.AddDbContextPool<NewsDbContext, SqliteNewsDbContext>((sp, o) => o.UseSqlite(sqlite)
-                    .AddInterceptors(new SqliteTuningInterceptor(), sp.GetRequiredService<ReaderChangeInterceptor>()));
+                    .AddInterceptors(
+                        new SqliteTuningInterceptor(), sp.GetRequiredService<ReaderChangeInterceptor>(), sp.GetRequiredService<SearchIndexInterceptor>()));
                 break;
         }
 

@@ -14,14 +14,6 @@ public sealed class SearchServiceTests
         Assert.Equal(expected, SearchService.EscapeLike(term));
 
     [Fact]
-    public void Terms_RepeatedAndExtraWords_AreDeduplicatedAndCapped()
-    {
-        var terms = SearchService.Terms("tram TRAM harbour a b c d e f");
-
-        Assert.Equal(["tram", "harbour", "a", "b", "c"], terms);
-    }
-
-    [Fact]
     public void Normalize_OverlongQuery_IsTrimmedAndCut()
     {
         var normalized = SearchService.Normalize("  " + new string('x', 500) + "  ");

@@ -1,0 +1,39 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
+using NewsPortal.Web.Infrastructure.RateLimiting;
+
+namespace NewsPortal.Web.Features.Search;
+
+/// <summary>The "Search" section.</summary>
+public sealed class SearchOptions
+{
+    public const string SectionName = "Search";
+
+    /// <summary>
+    /// Searches one client may make per minute, on all instances together when Redis is configured. A search costs
+    /// more than a page from the reader cache, so an anonymous flood of them is the cheapest way to slow the site
+    /// for everyone; 30 a minute is far more than a person searching and paging needs.
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int RequestsPerMinutePerIp { get; set; } = 30;
+}
+
+public static class SearchRateLimiting
+{
+    public const string PolicyName = "search";
+
+    /// <summary>Over the limit a reader gets the friendly 429 page with Retry-After, as for comments and sign-in.</summary>
+    public static IServiceCollection AddSearchRateLimiting(this IServiceCollection services)
+    {
+        services.AddOptions<SearchOptions>().BindConfiguration(SearchOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        return services.AddRateLimiter(limiter =>
+        {
+            limiter.AddPolicy(PolicyName, context => RateLimitingExtensions.PerClient(
+                context,
+                PolicyName,
+                context.RequestServices.GetRequiredService<IOptionsMonitor<SearchOptions>>().CurrentValue.RequestsPerMinutePerIp,
+                TimeSpan.FromMinutes(1)));
+            limiter.WithRetryAfter();
+        });
+    }
+}

@@ -1,0 +1,224 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+
+namespace NewsPortal.Web.Infrastructure.Search;
+
+/// <summary>Runs the index's SQL: through EF's command pipeline in the site, plain ADO.NET in the data loader.</summary>
+public interface ISearchSqlRunner
+{
+    /// <summary>SQL with <c>{0}</c>, <c>{1}</c>… where the parameters go.</summary>
+    Task<List<object?[]>> QueryAsync(string sql, IReadOnlyList<object> parameters, CancellationToken cancellationToken);
+
+    Task ExecuteAsync(string sql, IReadOnlyList<object> parameters, CancellationToken cancellationToken);
+
+    /// <summary>Runs <paramref name="work"/> in a transaction (or in the one the runner already has).</summary>
+    Task InTransactionAsync(Func<Task> work, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// Writes the search index: the tables <c>ArticleSearch</c> (headline, standfirst, body text, tags, section and
+/// byline of every article, drafts included, for the newsroom) and <c>CommentSearch</c> (the text of every
+/// comment). They live outside the EF model, created by the AddSearchIndex migrations: FTS5 tables keyed by rowid
+/// on SQLite, plain tables with a full-text index on SQL Server. A row is rebuilt from the database's own rows
+/// (so tags, section and byline are whatever was just saved) and from the HTML with its markup removed in C#,
+/// which SQL cannot do reliably; that is why the app, not a trigger, fills the index.
+/// </summary>
+public sealed class SearchIndexWriter
+{
+    /// <summary>Ids per statement: far below SQLite's and SQL Server's (2,100) parameter limits.</summary>
+    public const int Batch = 250;
+
+    private readonly ISearchSqlRunner _sql;
+    private readonly string _articleKey;
+    private readonly string _commentKey;
+    private readonly bool _isSqlite;
+
+    public SearchIndexWriter(ISearchSqlRunner sql, bool isSqlite)
+    {
+        _sql = sql;
+        _isSqlite = isSqlite;
+        _articleKey = isSqlite ? "rowid" : "ArticleId";
+        _commentKey = isSqlite ? "rowid" : "CommentId";
+    }
+
+    public async Task RefreshArticlesAsync(IEnumerable<int> ids, CancellationToken cancellationToken)
+    {
+        foreach (var batch in ids.Distinct().Order().Chunk(Batch))
+        {
+            var rows = await _sql.QueryAsync(
+                "SELECT a.Id, a.Headline, a.Standfirst, a.BodyHtml, c.Name, u.Name FROM Articles a " +
+                "INNER JOIN Categories c ON c.Id = a.CategoryId INNER JOIN Authors u ON u.Id = a.AuthorId " +
+                $"WHERE a.Id IN ({Placeholders(0, batch.Length)})",
+                Boxed(batch), cancellationToken);
+            var tags = await _sql.QueryAsync(
+                $"SELECT x.ArticleId, t.Name FROM ArticleTag x INNER JOIN Tags t ON t.Id = x.TagId WHERE x.ArticleId IN ({Placeholders(0, batch.Length)})",
+                Boxed(batch), cancellationToken);
+            var tagsOf = tags.GroupBy(t => Convert.ToInt32(t[0], CultureInfo.InvariantCulture))
+                .ToDictionary(g => g.Key, g => string.Join(' ', g.Select(t => (string?)t[1])));
+
+            await _sql.ExecuteAsync($"DELETE FROM ArticleSearch WHERE {_articleKey} IN ({Placeholders(0, batch.Length)})", Boxed(batch), cancellationToken);
+            foreach (var chunk in rows.Chunk(50))
+            {
+                var values = new List<object>();
+                var sql = new StringBuilder($"INSERT INTO ArticleSearch ({_articleKey}, Headline, Standfirst, Body, Tags, Section, Byline) VALUES ");
+                foreach (var row in chunk)
+                {
+                    var id = Convert.ToInt32(row[0], CultureInfo.InvariantCulture);
+                    sql.Append(values.Count == 0 ? "(" : ", (").Append(Placeholders(values.Count, 7)).Append(')');
+                    values.AddRange(
+                    [
+                        id, Text(row[1]), Text(row[2]), SearchText.FromHtml(Text(row[3])), tagsOf.GetValueOrDefault(id, string.Empty),
+                        Text(row[4]), Text(row[5]),
+                    ]);
+                }
+
+                await _sql.ExecuteAsync(sql.ToString(), values, cancellationToken);
+            }
+        }
+    }
+
+    public async Task RefreshCommentsAsync(IEnumerable<int> ids, CancellationToken cancellationToken)
+    {
+        foreach (var batch in ids.Distinct().Order().Chunk(Batch))
+        {
+            var rows = await _sql.QueryAsync($"SELECT Id, BodyHtml FROM Comments WHERE Id IN ({Placeholders(0, batch.Length)})", Boxed(batch), cancellationToken);
+            await _sql.ExecuteAsync($"DELETE FROM CommentSearch WHERE {_commentKey} IN ({Placeholders(0, batch.Length)})", Boxed(batch), cancellationToken);
+            foreach (var chunk in rows.Chunk(200))
+            {
+                var values = new List<object>();
+                var sql = new StringBuilder($"INSERT INTO CommentSearch ({_commentKey}, Body) VALUES ");
+                foreach (var row in chunk)
+                {
+                    sql.Append(values.Count == 0 ? "(" : ", (").Append(Placeholders(values.Count, 2)).Append(')');
+                    values.Add(Convert.ToInt32(row[0], CultureInfo.InvariantCulture));
+                    values.Add(SearchText.FromHtml(Text(row[1])));
+                }
+
+                await _sql.ExecuteAsync(sql.ToString(), values, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>The articles whose index rows name a section, author or tag that was renamed.</summary>
+    public async Task<List<int>> ArticlesOfAsync(string column, IReadOnlyCollection<int> ids, CancellationToken cancellationToken)
+    {
+        var found = new List<int>();
+        foreach (var batch in ids.Chunk(Batch))
+        {
+            var sql = column == "TagId"
+                ? $"SELECT ArticleId FROM ArticleTag WHERE TagId IN ({Placeholders(0, batch.Length)})"
+                : $"SELECT Id FROM Articles WHERE {(column == "CategoryId" ? "CategoryId" : "AuthorId")} IN ({Placeholders(0, batch.Length)})";
+            var rows = await _sql.QueryAsync(sql, Boxed(batch), cancellationToken);
+            found.AddRange(rows.Select(r => Convert.ToInt32(r[0], CultureInfo.InvariantCulture)));
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// Indexes every article and comment with an id above the highest one indexed, in id order: after the
+    /// migration on an existing database, and after the load generator's bulk insert. Rows the site saves are
+    /// indexed in their own transaction, so this finds nothing on an ordinary start.
+    /// </summary>
+    public async Task<(int Articles, int Comments)> CatchUpAsync(CancellationToken cancellationToken)
+    {
+        var articles = await CatchUpAsync("Articles", "ArticleSearch", _articleKey, RefreshArticlesAsync, cancellationToken);
+        var comments = await CatchUpAsync("Comments", "CommentSearch", _commentKey, RefreshCommentsAsync, cancellationToken);
+        return (articles, comments);
+    }
+
+    private async Task<int> CatchUpAsync(
+        string table, string index, string key, Func<IEnumerable<int>, CancellationToken, Task> refresh, CancellationToken cancellationToken)
+    {
+        // FTS5 answers "highest rowid" from its rowid order; MAX() would scan every row.
+        var max = await _sql.QueryAsync(
+            _isSqlite ? $"SELECT rowid FROM {index} ORDER BY rowid DESC LIMIT 1" : $"SELECT MAX({key}) FROM {index}", [], cancellationToken);
+        var last = max.Count == 0 || max[0][0] is null or DBNull ? 0 : Convert.ToInt32(max[0][0], CultureInfo.InvariantCulture);
+        var count = 0;
+        while (true)
+        {
+            var next = _isSqlite
+                ? $"SELECT Id FROM {table} WHERE Id > {{0}} ORDER BY Id LIMIT {Batch * 40}"
+                : $"SELECT TOP ({Batch * 40}) Id FROM {table} WHERE Id > {{0}} ORDER BY Id";
+            var ids = (await _sql.QueryAsync(next, [last], cancellationToken))
+                .Select(r => Convert.ToInt32(r[0], CultureInfo.InvariantCulture)).ToList();
+            if (ids.Count == 0)
+            {
+                return count;
+            }
+
+            // One transaction per batch: a crash leaves every batch either fully indexed or still above the mark.
+            await _sql.InTransactionAsync(() => refresh(ids, cancellationToken), cancellationToken);
+            count += ids.Count;
+            last = ids[^1];
+        }
+    }
+
+    private static string Text(object? value) => value as string ?? string.Empty;
+
+    private static object[] Boxed(int[] ids) => ids.Cast<object>().ToArray();
+
+    private static string Placeholders(int first, int count) =>
+        string.Join(", ", Enumerable.Range(first, count).Select(i => "{" + i.ToString(CultureInfo.InvariantCulture) + "}"));
+}
+
+/// <summary>Plain ADO.NET on an open connection and transaction (the load generator's bulk load).</summary>
+public sealed class AdoSearchSqlRunner : ISearchSqlRunner
+{
+    private readonly DbConnection _connection;
+    private readonly DbTransaction? _transaction;
+
+    public AdoSearchSqlRunner(DbConnection connection, DbTransaction? transaction)
+    {
+        _connection = connection;
+        _transaction = transaction;
+    }
+
+    public async Task<List<object?[]>> QueryAsync(string sql, IReadOnlyList<object> parameters, CancellationToken cancellationToken)
+    {
+        await using var command = Command(sql, parameters);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var rows = new List<object?[]>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var row = new object?[reader.FieldCount];
+            for (var i = 0; i < row.Length; i++)
+            {
+                row[i] = await reader.IsDBNullAsync(i, cancellationToken) ? null : reader.GetValue(i);
+            }
+
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
+    public async Task ExecuteAsync(string sql, IReadOnlyList<object> parameters, CancellationToken cancellationToken)
+    {
+        await using var command = Command(sql, parameters);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public Task InTransactionAsync(Func<Task> work, CancellationToken cancellationToken) => work();
+
+    private DbCommand Command(string sql, IReadOnlyList<object> parameters)
+    {
+        var command = _connection.CreateCommand();
+        command.Transaction = _transaction;
+        var names = new object[parameters.Count];
+        for (var i = 0; i < parameters.Count; i++)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "@p" + i.ToString(CultureInfo.InvariantCulture);
+            parameter.Value = parameters[i];
+            command.Parameters.Add(parameter);
+            names[i] = parameter.ParameterName;
+        }
+
+#pragma warning disable CA2100 // The SQL is the index writer's own text; every value is a parameter.
+        command.CommandText = string.Format(CultureInfo.InvariantCulture, sql, names);
+#pragma warning restore CA2100
+        return command;
+    }
+}

@@ -1,0 +1,55 @@
+using NewsPortal.Web.Infrastructure.Search;
+
+namespace NewsPortal.UnitTests.Features.Search;
+
+public sealed class SearchTextTests
+{
+    private static readonly List<(IReadOnlyList<string> Words, bool IsPrefix)> Harbour = [(["harbour"], false)];
+
+    [Fact]
+    public void FromHtml_Markup_LeavesOnlyTheText()
+    {
+        var text = SearchText.FromHtml("<p>The <strong>harbour</strong> &amp; the <a href=\"/x\" title=\"sea\">quay</a>&nbsp;reopen.</p>\n<p>Next</p>");
+
+        Assert.Equal("The harbour & the quay reopen. Next", text);
+    }
+
+    [Fact]
+    public void Snippet_MatchedWord_IsMarkedAndCutAroundIt()
+    {
+        var text = string.Join(' ', Enumerable.Range(1, 100).Select(i => $"w{i}")) + " Harbour " + string.Join(' ', Enumerable.Range(101, 100).Select(i => $"w{i}"));
+
+        var segments = SearchText.Snippet(text, Harbour, words: 20);
+
+        Assert.Equal("Harbour", Assert.Single(segments, s => s.IsMatch).Text);
+        Assert.StartsWith("… ", segments[0].Text, StringComparison.Ordinal);
+        Assert.EndsWith(" …", segments[^1].Text, StringComparison.Ordinal);
+        Assert.True(string.Concat(segments.Select(s => s.Text)).Split(' ').Length < 30);
+    }
+
+    [Fact]
+    public void Snippet_PhraseAndPrefix_MarkWholeWords()
+    {
+        var segments = SearchText.Snippet("The sea wall at the harbour's edge", [(["sea", "wall"], false), (["harb"], true)]);
+
+        Assert.Equal(["sea", "wall", "harbour"], segments.Where(s => s.IsMatch).Select(s => s.Text));
+    }
+
+    [Fact]
+    public void Snippet_NoMatchInText_ShowsTheBeginning()
+    {
+        var segments = SearchText.Snippet("First words of the body.", Harbour);
+
+        Assert.Equal("First words of the body", string.Concat(segments.Select(s => s.Text)));
+        Assert.DoesNotContain(segments, s => s.IsMatch);
+    }
+
+    [Fact]
+    public void Highlight_AccentsAndCase_MatchAsTheIndexDoes()
+    {
+        var segments = SearchText.Highlight("Café Owners <b>Protest</b>", [(["cafe"], false), (["protest"], false)]);
+
+        Assert.Equal(["Café", "Protest"], segments.Where(s => s.IsMatch).Select(s => s.Text));
+        Assert.Equal("Café Owners <b>Protest</b>", string.Concat(segments.Select(s => s.Text)));
+    }
+}
