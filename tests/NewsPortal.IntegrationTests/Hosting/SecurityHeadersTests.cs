@@ -63,6 +63,7 @@ public sealed class SecurityHeadersTests : IClassFixture<SecurityHeadersTests.Fa
         Assert.Equal("DENY", Header(response, "X-Frame-Options"));
         Assert.Equal("strict-origin-when-cross-origin", Header(response, "Referrer-Policy"));
         Assert.Equal("same-origin", Header(response, "Cross-Origin-Opener-Policy"));
+        Assert.Equal("camera=(), microphone=(), geolocation=(), interest-cohort=()", Header(response, "Permissions-Policy"));
     }
 
     [Fact]
