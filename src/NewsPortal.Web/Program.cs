@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
 using NewsPortal.Web.Data;
 using NewsPortal.Web.Features;
 using NewsPortal.Web.Features.Articles;
@@ -24,7 +23,7 @@ try
     builder.Services.AddProxySupport(builder.Configuration);
     builder.Services.AddNewsDatabase(builder.Configuration, builder.Environment);
     builder.Services.AddReaderCache();
-    builder.Services.AddDataProtection().SetApplicationName("NewsPortal").PersistKeysToDbContext<NewsDbContext>();
+    builder.Services.AddNewsDataProtection(builder.Configuration);
     builder.Services.AddStaffIdentity(builder.Environment);
     builder.Services.AddNewsMvc();
     builder.Services.AddNewsHealthChecks();

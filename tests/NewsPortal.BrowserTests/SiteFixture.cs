@@ -217,6 +217,7 @@ public sealed class SiteFixture : IAsyncLifetime
             builder.UseSetting("Comments:MinSecondsToPost", "0");
             builder.UseSetting("Comments:PostsPerMinutePerIp", "10000");
             builder.UseSetting("SignIn:AttemptsPerMinutePerIp", "10000");
+            builder.UseSetting("SignIn:AttemptsPerQuarterHourPerAccount", "10000");
             builder.UseSetting("Comments:ThreadsPerPage", ThreadsPerPage.ToString(System.Globalization.CultureInfo.InvariantCulture));
             builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         }

@@ -7,6 +7,7 @@ using NewsPortal.Web.Features.Home;
 using NewsPortal.Web.Features.Listings;
 using NewsPortal.Web.Features.Search;
 using NewsPortal.Web.Infrastructure.Sanitizing;
+using NewsPortal.Web.Infrastructure.Security;
 
 namespace NewsPortal.Web.Features;
 
@@ -15,7 +16,8 @@ public static class ReaderFeatures
     public static IServiceCollection AddReaderFeatures(this IServiceCollection services)
     {
         services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.SectionName);
-        services.AddSingleton<ArticleSanitizer>();
+        services.AddImageOrigins();
+        services.AddSingleton(sp => new ArticleSanitizer(sp.GetRequiredService<ImageOrigins>()));
         services.AddScoped<SampleContentSeeder>();
 
         services.AddScoped<FrontPageService>();

@@ -47,6 +47,7 @@ public sealed class SeveralInstancesTests : IClassFixture<SeveralInstancesTests.
             factory.Settings["ConnectionStrings:Redis"] = Redis.ConnectionString;
             factory.Settings["Comments:PostsPerMinutePerIp"] = "3";
             factory.Settings["SignIn:AttemptsPerMinutePerIp"] = "3";
+            factory.Settings["SignIn:AttemptsPerQuarterHourPerAccount"] = "3";
             return factory;
         }
 
@@ -182,18 +183,35 @@ public sealed class SeveralInstancesTests : IClassFixture<SeveralInstancesTests.
         Assert.Equal(HttpStatusCode.SeeOther, await PostCommentAsync(_site.B, slug, "198.51.100.72", "Someone else, on B."));
     }
 
+    private static async Task<HttpStatusCode> SignInAsync(NewsPortalFactory instance, string clientAddress, string email)
+    {
+        var client = instance.CreateNoRedirectClient();
+        client.DefaultRequestHeaders.Add(NewsPortalFactory.PeerHeader, clientAddress);
+        var (_, page) = await Html.GetAsync(client, "/account/login");
+        var form = page.QuerySelector<AngleSharp.Html.Dom.IHtmlFormElement>("main form")!;
+        var response = await Html.SubmitAsync(client, form, new Dictionary<string, string> { ["Email"] = email, ["Password"] = "not a real password" });
+        return response.StatusCode;
+    }
+
+    [Fact]
+    public async Task OneAccountsSignInLimit_HoldsAcrossBothInstancesAndClients()
+    {
+        var email = $"sprayed-{Guid.NewGuid():N}@example.com";
+
+        // Three attempts for the address in a quarter of an hour, from three clients through two instances; then 429 on either.
+        Assert.Equal(HttpStatusCode.OK, await SignInAsync(_site.A, "198.51.100.81", email));
+        Assert.Equal(HttpStatusCode.OK, await SignInAsync(_site.B, "198.51.100.82", email));
+        Assert.Equal(HttpStatusCode.OK, await SignInAsync(_site.A, "198.51.100.83", email));
+        Assert.Equal(HttpStatusCode.TooManyRequests, await SignInAsync(_site.B, "198.51.100.84", email));
+        Assert.Equal(HttpStatusCode.TooManyRequests, await SignInAsync(_site.A, "198.51.100.85", email));
+        Assert.Equal(HttpStatusCode.OK, await SignInAsync(_site.B, "198.51.100.86", $"other-{Guid.NewGuid():N}@example.com"));
+    }
+
     [Fact]
     public async Task OneClientsSignInLimit_HoldsAcrossBothInstances()
     {
-        async Task<HttpStatusCode> SignInAsync(NewsPortalFactory instance, string clientAddress)
-        {
-            var client = instance.CreateNoRedirectClient();
-            client.DefaultRequestHeaders.Add(NewsPortalFactory.PeerHeader, clientAddress);
-            var (_, page) = await Html.GetAsync(client, "/account/login");
-            var form = page.QuerySelector<AngleSharp.Html.Dom.IHtmlFormElement>("main form")!;
-            var response = await Html.SubmitAsync(client, form, new Dictionary<string, string> { ["Email"] = "nobody@example.com", ["Password"] = "not a real password" });
-            return response.StatusCode;
-        }
+        Task<HttpStatusCode> SignInAsync(NewsPortalFactory instance, string clientAddress) =>
+            SeveralInstancesTests.SignInAsync(instance, clientAddress, $"nobody-{Guid.NewGuid():N}@example.com");
 
         const string Sprayer = "198.51.100.91";
 

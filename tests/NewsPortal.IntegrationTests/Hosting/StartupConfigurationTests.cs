@@ -11,6 +11,9 @@ public sealed class StartupConfigurationTests
     [InlineData("Site__PublicUrl", "news.example.com", "Site:PublicUrl must be an absolute http:// or https:// URL")]
     [InlineData("ForwardedHeaders__KnownProxies__0", "proxy.internal", "ForwardedHeaders:KnownProxies: 'proxy.internal' is not an IP address.")]
     [InlineData("ForwardedHeaders__KnownNetworks__0", "10.0.0.0", "ForwardedHeaders:KnownNetworks: '10.0.0.0' is not a network in CIDR notation")]
+    [InlineData("DataProtection__CertificatePath", "/nonexistent/keys.pfx", "DataProtection:CertificatePath: there is no file at '/nonexistent/keys.pfx'.")]
+    [InlineData("Content__ImageOrigins__0", "https://images.example.com/photos", "Content:ImageOrigins: each entry must be an https origin such as https://images.example.com")]
+    [InlineData("Content__ImageOrigins__0", "http://images.example.com", "Content:ImageOrigins: each entry must be an https origin such as https://images.example.com")]
     public async Task Start_WithBadConfiguration_ExitsWithAClearMessage(string key, string value, string expected)
     {
         var app = typeof(Program).Assembly.Location;

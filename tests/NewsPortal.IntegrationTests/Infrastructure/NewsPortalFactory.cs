@@ -25,6 +25,7 @@ public class NewsPortalFactory : WebApplicationFactory<Program>
         // Most tests post several comments from the one test-server "IP"; the limiter has its own tests.
         ["Comments:PostsPerMinutePerIp"] = "10000",
         ["SignIn:AttemptsPerMinutePerIp"] = "10000",
+        ["SignIn:AttemptsPerQuarterHourPerAccount"] = "10000",
         ["Comments:MinSecondsToPost"] = "0",
         ["Serilog:MinimumLevel:Default"] = "Warning",
         ["Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime"] = "Warning",

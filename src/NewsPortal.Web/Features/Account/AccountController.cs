@@ -13,13 +13,21 @@ public sealed class AccountController : Controller
     /// <summary>One message for every failure, so the form never reveals whether an email has an account.</summary>
     public const string FailedMessage = "That email and password do not match an active account, or the account is locked. Please try again later.";
 
+    /// <summary>Said for any address that had too many attempts, whether or not it has an account.</summary>
+    public static string TooManyAttemptsMessage(int minutes) =>
+        $"There have been too many sign-in attempts for this email address. Please try again in {minutes} {(minutes == 1 ? "minute" : "minutes")}.";
+
     private readonly SignInManager<StaffUser> _signIn;
     private readonly UserManager<StaffUser> _users;
+    private readonly SignInAccountThrottle _throttle;
+    private readonly DummyPasswordHash _dummyHash;
 
-    public AccountController(SignInManager<StaffUser> signIn, UserManager<StaffUser> users)
+    public AccountController(SignInManager<StaffUser> signIn, UserManager<StaffUser> users, SignInAccountThrottle throttle, DummyPasswordHash dummyHash)
     {
         _signIn = signIn;
         _users = users;
+        _throttle = throttle;
+        _dummyHash = dummyHash;
     }
 
     [HttpGet("login")]
@@ -28,16 +36,23 @@ public sealed class AccountController : Controller
 
     [HttpPost("login")]
     [EnableRateLimiting(SignInRateLimiting.PolicyName)]
-    public async Task<IActionResult> Login(LoginForm form)
+    public async Task<IActionResult> Login(LoginForm form, CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid)
         {
             return View(form);
         }
 
-        var user = await _users.FindByEmailAsync(form.Email!);
-        if (user is null || user.IsDisabled)
+        if (await _throttle.TryAttemptAsync(form.Email!, cancellationToken) is { } wait)
         {
+            return TooManyAttempts(form, wait);
+        }
+
+        var user = await _users.FindByEmailAsync(form.Email!);
+        if (user is null || user.IsDisabled || await _users.IsLockedOutAsync(user))
+        {
+            // Identity would answer these without hashing anything; spend the same time as a real check.
+            _dummyHash.Verify(_users.PasswordHasher, form.Password!);
             ModelState.AddModelError(string.Empty, FailedMessage);
             return View(form);
         }
@@ -51,12 +66,54 @@ public sealed class AccountController : Controller
 
         if (Url.IsLocalUrl(form.ReturnUrl))
         {
-            return LocalRedirect(form.ReturnUrl);
+            return Redirect(EncodeLocalUrl(form.ReturnUrl));
         }
 
         // Editors have no dashboard (it is the moderators'); they start at their articles.
         var roles = await _users.GetRolesAsync(user);
         return Redirect(roles.Contains(Roles.Admin) || roles.Contains(Roles.Moderator) ? "/admin" : "/admin/articles");
+    }
+
+    /// <summary>
+    /// A local URL as it may go into a Location header: characters outside printable ASCII (a typed "/admin/café")
+    /// are percent-encoded as UTF-8; everything else, including escapes already present, is kept.
+    /// </summary>
+    private static string EncodeLocalUrl(string url)
+    {
+        if (url.All(c => c is > ' ' and < '\u007f'))
+        {
+            return url;
+        }
+
+        var encoded = new System.Text.StringBuilder(url.Length * 2);
+        Span<byte> bytes = stackalloc byte[4];
+        foreach (var rune in url.EnumerateRunes())
+        {
+            if (rune.Value is > ' ' and < 0x7f)
+            {
+                encoded.Append((char)rune.Value);
+                continue;
+            }
+
+            var length = rune.EncodeToUtf8(bytes);
+            foreach (var b in bytes[..length])
+            {
+                encoded.Append('%').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+
+        return encoded.ToString();
+    }
+
+    private ViewResult TooManyAttempts(LoginForm form, TimeSpan wait)
+    {
+        var minutes = Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes));
+        Response.Headers.RetryAfter = ((int)Math.Ceiling(Math.Max(1, wait.TotalSeconds))).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        ModelState.AddModelError(string.Empty, TooManyAttemptsMessage(minutes));
+        form.Password = null;
+        var view = View(form);
+        view.StatusCode = StatusCodes.Status429TooManyRequests;
+        return view;
     }
 
     [HttpPost("logout")]
@@ -65,7 +122,13 @@ public sealed class AccountController : Controller
         if (await _users.GetUserAsync(User) is { } user)
         {
             // A new stamp invalidates every copy of the old cookie, not just this browser's.
-            await _users.UpdateSecurityStampAsync(user);
+            var result = await _users.UpdateSecurityStampAsync(user);
+            if (!result.Succeeded)
+            {
+                await _signIn.SignOutAsync();
+                TempData["Warning"] = "You are signed out in this browser, but other copies of your session could not be ended. Change your password to end them.";
+                return Redirect("/account/login");
+            }
         }
 
         await _signIn.SignOutAsync();

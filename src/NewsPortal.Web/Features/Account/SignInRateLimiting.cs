@@ -15,6 +15,14 @@ public sealed class SignInOptions
     /// </summary>
     [Range(1, 10_000)]
     public int AttemptsPerMinutePerIp { get; set; } = 10;
+
+    /// <summary>
+    /// Sign-in attempts for one e-mail address per quarter of an hour, from every client and instance together,
+    /// counted whether or not the address has an account (so the limit itself reveals nothing). It stops a spray
+    /// from many addresses at one account; Identity's lockout (5 wrong passwords, 15 minutes) still applies.
+    /// </summary>
+    [Range(1, 10_000)]
+    public int AttemptsPerQuarterHourPerAccount { get; set; } = 10;
 }
 
 public static class SignInRateLimiting
@@ -24,6 +32,8 @@ public static class SignInRateLimiting
     public static IServiceCollection AddSignInRateLimiting(this IServiceCollection services)
     {
         services.AddOptions<SignInOptions>().BindConfiguration(SignInOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<SignInAccountThrottle>();
+        services.AddSingleton<DummyPasswordHash>();
         return services.AddRateLimiter(limiter =>
         {
             limiter.AddPolicy(PolicyName, context => RateLimitingExtensions.PerClient(

@@ -6,6 +6,7 @@ using NewsPortal.Web.Features.Articles;
 using NewsPortal.Web.Features.Search;
 using NewsPortal.Web.Features.Shared;
 using NewsPortal.Web.Infrastructure.Sanitizing;
+using NewsPortal.Web.Infrastructure.Security;
 using NewsPortal.Web.Infrastructure.Site;
 
 namespace NewsPortal.Web.Features.AdminArticles;
@@ -23,13 +24,20 @@ public sealed class ArticleEditorService
     private readonly NewsDbContext _db;
     private readonly SiteClock _clock;
     private readonly ArticleSanitizer _sanitizer;
+    private readonly ImageOrigins _imageOrigins;
 
-    public ArticleEditorService(NewsDbContext db, SiteClock clock, ArticleSanitizer sanitizer)
+    public ArticleEditorService(NewsDbContext db, SiteClock clock, ArticleSanitizer sanitizer, ImageOrigins imageOrigins)
     {
         _db = db;
         _clock = clock;
         _sanitizer = sanitizer;
+        _imageOrigins = imageOrigins;
     }
+
+    /// <summary>What an editor is told about an image from a site readers' browsers would not load it from.</summary>
+    public static string ImageOriginMessage(ImageOrigins origins, string what) => origins.Origins.Count == 0
+        ? $"{what} from other sites cannot be shown to readers. Use an image on this site (a path such as /images/articles/harbour.svg), or ask an administrator to add the image's site to Content:ImageOrigins."
+        : $"{what} from other sites can only come from {string.Join(", ", origins.Origins)}. Use one of those or a path on this site, or ask an administrator to add the image's site to Content:ImageOrigins.";
 
     public async Task<ArticleListViewModel> ListAsync(ArticleStatus? status, string? search, int page, CancellationToken cancellationToken)
     {
@@ -155,6 +163,11 @@ public sealed class ArticleEditorService
             errors[nameof(ArticleForm.AuthorId)] = "Choose the author.";
         }
 
+        if (!string.IsNullOrWhiteSpace(form.HeroImageUrl) && !_imageOrigins.IsAllowed(form.HeroImageUrl))
+        {
+            errors[nameof(ArticleForm.HeroImageUrl)] = ImageOriginMessage(_imageOrigins, "Images");
+        }
+
         if (!string.IsNullOrWhiteSpace(form.HeroImageUrl) && string.IsNullOrWhiteSpace(form.HeroImageAlt))
         {
             errors[nameof(ArticleForm.HeroImageAlt)] = "Describe the image for readers who cannot see it.";
@@ -178,7 +191,11 @@ public sealed class ArticleEditorService
         }
 
         var body = _sanitizer.Sanitize(form.BodyHtml!);
-        if (string.IsNullOrWhiteSpace(CommentSanitizer.ToPlainText(body)) && !body.Contains("<img", StringComparison.OrdinalIgnoreCase))
+        if (_sanitizer.ImagesFromOtherSites(form.BodyHtml!) is [_, ..] foreign)
+        {
+            errors[nameof(ArticleForm.BodyHtml)] = $"{ImageOriginMessage(_imageOrigins, "Images in the body")} Not allowed: {string.Join(", ", foreign.Take(3))}.";
+        }
+        else if (string.IsNullOrWhiteSpace(CommentSanitizer.ToPlainText(body)) && !body.Contains("<img", StringComparison.OrdinalIgnoreCase))
         {
             errors[nameof(ArticleForm.BodyHtml)] = "Nothing is left of the body once unsafe markup is removed.";
         }

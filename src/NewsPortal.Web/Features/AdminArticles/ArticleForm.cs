@@ -39,7 +39,7 @@ public sealed class ArticleForm
     [StringLength(500)]
     public string? Tags { get; set; }
 
-    [Display(Name = "Hero image URL (a path on this site, e.g. /images/articles/harbour.svg, or https://)")]
+    [Display(Name = "Hero image URL (a path on this site, e.g. /images/articles/harbour.svg, or https:// on an allowed image site)")]
     [StringLength(FieldLengths.ImageUrl)]
     [RegularExpression(@"^(/[^/\s][^\s]*|https://[^\s]+)$", ErrorMessage = "Use a path on this site starting with / or an https:// address.")]
     public string? HeroImageUrl { get; set; }

@@ -41,9 +41,11 @@ public sealed class AdminStaffController : Controller
             var created = await _users.CreateAsync(user, form.Password!);
             if (created.Succeeded)
             {
-                if (roles.Count > 0)
+                var roled = roles.Count > 0 ? await _users.AddToRolesAsync(user, roles) : IdentityResult.Success;
+                if (!roled.Succeeded)
                 {
-                    await _users.AddToRolesAsync(user, roles);
+                    TempData["Warning"] = $"Account created for {form.Email}, but its roles were not saved: {Describe(roled)} Set them below.";
+                    return new SeeOtherResult("/admin/staff");
                 }
 
                 TempData["Flash"] = $"Account created for {form.Email}.";
@@ -77,11 +79,18 @@ public sealed class AdminStaffController : Controller
         }
 
         var current = await _users.GetRolesAsync(user);
-        await _users.RemoveFromRolesAsync(user, current.Except(wanted));
-        await _users.AddToRolesAsync(user, wanted.Except(current));
+        var removed = await _users.RemoveFromRolesAsync(user, current.Except(wanted));
+        var added = removed.Succeeded ? await _users.AddToRolesAsync(user, wanted.Except(current)) : removed;
 
-        // A role removal must take effect on the account's very next request.
-        await _users.UpdateSecurityStampAsync(user);
+        // A role removal must take effect on the account's very next request, also when only part of it was saved.
+        var stamped = await _users.UpdateSecurityStampAsync(user);
+        var failed = new[] { added, stamped }.FirstOrDefault(r => !r.Succeeded);
+        if (failed is not null)
+        {
+            TempData["Warning"] = $"The roles of {user.Email} were not saved: {Describe(failed)} The list below shows what is stored now.";
+            return new SeeOtherResult("/admin/staff");
+        }
+
         TempData["Flash"] = $"Roles updated for {user.Email}.";
         return new SeeOtherResult("/admin/staff");
     }
@@ -103,15 +112,21 @@ public sealed class AdminStaffController : Controller
 
         var token = await _users.GeneratePasswordResetTokenAsync(user);
         var result = await _users.ResetPasswordAsync(user, token, form.NewPassword!);
-        if (result.Succeeded)
+        if (!result.Succeeded)
         {
-            await _users.SetLockoutEndDateAsync(user, null);
-            await _users.ResetAccessFailedCountAsync(user);
+            TempData["Warning"] = $"The password for {user.Email} was not changed: {Describe(result)}";
+            return new SeeOtherResult("/admin/staff");
         }
 
-        TempData[result.Succeeded ? "Flash" : "Warning"] = result.Succeeded
+        var unlocked = await _users.SetLockoutEndDateAsync(user, null);
+        if (unlocked.Succeeded)
+        {
+            unlocked = await _users.ResetAccessFailedCountAsync(user);
+        }
+
+        TempData[unlocked.Succeeded ? "Flash" : "Warning"] = unlocked.Succeeded
             ? $"Password reset for {user.Email}. Their other sessions have ended."
-            : string.Join(" ", result.Errors.Select(e => e.Description));
+            : $"Password reset for {user.Email} and their other sessions have ended, but the account could not be unlocked: {Describe(unlocked)}";
         return new SeeOtherResult("/admin/staff");
     }
 
@@ -136,13 +151,18 @@ public sealed class AdminStaffController : Controller
         }
 
         user.IsDisabled = disabled;
-        await _users.UpdateAsync(user);
 
-        // Ends every session of a disabled account at its next request.
-        await _users.UpdateSecurityStampAsync(user);
-        TempData["Flash"] = $"{user.Email} is {(disabled ? "disabled" : "enabled")}.";
+        // UpdateSecurityStampAsync saves the flag with the new stamp, which ends every session of a disabled account
+        // at its next request (the session check also refuses disabled accounts outright).
+        var result = await _users.UpdateSecurityStampAsync(user);
+        TempData[result.Succeeded ? "Flash" : "Warning"] = result.Succeeded
+            ? $"{user.Email} is {(disabled ? "disabled" : "enabled")}."
+            : $"{user.Email} was not {(disabled ? "disabled" : "enabled")}: {Describe(result)}";
         return new SeeOtherResult("/admin/staff");
     }
+
+    private static string Describe(IdentityResult result) =>
+        string.Join(" ", result.Errors.Select(e => e.Description.TrimEnd('.') + "."));
 
     private async Task<List<StaffMember>> StaffAsync(CancellationToken cancellationToken)
     {

@@ -22,6 +22,9 @@ public static class Policies
     /// <summary>Articles: Admin or Editor.</summary>
     public const string Newsroom = "Newsroom";
 
+    /// <summary>Anything under /admin: any staff role (see <see cref="Mvc.StaffAreaConvention"/>).</summary>
+    public const string Staff = "Staff";
+
     /// <summary>Staff accounts and site settings: Admin only.</summary>
     public const string Administration = "Administration";
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using NewsPortal.Web.Data;
 using NewsPortal.Web.Domain;
 using NewsPortal.Web.Features.Account;
@@ -13,7 +14,8 @@ public static class StaffIdentityExtensions
     /// <summary>
     /// ASP.NET Core Identity for staff on <see cref="NewsDbContext"/>: NIST-style passwords (length, no
     /// composition rules), lockout after 5 failures for 15 minutes, and the security stamp checked on every
-    /// request so logout, a password change, a role change or a disabled account take effect at once.
+    /// request (<see cref="StaffSessionValidator"/>, which never re-issues the cookie) so logout, a password change,
+    /// a role change or a disabled account take effect at once.
     /// </summary>
     public static IServiceCollection AddStaffIdentity(this IServiceCollection services, IHostEnvironment environment)
     {
@@ -36,7 +38,7 @@ public static class StaffIdentityExtensions
             .AddEntityFrameworkStores<NewsDbContext>()
             .AddDefaultTokenProviders();
 
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+        services.Replace(ServiceDescriptor.Scoped<ISecurityStampValidator, StaffSessionValidator>());
 
         services.ConfigureApplicationCookie(o =>
         {
@@ -69,6 +71,7 @@ public static class StaffIdentityExtensions
         });
 
         services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.All))
             .AddPolicy(Policies.Moderation, p => p.RequireRole(Roles.Admin, Roles.Moderator))
             .AddPolicy(Policies.Newsroom, p => p.RequireRole(Roles.Admin, Roles.Editor))
             .AddPolicy(Policies.Administration, p => p.RequireRole(Roles.Admin));

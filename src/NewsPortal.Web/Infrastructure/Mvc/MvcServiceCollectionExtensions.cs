@@ -18,6 +18,9 @@ public static class MvcServiceCollectionExtensions
         {
             // Every unsafe method needs the antiforgery token unless an action explicitly opts out.
             o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+
+            // Everything under /admin needs a member of staff, whether or not its controller says so.
+            o.Conventions.Add(new StaffAreaConvention());
         });
 
         services.Configure<RazorViewEngineOptions>(o => o.ViewLocationExpanders.Add(new FeatureViewLocationExpander()));

@@ -1,10 +1,14 @@
+using AngleSharp.Html.Parser;
 using Ganss.Xss;
+using NewsPortal.Web.Infrastructure.Security;
 
 namespace NewsPortal.Web.Infrastructure.Sanitizing;
 
 /// <summary>
 /// The policy for article bodies written by the newsroom: structure, links, images, figures and tables;
-/// nothing that runs, styles, submits or frames. Built once; HtmlSanitizer is thread-safe once configured.
+/// nothing that runs, styles, submits or frames. Images only from this site and <see cref="ImageOrigins"/> (the
+/// origins the Content-Security-Policy lets readers' browsers load). Built once; HtmlSanitizer is thread-safe once
+/// configured.
 /// </summary>
 public sealed class ArticleSanitizer
 {
@@ -22,9 +26,17 @@ public sealed class ArticleSanitizer
     ];
 
     private readonly HtmlSanitizer _sanitizer;
+    private readonly ImageOrigins _imageOrigins;
 
+    /// <summary>Images from this site only.</summary>
     public ArticleSanitizer()
+        : this(ImageOrigins.None)
     {
+    }
+
+    public ArticleSanitizer(ImageOrigins imageOrigins)
+    {
+        _imageOrigins = imageOrigins;
         var options = new HtmlSanitizerOptions
         {
             AllowedTags = new HashSet<string>(AllowedTags, StringComparer.OrdinalIgnoreCase),
@@ -46,6 +58,14 @@ public sealed class ArticleSanitizer
                 e.Tag.TextContent = string.Empty;
             }
         };
+        _sanitizer.FilterUrl += (_, e) =>
+        {
+            if (e.Tag.NodeName.Equals("IMG", StringComparison.OrdinalIgnoreCase) && !_imageOrigins.IsAllowed(e.OriginalUrl))
+            {
+                // The reader's browser would refuse it anyway (img-src); drop the address rather than store it.
+                e.SanitizedUrl = null;
+            }
+        };
         _sanitizer.PostProcessNode += (_, e) =>
         {
             if (e.Node is AngleSharp.Dom.IElement { TagName: "A" } link
@@ -60,4 +80,18 @@ public sealed class ArticleSanitizer
     }
 
     public string Sanitize(string html) => _sanitizer.Sanitize(html ?? string.Empty);
+
+    /// <summary>
+    /// The addresses of images in <paramref name="html"/> on other sites than this one and <see cref="ImageOrigins"/>:
+    /// <see cref="Sanitize"/> drops them, so the editor is told instead of losing them silently.
+    /// </summary>
+    public IReadOnlyList<string> ImagesFromOtherSites(string html) =>
+        [.. new HtmlParser().ParseDocument(html ?? string.Empty).QuerySelectorAll("img[src]")
+            .Select(image => image.GetAttribute("src")!.Trim())
+            .Where(src => IsWebAddress(src) && !_imageOrigins.IsAllowed(src))
+            .Distinct(StringComparer.Ordinal)];
+
+    private static bool IsWebAddress(string src) =>
+        src.StartsWith("//", StringComparison.Ordinal)
+        || (Uri.TryCreate(src, UriKind.Absolute, out var uri) && !src.StartsWith('/') && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps));
 }

@@ -1,19 +1,24 @@
 namespace NewsPortal.Web.Infrastructure.Security;
 
-/// <summary>Headers every response carries. The policy allows only this site's own scripts, styles and images.</summary>
+/// <summary>
+/// Headers every response carries. The policy allows only this site's own scripts and styles, and images from this
+/// site and the origins in <c>Content:ImageOrigins</c> (<see cref="ImageOrigins"/>).
+/// </summary>
 public static class SecurityHeadersExtensions
 {
-    private const string ContentSecurityPolicy =
-        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; font-src 'self'; " +
+    public static string ContentSecurityPolicy(ImageOrigins imageOrigins) =>
+        $"default-src 'self'; img-src {string.Join(' ', ["'self'", "data:", .. imageOrigins.Origins])}; style-src 'self'; script-src 'self'; font-src 'self'; " +
         "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
 
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
-        app.Use((context, next) =>
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app)
+    {
+        var policy = ContentSecurityPolicy(app.ApplicationServices.GetRequiredService<ImageOrigins>());
+        return app.Use((context, next) =>
         {
             context.Response.OnStarting(() =>
             {
                 var headers = context.Response.Headers;
-                headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                headers.ContentSecurityPolicy = policy;
                 headers.XContentTypeOptions = "nosniff";
                 headers.XFrameOptions = "DENY";
                 headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
@@ -23,4 +28,5 @@ public static class SecurityHeadersExtensions
             });
             return next(context);
         });
+    }
 }
