@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using NewsPortal.Web.Data;
 using NewsPortal.Web.Infrastructure.Identity;
+using NewsPortal.Web.Infrastructure.Mvc;
 
 namespace NewsPortal.Web.Features.Account;
 
@@ -66,43 +67,12 @@ public sealed class AccountController : Controller
 
         if (Url.IsLocalUrl(form.ReturnUrl))
         {
-            return Redirect(EncodeLocalUrl(form.ReturnUrl));
+            return Redirect(LocalRedirects.Encode(form.ReturnUrl));
         }
 
         // Editors have no dashboard (it is the moderators'); they start at their articles.
         var roles = await _users.GetRolesAsync(user);
         return Redirect(roles.Contains(Roles.Admin) || roles.Contains(Roles.Moderator) ? "/admin" : "/admin/articles");
-    }
-
-    /// <summary>
-    /// A local URL as it may go into a Location header: characters outside printable ASCII (a typed "/admin/café")
-    /// are percent-encoded as UTF-8; everything else, including escapes already present, is kept.
-    /// </summary>
-    private static string EncodeLocalUrl(string url)
-    {
-        if (url.All(c => c is > ' ' and < '\u007f'))
-        {
-            return url;
-        }
-
-        var encoded = new System.Text.StringBuilder(url.Length * 2);
-        Span<byte> bytes = stackalloc byte[4];
-        foreach (var rune in url.EnumerateRunes())
-        {
-            if (rune.Value is > ' ' and < 0x7f)
-            {
-                encoded.Append((char)rune.Value);
-                continue;
-            }
-
-            var length = rune.EncodeToUtf8(bytes);
-            foreach (var b in bytes[..length])
-            {
-                encoded.Append('%').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
-            }
-        }
-
-        return encoded.ToString();
     }
 
     private ViewResult TooManyAttempts(LoginForm form, TimeSpan wait)
