@@ -7,14 +7,18 @@ public static class LoggingExtensions
 {
     /// <summary>
     /// Serilog from the "Serilog" configuration section. The shipped configuration writes through the async
-    /// sink, so a request never waits on the console.
+    /// sink, so a request never waits on the console. Each host logs through its own logger, never the process-wide
+    /// static one: two instances in one process (as the tests run them) would otherwise write through whichever
+    /// started last.
     /// </summary>
     public static WebApplicationBuilder AddNewsLogging(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSerilog((services, logger) => logger
-            .ReadFrom.Configuration(builder.Configuration)
-            .ReadFrom.Services(services)
-            .Enrich.FromLogContext());
+        builder.Services.AddSerilog(
+            (services, logger) => logger
+                .ReadFrom.Configuration(builder.Configuration)
+                .ReadFrom.Services(services)
+                .Enrich.FromLogContext(),
+            preserveStaticLogger: true);
         return builder;
     }
 
@@ -25,6 +29,7 @@ public static class LoggingExtensions
     public static IApplicationBuilder UseNewsRequestLogging(this IApplicationBuilder app) =>
         app.UseSerilogRequestLogging(o =>
         {
+            o.Logger = app.ApplicationServices.GetRequiredService<Serilog.ILogger>();
             o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
             o.GetLevel = (context, _, exception) =>
                 context.RequestAborted.IsCancellationRequested ? LogEventLevel.Information

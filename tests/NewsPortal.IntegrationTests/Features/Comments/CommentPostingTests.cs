@@ -395,6 +395,7 @@ public sealed class CommentPostingTests : IClassFixture<NewsPortalFactory>
         var response = await Html.SubmitAsync(client, form, Typed(new string('a', 200_000)));
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("That is too much to send", (await Html.ParseAsync(response)).QuerySelector("h1")!.TextContent.Trim());
         Assert.Empty(await CommentsOnAsync(slug));
     }
 

@@ -185,6 +185,20 @@ public sealed class BadInputCorpusTests : IClassFixture<BadInputCorpusTests.Site
         ["multipart whose part headers never end"] = f => WithType($"--cut-boundary\r\nContent-Disposition: form-data; name=\"Name\"\r\nX-Filler: {Long}\r\n\r\nAda\r\n" + Multipart(f), "multipart/form-data; boundary=cut-boundary"),
     };
 
+    /// <summary>What each malformed comment post is answered with: 400 (the friendly page) unless named here.</summary>
+    private static readonly Dictionary<string, int> MalformedCommentStatus = new()
+    {
+        ["a value over 4 MB"] = 413,
+        ["a body over Comments:MaxRequestBytes"] = 413,
+        // Readable forms with a bad field: the form again, with a message.
+        ["a ParentId past int"] = 200,
+        ["a negative ParentId"] = 200,
+        ["a ParentId that is not a number"] = 200,
+        ["a body of control characters only"] = 200,
+        ["a name that is one bidi override"] = 200,
+        ["CR LF and a header in the email"] = 200,
+    };
+
     public static TheoryData<string> MalformedCommentCases => [.. MalformedComments.Keys];
 
     [Theory]
@@ -198,7 +212,7 @@ public sealed class BadInputCorpusTests : IClassFixture<BadInputCorpusTests.Site
         var response = await client.PostAsync(new Uri($"/news/{slug}/comments", UriKind.Relative), content);
 
         AssertNo5xx(response, malformation);
-        Assert.NotEqual(HttpStatusCode.SeeOther, response.StatusCode);
+        Assert.Equal(MalformedCommentStatus.GetValueOrDefault(malformation, 400), (int)response.StatusCode);
         Assert.Equal(0, await CommentsOnAsync(slug));
     }
 
