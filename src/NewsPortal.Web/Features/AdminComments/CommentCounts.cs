@@ -62,7 +62,10 @@ public sealed class CommentCounts : IDisposable
         Interlocked.Increment(ref snapshot.Counts[(int)to]);
     }
 
-    /// <summary>Forgets the numbers, so the next call counts again.</summary>
+    /// <summary>
+    /// Forgets the numbers, so the next call counts again: for whoever wrote rows behind the site's back (a bulk
+    /// import, the tests) and does not want to wait <see cref="MaxAge"/>.
+    /// </summary>
     public void Forget() => Volatile.Write(ref _snapshot, null);
 
     public void Dispose() => _counting.Dispose();
