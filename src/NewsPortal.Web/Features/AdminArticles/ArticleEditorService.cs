@@ -5,6 +5,7 @@ using NewsPortal.Web.Domain;
 using NewsPortal.Web.Features.Articles;
 using NewsPortal.Web.Features.Search;
 using NewsPortal.Web.Features.Shared;
+using NewsPortal.Web.Infrastructure.Database;
 using NewsPortal.Web.Infrastructure.Sanitizing;
 using NewsPortal.Web.Infrastructure.Site;
 
@@ -93,8 +94,37 @@ public sealed class ArticleEditorService
         return await WithChoicesAsync(form, id, current?.Status ?? ArticleStatus.Draft, current?.PublishedAt, current?.Slug, cancellationToken);
     }
 
-    /// <summary>Validates and saves. A changed slug of a published article leaves a 301 from the old URL.</summary>
+    /// <summary>
+    /// Validates and saves. A changed slug of a published article leaves a 301 from the old URL. When another editor
+    /// stores the same slug or a new tag between the checks and the save (a unique index says so), it looks again
+    /// once: the slug is then reported as taken and the tag is the one just made.
+    /// </summary>
     public async Task<ArticleSaveResult> SaveAsync(int? id, ArticleForm form, ArticleIntent intent, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await SaveOnceAsync(id, form, intent, cancellationToken);
+        }
+        catch (DbUpdateException ex) when (DatabaseErrors.IsUniqueViolation(ex))
+        {
+            _db.ChangeTracker.Clear();
+        }
+
+        try
+        {
+            return await SaveOnceAsync(id, form, intent, cancellationToken);
+        }
+        catch (DbUpdateException ex) when (DatabaseErrors.IsUniqueViolation(ex))
+        {
+            _db.ChangeTracker.Clear();
+            return new(id, new Dictionary<string, string>
+            {
+                [string.Empty] = "Someone else saved a conflicting change at the same moment. Nothing was saved: check the form and save again.",
+            });
+        }
+    }
+
+    private async Task<ArticleSaveResult> SaveOnceAsync(int? id, ArticleForm form, ArticleIntent intent, CancellationToken cancellationToken)
     {
         var now = _clock.UtcNow;
         var errors = new Dictionary<string, string>();
