@@ -5,6 +5,7 @@ using NewsPortal.Web.Domain;
 using NewsPortal.Web.Features.Articles;
 using NewsPortal.Web.Features.Search;
 using NewsPortal.Web.Features.Shared;
+using NewsPortal.Web.Infrastructure.Database;
 using NewsPortal.Web.Infrastructure.Sanitizing;
 using NewsPortal.Web.Infrastructure.Security;
 using NewsPortal.Web.Infrastructure.Site;
@@ -114,6 +115,7 @@ public sealed class ArticleEditorService
             HeroImageCaption = article.HeroImageCaption,
             CommentsOpen = article.CommentsOpen,
             PublishAt = article.PublishedAt is { } at ? _clock.ToLocal(at).DateTime : null,
+            PublishAtOffset = article.PublishedAt is { } utc ? FormatOffset(_clock.ToLocal(utc).Offset) : null,
         };
         return await WithChoicesAsync(form, article.Id, article.Status, article.PublishedAt, article.Slug, cancellationToken);
     }
@@ -127,8 +129,37 @@ public sealed class ArticleEditorService
         return await WithChoicesAsync(form, id, current?.Status ?? ArticleStatus.Draft, current?.PublishedAt, current?.Slug, cancellationToken);
     }
 
-    /// <summary>Validates and saves. A changed slug of a published article leaves a 301 from the old URL.</summary>
+    /// <summary>
+    /// Validates and saves. A changed slug of a published article leaves a 301 from the old URL. When another editor
+    /// stores the same slug or a new tag between the checks and the save (a unique index says so), it looks again
+    /// once: the slug is then reported as taken and the tag is the one just made.
+    /// </summary>
     public async Task<ArticleSaveResult> SaveAsync(int? id, ArticleForm form, ArticleIntent intent, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await SaveOnceAsync(id, form, intent, cancellationToken);
+        }
+        catch (DbUpdateException ex) when (DatabaseErrors.IsUniqueViolation(ex))
+        {
+            _db.ChangeTracker.Clear();
+        }
+
+        try
+        {
+            return await SaveOnceAsync(id, form, intent, cancellationToken);
+        }
+        catch (DbUpdateException ex) when (DatabaseErrors.IsUniqueViolation(ex))
+        {
+            _db.ChangeTracker.Clear();
+            return new(id, new Dictionary<string, string>
+            {
+                [string.Empty] = "Someone else saved a conflicting change at the same moment. Nothing was saved: check the form and save again.",
+            });
+        }
+    }
+
+    private async Task<ArticleSaveResult> SaveOnceAsync(int? id, ArticleForm form, ArticleIntent intent, CancellationToken cancellationToken)
     {
         var now = _clock.UtcNow;
         var errors = new Dictionary<string, string>();
@@ -180,13 +211,17 @@ public sealed class ArticleEditorService
             {
                 errors[nameof(ArticleForm.PublishAt)] = "Choose when the article should appear.";
             }
-            else
+            else if (ScheduledUtc(local, form.PublishAtOffset, out var problem) is { } utc)
             {
-                scheduledUtc = TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), _clock.TimeZone);
+                scheduledUtc = utc;
                 if (scheduledUtc <= now)
                 {
                     errors[nameof(ArticleForm.PublishAt)] = "That time has passed. Choose a time in the future, or publish now.";
                 }
+            }
+            else
+            {
+                errors[nameof(ArticleForm.PublishAt)] = problem!;
             }
         }
 
@@ -273,6 +308,60 @@ public sealed class ArticleEditorService
         return article is null ? null : article with { Tags = await ArticleQueryExtensions.TagsOfAsync(_db, id, cancellationToken) };
     }
 
+    /// <summary>
+    /// The UTC instant of a wall-clock time of the site, or null with the reason: a time skipped when the clocks go
+    /// forward does not exist, and one repeated when they go back needs the editor to say which of the two they mean.
+    /// </summary>
+    private DateTime? ScheduledUtc(DateTime local, string? chosenOffset, out string? problem)
+    {
+        local = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        var culture = System.Globalization.CultureInfo.InvariantCulture;
+        var when = local.ToString("HH:mm 'on' dddd d MMMM yyyy", culture);
+        if (_clock.SkippedHour(local) is { } gap)
+        {
+            problem = $"{when} does not exist in {_clock.TimeZone.Id}: the clocks go forward from {gap.Start.ToString("HH:mm", culture)} "
+                      + $"to {gap.End.ToString("HH:mm", culture)}. Choose a time before {gap.Start.ToString("HH:mm", culture)} or from {gap.End.ToString("HH:mm", culture)}.";
+            return null;
+        }
+
+        var offsets = _clock.AmbiguousOffsets(local);
+        if (offsets.Count == 0)
+        {
+            problem = null;
+            return TimeZoneInfo.ConvertTimeToUtc(local, _clock.TimeZone);
+        }
+
+        if (offsets.Where(o => FormatOffset(o) == chosenOffset?.Trim()).Cast<TimeSpan?>().FirstOrDefault() is { } chosen)
+        {
+            problem = null;
+            return new DateTimeOffset(local, chosen).UtcDateTime;
+        }
+
+        problem = $"{when} happens twice in {_clock.TimeZone.Id}, because the clocks go back that night: first at UTC{FormatOffset(offsets[0])}, "
+                  + $"then again an hour later at UTC{FormatOffset(offsets[^1])}. Choose which one you mean below.";
+        return null;
+    }
+
+    private static string FormatOffset(TimeSpan offset) =>
+        (offset < TimeSpan.Zero ? "-" : "+") + offset.Duration().ToString(@"hh\:mm", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The two occurrences of a repeated publish time, for the editor to choose from; empty for any other time.</summary>
+    private List<SelectListItem> PublishAtChoices(ArticleForm form)
+    {
+        if (form.PublishAt is not { } local || _clock.AmbiguousOffsets(local) is not { Count: > 0 } offsets)
+        {
+            return [];
+        }
+
+        var time = local.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        return offsets.Select((offset, i) => new SelectListItem(
+            i == 0
+                ? $"The first {time}, before the clocks go back (UTC{FormatOffset(offset)})"
+                : $"The second {time}, after the clocks go back (UTC{FormatOffset(offset)})",
+            FormatOffset(offset),
+            FormatOffset(offset) == form.PublishAtOffset?.Trim())).ToList();
+    }
+
     private async Task<List<Tag>> TagsAsync(string? text, CancellationToken cancellationToken)
     {
         var names = (text ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
@@ -294,6 +383,7 @@ public sealed class ArticleEditorService
         return new ArticleEditorViewModel
         {
             Id = id, Status = status, PublishedAt = publishedAt, CurrentSlug = slug, Form = form, Categories = categories, Authors = authors,
+            PublishAtChoices = PublishAtChoices(form),
         };
     }
 }

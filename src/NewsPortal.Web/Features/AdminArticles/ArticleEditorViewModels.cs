@@ -28,4 +28,10 @@ public sealed class ArticleEditorViewModel
     public required ArticleForm Form { get; init; }
     public IReadOnlyList<SelectListItem> Categories { get; init; } = [];
     public IReadOnlyList<SelectListItem> Authors { get; init; } = [];
+
+    /// <summary>
+    /// When the publish time happens twice (the hour repeated when the clocks go back): its two occurrences, value the
+    /// UTC offset, for the editor to choose from. Empty otherwise.
+    /// </summary>
+    public IReadOnlyList<SelectListItem> PublishAtChoices { get; init; } = [];
 }

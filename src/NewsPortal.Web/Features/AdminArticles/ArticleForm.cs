@@ -59,6 +59,13 @@ public sealed class ArticleForm
     [Display(Name = "Publish at (site time, for scheduling)")]
     [DataType(DataType.DateTime)]
     public DateTime? PublishAt { get; set; }
+
+    /// <summary>
+    /// Which of the two UTC offsets (e.g. <c>+01:00</c>) is meant when <see cref="PublishAt"/> happens twice, in the
+    /// hour repeated when the clocks go back; the editor is asked to choose, and nothing else reads it.
+    /// </summary>
+    [StringLength(6)]
+    public string? PublishAtOffset { get; set; }
 }
 
 /// <summary>What the editor asked for with the button they pressed.</summary>

@@ -133,6 +133,76 @@ public sealed class NewsroomTests : IClassFixture<NewsroomTests.Factory>
         Assert.Equal("Yesterday's news, scheduled", ((IHtmlInputElement)page.QuerySelector("#Headline")!).Value);
     }
 
+    /// <summary>01:30 on the next last Sunday of <paramref name="month"/> at least a week ahead of the test clock.</summary>
+    private DateTime NextLastSundayAtHalfPastOne(int month)
+    {
+        for (var year = _factory.Clock.GetUtcNow().Year; ; year++)
+        {
+            var day = new DateTime(year, month, DateTime.DaysInMonth(year, month), 1, 30, 0, DateTimeKind.Unspecified);
+            while (day.DayOfWeek != DayOfWeek.Sunday)
+            {
+                day = day.AddDays(-1);
+            }
+
+            if (day > _factory.Clock.GetUtcNow().UtcDateTime.AddDays(7))
+            {
+                return day;
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Schedule_InTheHourSkippedInSpring_IsRefusedNamingTheGap()
+    {
+        var editor = await _factory.EditorAsync();
+        var fields = await NewArticleFieldsAsync("Clocks go forward tonight");
+        var skipped = NextLastSundayAtHalfPastOne(3);
+        fields["PublishAt"] = skipped.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
+
+        var response = await SaveAsync(editor, "/admin/articles/new", fields, "schedule");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await Html.ParseAsync(response);
+        Assert.Equal(
+            $"01:30 on Sunday {skipped.Day} March {skipped.Year} does not exist in Europe/London: the clocks go forward from 01:00 to 02:00. Choose a time before 01:00 or from 02:00.",
+            page.QuerySelector("#PublishAt-error")!.TextContent.Trim());
+        Assert.Equal("Clocks go forward tonight", ((IHtmlInputElement)page.QuerySelector("#Headline")!).Value);
+        Assert.False(await _factory.WithDbAsync(db => db.Articles.AnyAsync(a => a.Slug == "clocks-go-forward-tonight")));
+    }
+
+    [Fact]
+    public async Task Schedule_InTheHourRepeatedInAutumn_AsksWhichOneAndKeepsTheChoice()
+    {
+        var editor = await _factory.EditorAsync();
+        var fields = await NewArticleFieldsAsync("Clocks go back tonight");
+        var repeated = NextLastSundayAtHalfPastOne(10);
+        fields["PublishAt"] = repeated.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
+
+        var asked = await SaveAsync(editor, "/admin/articles/new", fields, "schedule");
+
+        Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+        var page = await Html.ParseAsync(asked);
+        Assert.Equal(
+            $"01:30 on Sunday {repeated.Day} October {repeated.Year} happens twice in Europe/London, because the clocks go back that night: first at UTC+01:00, then again an hour later at UTC+00:00. Choose which one you mean below.",
+            page.QuerySelector("#PublishAt-error")!.TextContent.Trim());
+        var choices = page.QuerySelectorAll<IHtmlInputElement>("input[name='PublishAtOffset']").ToList();
+        Assert.Equal(["+01:00", "+00:00"], choices.Select(c => c.Value));
+        Assert.Equal("The second 01:30, after the clocks go back (UTC+00:00)", page.QuerySelector($"label[for='{choices[1].Id}']")!.TextContent.Trim());
+        Assert.False(await _factory.WithDbAsync(db => db.Articles.AnyAsync(a => a.Slug == "clocks-go-back-tonight")));
+
+        var form = page.QuerySelector<IHtmlFormElement>("form.article-editor")!;
+        var again = Html.FormValues(form, new Dictionary<string, string> { ["PublishAtOffset"] = "+00:00" });
+        again.Add(new("intent", "schedule"));
+        var saved = await Html.PostAsync(editor, Html.ActionOf(form), again);
+
+        Assert.Equal(HttpStatusCode.SeeOther, saved.StatusCode);
+        var article = await _factory.WithDbAsync(db => db.Articles.AsNoTracking().SingleAsync(a => a.Slug == "clocks-go-back-tonight"));
+        Assert.Equal(ArticleStatus.Scheduled, article.Status);
+        Assert.Equal(new DateTime(repeated.Year, 10, repeated.Day, 1, 30, 0), article.PublishedAt);
+        var (_, edit) = await Html.GetAsync(editor, saved.Headers.Location!.OriginalString);
+        Assert.True(edit.QuerySelector<IHtmlInputElement>("input[name='PublishAtOffset'][value='+00:00']")!.IsChecked);
+    }
+
     [Fact]
     public async Task Body_IsSanitizedWithTheArticlePolicy()
     {

@@ -1,0 +1,25 @@
+using Microsoft.Data.SqlClient;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace NewsPortal.Web.Infrastructure.Database;
+
+/// <summary>What a failed save means, for both providers.</summary>
+public static class DatabaseErrors
+{
+    // SQLite: SQLITE_CONSTRAINT_UNIQUE and SQLITE_CONSTRAINT_PRIMARYKEY (extended result codes).
+    private const int SqliteUnique = 2067;
+    private const int SqlitePrimaryKey = 1555;
+
+    // SQL Server: duplicate key in a unique index (2601) or a unique/primary key constraint (2627).
+    private const int SqlServerUniqueIndex = 2601;
+    private const int SqlServerUniqueConstraint = 2627;
+
+    /// <summary>The save broke a unique index: someone else stored the same key between our check and our write.</summary>
+    public static bool IsUniqueViolation(DbUpdateException exception) => exception.InnerException switch
+    {
+        SqliteException sqlite => sqlite.SqliteExtendedErrorCode is SqliteUnique or SqlitePrimaryKey,
+        SqlException sql => sql.Number is SqlServerUniqueIndex or SqlServerUniqueConstraint,
+        _ => false,
+    };
+}
