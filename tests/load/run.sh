@@ -685,21 +685,23 @@ search_rows() {
 # The staff pages, signed in as the Admin the site created at start: the dashboard, the moderation queue (pending,
 # approved with a text search, a deep page) and the newsroom's article list.
 staff_rows() {
-  local jar="$WORK/staff-$SIZE.jar" token code
-  rm -f "$jar"
-  token=$(curl -s -c "$jar" -b "$jar" --max-time 30 "$BASE/account/login" \
+  local headers="$WORK/staff-$SIZE.headers" token code af
+  # Cookies are taken from the Set-Cookie headers, not a cookie jar: the sign-in cookie is Secure outside
+  # Development, and a client may keep a Secure cookie from plain http to itself from being sent back.
+  token=$(curl -s -D "$headers.get" --max-time 30 "$BASE/account/login" \
     | grep -o '<input[^>]*__RequestVerificationToken[^>]*>' | head -1 | sed -E 's/.*value="([^"]*)".*/\1/')
-  code=$(curl -s -c "$jar" -b "$jar" -o /dev/null --max-time 30 -w '%{http_code}' \
+  af=$(sed -n 's/^[Ss]et-[Cc]ookie: \(np_af=[^;]*\).*/\1/p' "$headers.get" | tail -1)
+  code=$(curl -s -D "$headers.post" -o /dev/null --max-time 30 -w '%{http_code}' -H "Cookie: $af" \
     --data-urlencode "Email=$STAFF_EMAIL" --data-urlencode "Password=$STAFF_PASSWORD" \
     --data-urlencode "__RequestVerificationToken=$token" "$BASE/account/login")
   if [[ "$code" != 302 && "$code" != 303 ]]; then
     echo "WARNING: signing in for the staff rows answered $code; staff rows skipped" >&2
     return 0
   fi
-  # Netscape cookie file: HttpOnly cookies are written as "#HttpOnly_<domain>" lines.
-  WRK_COOKIE=$(sed 's/^#HttpOnly_//' "$jar" | awk '!/^#/ && NF >= 7 {printf "%s%s=%s", sep, $6, $7; sep = "; "}')
+  WRK_COOKIE=$(cat "$headers.get" "$headers.post" | sed -n 's/^[Ss]et-[Cc]ookie: \([^;]*\).*/\1/p' | tr -d '\r' \
+    | awk -F= '{v[$1] = $0} END {for (k in v) printf "%s%s", (n++ ? "; " : ""), v[k]}')
   local path
-  for path in /admin "/admin/comments?status=pending" "/admin/comments?status=approved&q=great" \
+  for path in /admin "/admin/comments?status=pending" "/admin/comments?status=approved&q=river" \
     "/admin/comments?status=approved&page=500" /admin/articles "/admin/articles?page=200"; do
     warm_up "$path"
     run_wrk "staff: $path" "$path"
