@@ -353,6 +353,7 @@ start_site() {
       Weather__Enabled=false \
       Comments__MinSecondsToPost=0 \
       Comments__PostsPerMinutePerIp="$POSTS_PER_MINUTE" \
+      Search__RequestsPerMinutePerIp="$POSTS_PER_MINUTE" \
       "$@" \
       ./NewsPortal.Web --urls "$url"
   ) >"$site_log" 2>&1 &
