@@ -85,6 +85,7 @@ public sealed class SqlServerWithoutServer : DbConnectionInterceptor, IDbCommand
     private sealed class OneRowReader : DbDataReader
     {
         private static readonly DateTime When = DateTime.UtcNow.AddHours(-1);
+        private static readonly string[] RawColumns = ["Id", "Score", "Total", "Body", "Value"];
         private int _position = -1;
 
         public override int FieldCount => 256;
@@ -117,7 +118,9 @@ public sealed class SqlServerWithoutServer : DbConnectionInterceptor, IDbCommand
         public override int GetInt32(int ordinal) => 1;
         public override long GetInt64(int ordinal) => 1;
         public override string GetString(int ordinal) => "x";
-        public override string GetName(int ordinal) => $"c{ordinal}";
+        // Raw SQL results (SqlQuery<T>) are matched to properties by column name: the first columns carry the
+        // names the site's raw queries use (the search index's hits and texts, and scalar "Value").
+        public override string GetName(int ordinal) => ordinal < RawColumns.Length ? RawColumns[ordinal] : $"c{ordinal}";
         public override int GetOrdinal(string name) => 0;
         public override string GetDataTypeName(int ordinal) => "int";
         public override Type GetFieldType(int ordinal) => typeof(int);

@@ -23,11 +23,13 @@ public sealed class SearchService
 
     /// <summary>
     /// At most this many matches are ranked: the newest ones, found by walking the index from its newest end.
-    /// A word in most of a ten-year archive ("council") would otherwise make every search rank (and read) a
-    /// hundred thousand rows; with the cap the cost of a search no longer grows with the archive. Readers are told
-    /// when the cap applied and can narrow by section or dates to reach further back.
+    /// A word in most of a ten-year archive ("council") would otherwise make every search rank (and read) tens of
+    /// thousands of rows; with the cap the cost of a search no longer grows with the archive. Measured on 20,000
+    /// generated articles (warm cache, SQLite shell), "council budget" ranks 1,000 newest matches in 22 ms, 300 in
+    /// 11 ms, 200 in 4 ms; bm25 and the visibility check cost per ranked row. Words rarer than this are ranked over
+    /// the whole archive. Readers are told when the cap applied and can narrow by section or dates to reach further back.
     /// </summary>
-    public const int MaxRanked = 1000;
+    public const int MaxRanked = 200;
 
     public const int MaxPage = MaxRanked / PageSize;
 

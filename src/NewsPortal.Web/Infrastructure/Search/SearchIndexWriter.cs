@@ -55,7 +55,7 @@ public sealed class SearchIndexWriter
                 $"SELECT x.ArticleId, t.Name FROM ArticleTag x INNER JOIN Tags t ON t.Id = x.TagId WHERE x.ArticleId IN ({Placeholders(0, batch.Length)})",
                 Boxed(batch), cancellationToken);
             var tagsOf = tags.GroupBy(t => Convert.ToInt32(t[0], CultureInfo.InvariantCulture))
-                .ToDictionary(g => g.Key, g => string.Join(' ', g.Select(t => (string?)t[1])));
+                .ToDictionary(g => g.Key, g => string.Join(' ', g.Select(t => Text(t[1]))));
 
             await _sql.ExecuteAsync($"DELETE FROM ArticleSearch WHERE {_articleKey} IN ({Placeholders(0, batch.Length)})", Boxed(batch), cancellationToken);
             foreach (var chunk in rows.Chunk(50))

@@ -360,6 +360,29 @@ public sealed class ModerationTests : IClassFixture<ModerationTests.Factory>
     }
 
     [Fact]
+    public async Task Queue_SearchesTheTextThroughTheCommentIndex_NotTheMarkup()
+    {
+        var word = "zq" + Guid.NewGuid().ToString("N")[..10];
+        var (id, _) = await ReaderPostsAsync($"The {word} quarry smells of rain.");
+        var (other, _) = await ReaderPostsAsync("Nothing special here.");
+        var admin = await _factory.SignedInAsync(StaffSessions.AdminEmail);
+
+        var (_, byWord) = await Html.GetAsync(admin, $"/admin/comments?status=pending&q={word}");
+        var (_, byPrefix) = await Html.GetAsync(admin, $"/admin/comments?status=pending&q={word[..6]}*");
+        var (_, byPhrase) = await Html.GetAsync(admin, $"/admin/comments?status=pending&q=%22{word}+quarry%22");
+        var (_, wrongOrder) = await Html.GetAsync(admin, $"/admin/comments?status=pending&q=%22quarry+{word}%22");
+        var (_, markup) = await Html.GetAsync(admin, "/admin/comments?status=pending&q=p");
+        var (_, byNameStart) = await Html.GetAsync(admin, "/admin/comments?status=pending&q=Rita+Rea");
+
+        Assert.Equal([$"queue-{id}"], byWord.QuerySelectorAll(".queue-item").Select(e => e.Id));
+        Assert.Equal([$"queue-{id}"], byPrefix.QuerySelectorAll(".queue-item").Select(e => e.Id));
+        Assert.Equal([$"queue-{id}"], byPhrase.QuerySelectorAll(".queue-item").Select(e => e.Id));
+        Assert.Empty(wrongOrder.QuerySelectorAll(".queue-item"));
+        Assert.DoesNotContain($"queue-{other}", markup.QuerySelectorAll(".queue-item").Select(e => e.Id));
+        Assert.Contains($"queue-{other}", byNameStart.QuerySelectorAll(".queue-item").Select(e => e.Id));
+    }
+
+    [Fact]
     public async Task Queue_SearchesByEmailAndIp_AndClampsThePageSize()
     {
         await ReaderPostsAsync("Findable by search.");

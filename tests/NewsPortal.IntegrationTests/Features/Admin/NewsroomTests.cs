@@ -322,4 +322,26 @@ public sealed class NewsroomTests : IClassFixture<NewsroomTests.Factory>
         Assert.Equal($"/admin/comments?status=pending&article={article.Id}", row.QuerySelector("td:last-child a")!.GetAttribute("href"));
         Assert.Equal("1", row.QuerySelector("td:last-child")!.TextContent.Trim());
     }
+
+    [Fact]
+    public async Task ArticleList_Search_FindsADraftByItsBodyThroughTheIndexAndEditsMoveIt()
+    {
+        var editor = await _factory.EditorAsync();
+        var before = "zq" + Guid.NewGuid().ToString("N")[..10];
+        var after = "zq" + Guid.NewGuid().ToString("N")[..10];
+        var fields = await NewArticleFieldsAsync("Untitled draft for the index", $"<p>The <strong>{before}</strong> report.</p>");
+        var created = await SaveAsync(editor, "/admin/articles/new", fields, "savedraft");
+        var id = await _factory.WithDbAsync(db => db.Articles.Where(a => a.Headline == "Untitled draft for the index").Select(a => a.Id).SingleAsync());
+
+        var (_, byBody) = await Html.GetAsync(editor, $"/admin/articles?q={before}");
+        fields["BodyHtml"] = $"<p>The {after} report.</p>";
+        await SaveAsync(editor, $"/admin/articles/{id}/edit", fields, "savedraft");
+        var (_, oldWord) = await Html.GetAsync(editor, $"/admin/articles?q={before}");
+        var (_, newWord) = await Html.GetAsync(editor, $"/admin/articles?q={after}");
+
+        Assert.True((int)created.StatusCode < 400);
+        Assert.Contains("Untitled draft for the index", byBody.QuerySelector("table")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Untitled draft for the index", oldWord.QuerySelector("table")?.TextContent ?? string.Empty, StringComparison.Ordinal);
+        Assert.Contains("Untitled draft for the index", newWord.QuerySelector("table")!.TextContent, StringComparison.Ordinal);
+    }
 }
