@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using NewsPortal.Web.Infrastructure.Database;
 
 namespace NewsPortal.Web.Features.Errors;
 
@@ -23,6 +24,13 @@ public sealed class ErrorsController : Controller
             ? parsed
             : null;
         var status = code ?? StatusCodes.Status500InternalServerError;
+        if (HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Error is { } error && DatabaseErrors.IsBusy(error))
+        {
+            // A write that gave up waiting for the database: nothing was changed, and trying again will work.
+            status = StatusCodes.Status503ServiceUnavailable;
+            Response.Headers.RetryAfter = "10";
+        }
+
         if (HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is null
             && HttpContext.Features.Get<IExceptionHandlerPathFeature>() is null)
         {
@@ -43,6 +51,7 @@ public sealed record ErrorViewModel(int StatusCode)
         403 => "You do not have access to this page",
         404 => "Page not found",
         429 => "Too many requests",
+        503 => "The site is very busy",
         _ => "Something went wrong",
     };
 
@@ -52,6 +61,7 @@ public sealed record ErrorViewModel(int StatusCode)
         403 => "Your account does not have permission to see this page.",
         404 => "The page you were looking for does not exist or is no longer available.",
         429 => "You have sent a lot of requests in a short time. Please wait a minute and try again.",
+        503 => "Your change could not be saved just now, and nothing was changed. Go back and try again in a moment.",
         _ => "We could not show this page just now. Please try again in a moment.",
     };
 }

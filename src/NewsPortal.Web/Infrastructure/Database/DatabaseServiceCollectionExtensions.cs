@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using NewsPortal.Web.Data;
 using NewsPortal.Web.Infrastructure.Caching;
 using NewsPortal.Web.Infrastructure.Hosting;
@@ -20,7 +21,7 @@ public static class DatabaseServiceCollectionExtensions
         this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var provider = ReadProvider(configuration);
-        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName);
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         var connectionString = configuration.GetConnectionString(ConnectionStringName);
         switch (provider)
@@ -40,8 +41,12 @@ public static class DatabaseServiceCollectionExtensions
 
             case DatabaseProvider.Sqlite:
                 var sqlite = SqliteConnectionString(connectionString, environment);
+                services.AddSingleton<SqliteWriteGate>();
                 services.AddDbContextPool<NewsDbContext, SqliteNewsDbContext>((sp, o) => o.UseSqlite(sqlite)
-                    .AddInterceptors(new SqliteTuningInterceptor(), sp.GetRequiredService<ReaderChangeInterceptor>()));
+                    .AddInterceptors(
+                        new SqliteTuningInterceptor(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.WriteWaitSeconds * 1000),
+                        sp.GetRequiredService<ReaderChangeInterceptor>(),
+                        sp.GetRequiredService<SqliteWriteGate>()));
                 break;
         }
 
