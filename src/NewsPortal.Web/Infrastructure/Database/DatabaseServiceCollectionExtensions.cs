@@ -89,7 +89,17 @@ public static class DatabaseServiceCollectionExtensions
                 builder.DataSource = Path.Combine(environment.ContentRootPath, builder.DataSource);
             }
 
-            Directory.CreateDirectory(Path.GetDirectoryName(builder.DataSource)!);
+            var folder = Path.GetDirectoryName(builder.DataSource)!;
+            try
+            {
+                Directory.CreateDirectory(folder);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new StartupConfigurationException(
+                    $"the database folder {folder} cannot be created ({ex.Message}). Create it and let the site's user write " +
+                    "to it, or point ConnectionStrings__NewsPortal at a file in a folder it can write.", ex);
+            }
         }
 
         // Shared cache is off: each connection has its own page cache and WAL gives readers concurrency.
