@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NewsPortal.Web.Data.Seed;
 using NewsPortal.Web.Infrastructure.Database;
+using NewsPortal.Web.Infrastructure.Hosting;
 using NewsPortal.Web.Infrastructure.Identity;
 using NewsPortal.Web.Infrastructure.Search;
 
@@ -28,11 +29,24 @@ public static partial class DatabaseInitializer
 
         if (db.Database.IsSqlite())
         {
-            // WAL lets readers carry on while a comment is written; the setting is stored in the file itself.
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            try
+            {
+                // WAL lets readers carry on while a comment is written; the setting is stored in the file itself.
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+                await db.Database.MigrateAsync(cancellationToken);
+            }
+            catch (Microsoft.Data.Sqlite.SqliteException ex)
+            {
+                var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+                throw new StartupConfigurationException(
+                    $"the SQLite database {file} cannot be opened and written ({ex.Message}). The site's user needs write access to " +
+                    "the file and its folder (SQLite creates -wal and -shm files beside it).", ex);
+            }
         }
-
-        await db.Database.MigrateAsync(cancellationToken);
+        else
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+        }
 
         // Rows written before the search index existed, or by a bulk load that bypassed the site; none otherwise.
         var (articles, comments) = await SearchIndexInterceptor.WriterFor(db).CatchUpAsync(cancellationToken);

@@ -16,6 +16,32 @@ public sealed class StartupConfigurationTests
     [InlineData("Content__ImageOrigins__0", "http://images.example.com", "Content:ImageOrigins: each entry must be an https origin such as https://images.example.com")]
     public async Task Start_WithBadConfiguration_ExitsWithAClearMessage(string key, string value, string expected)
     {
+        var error = await StartExpectingExitAsync(new Dictionary<string, string>
+        {
+            [key] = value,
+            ["ConnectionStrings__NewsPortal"] = $"Data Source={Path.Combine(Path.GetTempPath(), $"startup-{Guid.NewGuid():N}.db")}",
+        });
+
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+    }
+
+    /// <remarks>
+    /// The tests may run as root, which ignores file permissions; /proc refuses new files and folders to everyone, so
+    /// it stands in for a folder the site's user cannot write.
+    /// </remarks>
+    [Theory]
+    [InlineData("/proc/newsportal-missing/site.db", "NewsPortal cannot start: the database folder /proc/newsportal-missing cannot be created")]
+    [InlineData("/proc/newsportal.db", "NewsPortal cannot start: the SQLite database /proc/newsportal.db cannot be opened and written")]
+    public async Task Start_WithADatabaseFolderItCannotWrite_ExitsWithAClearMessage(string file, string expected)
+    {
+        var error = await StartExpectingExitAsync(new Dictionary<string, string> { ["ConnectionStrings__NewsPortal"] = $"Data Source={file}" });
+
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+    }
+
+    /// <summary>Runs the real program; asserts it exits with 1 and no stack trace; returns its standard error.</summary>
+    private static async Task<string> StartExpectingExitAsync(Dictionary<string, string> environment)
+    {
         var app = typeof(Program).Assembly.Location;
         var info = new ProcessStartInfo("dotnet", [app, "--urls", "http://127.0.0.1:0"])
         {
@@ -23,10 +49,12 @@ public sealed class StartupConfigurationTests
             RedirectStandardOutput = true,
             WorkingDirectory = Path.GetDirectoryName(app)!,
         };
-        info.Environment[key] = value;
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        info.Environment["ConnectionStrings__NewsPortal"] = $"Data Source={Path.Combine(Path.GetTempPath(), $"startup-{Guid.NewGuid():N}.db")}";
         info.Environment["Weather__Enabled"] = "false";
+        foreach (var (key, value) in environment)
+        {
+            info.Environment[key] = value;
+        }
 
         using var process = Process.Start(info)!;
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
@@ -42,10 +70,10 @@ public sealed class StartupConfigurationTests
             throw;
         }
 
-        Assert.Equal(1, process.ExitCode);
         var error = await stderr;
-        Assert.Contains(expected, error, StringComparison.Ordinal);
-        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
         _ = await stdout;
+        Assert.True(process.ExitCode == 1, $"Exit code {process.ExitCode}: {error}");
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+        return error;
     }
 }

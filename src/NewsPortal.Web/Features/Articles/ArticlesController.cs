@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using NewsPortal.Web.Domain;
 using NewsPortal.Web.Features.Comments;
+using NewsPortal.Web.Infrastructure.Database;
 using NewsPortal.Web.Infrastructure.Mvc;
 using NewsPortal.Web.Infrastructure.Proxy;
 
@@ -12,6 +13,7 @@ namespace NewsPortal.Web.Features.Articles;
 /// <summary>The article page and its comments: reading, comment pages and order, permalinks, and posting.</summary>
 public sealed class ArticlesController : Controller
 {
+    public const string BusyMessage = "We could not save your comment just now because the site is very busy. Nothing was lost: your text is below. Please post it again in a moment.";
     public const string PostedKey = "CommentPosted";
     public const string PostedHeld = "held";
     public const string PostedPublished = "published";
@@ -111,7 +113,19 @@ public sealed class ArticlesController : Controller
         }
 
         var client = new CommentClient(ClientAddress.Of(HttpContext), Request.Headers.UserAgent.ToString());
-        var result = await comments.PostAsync(slug, form, client, cancellationToken);
+        CommentPostResult result;
+        try
+        {
+            result = await comments.PostAsync(slug, form, client, cancellationToken);
+        }
+        catch (Exception ex) when (DatabaseErrors.IsBusy(ex))
+        {
+            // Nothing was stored; the reader's text goes back to them in the form, with a way forward.
+            ModelState.AddModelError(string.Empty, BusyMessage);
+            Response.Headers.RetryAfter = "10";
+            return await ShowFormAgainAsync(slug, form, StatusCodes.Status503ServiceUnavailable, cancellationToken);
+        }
+
         switch (result.Outcome)
         {
             case CommentPostOutcome.ArticleNotFound:

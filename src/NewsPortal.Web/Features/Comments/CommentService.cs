@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using NewsPortal.Web.Data;
 using NewsPortal.Web.Domain;
+using NewsPortal.Web.Infrastructure.Database;
 using NewsPortal.Web.Infrastructure.Sanitizing;
 using NewsPortal.Web.Infrastructure.Site;
 
@@ -139,7 +140,7 @@ public sealed class CommentService
         {
             await _db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException) when (comment.DedupeKey is not null)
+        catch (DbUpdateException ex) when (comment.DedupeKey is not null && DatabaseErrors.IsUniqueViolation(ex))
         {
             // An identical post won the race for the same window: that one stands, this one is the duplicate.
             _db.Entry(comment).State = EntityState.Detached;

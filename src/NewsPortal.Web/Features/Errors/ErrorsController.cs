@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using NewsPortal.Web.Infrastructure.Database;
 
 namespace NewsPortal.Web.Features.Errors;
 
@@ -23,6 +24,13 @@ public sealed class ErrorsController : Controller
             ? parsed
             : null;
         var status = code ?? StatusCodes.Status500InternalServerError;
+        if (HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Error is { } error && DatabaseErrors.IsBusy(error))
+        {
+            // A write that gave up waiting for the database: nothing was changed, and trying again will work.
+            status = StatusCodes.Status503ServiceUnavailable;
+            Response.Headers.RetryAfter = "10";
+        }
+
         if (HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is null
             && HttpContext.Features.Get<IExceptionHandlerPathFeature>() is null)
         {
@@ -46,6 +54,7 @@ public sealed record ErrorViewModel(int StatusCode)
         408 => "That took too long to arrive",
         413 => "That is too much to send",
         429 => "Too many requests",
+        503 => "The site is very busy",
         _ => "Something went wrong",
     };
 
@@ -58,6 +67,7 @@ public sealed record ErrorViewModel(int StatusCode)
         408 => "What you sent arrived too slowly, so it was not used. Please try again.",
         413 => "What you sent is larger than this form accepts, so it was not used. Shorten it and try again.",
         429 => "You have sent a lot of requests in a short time. Please wait a minute and try again.",
+        503 => "Your change could not be saved just now, and nothing was changed. Go back and try again in a moment.",
         _ => "We could not show this page just now. Please try again in a moment.",
     };
 }

@@ -15,6 +15,27 @@ public static class DatabaseErrors
     private const int SqlServerUniqueIndex = 2601;
     private const int SqlServerUniqueConstraint = 2627;
 
+    // SQLite: SQLITE_BUSY and SQLITE_LOCKED (primary result codes).
+    private const int SqliteBusy = 5;
+    private const int SqliteLocked = 6;
+
+    /// <summary>
+    /// A write gave up waiting for the database: the write gate's bound, or SQLite's busy_timeout while another
+    /// process held the write lock. Nothing was written; the reader can try again.
+    /// </summary>
+    public static bool IsBusy(Exception exception)
+    {
+        for (Exception? e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is DatabaseBusyException or SqliteException { SqliteErrorCode: SqliteBusy or SqliteLocked })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The save broke a unique index: someone else stored the same key between our check and our write.</summary>
     public static bool IsUniqueViolation(DbUpdateException exception) => exception.InnerException switch
     {

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using NewsPortal.Web.Data;
 using NewsPortal.Web.Infrastructure.Caching;
 using NewsPortal.Web.Infrastructure.Hosting;
@@ -21,7 +22,7 @@ public static class DatabaseServiceCollectionExtensions
         this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var provider = ReadProvider(configuration);
-        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName);
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton<SearchIndexInterceptor>();
 
@@ -43,9 +44,13 @@ public static class DatabaseServiceCollectionExtensions
 
             case DatabaseProvider.Sqlite:
                 var sqlite = SqliteConnectionString(connectionString, environment);
+                services.AddSingleton<SqliteWriteGate>();
                 services.AddDbContextPool<NewsDbContext, SqliteNewsDbContext>((sp, o) => o.UseSqlite(sqlite)
                     .AddInterceptors(
-                        new SqliteTuningInterceptor(), sp.GetRequiredService<ReaderChangeInterceptor>(), sp.GetRequiredService<SearchIndexInterceptor>()));
+                        new SqliteTuningInterceptor(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.WriteWaitSeconds * 1000),
+                        sp.GetRequiredService<ReaderChangeInterceptor>(),
+                        sp.GetRequiredService<SearchIndexInterceptor>(),
+                        sp.GetRequiredService<SqliteWriteGate>()));
                 break;
         }
 
@@ -88,7 +93,17 @@ public static class DatabaseServiceCollectionExtensions
                 builder.DataSource = Path.Combine(environment.ContentRootPath, builder.DataSource);
             }
 
-            Directory.CreateDirectory(Path.GetDirectoryName(builder.DataSource)!);
+            var folder = Path.GetDirectoryName(builder.DataSource)!;
+            try
+            {
+                Directory.CreateDirectory(folder);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new StartupConfigurationException(
+                    $"the database folder {folder} cannot be created ({ex.Message}). Create it and let the site's user write " +
+                    "to it, or point ConnectionStrings__NewsPortal at a file in a folder it can write.", ex);
+            }
         }
 
         // Shared cache is off: each connection has its own page cache and WAL gives readers concurrency.

@@ -8,24 +8,29 @@ namespace NewsPortal.Web.Infrastructure.Database;
 /// - synchronous=NORMAL: in WAL mode the database cannot be corrupted by a crash; at worst the last transactions
 ///   before a power cut are lost. FULL would fsync on every commit, which caps comment posting at the disk's
 ///   flush rate for no gain in consistency.
-/// - busy_timeout=5000: a writer waits up to 5 s for another writer instead of failing at once with SQLITE_BUSY.
+/// - busy_timeout (Database:WriteWaitSeconds, 5 s): a writer waits that long for another process's write lock
+///   instead of failing at once with SQLITE_BUSY. The wait blocks its thread, so <see cref="SqliteWriteGate"/> lets
+///   only one of this process's writers wait here at a time.
 /// Writes are short (one comment, one moderation change) and no transaction is held across a network wait.
 /// </summary>
 public sealed class SqliteTuningInterceptor : DbConnectionInterceptor
 {
-    private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;";
+    private readonly string _pragmas;
+
+    public SqliteTuningInterceptor(int busyTimeoutMilliseconds) =>
+        _pragmas = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"PRAGMA synchronous=NORMAL; PRAGMA busy_timeout={busyTimeoutMilliseconds};");
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
+        command.CommandText = _pragmas;
         command.ExecuteNonQuery();
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
+        command.CommandText = _pragmas;
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using NewsPortal.IntegrationTests.Infrastructure;
 
 namespace NewsPortal.IntegrationTests.Features.Health;
@@ -28,6 +30,44 @@ public sealed class HealthTests : IClassFixture<NewsPortalFactory>
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync(new Uri("/healthz/ready", UriKind.Relative))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/healthz", UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Get_Ready_WhenTheDatabaseCanBeReadButNotWritten_Returns503()
+    {
+        // The database exists and answers; this instance opens it read-only, so every write it tried would fail.
+        await _factory.WithDbAsync(db => db.Articles.CountAsync());
+        using var readOnly = new NewsPortalFactory { DatabasePath = _factory.DatabasePath };
+        readOnly.Settings["Database:MigrateOnStartup"] = "false";
+        readOnly.Settings["ConnectionStrings:NewsPortal"] = $"Data Source={_factory.DatabasePath};Mode=ReadOnly";
+        var client = readOnly.CreateClient();
+
+        var ready = await client.GetAsync(new Uri("/healthz/ready", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/healthz", UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Get_Ready_WhileAnotherProcessHoldsTheWriteLock_AnswersDegradedAtOnce()
+    {
+        var client = _factory.CreateClient();
+        await client.GetAsync(new Uri("/healthz/ready", UriKind.Relative));
+        await using var other = new SqliteConnection($"Data Source={_factory.DatabasePath};Pooling=False");
+        await other.OpenAsync();
+        await using (var begin = other.CreateCommand())
+        {
+            begin.CommandText = "BEGIN IMMEDIATE;";
+            await begin.ExecuteNonQueryAsync();
+        }
+
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+        var ready = await client.GetAsync(new Uri("/healthz/ready", UriKind.Relative));
+        stopwatch.Stop();
+
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.Equal("Degraded", await ready.Content.ReadAsStringAsync());
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(3), $"Readiness took {stopwatch.Elapsed.TotalMilliseconds:0} ms under a held lock.");
     }
 
     private sealed class BrokenDatabaseFactory : NewsPortalFactory
