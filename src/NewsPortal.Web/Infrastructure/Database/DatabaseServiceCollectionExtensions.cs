@@ -23,6 +23,7 @@ public static class DatabaseServiceCollectionExtensions
         var provider = ReadProvider(configuration);
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
+        services.AddSingleton<SqliteWriteGate>();
         var connectionString = configuration.GetConnectionString(ConnectionStringName);
         switch (provider)
         {
@@ -41,12 +42,10 @@ public static class DatabaseServiceCollectionExtensions
 
             case DatabaseProvider.Sqlite:
                 var sqlite = SqliteConnectionString(connectionString, environment);
-                services.AddSingleton<SqliteWriteGate>();
                 services.AddDbContextPool<NewsDbContext, SqliteNewsDbContext>((sp, o) => o.UseSqlite(sqlite)
                     .AddInterceptors(
                         new SqliteTuningInterceptor(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.WriteWaitSeconds * 1000),
-                        sp.GetRequiredService<ReaderChangeInterceptor>(),
-                        sp.GetRequiredService<SqliteWriteGate>()));
+                        sp.GetRequiredService<ReaderChangeInterceptor>()));
                 break;
         }
 
