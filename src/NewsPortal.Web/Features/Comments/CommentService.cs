@@ -45,10 +45,12 @@ public sealed class CommentService
     private readonly CommentSanitizer _sanitizer;
     private readonly FormStamp _stamp;
     private readonly CommentRulesSource _rules;
+    private readonly SqliteWriteGate _gate;
 
     public CommentService(
-        NewsDbContext db, SiteClock clock, CommentSanitizer sanitizer, FormStamp stamp, CommentRulesSource rules)
+        NewsDbContext db, SiteClock clock, CommentSanitizer sanitizer, FormStamp stamp, CommentRulesSource rules, SqliteWriteGate gate)
     {
+        _gate = gate;
         _db = db;
         _clock = clock;
         _sanitizer = sanitizer;
@@ -138,7 +140,11 @@ public sealed class CommentService
         _db.Comments.Add(comment);
         try
         {
-            await _db.SaveChangesAsync(cancellationToken);
+            // Waits for this process's turn without a thread; only the writer whose turn it is waits inside SQLite.
+            using (await _gate.EnterAsync(cancellationToken))
+            {
+                await _db.SaveChangesAsync(cancellationToken);
+            }
         }
         catch (DbUpdateException ex) when (comment.DedupeKey is not null && DatabaseErrors.IsUniqueViolation(ex))
         {

@@ -26,6 +26,8 @@ public static class DatabaseServiceCollectionExtensions
 
         services.AddSingleton<SearchIndexInterceptor>();
 
+        services.AddSingleton<SqliteWriteGate>();
+
         var connectionString = configuration.GetConnectionString(ConnectionStringName);
         switch (provider)
         {
@@ -44,13 +46,11 @@ public static class DatabaseServiceCollectionExtensions
 
             case DatabaseProvider.Sqlite:
                 var sqlite = SqliteConnectionString(connectionString, environment);
-                services.AddSingleton<SqliteWriteGate>();
                 services.AddDbContextPool<NewsDbContext, SqliteNewsDbContext>((sp, o) => o.UseSqlite(sqlite)
                     .AddInterceptors(
                         new SqliteTuningInterceptor(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.WriteWaitSeconds * 1000),
                         sp.GetRequiredService<ReaderChangeInterceptor>(),
-                        sp.GetRequiredService<SearchIndexInterceptor>(),
-                        sp.GetRequiredService<SqliteWriteGate>()));
+                        sp.GetRequiredService<SearchIndexInterceptor>()));
                 break;
         }
 

@@ -1,6 +1,3 @@
-using System.Runtime.CompilerServices;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 
 namespace NewsPortal.Web.Infrastructure.Database;
@@ -8,88 +5,47 @@ namespace NewsPortal.Web.Infrastructure.Database;
 /// <summary>
 /// One SQLite write at a time per process, waited for asynchronously. SQLite has one write lock per file; a writer
 /// that finds it taken waits inside SQLite's busy handler, blocking its thread. Without this gate every waiting
-/// post held a thread-pool thread until the pool starved and even <c>/healthz</c> waited 10 s behind them. Now one
-/// save at a time waits in SQLite (for another process, up to <c>busy_timeout</c>) and the rest queue here without a
-/// thread; a save that cannot start within <see cref="DatabaseOptions.WriteWaitSeconds"/> throws
-/// <see cref="DatabaseBusyException"/>, which the site answers with 503. SQL Server does not need it.
+/// comment post held a thread-pool thread until the pool starved and even <c>/healthz</c> waited 10 s behind them.
+/// Now one post at a time waits in SQLite (for another process, up to <c>busy_timeout</c>) and the rest queue here
+/// without a thread; one that cannot start within <see cref="DatabaseOptions.WriteWaitSeconds"/> throws
+/// <see cref="DatabaseBusyException"/>, answered with 503. SQL Server does not need it: there it lets everyone in.
 /// </summary>
-public sealed class SqliteWriteGate : SaveChangesInterceptor, IDisposable
+public sealed class SqliteWriteGate : IDisposable
 {
-    private static readonly object Held = new();
     private readonly SemaphoreSlim _one = new(1, 1);
-    private readonly ConditionalWeakTable<DbContext, object> _holders = [];
     private readonly TimeSpan _wait;
+    private readonly bool _enabled;
 
-    public SqliteWriteGate(IOptions<DatabaseOptions> options) => _wait = TimeSpan.FromSeconds(options.Value.WriteWaitSeconds);
-
-    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
-        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    public SqliteWriteGate(IOptions<DatabaseOptions> options)
     {
+        _wait = TimeSpan.FromSeconds(options.Value.WriteWaitSeconds);
+        _enabled = options.Value.Provider == DatabaseProvider.Sqlite;
+    }
+
+    /// <summary>Waits for this process's turn to write; dispose the result when the write is done.</summary>
+    public async Task<IDisposable> EnterAsync(CancellationToken cancellationToken)
+    {
+        if (!_enabled)
+        {
+            return Turn.None;
+        }
+
         if (!await _one.WaitAsync(_wait, cancellationToken))
         {
             throw new DatabaseBusyException(_wait);
         }
 
-        Hold(eventData.Context);
-        return result;
-    }
-
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        if (!_one.Wait(_wait))
-        {
-            throw new DatabaseBusyException(_wait);
-        }
-
-        Hold(eventData.Context);
-        return result;
-    }
-
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        Release(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        Release(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Release(eventData.Context);
-
-    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Release(eventData.Context);
-        return Task.CompletedTask;
-    }
-
-    public override void SaveChangesCanceled(DbContextEventData eventData) => Release(eventData.Context);
-
-    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Release(eventData.Context);
-        return Task.CompletedTask;
+        return new Turn(_one);
     }
 
     public void Dispose() => _one.Dispose();
 
-    private void Hold(DbContext? context)
+    private sealed class Turn(SemaphoreSlim? gate) : IDisposable
     {
-        if (context is null || !_holders.TryAdd(context, Held))
-        {
-            // Not expected (a context saves once at a time); never keep the gate without an owner to release it.
-            _one.Release();
-        }
-    }
+        public static readonly Turn None = new(null);
+        private SemaphoreSlim? _gate = gate;
 
-    private void Release(DbContext? context)
-    {
-        if (context is not null && _holders.Remove(context))
-        {
-            _one.Release();
-        }
+        public void Dispose() => Interlocked.Exchange(ref _gate, null)?.Release();
     }
 }
 
