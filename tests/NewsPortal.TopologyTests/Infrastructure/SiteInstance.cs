@@ -77,6 +77,24 @@ public sealed class SiteInstance : IDisposable
     /// <summary>SIGKILL: no graceful shutdown, requests in flight are cut off, as when a machine dies.</summary>
     public void Kill() => _process?.Kill();
 
+    /// <summary>
+    /// Sends <paramref name="signal"/> (a name <c>kill -s</c> takes, e.g. <c>KILL</c>) and waits until the process has
+    /// died of it.
+    /// </summary>
+    public async Task DieOfSignalAsync(string signal)
+    {
+        var process = _process ?? throw new InvalidOperationException($"{this} is not running.");
+        using (var kill = System.Diagnostics.Process.Start("kill", ["-s", signal, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        if (!await process.WaitForExitAsync(TimeSpan.FromSeconds(10)))
+        {
+            throw new InvalidOperationException($"{this} did not die of SIG{signal} within 10 s.");
+        }
+    }
+
     /// <summary><c>GET /healthz/ready</c> on this instance: status and body, or null status when nothing answers.</summary>
     public async Task<(HttpStatusCode? Status, string Body)> ReadinessAsync()
     {
