@@ -35,11 +35,14 @@ public sealed class HealthTests : IClassFixture<NewsPortalFactory>
     [Fact]
     public async Task Get_Ready_WhenTheDatabaseCanBeReadButNotWritten_Returns503()
     {
-        // The database exists and answers; this instance opens it read-only, so every write it tried would fail.
-        await _factory.WithDbAsync(db => db.Articles.CountAsync());
-        using var readOnly = new NewsPortalFactory { DatabasePath = _factory.DatabasePath };
+        // A copy of a real database that answers; this instance opens it read-only, so every write it tried would fail.
+        // (A copy: disposing a factory deletes its database file, which must not be the shared fixture's.)
+        await _factory.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);"));
+        var copy = Path.Combine(Path.GetTempPath(), $"newsportal-readonly-{Guid.NewGuid():N}.db");
+        File.Copy(_factory.DatabasePath, copy);
+        using var readOnly = new NewsPortalFactory { DatabasePath = copy };
         readOnly.Settings["Database:MigrateOnStartup"] = "false";
-        readOnly.Settings["ConnectionStrings:NewsPortal"] = $"Data Source={_factory.DatabasePath};Mode=ReadOnly";
+        readOnly.Settings["ConnectionStrings:NewsPortal"] = $"Data Source={copy};Mode=ReadOnly";
         var client = readOnly.CreateClient();
 
         var ready = await client.GetAsync(new Uri("/healthz/ready", UriKind.Relative));
