@@ -671,7 +671,7 @@ search_rows() {
   done
 
   local normal flood_out="$WORK/flood-$SIZE.txt" during flood_rps
-  normal=$(for row in "${ROWS[@]}"; do IFS='|' read -r n r _ <<<"$row"; [[ "$n" == "article, 20 comments" ]] && echo "$r"; done | tail -1)
+  normal=$(for row in "${ROWS[@]}"; do IFS='|' read -r n r _ <<<"$row"; if [[ "$n" == "article, 20 comments" ]]; then echo "$r"; fi; done | tail -1)
   timeout $((DURATION_S + 70)) wrk -t1 -c32 -d$((DURATION_S + 6))s --timeout 10s "$BASE/search?q=council" >"$flood_out" 2>&1 &
   local flood_pid=$!
   sleep 3
