@@ -5,6 +5,7 @@ using NewsPortal.Web.Data;
 using NewsPortal.Web.Domain;
 using NewsPortal.Web.Features.Articles;
 using NewsPortal.Web.Features.Shared;
+using NewsPortal.Web.Infrastructure.Caching;
 using NewsPortal.Web.Infrastructure.Search;
 using NewsPortal.Web.Infrastructure.Site;
 
@@ -35,9 +36,11 @@ public sealed class SearchService
 
     private readonly NewsDbContext _db;
     private readonly SiteClock _clock;
+    private readonly ReaderSnapshot _cache;
 
-    public SearchService(NewsDbContext db, SiteClock clock)
+    public SearchService(NewsDbContext db, SiteClock clock, ReaderSnapshot cache)
     {
+        _cache = cache;
         _db = db;
         _clock = clock;
     }
@@ -46,8 +49,13 @@ public sealed class SearchService
     {
         var normalized = Normalize(request.Query);
         var query = SearchQuery.Parse(normalized);
-        var sections = await _db.Categories.AsNoTracking().OrderBy(c => c.Position)
-            .Select(c => new SectionChoice(c.Id, c.Name, c.Slug)).ToListAsync(cancellationToken);
+        // The same cached list the section navigation reads, not a query per search.
+        var sections = await _cache.GetOrLoadAsync(
+            "search-sections",
+            ReaderChange.Articles,
+            async (db, ct) => (IReadOnlyList<SectionChoice>)await db.Categories.AsNoTracking().OrderBy(c => c.Position).ThenBy(c => c.Name)
+                .Select(c => new SectionChoice(c.Id, c.Name, c.Slug)).ToListAsync(ct),
+            cancellationToken);
         var messages = new List<string>();
         var filter = ReadFilter(request, sections, messages);
         var model = new SearchViewModel
@@ -195,7 +203,7 @@ public sealed class SearchService
         return found;
     }
 
-    private SearchFilter ReadFilter(SearchRequest request, List<SectionChoice> sections, List<string> messages)
+    private SearchFilter ReadFilter(SearchRequest request, IReadOnlyList<SectionChoice> sections, List<string> messages)
     {
         SectionChoice? section = null;
         if (!string.IsNullOrWhiteSpace(request.Section))
