@@ -85,7 +85,9 @@ public sealed class NginxProxy : IDisposable
                     using var response = await _probe.GetAsync(new Uri("/healthz", UriKind.Relative));
                     if (response.Headers.TryGetValues(UpstreamHeader, out var values))
                     {
-                        seen.UnionWith(values.SelectMany(v => v.Split(',', StringSplitOptions.TrimEntries)));
+                        // "$upstream_addr" lists every upstream tried ("A, B" when A failed and B answered): only
+                        // the last one answered.
+                        seen.UnionWith(values.Select(v => v.Split(',', StringSplitOptions.TrimEntries)[^1]));
                     }
                 }
                 catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
