@@ -25,6 +25,7 @@ public static class ReaderFeatures
         services.AddScoped<SharedArticlePages>();
         services.AddScoped<ListingService>();
         services.AddScoped<SearchService>();
+        services.AddSingleton<SearchGate>();
         services.AddSearchRateLimiting();
         services.AddScoped<FeedService>();
         services.AddScoped(sp => new Lazy<NewsDbContext>(sp.GetRequiredService<NewsDbContext>));

@@ -11,6 +11,15 @@ public sealed class SearchController : Controller
 
     [HttpGet("/search")]
     [EnableRateLimiting(SearchRateLimiting.PolicyName)]
-    public async Task<IActionResult> Index(string? q, string? section, string? from, string? to, int? page, CancellationToken cancellationToken) =>
-        View(await _search.SearchAsync(new SearchRequest(q, section, from, to, page ?? 1), cancellationToken));
+    public async Task<IActionResult> Index(string? q, string? section, string? from, string? to, int? page, CancellationToken cancellationToken)
+    {
+        var model = await _search.SearchAsync(new SearchRequest(q, section, from, to, page ?? 1), cancellationToken);
+        if (model.IsBusy)
+        {
+            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            Response.Headers.RetryAfter = "5";
+        }
+
+        return View(model);
+    }
 }

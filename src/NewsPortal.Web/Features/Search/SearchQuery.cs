@@ -180,8 +180,11 @@ public sealed class SearchQuery
     }
 
     /// <summary>SQLite FTS5: every term a quoted string (prefix: <c>"harb"*</c>), terms side by side meaning AND.</summary>
-    public string ToFts5() => string.Join(' ', Terms.Select(t =>
-        t.IsPrefix ? $"\"{t.Words[0]}\"*" : $"\"{string.Join(' ', t.Words)}\""));
+    public string ToFts5() => string.Join(' ', Terms.Select(ToFts5));
+
+    /// <summary>One term as an FTS5 phrase: <c>"city council"</c>, or <c>"harb"*</c> for a prefix.</summary>
+    public static string ToFts5(SearchTerm term) =>
+        term.IsPrefix ? $"\"{term.Words[0]}\"*" : $"\"{string.Join(' ', term.Words)}\"";
 
     /// <summary>SQL Server CONTAINS: every term a quoted string (prefix: <c>"harb*"</c>), joined by AND.</summary>
     public string ToContains() => string.Join(" AND ", Terms.Select(t =>

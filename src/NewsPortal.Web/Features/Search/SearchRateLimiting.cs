@@ -16,6 +16,19 @@ public sealed class SearchOptions
     /// </summary>
     [Range(1, 1_000_000)]
     public int RequestsPerMinutePerIp { get; set; } = 30;
+
+    /// <summary>
+    /// Searches that may read the database at once on this instance; 0 means half the processors (at least one), so
+    /// a flood of searches from many clients leaves the other half to the rest of the site.
+    /// </summary>
+    [Range(0, 1024)]
+    public int MaxConcurrent { get; set; }
+
+    /// <summary>How long a search waits for a free slot before the reader is asked to try again (503).</summary>
+    [Range(0, 60)]
+    public double MaxWaitSeconds { get; set; } = 2;
+
+    public int EffectiveMaxConcurrent => MaxConcurrent > 0 ? MaxConcurrent : Math.Max(1, Environment.ProcessorCount / 2);
 }
 
 public static class SearchRateLimiting

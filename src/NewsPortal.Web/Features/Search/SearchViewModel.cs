@@ -28,6 +28,9 @@ public sealed record SearchViewModel
 
     public IReadOnlyList<SearchSuggestion> Suggestions { get; init; } = [];
 
+    /// <summary>No search slot came free in time (<see cref="SearchGate"/>): answered 503 with Retry-After.</summary>
+    public bool IsBusy { get; init; }
+
     public bool HasFilters => Section is not null || From is not null || To is not null;
 }
 

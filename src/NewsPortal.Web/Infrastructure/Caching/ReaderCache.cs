@@ -94,7 +94,11 @@ public sealed class ReaderCache : IDisposable
     /// it goes away (others may be waiting for it); each caller stops waiting when its own request is aborted.
     /// </summary>
     internal async ValueTask<T> GetOrLoadAsync<T>(
-        string versionedKey, Func<NewsDbContext, CancellationToken, Task<T>> load, Func<T, long>? sizeInBytes, CancellationToken cancellationToken)
+        string versionedKey,
+        Func<NewsDbContext, CancellationToken, Task<T>> load,
+        Func<T, long>? sizeInBytes,
+        CancellationToken cancellationToken,
+        CacheItemPriority priority = CacheItemPriority.Normal)
     {
         if (_store.TryGetValue(versionedKey, out var hit))
         {
@@ -103,12 +107,13 @@ public sealed class ReaderCache : IDisposable
 
         var flight = _loads.GetOrAdd(
             versionedKey,
-            static (key, state) => new Lazy<Task<object?>>(() => state.Self.LoadAsync(key, state.Load, state.Size)),
-            (Self: this, Load: load, Size: sizeInBytes));
+            static (key, state) => new Lazy<Task<object?>>(() => state.Self.LoadAsync(key, state.Load, state.Size, state.Priority)),
+            (Self: this, Load: load, Size: sizeInBytes, Priority: priority));
         return (T)(await flight.Value.WaitAsync(cancellationToken))!;
     }
 
-    private async Task<object?> LoadAsync<T>(string key, Func<NewsDbContext, CancellationToken, Task<T>> load, Func<T, long>? sizeInBytes)
+    private async Task<object?> LoadAsync<T>(
+        string key, Func<NewsDbContext, CancellationToken, Task<T>> load, Func<T, long>? sizeInBytes, CacheItemPriority priority)
     {
         try
         {
@@ -119,6 +124,7 @@ public sealed class ReaderCache : IDisposable
             {
                 Size = value is null ? 256 : Math.Max(256, sizeInBytes?.Invoke(value) ?? DefaultEntryBytes),
                 AbsoluteExpirationRelativeToNow = DataLifetime,
+                Priority = priority,
             });
             return value;
         }

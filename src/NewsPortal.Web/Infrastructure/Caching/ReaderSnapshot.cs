@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Caching.Memory;
 using NewsPortal.Web.Data;
 
 namespace NewsPortal.Web.Infrastructure.Caching;
@@ -27,10 +28,11 @@ public sealed class ReaderSnapshot
         ReaderChange dependsOn,
         Func<NewsDbContext, CancellationToken, Task<T>> load,
         CancellationToken cancellationToken,
-        Func<T, long>? sizeInBytes = null)
+        Func<T, long>? sizeInBytes = null,
+        CacheItemPriority priority = CacheItemPriority.Normal)
     {
         var versions = await VersionsAsync(cancellationToken);
-        return await _cache.GetOrLoadAsync(versions.Prefix(dependsOn) + key, load, sizeInBytes, cancellationToken);
+        return await _cache.GetOrLoadAsync(versions.Prefix(dependsOn) + key, load, sizeInBytes, cancellationToken, priority);
     }
 
     /// <summary>Something rendered and stored under this request's versions; null when there is none yet.</summary>

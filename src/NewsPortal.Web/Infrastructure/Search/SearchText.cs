@@ -26,31 +26,50 @@ public static partial class SearchText
     /// segments so the view can mark the matched words while Razor encodes every character. One helper for both
     /// providers (SQL Server has no snippet function), so SQLite's tests prove what SQL Server readers see.
     /// <paramref name="terms"/> are folded words; a phrase is a run of words; a prefix term matches word starts.
+    /// A search page shows ten of these over whole article bodies, so words are compared where they stand (ASCII
+    /// without allocating) and the text is only read up to the window.
     /// </summary>
     public static IReadOnlyList<TextSegment> Snippet(string text, IReadOnlyList<(IReadOnlyList<string> Words, bool IsPrefix)> terms, int words = 32)
     {
-        var tokens = Tokens(text);
+        var folded = FoldTerms(terms);
+        var lead = words / 4;
+        var tokens = new List<Token>();
+        var first = -1;
+        var position = 0;
+        while (NextToken(text, ref position) is { } token)
+        {
+            tokens.Add(token);
+            if (first < 0 && MatchesEndingAt(text, tokens, tokens.Count - 1, folded))
+            {
+                first = FirstOfMatchEndingAt(text, tokens, tokens.Count - 1, folded);
+            }
+
+            if (first >= 0 && tokens.Count >= Math.Max(first - lead, 0) + words + 1)
+            {
+                break;
+            }
+        }
+
         if (tokens.Count == 0)
         {
             return [];
         }
 
-        var matched = Matches(tokens, terms);
-        var first = Array.IndexOf(matched, true);
-        var start = first <= 0 ? 0 : Math.Max(0, first - (words / 4));
+        var more = NextToken(text, ref position) is not null || tokens.Count > Math.Max(first - lead, 0) + words;
+        var start = first <= 0 ? 0 : Math.Max(0, first - lead);
         var end = Math.Min(tokens.Count, start + words);
-        if (end == tokens.Count)
+        if (end == tokens.Count && !more)
         {
             start = Math.Max(0, end - words);
         }
 
-        var segments = Segments(text, tokens, matched, start, end);
+        var segments = Segments(text, tokens, Matches(text, tokens, folded), start, end);
         if (start > 0)
         {
             segments.Insert(0, new TextSegment("… ", false));
         }
 
-        if (end < tokens.Count)
+        if (end < tokens.Count || more)
         {
             segments.Add(new TextSegment(" …", false));
         }
@@ -61,13 +80,26 @@ public static partial class SearchText
     /// <summary>The whole text, with the matched words marked (for headlines).</summary>
     public static IReadOnlyList<TextSegment> Highlight(string text, IReadOnlyList<(IReadOnlyList<string> Words, bool IsPrefix)> terms)
     {
-        var tokens = Tokens(text);
-        return tokens.Count == 0 ? [new TextSegment(text, false)] : Segments(text, tokens, Matches(tokens, terms), 0, tokens.Count, whole: true);
+        var tokens = new List<Token>();
+        var position = 0;
+        while (NextToken(text, ref position) is { } token)
+        {
+            tokens.Add(token);
+        }
+
+        return tokens.Count == 0
+            ? [new TextSegment(text, false)]
+            : Segments(text, tokens, Matches(text, tokens, FoldTerms(terms)), 0, tokens.Count, whole: true);
     }
 
     /// <summary>Lower case without accents: how FTS5's unicode61 tokenizer compares words ("Café" finds "cafe").</summary>
     public static string Fold(string word)
     {
+        if (IsAscii(word))
+        {
+            return word.ToLowerInvariant();
+        }
+
         var decomposed = word.ToLowerInvariant().Normalize(NormalizationForm.FormD);
         var sb = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
@@ -81,14 +113,19 @@ public static partial class SearchText
         return sb.ToString().Normalize(NormalizationForm.FormC);
     }
 
-    private static List<TextSegment> Segments(string text, List<(int Start, int Length, string Folded)> tokens, bool[] matched, int from, int to, bool whole = false)
+    private readonly record struct Token(int Start, int Length);
+
+    private static List<(string[] Words, bool IsPrefix)> FoldTerms(IReadOnlyList<(IReadOnlyList<string> Words, bool IsPrefix)> terms) =>
+        terms.Where(t => t.Words.Count > 0).Select(t => (t.Words.Select(Fold).ToArray(), t.IsPrefix)).ToList();
+
+    private static List<TextSegment> Segments(string text, List<Token> tokens, bool[] matched, int from, int to, bool whole = false)
     {
         var segments = new List<TextSegment>();
         var position = whole ? 0 : tokens[from].Start;
         var plain = new StringBuilder();
         for (var i = from; i < to; i++)
         {
-            var (start, length, _) = tokens[i];
+            var (start, length) = tokens[i];
             plain.Append(text, position, start - position);
             if (matched[i])
             {
@@ -121,28 +158,16 @@ public static partial class SearchText
         return segments;
     }
 
-    private static bool[] Matches(List<(int Start, int Length, string Folded)> tokens, IReadOnlyList<(IReadOnlyList<string> Words, bool IsPrefix)> terms)
+    private static bool[] Matches(string text, List<Token> tokens, List<(string[] Words, bool IsPrefix)> terms)
     {
         var matched = new bool[tokens.Count];
-        foreach (var (termWords, isPrefix) in terms)
+        foreach (var (words, isPrefix) in terms)
         {
-            var folded = termWords.Select(Fold).ToList();
-            for (var i = 0; i + folded.Count <= tokens.Count; i++)
+            for (var i = 0; i + words.Length <= tokens.Count; i++)
             {
-                var all = true;
-                for (var j = 0; j < folded.Count && all; j++)
+                if (MatchesAt(text, tokens, i, words, isPrefix))
                 {
-                    all = isPrefix
-                        ? tokens[i + j].Folded.StartsWith(folded[j], StringComparison.Ordinal)
-                        : tokens[i + j].Folded == folded[j];
-                }
-
-                if (all)
-                {
-                    for (var j = 0; j < folded.Count; j++)
-                    {
-                        matched[i + j] = true;
-                    }
+                    Array.Fill(matched, true, i, words.Length);
                 }
             }
         }
@@ -150,32 +175,92 @@ public static partial class SearchText
         return matched;
     }
 
-    private static List<(int Start, int Length, string Folded)> Tokens(string text)
+    /// <summary>Whether some term's match ends at token <paramref name="last"/> (tokens after it are not read yet).</summary>
+    private static bool MatchesEndingAt(string text, List<Token> tokens, int last, List<(string[] Words, bool IsPrefix)> terms) =>
+        FirstOfMatchEndingAt(text, tokens, last, terms) >= 0;
+
+    private static int FirstOfMatchEndingAt(string text, List<Token> tokens, int last, List<(string[] Words, bool IsPrefix)> terms)
     {
-        var tokens = new List<(int, int, string)>();
-        var i = 0;
-        while (i < text.Length)
+        var first = -1;
+        foreach (var (words, isPrefix) in terms)
         {
-            if (!IsWordAt(text, i, out var width))
+            var at = last - words.Length + 1;
+            if (at >= 0 && MatchesAt(text, tokens, at, words, isPrefix) && (first < 0 || at < first))
             {
-                i += width;
-                continue;
+                first = at;
             }
-
-            var start = i;
-            while (i < text.Length && IsWordAt(text, i, out width))
-            {
-                i += width;
-            }
-
-            tokens.Add((start, i - start, Fold(text[start..i])));
         }
 
-        return tokens;
+        return first;
+    }
+
+    private static bool MatchesAt(string text, List<Token> tokens, int at, string[] words, bool isPrefix)
+    {
+        for (var j = 0; j < words.Length; j++)
+        {
+            if (!WordMatches(text.AsSpan(tokens[at + j].Start, tokens[at + j].Length), words[j], isPrefix))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Compares a word of the text with a folded search word. ASCII words (nearly all of them) are compared in place,
+    /// ignoring case; only words with other letters are folded first.
+    /// </summary>
+    private static bool WordMatches(ReadOnlySpan<char> word, string folded, bool isPrefix)
+    {
+        if (System.Text.Ascii.IsValid(word))
+        {
+            return isPrefix
+                ? word.Length >= folded.Length && word[..folded.Length].Equals(folded, StringComparison.OrdinalIgnoreCase)
+                : word.Equals(folded, StringComparison.OrdinalIgnoreCase);
+        }
+
+        var foldedWord = Fold(word.ToString());
+        return isPrefix ? foldedWord.StartsWith(folded, StringComparison.Ordinal) : foldedWord == folded;
+    }
+
+    private static bool IsAscii(string word) => System.Text.Ascii.IsValid(word);
+
+    /// <summary>The next word at or after <paramref name="position"/>, which moves past it; null at the end.</summary>
+    private static Token? NextToken(string text, ref int position)
+    {
+        var i = position;
+        var width = 0;
+        while (i < text.Length && !IsWordAt(text, i, out width))
+        {
+            i += width;
+        }
+
+        if (i >= text.Length)
+        {
+            position = i;
+            return null;
+        }
+
+        var start = i;
+        while (i < text.Length && IsWordAt(text, i, out width))
+        {
+            i += width;
+        }
+
+        position = i;
+        return new Token(start, i - start);
     }
 
     private static bool IsWordAt(string text, int index, out int width)
     {
+        var c = text[index];
+        if (c < 128)
+        {
+            width = 1;
+            return char.IsAsciiLetterOrDigit(c);
+        }
+
         if (Rune.DecodeFromUtf16(text.AsSpan(index), out var rune, out width) != System.Buffers.OperationStatus.Done)
         {
             width = 1;

@@ -52,4 +52,25 @@ public sealed class SearchTextTests
         Assert.Equal(["Café", "Protest"], segments.Where(s => s.IsMatch).Select(s => s.Text));
         Assert.Equal("Café Owners <b>Protest</b>", string.Concat(segments.Select(s => s.Text)));
     }
+
+    [Fact]
+    public void Snippet_MatchNearTheEnd_ShowsAFullWindowEndingWithTheText()
+    {
+        var text = string.Join(' ', Enumerable.Range(1, 100).Select(i => $"w{i}")) + " harbour w101 w102";
+
+        var segments = SearchText.Snippet(text, Harbour, words: 20);
+
+        var shown = string.Concat(segments.Select(s => s.Text));
+        Assert.EndsWith("harbour w101 w102", shown, StringComparison.Ordinal);
+        Assert.StartsWith("… w84 ", shown, StringComparison.Ordinal);
+        Assert.Equal(20, shown.TrimStart('…', ' ').Split(' ').Length);
+    }
+
+    [Fact]
+    public void Snippet_AccentedWordsInTheBody_MatchTheFoldedTerm()
+    {
+        var segments = SearchText.Snippet("Trams return to ZÜRICH and to Zurich's old town", [(["zurich"], false), (["tram"], true)]);
+
+        Assert.Equal(["Trams", "ZÜRICH", "Zurich"], segments.Where(s => s.IsMatch).Select(s => s.Text));
+    }
 }

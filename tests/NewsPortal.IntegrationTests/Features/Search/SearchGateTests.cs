@@ -1,0 +1,87 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using NewsPortal.IntegrationTests.Infrastructure;
+using NewsPortal.Web.Features.Search;
+
+namespace NewsPortal.IntegrationTests.Features.Search;
+
+/// <summary>
+/// The search bulkhead and the search cache: with every slot taken a search that needs the database is turned away
+/// (503, Retry-After, a message on the search page), while one already answered is served from the reader cache
+/// until the articles change.
+/// </summary>
+public sealed class SearchGateTests : IClassFixture<SearchGateTests.Factory>
+{
+    private readonly Factory _factory;
+
+    public SearchGateTests(Factory factory) => _factory = factory;
+
+    public sealed class Factory : NewsPortalFactory
+    {
+        public Factory()
+        {
+            Settings["Search:RequestsPerMinutePerIp"] = "100000";
+            Settings["Search:MaxConcurrent"] = "1";
+            Settings["Search:MaxWaitSeconds"] = "0";
+        }
+    }
+
+    private SearchGate Gate => _factory.Services.GetRequiredService<SearchGate>();
+
+    private static string Word() => "zg" + Guid.NewGuid().ToString("N")[..10];
+
+    [Fact]
+    public async Task Search_EverySlotBusy_Answers503WithRetryAfterAndSaysWhy()
+    {
+        var word = Word();
+        await _factory.WithDbAsync(new ArticleBuilder().Headline($"The {word} report").SaveAsync);
+        var client = _factory.CreateClient();
+
+        HttpResponseMessage busy;
+        AngleSharp.Html.Dom.IHtmlDocument busyPage;
+        using (await Gate.EnterAsync(TestContext.Current.CancellationToken))
+        {
+            (busy, busyPage) = await Html.GetAsync(client, $"/search?q={word}");
+        }
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, busy.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(5), busy.Headers.RetryAfter?.Delta);
+        Assert.Contains("try again in a few seconds", busyPage.Body!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(busyPage.QuerySelector("form[action='/search'] input[name='q']"));
+
+        var (again, page) = await Html.GetAsync(client, $"/search?q={word}");
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Contains(word, page.QuerySelector(".listing .card-title")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Search_AnsweredBefore_IsServedFromTheCacheUntilAnArticleChanges()
+    {
+        var word = Word();
+        var article = await _factory.WithDbAsync(new ArticleBuilder().Headline($"The {word} inquiry").SaveAsync);
+        var client = _factory.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/search?q={word}", TestContext.Current.CancellationToken)).StatusCode);
+
+        using (await Gate.EnterAsync(TestContext.Current.CancellationToken))
+        {
+            var (cached, page) = await Html.GetAsync(client, $"/search?q={word}");
+            Assert.Equal(HttpStatusCode.OK, cached.StatusCode);
+            Assert.Contains(word, page.QuerySelector(".listing .card-title")!.TextContent, StringComparison.Ordinal);
+
+            await _factory.WithDbAsync(async db =>
+            {
+                var saved = await db.Articles.FindAsync([article.Id], TestContext.Current.CancellationToken);
+                saved!.Headline = $"The {word} inquiry reports";
+                await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+            });
+
+            // The change moved the cache's version: the same search needs the database again, and no slot is free.
+            var (afterChange, _) = await Html.GetAsync(client, $"/search?q={word}");
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, afterChange.StatusCode);
+        }
+
+        var (fresh, freshPage) = await Html.GetAsync(client, $"/search?q={word}");
+        Assert.Equal(HttpStatusCode.OK, fresh.StatusCode);
+        Assert.Contains("inquiry reports", freshPage.QuerySelector(".listing .card-title")!.TextContent, StringComparison.Ordinal);
+    }
+}
