@@ -313,4 +313,44 @@ public sealed class SearchTests : IClassFixture<SearchTests.Factory>
         Assert.NotNull(document.QuerySelector("form[role='search'] input[name='q']"));
         Assert.Null(document.QuerySelector(".result-count"));
     }
+
+    /// <summary>
+    /// On 100,000 articles the planner of the bundled SQLite started a section search from the section's articles and
+    /// asked the full-text index about each one (seconds per search); the candidates query must read the index first.
+    /// </summary>
+    [Fact]
+    public async Task SqliteCandidatesQuery_WithASectionFilter_ReadsTheIndexBeforeTheArticles()
+    {
+        var sql = "EXPLAIN QUERY PLAN " + NewsPortal.Web.Features.Search.SearchService.SqliteCandidatesSql(
+            "a.Status <> 0 AND a.PublishedAt <= {1} AND a.CategoryId = {2}");
+
+        var plan = await _factory.WithDbAsync(async db =>
+        {
+            var connection = db.Database.GetDbConnection();
+            await connection.OpenAsync(TestContext.Current.CancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql.Replace("{0}", "@p0", StringComparison.Ordinal).Replace("{1}", "@p1", StringComparison.Ordinal)
+                .Replace("{2}", "@p2", StringComparison.Ordinal);
+            foreach (var (name, value) in new (string, object)[] { ("@p0", "\"council\""), ("@p1", DateTime.UtcNow), ("@p2", 1) })
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = name;
+                parameter.Value = value;
+                command.Parameters.Add(parameter);
+            }
+
+            var details = new List<string>();
+            await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
+            while (await reader.ReadAsync(TestContext.Current.CancellationToken))
+            {
+                details.Add(reader.GetString(reader.GetOrdinal("detail")));
+            }
+
+            return details;
+        });
+
+        Assert.True(plan.Count >= 2, string.Join(" | ", plan));
+        Assert.StartsWith("SCAN ArticleSearch", plan[0], StringComparison.Ordinal);
+        Assert.Contains("SEARCH a USING INTEGER PRIMARY KEY", plan[1], StringComparison.Ordinal);
+    }
 }
