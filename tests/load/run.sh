@@ -6,6 +6,9 @@
 #
 #   bash tests/load/run.sh [--only small|large] [--duration 10s] [--connections 32] [--threads 2]
 #                          [--articles 100000] [--comments 1000000] [--port 5099] [--no-proxy] [--keep]
+#                          [--large-db FILE]
+#   --large-db: start the large run from a copy of a database this script's generator made earlier (its
+#   "Database ready" line names it; --keep keeps it), instead of generating one (about 8 minutes).
 set -euo pipefail
 
 ONLY=all
@@ -16,6 +19,7 @@ ARTICLES=100000
 COMMENTS=1000000
 PORT=5099
 KEEP=0
+LARGE_DB=""
 PROXY=1         # 0: skip the rows through nginx (--no-proxy)
 WARMUP=3s       # per URL, 2 threads, 8 connections: enough for the JIT to reach its optimised code
 POST_WARMUP=3s  # posting has the longest code path (sanitizer, data protection, EF insert)
@@ -28,7 +32,7 @@ POSTS_PER_MINUTE=1000000
 STAFF_EMAIL=bench-admin@newsportal.test
 STAFF_PASSWORD=Bench-admin-password-1
 
-usage() { sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; }
 
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -41,6 +45,7 @@ while [[ $# -gt 0 ]]; do
     --port) PORT="${2:?}"; shift 2 ;;
     --no-proxy) PROXY=0; shift ;;
     --keep) KEEP=1; shift ;;
+    --large-db) LARGE_DB="${2:?}"; shift 2 ;;
     -h|--help) usage; exit 0 ;;
     *) echo "unknown argument: $1" >&2; usage >&2; exit 2 ;;
   esac
@@ -672,6 +677,7 @@ search_paths() { # kind count: distinct search paths from the archive's headline
   sql "$DB" "SELECT lower(Headline) FROM Articles WHERE Status = 2 ORDER BY random() LIMIT $((count * 2));" \
     | awk -v kind="$kind" -v count="$count" -v seed="$RANDOM" '
       BEGIN { srand(seed); split("world uk business politics science culture sport", sections, " ") }
+      done { next }
       {
         gsub(/[^a-z0-9 ]/, " ")
         n = split($0, w, " ")
@@ -687,7 +693,8 @@ search_paths() { # kind count: distinct search paths from the archive's headline
         page = int(rand() * 3) + 1
         if (page > 1) path = path "&page=" page
         if (rand() < 0.25) path = path "&section=" sections[int(rand() * 7) + 1]
-        if (!(path in seen)) { seen[path] = 1; print path; if (++printed >= count) exit }
+        # Reads on to the end rather than exit: an early exit would kill sqlite3 with SIGPIPE under pipefail.
+        if (!(path in seen)) { seen[path] = 1; print path; if (++printed >= count) done = 1 }
       }'
 }
 
@@ -772,7 +779,13 @@ bench_size() {
   log "$SIZE: generating $DB"
   local gen_start gen_s
   gen_start=$(now_ns)
-  timeout 1800 dotnet run -c Release --no-build --project "$LOAD/NewsPortal.LoadData" -- --db "$DB" "${gen_args[@]}" >&2
+  if [[ "$SIZE" == large && -n "$LARGE_DB" ]]; then
+    log "$SIZE: copying $LARGE_DB instead of generating"
+    sqlite3 "$LARGE_DB" "PRAGMA wal_checkpoint(TRUNCATE);" >/dev/null
+    cp "$LARGE_DB" "$DB"
+  else
+    timeout 1800 dotnet run -c Release --no-build --project "$LOAD/NewsPortal.LoadData" -- --db "$DB" "${gen_args[@]}" >&2
+  fi
   gen_s=$(awk -v a="$gen_start" -v b="$(now_ns)" 'BEGIN {printf "%.1f", (b - a) / 1e9}')
 
   local articles comments
