@@ -23,7 +23,10 @@ public sealed class SearchGateTests : IClassFixture<SearchGateTests.Factory>
             Settings["Search:RequestsPerMinutePerIp"] = "100000";
             Settings["Search:MaxConcurrent"] = "1";
             Settings["Search:MaxWaitSeconds"] = "0";
+            ConfigureServices = services => services.AddSingleton<Serilog.Core.ILogEventSink>(Log);
         }
+
+        public CapturedLog Log { get; } = new();
     }
 
     private SearchGate Gate => _factory.Services.GetRequiredService<SearchGate>();
@@ -48,6 +51,11 @@ public sealed class SearchGateTests : IClassFixture<SearchGateTests.Factory>
         Assert.Equal(TimeSpan.FromSeconds(5), busy.Headers.RetryAfter?.Delta);
         Assert.Contains("try again in a few seconds", busyPage.Body!.TextContent, StringComparison.Ordinal);
         Assert.NotNull(busyPage.QuerySelector("form[action='/search'] input[name='q']"));
+        var logged = await _factory.Log.RequestLoggedAsync("/search", TimeSpan.FromSeconds(5));
+        Assert.NotNull(logged);
+        var busyLogged = _factory.Log.Events.Where(e => e.Properties.TryGetValue("StatusCode", out var code) && code.ToString() == "503").ToList();
+        Assert.NotEmpty(busyLogged);
+        Assert.All(busyLogged, e => Assert.Equal(Serilog.Events.LogEventLevel.Warning, e.Level));
 
         var (again, page) = await Html.GetAsync(client, $"/search?q={word}");
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
