@@ -36,6 +36,7 @@ try
     var app = builder.Build();
 
     await app.InitializeDatabaseAsync();
+    app.LogMailDestination();
 
     app.UseProxySupport();
     app.UseNewsErrorPages();

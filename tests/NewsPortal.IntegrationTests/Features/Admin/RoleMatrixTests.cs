@@ -45,6 +45,7 @@ public sealed class RoleMatrixTests : IClassFixture<RoleMatrixTests.Factory>
         { "/admin/articles/{article}/preview", "EA" },
         { "/admin/staff", "A" },
         { "/admin/settings", "A" },
+        { "/admin/mail", "A" },
         { "/account/password", "MEA" },
     };
 
