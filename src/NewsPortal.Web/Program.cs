@@ -2,6 +2,7 @@ using NewsPortal.Web.Data;
 using NewsPortal.Web.Features;
 using NewsPortal.Web.Features.Articles;
 using NewsPortal.Web.Features.Comments;
+using NewsPortal.Web.Features.Notifications;
 using NewsPortal.Web.Features.Weather;
 using NewsPortal.Web.Infrastructure.Caching;
 using NewsPortal.Web.Infrastructure.Database;
@@ -31,6 +32,7 @@ try
     builder.Services.AddNewsCompression();
     builder.Services.AddWeather();
     builder.Services.AddMail();
+    builder.Services.AddNotifications();
     builder.Services.AddReaderFeatures();
 
     var app = builder.Build();

@@ -149,6 +149,23 @@ public sealed class SqlServerQueryTests : IClassFixture<SqlServerQueryTests.SqlS
         AssertValidTSql(commands);
     }
 
+    /// <summary>The notification dispatcher: triggers, staff choices, digests, subscriptions and confirmations.</summary>
+    [Fact]
+    public async Task NotificationDispatcherQueries_AreValidTSql()
+    {
+        _factory.Capture.Commands.Clear();
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<NewsPortal.Web.Features.Notifications.NotificationDispatcher>().RunOnceAsync(CancellationToken.None);
+        }
+
+        var commands = _factory.Capture.Commands.Distinct().ToList();
+        Assert.Contains(commands, c => c.Contains("[StaffMailPreferences]", StringComparison.Ordinal) && c.Contains("[AspNetUserRoles]", StringComparison.Ordinal));
+        Assert.Contains(commands, c => c.Contains("[ReplySubscriptions]", StringComparison.Ordinal) && c.Contains("[SubscriberAddresses]", StringComparison.Ordinal));
+        Assert.Contains(commands, c => c.Contains("[MailTriggers]", StringComparison.Ordinal));
+        AssertValidTSql(commands);
+    }
+
     private static void AssertValidTSql(IEnumerable<string> commands)
     {
         var parser = new TSql160Parser(initialQuotedIdentifiers: true);
@@ -176,6 +193,7 @@ public sealed class SqlServerQueryTests : IClassFixture<SqlServerQueryTests.SqlS
             Settings["Database:MigrateOnStartup"] = "false";
             Settings["Weather:Enabled"] = "false";
             Settings["Outbox:Enabled"] = "false";
+            Settings["Notifications:Enabled"] = "false";
             ConfigureServices = services =>
             {
                 services.AddSingleton<NewsPortal.Web.Infrastructure.Mail.IMailTransport>(Transport);

@@ -23,6 +23,7 @@ public static partial class MailServiceCollectionExtensions
         services.AddHttpContextAccessor();
         services.AddSingleton<MailSite>();
         services.AddSingleton<Outbox>();
+        services.AddSingleton<LinkSigner>();
         services.AddSingleton<SmtpMailTransport>();
         services.AddSingleton<PickupMailTransport>();
         services.AddSingleton<IMailTransport>(sp => sp.GetRequiredService<IOptions<SmtpOptions>>().Value.UsesServer

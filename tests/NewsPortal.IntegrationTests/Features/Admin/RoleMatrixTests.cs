@@ -46,6 +46,7 @@ public sealed class RoleMatrixTests : IClassFixture<RoleMatrixTests.Factory>
         { "/admin/staff", "A" },
         { "/admin/settings", "A" },
         { "/admin/mail", "A" },
+        { "/admin/notifications", "MA" },
         { "/account/password", "MEA" },
     };
 

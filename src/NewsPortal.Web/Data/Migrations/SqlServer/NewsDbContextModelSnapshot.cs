@@ -602,6 +602,32 @@ namespace NewsPortal.Web.Data.Migrations.SqlServer
                     b.ToTable("CommentSettings");
                 });
 
+            modelBuilder.Entity("NewsPortal.Web.Domain.MailTrigger", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("CommentId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommentId");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("MailTriggers");
+                });
+
             modelBuilder.Entity("NewsPortal.Web.Domain.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -680,6 +706,35 @@ namespace NewsPortal.Web.Data.Migrations.SqlServer
                     b.ToTable("OutboxMessages", (string)null);
                 });
 
+            modelBuilder.Entity("NewsPortal.Web.Domain.ReplySubscription", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CommentId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("nvarchar(254)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Email");
+
+                    b.HasIndex("CommentId", "Email")
+                        .IsUnique();
+
+                    b.ToTable("ReplySubscriptions");
+                });
+
             modelBuilder.Entity("NewsPortal.Web.Domain.SiteSecret", b =>
                 {
                     b.Property<string>("Name")
@@ -697,6 +752,44 @@ namespace NewsPortal.Web.Data.Migrations.SqlServer
                     b.HasKey("Name");
 
                     b.ToTable("SiteSecrets");
+                });
+
+            modelBuilder.Entity("NewsPortal.Web.Domain.StaffMailPreference", b =>
+                {
+                    b.Property<string>("StaffUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime>("DigestFrom")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("HeldComments")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("StaffUserId");
+
+                    b.ToTable("StaffMailPreferences");
+                });
+
+            modelBuilder.Entity("NewsPortal.Web.Domain.SubscriberAddress", b =>
+                {
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("nvarchar(254)");
+
+                    b.Property<DateTime>("ConfirmationSentAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Email");
+
+                    b.ToTable("SubscriberAddresses");
                 });
 
             modelBuilder.Entity("NewsPortal.Web.Domain.Tag", b =>
@@ -848,6 +941,37 @@ namespace NewsPortal.Web.Data.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("Comment");
+                });
+
+            modelBuilder.Entity("NewsPortal.Web.Domain.MailTrigger", b =>
+                {
+                    b.HasOne("NewsPortal.Web.Domain.Comment", "Comment")
+                        .WithMany()
+                        .HasForeignKey("CommentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Comment");
+                });
+
+            modelBuilder.Entity("NewsPortal.Web.Domain.ReplySubscription", b =>
+                {
+                    b.HasOne("NewsPortal.Web.Domain.Comment", "Comment")
+                        .WithMany()
+                        .HasForeignKey("CommentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Comment");
+                });
+
+            modelBuilder.Entity("NewsPortal.Web.Domain.StaffMailPreference", b =>
+                {
+                    b.HasOne("NewsPortal.Web.Data.StaffUser", null)
+                        .WithOne()
+                        .HasForeignKey("NewsPortal.Web.Domain.StaffMailPreference", "StaffUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("NewsPortal.Web.Domain.Article", b =>
