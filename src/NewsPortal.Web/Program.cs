@@ -3,6 +3,7 @@ using NewsPortal.Web.Features;
 using NewsPortal.Web.Features.Articles;
 using NewsPortal.Web.Features.Comments;
 using NewsPortal.Web.Features.Notifications;
+using NewsPortal.Web.Features.Privacy;
 using NewsPortal.Web.Features.Weather;
 using NewsPortal.Web.Infrastructure.Caching;
 using NewsPortal.Web.Infrastructure.Database;
@@ -33,6 +34,7 @@ try
     builder.Services.AddWeather();
     builder.Services.AddMail();
     builder.Services.AddNotifications();
+    builder.Services.AddPrivacy();
     builder.Services.AddReaderFeatures();
 
     var app = builder.Build();

@@ -166,6 +166,38 @@ public sealed class SqlServerQueryTests : IClassFixture<SqlServerQueryTests.SqlS
         AssertValidTSql(commands);
     }
 
+    /// <summary>Privacy: the export, the erasure and the retention job.</summary>
+    [Fact]
+    public async Task PrivacyQueries_AreValidTSql()
+    {
+        _factory.Capture.Commands.Clear();
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            var privacy = scope.ServiceProvider.GetRequiredService<NewsPortal.Web.Features.Privacy.PrivacyService>();
+            await privacy.ExportAsync("x@example.test", CancellationToken.None);
+            await privacy.EmailOfCommentAsync(1, CancellationToken.None);
+        }
+
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            // The queries that find what to erase are the proof; the save after them is EF's own batched UPDATE/DELETE,
+            // which the server-less reader cannot answer.
+            await Assert.ThrowsAsync<DbUpdateException>(() =>
+                scope.ServiceProvider.GetRequiredService<NewsPortal.Web.Features.Privacy.PrivacyService>().EraseAsync("x@example.test", "staff", CancellationToken.None));
+        }
+
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<NewsPortal.Web.Features.Privacy.RetentionJob>().RunOnceAsync(CancellationToken.None);
+        }
+
+        var commands = _factory.Capture.Commands.Distinct().ToList();
+        Assert.Contains(commands, c => c.StartsWith("UPDATE [c]", StringComparison.Ordinal) && c.Contains("[IpAddress] = NULL", StringComparison.Ordinal));
+        Assert.Contains(commands, c => c.StartsWith("DELETE FROM [o]", StringComparison.Ordinal));
+        Assert.Contains(commands, c => c.Contains("FROM [SubscriberAddresses]", StringComparison.Ordinal));
+        AssertValidTSql(commands);
+    }
+
     private static void AssertValidTSql(IEnumerable<string> commands)
     {
         var parser = new TSql160Parser(initialQuotedIdentifiers: true);
@@ -194,6 +226,7 @@ public sealed class SqlServerQueryTests : IClassFixture<SqlServerQueryTests.SqlS
             Settings["Weather:Enabled"] = "false";
             Settings["Outbox:Enabled"] = "false";
             Settings["Notifications:Enabled"] = "false";
+            Settings["Privacy:RetentionEnabled"] = "false";
             ConfigureServices = services =>
             {
                 services.AddSingleton<NewsPortal.Web.Infrastructure.Mail.IMailTransport>(Transport);

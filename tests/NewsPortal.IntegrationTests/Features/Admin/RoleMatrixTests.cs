@@ -47,6 +47,7 @@ public sealed class RoleMatrixTests : IClassFixture<RoleMatrixTests.Factory>
         { "/admin/settings", "A" },
         { "/admin/mail", "A" },
         { "/admin/notifications", "MA" },
+        { "/admin/comments/{comment}/export", "MA" },
         { "/account/password", "MEA" },
     };
 
