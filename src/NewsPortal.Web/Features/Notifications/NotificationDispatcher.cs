@@ -234,7 +234,7 @@ public sealed class NotificationDispatcher
         var again = await _db.SubscriberAddresses
             .Where(a => a.ConfirmedAt == null && a.ConfirmationSentAt < resendBefore
                         && _db.ReplySubscriptions.Any(s => s.Email == a.Email && s.CreatedAt > a.ConfirmationSentAt))
-            .Take(100).ToListAsync(cancellationToken);
+            .OrderBy(a => a.Email).Take(100).ToListAsync(cancellationToken);
         fresh.RemoveAll(email => again.Any(a => a.Email == email));
         if (fresh.Count == 0 && again.Count == 0)
         {
