@@ -2,6 +2,8 @@ using NewsPortal.Web.Data;
 using NewsPortal.Web.Features;
 using NewsPortal.Web.Features.Articles;
 using NewsPortal.Web.Features.Comments;
+using NewsPortal.Web.Features.Notifications;
+using NewsPortal.Web.Features.Privacy;
 using NewsPortal.Web.Features.Weather;
 using NewsPortal.Web.Infrastructure.Caching;
 using NewsPortal.Web.Infrastructure.Database;
@@ -9,6 +11,7 @@ using NewsPortal.Web.Infrastructure.Health;
 using NewsPortal.Web.Infrastructure.Identity;
 using NewsPortal.Web.Infrastructure.Hosting;
 using NewsPortal.Web.Infrastructure.Logging;
+using NewsPortal.Web.Infrastructure.Mail;
 using NewsPortal.Web.Infrastructure.Mvc;
 using NewsPortal.Web.Infrastructure.Proxy;
 using NewsPortal.Web.Infrastructure.Security;
@@ -29,11 +32,15 @@ try
     builder.Services.AddNewsHealthChecks();
     builder.Services.AddNewsCompression();
     builder.Services.AddWeather();
+    builder.Services.AddMail();
+    builder.Services.AddNotifications();
+    builder.Services.AddPrivacy();
     builder.Services.AddReaderFeatures();
 
     var app = builder.Build();
 
     await app.InitializeDatabaseAsync();
+    app.LogMailDestination();
 
     app.UseProxySupport();
     app.UseNewsErrorPages();

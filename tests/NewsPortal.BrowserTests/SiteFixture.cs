@@ -220,6 +220,7 @@ public sealed class SiteFixture : IAsyncLifetime
             builder.UseSetting("SignIn:AttemptsPerQuarterHourPerAccount", "10000");
             builder.UseSetting("Comments:ThreadsPerPage", ThreadsPerPage.ToString(System.Globalization.CultureInfo.InvariantCulture));
             builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+            builder.UseSetting("Smtp:PickupDirectory", Path.Combine(Path.GetTempPath(), $"newsportal-browser-mail-{Guid.NewGuid():N}"));
         }
     }
 }

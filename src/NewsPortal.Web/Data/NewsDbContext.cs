@@ -32,6 +32,11 @@ public class NewsDbContext : IdentityDbContext<StaffUser>, IDataProtectionKeyCon
     public DbSet<CommentSettings> CommentSettings => Set<CommentSettings>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<SiteSecret> SiteSecrets => Set<SiteSecret>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<StaffMailPreference> StaffMailPreferences => Set<StaffMailPreference>();
+    public DbSet<MailTrigger> MailTriggers => Set<MailTrigger>();
+    public DbSet<ReplySubscription> ReplySubscriptions => Set<ReplySubscription>();
+    public DbSet<SubscriberAddress> SubscriberAddresses => Set<SubscriberAddress>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

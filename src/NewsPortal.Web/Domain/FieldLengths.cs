@@ -34,6 +34,12 @@ public static class FieldLengths
     public const int StaffDisplayName = 100;
     public const int HistoryNote = 200;
 
+    public const int MailKind = 40;
+    public const int MailSubject = 300;
+    public const int MailUrl = 2_000;
+    public const int MailMessageId = 200;
+    public const int MailError = 1_000;
+
     /// <summary>Each list on the comment settings page (keywords, blocklists), as text with one entry a line.</summary>
     public const int SettingsList = 20_000;
 

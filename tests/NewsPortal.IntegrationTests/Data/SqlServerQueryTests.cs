@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
 using NewsPortal.IntegrationTests.Infrastructure;
@@ -125,6 +126,78 @@ public sealed class SqlServerQueryTests : IClassFixture<SqlServerQueryTests.SqlS
         AssertValidTSql(commands.Where(c => c.Contains("Search", StringComparison.Ordinal)));
     }
 
+    /// <summary>The outbox: the due query, the claim, marking sent and failed, the Admin's list and retry.</summary>
+    [Fact]
+    public async Task OutboxQueriesAndClaims_AreValidTSql()
+    {
+        _factory.Capture.Commands.Clear();
+        var sender = _factory.Services.GetRequiredService<NewsPortal.Web.Infrastructure.Mail.OutboxSender>();
+        _factory.Transport.Fail = false;
+        await sender.SendDueAsync(CancellationToken.None);
+        _factory.Transport.Fail = true;
+        await sender.SendDueAsync(CancellationToken.None);
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
+            await NewsPortal.Web.Features.AdminMail.AdminMailController.ProblemQuery(db).Take(200).ToListAsync();
+            await NewsPortal.Web.Features.AdminMail.AdminMailController.RequeueAsync(db, 1, DateTime.UtcNow, CancellationToken.None);
+        }
+
+        var commands = _factory.Capture.Commands.Distinct().ToList();
+        Assert.Contains(commands, c => c.Contains("UPDATE [o]", StringComparison.Ordinal) && c.Contains("[ClaimToken]", StringComparison.Ordinal));
+        Assert.True(commands.Count(c => c.Contains("[OutboxMessages]", StringComparison.Ordinal)) >= 6, string.Join("\n\n", commands));
+        AssertValidTSql(commands);
+    }
+
+    /// <summary>The notification dispatcher: triggers, staff choices, digests, subscriptions and confirmations.</summary>
+    [Fact]
+    public async Task NotificationDispatcherQueries_AreValidTSql()
+    {
+        _factory.Capture.Commands.Clear();
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<NewsPortal.Web.Features.Notifications.NotificationDispatcher>().RunOnceAsync(CancellationToken.None);
+        }
+
+        var commands = _factory.Capture.Commands.Distinct().ToList();
+        Assert.Contains(commands, c => c.Contains("[StaffMailPreferences]", StringComparison.Ordinal) && c.Contains("[AspNetUserRoles]", StringComparison.Ordinal));
+        Assert.Contains(commands, c => c.Contains("[ReplySubscriptions]", StringComparison.Ordinal) && c.Contains("[SubscriberAddresses]", StringComparison.Ordinal));
+        Assert.Contains(commands, c => c.Contains("[MailTriggers]", StringComparison.Ordinal));
+        AssertValidTSql(commands);
+    }
+
+    /// <summary>Privacy: the export, the erasure and the retention job.</summary>
+    [Fact]
+    public async Task PrivacyQueries_AreValidTSql()
+    {
+        _factory.Capture.Commands.Clear();
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            var privacy = scope.ServiceProvider.GetRequiredService<NewsPortal.Web.Features.Privacy.PrivacyService>();
+            await privacy.ExportAsync("x@example.test", CancellationToken.None);
+            await privacy.EmailOfCommentAsync(1, CancellationToken.None);
+        }
+
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            // The queries that find what to erase are the proof; the save after them is EF's own batched UPDATE/DELETE,
+            // which the server-less reader cannot answer.
+            await Assert.ThrowsAsync<DbUpdateException>(() =>
+                scope.ServiceProvider.GetRequiredService<NewsPortal.Web.Features.Privacy.PrivacyService>().EraseAsync("x@example.test", "staff", CancellationToken.None));
+        }
+
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<NewsPortal.Web.Features.Privacy.RetentionJob>().RunOnceAsync(CancellationToken.None);
+        }
+
+        var commands = _factory.Capture.Commands.Distinct().ToList();
+        Assert.Contains(commands, c => c.StartsWith("UPDATE [c]", StringComparison.Ordinal) && c.Contains("[IpAddress] = NULL", StringComparison.Ordinal));
+        Assert.Contains(commands, c => c.StartsWith("DELETE FROM [o]", StringComparison.Ordinal));
+        Assert.Contains(commands, c => c.Contains("FROM [SubscriberAddresses]", StringComparison.Ordinal));
+        AssertValidTSql(commands);
+    }
+
     private static void AssertValidTSql(IEnumerable<string> commands)
     {
         var parser = new TSql160Parser(initialQuotedIdentifiers: true);
@@ -136,6 +209,14 @@ public sealed class SqlServerQueryTests : IClassFixture<SqlServerQueryTests.SqlS
         }
     }
 
+    public sealed class FlakyTransport : NewsPortal.Web.Infrastructure.Mail.IMailTransport
+    {
+        public bool Fail { get; set; }
+
+        public Task SendAsync(MimeKit.MimeMessage message, CancellationToken cancellationToken) =>
+            Fail ? throw new IOException("The mail server is down.") : Task.CompletedTask;
+    }
+
     public sealed class SqlServerFactory : NewsPortalFactory
     {
         public SqlServerFactory()
@@ -143,8 +224,12 @@ public sealed class SqlServerQueryTests : IClassFixture<SqlServerQueryTests.SqlS
             Settings["Database:Provider"] = "SqlServer";
             Settings["Database:MigrateOnStartup"] = "false";
             Settings["Weather:Enabled"] = "false";
+            Settings["Outbox:Enabled"] = "false";
+            Settings["Notifications:Enabled"] = "false";
+            Settings["Privacy:RetentionEnabled"] = "false";
             ConfigureServices = services =>
             {
+                services.AddSingleton<NewsPortal.Web.Infrastructure.Mail.IMailTransport>(Transport);
                 services.ConfigureDbContext<NewsDbContext>(o => o.AddInterceptors(Capture));
                 // Keys would come from the (absent) database; this proof is about queries, not key storage.
                 services.AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider());
@@ -152,6 +237,9 @@ public sealed class SqlServerQueryTests : IClassFixture<SqlServerQueryTests.SqlS
         }
 
         public SqlServerWithoutServer Capture { get; } = new();
+
+        /// <summary>Mail goes nowhere: this proof is about the outbox's queries.</summary>
+        public FlakyTransport Transport { get; } = new();
 
         protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
         {

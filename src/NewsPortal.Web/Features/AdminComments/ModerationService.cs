@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using NewsPortal.Web.Data;
 using NewsPortal.Web.Domain;
 using NewsPortal.Web.Features.Comments;
+using NewsPortal.Web.Features.Notifications;
 using NewsPortal.Web.Features.Shared;
 using NewsPortal.Web.Infrastructure.Sanitizing;
 using NewsPortal.Web.Infrastructure.Site;
@@ -273,6 +274,7 @@ public sealed class ModerationService
             IsStaffReply = true,
         };
         _db.Comments.Add(reply);
+        CommentMail.Posted(_db, reply, notifyReplies: false, _clock.UtcNow);
         _db.CommentHistory.Add(new CommentHistory
         {
             Comment = reply, ChangedAt = _clock.UtcNow, ChangedBy = staffEmail,
@@ -294,6 +296,7 @@ public sealed class ModerationService
             ToStatus = to,
             Note = note,
         });
+        CommentMail.StatusChanging(_db, comment, comment.Status, to, _clock.UtcNow);
         comment.Status = to;
         comment.Version++;
     }

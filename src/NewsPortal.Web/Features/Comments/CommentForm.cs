@@ -28,6 +28,9 @@ public sealed class CommentForm
     [StringLength(FieldLengths.CommentBody, ErrorMessage = "Please keep your comment under {1} characters.")]
     public string? Body { get; set; }
 
+    /// <summary>"E-mail me when someone replies" (checkbox, value <c>true</c>; double opt-in).</summary>
+    public bool NotifyReplies { get; set; }
+
     /// <summary>The comment this one replies to, if any.</summary>
     public int? ParentId { get; set; }
 

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using NewsPortal.Web.Data;
 using NewsPortal.Web.Domain;
+using NewsPortal.Web.Features.Notifications;
 using NewsPortal.Web.Infrastructure.Database;
 using NewsPortal.Web.Infrastructure.Sanitizing;
 using NewsPortal.Web.Infrastructure.Site;
@@ -138,6 +139,7 @@ public sealed class CommentService
             DedupeKey = rules.DuplicateWindowMinutes > 0 ? DedupeKey(article.Id, email, bodyHtml, now, rules.DuplicateWindowMinutes) : null,
         };
         _db.Comments.Add(comment);
+        CommentMail.Posted(_db, comment, form.NotifyReplies, now);
         try
         {
             // Waits for this process's turn without a thread; only the writer whose turn it is waits inside SQLite.
@@ -149,7 +151,7 @@ public sealed class CommentService
         catch (DbUpdateException ex) when (comment.DedupeKey is not null && DatabaseErrors.IsUniqueViolation(ex))
         {
             // An identical post won the race for the same window: that one stands, this one is the duplicate.
-            _db.Entry(comment).State = EntityState.Detached;
+            _db.ChangeTracker.Clear();
             var winner = await _db.Comments.AsNoTracking()
                 .Where(c => c.DedupeKey == comment.DedupeKey)
                 .Select(c => new { c.Id, c.Status })

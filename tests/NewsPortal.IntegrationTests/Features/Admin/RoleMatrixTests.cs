@@ -45,6 +45,9 @@ public sealed class RoleMatrixTests : IClassFixture<RoleMatrixTests.Factory>
         { "/admin/articles/{article}/preview", "EA" },
         { "/admin/staff", "A" },
         { "/admin/settings", "A" },
+        { "/admin/mail", "A" },
+        { "/admin/notifications", "MA" },
+        { "/admin/comments/{comment}/export", "MA" },
         { "/account/password", "MEA" },
     };
 

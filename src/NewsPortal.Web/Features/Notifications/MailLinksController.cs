@@ -1,0 +1,128 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using NewsPortal.Web.Data;
+using NewsPortal.Web.Domain;
+using NewsPortal.Web.Infrastructure.Mail;
+
+namespace NewsPortal.Web.Features.Notifications;
+
+/// <summary>
+/// The pages links in e-mail open, without signing in: confirming an address for reply notices, and unsubscribing
+/// (one conversation, every notice to an address, or a moderator's alerts). A GET only shows a page with a button; the
+/// change is a POST. The unsubscribe POST also accepts a mail client's RFC 8058 one-click POST, which carries no
+/// antiforgery token: the signed link is the authority.
+/// </summary>
+[Route("mail")]
+public sealed class MailLinksController : Controller
+{
+    private readonly NewsDbContext _db;
+    private readonly LinkSigner _signer;
+    private readonly TimeProvider _time;
+
+    public MailLinksController(NewsDbContext db, LinkSigner signer, TimeProvider time)
+    {
+        _db = db;
+        _signer = signer;
+        _time = time;
+    }
+
+    [HttpGet("confirm")]
+    public async Task<IActionResult> Confirm([FromQuery(Name = "t")] string? token)
+    {
+        var (check, _) = await _signer.CheckAsync(MailLinks.ConfirmPurpose, token);
+        return check == LinkCheck.Valid
+            ? Page("Confirm reply notices", "Press the button to start getting an e-mail when someone replies to your comments.", "Yes, send me reply notices", token)
+            : Refused(check);
+    }
+
+    [HttpPost("confirm")]
+    public async Task<IActionResult> ConfirmPost([FromQuery(Name = "t")] string? token, CancellationToken cancellationToken)
+    {
+        var (check, email) = await _signer.CheckAsync(MailLinks.ConfirmPurpose, token);
+        if (check != LinkCheck.Valid)
+        {
+            return Refused(check);
+        }
+
+        var address = await _db.SubscriberAddresses.SingleOrDefaultAsync(a => a.Email == email, cancellationToken);
+        if (address is null)
+        {
+            return Page("Nothing to confirm", "This address has no reply notices to confirm any more (it may have unsubscribed since).");
+        }
+
+        address.ConfirmedAt ??= _time.GetUtcNow().UtcDateTime;
+        await _db.SaveChangesAsync(cancellationToken);
+        return Page("Reply notices confirmed", "Thank you. From now on you get an e-mail when someone replies to a comment for which you asked. Every notice has a link to stop them.");
+    }
+
+    [HttpGet("unsubscribe")]
+    public async Task<IActionResult> Unsubscribe([FromQuery(Name = "t")] string? token)
+    {
+        var (check, subject) = await _signer.CheckAsync(MailLinks.UnsubscribePurpose, token);
+        if (check != LinkCheck.Valid)
+        {
+            return Refused(check);
+        }
+
+        var what = subject!.StartsWith("thread:", StringComparison.Ordinal) ? "reply notices for this conversation"
+            : subject.StartsWith("staff:", StringComparison.Ordinal) ? "e-mail about held comments"
+            : "every reply notice to this address";
+        return Page("Unsubscribe", $"Press the button to stop {what}.", "Unsubscribe", token);
+    }
+
+    [HttpPost("unsubscribe")]
+    [IgnoreAntiforgeryToken]
+    public async Task<IActionResult> UnsubscribePost([FromQuery(Name = "t")] string? token, CancellationToken cancellationToken)
+    {
+        var (check, subject) = await _signer.CheckAsync(MailLinks.UnsubscribePurpose, token);
+        if (check != LinkCheck.Valid)
+        {
+            return Refused(check);
+        }
+
+        string done;
+        if (subject!.StartsWith("thread:", StringComparison.Ordinal)
+            && int.TryParse(subject.AsSpan("thread:".Length), NumberStyles.None, CultureInfo.InvariantCulture, out var subscriptionId))
+        {
+            await _db.ReplySubscriptions.Where(s => s.Id == subscriptionId).ExecuteDeleteAsync(cancellationToken);
+            done = "You will get no more reply notices for this conversation.";
+        }
+        else if (subject.StartsWith("all:", StringComparison.Ordinal))
+        {
+            var email = subject["all:".Length..];
+            await _db.ReplySubscriptions.Where(s => s.Email == email).ExecuteDeleteAsync(cancellationToken);
+            await _db.SubscriberAddresses.Where(a => a.Email == email).ExecuteDeleteAsync(cancellationToken);
+            done = "You will get no more reply notices at this address.";
+        }
+        else if (subject.StartsWith("staff:", StringComparison.Ordinal))
+        {
+            var staffId = subject["staff:".Length..];
+            await _db.StaffMailPreferences.Where(p => p.StaffUserId == staffId)
+                .ExecuteUpdateAsync(s => s.SetProperty(p => p.HeldComments, HeldCommentMail.Nothing).SetProperty(p => p.Version, p => p.Version + 1), cancellationToken);
+            done = "You will get no more e-mail about held comments. You can choose again on your notifications page in the admin area.";
+        }
+        else
+        {
+            return Refused(LinkCheck.Invalid);
+        }
+
+        return Page("Unsubscribed", done);
+    }
+
+    private ViewResult Page(string title, string message, string? button = null, string? token = null) =>
+        View("~/Features/Notifications/MailLink.cshtml", new MailLinkViewModel(title, message, button, token));
+
+    private ViewResult Refused(LinkCheck check)
+    {
+        var view = Page(
+            check == LinkCheck.Expired ? "This link has expired" : "This link is not valid",
+            check == LinkCheck.Expired
+                ? "Links in our e-mails work for a limited time. Ask again from the comment form or the privacy page."
+                : "The link may have been cut short when it was copied. Open it from the e-mail again.");
+        view.StatusCode = StatusCodes.Status400BadRequest;
+        return view;
+    }
+}
+
+public sealed record MailLinkViewModel(string Title, string Message, string? Button, string? Token);

@@ -1,0 +1,115 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using NewsPortal.Web.Domain;
+using NewsPortal.Web.Features.Comments;
+using NewsPortal.Web.Features.Notifications;
+using NewsPortal.Web.Infrastructure.Mail;
+
+namespace NewsPortal.Web.Features.Privacy;
+
+/// <summary>
+/// The privacy notice, and a commenter's own export or erasure: the form mails a signed link to the address, and only
+/// the link (no account) opens the export or the erasure. The answer to the form is the same whether or not the site
+/// holds anything for the address, so it tells nobody who has commented.
+/// </summary>
+[Route("privacy")]
+public sealed class PrivacyController : Controller
+{
+    private static readonly JsonSerializerOptions ExportJson = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    private readonly PrivacyService _privacy;
+    private readonly LinkSigner _signer;
+    private readonly PrivacyOptions _options;
+
+    public PrivacyController(PrivacyService privacy, LinkSigner signer, IOptions<PrivacyOptions> options)
+    {
+        _privacy = privacy;
+        _signer = signer;
+        _options = options.Value;
+    }
+
+    [HttpGet("")]
+    public IActionResult Index() => View("~/Features/Privacy/Index.cshtml", new PrivacyPageViewModel(_options.RetainClientDataDays, _options.EraseKeepsText, new PrivacyRequestForm(), false));
+
+    [HttpPost("")]
+    public async Task<IActionResult> SendLink(PrivacyRequestForm form, CancellationToken cancellationToken)
+    {
+        if (!ModelState.IsValid)
+        {
+            return View("~/Features/Privacy/Index.cshtml", new PrivacyPageViewModel(_options.RetainClientDataDays, _options.EraseKeepsText, form, false));
+        }
+
+        await _privacy.RequestAsync(CommentText.CleanEmail(form.Email), form.Request == "erase", cancellationToken);
+        return View("~/Features/Privacy/Index.cshtml", new PrivacyPageViewModel(_options.RetainClientDataDays, _options.EraseKeepsText, new PrivacyRequestForm(), true));
+    }
+
+    [HttpGet("export")]
+    public async Task<IActionResult> Export([FromQuery(Name = "t")] string? token, CancellationToken cancellationToken)
+    {
+        var (check, email) = await _signer.CheckAsync(PrivacyService.ExportPurpose, token);
+        if (check != LinkCheck.Valid)
+        {
+            return Refused(check);
+        }
+
+        var export = await _privacy.ExportAsync(email!, cancellationToken);
+        Response.Headers.ContentDisposition = "attachment; filename=\"my-comments.json\"";
+        Response.Headers.CacheControl = "no-store";
+        return Content(JsonSerializer.Serialize(export, ExportJson), "application/json; charset=utf-8");
+    }
+
+    [HttpGet("erase")]
+    public async Task<IActionResult> Erase([FromQuery(Name = "t")] string? token)
+    {
+        var (check, _) = await _signer.CheckAsync(PrivacyService.ErasePurpose, token);
+        return check == LinkCheck.Valid
+            ? MailPage("Erase your data", "Press the button to remove your name, e-mail, IP address and browser from every comment you posted"
+                + (_options.EraseKeepsText ? " (the text stays, under the name “Deleted”)" : " and remove their text") + ", and to stop every reply notice. This cannot be undone.", "Erase my data", token)
+            : Refused(check);
+    }
+
+    [HttpPost("erase")]
+    public async Task<IActionResult> ErasePost([FromQuery(Name = "t")] string? token, CancellationToken cancellationToken)
+    {
+        var (check, email) = await _signer.CheckAsync(PrivacyService.ErasePurpose, token);
+        if (check != LinkCheck.Valid)
+        {
+            return Refused(check);
+        }
+
+        var count = await _privacy.EraseAsync(email!, "the commenter, by a signed link", cancellationToken);
+        return MailPage("Your data is erased", count == 1 ? "1 comment was anonymised and your reply notices removed." : $"{count} comments were anonymised and your reply notices removed.");
+    }
+
+    private ViewResult MailPage(string title, string message, string? button = null, string? token = null) =>
+        View("~/Features/Notifications/MailLink.cshtml", new MailLinkViewModel(title, message, button, token));
+
+    private ViewResult Refused(LinkCheck check)
+    {
+        var view = MailPage(
+            check == LinkCheck.Expired ? "This link has expired" : "This link is not valid",
+            check == LinkCheck.Expired
+                ? "Ask again on the privacy page: a new link will be mailed to you."
+                : "The link may have been cut short when it was copied. Open it from the e-mail again, or ask again on the privacy page.");
+        view.StatusCode = StatusCodes.Status400BadRequest;
+        return view;
+    }
+}
+
+public sealed class PrivacyRequestForm
+{
+    [Display(Name = "Your e-mail address")]
+    [Required(ErrorMessage = "Please enter the e-mail address you comment with")]
+    [StringLength(FieldLengths.CommentEmail, ErrorMessage = "You have entered an incorrect email address!")]
+    [RegularExpression(CommentForm.EmailPattern, ErrorMessage = "You have entered an incorrect email address!")]
+    public string? Email { get; set; }
+
+    /// <summary><c>export</c> or <c>erase</c>.</summary>
+    [Required(ErrorMessage = "Choose what you would like")]
+    [RegularExpression("^(export|erase)$", ErrorMessage = "Choose what you would like")]
+    public string? Request { get; set; } = "export";
+}
+
+public sealed record PrivacyPageViewModel(int RetainDays, bool EraseKeepsText, PrivacyRequestForm Form, bool Sent);

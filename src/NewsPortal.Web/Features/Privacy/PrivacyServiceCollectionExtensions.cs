@@ -1,0 +1,15 @@
+namespace NewsPortal.Web.Features.Privacy;
+
+public static class PrivacyServiceCollectionExtensions
+{
+    public static IServiceCollection AddPrivacy(this IServiceCollection services)
+    {
+        services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddScoped<PrivacyService>();
+        services.AddScoped<RetentionJob>();
+        services.AddHostedService<RetentionService>();
+        return services;
+    }
+}

@@ -1,0 +1,102 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NewsPortal.Web.Data;
+using NewsPortal.Web.Domain;
+using NewsPortal.Web.Infrastructure.Mail;
+
+namespace NewsPortal.Web.Features.Privacy;
+
+/// <summary>
+/// Clears IP address and user agent from comments older than <c>Privacy:RetainClientDataDays</c>, and deletes outbox
+/// rows (sent or failed) older than <c>Outbox:RetainDays</c>. Both are single idempotent statements: several instances
+/// running it at once do no harm.
+/// </summary>
+public sealed class RetentionJob
+{
+    private readonly NewsDbContext _db;
+    private readonly TimeProvider _time;
+    private readonly PrivacyOptions _privacy;
+    private readonly OutboxOptions _outbox;
+
+    public RetentionJob(NewsDbContext db, TimeProvider time, IOptions<PrivacyOptions> privacy, IOptions<OutboxOptions> outbox)
+    {
+        _db = db;
+        _time = time;
+        _privacy = privacy.Value;
+        _outbox = outbox.Value;
+    }
+
+    public async Task<(int Comments, int Messages)> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow().UtcDateTime;
+        var commentsBefore = now.AddDays(-_privacy.RetainClientDataDays);
+        var messagesBefore = now.AddDays(-_outbox.RetainDays);
+        var comments = await _db.Comments
+            .Where(c => c.CreatedAt < commentsBefore && (c.IpAddress != null || c.UserAgent != null))
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.IpAddress, (string?)null).SetProperty(c => c.UserAgent, (string?)null), cancellationToken);
+        var messages = await _db.OutboxMessages
+            .Where(m => m.CreatedAt < messagesBefore && m.Status != OutboxStatus.Pending)
+            .ExecuteDeleteAsync(cancellationToken);
+        return (comments, messages);
+    }
+}
+
+public sealed partial class RetentionService : BackgroundService
+{
+    private readonly IServiceScopeFactory _scopes;
+    private readonly PrivacyOptions _options;
+    private readonly ILogger<RetentionService> _logger;
+
+    public RetentionService(IServiceScopeFactory scopes, IOptions<PrivacyOptions> options, ILogger<RetentionService> logger)
+    {
+        _scopes = scopes;
+        _options = options.Value;
+        _logger = logger;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!_options.RetentionEnabled)
+        {
+            return;
+        }
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var scope = _scopes.CreateAsyncScope();
+                var (comments, messages) = await scope.ServiceProvider.GetRequiredService<RetentionJob>().RunOnceAsync(stoppingToken);
+                if (comments + messages > 0)
+                {
+                    LogCleared(_logger, comments, messages);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+#pragma warning disable CA1031 // A background job logs every failure and tries again; it must never stop the host.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                LogFailed(_logger, ex);
+            }
+
+            try
+            {
+                await Task.Delay(_options.RetentionInterval, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Retention: cleared the IP address and user agent of {Comments} comments, deleted {Messages} old outbox messages")]
+    private static partial void LogCleared(ILogger logger, int comments, int messages);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The retention job failed; it tries again at its next turn")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,286 @@
+using System.Net;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using MimeKit;
+using NewsPortal.IntegrationTests.Infrastructure;
+using NewsPortal.Web.Domain;
+using NewsPortal.Web.Features.AdminComments;
+using NewsPortal.Web.Features.Notifications;
+using NewsPortal.Web.Infrastructure.Identity;
+using NewsPortal.Web.Infrastructure.Mail;
+
+namespace NewsPortal.IntegrationTests.Features.Notifications;
+
+/// <summary>
+/// Moderators' alerts and digests, commenters' double opt-in, reply notices and one-click unsubscribe, end to end:
+/// the reader's form, the dispatcher, the outbox and a real SMTP server on loopback, then the links in the messages.
+/// </summary>
+public sealed class NotificationTests : IAsyncLifetime
+{
+    private const string Moderator = "mod@test.example";
+    private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
+    private SmtpTestServer _smtp = null!;
+    private NewsPortalFactory _site = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _smtp = await SmtpTestServer.StartNewAsync();
+        _site = new NewsPortalFactory { Time = _time }.WithAdmin();
+        _site.Settings["Outbox:Enabled"] = "false";
+        _site.Settings["Notifications:Enabled"] = "false";
+        _site.Settings["Notifications:ReplyGrouping"] = "00:03:00";
+        _site.Settings["Site:PublicUrl"] = "https://news.example.test";
+        foreach (var (key, value) in _smtp.SiteSettings)
+        {
+            _site.Settings[key] = value;
+        }
+
+        await _site.CreateStaffAsync(Moderator, Roles.Moderator);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _site.Dispose();
+        await _smtp.DisposeAsync();
+    }
+
+    /// <summary>The dispatcher, then the sender: what the two background jobs do on their next turn.</summary>
+    private async Task DeliverAsync()
+    {
+        await using (var scope = _site.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<NotificationDispatcher>().RunOnceAsync(TestContext.Current.CancellationToken);
+        }
+
+        await _site.Services.GetRequiredService<OutboxSender>().SendDueAsync(TestContext.Current.CancellationToken);
+    }
+
+    private async Task<string> ArticleAsync() => (await _site.WithDbAsync(db => new ArticleBuilder().SaveAsync(db))).Slug;
+
+    private async Task<int> PostCommentAsync(string slug, string email, string body, bool notify = false, int? parentId = null)
+    {
+        var client = _site.CreateNoRedirectClient();
+        var (_, page) = await Html.GetAsync(client, $"/news/{slug}");
+        var values = new Dictionary<string, string> { ["Name"] = email.Split('@')[0], ["Email"] = email, ["Body"] = body };
+        if (notify)
+        {
+            var box = page.QuerySelector<IHtmlInputElement>("#comments input[name='NotifyReplies']");
+            Assert.NotNull(box);
+            Assert.Equal("checkbox", box.Type);
+            Assert.Equal("true", box.Value);
+            Assert.False(box.IsChecked);
+            values["NotifyReplies"] = "true";
+        }
+
+        if (parentId is not null)
+        {
+            values["ParentId"] = parentId.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var response = await Html.SubmitAsync(client, Html.CommentForm(page), values);
+        Assert.True(response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.SeeOther, $"{(int)response.StatusCode} {string.Join("|", (await Html.ParseAsync(response)).QuerySelectorAll(".form-errors, .field-error, [role=alert]").Select(e => e.TextContent.Trim()))}");
+        return await _site.WithDbAsync(db => db.Comments.Where(c => c.BodyHtml.Contains(body)).Select(c => c.Id).SingleAsync());
+    }
+
+    private async Task ApproveAsync(int id)
+    {
+        await using var scope = _site.Services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<ModerationService>()
+            .ApplyAsync(id, ModerationAction.Approve, null, StaffSessions.AdminEmail, TestContext.Current.CancellationToken);
+        Assert.Equal(ModerationOutcome.Changed, result.Outcome);
+    }
+
+    private async Task<HttpClient> ChooseAsync(string email, string choice)
+    {
+        var client = await _site.SignedInAsync(email);
+        var (response, page) = await Html.GetAsync(client, "/admin/notifications");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var form = page.QuerySelector<IHtmlFormElement>("form[action='/admin/notifications']")!;
+        var saved = await Html.SubmitAsync(client, form, new Dictionary<string, string> { ["HeldComments"] = choice });
+        Assert.Equal(HttpStatusCode.SeeOther, saved.StatusCode);
+        var (_, after) = await Html.GetAsync(client, "/admin/notifications");
+        Assert.True(after.QuerySelector<IHtmlInputElement>($"input[name='HeldComments'][value='{choice}']")!.IsChecked);
+        return client;
+    }
+
+    private static string LinkIn(MimeMessage message, string label)
+    {
+        var lines = (message.TextBody ?? string.Empty).Split('\n');
+        var at = Array.FindIndex(lines, l => l.StartsWith(label, StringComparison.Ordinal));
+        Assert.True(at >= 0, $"No '{label}' in:\n{message.TextBody}");
+        return lines[at + 1].Trim();
+    }
+
+    private static string Local(string absolute) => new Uri(absolute).PathAndQuery;
+
+    [Fact]
+    public async Task HeldComment_ModeratorWantingEach_GetsItWithReasonAndLinks_AndTheApproveLinkOnlyAsksFirst()
+    {
+        var moderator = await ChooseAsync(Moderator, "EveryComment");
+        var slug = await ArticleAsync();
+        var id = await PostCommentAsync(slug, "reader@example.test", "Held for the moderators to see.");
+
+        await DeliverAsync();
+
+        var message = Assert.Single(_smtp.Messages, m => m.To.Mailboxes.Any(a => a.Address == Moderator));
+        Assert.Contains("Held because:", message.TextBody, StringComparison.Ordinal);
+        Assert.Contains("> Held for the moderators to see.", message.TextBody, StringComparison.Ordinal);
+        Assert.Equal($"https://news.example.test/admin/comments/{id}", LinkIn(message, "Open it in the moderation queue"));
+        Assert.Equal("List-Unsubscribe=One-Click", message.Headers["List-Unsubscribe-Post"]);
+        Assert.DoesNotContain(_smtp.Messages, m => m.To.Mailboxes.Any(a => a.Address == StaffSessions.AdminEmail)); // chose nothing
+
+        // Following the link (as a scanner would) changes nothing; the page's button does.
+        var approve = Local(LinkIn(message, "Approve it"));
+        var (response, page) = await Html.GetAsync(moderator, approve);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(CommentStatus.Pending, await _site.WithDbAsync(db => db.Comments.Where(c => c.Id == id).Select(c => c.Status).SingleAsync()));
+        var form = page.QuerySelector<IHtmlFormElement>($"form[action='/admin/comments/{id}/approve']");
+        Assert.NotNull(form);
+        await Html.SubmitAsync(moderator, form, new Dictionary<string, string>());
+        Assert.Equal(CommentStatus.Approved, await _site.WithDbAsync(db => db.Comments.Where(c => c.Id == id).Select(c => c.Status).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task ModerationLink_ForgedOrExpired_OffersNoButton()
+    {
+        var moderator = await ChooseAsync(Moderator, "EveryComment");
+        var id = await PostCommentAsync(await ArticleAsync(), "reader@example.test", "A comment for the link test.");
+        await DeliverAsync();
+        var approve = Local(LinkIn(Assert.Single(_smtp.Messages), "Approve it"));
+
+        var forged = approve.Replace("do=approve", "do=spam", StringComparison.Ordinal);
+        var (_, forgedPage) = await Html.GetAsync(moderator, forged);
+        Assert.NotNull(forgedPage.QuerySelector("[role='alert']"));
+        Assert.Null(forgedPage.QuerySelector($"form[action^='/admin/comments/{id}/']"));
+        Assert.Contains("another action", forgedPage.QuerySelector("[role='alert']")!.TextContent, StringComparison.Ordinal);
+
+        var tampered = approve[..^10] + (approve[^10] == 'A' ? "B" : "A") + approve[^9..];
+        var (_, tamperedPage) = await Html.GetAsync(moderator, tampered);
+        Assert.Contains("not valid", tamperedPage.QuerySelector("[role='alert']")!.TextContent, StringComparison.Ordinal);
+
+        _time.Advance(TimeSpan.FromHours(73));
+        var (_, expiredPage) = await Html.GetAsync(await _site.SignedInAsync(Moderator), approve);
+        Assert.Null(expiredPage.QuerySelector($"form[action^='/admin/comments/{id}/']"));
+        Assert.Contains("expired", expiredPage.QuerySelector("[role='alert']")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HourlyDigest_GroupsTheCommentsHeldInTheHour_AndIsSentOnce()
+    {
+        await ChooseAsync(Moderator, "HourlyDigest");
+        var slug = await ArticleAsync();
+        var first = await PostCommentAsync(slug, "one@example.test", "First held comment of the hour.");
+        var second = await PostCommentAsync(slug, "two@example.test", "Second held comment of the hour.");
+
+        await DeliverAsync();
+        Assert.Empty(_smtp.Messages); // not an hour yet
+
+        _time.Advance(TimeSpan.FromMinutes(61));
+        await DeliverAsync();
+        await DeliverAsync();
+
+        var digest = Assert.Single(_smtp.Messages);
+        Assert.Equal("2 comments are waiting for moderation", digest.Subject);
+        Assert.Contains($"https://news.example.test/admin/comments/{first}\n", digest.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"https://news.example.test/admin/comments/{second}\n", digest.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Second held comment of the hour.", digest.HtmlBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReplyNotices_DoubleOptIn_NoticePerReply_DigestForSeveral_OneClickUnsubscribe()
+    {
+        var slug = await ArticleAsync();
+        const string reader = "asker@example.test";
+        var mine = await PostCommentAsync(slug, reader, "Tell me when someone answers.", notify: true);
+        await ApproveAsync(mine);
+        await DeliverAsync();
+
+        // Double opt-in: the first message asks to confirm; until then no notice.
+        var confirm = Assert.Single(_smtp.Messages, m => m.To.Mailboxes.Any(a => a.Address == reader));
+        Assert.Null(confirm.Headers["List-Unsubscribe"]);
+        var early = await PostCommentAsync(slug, "early@example.test", "A reply before confirming.", parentId: mine);
+        await ApproveAsync(early);
+        _time.Advance(TimeSpan.FromMinutes(4));
+        await DeliverAsync();
+        Assert.Single(_smtp.Messages, m => m.To.Mailboxes.Any(a => a.Address == reader));
+
+        var browser = _site.CreateClient();
+        var confirmLink = Local(LinkIn(confirm, "Yes, send me reply notices"));
+        var (_, confirmPage) = await Html.GetAsync(browser, confirmLink);
+        Assert.Null(await _site.WithDbAsync(db => db.SubscriberAddresses.Where(a => a.Email == reader).Select(a => a.ConfirmedAt).SingleAsync()));
+        await Html.SubmitAsync(browser, confirmPage.QuerySelector<IHtmlFormElement>("main form")!);
+        Assert.NotNull(await _site.WithDbAsync(db => db.SubscriberAddresses.Where(a => a.Email == reader).Select(a => a.ConfirmedAt).SingleAsync()));
+
+        // One reply: one notice, with a link to it.
+        var reply = await PostCommentAsync(slug, "answerer@example.test", "Here is an answer.", parentId: mine);
+        await ApproveAsync(reply);
+        await DeliverAsync();
+        Assert.Single(_smtp.Messages, m => m.To.Mailboxes.Any(a => a.Address == reader)); // still grouping
+        _time.Advance(TimeSpan.FromMinutes(4));
+        await DeliverAsync();
+        var notice = Assert.Single(_smtp.Messages, m => (m.Subject ?? string.Empty).StartsWith("answerer replied", StringComparison.Ordinal));
+        Assert.Equal($"https://news.example.test/news/{slug}#comment-{reply}", LinkIn(notice, "Read the reply"));
+        Assert.DoesNotContain("A reply before confirming.", notice.TextBody, StringComparison.Ordinal);
+
+        // Two replies within minutes: one digest.
+        foreach (var text in new[] { "Second answer.", "Third answer." })
+        {
+            await ApproveAsync(await PostCommentAsync(slug, "more@example.test", text, parentId: mine));
+            _time.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        _time.Advance(TimeSpan.FromMinutes(3));
+        await DeliverAsync();
+        var digest = Assert.Single(_smtp.Messages, m => m.Subject == "2 new replies to your comments");
+        Assert.Contains("Second answer.", digest.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Third answer.", digest.TextBody, StringComparison.Ordinal);
+
+        // A mail client's one-click unsubscribe (RFC 8058): a POST with no cookie and no antiforgery token.
+        var unsubscribe = digest.Headers["List-Unsubscribe"]!.Trim('<', '>');
+        using var oneClick = new FormUrlEncodedContent([new("List-Unsubscribe", "One-Click")]);
+        var response = await _site.CreateClient().PostAsync(new Uri(Local(unsubscribe), UriKind.Relative), oneClick, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(0, await _site.WithDbAsync(db => db.ReplySubscriptions.CountAsync(s => s.Email == reader)));
+
+        var count = _smtp.Messages.Count;
+        await ApproveAsync(await PostCommentAsync(slug, "late@example.test", "Nobody is told of this one.", parentId: mine));
+        _time.Advance(TimeSpan.FromMinutes(4));
+        await DeliverAsync();
+        Assert.Equal(count, _smtp.Messages.Count);
+    }
+
+    [Fact]
+    public async Task UnsubscribeLink_Get_OnlyAsks_ThreadLinkStopsOneConversation()
+    {
+        var slug = await ArticleAsync();
+        const string reader = "thread@example.test";
+        var first = await PostCommentAsync(slug, reader, "First conversation.", notify: true);
+        var second = await PostCommentAsync(slug, reader, "Second conversation.", notify: true);
+        await ApproveAsync(first);
+        await ApproveAsync(second);
+        await _site.WithDbAsync(async db =>
+        {
+            (await db.SubscriberAddresses.SingleOrDefaultAsync(a => a.Email == reader) ?? db.SubscriberAddresses.Add(new SubscriberAddress { Email = reader }).Entity).ConfirmedAt = DateTime.UtcNow;
+            await db.SaveChangesAsync();
+        });
+
+        await ApproveAsync(await PostCommentAsync(slug, "x@example.test", "Reply in the first.", parentId: first));
+        _time.Advance(TimeSpan.FromMinutes(4));
+        await DeliverAsync();
+        var notice = Assert.Single(_smtp.Messages, m => (m.Subject ?? string.Empty).StartsWith("x replied", StringComparison.Ordinal));
+        var stopThread = Local(LinkIn(notice, "Stop notices for this conversation"));
+
+        var browser = _site.CreateClient();
+        var (_, page) = await Html.GetAsync(browser, stopThread);
+        Assert.Equal(2, await _site.WithDbAsync(db => db.ReplySubscriptions.CountAsync(s => s.Email == reader)));
+        await Html.SubmitAsync(browser, page.QuerySelector<IHtmlFormElement>("main form")!);
+        var left = await _site.WithDbAsync(db => db.ReplySubscriptions.Where(s => s.Email == reader).Select(s => s.CommentId).ToListAsync());
+        Assert.Equal([second], left);
+
+        var (forged, _) = await Html.GetAsync(browser, stopThread[..^4] + "AAAA");
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+    }
+}
