@@ -43,6 +43,9 @@ public static class ReaderFeatures
         services.AddScoped<CommentRulesSource>();
         services.AddScoped<CommentService>();
         services.AddCommentRateLimiting();
+        services.AddSingleton<ReaderIdCookie>();
+        services.AddScoped<CommentReportService>();
+        services.AddCommentReportRateLimiting();
 
         services.AddSingleton<AdminComments.CommentCounts>();
         services.AddScoped<AdminComments.ModerationService>();

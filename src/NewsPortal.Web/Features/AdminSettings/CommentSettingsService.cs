@@ -37,6 +37,7 @@ public sealed class CommentSettingsService
             BlockedWords = string.Join('\n', rules.BlockedWords),
             BlockedEmails = string.Join('\n', rules.BlockedEmails),
             BlockedIps = string.Join('\n', rules.BlockedIps),
+            HeldEmails = string.Join('\n', rules.HeldEmails),
             AutoCloseAfterDays = rules.AutoCloseAfterDays,
             Version = version,
         };
@@ -63,6 +64,7 @@ public sealed class CommentSettingsService
         settings.BlockedWords = string.Join('\n', CommentRulesSource.Lines(form.BlockedWords));
         settings.BlockedEmails = string.Join('\n', CommentRulesSource.Lines(form.BlockedEmails));
         settings.BlockedIps = string.Join('\n', CommentRulesSource.Lines(form.BlockedIps));
+        settings.HeldEmails = string.Join('\n', CommentRulesSource.Lines(form.HeldEmails));
         settings.AutoCloseAfterDays = form.AutoCloseAfterDays;
         settings.UpdatedAt = _clock.UtcNow;
         settings.UpdatedBy = staff;
