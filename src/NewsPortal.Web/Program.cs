@@ -9,6 +9,7 @@ using NewsPortal.Web.Infrastructure.Health;
 using NewsPortal.Web.Infrastructure.Identity;
 using NewsPortal.Web.Infrastructure.Hosting;
 using NewsPortal.Web.Infrastructure.Logging;
+using NewsPortal.Web.Infrastructure.Mail;
 using NewsPortal.Web.Infrastructure.Mvc;
 using NewsPortal.Web.Infrastructure.Proxy;
 using NewsPortal.Web.Infrastructure.Security;
@@ -29,6 +30,7 @@ try
     builder.Services.AddNewsHealthChecks();
     builder.Services.AddNewsCompression();
     builder.Services.AddWeather();
+    builder.Services.AddMail();
     builder.Services.AddReaderFeatures();
 
     var app = builder.Build();

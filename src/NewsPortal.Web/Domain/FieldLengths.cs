@@ -37,6 +37,12 @@ public static class FieldLengths
     public const int DecisionGround = 80;
     public const int DecisionStatement = 1_000;
 
+    public const int MailKind = 40;
+    public const int MailSubject = 300;
+    public const int MailUrl = 2_000;
+    public const int MailMessageId = 200;
+    public const int MailError = 1_000;
+
     /// <summary>Each list on the comment settings page (keywords, blocklists), as text with one entry a line.</summary>
     public const int SettingsList = 20_000;
 
