@@ -49,6 +49,7 @@ public static class ReaderFeatures
 
         services.AddSingleton<AdminComments.CommentCounts>();
         services.AddScoped<AdminComments.ModerationService>();
+        services.AddScoped<AdminComments.ReportModerationService>();
         services.AddScoped<AdminArticles.ArticleEditorService>();
         services.AddScoped<AdminSettings.CommentSettingsService>();
         return services;

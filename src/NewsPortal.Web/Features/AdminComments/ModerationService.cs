@@ -21,7 +21,7 @@ public sealed class ModerationService
 
     private const int LatestOnDashboard = 10;
 
-    private static readonly Expression<Func<Comment, QueueItem>> ToItem = c => new QueueItem
+    internal static readonly Expression<Func<Comment, QueueItem>> ToItem = c => new QueueItem
     {
         Id = c.Id,
         Version = c.Version,
@@ -131,6 +131,9 @@ public sealed class ModerationService
             ArticleHeadline = headline,
         };
     }
+
+    public Task<string?> AuthorEmailAsync(int id, CancellationToken cancellationToken) =>
+        _db.Comments.AsNoTracking().Where(c => c.Id == id && !c.IsStaffReply).Select(c => c.AuthorEmail).SingleOrDefaultAsync(cancellationToken);
 
     public async Task<CommentDetailViewModel?> DetailAsync(int id, CancellationToken cancellationToken)
     {

@@ -66,6 +66,11 @@ public sealed class DashboardViewModel
     public DateTime? OldestPendingAt { get; init; }
 
     public IReadOnlyList<QueueItem> Latest { get; init; } = [];
+
+    /// <summary>Comments with readers' reports waiting, and how many of those for illegal content.</summary>
+    public int ReportedCount { get; init; }
+
+    public int IllegalReportedCount { get; init; }
 }
 
 public sealed class CommentDetailViewModel
