@@ -45,6 +45,7 @@ public static class ReaderFeatures
         services.AddCommentRateLimiting();
         services.AddSingleton<ReaderIdCookie>();
         services.AddScoped<CommentReportService>();
+        services.AddScoped<OwnCommentService>();
         services.AddCommentReportRateLimiting();
 
         services.AddSingleton<AdminComments.CommentCounts>();

@@ -146,7 +146,7 @@ public sealed class ModerationService
         var history = await _db.CommentHistory.AsNoTracking()
             .Where(h => h.CommentId == id)
             .OrderByDescending(h => h.ChangedAt).ThenByDescending(h => h.Id)
-            .Select(h => new HistoryEntry(h.ChangedAt, h.ChangedBy, h.FromStatus, h.ToStatus, h.Note))
+            .Select(h => new HistoryEntry(h.ChangedAt, h.ChangedBy, h.FromStatus, h.ToStatus, h.Note, h.PreviousBodyHtml))
             .ToListAsync(cancellationToken);
         return new CommentDetailViewModel
         {
@@ -237,8 +237,9 @@ public sealed class ModerationService
             return ModerationOutcome.AlreadyHandled;
         }
 
+        var previous = comment.BodyHtml;
         comment.BodyHtml = _sanitizer.Sanitize(CommentText.CleanBody(form.Body));
-        Record(comment, comment.Status, staff, "Edited the text");
+        Record(comment, comment.Status, staff, "Edited the text", previous);
         return await SaveAsync(cancellationToken) ? ModerationOutcome.Changed : ModerationOutcome.AlreadyHandled;
     }
 
@@ -286,7 +287,7 @@ public sealed class ModerationService
         return (ModerationOutcome.Changed, reply.Id);
     }
 
-    private void Record(Comment comment, CommentStatus to, string staff, string? note)
+    private void Record(Comment comment, CommentStatus to, string staff, string? note, string? previousBodyHtml = null)
     {
         _db.CommentHistory.Add(new CommentHistory
         {
@@ -296,6 +297,7 @@ public sealed class ModerationService
             FromStatus = comment.Status,
             ToStatus = to,
             Note = note,
+            PreviousBodyHtml = previousBodyHtml,
         });
         comment.Status = to;
         comment.Version++;

@@ -82,4 +82,5 @@ public sealed class CommentDetailViewModel
 }
 
 /// <param name="ChangedAt">UTC.</param>
-public sealed record HistoryEntry(DateTime ChangedAt, string ChangedBy, CommentStatus FromStatus, CommentStatus ToStatus, string? Note);
+/// <param name="PreviousBodyHtml">The sanitized text before an edit, when the change was one.</param>
+public sealed record HistoryEntry(DateTime ChangedAt, string ChangedBy, CommentStatus FromStatus, CommentStatus ToStatus, string? Note, string? PreviousBodyHtml = null);

@@ -550,6 +550,10 @@ namespace NewsPortal.Web.Data.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<string>("PreviousBodyHtml")
+                        .HasMaxLength(20000)
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<int>("ToStatus")
                         .HasColumnType("int");
 

@@ -524,6 +524,10 @@ namespace NewsPortal.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PreviousBodyHtml")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ToStatus")
                         .HasColumnType("INTEGER");
 
