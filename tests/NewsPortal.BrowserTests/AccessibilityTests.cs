@@ -14,6 +14,7 @@ public sealed class AccessibilityTests
     public async Task Page_HasNoAxeViolations(string name, string url, bool signedIn)
     {
         _site.RequireBrowser();
+        url = _site.Resolve(url);
         await using var context = await _site.NewContextAsync();
         var page = signedIn ? await SiteFixture.SignedInPageAsync(context, SiteFixture.EditorEmail) : await context.NewPageAsync();
         await page.GotoAsync(url);

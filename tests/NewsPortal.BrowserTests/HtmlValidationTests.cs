@@ -18,6 +18,7 @@ public sealed class HtmlValidationTests
     public async Task Page_HasNoNuHtmlCheckerErrors(string name, string url, bool signedIn)
     {
         _site.RequireBrowser();
+        url = _site.Resolve(url);
         var jar = FindVnuJar();
         await using var context = await _site.NewContextAsync();
         if (signedIn)

@@ -43,6 +43,12 @@ public sealed class SiteFixture : IAsyncLifetime
 
     public string BaseUrl { get; private set; } = string.Empty;
 
+    /// <summary>A published comment of the long discussion ("Thread 1") that the quality pages report; never decided.</summary>
+    public int ReportableCommentId { get; private set; }
+
+    /// <summary>A quality page's address with <c>{reportable}</c> replaced by <see cref="ReportableCommentId"/>.</summary>
+    public string Resolve(string url) => url.Replace("{reportable}", ReportableCommentId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+
     public static bool ChromiumInstalled => File.Exists(ChromiumPath);
 
     public static bool UnderCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
@@ -93,6 +99,7 @@ public sealed class SiteFixture : IAsyncLifetime
             }
 
             await SeedLongDiscussionAsync(scope.ServiceProvider.GetRequiredService<NewsDbContext>());
+            ReportableCommentId = await SeedReportsAsync(scope.ServiceProvider.GetRequiredService<NewsDbContext>());
         }
 
         _playwright = await Playwright.CreateAsync();
@@ -102,6 +109,29 @@ public sealed class SiteFixture : IAsyncLifetime
             Headless = true,
             Args = ChromiumArgs,
         });
+    }
+
+    /// <summary>
+    /// Readers' reports on the long discussion's last thread (one of them for illegal content, one already decided), so
+    /// the reported queue and the transparency summary have something to show; returns the first thread's id.
+    /// </summary>
+    private static async Task<int> SeedReportsAsync(NewsDbContext db)
+    {
+        var threads = await db.Comments.Where(c => c.Article.Slug == LongDiscussionSlug && c.ParentId == null).OrderBy(c => c.CreatedAt).ToListAsync();
+        var reported = threads[^1];
+        var now = DateTime.UtcNow;
+        reported.ReportPriority = 0;
+        reported.ReportedAt = now.AddHours(-3);
+        db.CommentReports.AddRange(
+            new CommentReport { CommentId = reported.Id, Reason = ReportReason.Spam, ReaderKey = new string('1', 64), CreatedAt = now.AddHours(-3) },
+            new CommentReport { CommentId = reported.Id, Reason = ReportReason.Illegal, Explanation = "It repeats a court-suppressed name.", ReporterEmail = "reporter@browser.test", ReaderKey = new string('2', 64), CreatedAt = now.AddHours(-2) },
+            new CommentReport
+            {
+                CommentId = threads[^2].Id, Reason = ReportReason.OffTopic, ReaderKey = new string('3', 64), CreatedAt = now.AddDays(-1),
+                Decision = ReportDecision.Dismissed, DecidedAt = now.AddHours(-20), DecidedBy = EditorEmail,
+            });
+        await db.SaveChangesAsync();
+        return threads[0].Id;
     }
 
     /// <summary>Twelve threads ("Thread 1" oldest), each answered, and one exchange six replies deep.</summary>
@@ -216,6 +246,7 @@ public sealed class SiteFixture : IAsyncLifetime
             builder.UseSetting("Weather:Enabled", "false");
             builder.UseSetting("Comments:MinSecondsToPost", "0");
             builder.UseSetting("Comments:PostsPerMinutePerIp", "10000");
+            builder.UseSetting("Comments:ReportsPerHourPerIp", "10000");
             builder.UseSetting("SignIn:AttemptsPerMinutePerIp", "10000");
             builder.UseSetting("SignIn:AttemptsPerQuarterHourPerAccount", "10000");
             builder.UseSetting("Comments:ThreadsPerPage", ThreadsPerPage.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -28,6 +28,7 @@ public class NewsDbContext : IdentityDbContext<StaffUser>, IDataProtectionKeyCon
     public DbSet<Author> Authors => Set<Author>();
     public DbSet<Comment> Comments => Set<Comment>();
     public DbSet<CommentHistory> CommentHistory => Set<CommentHistory>();
+    public DbSet<CommentReport> CommentReports => Set<CommentReport>();
     public DbSet<ArticleSlugRedirect> ArticleSlugRedirects => Set<ArticleSlugRedirect>();
     public DbSet<CommentSettings> CommentSettings => Set<CommentSettings>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

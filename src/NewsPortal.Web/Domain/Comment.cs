@@ -36,6 +36,18 @@ public class Comment
     /// </summary>
     public string? DedupeKey { get; set; }
 
+    /// <summary>
+    /// Place in the reported queue while readers' reports wait for a decision: 0 when one of them is about illegal
+    /// content (the top of the queue), 1 otherwise; null when nothing waits.
+    /// </summary>
+    public int? ReportPriority { get; set; }
+
+    /// <summary>UTC time of the oldest report still waiting for a decision.</summary>
+    public DateTime? ReportedAt { get; set; }
+
+    /// <summary>UTC time its author last changed the text, shown to readers as "edited".</summary>
+    public DateTime? EditedAt { get; set; }
+
     /// <summary>Incremented on every change so two moderators cannot both change the same comment.</summary>
     public int Version { get; set; }
 }

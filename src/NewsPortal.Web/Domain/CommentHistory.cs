@@ -19,4 +19,7 @@ public class CommentHistory
 
     /// <summary>What else happened, e.g. "Edited the text" or "Replied as staff".</summary>
     public string? Note { get; set; }
+
+    /// <summary>The text before an edit (sanitized HTML, as it was stored), kept for moderators.</summary>
+    public string? PreviousBodyHtml { get; set; }
 }

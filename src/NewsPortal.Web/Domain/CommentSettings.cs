@@ -22,6 +22,9 @@ public class CommentSettings
     /// <summary>One entry per line: an address, or "@domain".</summary>
     public string BlockedEmails { get; set; } = string.Empty;
 
+    /// <summary>One entry per line: an address, or "@domain"; their comments are always held for a moderator.</summary>
+    public string HeldEmails { get; set; } = string.Empty;
+
     /// <summary>One entry per line.</summary>
     public string BlockedIps { get; set; } = string.Empty;
 

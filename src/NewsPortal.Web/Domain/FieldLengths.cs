@@ -33,6 +33,9 @@ public static class FieldLengths
     public const int StaffEmail = 256;
     public const int StaffDisplayName = 100;
     public const int HistoryNote = 200;
+    public const int ReportExplanation = 1_000;
+    public const int DecisionGround = 80;
+    public const int DecisionStatement = 1_000;
 
     public const int MailKind = 40;
     public const int MailSubject = 300;

@@ -44,9 +44,14 @@ public static class ReaderFeatures
         services.AddScoped<CommentRulesSource>();
         services.AddScoped<CommentService>();
         services.AddCommentRateLimiting();
+        services.AddSingleton<ReaderIdCookie>();
+        services.AddScoped<CommentReportService>();
+        services.AddScoped<OwnCommentService>();
+        services.AddCommentReportRateLimiting();
 
         services.AddSingleton<AdminComments.CommentCounts>();
         services.AddScoped<AdminComments.ModerationService>();
+        services.AddScoped<AdminComments.ReportModerationService>();
         services.AddScoped<AdminArticles.ArticleEditorService>();
         services.AddScoped<AdminSettings.CommentSettingsService>();
         return services;

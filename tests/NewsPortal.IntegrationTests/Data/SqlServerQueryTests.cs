@@ -198,6 +198,50 @@ public sealed class SqlServerQueryTests : IClassFixture<SqlServerQueryTests.SqlS
         AssertValidTSql(commands);
     }
 
+    /// <summary>Readers' reports: the report page and post, the reported queue, a decision and the transparency summary.</summary>
+    [Fact]
+    public async Task ReportQueriesAndDecisions_AreValidTSql()
+    {
+        _factory.Services.GetRequiredService<CommentCounts>().Forget();
+        _factory.Capture.Commands.Clear();
+        var client = _factory.CreateClient();
+        await client.GetAsync(new Uri("/news/x/comments/1/report", UriKind.Relative));
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            var reports = scope.ServiceProvider.GetRequiredService<NewsPortal.Web.Features.Comments.CommentReportService>();
+            var stamp = await reports.IssueStampAsync(1);
+            await SavedOrAnsweredWithoutRowsAsync(() =>
+                reports.ReportAsync("x", 1, new() { Reason = "illegal", Explanation = "Why", Stamp = stamp }, new string('a', 32), "192.0.2.1", CancellationToken.None));
+        }
+
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            var moderation = scope.ServiceProvider.GetRequiredService<ReportModerationService>();
+            await moderation.CountAsync(CancellationToken.None);
+            await moderation.QueueAsync(3, 20, CancellationToken.None);
+            await moderation.TransparencyAsync(12, CancellationToken.None);
+            await SavedOrAnsweredWithoutRowsAsync(() => moderation.DecideAsync(1, ReportDecision.Removed, new ReportDecisionForm { Version = 1, Ground = DecisionGrounds.All[0], Statement = "Because." }, "mod@example.com", CancellationToken.None));
+        }
+
+        var commands = _factory.Capture.Commands.Distinct().ToList();
+        Assert.Contains(commands, c => c.Contains("[ReportPriority]", StringComparison.Ordinal) && c.Contains("OFFSET", StringComparison.Ordinal));
+        Assert.Contains(commands, c => c.Contains("[CommentReports]", StringComparison.Ordinal) && c.Contains("GROUP BY", StringComparison.Ordinal));
+        Assert.Contains(commands, c => c.Contains("[CommentReports]", StringComparison.Ordinal) && c.Contains("[ReaderKey]", StringComparison.Ordinal));
+        AssertValidTSql(commands);
+    }
+
+    private static async Task SavedOrAnsweredWithoutRowsAsync(Func<Task> save)
+    {
+        try
+        {
+            await save();
+        }
+        catch (Microsoft.EntityFrameworkCore.DbUpdateException)
+        {
+            // The fake server answers a save's INSERT without the generated values; its statements were captured before that.
+        }
+    }
+
     private static void AssertValidTSql(IEnumerable<string> commands)
     {
         var parser = new TSql160Parser(initialQuotedIdentifiers: true);

@@ -37,5 +37,8 @@ internal sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
         builder.HasIndex(c => new { c.AuthorEmail, c.Status });
         builder.HasIndex(c => c.ParentId);
         builder.HasIndex(c => c.DedupeKey).IsUnique();
+
+        // The reported queue: illegal content first, then the longest waiting, a page of ids from the index alone.
+        builder.HasIndex(c => new { c.ReportPriority, c.ReportedAt });
     }
 }

@@ -11,6 +11,7 @@ internal sealed class CommentHistoryConfiguration : IEntityTypeConfiguration<Com
         builder.ToTable("CommentHistory");
         builder.Property(h => h.ChangedBy).HasMaxLength(FieldLengths.StaffEmail);
         builder.Property(h => h.Note).HasMaxLength(FieldLengths.HistoryNote);
+        builder.Property(h => h.PreviousBodyHtml).HasMaxLength(FieldLengths.CommentBodyHtml);
         builder.HasOne(h => h.Comment).WithMany().OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(h => new { h.CommentId, h.ChangedAt });
     }

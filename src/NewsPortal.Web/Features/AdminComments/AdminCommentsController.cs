@@ -16,6 +16,8 @@ public sealed class AdminCommentsController : Controller
 
     public const string ReplyToUnpublishedMessage = "Readers cannot see this comment, so a reply would appear without it. Approve the comment first, then reply. Your text is kept below.";
 
+    public const string ReportsAlreadyDecidedMessage = "Someone else decided about this comment (or it changed) after your page was loaded, so nothing was changed. The queue below is up to date.";
+
     private readonly ModerationService _moderation;
     private readonly UserManager<StaffUser> _users;
 
@@ -26,8 +28,76 @@ public sealed class AdminCommentsController : Controller
     }
 
     [HttpGet("")]
-    public async Task<IActionResult> Index(string? status, string? q, int? article, string? sort, int? page, int? size, CancellationToken cancellationToken) =>
-        View(await _moderation.QueueAsync(QueueQuery.From(status, q, article, sort, page, size), cancellationToken));
+    public async Task<IActionResult> Index(
+        string? status, string? q, int? article, string? sort, int? page, int? size, [FromServices] ReportModerationService reports, CancellationToken cancellationToken) =>
+        string.Equals(status, "reported", StringComparison.OrdinalIgnoreCase)
+            ? View("Reported", await reports.QueueAsync(Paging.ClampPage(page), QueueQuery.DefaultPageSize, cancellationToken))
+            : View(await _moderation.QueueAsync(QueueQuery.From(status, q, article, sort, page, size), cancellationToken));
+
+    /// <summary>Dismiss, hide or remove: settles every report waiting on the comment.</summary>
+    [HttpPost("{id:int}/reports/{decision:regex(^(dismiss|hide|remove)$)}")]
+    public async Task<IActionResult> Decide(
+        int id, string decision, ReportDecisionForm form, string? returnUrl, [FromServices] ReportModerationService reports, CancellationToken cancellationToken)
+    {
+        var chosen = decision switch
+        {
+            "hide" => Domain.ReportDecision.Hidden,
+            "remove" => Domain.ReportDecision.Removed,
+            _ => Domain.ReportDecision.Dismissed,
+        };
+        if (!ModelState.IsValid)
+        {
+            TempData["Warning"] = "Please keep the statement of reasons under 1,000 characters. Nothing was changed.";
+            return BackTo(returnUrl ?? "/admin/comments?status=reported");
+        }
+
+        switch (await reports.DecideAsync(id, chosen, form, User.StaffName(), cancellationToken))
+        {
+            case DecisionOutcome.NotFound:
+                return NotFound();
+            case DecisionOutcome.AlreadyHandled:
+                TempData["Warning"] = ReportsAlreadyDecidedMessage;
+                break;
+            case DecisionOutcome.GroundMissing:
+                TempData["Warning"] = "Choose a ground from the list before hiding or removing a comment. Nothing was changed.";
+                break;
+            default:
+                TempData["Flash"] = chosen switch
+                {
+                    Domain.ReportDecision.Dismissed => "Reports dismissed; the comment stays.",
+                    Domain.ReportDecision.Hidden => "Comment hidden; the statement of reasons is on its way to its author.",
+                    _ => "Comment removed; the statement of reasons is on its way to its author.",
+                };
+                break;
+        }
+
+        return BackTo(returnUrl ?? "/admin/comments?status=reported");
+    }
+
+    /// <summary>Adds the comment author's address to the blocked (spam) or always-hold list of the comment rules.</summary>
+    [HttpPost("{id:int}/email/{list:regex(^(ban|hold)$)}")]
+    public async Task<IActionResult> ListEmail(
+        int id, string list, string? returnUrl, [FromServices] AdminSettings.CommentSettingsService settings, CancellationToken cancellationToken)
+    {
+        var email = await _moderation.AuthorEmailAsync(id, cancellationToken);
+        if (email is null)
+        {
+            return NotFound();
+        }
+
+        var ban = list == "ban";
+        await settings.AddEmailAsync(email, ban, User.StaffName(), cancellationToken);
+        TempData["Flash"] = ban
+            ? $"{email} is blocked: new comments from it are marked as spam."
+            : $"{email} is on the always-hold list: new comments from it wait for a moderator.";
+        return BackTo(returnUrl ?? "/admin/comments?status=reported");
+    }
+
+    /// <summary>Reports received and decided per month, and the median time to a decision: for Admins.</summary>
+    [HttpGet("reports/summary")]
+    [Authorize(Policy = Policies.Administration)]
+    public async Task<IActionResult> Transparency([FromServices] ReportModerationService reports, CancellationToken cancellationToken) =>
+        View("Transparency", await reports.TransparencyAsync(12, cancellationToken));
 
     [HttpGet("{id:int}")]
     public async Task<IActionResult> Show(int id, CancellationToken cancellationToken) =>

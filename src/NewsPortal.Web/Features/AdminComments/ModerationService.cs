@@ -22,7 +22,7 @@ public sealed class ModerationService
 
     private const int LatestOnDashboard = 10;
 
-    private static readonly Expression<Func<Comment, QueueItem>> ToItem = c => new QueueItem
+    internal static readonly Expression<Func<Comment, QueueItem>> ToItem = c => new QueueItem
     {
         Id = c.Id,
         Version = c.Version,
@@ -133,6 +133,9 @@ public sealed class ModerationService
         };
     }
 
+    public Task<string?> AuthorEmailAsync(int id, CancellationToken cancellationToken) =>
+        _db.Comments.AsNoTracking().Where(c => c.Id == id && !c.IsStaffReply).Select(c => c.AuthorEmail).SingleOrDefaultAsync(cancellationToken);
+
     public async Task<CommentDetailViewModel?> DetailAsync(int id, CancellationToken cancellationToken)
     {
         var item = await _db.Comments.AsNoTracking().Where(c => c.Id == id).Select(ToItem).SingleOrDefaultAsync(cancellationToken);
@@ -144,7 +147,7 @@ public sealed class ModerationService
         var history = await _db.CommentHistory.AsNoTracking()
             .Where(h => h.CommentId == id)
             .OrderByDescending(h => h.ChangedAt).ThenByDescending(h => h.Id)
-            .Select(h => new HistoryEntry(h.ChangedAt, h.ChangedBy, h.FromStatus, h.ToStatus, h.Note))
+            .Select(h => new HistoryEntry(h.ChangedAt, h.ChangedBy, h.FromStatus, h.ToStatus, h.Note, h.PreviousBodyHtml))
             .ToListAsync(cancellationToken);
         return new CommentDetailViewModel
         {
@@ -235,8 +238,9 @@ public sealed class ModerationService
             return ModerationOutcome.AlreadyHandled;
         }
 
+        var previous = comment.BodyHtml;
         comment.BodyHtml = _sanitizer.Sanitize(CommentText.CleanBody(form.Body));
-        Record(comment, comment.Status, staff, "Edited the text");
+        Record(comment, comment.Status, staff, "Edited the text", previous);
         return await SaveAsync(cancellationToken) ? ModerationOutcome.Changed : ModerationOutcome.AlreadyHandled;
     }
 
@@ -285,7 +289,7 @@ public sealed class ModerationService
         return (ModerationOutcome.Changed, reply.Id);
     }
 
-    private void Record(Comment comment, CommentStatus to, string staff, string? note)
+    private void Record(Comment comment, CommentStatus to, string staff, string? note, string? previousBodyHtml = null)
     {
         _db.CommentHistory.Add(new CommentHistory
         {
@@ -295,6 +299,7 @@ public sealed class ModerationService
             FromStatus = comment.Status,
             ToStatus = to,
             Note = note,
+            PreviousBodyHtml = previousBodyHtml,
         });
         CommentMail.StatusChanging(_db, comment, comment.Status, to, _clock.UtcNow);
         comment.Status = to;

@@ -66,6 +66,11 @@ public sealed class DashboardViewModel
     public DateTime? OldestPendingAt { get; init; }
 
     public IReadOnlyList<QueueItem> Latest { get; init; } = [];
+
+    /// <summary>Comments with readers' reports waiting, and how many of those for illegal content.</summary>
+    public int ReportedCount { get; init; }
+
+    public int IllegalReportedCount { get; init; }
 }
 
 public sealed class CommentDetailViewModel
@@ -77,4 +82,5 @@ public sealed class CommentDetailViewModel
 }
 
 /// <param name="ChangedAt">UTC.</param>
-public sealed record HistoryEntry(DateTime ChangedAt, string ChangedBy, CommentStatus FromStatus, CommentStatus ToStatus, string? Note);
+/// <param name="PreviousBodyHtml">The sanitized text before an edit, when the change was one.</param>
+public sealed record HistoryEntry(DateTime ChangedAt, string ChangedBy, CommentStatus FromStatus, CommentStatus ToStatus, string? Note, string? PreviousBodyHtml = null);

@@ -13,6 +13,17 @@ public sealed class AdminDashboardController : Controller
     public AdminDashboardController(ModerationService moderation) => _moderation = moderation;
 
     [HttpGet("/admin")]
-    public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
-        View(await _moderation.DashboardAsync(cancellationToken));
+    public async Task<IActionResult> Index([FromServices] ReportModerationService reports, CancellationToken cancellationToken)
+    {
+        var (reported, illegal) = await reports.CountAsync(cancellationToken);
+        var model = await _moderation.DashboardAsync(cancellationToken);
+        return View(new DashboardViewModel
+        {
+            Counts = model.Counts,
+            OldestPendingAt = model.OldestPendingAt,
+            Latest = model.Latest,
+            ReportedCount = reported,
+            IllegalReportedCount = illegal,
+        });
+    }
 }

@@ -38,6 +38,11 @@ public sealed class CommentSettingsForm
     [BindRequired]
     public string? BlockedEmails { get; set; }
 
+    [Display(Name = "Always-hold emails (one per line; @domain holds a whole domain): hold the comment")]
+    [StringLength(FieldLengths.SettingsList)]
+    [BindRequired]
+    public string? HeldEmails { get; set; }
+
     [Display(Name = "Blocked IP addresses (one per line): mark as spam")]
     [StringLength(FieldLengths.SettingsList)]
     [BindRequired]

@@ -37,6 +37,7 @@ public sealed class CommentSettingsService
             BlockedWords = string.Join('\n', rules.BlockedWords),
             BlockedEmails = string.Join('\n', rules.BlockedEmails),
             BlockedIps = string.Join('\n', rules.BlockedIps),
+            HeldEmails = string.Join('\n', rules.HeldEmails),
             AutoCloseAfterDays = rules.AutoCloseAfterDays,
             Version = version,
         };
@@ -63,6 +64,7 @@ public sealed class CommentSettingsService
         settings.BlockedWords = string.Join('\n', CommentRulesSource.Lines(form.BlockedWords));
         settings.BlockedEmails = string.Join('\n', CommentRulesSource.Lines(form.BlockedEmails));
         settings.BlockedIps = string.Join('\n', CommentRulesSource.Lines(form.BlockedIps));
+        settings.HeldEmails = string.Join('\n', CommentRulesSource.Lines(form.HeldEmails));
         settings.AutoCloseAfterDays = form.AutoCloseAfterDays;
         settings.UpdatedAt = _clock.UtcNow;
         settings.UpdatedBy = staff;
@@ -79,5 +81,59 @@ public sealed class CommentSettingsService
 
         // The save itself tells the reader cache (and so the rules, on every instance) after the commit.
         return true;
+    }
+
+    /// <summary>
+    /// Adds one address to the blocked list (<paramref name="block"/>) or the always-hold list, keeping everything else
+    /// as saved; retried when another admin saves at the same moment.
+    /// </summary>
+    public async Task AddEmailAsync(string email, bool block, string staff, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var settings = await _db.CommentSettings.SingleOrDefaultAsync(s => s.Id == CommentSettings.SingletonId, cancellationToken);
+            if (settings is null)
+            {
+                // No saved settings yet: start from the rules in force (the configuration), as the settings page would.
+                var form = await GetAsync(cancellationToken);
+                settings = new CommentSettings
+                {
+                    PreModeration = form.PreModeration,
+                    AutoApprovePreviouslyApproved = form.AutoApprovePreviouslyApproved,
+                    MaxLinks = form.MaxLinks,
+                    ModerationKeywords = form.ModerationKeywords ?? string.Empty,
+                    BlockedWords = form.BlockedWords ?? string.Empty,
+                    BlockedEmails = form.BlockedEmails ?? string.Empty,
+                    BlockedIps = form.BlockedIps ?? string.Empty,
+                    HeldEmails = form.HeldEmails ?? string.Empty,
+                    AutoCloseAfterDays = form.AutoCloseAfterDays,
+                };
+                _db.CommentSettings.Add(settings);
+            }
+
+            if (block)
+            {
+                settings.BlockedEmails = string.Join('\n', CommentRulesSource.Lines(settings.BlockedEmails + "\n" + email));
+            }
+            else
+            {
+                settings.HeldEmails = string.Join('\n', CommentRulesSource.Lines(settings.HeldEmails + "\n" + email));
+            }
+
+            settings.UpdatedAt = _clock.UtcNow;
+            settings.UpdatedBy = staff;
+            settings.Version++;
+            try
+            {
+                await _db.SaveChangesAsync(cancellationToken);
+                return;
+            }
+            catch (DbUpdateException)
+            {
+                _db.ChangeTracker.Clear();
+            }
+        }
+
+        throw new InvalidOperationException("The comment settings were saved by others three times in a row; try again.");
     }
 }

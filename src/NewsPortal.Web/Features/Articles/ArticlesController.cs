@@ -62,11 +62,12 @@ public sealed class ArticlesController : Controller
         {
             var model = await _articles.GetPageAsync(
                 core,
-                new CommentViewer(_heldComments.Read(HttpContext), Math.Max(1, cpage ?? 1), sort, Shared: false, ReplyTo: replyto, AntiforgeryToken: TokenIfOpen(core)),
+                new CommentViewer(_heldComments.Read(HttpContext), Math.Max(1, cpage ?? 1), sort, Shared: false, ReplyTo: replyto, AntiforgeryToken: TokenIfOpen(core), EditableIds: _heldComments.ReadEditable(HttpContext)),
                 cancellationToken);
             var posted = TempData[PostedKey] as string;
             model.Comments.JustPostedHeld = posted == PostedHeld;
             model.Comments.JustPostedPublished = posted == PostedPublished;
+            model.Comments.OwnChange = posted is ArticlesControllerKeys.Edited or ArticlesControllerKeys.EditedHeld or ArticlesControllerKeys.Deleted or ArticlesControllerKeys.DeleteConflict ? posted : null;
             return View(ShowView, model);
         }
 
@@ -145,9 +146,10 @@ public sealed class ArticlesController : Controller
 
         // Only a comment this post created: a duplicate may be someone else's (same email and text), held under
         // their name. Spam is remembered like a held comment, so its author sees it "awaiting moderation" too.
-        if (result is { Created: true, Status: CommentStatus.Pending or CommentStatus.Spam, CommentId: { } heldId })
+        // Every comment this post created is remembered for its edit window, the held ones also as held.
+        if (result is { Created: true, CommentId: { } createdId })
         {
-            _heldComments.Remember(HttpContext, heldId);
+            _heldComments.RememberOwn(HttpContext, createdId, held: result.Status is CommentStatus.Pending or CommentStatus.Spam);
         }
 
         // A spam verdict is answered exactly like a held comment, so a bot learns nothing: the same notice, the same
@@ -166,7 +168,7 @@ public sealed class ArticlesController : Controller
 
         var model = await _articles.GetPageAsync(
             core,
-            new CommentViewer(_heldComments.Read(HttpContext), 1, ReadSort(null), Shared: false, PostedForm: form, AntiforgeryToken: TokenIfOpen(core)),
+            new CommentViewer(_heldComments.Read(HttpContext), 1, ReadSort(null), Shared: false, PostedForm: form, AntiforgeryToken: TokenIfOpen(core), EditableIds: _heldComments.ReadEditable(HttpContext)),
             cancellationToken);
         Response.StatusCode = statusCode;
         return View(ShowView, model);

@@ -48,14 +48,16 @@ public sealed class SharedArticlePages
     }
 
     /// <summary>
-    /// Whether this reader gets the shared copy: not signed in, no held comments of their own, no notice waiting
+    /// Whether this reader gets the shared copy: not signed in, no held comments of their own (nor any still open to
+    /// their edits), no notice waiting
     /// (TempData), not asking for a reply form. Decided from the request alone, without loading any of it.
     /// </summary>
     public bool AppliesTo(HttpContext context, bool wantsReplyForm) =>
         !wantsReplyForm
         && context.User.Identity?.IsAuthenticated != true
         && !context.Request.Cookies.ContainsKey(_tempDataCookie)
-        && _held.Read(context).Count == 0;
+        && _held.Read(context).Count == 0
+        && _held.ReadEditable(context).Count == 0;
 
     /// <summary>
     /// The slot for this article, comment page (clamped to the pages there are) and order: one copy per public address

@@ -37,6 +37,9 @@ public sealed class CommentOptions
     /// <summary>Mark as spam a comment from these addresses (exact, case-insensitive) or domains ("@example.com").</summary>
     public List<string> BlockedEmails { get; set; } = [];
 
+    /// <summary>Always hold for a moderator a comment from these addresses (exact, case-insensitive) or domains ("@example.com").</summary>
+    public List<string> HeldEmails { get; set; } = [];
+
     /// <summary>Mark as spam a comment from these client IP addresses.</summary>
     public List<string> BlockedIps { get; set; } = [];
 
@@ -62,4 +65,16 @@ public sealed class CommentOptions
     /// <summary>Top-level threads per comment page; replies stay with their parent.</summary>
     [Range(5, 500)]
     public int ThreadsPerPage { get; set; } = 25;
+
+    /// <summary>A published comment that this many different readers have reported is held for a moderator.</summary>
+    [Range(1, 1000)]
+    public int ReportsToHold { get; set; } = 3;
+
+    /// <summary>Reports one client IP may send per hour before the friendly 429 page.</summary>
+    [Range(1, 1_000_000)]
+    public int ReportsPerHourPerIp { get; set; } = 20;
+
+    /// <summary>Minutes during which a comment's author may edit or delete it from the browser they wrote it in (0: never).</summary>
+    [Range(0, 24 * 60)]
+    public int EditWindowMinutes { get; set; } = 10;
 }

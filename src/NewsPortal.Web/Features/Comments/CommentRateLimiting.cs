@@ -25,3 +25,23 @@ public static class CommentRateLimiting
         return services;
     }
 }
+
+public static class CommentReportRateLimiting
+{
+    public const string PolicyName = "comment-reports";
+
+    /// <summary>
+    /// Reports per client IP per hour (Comments:ReportsPerHourPerIp), across all instances when Redis is configured;
+    /// over the limit the reader gets the friendly 429 page with Retry-After, as for comments.
+    /// </summary>
+    public static IServiceCollection AddCommentReportRateLimiting(this IServiceCollection services) =>
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.AddPolicy(PolicyName, context => RateLimitingExtensions.PerClient(
+                context,
+                PolicyName,
+                context.RequestServices.GetRequiredService<IOptionsMonitor<CommentOptions>>().CurrentValue.ReportsPerHourPerIp,
+                TimeSpan.FromHours(1)));
+            limiter.WithRetryAfter();
+        });
+}

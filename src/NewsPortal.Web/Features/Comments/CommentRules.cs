@@ -32,6 +32,11 @@ public static class CommentRules
             return new(CommentStatus.Spam, $"The IP address {ip} is blocklisted.");
         }
 
+        if (IsBlockedEmail(comment.Email, rules.HeldEmails) is { } held)
+        {
+            return new(CommentStatus.Pending, $"The email matches the always-hold entry “{held}”.");
+        }
+
         if (comment.LinkCount > rules.MaxLinks)
         {
             return new(CommentStatus.Pending, $"Contains {comment.LinkCount} links (more than {rules.MaxLinks}).");

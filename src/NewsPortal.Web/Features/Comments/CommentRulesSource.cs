@@ -38,6 +38,9 @@ public sealed class CommentRulesSource
         MaxRequestBytes = configured.MaxRequestBytes,
         FormStampMaxAgeHours = configured.FormStampMaxAgeHours,
         ThreadsPerPage = configured.ThreadsPerPage,
+        ReportsToHold = configured.ReportsToHold,
+        ReportsPerHourPerIp = configured.ReportsPerHourPerIp,
+        EditWindowMinutes = configured.EditWindowMinutes,
         PreModeration = saved.PreModeration,
         AutoApprovePreviouslyApproved = saved.AutoApprovePreviouslyApproved,
         MaxLinks = saved.MaxLinks,
@@ -45,6 +48,7 @@ public sealed class CommentRulesSource
         BlockedWords = Lines(saved.BlockedWords),
         BlockedEmails = Lines(saved.BlockedEmails),
         BlockedIps = Lines(saved.BlockedIps),
+        HeldEmails = Lines(saved.HeldEmails),
         AutoCloseAfterDays = saved.AutoCloseAfterDays,
     };
 

@@ -13,7 +13,8 @@ public sealed record CommentViewer(
     bool Shared,
     CommentForm? PostedForm = null,
     int? ReplyTo = null,
-    string? AntiforgeryToken = null);
+    string? AntiforgeryToken = null,
+    IReadOnlySet<int>? EditableIds = null);
 
 /// <summary>The article a comment section belongs to, as the comments slice needs it.</summary>
 /// <param name="Approved">The article's approved comments, oldest first (shared, from the reader cache).</param>
@@ -42,6 +43,12 @@ public sealed class CommentSectionService
         var rules = await _rules.GetAsync(cancellationToken);
         var held = await _threads.GetOwnHeldAsync(article.Id, viewer.OwnHeldIds, cancellationToken);
         var roots = Order(CommentThreadService.Build(article.Approved, held).Roots, viewer.Sort);
+        var editable = viewer.EditableIds ?? new HashSet<int>();
+        if (editable.Count > 0)
+        {
+            MarkEditable(roots, editable);
+        }
+
         var pageCount = Math.Max(1, (roots.Count + rules.ThreadsPerPage - 1) / rules.ThreadsPerPage);
         var page = Math.Clamp(viewer.Page, 1, pageCount);
 
@@ -74,8 +81,17 @@ public sealed class CommentSectionService
             Form = form,
             AntiforgeryToken = viewer.AntiforgeryToken ?? CommentSectionViewModel.TokenPlaceholder,
             ReplyToName = replyToName,
-            Cacheable = held.Count == 0,
+            Cacheable = held.Count == 0 && editable.Count == 0,
         };
+    }
+
+    private static void MarkEditable(IEnumerable<CommentViewModel> comments, IReadOnlySet<int> editable)
+    {
+        foreach (var comment in comments)
+        {
+            comment.CanEdit = editable.Contains(comment.Id);
+            MarkEditable(comment.Replies, editable);
+        }
     }
 
     /// <summary>

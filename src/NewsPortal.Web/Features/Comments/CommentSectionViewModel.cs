@@ -55,6 +55,9 @@ public sealed class CommentSectionViewModel
     /// <summary>The reader has just posted a comment that is held for moderation.</summary>
     public bool JustPostedHeld { get; set; }
 
+    /// <summary>The reader has just edited or deleted a comment of their own: one of <see cref="ArticlesControllerKeys"/>.</summary>
+    public string? OwnChange { get; set; }
+
     /// <summary>The reader has just posted a comment that was published at once.</summary>
     public bool JustPostedPublished { get; set; }
 

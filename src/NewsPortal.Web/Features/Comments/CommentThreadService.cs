@@ -6,8 +6,9 @@ using NewsPortal.Web.Domain;
 namespace NewsPortal.Web.Features.Comments;
 
 /// <summary>One shown comment as stored; shared through the cache, so immutable.</summary>
+/// <param name="EditedAt">UTC time its author last edited it, if they did.</param>
 [ImmutableObject(true)]
-public sealed record CommentRow(int Id, int? ParentId, string AuthorName, string BodyHtml, DateTime CreatedAt, bool IsStaffReply);
+public sealed record CommentRow(int Id, int? ParentId, string AuthorName, string BodyHtml, DateTime CreatedAt, bool IsStaffReply, DateTime? EditedAt = null);
 
 /// <summary>Top-level comments, oldest first, each with its replies.</summary>
 public sealed record CommentThread(IReadOnlyList<CommentViewModel> Roots);
@@ -24,7 +25,7 @@ public sealed class CommentThreadService
         db.Comments.AsNoTracking()
             .Where(c => c.ArticleId == articleId && c.Status == CommentStatus.Approved)
             .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
-            .Select(c => new CommentRow(c.Id, c.ParentId, c.AuthorName, c.BodyHtml, c.CreatedAt, c.IsStaffReply))
+            .Select(c => new CommentRow(c.Id, c.ParentId, c.AuthorName, c.BodyHtml, c.CreatedAt, c.IsStaffReply, c.EditedAt))
             .ToListAsync(cancellationToken);
 
     /// <summary>
@@ -42,7 +43,7 @@ public sealed class CommentThreadService
         return await _db.Value.Comments.AsNoTracking()
             .Where(c => c.ArticleId == articleId && (c.Status == CommentStatus.Pending || c.Status == CommentStatus.Spam) && ids.Contains(c.Id))
             .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
-            .Select(c => new CommentRow(c.Id, c.ParentId, c.AuthorName, c.BodyHtml, c.CreatedAt, c.IsStaffReply))
+            .Select(c => new CommentRow(c.Id, c.ParentId, c.AuthorName, c.BodyHtml, c.CreatedAt, c.IsStaffReply, c.EditedAt))
             .ToListAsync(cancellationToken);
     }
 
@@ -64,6 +65,7 @@ public sealed class CommentThreadService
             BodyHtml = c.BodyHtml,
             CreatedAt = c.CreatedAt,
             IsStaffReply = c.IsStaffReply,
+            EditedAt = c.EditedAt,
             IsAwaitingModeration = heldIds.Contains(c.Id),
         }).ToList();
 

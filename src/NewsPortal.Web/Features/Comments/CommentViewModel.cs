@@ -14,6 +14,12 @@ public sealed class CommentViewModel
 
     public bool IsStaffReply { get; init; }
 
+    /// <summary>UTC time its author last edited it, if they did.</summary>
+    public DateTime? EditedAt { get; init; }
+
+    /// <summary>The viewer wrote it, from this browser, and its edit window is open.</summary>
+    public bool CanEdit { get; set; }
+
     /// <summary>Held for moderation; only ever shown to the person who wrote it.</summary>
     public bool IsAwaitingModeration { get; init; }
 

@@ -1,50 +1,88 @@
+using System.Globalization;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Options;
 
 namespace NewsPortal.Web.Features.Comments;
 
 /// <summary>
-/// Remembers, in a signed and encrypted cookie, which held comments this browser wrote, so their author sees
-/// them marked "awaiting moderation" while nobody else does (as WordPress does with its commenter cookie).
-/// Keys live in the database, so the cookie survives restarts and works on every instance.
+/// Remembers, in a signed and encrypted cookie, the comments this browser wrote: the held ones, so their author sees
+/// them marked "awaiting moderation" while nobody else does (as WordPress does with its commenter cookie), and every
+/// comment with the time it was posted, so its author can edit or delete it for
+/// <see cref="CommentOptions.EditWindowMinutes"/> from this browser and no other. Keys live in the database, so the
+/// cookie survives restarts and works on every instance.
 /// </summary>
+/// <remarks>
+/// The value is a comma-separated list: <c>5</c> for a held comment, <c>o5@1764690000</c> for one this browser posted
+/// (with the Unix time it was posted). Cookies written before the second kind existed hold only the first.
+/// </remarks>
 public sealed class HeldCommentsCookie
 {
     public const string CookieName = "np_held";
     public const int MaxRemembered = 20;
+    private const string OwnPrefix = "o";
     private static readonly TimeSpan Lifetime = TimeSpan.FromDays(30);
 
     private readonly IDataProtector _protector;
+    private readonly TimeProvider _time;
+    private readonly IOptionsMonitor<CommentOptions> _options;
 
-    public HeldCommentsCookie(IDataProtectionProvider protection) =>
-        _protector = protection.CreateProtector("NewsPortal.Comments.Held.v1");
-
-    public IReadOnlySet<int> Read(HttpContext context)
+    public HeldCommentsCookie(IDataProtectionProvider protection, TimeProvider time, IOptionsMonitor<CommentOptions> options)
     {
-        if (!context.Request.Cookies.TryGetValue(CookieName, out var value) || string.IsNullOrEmpty(value))
-        {
-            return new HashSet<int>();
-        }
-
-        try
-        {
-            return _protector.Unprotect(value)
-                .Split(',', StringSplitOptions.RemoveEmptyEntries)
-                .Select(id => int.TryParse(id, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 0)
-                .Where(n => n > 0)
-                .Take(MaxRemembered)
-                .ToHashSet();
-        }
-        catch (System.Security.Cryptography.CryptographicException)
-        {
-            // Tampered with, or signed with a key that has been revoked: forget it.
-            return new HashSet<int>();
-        }
+        _protector = protection.CreateProtector("NewsPortal.Comments.Held.v1");
+        _time = time;
+        _options = options;
     }
 
-    public void Remember(HttpContext context, int commentId)
+    private TimeSpan EditWindow => TimeSpan.FromMinutes(_options.CurrentValue.EditWindowMinutes);
+
+    /// <summary>The held comments this browser wrote.</summary>
+    public IReadOnlySet<int> Read(HttpContext context) =>
+        Entries(context).Select(e => int.TryParse(e, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0)
+            .Where(n => n > 0)
+            .Take(MaxRemembered)
+            .ToHashSet();
+
+    /// <summary>The comments this browser wrote whose edit window is still open.</summary>
+    public IReadOnlySet<int> ReadEditable(HttpContext context)
     {
-        var ids = Read(context).Prepend(commentId).Distinct().Take(MaxRemembered);
-        var value = _protector.Protect(string.Join(',', ids));
+        var window = EditWindow;
+        var now = _time.GetUtcNow();
+        return window <= TimeSpan.Zero
+            ? new HashSet<int>()
+            : Own(Entries(context)).Where(o => now - o.PostedAt < window).Select(o => o.Id).ToHashSet();
+    }
+
+    /// <summary>When this browser posted comment <paramref name="commentId"/>, if it did (and still remembers it).</summary>
+    public DateTimeOffset? PostedAt(HttpContext context, int commentId) =>
+        Own(Entries(context)).Where(o => o.Id == commentId).Select(o => (DateTimeOffset?)o.PostedAt).FirstOrDefault();
+
+    /// <summary>Remembers a held comment (shown to its author as awaiting moderation).</summary>
+    public void Remember(HttpContext context, int commentId) =>
+        Write(context, Entries(context).Prepend(commentId.ToString(CultureInfo.InvariantCulture)));
+
+    /// <summary>Remembers a comment this browser just posted, for its edit window.</summary>
+    public void RememberOwn(HttpContext context, int commentId, bool held)
+    {
+        var own = string.Create(CultureInfo.InvariantCulture, $"{OwnPrefix}{commentId}@{_time.GetUtcNow().ToUnixTimeSeconds()}");
+        var entries = Entries(context).Prepend(own);
+        if (held)
+        {
+            entries = entries.Prepend(commentId.ToString(CultureInfo.InvariantCulture));
+        }
+
+        Write(context, entries);
+    }
+
+    private void Write(HttpContext context, IEnumerable<string> entries)
+    {
+        // Own entries past any possible window are dropped; at most MaxRemembered of each kind are kept.
+        var now = _time.GetUtcNow();
+        var all = entries.Distinct().ToList();
+        var held = all.Where(e => !e.StartsWith(OwnPrefix, StringComparison.Ordinal)).Take(MaxRemembered);
+        var own = all.Where(e => e.StartsWith(OwnPrefix, StringComparison.Ordinal))
+            .Where(e => Own([e]).Any(o => now - o.PostedAt < TimeSpan.FromDays(1)))
+            .Take(MaxRemembered);
+        var value = _protector.Protect(string.Join(',', held.Concat(own)));
         context.Response.Cookies.Append(CookieName, value, new CookieOptions
         {
             HttpOnly = true,
@@ -54,5 +92,38 @@ public sealed class HeldCommentsCookie
             MaxAge = Lifetime,
             Path = "/",
         });
+    }
+
+    private List<string> Entries(HttpContext context)
+    {
+        if (!context.Request.Cookies.TryGetValue(CookieName, out var value) || string.IsNullOrEmpty(value))
+        {
+            return [];
+        }
+
+        try
+        {
+            return [.. _protector.Unprotect(value).Split(',', StringSplitOptions.RemoveEmptyEntries).Take(2 * MaxRemembered)];
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            // Tampered with, or signed with a key that has been revoked: forget it.
+            return [];
+        }
+    }
+
+    private static IEnumerable<(int Id, DateTimeOffset PostedAt)> Own(IEnumerable<string> entries)
+    {
+        foreach (var entry in entries)
+        {
+            var at = entry.IndexOf('@', StringComparison.Ordinal);
+            if (entry.StartsWith(OwnPrefix, StringComparison.Ordinal) && at > 1
+                && int.TryParse(entry.AsSpan(1, at - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0
+                && long.TryParse(entry.AsSpan(at + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+                && seconds < 253_402_300_799)
+            {
+                yield return (id, DateTimeOffset.FromUnixTimeSeconds(seconds));
+            }
+        }
     }
 }

@@ -29,6 +29,20 @@ public sealed class CommentRulesTests
     }
 
     [Fact]
+    public void Evaluate_AlwaysHoldEmail_IsHeldEvenForAnApprovedRegular()
+    {
+        var rules = Rules(autoApprove: true);
+        rules.HeldEmails.Add("@watched.example");
+
+        var held = CommentRules.Evaluate(Comment(email: "someone@Watched.example"), rules, hasApprovedBefore: true);
+        var other = CommentRules.Evaluate(Comment(email: "someone@elsewhere.example"), rules, hasApprovedBefore: true);
+
+        Assert.Equal(CommentStatus.Pending, held.Status);
+        Assert.Contains("always-hold", held.Reason, StringComparison.Ordinal);
+        Assert.Equal(CommentStatus.Approved, other.Status);
+    }
+
+    [Fact]
     public void Evaluate_BlockedWordInName_IsSpam()
     {
         var rules = Rules();

@@ -469,6 +469,9 @@ namespace NewsPortal.Web.Data.Migrations.SqlServer
                         .IsUnicode(false)
                         .HasColumnType("varchar(64)");
 
+                    b.Property<DateTime?>("EditedAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("IpAddress")
                         .HasMaxLength(45)
                         .HasColumnType("nvarchar(45)");
@@ -478,6 +481,12 @@ namespace NewsPortal.Web.Data.Migrations.SqlServer
 
                     b.Property<int?>("ParentId")
                         .HasColumnType("int");
+
+                    b.Property<int?>("ReportPriority")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("ReportedAt")
+                        .HasColumnType("datetime2");
 
                     b.Property<int>("Status")
                         .HasColumnType("int");
@@ -505,6 +514,8 @@ namespace NewsPortal.Web.Data.Migrations.SqlServer
                     b.HasIndex("ParentId");
 
                     b.HasIndex("AuthorEmail", "Status");
+
+                    b.HasIndex("ReportPriority", "ReportedAt");
 
                     b.HasIndex("Status", "CreatedAt");
 
@@ -539,6 +550,10 @@ namespace NewsPortal.Web.Data.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<string>("PreviousBodyHtml")
+                        .HasMaxLength(20000)
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<int>("ToStatus")
                         .HasColumnType("int");
 
@@ -547,6 +562,74 @@ namespace NewsPortal.Web.Data.Migrations.SqlServer
                     b.HasIndex("CommentId", "ChangedAt");
 
                     b.ToTable("CommentHistory", (string)null);
+                });
+
+            modelBuilder.Entity("NewsPortal.Web.Domain.CommentReport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("CommentId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int?>("Decision")
+                        .HasColumnType("int");
+
+                    b.Property<string>("DecisionGround")
+                        .HasMaxLength(80)
+                        .HasColumnType("nvarchar(80)");
+
+                    b.Property<string>("DecisionStatement")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("Explanation")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("IpKey")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<string>("ReaderKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<int>("Reason")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ReporterEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("nvarchar(254)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("DecidedAt");
+
+                    b.HasIndex("CommentId", "IpKey");
+
+                    b.HasIndex("CommentId", "ReaderKey")
+                        .IsUnique();
+
+                    b.ToTable("CommentReports");
                 });
 
             modelBuilder.Entity("NewsPortal.Web.Domain.CommentSettings", b =>
@@ -571,6 +654,11 @@ namespace NewsPortal.Web.Data.Migrations.SqlServer
                         .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("BlockedWords")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("HeldEmails")
                         .IsRequired()
                         .HasMaxLength(20000)
                         .HasColumnType("nvarchar(max)");
@@ -882,6 +970,17 @@ namespace NewsPortal.Web.Data.Migrations.SqlServer
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("NewsPortal.Web.Domain.CommentReport", b =>
+                {
+                    b.HasOne("NewsPortal.Web.Domain.Comment", "Comment")
+                        .WithMany()
+                        .HasForeignKey("CommentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Comment");
                 });
 
             modelBuilder.Entity("NewsPortal.Web.Domain.Article", b =>

@@ -1,0 +1,209 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using NewsPortal.Web.Data;
+using NewsPortal.Web.Domain;
+using NewsPortal.Web.Infrastructure.Database;
+using NewsPortal.Web.Infrastructure.Security;
+using NewsPortal.Web.Infrastructure.Site;
+
+namespace NewsPortal.Web.Features.Comments;
+
+public enum ReportOutcome
+{
+    /// <summary>No published comment with that id on a visible article with that slug.</summary>
+    NotFound,
+
+    /// <summary>Field errors; nothing was stored.</summary>
+    Invalid,
+
+    /// <summary>Stored and counted.</summary>
+    Counted,
+
+    /// <summary>This reader (or this address) had reported the comment already: thanked, not counted again.</summary>
+    AlreadyReported,
+}
+
+public sealed record ReportResult(ReportOutcome Outcome, IReadOnlyDictionary<string, string>? Errors = null);
+
+/// <summary>The comment a reader is about to report, as the report page shows it.</summary>
+public sealed record ReportTarget(int CommentId, int ArticleId, string ArticleSlug, string ArticleHeadline, string AuthorName, string BodyHtml, DateTime CreatedAt);
+
+/// <summary>
+/// Readers' reports of published comments. A report is stored once per reader per comment (see <see cref="ReaderIdCookie"/>);
+/// when <see cref="CommentOptions.ReportsToHold"/> readers' reports wait on a published comment, it is held for a
+/// moderator, with that reason in its history. Every report puts the comment in the reported queue, an illegal-content
+/// report at its top. Holding the comment changes its status, so the reader cache hears of it from the save itself.
+/// </summary>
+public sealed class CommentReportService
+{
+    /// <summary>Who the history names for a change made by readers' reports.</summary>
+    public const string ReadersActor = "Readers' reports";
+
+    public const string HeldByReportsNote = "Held automatically after readers' reports";
+
+    private const string IpSecretName = "comment-report-ip";
+    private const int Attempts = 3;
+
+    private readonly NewsDbContext _db;
+    private readonly SiteClock _clock;
+    private readonly FormStamp _stamp;
+    private readonly CommentRulesSource _rules;
+    private readonly SiteSecretStore _secrets;
+    private readonly SqliteWriteGate _gate;
+    private readonly ILogger<CommentReportService> _logger;
+
+    public CommentReportService(
+        NewsDbContext db, SiteClock clock, FormStamp stamp, CommentRulesSource rules, SiteSecretStore secrets, SqliteWriteGate gate, ILogger<CommentReportService> logger)
+    {
+        _db = db;
+        _clock = clock;
+        _stamp = stamp;
+        _rules = rules;
+        _secrets = secrets;
+        _gate = gate;
+        _logger = logger;
+    }
+
+    public Task<ReportTarget?> TargetAsync(string slug, int commentId, CancellationToken cancellationToken)
+    {
+        var now = _clock.UtcNow;
+        return _db.Comments.AsNoTracking()
+            .Where(c => c.Id == commentId && c.Status == CommentStatus.Approved)
+            .Where(c => _db.Articles.VisibleAt(now).Any(a => a.Id == c.ArticleId && a.Slug == slug))
+            .Select(c => new ReportTarget(c.Id, c.ArticleId, c.Article.Slug, c.Article.Headline, c.AuthorName, c.BodyHtml, c.CreatedAt))
+            .SingleOrDefaultAsync(cancellationToken);
+    }
+
+    public ValueTask<string> IssueStampAsync(int articleId) => _stamp.IssueAsync(articleId);
+
+    public async Task<ReportResult> ReportAsync(
+        string slug, int commentId, CommentReportForm form, string readerId, string? ipAddress, CancellationToken cancellationToken)
+    {
+        var target = await TargetAsync(slug, commentId, cancellationToken);
+        if (target is null)
+        {
+            return new(ReportOutcome.NotFound);
+        }
+
+        var reason = ReportReasons.Parse(form.Reason);
+        var explanation = CommentText.CleanBody(form.Explanation ?? string.Empty);
+        var email = string.IsNullOrWhiteSpace(form.Email) ? null : CommentText.CleanEmail(form.Email);
+        if (reason is null)
+        {
+            return new(ReportOutcome.Invalid, new Dictionary<string, string> { [nameof(CommentReportForm.Reason)] = "Please choose a reason." });
+        }
+
+        if (reason == ReportReason.Illegal && explanation.Length == 0)
+        {
+            return new(ReportOutcome.Invalid, new Dictionary<string, string> { [nameof(CommentReportForm.Explanation)] = CommentReportForm.ExplanationRequiredMessage });
+        }
+
+        var rules = await _rules.GetAsync(cancellationToken);
+        if (await BotReasonAsync(form, target.ArticleId, rules) is { } bot)
+        {
+            // Answered like a person, so a bot learns nothing; nothing is stored or counted.
+            _logger.LogInformation("A report of comment {CommentId} was ignored: {Reason}", commentId, bot);
+            return new(ReportOutcome.Counted);
+        }
+
+        var readerKey = ReaderIdCookie.KeyOf(readerId);
+        var ipKey = ipAddress is null ? null : await IpKeyAsync(ipAddress);
+        for (var attempt = 1; ; attempt++)
+        {
+            if (await _db.CommentReports.AnyAsync(
+                    r => r.CommentId == commentId && (r.ReaderKey == readerKey || (ipKey != null && r.IpKey == ipKey)), cancellationToken))
+            {
+                return new(ReportOutcome.AlreadyReported);
+            }
+
+            var comment = await _db.Comments.SingleOrDefaultAsync(c => c.Id == commentId, cancellationToken);
+            if (comment is null || comment.Status != CommentStatus.Approved && comment.ReportPriority is null)
+            {
+                // Taken down (or decided) between the page and the post: nothing left to report.
+                return new(ReportOutcome.Counted);
+            }
+
+            var now = _clock.UtcNow;
+            _db.CommentReports.Add(new CommentReport
+            {
+                CommentId = commentId,
+                Reason = reason.Value,
+                Explanation = explanation.Length == 0 ? null : Truncate(explanation, FieldLengths.ReportExplanation),
+                ReporterEmail = email is null ? null : Truncate(email, FieldLengths.CommentEmail),
+                ReaderKey = readerKey,
+                IpKey = ipKey,
+                CreatedAt = now,
+            });
+            comment.ReportedAt ??= now;
+            comment.ReportPriority = reason == ReportReason.Illegal ? 0 : Math.Min(comment.ReportPriority ?? 1, 1);
+            comment.Version++;
+
+            var waiting = 1 + await _db.CommentReports.CountAsync(r => r.CommentId == commentId && r.Decision == null, cancellationToken);
+            if (comment.Status == CommentStatus.Approved && waiting >= rules.ReportsToHold)
+            {
+                var reasons = await _db.CommentReports.AsNoTracking()
+                    .Where(r => r.CommentId == commentId && r.Decision == null)
+                    .Select(r => r.Reason)
+                    .ToListAsync(cancellationToken);
+                var named = string.Join(", ", reasons.Append(reason.Value).Distinct().Order().Select(ReportReasons.Label));
+                var note = $"{HeldByReportsNote}: {waiting} readers reported it ({named}).";
+                _db.CommentHistory.Add(new CommentHistory
+                {
+                    CommentId = commentId,
+                    ChangedAt = now,
+                    ChangedBy = ReadersActor,
+                    FromStatus = CommentStatus.Approved,
+                    ToStatus = CommentStatus.Pending,
+                    Note = Truncate(note, FieldLengths.HistoryNote),
+                });
+                comment.Status = CommentStatus.Pending;
+                comment.StatusReason = Truncate(note, FieldLengths.StatusReason);
+            }
+
+            try
+            {
+                using (await _gate.EnterAsync(cancellationToken))
+                {
+                    await _db.SaveChangesAsync(cancellationToken);
+                }
+
+                return new(ReportOutcome.Counted);
+            }
+            catch (DbUpdateException ex) when (DatabaseErrors.IsUniqueViolation(ex))
+            {
+                // The same reader's other post won the race: that one counts.
+                _db.ChangeTracker.Clear();
+                return new(ReportOutcome.AlreadyReported);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < Attempts)
+            {
+                // Another report or a moderator changed the comment meanwhile: count again from what is there now.
+                _db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private async Task<string?> BotReasonAsync(CommentReportForm form, int articleId, CommentOptions rules)
+    {
+        if (!string.IsNullOrEmpty(form.Website))
+        {
+            return "the hidden honeypot field was filled in";
+        }
+
+        var (stamp, age) = await _stamp.CheckAsync(form.Stamp, articleId);
+        if (stamp != StampVerdict.Valid)
+        {
+            return $"the form timestamp was {stamp.ToString().ToLowerInvariant()}";
+        }
+
+        return age < TimeSpan.FromSeconds(rules.MinSecondsToPost)
+            ? $"posted {Math.Max(0, age.TotalSeconds):0.0} s after the form was shown (minimum {rules.MinSecondsToPost} s)"
+            : null;
+    }
+
+    private async Task<string> IpKeyAsync(string ipAddress) =>
+        Convert.ToHexStringLower(HMACSHA256.HashData(await _secrets.GetAsync(IpSecretName), Encoding.UTF8.GetBytes(ipAddress)));
+
+    private static string Truncate(string value, int max) => value.Length <= max ? value : value[..max];
+}

@@ -1,0 +1,196 @@
+using Microsoft.EntityFrameworkCore;
+using NewsPortal.Web.Data;
+using NewsPortal.Web.Domain;
+using NewsPortal.Web.Infrastructure.Database;
+using NewsPortal.Web.Infrastructure.Sanitizing;
+using NewsPortal.Web.Infrastructure.Site;
+
+namespace NewsPortal.Web.Features.Comments;
+
+public enum OwnEditOutcome
+{
+    NotFound,
+
+    /// <summary>Not this browser's comment, or its edit window has closed.</summary>
+    NotYours,
+
+    Invalid,
+    Saved,
+
+    /// <summary>Saved, and the rules now hold it for a moderator.</summary>
+    SavedAndHeld,
+    Deleted,
+
+    /// <summary>Someone (a moderator) changed it meanwhile; nothing was saved.</summary>
+    Conflict,
+}
+
+/// <summary>An author's own comment, as the edit page shows it.</summary>
+public sealed record OwnComment(int Id, int ArticleId, string ArticleSlug, string ArticleHeadline, string BodyHtml, CommentStatus Status, int Version);
+
+/// <summary>
+/// An author fixing their own words: edit or delete a comment from the browser that posted it, within
+/// <see cref="CommentOptions.EditWindowMinutes"/> of posting (the controller checks the cookie; the service the time
+/// again, from the stored post time). An edit re-runs the content rules (blocklists, links, keywords, always-hold
+/// addresses; not pre-moderation, which judged the comment already), so a published comment that gains links is
+/// held again; the previous text stays in the history for moderators.
+/// </summary>
+public sealed class OwnCommentService
+{
+    /// <summary>Who the history names for an author's own change.</summary>
+    public const string AuthorActor = "The author (same browser)";
+
+    private readonly NewsDbContext _db;
+    private readonly SiteClock _clock;
+    private readonly CommentSanitizer _sanitizer;
+    private readonly CommentRulesSource _rules;
+    private readonly SqliteWriteGate _gate;
+
+    public OwnCommentService(NewsDbContext db, SiteClock clock, CommentSanitizer sanitizer, CommentRulesSource rules, SqliteWriteGate gate)
+    {
+        _db = db;
+        _clock = clock;
+        _sanitizer = sanitizer;
+        _rules = rules;
+        _gate = gate;
+    }
+
+    /// <summary>The comment, when it is on that article, still up (not binned or rejected) and inside its window.</summary>
+    public async Task<(OwnEditOutcome Outcome, OwnComment? Comment)> FindAsync(string slug, int id, CancellationToken cancellationToken)
+    {
+        var rules = await _rules.GetAsync(cancellationToken);
+        var row = await _db.Comments.AsNoTracking()
+            .Where(c => c.Id == id && c.Article.Slug == slug && !c.IsStaffReply
+                && (c.Status == CommentStatus.Approved || c.Status == CommentStatus.Pending || c.Status == CommentStatus.Spam))
+            .Select(c => new { Comment = new OwnComment(c.Id, c.ArticleId, c.Article.Slug, c.Article.Headline, c.BodyHtml, c.Status, c.Version), c.CreatedAt })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (row is null)
+        {
+            return (OwnEditOutcome.NotFound, null);
+        }
+
+        return _clock.UtcNow - row.CreatedAt < TimeSpan.FromMinutes(rules.EditWindowMinutes)
+            ? (OwnEditOutcome.Saved, row.Comment)
+            : (OwnEditOutcome.NotYours, null);
+    }
+
+    public async Task<OwnEditOutcome> EditAsync(string slug, int id, OwnCommentForm form, CancellationToken cancellationToken)
+    {
+        var (found, _) = await FindAsync(slug, id, cancellationToken);
+        if (found != OwnEditOutcome.Saved)
+        {
+            return found;
+        }
+
+        var body = CommentText.CleanBody(form.Body);
+        if (body.Length == 0)
+        {
+            return OwnEditOutcome.Invalid;
+        }
+
+        var comment = await _db.Comments.SingleAsync(c => c.Id == id, cancellationToken);
+        if (comment.Version != form.Version)
+        {
+            return OwnEditOutcome.Conflict;
+        }
+
+        var bodyHtml = _sanitizer.Sanitize(body);
+        if (bodyHtml == comment.BodyHtml)
+        {
+            return OwnEditOutcome.Saved;
+        }
+
+        var rules = await _rules.GetAsync(cancellationToken);
+        var contentRules = new CommentOptions
+        {
+            PreModeration = false,
+            AutoApprovePreviouslyApproved = false,
+            MaxLinks = rules.MaxLinks,
+            ModerationKeywords = rules.ModerationKeywords,
+            BlockedWords = rules.BlockedWords,
+            BlockedEmails = rules.BlockedEmails,
+            BlockedIps = rules.BlockedIps,
+            HeldEmails = rules.HeldEmails,
+        };
+        var verdict = CommentRules.Evaluate(
+            new CommentSubmission(comment.AuthorName, comment.AuthorEmail, CommentSanitizer.ToPlainText(bodyHtml), CommentSanitizer.CountLinks(bodyHtml), comment.IpAddress),
+            contentRules,
+            hasApprovedBefore: false);
+
+        var now = _clock.UtcNow;
+        var from = comment.Status;
+        var to = from == CommentStatus.Approved && verdict.Status != CommentStatus.Approved ? verdict.Status : from;
+        _db.CommentHistory.Add(new CommentHistory
+        {
+            CommentId = id,
+            ChangedAt = now,
+            ChangedBy = AuthorActor,
+            FromStatus = from,
+            ToStatus = to,
+            Note = Clip(to != from ? $"Edited by its author and held: {verdict.Reason}" : "Edited by its author", FieldLengths.HistoryNote),
+            PreviousBodyHtml = comment.BodyHtml,
+        });
+        comment.BodyHtml = bodyHtml;
+        comment.EditedAt = now;
+        comment.Version++;
+        if (to != from)
+        {
+            comment.Status = to;
+            comment.StatusReason = Clip($"Edited by its author: {verdict.Reason}", FieldLengths.StatusReason);
+        }
+
+        return await SaveAsync(cancellationToken) ? (to != from ? OwnEditOutcome.SavedAndHeld : OwnEditOutcome.Saved) : OwnEditOutcome.Conflict;
+    }
+
+    /// <summary>Moves the comment to the bin (moderators can still see it, with its history).</summary>
+    public async Task<OwnEditOutcome> DeleteAsync(string slug, int id, int version, CancellationToken cancellationToken)
+    {
+        var (found, _) = await FindAsync(slug, id, cancellationToken);
+        if (found != OwnEditOutcome.Saved)
+        {
+            return found;
+        }
+
+        var comment = await _db.Comments.SingleAsync(c => c.Id == id, cancellationToken);
+        if (comment.Version != version)
+        {
+            return OwnEditOutcome.Conflict;
+        }
+
+        _db.CommentHistory.Add(new CommentHistory
+        {
+            CommentId = id,
+            ChangedAt = _clock.UtcNow,
+            ChangedBy = AuthorActor,
+            FromStatus = comment.Status,
+            ToStatus = CommentStatus.Trash,
+            Note = "Deleted by its author",
+        });
+        comment.Status = CommentStatus.Trash;
+        comment.StatusReason = "Deleted by its author.";
+        comment.ReportPriority = null;
+        comment.ReportedAt = null;
+        comment.Version++;
+        return await SaveAsync(cancellationToken) ? OwnEditOutcome.Deleted : OwnEditOutcome.Conflict;
+    }
+
+    private async Task<bool> SaveAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            using (await _gate.EnterAsync(cancellationToken))
+            {
+                await _db.SaveChangesAsync(cancellationToken);
+            }
+
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            _db.ChangeTracker.Clear();
+            return false;
+        }
+    }
+
+    private static string Clip(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+}
