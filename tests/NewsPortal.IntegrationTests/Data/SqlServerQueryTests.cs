@@ -149,7 +149,7 @@ public sealed class SqlServerQueryTests : IClassFixture<SqlServerQueryTests.SqlS
         AssertValidTSql(commands);
     }
 
-    /// <summary>The notification dispatcher: triggers, staff choices, digests, subscriptions and confirmations.</summary>
+    /// <summary>The notification dispatcher (triggers, staff choices, digests, subscriptions, confirmations) and unsubscribing.</summary>
     [Fact]
     public async Task NotificationDispatcherQueries_AreValidTSql()
     {
@@ -159,7 +159,18 @@ public sealed class SqlServerQueryTests : IClassFixture<SqlServerQueryTests.SqlS
             await scope.ServiceProvider.GetRequiredService<NewsPortal.Web.Features.Notifications.NotificationDispatcher>().RunOnceAsync(CancellationToken.None);
         }
 
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
+            foreach (var subject in new[] { "thread:1", "all:x@example.test", "staff:abc" })
+            {
+                Assert.NotNull(await NewsPortal.Web.Features.Notifications.MailLinksController.UnsubscribeAsync(db, subject, CancellationToken.None));
+            }
+        }
+
         var commands = _factory.Capture.Commands.Distinct().ToList();
+        Assert.Contains(commands, c => c.StartsWith("DELETE FROM [r]", StringComparison.Ordinal));
+        Assert.Contains(commands, c => c.StartsWith("UPDATE [s]", StringComparison.Ordinal) && c.Contains("[HeldComments]", StringComparison.Ordinal));
         Assert.Contains(commands, c => c.Contains("[StaffMailPreferences]", StringComparison.Ordinal) && c.Contains("[AspNetUserRoles]", StringComparison.Ordinal));
         Assert.Contains(commands, c => c.Contains("[ReplySubscriptions]", StringComparison.Ordinal) && c.Contains("[SubscriberAddresses]", StringComparison.Ordinal));
         Assert.Contains(commands, c => c.Contains("[MailTriggers]", StringComparison.Ordinal));

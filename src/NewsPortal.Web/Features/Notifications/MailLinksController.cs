@@ -81,33 +81,42 @@ public sealed class MailLinksController : Controller
             return Refused(check);
         }
 
-        string done;
-        if (subject!.StartsWith("thread:", StringComparison.Ordinal)
-            && int.TryParse(subject.AsSpan("thread:".Length), NumberStyles.None, CultureInfo.InvariantCulture, out var subscriptionId))
-        {
-            await _db.ReplySubscriptions.Where(s => s.Id == subscriptionId).ExecuteDeleteAsync(cancellationToken);
-            done = "You will get no more reply notices for this conversation.";
-        }
-        else if (subject.StartsWith("all:", StringComparison.Ordinal))
-        {
-            var email = subject["all:".Length..];
-            await _db.ReplySubscriptions.Where(s => s.Email == email).ExecuteDeleteAsync(cancellationToken);
-            await _db.SubscriberAddresses.Where(a => a.Email == email).ExecuteDeleteAsync(cancellationToken);
-            done = "You will get no more reply notices at this address.";
-        }
-        else if (subject.StartsWith("staff:", StringComparison.Ordinal))
-        {
-            var staffId = subject["staff:".Length..];
-            await _db.StaffMailPreferences.Where(p => p.StaffUserId == staffId)
-                .ExecuteUpdateAsync(s => s.SetProperty(p => p.HeldComments, HeldCommentMail.Nothing).SetProperty(p => p.Version, p => p.Version + 1), cancellationToken);
-            done = "You will get no more e-mail about held comments. You can choose again on your notifications page in the admin area.";
-        }
-        else
+        var done = await UnsubscribeAsync(_db, subject!, cancellationToken);
+        if (done is null)
         {
             return Refused(LinkCheck.Invalid);
         }
 
         return Page("Unsubscribed", done);
+    }
+
+    /// <summary>Carries out what a signed unsubscribe link stands for; returns what to tell the reader, or null.</summary>
+    internal static async Task<string?> UnsubscribeAsync(NewsDbContext db, string subject, CancellationToken cancellationToken)
+    {
+        if (subject.StartsWith("thread:", StringComparison.Ordinal)
+            && int.TryParse(subject.AsSpan("thread:".Length), NumberStyles.None, CultureInfo.InvariantCulture, out var subscriptionId))
+        {
+            await db.ReplySubscriptions.Where(s => s.Id == subscriptionId).ExecuteDeleteAsync(cancellationToken);
+            return "You will get no more reply notices for this conversation.";
+        }
+
+        if (subject.StartsWith("all:", StringComparison.Ordinal))
+        {
+            var email = subject["all:".Length..];
+            await db.ReplySubscriptions.Where(s => s.Email == email).ExecuteDeleteAsync(cancellationToken);
+            await db.SubscriberAddresses.Where(a => a.Email == email).ExecuteDeleteAsync(cancellationToken);
+            return "You will get no more reply notices at this address.";
+        }
+
+        if (subject.StartsWith("staff:", StringComparison.Ordinal))
+        {
+            var staffId = subject["staff:".Length..];
+            await db.StaffMailPreferences.Where(p => p.StaffUserId == staffId)
+                .ExecuteUpdateAsync(s => s.SetProperty(p => p.HeldComments, HeldCommentMail.Nothing).SetProperty(p => p.Version, p => p.Version + 1), cancellationToken);
+            return "You will get no more e-mail about held comments. You can choose again on your notifications page in the admin area.";
+        }
+
+        return null;
     }
 
     private ViewResult Page(string title, string message, string? button = null, string? token = null) =>

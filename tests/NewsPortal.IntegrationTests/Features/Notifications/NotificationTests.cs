@@ -283,4 +283,23 @@ public sealed class NotificationTests : IAsyncLifetime
         var (forged, _) = await Html.GetAsync(browser, stopThread[..^4] + "AAAA");
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
     }
+
+    [Fact]
+    public async Task NotifyReplies_WithAValueNoCheckboxSends_ShowsTheFormAgainWithAMessage_AndStoresNothing()
+    {
+        var slug = await ArticleAsync();
+        var client = _site.CreateNoRedirectClient();
+        var (_, page) = await Html.GetAsync(client, $"/news/{slug}");
+
+        var response = await Html.SubmitAsync(client, Html.CommentForm(page), new Dictionary<string, string>
+        {
+            ["Name"] = "Odd", ["Email"] = "odd@example.test", ["Body"] = "Posted with a strange checkbox value.", ["NotifyReplies"] = "maybe",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var again = await Html.ParseAsync(response);
+        Assert.False(string.IsNullOrWhiteSpace(again.QuerySelector("#NotifyReplies-error")!.TextContent));
+        Assert.Equal("Posted with a strange checkbox value.", again.QuerySelector<IHtmlTextAreaElement>("#Body")!.Value);
+        Assert.False(await _site.WithDbAsync(db => db.Comments.AnyAsync(c => c.AuthorEmail == "odd@example.test")));
+    }
 }
