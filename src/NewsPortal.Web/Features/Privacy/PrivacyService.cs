@@ -53,7 +53,8 @@ public sealed class PrivacyService
 
     private async Task<bool> HoldsAnythingAsync(string email, CancellationToken cancellationToken) =>
         await _db.Comments.AnyAsync(c => c.AuthorEmail == email && !c.IsStaffReply, cancellationToken)
-        || await _db.ReplySubscriptions.AnyAsync(s => s.Email == email, cancellationToken);
+        || await _db.ReplySubscriptions.AnyAsync(s => s.Email == email, cancellationToken)
+        || await _db.CommentReports.AnyAsync(r => r.ReporterEmail == email, cancellationToken);
 
     public async Task<PrivacyExport> ExportAsync(string email, CancellationToken cancellationToken)
     {
@@ -68,6 +69,11 @@ public sealed class PrivacyService
             .Select(s => new PrivacyExport.SubscriptionEntry(s.CommentId, s.CreatedAt))
             .ToListAsync(cancellationToken);
         var confirmed = await _db.SubscriberAddresses.AsNoTracking().Where(a => a.Email == email).Select(a => a.ConfirmedAt).SingleOrDefaultAsync(cancellationToken);
+        var reports = await _db.CommentReports.AsNoTracking()
+            .Where(r => r.ReporterEmail == email)
+            .OrderBy(r => r.Id)
+            .Select(r => new PrivacyExport.ReportEntry(r.CommentId, r.Reason.ToString(), r.Explanation, r.CreatedAt, r.Decision == null ? null : r.Decision.ToString(), r.DecidedAt))
+            .ToListAsync(cancellationToken);
         return new PrivacyExport(
             email,
             _clock.UtcNow,
@@ -75,13 +81,14 @@ public sealed class PrivacyService
                 c.Id, c.Headline, "/news/" + c.Slug, c.Status.ToString(), c.CreatedAt, c.AuthorName,
                 Infrastructure.Sanitizing.CommentSanitizer.ToPlainText(c.BodyHtml).Trim(), c.IpAddress, c.UserAgent, c.ParentId)).ToList(),
             subscriptions,
-            confirmed);
+            confirmed,
+            reports);
     }
 
     /// <summary>
     /// Anonymises every comment from <paramref name="email"/> (name "Deleted", no e-mail, IP or user agent; the text
     /// removed unless <c>Privacy:EraseKeepsText</c>) with a history entry each, and removes its reply notices, its
-    /// confirmation and the mail queued or kept for it. Saved through the context, so the reader cache and the search
+    /// confirmation, the mail queued or kept for it, and the address from the reports it filed. Saved through the context, so the reader cache and the search
     /// index follow. Returns how many comments were anonymised.
     /// </summary>
     public async Task<int> EraseAsync(string email, string by, CancellationToken cancellationToken)
@@ -108,6 +115,12 @@ public sealed class PrivacyService
             });
         }
 
+        foreach (var report in await _db.CommentReports.Where(r => r.ReporterEmail == email).ToListAsync(cancellationToken))
+        {
+            // The report stays (moderators decided on it); only the way to reach its reader goes.
+            report.ReporterEmail = null;
+        }
+
         _db.ReplySubscriptions.RemoveRange(await _db.ReplySubscriptions.Where(s => s.Email == email).ToListAsync(cancellationToken));
         _db.SubscriberAddresses.RemoveRange(await _db.SubscriberAddresses.Where(a => a.Email == email).ToListAsync(cancellationToken));
         _db.OutboxMessages.RemoveRange(await _db.OutboxMessages.Where(m => m.ToAddress == email && m.ClaimToken == null).ToListAsync(cancellationToken));
@@ -126,8 +139,12 @@ public sealed record PrivacyExport(
     DateTime ExportedAt,
     IReadOnlyList<PrivacyExport.CommentEntry> Comments,
     IReadOnlyList<PrivacyExport.SubscriptionEntry> ReplySubscriptions,
-    DateTime? ReplyNoticesConfirmedAt)
+    DateTime? ReplyNoticesConfirmedAt,
+    IReadOnlyList<PrivacyExport.ReportEntry> ReportsFiled)
 {
+    /// <summary>A report this address filed about someone's comment, and what was decided.</summary>
+    public sealed record ReportEntry(int CommentId, string Reason, string? Explanation, DateTime CreatedAt, string? Decision, DateTime? DecidedAt);
+
     public sealed record CommentEntry(
         int Id, string Article, string ArticleUrl, string Status, DateTime CreatedAt, string Name, string Text, string? IpAddress, string? UserAgent, int? ReplyTo);
 

@@ -7,8 +7,9 @@ using NewsPortal.Web.Infrastructure.Mail;
 namespace NewsPortal.Web.Features.Privacy;
 
 /// <summary>
-/// Clears IP address and user agent from comments older than <c>Privacy:RetainClientDataDays</c>, and deletes outbox
-/// rows (sent or failed) older than <c>Outbox:RetainDays</c>. Both are single idempotent statements: several instances
+/// Clears IP address and user agent from comments older than <c>Privacy:RetainClientDataDays</c> (and the reporter's
+/// address and IP hash from reports decided longer ago than that), and deletes outbox rows (sent or failed) older than
+/// <c>Outbox:RetainDays</c>. Both are single idempotent statements: several instances
 /// running it at once do no harm.
 /// </summary>
 public sealed class RetentionJob
@@ -37,6 +38,12 @@ public sealed class RetentionJob
         var messages = await _db.OutboxMessages
             .Where(m => m.CreatedAt < messagesBefore && m.Status != OutboxStatus.Pending)
             .ExecuteDeleteAsync(cancellationToken);
+
+        // A reader's report keeps their address (for the outcome) and a keyed hash of their IP (one report per
+        // reader) only until it is decided; past the same limit both go. An undecided report still needs them.
+        await _db.CommentReports
+            .Where(r => r.DecidedAt != null && r.DecidedAt < commentsBefore && (r.ReporterEmail != null || r.IpKey != null))
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.ReporterEmail, (string?)null).SetProperty(r => r.IpKey, (string?)null), cancellationToken);
         return (comments, messages);
     }
 }

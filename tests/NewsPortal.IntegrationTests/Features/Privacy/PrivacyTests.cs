@@ -266,6 +266,52 @@ public sealed class PrivacyTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Reports_DecidedLongerAgoThanTheSetting_LoseTheReportersAddressAndIpHash_AndErasureRemovesTheAddress()
+    {
+        var now = _time.GetUtcNow().UtcDateTime;
+        var articleId = (await _site.WithDbAsync(db => new ArticleBuilder().SaveAsync(db))).Id;
+        var (oldDecided, oldOpen, recentDecided, erasedOnly) = await _site.WithDbAsync(async db =>
+        {
+            var comment = new Comment
+            {
+                ArticleId = articleId, AuthorName = "C", AuthorEmail = "c@example.test", BodyHtml = "<p>c</p>",
+                Status = CommentStatus.Approved, CreatedAt = now.AddDays(-200),
+            };
+            db.Comments.Add(comment);
+            await db.SaveChangesAsync();
+            CommentReport Report(string email, int createdDaysAgo, int? decidedDaysAgo) => new()
+            {
+                CommentId = comment.Id, Reason = ReportReason.Spam, ReporterEmail = email, ReaderKey = Guid.NewGuid().ToString("N"),
+                IpKey = "ip-hash", CreatedAt = now.AddDays(-createdDaysAgo),
+                Decision = decidedDaysAgo is null ? null : ReportDecision.Dismissed,
+                DecidedAt = decidedDaysAgo is { } d ? now.AddDays(-d) : null,
+            };
+            var a = Report("old@example.test", 120, 91);
+            var b = Report("open@example.test", 120, null);
+            var c = Report("recent@example.test", 120, 10);
+            var e = Report("erase-me@example.test", 5, null);
+            db.CommentReports.AddRange(a, b, c, e);
+            await db.SaveChangesAsync();
+            return (a.Id, b.Id, c.Id, e.Id);
+        });
+
+        await using (var scope = _site.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<RetentionJob>().RunOnceAsync(TestContext.Current.CancellationToken);
+            await scope.ServiceProvider.GetRequiredService<PrivacyService>().EraseAsync("erase-me@example.test", "test", TestContext.Current.CancellationToken);
+        }
+
+        var rows = await _site.WithDbAsync(db => db.CommentReports.AsNoTracking().ToDictionaryAsync(r => r.Id));
+        Assert.Null(rows[oldDecided].ReporterEmail);
+        Assert.Null(rows[oldDecided].IpKey);
+        Assert.Equal("open@example.test", rows[oldOpen].ReporterEmail);
+        Assert.Equal("ip-hash", rows[oldOpen].IpKey);
+        Assert.Equal("recent@example.test", rows[recentDecided].ReporterEmail);
+        Assert.Null(rows[erasedOnly].ReporterEmail);
+        Assert.Equal(ReportReason.Spam, rows[erasedOnly].Reason);
+    }
+
+    [Fact]
     public async Task Logs_NeverHoldAnAddressACommentsTextOrAToken()
     {
         var (slug, id) = await PublishedCommentAsync(Canary, CanaryText, notify: true);
