@@ -41,7 +41,7 @@ public sealed class HtmlValidationTests
         }
     }
 
-    private static string FindVnuJar()
+    internal static string FindVnuJar()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "NewsPortal.sln")))
@@ -64,7 +64,7 @@ public sealed class HtmlValidationTests
         return string.Empty;
     }
 
-    private static async Task<List<string>> ValidateAsync(string jar, string file)
+    internal static async Task<List<string>> ValidateAsync(string jar, string file)
     {
         var info = new ProcessStartInfo("java", ["-jar", jar, "--format", "json", "--errors-only", file])
         {

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace NewsPortal.Web.Features.Notifications;
 
 /// <summary>Runs <see cref="NotificationDispatcher"/> every scan interval; logs every failure but cancellation.</summary>
-public sealed partial class NotificationDispatcherService : BackgroundService
+public sealed partial class NotificationDispatcherService : Infrastructure.Hosting.PeriodicBackgroundService
 {
     private readonly IServiceScopeFactory _scopes;
     private readonly NotificationOptions _options;
@@ -16,41 +16,17 @@ public sealed partial class NotificationDispatcherService : BackgroundService
         _logger = logger;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override bool Enabled => _options.Enabled;
+
+    protected override TimeSpan Interval => _options.ScanInterval;
+
+    protected override async Task RunOnceAsync(CancellationToken stoppingToken)
     {
-        if (!_options.Enabled)
-        {
-            return;
-        }
-
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var scope = _scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<NotificationDispatcher>().RunOnceAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-#pragma warning disable CA1031 // A background job logs every failure and tries again; it must never stop the host.
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                LogFailed(_logger, ex);
-            }
-
-            try
-            {
-                await Task.Delay(_options.ScanInterval, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
+        await using var scope = _scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<NotificationDispatcher>().RunOnceAsync(stoppingToken);
     }
+
+    protected override void LogFailure(Exception exception) => LogFailed(_logger, exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The notification dispatcher's pass failed; it tries again shortly")]
     private static partial void LogFailed(ILogger logger, Exception exception);

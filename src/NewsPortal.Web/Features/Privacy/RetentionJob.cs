@@ -48,7 +48,7 @@ public sealed class RetentionJob
     }
 }
 
-public sealed partial class RetentionService : BackgroundService
+public sealed partial class RetentionService : Infrastructure.Hosting.PeriodicBackgroundService
 {
     private readonly IServiceScopeFactory _scopes;
     private readonly PrivacyOptions _options;
@@ -61,45 +61,21 @@ public sealed partial class RetentionService : BackgroundService
         _logger = logger;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override bool Enabled => _options.RetentionEnabled;
+
+    protected override TimeSpan Interval => _options.RetentionInterval;
+
+    protected override async Task RunOnceAsync(CancellationToken stoppingToken)
     {
-        if (!_options.RetentionEnabled)
+        await using var scope = _scopes.CreateAsyncScope();
+        var (comments, messages) = await scope.ServiceProvider.GetRequiredService<RetentionJob>().RunOnceAsync(stoppingToken);
+        if (comments + messages > 0)
         {
-            return;
-        }
-
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var scope = _scopes.CreateAsyncScope();
-                var (comments, messages) = await scope.ServiceProvider.GetRequiredService<RetentionJob>().RunOnceAsync(stoppingToken);
-                if (comments + messages > 0)
-                {
-                    LogCleared(_logger, comments, messages);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-#pragma warning disable CA1031 // A background job logs every failure and tries again; it must never stop the host.
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                LogFailed(_logger, ex);
-            }
-
-            try
-            {
-                await Task.Delay(_options.RetentionInterval, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
+            LogCleared(_logger, comments, messages);
         }
     }
+
+    protected override void LogFailure(Exception exception) => LogFailed(_logger, exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Retention: cleared the IP address and user agent of {Comments} comments, deleted {Messages} old outbox messages")]
     private static partial void LogCleared(ILogger logger, int comments, int messages);

@@ -5,7 +5,7 @@ namespace NewsPortal.Web.Infrastructure.Mail;
 /// <summary>
 /// Runs <see cref="OutboxSender"/> every poll interval (<c>Outbox:PollInterval</c>). Catches and logs everything but cancellation: a mail server that is down must not stop the site.
 /// </summary>
-public sealed partial class OutboxSenderService : BackgroundService
+public sealed partial class OutboxSenderService : Hosting.PeriodicBackgroundService
 {
     private readonly OutboxSender _sender;
     private readonly OutboxOptions _options;
@@ -18,40 +18,13 @@ public sealed partial class OutboxSenderService : BackgroundService
         _logger = logger;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!_options.Enabled)
-        {
-            return;
-        }
+    protected override bool Enabled => _options.Enabled;
 
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await _sender.SendDueAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-#pragma warning disable CA1031 // A background sender logs every failure and tries again; it must never stop the host.
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                LogPassFailed(_logger, ex);
-            }
+    protected override TimeSpan Interval => _options.PollInterval;
 
-            try
-            {
-                await Task.Delay(_options.PollInterval, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    protected override Task RunOnceAsync(CancellationToken stoppingToken) => _sender.SendDueAsync(stoppingToken);
+
+    protected override void LogFailure(Exception exception) => LogPassFailed(_logger, exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The outbox sender's pass failed; it tries again shortly")]
     private static partial void LogPassFailed(ILogger logger, Exception exception);
