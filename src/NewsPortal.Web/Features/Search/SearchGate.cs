@@ -38,16 +38,10 @@ public sealed class SearchGate : IDisposable
         _wait = TimeSpan.FromSeconds(options.Value.MaxWaitSeconds);
     }
 
-    /// <summary>Searches turned away because no slot came free in time (for tests and diagnostics).</summary>
-    public long Refused => Interlocked.Read(ref _refused);
-
-    private long _refused;
-
     public async Task<IDisposable> EnterAsync(CancellationToken cancellationToken)
     {
         if (!await _slots.WaitAsync(_wait, cancellationToken))
         {
-            Interlocked.Increment(ref _refused);
             throw new SearchBusyException();
         }
 

@@ -297,6 +297,12 @@ public sealed class PrivacyTests : IAsyncLifetime
 
         await using (var scope = _site.Services.CreateAsyncScope())
         {
+            var export = await scope.ServiceProvider.GetRequiredService<PrivacyService>().ExportAsync("open@example.test", TestContext.Current.CancellationToken);
+            Assert.Equal("Spam", Assert.Single(export.ReportsFiled).Reason);
+        }
+
+        await using (var scope = _site.Services.CreateAsyncScope())
+        {
             await scope.ServiceProvider.GetRequiredService<RetentionJob>().RunOnceAsync(TestContext.Current.CancellationToken);
             await scope.ServiceProvider.GetRequiredService<PrivacyService>().EraseAsync("erase-me@example.test", "test", TestContext.Current.CancellationToken);
         }
