@@ -355,8 +355,8 @@ public sealed class SearchHit
 
 /// <summary>
 /// One page of results as the reader cache keeps it: under the versions of the data it was read from, so a story
-/// published, edited or taken down is found or gone on the next search, and at low priority, so a flood of distinct
-/// searches evicts other searches before it evicts the article pages.
+/// published, edited or taken down is found or gone on the next search, and at low priority, which MemoryCache's
+/// compaction removes first when the store is full.
 /// </summary>
 public sealed record SearchFound(PagedList<SearchResult> Results, bool IsCapped, IReadOnlyList<SearchSuggestion> Suggestions)
 {

@@ -31,7 +31,7 @@ public static class LoggingExtensions
         {
             o.Logger = app.ApplicationServices.GetRequiredService<Serilog.ILogger>();
             o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
-            // A 503 is always the site's own deliberate answer (a busy search bulkhead, the SQLite write gate, readiness
+            // Every 503 this site sends is a deliberate answer (a busy search bulkhead, the SQLite write gate, readiness
             // while the database is away), not a failure: a warning, so a flood of them does not bury real errors.
             o.GetLevel = (context, _, exception) =>
                 context.RequestAborted.IsCancellationRequested ? LogEventLevel.Information
