@@ -102,6 +102,7 @@ public sealed class SqlServerQueryTests : IClassFixture<SqlServerQueryTests.SqlS
         {
             var moderation = scope.ServiceProvider.GetRequiredService<NewsPortal.Web.Features.AdminComments.ModerationService>();
             await moderation.QueueAsync(NewsPortal.Web.Features.AdminComments.QueueQuery.From("approved", "great \"sea wall\"", null, null, 1, 20), CancellationToken.None);
+            await moderation.QueueAsync(NewsPortal.Web.Features.AdminComments.QueueQuery.From("pending", "10.0.3", 7, "oldest", 2, 20), CancellationToken.None);
             var newsroom = scope.ServiceProvider.GetRequiredService<NewsPortal.Web.Features.AdminArticles.ArticleEditorService>();
             await newsroom.ListAsync(null, "quarry", 1, CancellationToken.None);
         }
@@ -118,9 +119,12 @@ public sealed class SqlServerQueryTests : IClassFixture<SqlServerQueryTests.SqlS
 
         var commands = _factory.Capture.Commands.Distinct().ToList();
         Assert.Contains(commands, c => c.Contains("CONTAINSTABLE(ArticleSearch", StringComparison.Ordinal));
-        Assert.Contains(commands, c => c.Contains("CONTAINS(Body,", StringComparison.Ordinal) && c.Contains("[Comments]", StringComparison.Ordinal));
+        Assert.Contains(commands, c => c.Contains("CONTAINS(Body,", StringComparison.Ordinal) && c.Contains("CONTAINS((Name, Email, Ip),", StringComparison.Ordinal)
+            && c.Contains("FETCH NEXT", StringComparison.Ordinal));
+        Assert.Contains(commands, c => c.Contains("CONTAINS((Name, Email, Ip),", StringComparison.Ordinal) && c.Contains("c.ArticleId", StringComparison.Ordinal)
+            && c.StartsWith("SELECT COUNT(*) AS Value FROM (SELECT TOP (", StringComparison.Ordinal));
         Assert.Contains(commands, c => c.Contains("FROM ArticleSearch WHERE CONTAINS(", StringComparison.Ordinal));
-        Assert.Contains(commands, c => c.StartsWith("INSERT INTO CommentSearch (CommentId, Body)", StringComparison.Ordinal));
+        Assert.Contains(commands, c => c.StartsWith("INSERT INTO CommentSearch (CommentId, Body, Name, Email, Ip)", StringComparison.Ordinal));
         Assert.Contains(commands, c => c.StartsWith("INSERT INTO ArticleSearch (ArticleId, Headline", StringComparison.Ordinal));
         Assert.Contains(commands, c => c.StartsWith("DELETE FROM ArticleSearch WHERE ArticleId IN", StringComparison.Ordinal));
         AssertValidTSql(commands.Where(c => c.Contains("Search", StringComparison.Ordinal)));
@@ -204,6 +208,7 @@ public sealed class SqlServerQueryTests : IClassFixture<SqlServerQueryTests.SqlS
 
         var commands = _factory.Capture.Commands.Distinct().ToList();
         Assert.Contains(commands, c => c.StartsWith("UPDATE [c]", StringComparison.Ordinal) && c.Contains("[IpAddress] = NULL", StringComparison.Ordinal));
+        Assert.Contains(commands, c => c.StartsWith("INSERT INTO CommentSearch (CommentId, Body, Name, Email, Ip)", StringComparison.Ordinal));
         Assert.Contains(commands, c => c.StartsWith("DELETE FROM [o]", StringComparison.Ordinal));
         Assert.Contains(commands, c => c.Contains("FROM [SubscriberAddresses]", StringComparison.Ordinal));
         AssertValidTSql(commands);

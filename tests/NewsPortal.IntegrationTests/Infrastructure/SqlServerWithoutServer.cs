@@ -36,6 +36,12 @@ public sealed class SqlServerWithoutServer : DbConnectionInterceptor, IDbCommand
         DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default) =>
         ValueTask.FromResult(TransactionStarting(connection, eventData, result));
 
+    /// <summary>
+    /// A command that takes the do-nothing transaction: SqlCommand accepts only a SqlTransaction, so each command is
+    /// wrapped; its text and parameters are the real ones (made by SqlClient), and it is never executed.
+    /// </summary>
+    public DbCommand CommandCreated(CommandEndEventData eventData, DbCommand result) => new TransactionTolerantCommand(result);
+
     public InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
     {
         Commands.Enqueue(command.CommandText);
@@ -65,6 +71,52 @@ public sealed class SqlServerWithoutServer : DbConnectionInterceptor, IDbCommand
     public ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
         DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default) =>
         ValueTask.FromResult(NonQueryExecuting(command, eventData, result));
+
+    private sealed class TransactionTolerantCommand : DbCommand
+    {
+        private readonly DbCommand _inner;
+
+        public TransactionTolerantCommand(DbCommand inner) => _inner = inner;
+
+#pragma warning disable CA2100 // The text is the site's own; it is recorded, never executed.
+        [System.Diagnostics.CodeAnalysis.AllowNull]
+        public override string CommandText { get => _inner.CommandText; set => _inner.CommandText = value; }
+#pragma warning restore CA2100
+        public override int CommandTimeout { get => _inner.CommandTimeout; set => _inner.CommandTimeout = value; }
+        public override System.Data.CommandType CommandType { get => _inner.CommandType; set => _inner.CommandType = value; }
+        public override bool DesignTimeVisible { get; set; }
+        public override System.Data.UpdateRowSource UpdatedRowSource { get => _inner.UpdatedRowSource; set => _inner.UpdatedRowSource = value; }
+        protected override DbConnection? DbConnection { get => _inner.Connection; set => _inner.Connection = value; }
+        protected override DbParameterCollection DbParameterCollection => _inner.Parameters;
+        protected override DbTransaction? DbTransaction { get; set; }
+
+        public override void Cancel()
+        {
+        }
+
+        public override int ExecuteNonQuery() => throw new NotSupportedException("Every command is answered by the interceptor.");
+
+        public override object? ExecuteScalar() => throw new NotSupportedException("Every command is answered by the interceptor.");
+
+        public override void Prepare()
+        {
+        }
+
+        protected override DbParameter CreateDbParameter() => _inner.CreateParameter();
+
+        protected override DbDataReader ExecuteDbDataReader(System.Data.CommandBehavior behavior) =>
+            throw new NotSupportedException("Every command is answered by the interceptor.");
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                _inner.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+    }
 
     private sealed class NoTransaction : DbTransaction
     {

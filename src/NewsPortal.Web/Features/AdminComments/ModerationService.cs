@@ -73,10 +73,11 @@ public sealed class ModerationService
 
     /// <summary>
     /// One page of the queue in two steps: the page's ids, read from an index alone ((Status, CreatedAt), or
-    /// (ArticleId, Status, CreatedAt) for one article), then those rows with their articles. The total comes from
-    /// <see cref="CommentCounts"/> for a whole status, is counted for one article (bounded by its comments), and is
-    /// counted up to <see cref="SearchCountLimit"/> for a search, which could otherwise read every row of the status.
-    /// A page past the end shows the last page.
+    /// (ArticleId, Status, CreatedAt) for one article, or the comment search index for a search, whose results come
+    /// in order of arrival), then those rows with their articles. The total comes from <see cref="CommentCounts"/>
+    /// for a whole status, is counted for one article (bounded by its comments), and is counted up to
+    /// <see cref="SearchCountLimit"/> for a search, which could otherwise read every match. A page past the end
+    /// shows the last page.
     /// </summary>
     public async Task<QueueViewModel> QueueAsync(QueueQuery query, CancellationToken cancellationToken)
     {
@@ -87,39 +88,30 @@ public sealed class ModerationService
             comments = comments.Where(c => c.ArticleId == articleId);
         }
 
+        List<int> ids;
+        int page;
+        int total;
+        TotalKind kind;
         if (query.Search is { } search)
         {
-            // The text through the comment index (words, phrases, prefixes: the reader search's syntax); who wrote
-            // it by the start of their name, e-mail address or IP address ("10.0.3." finds a network).
-            var start = $"{Search.SearchService.EscapeLike(search)}%";
+            // Through the comment index alone: the text (words, phrases, prefixes: the reader search's syntax), or who
+            // wrote it by the start of their name, e-mail address or IP address ("10.0.3" finds a network).
             var text = Search.SearchQuery.Parse(search);
-            if (text.IsEmpty)
-            {
-                comments = comments.Where(c =>
-                    EF.Functions.Like(c.AuthorName, start, "\\")
-                    || EF.Functions.Like(c.AuthorEmail, start, "\\")
-                    || EF.Functions.Like(c.IpAddress!, start, "\\"));
-            }
-            else
-            {
-                var matches = Search.IndexedSearch.MatchingComments(_db, text);
-                comments = comments.Where(c =>
-                    matches.Contains(c.Id)
-                    || EF.Functions.Like(c.AuthorName, start, "\\")
-                    || EF.Functions.Like(c.AuthorEmail, start, "\\")
-                    || EF.Functions.Like(c.IpAddress!, start, "\\"));
-            }
+            (total, kind) = text.IsEmpty ? (0, TotalKind.Exact) : await CountUpToAsync(text, query, cancellationToken);
+            page = kind == TotalKind.AtLeast ? query.Page : Paging.LastPageAtMost(query.Page, total, query.PageSize);
+            ids = text.IsEmpty ? [] : await Search.IndexedSearch.QueuePageAsync(
+                _db, text, query.Status, query.ArticleId, query.OldestFirst, (page - 1) * query.PageSize, query.PageSize, cancellationToken);
         }
-
-        var (total, kind) = query.Search is not null ? await CountUpToAsync(comments, SearchCountLimit, cancellationToken)
-            : query.ArticleId is not null ? (await comments.CountAsync(cancellationToken), TotalKind.Exact)
-            : (counts[query.Status], counts.IsLive(query.Status) ? TotalKind.Exact : TotalKind.Recent);
-        var page = kind == TotalKind.AtLeast ? query.Page : Paging.LastPageAtMost(query.Page, total, query.PageSize);
-
-        var ordered = query.OldestFirst
-            ? comments.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
-            : comments.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id);
-        var ids = await ordered.Select(c => c.Id).Skip((page - 1) * query.PageSize).Take(query.PageSize).ToListAsync(cancellationToken);
+        else
+        {
+            (total, kind) = query.ArticleId is not null ? (await comments.CountAsync(cancellationToken), TotalKind.Exact)
+                : (counts[query.Status], counts.IsLive(query.Status) ? TotalKind.Exact : TotalKind.Recent);
+            page = Paging.LastPageAtMost(query.Page, total, query.PageSize);
+            var ordered = query.OldestFirst
+                ? comments.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
+                : comments.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id);
+            ids = await ordered.Select(c => c.Id).Skip((page - 1) * query.PageSize).Take(query.PageSize).ToListAsync(cancellationToken);
+        }
 
         var headline = query.ArticleId is { } id
             ? await _db.Articles.AsNoTracking().Where(a => a.Id == id).Select(a => a.Headline).FirstOrDefaultAsync(cancellationToken)
@@ -337,11 +329,11 @@ public sealed class ModerationService
         return [.. rows.OrderBy(r => position[r.Id])];
     }
 
-    /// <summary>The query's row count when it is at most <paramref name="limit"/>; otherwise the limit, marked as a lower bound.</summary>
-    private static async Task<(int Total, TotalKind Kind)> CountUpToAsync(IQueryable<Comment> comments, int limit, CancellationToken cancellationToken)
+    /// <summary>The search's count when it is at most <see cref="SearchCountLimit"/>; otherwise the limit, marked as a lower bound.</summary>
+    private async Task<(int Total, TotalKind Kind)> CountUpToAsync(Search.SearchQuery text, QueueQuery query, CancellationToken cancellationToken)
     {
-        var count = await comments.OrderByDescending(c => c.CreatedAt).Select(c => c.Id).Take(limit + 1).CountAsync(cancellationToken);
-        return count > limit ? (limit, TotalKind.AtLeast) : (count, TotalKind.Exact);
+        var count = await Search.IndexedSearch.QueueCountUpToAsync(_db, text, query.Status, query.ArticleId, SearchCountLimit, cancellationToken);
+        return count > SearchCountLimit ? (SearchCountLimit, TotalKind.AtLeast) : (count, TotalKind.Exact);
     }
 
     /// <summary>Where Restore returns a comment: the status it had before it was binned, spammed or rejected.</summary>

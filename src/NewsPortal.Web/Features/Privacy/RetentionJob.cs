@@ -9,11 +9,14 @@ namespace NewsPortal.Web.Features.Privacy;
 /// <summary>
 /// Clears IP address and user agent from comments older than <c>Privacy:RetainClientDataDays</c> (and the reporter's
 /// address and IP hash from reports decided longer ago than that), and deletes outbox rows (sent or failed) older than
-/// <c>Outbox:RetainDays</c>. Both are single idempotent statements: several instances
-/// running it at once do no harm.
+/// <c>Outbox:RetainDays</c>. Comments are cleared in batches of <see cref="Batch"/>, each in one transaction with
+/// their search index rows (the moderation queue's index holds the IP address too), walking up the ids so a large
+/// first run never reads a cleared row twice. Every step is idempotent: several instances running it at once do no harm.
 /// </summary>
 public sealed class RetentionJob
 {
+    public const int Batch = 500;
+
     private readonly NewsDbContext _db;
     private readonly TimeProvider _time;
     private readonly PrivacyOptions _privacy;
@@ -32,9 +35,37 @@ public sealed class RetentionJob
         var now = _time.GetUtcNow().UtcDateTime;
         var commentsBefore = now.AddDays(-_privacy.RetainClientDataDays);
         var messagesBefore = now.AddDays(-_outbox.RetainDays);
-        var comments = await _db.Comments
-            .Where(c => c.CreatedAt < commentsBefore && (c.IpAddress != null || c.UserAgent != null))
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.IpAddress, (string?)null).SetProperty(c => c.UserAgent, (string?)null), cancellationToken);
+        var comments = 0;
+        var after = 0;
+        while (true)
+        {
+            var last = after;
+            var ids = await _db.Comments
+                .Where(c => c.Id > last && c.CreatedAt < commentsBefore && (c.IpAddress != null || c.UserAgent != null))
+                .OrderBy(c => c.Id).Select(c => c.Id).Take(Batch)
+                .ToListAsync(cancellationToken);
+            if (ids.Count == 0)
+            {
+                break;
+            }
+
+            await _db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+            {
+                await using var transaction = await _db.Database.BeginTransactionAsync(cancellationToken);
+                await _db.Comments
+                    .Where(c => ids.Contains(c.Id))
+                    .ExecuteUpdateAsync(s => s.SetProperty(c => c.IpAddress, (string?)null).SetProperty(c => c.UserAgent, (string?)null), cancellationToken);
+                await Infrastructure.Search.SearchIndexInterceptor.WriterFor(_db).RefreshCommentsAsync(ids, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            });
+            comments += ids.Count;
+            after = ids[^1];
+            if (ids.Count < Batch)
+            {
+                break;
+            }
+        }
+
         var messages = await _db.OutboxMessages
             .Where(m => m.CreatedAt < messagesBefore && m.Status != OutboxStatus.Pending)
             .ExecuteDeleteAsync(cancellationToken);

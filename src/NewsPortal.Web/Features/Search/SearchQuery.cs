@@ -191,6 +191,33 @@ public sealed class SearchQuery
         t.IsPrefix ? $"\"{t.Words[0]}*\"" : $"\"{string.Join(' ', t.Words)}\""));
 
     /// <summary>
+    /// Every word of the query in order as one phrase, the last a prefix when it has at least
+    /// <see cref="MinPrefixLength"/> characters: how a moderator names a commenter by the start of a name, an e-mail
+    /// address or an IP address ("Rita Rea", "rita@exam", "10.0.3" find "Rita Reader", "rita@example.com",
+    /// "10.0.3.7"). A shorter last word must match whole, so "10.0.3.7" never reads every token starting with "7".
+    /// </summary>
+    public (IReadOnlyList<string> Words, bool LastIsPrefix) WhoPhrase()
+    {
+        var words = Terms.SelectMany(t => t.Words).Take(MaxTerms).ToList();
+        return (words, words.Count > 0 && words[^1].Length >= MinPrefixLength);
+    }
+
+    /// <summary>The <see cref="WhoPhrase"/> for FTS5: <c>"rita rea" *</c>.</summary>
+    public string ToFts5Who()
+    {
+        var (words, prefix) = WhoPhrase();
+        return $"\"{string.Join(' ', words)}\"" + (prefix ? " *" : string.Empty);
+    }
+
+    /// <summary>The <see cref="WhoPhrase"/> for CONTAINS: <c>"rita rea*"</c> (SQL Server reads every word of a
+    /// prefix phrase as a prefix).</summary>
+    public string ToContainsWho()
+    {
+        var (words, prefix) = WhoPhrase();
+        return $"\"{string.Join(' ', words)}{(prefix ? "*" : string.Empty)}\"";
+    }
+
+    /// <summary>
     /// What to try when nothing matched, best first: a phrase's words in any order, then the query with one term
     /// left out (the last first), then a lone word as a prefix.
     /// </summary>

@@ -12,7 +12,7 @@ namespace NewsPortal.Web.Infrastructure.Search;
 /// <summary>
 /// Keeps the search index in step with every save, in the same transaction: no write path can forget it, and a
 /// save that rolls back leaves the index as it was. <c>SavingChanges</c> notes what changed (articles' indexed
-/// text, their tags, renamed sections, authors and tags, comments' text) and makes the save use a transaction
+/// text, their tags, renamed sections, authors and tags, comments' text and who wrote them) and makes the save use a transaction
 /// even for a single statement; just before that transaction commits, when new rows already have their ids,
 /// the affected index rows are rebuilt through EF's own command pipeline (its connection, transaction, logging
 /// and interceptors). On SQL Server the save, this included, runs inside the retrying execution strategy.
@@ -21,6 +21,9 @@ public sealed class SearchIndexInterceptor : SaveChangesInterceptor, IDbTransact
 {
     private static readonly HashSet<string> IndexedArticleProperties =
         [nameof(Article.Headline), nameof(Article.Standfirst), nameof(Article.BodyHtml), nameof(Article.CategoryId), nameof(Article.AuthorId)];
+
+    private static readonly HashSet<string> IndexedCommentProperties =
+        [nameof(Comment.BodyHtml), nameof(Comment.AuthorName), nameof(Comment.AuthorEmail), nameof(Comment.IpAddress)];
 
     private readonly ConditionalWeakTable<DbContext, Pending> _pending = [];
 
@@ -115,7 +118,7 @@ public sealed class SearchIndexInterceptor : SaveChangesInterceptor, IDbTransact
                     Get().LinkedArticleIds.Add((int)entry.Property("ArticleId").CurrentValue!);
                     break;
                 case Comment when entry.State is EntityState.Added or EntityState.Deleted
-                    || (entry.State == EntityState.Modified && entry.Property(nameof(Comment.BodyHtml)).IsModified):
+                    || (entry.State == EntityState.Modified && entry.Properties.Any(p => p.IsModified && IndexedCommentProperties.Contains(p.Metadata.Name))):
                     Get().Comments.Add(entry);
                     break;
                 case Category category when Renamed(entry):

@@ -19,7 +19,7 @@ public interface ISearchSqlRunner
 /// <summary>
 /// Writes the search index: the tables <c>ArticleSearch</c> (headline, standfirst, body text, tags, section and
 /// byline of every article, drafts included, for the newsroom) and <c>CommentSearch</c> (the text of every
-/// comment). They live outside the EF model, created by the AddSearchIndex migrations: FTS5 tables keyed by rowid
+/// comment, and who wrote it: name, e-mail address and IP address, for the moderation queue). They live outside the EF model, created by the AddSearchIndex migrations: FTS5 tables keyed by rowid
 /// on SQLite, plain tables with a full-text index on SQL Server. A row is rebuilt from the database's own rows
 /// (so tags, section and byline are whatever was just saved) and from the HTML with its markup removed in C#,
 /// which SQL cannot do reliably; that is why the app, not a trigger, fills the index.
@@ -82,17 +82,18 @@ public sealed class SearchIndexWriter
     {
         foreach (var batch in ids.Distinct().Order().Chunk(Batch))
         {
-            var rows = await _sql.QueryAsync($"SELECT Id, BodyHtml FROM Comments WHERE Id IN ({Placeholders(0, batch.Length)})", Boxed(batch), cancellationToken);
+            var rows = await _sql.QueryAsync(
+                $"SELECT Id, BodyHtml, AuthorName, AuthorEmail, IpAddress FROM Comments WHERE Id IN ({Placeholders(0, batch.Length)})",
+                Boxed(batch), cancellationToken);
             await _sql.ExecuteAsync($"DELETE FROM CommentSearch WHERE {_commentKey} IN ({Placeholders(0, batch.Length)})", Boxed(batch), cancellationToken);
-            foreach (var chunk in rows.Chunk(200))
+            foreach (var chunk in rows.Chunk(100))
             {
                 var values = new List<object>();
-                var sql = new StringBuilder($"INSERT INTO CommentSearch ({_commentKey}, Body) VALUES ");
+                var sql = new StringBuilder($"INSERT INTO CommentSearch ({_commentKey}, Body, Name, Email, Ip) VALUES ");
                 foreach (var row in chunk)
                 {
-                    sql.Append(values.Count == 0 ? "(" : ", (").Append(Placeholders(values.Count, 2)).Append(')');
-                    values.Add(Convert.ToInt32(row[0], CultureInfo.InvariantCulture));
-                    values.Add(SearchText.FromHtml(Text(row[1])));
+                    sql.Append(values.Count == 0 ? "(" : ", (").Append(Placeholders(values.Count, 5)).Append(')');
+                    values.AddRange([Convert.ToInt32(row[0], CultureInfo.InvariantCulture), SearchText.FromHtml(Text(row[1])), Text(row[2]), Text(row[3]), Text(row[4])]);
                 }
 
                 await _sql.ExecuteAsync(sql.ToString(), values, cancellationToken);

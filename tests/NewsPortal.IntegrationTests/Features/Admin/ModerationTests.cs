@@ -399,6 +399,54 @@ public sealed class ModerationTests : IClassFixture<ModerationTests.Factory>
     }
 
     [Fact]
+    public async Task Queue_FindsACommenterByNameEmailOrNetwork_ThroughTheIndex_NewestFirst_InOneStatusAndArticle()
+    {
+        var tag = "q" + Guid.NewGuid().ToString("N")[..8];
+        var article = await _factory.WithDbAsync(db => new ArticleBuilder().SaveAsync(db));
+        var other = await _factory.WithDbAsync(db => new ArticleBuilder().SaveAsync(db));
+        var ids = await _factory.WithDbAsync(async db =>
+        {
+            Comment Make(int articleId, string name, string ip, CommentStatus status) => new()
+            {
+                ArticleId = articleId, AuthorName = name, AuthorEmail = $"{tag}.{name.Split(' ')[0].ToLowerInvariant()}@example.org",
+                IpAddress = ip, BodyHtml = "<p>Plain words only.</p>", Status = status, CreatedAt = DateTime.UtcNow,
+            };
+            var made = new[]
+            {
+                Make(article.Id, $"Olga {tag}", "198.51.7.10", CommentStatus.Pending),
+                Make(article.Id, $"Omar {tag}", "198.51.70.1", CommentStatus.Pending),
+                Make(other.Id, $"Olga {tag}", "198.51.7.11", CommentStatus.Pending),
+                Make(article.Id, $"Olga {tag}", "198.51.7.12", CommentStatus.Approved),
+            };
+            foreach (var comment in made)
+            {
+                db.Comments.Add(comment);
+                await db.SaveChangesAsync();
+            }
+
+            return made.Select(c => $"queue-{c.Id}").ToArray();
+        });
+        var admin = await _factory.SignedInAsync(StaffSessions.AdminEmail);
+        async Task<string[]> Found(string query)
+        {
+            var (response, page) = await Html.GetAsync(admin, "/admin/comments?" + query);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return page.QuerySelectorAll(".queue-item").Select(e => e.Id ?? string.Empty).ToArray();
+        }
+
+        // The last word of a name, e-mail address or IP address may be cut short; earlier words are whole words.
+        Assert.Equal([ids[2], ids[0]], await Found($"status=pending&q=Olga+{tag[..5]}"));
+        Assert.Equal([ids[2], ids[1], ids[0]], await Found($"status=pending&q={tag}"));
+        Assert.Equal([ids[1]], await Found($"status=pending&q={tag}.omar%40example.org"));
+        Assert.Equal([ids[2], ids[0]], await Found("status=pending&q=198.51.7"));
+        Assert.Equal([ids[0]], await Found("status=pending&q=198.51.7.10"));
+        Assert.Equal([ids[1], ids[0]], await Found($"status=pending&q={tag}&article={article.Id}"));
+        Assert.Equal([ids[0], ids[1]], await Found($"status=pending&q={tag}&article={article.Id}&sort=oldest"));
+        Assert.Equal([ids[3]], await Found($"status=approved&q={tag}"));
+        Assert.Empty(await Found("status=pending&q=%25%25%5B"));
+    }
+
+    [Fact]
     public async Task Dashboard_ShowsCountsOldestPendingAndLatest()
     {
         await ReaderPostsAsync("Waiting in the queue.");

@@ -193,6 +193,12 @@ public sealed class PrivacyTests : IAsyncLifetime
         Assert.Contains("Deleted", after.QuerySelector($"#comment-{id}")!.TextContent, StringComparison.Ordinal);
         var feed = await _site.CreateClient().GetStringAsync(new Uri("/feed.xml", UriKind.Relative), TestContext.Current.CancellationToken);
         Assert.DoesNotContain("7f3a", feed, StringComparison.Ordinal);
+        // Nor does the moderation queue's search index keep who wrote it.
+        var indexed = await _site.WithDbAsync(db => db.Database
+            .SqlQueryRaw<string>("SELECT Name || ' ' || Email || ' ' || Ip || ' ' || Body AS Value FROM CommentSearch WHERE rowid = {0}", id).SingleAsync());
+        Assert.DoesNotContain("Canary", indexed, StringComparison.Ordinal);
+        Assert.DoesNotContain(Canary, indexed, StringComparison.Ordinal);
+        Assert.DoesNotContain("7f3a", indexed, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -253,6 +259,11 @@ public sealed class PrivacyTests : IAsyncLifetime
         Assert.Null(rows[old].UserAgent);
         Assert.Equal("203.0.113.9", rows[recent].IpAddress);
         Assert.Equal("Agent/1", rows[recent].UserAgent);
+        // The moderation queue's index holds the IP address too, and loses it with the comment.
+        async Task<string> IndexedIp(int id) => await _site.WithDbAsync(db =>
+            db.Database.SqlQueryRaw<string>("SELECT Ip AS Value FROM CommentSearch WHERE rowid = {0}", id).SingleAsync());
+        Assert.Equal(string.Empty, await IndexedIp(old));
+        Assert.Equal("203.0.113.9", await IndexedIp(recent));
         Assert.Equal(["fresh sent", "old pending"], await _site.WithDbAsync(db => db.OutboxMessages.OrderBy(m => m.Subject).Select(m => m.Subject).ToListAsync()));
 
         // Two days on, the other comment is past the limit too.

@@ -972,17 +972,6 @@ namespace NewsPortal.Web.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("NewsPortal.Web.Domain.CommentReport", b =>
-                {
-                    b.HasOne("NewsPortal.Web.Domain.Comment", "Comment")
-                        .WithMany()
-                        .HasForeignKey("CommentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Comment");
-                });
-
             modelBuilder.Entity("NewsPortal.Web.Domain.Article", b =>
                 {
                     b.HasOne("NewsPortal.Web.Domain.Author", "Author")
@@ -1032,6 +1021,17 @@ namespace NewsPortal.Web.Data.Migrations.SqlServer
                 });
 
             modelBuilder.Entity("NewsPortal.Web.Domain.CommentHistory", b =>
+                {
+                    b.HasOne("NewsPortal.Web.Domain.Comment", "Comment")
+                        .WithMany()
+                        .HasForeignKey("CommentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Comment");
+                });
+
+            modelBuilder.Entity("NewsPortal.Web.Domain.CommentReport", b =>
                 {
                     b.HasOne("NewsPortal.Web.Domain.Comment", "Comment")
                         .WithMany()

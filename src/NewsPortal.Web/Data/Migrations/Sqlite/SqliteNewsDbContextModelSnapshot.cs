@@ -936,17 +936,6 @@ namespace NewsPortal.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("NewsPortal.Web.Domain.CommentReport", b =>
-                {
-                    b.HasOne("NewsPortal.Web.Domain.Comment", "Comment")
-                        .WithMany()
-                        .HasForeignKey("CommentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Comment");
-                });
-
             modelBuilder.Entity("NewsPortal.Web.Domain.Article", b =>
                 {
                     b.HasOne("NewsPortal.Web.Domain.Author", "Author")
@@ -996,6 +985,17 @@ namespace NewsPortal.Web.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("NewsPortal.Web.Domain.CommentHistory", b =>
+                {
+                    b.HasOne("NewsPortal.Web.Domain.Comment", "Comment")
+                        .WithMany()
+                        .HasForeignKey("CommentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Comment");
+                });
+
+            modelBuilder.Entity("NewsPortal.Web.Domain.CommentReport", b =>
                 {
                     b.HasOne("NewsPortal.Web.Domain.Comment", "Comment")
                         .WithMany()
