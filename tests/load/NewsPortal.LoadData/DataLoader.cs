@@ -355,8 +355,11 @@ internal sealed class DataLoader : IDisposable
         p[3].Value = bodyHtml;
         p[4].Value = (int)status;
         p[5].Value = createdAt;
-        p[6].Value = ip;
-        p[7].Value = UserAgent;
+        // As the site's retention job leaves them (Privacy:RetainClientDataDays, 90 by default): no IP address or
+        // user agent on older comments, so the site does not spend its first minutes clearing a million of them.
+        var kept = createdAt > DateTime.UtcNow.AddDays(-90);
+        p[6].Value = kept ? ip : DBNull.Value;
+        p[7].Value = kept ? UserAgent : DBNull.Value;
         _comment.ExecuteNonQuery();
         _stats.Comments++;
     }

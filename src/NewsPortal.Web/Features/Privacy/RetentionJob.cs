@@ -55,7 +55,7 @@ public sealed class RetentionJob
                 await _db.Comments
                     .Where(c => ids.Contains(c.Id))
                     .ExecuteUpdateAsync(s => s.SetProperty(c => c.IpAddress, (string?)null).SetProperty(c => c.UserAgent, (string?)null), cancellationToken);
-                await Infrastructure.Search.SearchIndexInterceptor.WriterFor(_db).RefreshCommentsAsync(ids, cancellationToken);
+                await Infrastructure.Search.SearchIndexInterceptor.WriterFor(_db).ForgetIpAddressesAsync(ids, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
             });
             comments += ids.Count;

@@ -14,54 +14,66 @@ public static class IndexedSearch
             : db.Database.SqlQueryRaw<int>("SELECT ArticleId AS Value FROM ArticleSearch WHERE CONTAINS((Headline, Standfirst, Body, Tags, Section, Byline), {0})", query.ToContains());
 
     /// <summary>
-    /// One page of a moderator's search: comments of one status (and perhaps one article) whose text matches, or
-    /// whose writer's name, e-mail address or IP address holds the query's words in order (<see cref="SearchQuery.WhoPhrase"/>).
-    /// Ordered by arrival (id), newest or oldest first. On SQLite the index is read in id order and each hit's
-    /// comment looked up by key, so a page reads about as many index rows as it skips and shows, never every
-    /// comment of the status; for one article its comments are read and each looked up in the index.
+    /// One page of a moderator's search: comments of one status (and perhaps one article) whose text matches
+    /// (<c>CommentSearch</c>), or whose writer's name, e-mail address or IP address holds the query's words in order
+    /// (<c>CommentAuthorSearch</c>, <see cref="SearchQuery.WhoPhrase"/>). Ordered by arrival (id), newest or oldest
+    /// first. On SQLite each index is read in id order, each hit's comment looked up by key, and the two runs merged
+    /// here, so a page reads about as many index rows as it skips and shows, never every comment of the status; for
+    /// one article its comments are read and each looked up in the indexes.
     /// </summary>
-    public static Task<List<int>> QueuePageAsync(
+    public static async Task<List<int>> QueuePageAsync(
         NewsDbContext db, SearchQuery query, CommentStatus status, int? articleId, bool oldestFirst, int skip, int take, CancellationToken cancellationToken)
     {
+        if (db.Database.IsSqlite())
+        {
+            var found = await SqliteQueueAsync(db, query, status, articleId, oldestFirst, skip + take, cancellationToken);
+            return [.. found.Skip(skip)];
+        }
+
         var order = oldestFirst ? "ASC" : "DESC";
-        var (sql, parameters) = QueueMatches(db, query, status, articleId);
-        // Ordered by the index's rowid when the index drives the query, so FTS5 streams its hits in that order.
-        var key = articleId is null ? "s.rowid" : "c.Id";
-        var paged = db.Database.IsSqlite()
-            ? $"{sql} ORDER BY {key} {order} LIMIT {{{parameters.Count}}} OFFSET {{{parameters.Count + 1}}}"
-            : $"{sql} ORDER BY c.Id {order} OFFSET {{{parameters.Count + 1}}} ROWS FETCH NEXT {{{parameters.Count}}} ROWS ONLY";
-        return db.Database.SqlQueryRaw<int>(paged, [.. parameters, take, skip]).ToListAsync(cancellationToken);
+        var paged = $"{SqlServerQueue(articleId)} ORDER BY c.Id {order} OFFSET {{4}} ROWS FETCH NEXT {{5}} ROWS ONLY";
+        return await db.Database.SqlQueryRaw<int>(paged, [.. SqlServerArguments(query, status, articleId), skip, take]).ToListAsync(cancellationToken);
     }
 
     /// <summary>How many comments <see cref="QueuePageAsync"/> would find, counted no further than <paramref name="limit"/> + 1.</summary>
     public static async Task<int> QueueCountUpToAsync(
         NewsDbContext db, SearchQuery query, CommentStatus status, int? articleId, int limit, CancellationToken cancellationToken)
     {
-        var (sql, parameters) = QueueMatches(db, query, status, articleId);
-        var bounded = db.Database.IsSqlite()
-            ? $"SELECT COUNT(*) AS Value FROM ({sql} LIMIT {{{parameters.Count}}}) AS m"
-            : $"SELECT COUNT(*) AS Value FROM (SELECT TOP ({{{parameters.Count}}}) m.Value FROM ({sql}) AS m) AS m";
-        var counts = await db.Database.SqlQueryRaw<int>(bounded, [.. parameters, limit + 1]).ToListAsync(cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            return (await SqliteQueueAsync(db, query, status, articleId, oldestFirst: false, limit + 1, cancellationToken)).Count;
+        }
+
+        var bounded = $"SELECT COUNT(*) AS Value FROM (SELECT TOP ({{4}}) m.Value FROM ({SqlServerQueue(articleId)}) AS m) AS m";
+        var counts = await db.Database.SqlQueryRaw<int>(bounded, [.. SqlServerArguments(query, status, articleId), limit + 1]).ToListAsync(cancellationToken);
         return counts[0];
     }
 
-    private static (string Sql, List<object> Parameters) QueueMatches(NewsDbContext db, SearchQuery query, CommentStatus status, int? articleId)
+    /// <summary>The first <paramref name="limit"/> matches in order: each index's own first <paramref name="limit"/>, merged.</summary>
+    private static async Task<List<int>> SqliteQueueAsync(
+        NewsDbContext db, SearchQuery query, CommentStatus status, int? articleId, bool oldestFirst, int limit, CancellationToken cancellationToken)
     {
-        if (db.Database.IsSqlite())
-        {
-            var match = $"(Body : ({query.ToFts5()})) OR ({{Name Email Ip}} : {query.ToFts5Who()})";
-            return articleId is { } id
-                ? ("SELECT c.Id AS Value FROM Comments AS c WHERE c.ArticleId = {1} AND c.Status = {2} " +
-                   "AND EXISTS (SELECT 1 FROM CommentSearch WHERE CommentSearch MATCH {0} AND CommentSearch.rowid = c.Id)",
-                    [match, id, (int)status])
-                : ("SELECT c.Id AS Value FROM CommentSearch AS s CROSS JOIN Comments AS c ON c.Id = s.rowid " +
-                   "WHERE CommentSearch MATCH {0} AND c.Status = {1}",
-                    [match, (int)status]);
-        }
-
-        const string Matches = "c.Id IN (SELECT CommentId FROM CommentSearch WHERE CONTAINS(Body, {0}) OR CONTAINS((Name, Email, Ip), {1}))";
-        return articleId is { } article
-            ? ($"SELECT c.Id AS Value FROM Comments AS c WHERE c.ArticleId = {{2}} AND c.Status = {{3}} AND {Matches}", [query.ToContains(), query.ToContainsWho(), article, (int)status])
-            : ($"SELECT c.Id AS Value FROM Comments AS c WHERE c.Status = {{2}} AND {Matches}", [query.ToContains(), query.ToContainsWho(), (int)status]);
+        var order = oldestFirst ? "ASC" : "DESC";
+        var text = await db.Database.SqlQueryRaw<int>(SqliteArm("CommentSearch", articleId, order), query.ToFts5(), (int)status, limit, articleId ?? 0)
+            .ToListAsync(cancellationToken);
+        var who = await db.Database.SqlQueryRaw<int>(SqliteArm("CommentAuthorSearch", articleId, order), query.ToFts5Who(), (int)status, limit, articleId ?? 0)
+            .ToListAsync(cancellationToken);
+        var merged = text.Union(who);
+        return [.. (oldestFirst ? merged.Order() : merged.OrderDescending()).Take(limit)];
     }
+
+    // The index drives the query (CROSS JOIN keeps it outermost) and FTS5 streams its hits in rowid order.
+    private static string SqliteArm(string index, int? articleId, string order) => articleId is null
+        ? $"SELECT c.Id AS Value FROM {index} AS s CROSS JOIN Comments AS c ON c.Id = s.rowid " +
+          $"WHERE {index} MATCH {{0}} AND c.Status = {{1}} ORDER BY s.rowid {order} LIMIT {{2}}"
+        : "SELECT c.Id AS Value FROM Comments AS c WHERE c.ArticleId = {3} AND c.Status = {1} " +
+          $"AND EXISTS (SELECT 1 FROM {index} WHERE {index} MATCH {{0}} AND {index}.rowid = c.Id) ORDER BY c.Id {order} LIMIT {{2}}";
+
+    private static string SqlServerQueue(int? articleId) =>
+        "SELECT c.Id AS Value FROM Comments AS c WHERE c.Status = {2}" + (articleId is null ? string.Empty : " AND c.ArticleId = {3}") +
+        " AND c.Id IN (SELECT CommentId FROM CommentSearch WHERE CONTAINS(Body, {0}) " +
+        "UNION ALL SELECT CommentId FROM CommentAuthorSearch WHERE CONTAINS((Name, Email, Ip), {1}))";
+
+    private static object[] SqlServerArguments(SearchQuery query, CommentStatus status, int? articleId) =>
+        [query.ToContains(), query.ToContainsWho(), (int)status, articleId ?? 0];
 }

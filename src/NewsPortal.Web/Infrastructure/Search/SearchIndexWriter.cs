@@ -18,8 +18,8 @@ public interface ISearchSqlRunner
 
 /// <summary>
 /// Writes the search index: the tables <c>ArticleSearch</c> (headline, standfirst, body text, tags, section and
-/// byline of every article, drafts included, for the newsroom) and <c>CommentSearch</c> (the text of every
-/// comment, and who wrote it: name, e-mail address and IP address, for the moderation queue). They live outside the EF model, created by the AddSearchIndex migrations: FTS5 tables keyed by rowid
+/// byline of every article, drafts included, for the newsroom), <c>CommentSearch</c> (the text of every comment) and
+/// <c>CommentAuthorSearch</c> (who wrote it: name, e-mail address and IP address, for the moderation queue). They live outside the EF model, created by the AddSearchIndex migrations: FTS5 tables keyed by rowid
 /// on SQLite, plain tables with a full-text index on SQL Server. A row is rebuilt from the database's own rows
 /// (so tags, section and byline are whatever was just saved) and from the HTML with its markup removed in C#,
 /// which SQL cannot do reliably; that is why the app, not a trigger, fills the index.
@@ -86,18 +86,38 @@ public sealed class SearchIndexWriter
                 $"SELECT Id, BodyHtml, AuthorName, AuthorEmail, IpAddress FROM Comments WHERE Id IN ({Placeholders(0, batch.Length)})",
                 Boxed(batch), cancellationToken);
             await _sql.ExecuteAsync($"DELETE FROM CommentSearch WHERE {_commentKey} IN ({Placeholders(0, batch.Length)})", Boxed(batch), cancellationToken);
+            await _sql.ExecuteAsync($"DELETE FROM CommentAuthorSearch WHERE {_commentKey} IN ({Placeholders(0, batch.Length)})", Boxed(batch), cancellationToken);
             foreach (var chunk in rows.Chunk(100))
             {
-                var values = new List<object>();
-                var sql = new StringBuilder($"INSERT INTO CommentSearch ({_commentKey}, Body, Name, Email, Ip) VALUES ");
+                var text = new List<object>();
+                var who = new List<object>();
+                var textSql = new StringBuilder($"INSERT INTO CommentSearch ({_commentKey}, Body) VALUES ");
+                var whoSql = new StringBuilder($"INSERT INTO CommentAuthorSearch ({_commentKey}, Name, Email, Ip) VALUES ");
                 foreach (var row in chunk)
                 {
-                    sql.Append(values.Count == 0 ? "(" : ", (").Append(Placeholders(values.Count, 5)).Append(')');
-                    values.AddRange([Convert.ToInt32(row[0], CultureInfo.InvariantCulture), SearchText.FromHtml(Text(row[1])), Text(row[2]), Text(row[3]), Text(row[4])]);
+                    var id = Convert.ToInt32(row[0], CultureInfo.InvariantCulture);
+                    textSql.Append(text.Count == 0 ? "(" : ", (").Append(Placeholders(text.Count, 2)).Append(')');
+                    text.AddRange([id, SearchText.FromHtml(Text(row[1]))]);
+                    whoSql.Append(who.Count == 0 ? "(" : ", (").Append(Placeholders(who.Count, 4)).Append(')');
+                    who.AddRange([id, Text(row[2]), Text(row[3]), Text(row[4])]);
                 }
 
-                await _sql.ExecuteAsync(sql.ToString(), values, cancellationToken);
+                await _sql.ExecuteAsync(textSql.ToString(), text, cancellationToken);
+                await _sql.ExecuteAsync(whoSql.ToString(), who, cancellationToken);
             }
+        }
+    }
+
+    /// <summary>
+    /// Blanks the IP address of these comments in <c>CommentAuthorSearch</c> and leaves the rest of each row: the
+    /// retention job's clearing, which changes nothing else and may cover a million old comments on its first run.
+    /// </summary>
+    public async Task ForgetIpAddressesAsync(IEnumerable<int> ids, CancellationToken cancellationToken)
+    {
+        foreach (var batch in ids.Distinct().Order().Chunk(Batch))
+        {
+            await _sql.ExecuteAsync(
+                $"UPDATE CommentAuthorSearch SET Ip = '' WHERE {_commentKey} IN ({Placeholders(0, batch.Length)}) AND Ip <> ''", Boxed(batch), cancellationToken);
         }
     }
 

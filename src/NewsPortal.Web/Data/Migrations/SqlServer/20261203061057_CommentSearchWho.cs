@@ -5,9 +5,10 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace NewsPortal.Web.Data.Migrations.SqlServer
 {
     /// <summary>
-    /// The comment index learns who wrote each comment: columns Name, Email and Ip beside Body, filled from the
-    /// comments, and added to the full-text index, so the moderation queue finds a commenter through the index
-    /// instead of reading every comment of a status. Full-text DDL cannot run inside a transaction.
+    /// Who wrote each comment, indexed for the moderation queue: a table <c>CommentAuthorSearch</c> (name, e-mail
+    /// address, IP address) keyed by the comment's id, filled here from the comments and kept in step by the site
+    /// like <c>CommentSearch</c>, with a full-text index over it. Deletes cascade from the comment. Full-text DDL
+    /// cannot run inside a transaction.
     /// </summary>
     public partial class CommentSearchWho : Migration
     {
@@ -15,23 +16,24 @@ namespace NewsPortal.Web.Data.Migrations.SqlServer
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.Sql(
-                "ALTER TABLE [CommentSearch] ADD " +
-                "[Name] nvarchar(100) NOT NULL CONSTRAINT [DF_CommentSearch_Name] DEFAULT N'', " +
-                "[Email] nvarchar(254) NOT NULL CONSTRAINT [DF_CommentSearch_Email] DEFAULT N'', " +
-                "[Ip] nvarchar(45) NOT NULL CONSTRAINT [DF_CommentSearch_Ip] DEFAULT N'';");
+                "CREATE TABLE [CommentAuthorSearch] (" +
+                "[CommentId] int NOT NULL, [Name] nvarchar(100) NOT NULL, [Email] nvarchar(254) NOT NULL, [Ip] nvarchar(45) NOT NULL, " +
+                "CONSTRAINT [PK_CommentAuthorSearch] PRIMARY KEY ([CommentId]), " +
+                "CONSTRAINT [FK_CommentAuthorSearch_Comments_CommentId] FOREIGN KEY ([CommentId]) REFERENCES [Comments] ([Id]) ON DELETE CASCADE);");
             migrationBuilder.Sql(
-                "UPDATE [s] SET [Name] = [c].[AuthorName], [Email] = [c].[AuthorEmail], [Ip] = COALESCE([c].[IpAddress], N'') " +
-                "FROM [CommentSearch] AS [s] INNER JOIN [Comments] AS [c] ON [c].[Id] = [s].[CommentId];");
-            migrationBuilder.Sql("ALTER FULLTEXT INDEX ON [CommentSearch] ADD ([Name], [Email], [Ip]);", suppressTransaction: true);
+                "INSERT INTO [CommentAuthorSearch] ([CommentId], [Name], [Email], [Ip]) " +
+                "SELECT [Id], [AuthorName], [AuthorEmail], COALESCE([IpAddress], N'') FROM [Comments];");
+            migrationBuilder.Sql(
+                "CREATE FULLTEXT INDEX ON [CommentAuthorSearch] ([Name], [Email], [Ip]) " +
+                "KEY INDEX [PK_CommentAuthorSearch] ON [NewsPortalSearch] WITH (CHANGE_TRACKING = AUTO, STOPLIST = OFF);",
+                suppressTransaction: true);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql("ALTER FULLTEXT INDEX ON [CommentSearch] DROP ([Name], [Email], [Ip]);", suppressTransaction: true);
-            migrationBuilder.Sql(
-                "ALTER TABLE [CommentSearch] DROP CONSTRAINT [DF_CommentSearch_Name], [DF_CommentSearch_Email], [DF_CommentSearch_Ip];");
-            migrationBuilder.Sql("ALTER TABLE [CommentSearch] DROP COLUMN [Name], [Email], [Ip];");
+            migrationBuilder.Sql("DROP FULLTEXT INDEX ON [CommentAuthorSearch];", suppressTransaction: true);
+            migrationBuilder.Sql("DROP TABLE [CommentAuthorSearch];");
         }
     }
 }
