@@ -30,6 +30,11 @@ internal sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
         // the queue of one article.
         builder.HasIndex(c => new { c.Status, c.CreatedAt });
 
+        // The queue's search asks "is comment X of this status?" for each hit of the comment index: this index (Status,
+        // then the id every index carries) answers from a few small pages, where the table would read a row's page
+        // for each hit. It is also the smallest index to count comments per status from.
+        builder.HasIndex(c => c.Status);
+
         // The dashboard's latest comments, whatever their status.
         builder.HasIndex(c => c.CreatedAt);
 

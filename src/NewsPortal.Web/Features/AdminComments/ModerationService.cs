@@ -97,10 +97,12 @@ public sealed class ModerationService
             // Through the comment index alone: the text (words, phrases, prefixes: the reader search's syntax), or who
             // wrote it by the start of their name, e-mail address or IP address ("10.0.3" finds a network).
             var text = Search.SearchQuery.Parse(search);
-            (total, kind) = text.IsEmpty ? (0, TotalKind.Exact) : await CountUpToAsync(text, query, cancellationToken);
+            // One read gives the count (up to the limit) and any page within it; a deeper page reads that far.
+            var found = text.IsEmpty ? [] : await Search.IndexedSearch.QueueMatchesAsync(
+                _db, text, query.Status, query.ArticleId, query.OldestFirst, Math.Max(SearchCountLimit + 1, query.Page * query.PageSize), cancellationToken);
+            (total, kind) = found.Count > SearchCountLimit ? (SearchCountLimit, TotalKind.AtLeast) : (found.Count, TotalKind.Exact);
             page = kind == TotalKind.AtLeast ? query.Page : Paging.LastPageAtMost(query.Page, total, query.PageSize);
-            ids = text.IsEmpty ? [] : await Search.IndexedSearch.QueuePageAsync(
-                _db, text, query.Status, query.ArticleId, query.OldestFirst, (page - 1) * query.PageSize, query.PageSize, cancellationToken);
+            ids = [.. found.Skip((page - 1) * query.PageSize).Take(query.PageSize)];
         }
         else
         {
@@ -327,13 +329,6 @@ public sealed class ModerationService
         var rows = await _db.Comments.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(ToItem).ToListAsync(cancellationToken);
         var position = ids.Select((id, i) => (id, i)).ToDictionary(p => p.id, p => p.i);
         return [.. rows.OrderBy(r => position[r.Id])];
-    }
-
-    /// <summary>The search's count when it is at most <see cref="SearchCountLimit"/>; otherwise the limit, marked as a lower bound.</summary>
-    private async Task<(int Total, TotalKind Kind)> CountUpToAsync(Search.SearchQuery text, QueueQuery query, CancellationToken cancellationToken)
-    {
-        var count = await Search.IndexedSearch.QueueCountUpToAsync(_db, text, query.Status, query.ArticleId, SearchCountLimit, cancellationToken);
-        return count > SearchCountLimit ? (SearchCountLimit, TotalKind.AtLeast) : (count, TotalKind.Exact);
     }
 
     /// <summary>Where Restore returns a comment: the status it had before it was binned, spammed or rejected.</summary>

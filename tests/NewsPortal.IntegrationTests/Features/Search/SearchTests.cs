@@ -353,4 +353,49 @@ public sealed class SearchTests : IClassFixture<SearchTests.Factory>
         Assert.StartsWith("SCAN ArticleSearch", plan[0], StringComparison.Ordinal);
         Assert.Contains("SEARCH a USING INTEGER PRIMARY KEY", plan[1], StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// The moderation queue's search reads the comment index first, in id order, and checks each hit's status in the
+    /// small status index rather than the comment's own row (on 1,000,000 comments the planner picks the row).
+    /// </summary>
+    [Fact]
+    public async Task SqliteQueueSearchQuery_ReadsTheIndexFirst_AndChecksTheStatusInItsIndex()
+    {
+        var plans = new List<List<string>>();
+        foreach (var index in new[] { "CommentSearch", "CommentAuthorSearch" })
+        {
+            var sql = "EXPLAIN QUERY PLAN " + NewsPortal.Web.Features.Search.IndexedSearch.SqliteQueueSql(index, null, "DESC");
+            plans.Add(await _factory.WithDbAsync(async db =>
+            {
+                var connection = db.Database.GetDbConnection();
+                await connection.OpenAsync(TestContext.Current.CancellationToken);
+                await using var command = connection.CreateCommand();
+                command.CommandText = sql.Replace("{0}", "@p0", StringComparison.Ordinal).Replace("{1}", "@p1", StringComparison.Ordinal)
+                    .Replace("{2}", "@p2", StringComparison.Ordinal);
+                foreach (var (name, value) in new (string, object)[] { ("@p0", "\"river\""), ("@p1", 1), ("@p2", 1001) })
+                {
+                    var parameter = command.CreateParameter();
+                    parameter.ParameterName = name;
+                    parameter.Value = value;
+                    command.Parameters.Add(parameter);
+                }
+
+                var details = new List<string>();
+                await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
+                while (await reader.ReadAsync(TestContext.Current.CancellationToken))
+                {
+                    details.Add(reader.GetString(reader.GetOrdinal("detail")));
+                }
+
+                return details;
+            }));
+        }
+
+        foreach (var plan in plans)
+        {
+            Assert.True(plan.Count == 2, string.Join(" | ", plan));
+            Assert.StartsWith("SCAN s VIRTUAL TABLE", plan[0], StringComparison.Ordinal);
+            Assert.Contains("SEARCH c USING COVERING INDEX IX_Comments_Status", plan[1], StringComparison.Ordinal);
+        }
+    }
 }

@@ -513,6 +513,8 @@ namespace NewsPortal.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("ParentId");
 
+                    b.HasIndex("Status");
+
                     b.HasIndex("AuthorEmail", "Status");
 
                     b.HasIndex("ReportPriority", "ReportedAt");

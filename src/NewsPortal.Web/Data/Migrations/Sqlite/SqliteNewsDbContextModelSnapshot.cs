@@ -489,6 +489,8 @@ namespace NewsPortal.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("ParentId");
 
+                    b.HasIndex("Status");
+
                     b.HasIndex("AuthorEmail", "Status");
 
                     b.HasIndex("ReportPriority", "ReportedAt");
