@@ -119,10 +119,10 @@ public sealed class SqlServerQueryTests : IClassFixture<SqlServerQueryTests.SqlS
 
         var commands = _factory.Capture.Commands.Distinct().ToList();
         Assert.Contains(commands, c => c.Contains("CONTAINSTABLE(ArticleSearch", StringComparison.Ordinal));
-        Assert.Contains(commands, c => c.StartsWith("SELECT TOP (", StringComparison.Ordinal) && c.Contains("CONTAINS(Body,", StringComparison.Ordinal)
-            && c.Contains("CONTAINS((Name, Email, Ip),", StringComparison.Ordinal) && c.Contains("ORDER BY m.Value DESC", StringComparison.Ordinal));
+        Assert.Contains(commands, c => c.Contains("CONTAINS(Body,", StringComparison.Ordinal) && c.Contains("CONTAINS((Name, Email, Ip),", StringComparison.Ordinal)
+            && c.Contains("ORDER BY c.Id DESC OFFSET", StringComparison.Ordinal));
         Assert.Contains(commands, c => c.Contains("CONTAINS((Name, Email, Ip),", StringComparison.Ordinal) && c.Contains("c.ArticleId", StringComparison.Ordinal)
-            && c.Contains("ORDER BY m.Value ASC", StringComparison.Ordinal));
+            && c.StartsWith("SELECT COUNT(*) AS Value FROM (SELECT TOP (", StringComparison.Ordinal));
         Assert.Contains(commands, c => c.Contains("FROM ArticleSearch WHERE CONTAINS(", StringComparison.Ordinal));
         Assert.Contains(commands, c => c.StartsWith("INSERT INTO CommentSearch (CommentId, Body)", StringComparison.Ordinal));
         Assert.Contains(commands, c => c.StartsWith("INSERT INTO CommentAuthorSearch (CommentId, Name, Email, Ip)", StringComparison.Ordinal));

@@ -97,12 +97,12 @@ public sealed class ModerationService
             // Through the comment index alone: the text (words, phrases, prefixes: the reader search's syntax), or who
             // wrote it by the start of their name, e-mail address or IP address ("10.0.3" finds a network).
             var text = Search.SearchQuery.Parse(search);
-            // One read gives the count (up to the limit) and any page within it; a deeper page reads that far.
-            var found = text.IsEmpty ? [] : await Search.IndexedSearch.QueueMatchesAsync(
-                _db, text, query.Status, query.ArticleId, query.OldestFirst, Math.Max(SearchCountLimit + 1, query.Page * query.PageSize), cancellationToken);
-            (total, kind) = found.Count > SearchCountLimit ? (SearchCountLimit, TotalKind.AtLeast) : (found.Count, TotalKind.Exact);
+            var count = text.IsEmpty ? 0
+                : await Search.IndexedSearch.QueueCountUpToAsync(_db, text, query.Status, query.ArticleId, SearchCountLimit, cancellationToken);
+            (total, kind) = count > SearchCountLimit ? (SearchCountLimit, TotalKind.AtLeast) : (count, TotalKind.Exact);
             page = kind == TotalKind.AtLeast ? query.Page : Paging.LastPageAtMost(query.Page, total, query.PageSize);
-            ids = [.. found.Skip((page - 1) * query.PageSize).Take(query.PageSize)];
+            ids = count == 0 ? [] : await Search.IndexedSearch.QueuePageAsync(
+                _db, text, query.Status, query.ArticleId, query.OldestFirst, (page - 1) * query.PageSize, query.PageSize, cancellationToken);
         }
         else
         {
