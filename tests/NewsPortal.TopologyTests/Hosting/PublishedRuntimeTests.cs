@@ -10,7 +10,7 @@ namespace NewsPortal.TopologyTests.Hosting;
 public sealed class PublishedRuntimeTests(Topology topology)
 {
     [Fact]
-    public async Task RuntimeConfig_OfThePublishedSite_UsesConcurrentWorkstationGc()
+    public async Task RuntimeConfig_OfThePublishedSite_UsesConcurrentWorkstationGc_ThatCompactsAFragmentedHeap()
     {
         await topology.ReadyAsync();
         var path = Path.Combine(topology.PublishDirectory, "NewsPortal.Web.runtimeconfig.json");
@@ -20,5 +20,6 @@ public sealed class PublishedRuntimeTests(Topology topology)
 
         Assert.False(properties.GetProperty("System.GC.Server").GetBoolean());
         Assert.True(properties.GetProperty("System.GC.Concurrent").GetBoolean());
+        Assert.Equal(5, properties.GetProperty("System.GC.ConserveMemory").GetInt32());
     }
 }
