@@ -22,7 +22,7 @@ namespace NewsPortal.Web.Infrastructure.Caching;
 public sealed class ReaderCache : IDisposable
 {
     /// <summary>Upper bound of the store in (approximate) bytes: an archive's long tail must not grow it without end.</summary>
-    public const long StoreBytes = 64L * 1024 * 1024;
+    public const long StoreBytes = 48L * 1024 * 1024;
 
     /// <summary>
     /// How long a data entry lives. Not what bounds staleness (versions do): it frees memory, and bounds how long
