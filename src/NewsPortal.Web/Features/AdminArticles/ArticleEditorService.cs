@@ -40,6 +40,16 @@ public sealed class ArticleEditorService
         ? $"{what} from other sites cannot be shown to readers. Use an image on this site (a path such as /images/articles/harbour.svg), or ask an administrator to add the image's site to Content:ImageOrigins."
         : $"{what} from other sites can only come from {string.Join(", ", origins.Origins)}. Use one of those or a path on this site, or ask an administrator to add the image's site to Content:ImageOrigins.";
 
+    /// <summary>A search's total is counted this far and then shown as "more than".</summary>
+    public const int SearchCountLimit = 1_000;
+
+    /// <summary>The query as the start of a slug (lower-case letters, digits and hyphens), or null when it cannot be one.</summary>
+    internal static string? SlugPrefix(string query)
+    {
+        var lower = query.Trim().ToLowerInvariant();
+        return lower.Length > 0 && lower.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-') ? lower : null;
+    }
+
     public async Task<ArticleListViewModel> ListAsync(ArticleStatus? status, string? search, int page, CancellationToken cancellationToken)
     {
         var articles = _db.Articles.AsNoTracking();
@@ -49,32 +59,51 @@ public sealed class ArticleEditorService
         }
 
         var query = SearchService.Normalize(search);
-        if (query.Length > 0)
+        var kind = TotalKind.Exact;
+        int total;
+        List<int> ids;
+        if (query.Length > 0 && _db.Database.IsSqlite())
         {
-            // Words through the article index (headline, standfirst, body text, tags, section, byline; drafts
-            // too); an address by its start, so a pasted slug finds its article.
-            var start = $"{SearchService.EscapeLike(query)}%";
-            var text = SearchQuery.Parse(query);
-            if (text.IsEmpty)
+            (total, kind, page, ids) = await SqliteSearchPageAsync(status, SearchQuery.Parse(query), SlugPrefix(query), page, cancellationToken);
+        }
+        else
+        {
+            if (query.Length > 0)
             {
-                articles = articles.Where(a => EF.Functions.Like(a.Slug, start, "\\"));
+                // Words through the article index (headline, standfirst, body text, tags, section, byline; drafts too);
+                // an address by its start (LIKE 'x%' uses the Slug index on SQL Server), so a pasted slug finds its article.
+                var text = SearchQuery.Parse(query);
+                var slug = SlugPrefix(query);
+                var matches = IndexedSearch.MatchingArticles(_db, text);
+                var start = $"{SearchService.EscapeLike(slug ?? string.Empty)}%";
+                articles = (text.IsEmpty, slug is null) switch
+                {
+                    (true, true) => articles.Where(a => false),
+                    (false, true) => articles.Where(a => matches.Contains(a.Id)),
+                    (true, false) => articles.Where(a => EF.Functions.Like(a.Slug, start, "\\")),
+                    _ => articles.Where(a => matches.Contains(a.Id) || EF.Functions.Like(a.Slug, start, "\\")),
+                };
+                total = await articles.OrderBy(a => a.Id).Select(a => a.Id).Take(SearchCountLimit + 1).CountAsync(cancellationToken);
+                if (total > SearchCountLimit)
+                {
+                    (total, kind) = (SearchCountLimit, TotalKind.AtLeast);
+                }
             }
             else
             {
-                var matches = IndexedSearch.MatchingArticles(_db, text);
-                articles = articles.Where(a => matches.Contains(a.Id) || EF.Functions.Like(a.Slug, start, "\\"));
+                total = await articles.CountAsync(cancellationToken);
             }
+
+            // The page's ids first, walked along the (Status,) ListedAt index, then only those rows with their section and
+            // pending count: sorting or projecting before paging would read the whole archive. A page past the end shows the last page.
+            page = kind == TotalKind.AtLeast ? page : Paging.LastPageAtMost(page, total, PageSize);
+            ids = await articles
+                .OrderByDescending(a => a.ListedAt).ThenByDescending(a => a.Id)
+                .Select(a => a.Id)
+                .Skip((page - 1) * PageSize).Take(PageSize)
+                .ToListAsync(cancellationToken);
         }
 
-        // The page's ids first, walked along the (Status,) ListedAt index, then only those rows with their section and
-        // pending count: sorting or projecting before paging would read the whole archive. A page past the end shows the last page.
-        var total = await articles.CountAsync(cancellationToken);
-        page = Paging.LastPageAtMost(page, total, PageSize);
-        var ids = await articles
-            .OrderByDescending(a => a.ListedAt).ThenByDescending(a => a.Id)
-            .Select(a => a.Id)
-            .Skip((page - 1) * PageSize).Take(PageSize)
-            .ToListAsync(cancellationToken);
         var rows = ids.Count == 0 ? [] : await _db.Articles.AsNoTracking()
             .Where(a => ids.Contains(a.Id))
             .Select(a => new ArticleRow(a.Id, a.Slug, a.Headline, a.Status, a.PublishedAt, a.Category.Name,
@@ -86,8 +115,58 @@ public sealed class ArticleEditorService
         {
             Status = status,
             Search = query.Length > 0 ? query : null,
-            Articles = new PagedList<ArticleRow>(ordered, page, PageSize, total),
+            Articles = new PagedList<ArticleRow>(ordered, page, PageSize, total) { TotalKind = kind },
         };
+    }
+
+    /// <summary>
+    /// The newsroom's search on SQLite, in raw SQL because the plan matters: the matches are the article index's hits
+    /// plus articles whose slug starts with the query (a range on the unique Slug index; SQLite's LIKE ignores case
+    /// and cannot use it). They are counted up to <see cref="SearchCountLimit"/> + 1. Up to that many, the page is
+    /// those rows sorted by ListedAt; past it ("river" matches a third of the archive) the (Status,) ListedAt index is
+    /// walked in order and each article checked against the matches, which stops after a page (the <c>+</c> keeps
+    /// SQLite from looking the matches up one by one and sorting them all).
+    /// </summary>
+    private async Task<(int Total, TotalKind Kind, int Page, List<int> Ids)> SqliteSearchPageAsync(
+        ArticleStatus? status, SearchQuery text, string? slug, int page, CancellationToken cancellationToken)
+    {
+        if (text.IsEmpty && slug is null)
+        {
+            return (0, TotalKind.Exact, 1, []);
+        }
+
+        var parts = new List<string>();
+        if (!text.IsEmpty)
+        {
+            parts.Add("SELECT rowid AS Id FROM ArticleSearch WHERE ArticleSearch MATCH {0}");
+        }
+
+        if (slug is not null)
+        {
+            parts.Add("SELECT Id FROM Articles WHERE Slug >= {1} AND Slug < {2}");
+        }
+
+        var matches = string.Join(" UNION ", parts);
+        var filter = status is null ? string.Empty : "a.Status = {3} AND ";
+        object[] arguments = [text.IsEmpty ? string.Empty : text.ToFts5(), slug ?? string.Empty, (slug ?? string.Empty) + char.MaxValue, (int)(status ?? 0)];
+        // With a status, each match's status is read from IX_Articles_Status (SQLite would otherwise read the row).
+        var countSql = status is null
+            ? $"SELECT COUNT(*) AS Value FROM (SELECT 1 FROM ({matches}) LIMIT {{4}})"
+            : $"SELECT COUNT(*) AS Value FROM (SELECT 1 FROM ({matches}) AS m CROSS JOIN Articles AS a INDEXED BY IX_Articles_Status ON a.Id = m.Id " +
+              "WHERE a.Status = {3} LIMIT {4})";
+        var counted = await _db.Database.SqlQueryRaw<int>(countSql, [.. arguments, SearchCountLimit + 1]).ToListAsync(cancellationToken);
+        var (total, kind) = counted[0] > SearchCountLimit ? (SearchCountLimit, TotalKind.AtLeast) : (counted[0], TotalKind.Exact);
+        page = kind == TotalKind.AtLeast ? page : Paging.LastPageAtMost(page, total, PageSize);
+        if (total == 0)
+        {
+            return (0, kind, page, []);
+        }
+
+        var id = kind == TotalKind.AtLeast ? "+a.Id" : "a.Id";
+        var pageSql = $"SELECT a.Id AS Value FROM Articles AS a WHERE {filter}{id} IN ({matches}) " +
+            "ORDER BY a.ListedAt DESC, a.Id DESC LIMIT {4} OFFSET {5}";
+        var ids = await _db.Database.SqlQueryRaw<int>(pageSql, [.. arguments, PageSize, (page - 1) * PageSize]).ToListAsync(cancellationToken);
+        return (total, kind, page, ids);
     }
 
     public async Task<ArticleEditorViewModel> NewAsync(CancellationToken cancellationToken) =>

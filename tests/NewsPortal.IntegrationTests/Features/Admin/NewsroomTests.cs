@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using NewsPortal.IntegrationTests.Infrastructure;
 using NewsPortal.Web.Domain;
+using NewsPortal.Web.Features.AdminArticles;
 using NewsPortal.Web.Infrastructure.Identity;
 
 namespace NewsPortal.IntegrationTests.Features.Admin;
@@ -297,6 +298,36 @@ public sealed class NewsroomTests : IClassFixture<NewsroomTests.Factory>
         Assert.Equal(expected, list.QuerySelectorAll("table tbody tr td:first-child").Select(td => td.TextContent.Trim()));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(expected, pastTheEnd.QuerySelectorAll("table tbody tr td:first-child").Select(td => td.TextContent.Trim()));
+    }
+
+    [Fact]
+    public async Task ArticleList_Search_FindsAPastedSlugByItsStart_AndCountsAManyMatchSearchOnlyToTheLimit()
+    {
+        var word = "zr" + Guid.NewGuid().ToString("N")[..10];
+        var address = "a" + Guid.NewGuid().ToString("N")[..12];
+        await _factory.WithDbAsync(async db =>
+        {
+            var first = await new ArticleBuilder().Headline("The harbour wall holds").Slug($"{address}-harbour-wall").SaveAsync(db);
+            db.Articles.AddRange(Enumerable.Range(0, ArticleEditorService.SearchCountLimit + 1).Select(i => new Article
+            {
+                Slug = $"{word}-{i}", Headline = $"Bulk story {i}", Standfirst = "Standfirst.", BodyHtml = $"<p>The {word} story.</p>",
+                Status = ArticleStatus.Draft, CreatedAt = DateTime.UtcNow.AddDays(-2), CategoryId = first.CategoryId, AuthorId = first.AuthorId,
+            }));
+            await db.SaveChangesAsync();
+        });
+        var editor = await _factory.EditorAsync();
+
+        var (_, bySlug) = await Html.GetAsync(editor, $"/admin/articles?q={address}-harb");
+        var (_, many) = await Html.GetAsync(editor, $"/admin/articles?q={word}");
+        var (response, deep) = await Html.GetAsync(editor, $"/admin/articles?q={word}&page=41");
+
+        Assert.Equal(["The harbour wall holds"], bySlug.QuerySelectorAll("table tbody tr td:first-child").Select(td => td.TextContent.Trim()));
+        Assert.Equal("1 article", bySlug.QuerySelector(".result-count")!.TextContent.Trim());
+        Assert.Equal(
+            $"More than {ArticleEditorService.SearchCountLimit.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} articles; narrow the search to see how many.",
+            many.QuerySelector(".result-count")!.TextContent.Trim());
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Single(deep.QuerySelectorAll("table tbody tr"));
     }
 
     [Fact]

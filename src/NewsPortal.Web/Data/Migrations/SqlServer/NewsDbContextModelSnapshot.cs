@@ -336,6 +336,8 @@ namespace NewsPortal.Web.Data.Migrations.SqlServer
                     b.HasIndex("Slug")
                         .IsUnique();
 
+                    b.HasIndex("Status");
+
                     b.HasIndex("PublishedAt", "Status");
 
                     b.HasIndex("Status", "ListedAt");

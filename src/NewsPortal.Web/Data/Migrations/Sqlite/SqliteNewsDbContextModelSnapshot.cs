@@ -321,6 +321,8 @@ namespace NewsPortal.Web.Data.Migrations.Sqlite
                     b.HasIndex("Slug")
                         .IsUnique();
 
+                    b.HasIndex("Status");
+
                     b.HasIndex("PublishedAt", "Status");
 
                     b.HasIndex("Status", "ListedAt");

@@ -5,7 +5,7 @@
 namespace NewsPortal.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class CommentStatusIndex : Migration
+    public partial class StatusIndexes : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -13,6 +13,11 @@ namespace NewsPortal.Web.Data.Migrations.Sqlite
             migrationBuilder.CreateIndex(
                 name: "IX_Comments_Status",
                 table: "Comments",
+                column: "Status");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Articles_Status",
+                table: "Articles",
                 column: "Status");
         }
 
@@ -22,6 +27,10 @@ namespace NewsPortal.Web.Data.Migrations.Sqlite
             migrationBuilder.DropIndex(
                 name: "IX_Comments_Status",
                 table: "Comments");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Articles_Status",
+                table: "Articles");
         }
     }
 }
