@@ -726,7 +726,7 @@ search_rows() {
   during=$(IFS='|' read -r _ r _ <<<"${ROWS[-1]}"; echo "$r")
   flood_rps=$(awk '/^Requests\/sec:/ {printf "%.0f", $2}' "$flood_out")
   flood_non2xx=$(awk '/Non-2xx or 3xx responses:/ {print $NF}' "$flood_out")
-  FLOOD_NOTE="the article page served ${during:-0} req/s during a search flood (32 connections of distinct searches, ${flood_rps:-0} answers/s, ${flood_non2xx:-0} of them not 2xx: the bulkhead's 503 'busy'), $(awk -v a="${during:-0}" -v b="${normal:-0}" 'BEGIN { if (b > 0) printf "%.0f", 100 * a / b; else print "n/a" }') % of its ${normal:-0} req/s without one"
+  FLOOD_NOTE="the article page served ${during:-0} req/s during a search flood (32 connections of distinct searches, ${flood_rps:-0} answers/s, ${flood_non2xx:-0} of them not 2xx: the search bulkhead's 503 or the search rate limit's 429, which wrk does not tell apart), $(awk -v a="${during:-0}" -v b="${normal:-0}" 'BEGIN { if (b > 0) printf "%.0f", 100 * a / b; else print "n/a" }') % of its ${normal:-0} req/s without one"
 }
 
 # The staff pages, signed in as the Admin the site created at start: the dashboard, the moderation queue (pending,

@@ -105,6 +105,7 @@ public sealed class SqlServerQueryTests : IClassFixture<SqlServerQueryTests.SqlS
             await moderation.QueueAsync(NewsPortal.Web.Features.AdminComments.QueueQuery.From("pending", "10.0.3", 7, "oldest", 2, 20), CancellationToken.None);
             var newsroom = scope.ServiceProvider.GetRequiredService<NewsPortal.Web.Features.AdminArticles.ArticleEditorService>();
             await newsroom.ListAsync(null, "quarry", 1, CancellationToken.None);
+            await newsroom.ListAsync(ArticleStatus.Published, "\"sea wall\" harb*", 2, CancellationToken.None);
         }
 
         // The writes the save interceptor makes before each commit, and the start-up catch-up, on the same writer.
