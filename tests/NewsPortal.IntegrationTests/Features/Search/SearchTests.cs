@@ -321,33 +321,9 @@ public sealed class SearchTests : IClassFixture<SearchTests.Factory>
     [Fact]
     public async Task SqliteCandidatesQuery_WithASectionFilter_ReadsTheIndexBeforeTheArticles()
     {
-        var sql = "EXPLAIN QUERY PLAN " + NewsPortal.Web.Features.Search.SearchService.SqliteCandidatesSql(
-            "a.Status <> 0 AND a.PublishedAt <= {1} AND a.CategoryId = {2}");
-
-        var plan = await _factory.WithDbAsync(async db =>
-        {
-            var connection = db.Database.GetDbConnection();
-            await connection.OpenAsync(TestContext.Current.CancellationToken);
-            await using var command = connection.CreateCommand();
-            command.CommandText = sql.Replace("{0}", "@p0", StringComparison.Ordinal).Replace("{1}", "@p1", StringComparison.Ordinal)
-                .Replace("{2}", "@p2", StringComparison.Ordinal);
-            foreach (var (name, value) in new (string, object)[] { ("@p0", "\"council\""), ("@p1", DateTime.UtcNow), ("@p2", 1) })
-            {
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = name;
-                parameter.Value = value;
-                command.Parameters.Add(parameter);
-            }
-
-            var details = new List<string>();
-            await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
-            while (await reader.ReadAsync(TestContext.Current.CancellationToken))
-            {
-                details.Add(reader.GetString(reader.GetOrdinal("detail")));
-            }
-
-            return details;
-        });
+        var plan = await PlanAsync(
+            NewsPortal.Web.Features.Search.SearchService.SqliteCandidatesSql("a.Status <> 0 AND a.PublishedAt <= {1} AND a.CategoryId = {2}"),
+            "\"council\"", DateTime.UtcNow, 1);
 
         Assert.True(plan.Count >= 2, string.Join(" | ", plan));
         Assert.StartsWith("SCAN ArticleSearch", plan[0], StringComparison.Ordinal);
@@ -361,41 +337,40 @@ public sealed class SearchTests : IClassFixture<SearchTests.Factory>
     [Fact]
     public async Task SqliteQueueSearchQuery_ReadsTheIndexFirst_AndChecksTheStatusInItsIndex()
     {
-        var plans = new List<List<string>>();
         foreach (var index in new[] { "CommentSearch", "CommentAuthorSearch" })
         {
-            var sql = "EXPLAIN QUERY PLAN " + NewsPortal.Web.Features.Search.IndexedSearch.SqliteQueueSql(index, null, "DESC");
-            plans.Add(await _factory.WithDbAsync(async db =>
-            {
-                var connection = db.Database.GetDbConnection();
-                await connection.OpenAsync(TestContext.Current.CancellationToken);
-                await using var command = connection.CreateCommand();
-                command.CommandText = sql.Replace("{0}", "@p0", StringComparison.Ordinal).Replace("{1}", "@p1", StringComparison.Ordinal)
-                    .Replace("{2}", "@p2", StringComparison.Ordinal);
-                foreach (var (name, value) in new (string, object)[] { ("@p0", "\"river\""), ("@p1", 1), ("@p2", 1001) })
-                {
-                    var parameter = command.CreateParameter();
-                    parameter.ParameterName = name;
-                    parameter.Value = value;
-                    command.Parameters.Add(parameter);
-                }
+            var plan = await PlanAsync(NewsPortal.Web.Features.Search.IndexedSearch.SqliteQueueSql(index, null, "DESC"), "\"river\"", 1, 1001);
 
-                var details = new List<string>();
-                await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
-                while (await reader.ReadAsync(TestContext.Current.CancellationToken))
-                {
-                    details.Add(reader.GetString(reader.GetOrdinal("detail")));
-                }
-
-                return details;
-            }));
-        }
-
-        foreach (var plan in plans)
-        {
             Assert.True(plan.Count == 2, string.Join(" | ", plan));
             Assert.StartsWith("SCAN s VIRTUAL TABLE", plan[0], StringComparison.Ordinal);
             Assert.Contains("SEARCH c USING COVERING INDEX IX_Comments_Status", plan[1], StringComparison.Ordinal);
         }
     }
+
+    /// <summary>The bundled SQLite's plan for <paramref name="sql"/> ({0}, {1}… as the site writes it), one line per step.</summary>
+    private Task<List<string>> PlanAsync(string sql, params object[] values) => _factory.WithDbAsync(async db =>
+    {
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        for (var i = 0; i < values.Length; i++)
+        {
+            var name = "@p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            command.CommandText = command.CommandText.Replace("{" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "}", name, StringComparison.Ordinal);
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = values[i];
+            command.Parameters.Add(parameter);
+        }
+
+        var details = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
+        while (await reader.ReadAsync(TestContext.Current.CancellationToken))
+        {
+            details.Add(reader.GetString(reader.GetOrdinal("detail")));
+        }
+
+        return details;
+    });
 }
