@@ -615,7 +615,7 @@ public sealed class ModerationTests : IClassFixture<ModerationTests.Factory>
         Assert.Equal(StatNumber(before, "pending") - 1, StatNumber(after, "pending"));
         Assert.Equal(StatNumber(before, "approved") + 1, StatNumber(after, "approved"));
         Assert.Equal(
-            StatNumber(after, "approved").ToString(System.Globalization.CultureInfo.InvariantCulture),
+            StatNumber(after, "approved").ToString("N0", System.Globalization.CultureInfo.InvariantCulture),
             tabs.QuerySelector(".status-tabs a[aria-current='page'] .count")!.TextContent.Trim());
         Assert.Equal(
             await _factory.WithDbAsync(db => db.Comments.CountAsync(c => c.Status == CommentStatus.Approved)),
