@@ -57,6 +57,7 @@ internal sealed class DataLoader : IDisposable
     private readonly Random _random;
     private readonly TextGenerator _text;
     private readonly DateTime _now;
+    private readonly DateTime _clientDataCutoff;
     private readonly LoadStats _stats;
 
     private readonly SqliteCommand _article;
@@ -71,6 +72,7 @@ internal sealed class DataLoader : IDisposable
         _transaction = transaction;
         _random = random;
         _text = new TextGenerator(random);
+        _clientDataCutoff = utcNow.AddDays(-new NewsPortal.Web.Features.Privacy.PrivacyOptions().RetainClientDataDays);
         _now = utcNow;
         _stats = stats;
 
@@ -355,9 +357,9 @@ internal sealed class DataLoader : IDisposable
         p[3].Value = bodyHtml;
         p[4].Value = (int)status;
         p[5].Value = createdAt;
-        // As the site's retention job leaves them (Privacy:RetainClientDataDays, 90 by default): no IP address or
+        // As the site's retention job leaves them (Privacy:RetainClientDataDays at its default): no IP address or
         // user agent on older comments, so the site does not spend its first minutes clearing a million of them.
-        var kept = createdAt > DateTime.UtcNow.AddDays(-90);
+        var kept = createdAt >= _clientDataCutoff;
         p[6].Value = kept ? ip : DBNull.Value;
         p[7].Value = kept ? UserAgent : DBNull.Value;
         _comment.ExecuteNonQuery();

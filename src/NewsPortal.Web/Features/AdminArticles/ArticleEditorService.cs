@@ -40,9 +40,6 @@ public sealed class ArticleEditorService
         ? $"{what} from other sites cannot be shown to readers. Use an image on this site (a path such as /images/articles/harbour.svg), or ask an administrator to add the image's site to Content:ImageOrigins."
         : $"{what} from other sites can only come from {string.Join(", ", origins.Origins)}. Use one of those or a path on this site, or ask an administrator to add the image's site to Content:ImageOrigins.";
 
-    /// <summary>A search's total is counted this far and then shown as "more than".</summary>
-    public const int SearchCountLimit = 1_000;
-
     /// <summary>The query as the start of a slug (lower-case letters, digits and hyphens), or null when it cannot be one.</summary>
     internal static string? SlugPrefix(string query)
     {
@@ -83,20 +80,17 @@ public sealed class ArticleEditorService
                     (true, false) => articles.Where(a => EF.Functions.Like(a.Slug, start, "\\")),
                     _ => articles.Where(a => matches.Contains(a.Id) || EF.Functions.Like(a.Slug, start, "\\")),
                 };
-                total = await articles.OrderBy(a => a.Id).Select(a => a.Id).Take(SearchCountLimit + 1).CountAsync(cancellationToken);
-                if (total > SearchCountLimit)
-                {
-                    (total, kind) = (SearchCountLimit, TotalKind.AtLeast);
-                }
+                var counted = await articles.OrderBy(a => a.Id).Select(a => a.Id).Take(Paging.SearchCountLimit + 1).CountAsync(cancellationToken);
+                (total, kind, page) = Paging.Bounded(counted, page, PageSize);
             }
             else
             {
                 total = await articles.CountAsync(cancellationToken);
+                page = Paging.LastPageAtMost(page, total, PageSize);
             }
 
             // The page's ids first, walked along the (Status,) ListedAt index, then only those rows with their section and
             // pending count: sorting or projecting before paging would read the whole archive. A page past the end shows the last page.
-            page = kind == TotalKind.AtLeast ? page : Paging.LastPageAtMost(page, total, PageSize);
             ids = await articles
                 .OrderByDescending(a => a.ListedAt).ThenByDescending(a => a.Id)
                 .Select(a => a.Id)
@@ -122,7 +116,7 @@ public sealed class ArticleEditorService
     /// <summary>
     /// The newsroom's search on SQLite, in raw SQL because the plan matters: the matches are the article index's hits
     /// plus articles whose slug starts with the query (a range on the unique Slug index; SQLite's LIKE ignores case
-    /// and cannot use it). They are counted up to <see cref="SearchCountLimit"/> + 1. Up to that many, the page is
+    /// and cannot use it). They are counted up to <see cref="Paging.SearchCountLimit"/> + 1. Up to that many, the page is
     /// those rows sorted by ListedAt; past it ("river" matches a third of the archive) the (Status,) ListedAt index is
     /// walked in order and each article checked against the matches, which stops after a page (the <c>+</c> keeps
     /// SQLite from looking the matches up one by one and sorting them all).
@@ -154,9 +148,9 @@ public sealed class ArticleEditorService
             ? $"SELECT COUNT(*) AS Value FROM (SELECT 1 FROM ({matches}) LIMIT {{4}})"
             : $"SELECT COUNT(*) AS Value FROM (SELECT 1 FROM ({matches}) AS m CROSS JOIN Articles AS a INDEXED BY IX_Articles_Status ON a.Id = m.Id " +
               "WHERE a.Status = {3} LIMIT {4})";
-        var counted = await _db.Database.SqlQueryRaw<int>(countSql, [.. arguments, SearchCountLimit + 1]).ToListAsync(cancellationToken);
-        var (total, kind) = counted[0] > SearchCountLimit ? (SearchCountLimit, TotalKind.AtLeast) : (counted[0], TotalKind.Exact);
-        page = kind == TotalKind.AtLeast ? page : Paging.LastPageAtMost(page, total, PageSize);
+        var counted = await _db.Database.SqlQueryRaw<int>(countSql, [.. arguments, Paging.SearchCountLimit + 1]).ToListAsync(cancellationToken);
+        var (total, kind, shown) = Paging.Bounded(counted[0], page, PageSize);
+        page = shown;
         if (total == 0)
         {
             return (0, kind, page, []);

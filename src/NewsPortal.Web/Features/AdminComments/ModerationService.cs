@@ -17,9 +17,6 @@ namespace NewsPortal.Web.Features.AdminComments;
 /// </summary>
 public sealed class ModerationService
 {
-    /// <summary>A search's total is counted this far and then shown as "more than".</summary>
-    public const int SearchCountLimit = 1_000;
-
     private const int LatestOnDashboard = 10;
 
     internal static readonly Expression<Func<Comment, QueueItem>> ToItem = c => new QueueItem
@@ -76,18 +73,12 @@ public sealed class ModerationService
     /// (ArticleId, Status, CreatedAt) for one article, or the comment search index for a search, whose results come
     /// in order of arrival), then those rows with their articles. The total comes from <see cref="CommentCounts"/>
     /// for a whole status, is counted for one article (bounded by its comments), and is counted up to
-    /// <see cref="SearchCountLimit"/> for a search, which could otherwise read every match. A page past the end
+    /// <see cref="Paging.SearchCountLimit"/> for a search, which could otherwise read every match. A page past the end
     /// shows the last page.
     /// </summary>
     public async Task<QueueViewModel> QueueAsync(QueueQuery query, CancellationToken cancellationToken)
     {
         var counts = await CountsAsync(cancellationToken);
-        var comments = _db.Comments.AsNoTracking().Where(c => c.Status == query.Status);
-        if (query.ArticleId is { } articleId)
-        {
-            comments = comments.Where(c => c.ArticleId == articleId);
-        }
-
         List<int> ids;
         int page;
         int total;
@@ -98,14 +89,19 @@ public sealed class ModerationService
             // wrote it by the start of their name, e-mail address or IP address ("10.0.3" finds a network).
             var text = Search.SearchQuery.Parse(search);
             var count = text.IsEmpty ? 0
-                : await Search.IndexedSearch.QueueCountUpToAsync(_db, text, query.Status, query.ArticleId, SearchCountLimit, cancellationToken);
-            (total, kind) = count > SearchCountLimit ? (SearchCountLimit, TotalKind.AtLeast) : (count, TotalKind.Exact);
-            page = kind == TotalKind.AtLeast ? query.Page : Paging.LastPageAtMost(query.Page, total, query.PageSize);
+                : await Search.IndexedSearch.QueueCountUpToAsync(_db, text, query.Status, query.ArticleId, Paging.SearchCountLimit, cancellationToken);
+            (total, kind, page) = Paging.Bounded(count, query.Page, query.PageSize);
             ids = count == 0 ? [] : await Search.IndexedSearch.QueuePageAsync(
                 _db, text, query.Status, query.ArticleId, query.OldestFirst, (page - 1) * query.PageSize, query.PageSize, cancellationToken);
         }
         else
         {
+            var comments = _db.Comments.AsNoTracking().Where(c => c.Status == query.Status);
+            if (query.ArticleId is { } articleId)
+            {
+                comments = comments.Where(c => c.ArticleId == articleId);
+            }
+
             (total, kind) = query.ArticleId is not null ? (await comments.CountAsync(cancellationToken), TotalKind.Exact)
                 : (counts[query.Status], counts.IsLive(query.Status) ? TotalKind.Exact : TotalKind.Recent);
             page = Paging.LastPageAtMost(query.Page, total, query.PageSize);

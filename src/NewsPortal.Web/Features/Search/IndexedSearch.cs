@@ -69,17 +69,12 @@ public static class IndexedSearch
     /// </summary>
     public static string SqliteQueueSql(string index, int? articleId, string order, int first = 0)
     {
-        var sql = articleId is null
+        string P(int i) => "{" + (first + i).ToString(System.Globalization.CultureInfo.InvariantCulture) + "}";
+        return articleId is null
             ? $"SELECT c.Id AS Value FROM {index} AS s CROSS JOIN Comments AS c INDEXED BY IX_Comments_Status ON c.Id = s.rowid " +
-              $"WHERE {index} MATCH {{0}} AND c.Status = {{1}} ORDER BY s.rowid {order} LIMIT {{2}}"
-            : "SELECT c.Id AS Value FROM Comments AS c WHERE c.ArticleId = {3} AND c.Status = {1} " +
-              $"AND EXISTS (SELECT 1 FROM {index} WHERE {index} MATCH {{0}} AND {index}.rowid = c.Id) ORDER BY c.Id {order} LIMIT {{2}}";
-        for (var i = 3; i >= 0 && first > 0; i--)
-        {
-            sql = sql.Replace("{" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "}", "{" + (i + first).ToString(System.Globalization.CultureInfo.InvariantCulture) + "}", StringComparison.Ordinal);
-        }
-
-        return sql;
+              $"WHERE {index} MATCH {P(0)} AND c.Status = {P(1)} ORDER BY s.rowid {order} LIMIT {P(2)}"
+            : $"SELECT c.Id AS Value FROM Comments AS c WHERE c.ArticleId = {P(3)} AND c.Status = {P(1)} " +
+              $"AND EXISTS (SELECT 1 FROM {index} WHERE {index} MATCH {P(0)} AND {index}.rowid = c.Id) ORDER BY c.Id {order} LIMIT {P(2)}";
     }
 
     private static string SqlServerQueue(int? articleId) =>

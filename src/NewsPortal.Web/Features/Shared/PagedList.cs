@@ -26,4 +26,17 @@ public sealed class PagedList<T>
 
     /// <summary>Past a lower-bound total, a full page may have more after it.</summary>
     public bool HasNext => Page < PageCount || (TotalKind == TotalKind.AtLeast && Items.Count == PageSize);
+
+    /// <summary>The total as a staff list says it: "1 comment", "About 12,345 comments", "More than 1,000 comments; …".</summary>
+    public string CountText(string one, string many)
+    {
+        var total = TotalCount.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
+        var noun = TotalCount == 1 ? one : many;
+        return TotalKind switch
+        {
+            TotalKind.AtLeast => $"More than {total} {noun}; narrow the search to see how many.",
+            TotalKind.Recent => $"About {total} {noun}",
+            _ => $"{total} {noun}",
+        };
+    }
 }

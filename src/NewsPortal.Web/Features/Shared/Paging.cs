@@ -13,6 +13,19 @@ public static class Paging
     public static int LastPageAtMost(int page, int total, int pageSize) =>
         Math.Clamp(page, 1, Math.Max(1, (int)Math.Ceiling(total / (double)pageSize)));
 
+    /// <summary>How far a staff search is counted (count at most this + 1 rows); past it the total reads "more than".</summary>
+    public const int SearchCountLimit = 1_000;
+
+    /// <summary>
+    /// The total to show for a search counted up to <see cref="SearchCountLimit"/> + 1, and the page to show: past the
+    /// limit the total is a lower bound and the requested page stands (more may follow); otherwise a page past the end
+    /// shows the last page.
+    /// </summary>
+    public static (int Total, TotalKind Kind, int Page) Bounded(int counted, int page, int pageSize) =>
+        counted > SearchCountLimit
+            ? (SearchCountLimit, TotalKind.AtLeast, page)
+            : (counted, TotalKind.Exact, LastPageAtMost(page, counted, pageSize));
+
     /// <summary>Two bounded queries: the count and one page of rows.</summary>
     public static async Task<PagedList<T>> ToPagedListAsync<T>(
         this IQueryable<T> ordered, int page, int pageSize, CancellationToken cancellationToken)

@@ -19,7 +19,8 @@ public interface ISearchSqlRunner
 /// <summary>
 /// Writes the search index: the tables <c>ArticleSearch</c> (headline, standfirst, body text, tags, section and
 /// byline of every article, drafts included, for the newsroom), <c>CommentSearch</c> (the text of every comment) and
-/// <c>CommentAuthorSearch</c> (who wrote it: name, e-mail address and IP address, for the moderation queue). They live outside the EF model, created by the AddSearchIndex migrations: FTS5 tables keyed by rowid
+/// <c>CommentAuthorSearch</c> (who wrote it: name, e-mail address and IP address, for the moderation queue). They live outside the EF model, created by the AddSearchIndex and
+/// CommentSearchWho migrations: FTS5 tables keyed by rowid
 /// on SQLite, plain tables with a full-text index on SQL Server. A row is rebuilt from the database's own rows
 /// (so tags, section and byline are whatever was just saved) and from the HTML with its markup removed in C#,
 /// which SQL cannot do reliably; that is why the app, not a trigger, fills the index.

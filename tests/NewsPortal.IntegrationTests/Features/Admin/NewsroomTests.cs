@@ -6,7 +6,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using NewsPortal.IntegrationTests.Infrastructure;
 using NewsPortal.Web.Domain;
-using NewsPortal.Web.Features.AdminArticles;
 using NewsPortal.Web.Infrastructure.Identity;
 
 namespace NewsPortal.IntegrationTests.Features.Admin;
@@ -308,7 +307,7 @@ public sealed class NewsroomTests : IClassFixture<NewsroomTests.Factory>
         await _factory.WithDbAsync(async db =>
         {
             var first = await new ArticleBuilder().Headline("The harbour wall holds").Slug($"{address}-harbour-wall").SaveAsync(db);
-            db.Articles.AddRange(Enumerable.Range(0, ArticleEditorService.SearchCountLimit + 1).Select(i => new Article
+            db.Articles.AddRange(Enumerable.Range(0, NewsPortal.Web.Features.Shared.Paging.SearchCountLimit + 1).Select(i => new Article
             {
                 Slug = $"{word}-{i}", Headline = $"Bulk story {i}", Standfirst = "Standfirst.", BodyHtml = $"<p>The {word} story.</p>",
                 Status = ArticleStatus.Draft, CreatedAt = DateTime.UtcNow.AddDays(-2), CategoryId = first.CategoryId, AuthorId = first.AuthorId,
@@ -324,7 +323,7 @@ public sealed class NewsroomTests : IClassFixture<NewsroomTests.Factory>
         Assert.Equal(["The harbour wall holds"], bySlug.QuerySelectorAll("table tbody tr td:first-child").Select(td => td.TextContent.Trim()));
         Assert.Equal("1 article", bySlug.QuerySelector(".result-count")!.TextContent.Trim());
         Assert.Equal(
-            $"More than {ArticleEditorService.SearchCountLimit.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} articles; narrow the search to see how many.",
+            $"More than {NewsPortal.Web.Features.Shared.Paging.SearchCountLimit.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} articles; narrow the search to see how many.",
             many.QuerySelector(".result-count")!.TextContent.Trim());
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Single(deep.QuerySelectorAll("table tbody tr"));
