@@ -1,3 +1,5 @@
+using Microsoft.Playwright;
+
 namespace NewsPortal.BrowserTests;
 
 public sealed class ReaderJourneyTests
@@ -44,11 +46,12 @@ public sealed class ReaderJourneyTests
         await page.FillAsync("#Email", "not-an-email");
         await page.ClickAsync("#comments button[type=submit]");
 
-        Assert.Equal("Please enter your comment!", (await page.InnerTextAsync("#Body-error")).Trim());
-        Assert.Equal("Please enter your name here", (await page.InnerTextAsync("#Name-error")).Trim());
-        Assert.Equal("You have entered an incorrect email address!", (await page.InnerTextAsync("#Email-error")).Trim());
+        // The validator writes the messages field by field and moves focus once all are checked: wait for each.
+        await Assertions.Expect(page.Locator("#Body-error")).ToHaveTextAsync("Please enter your comment!");
+        await Assertions.Expect(page.Locator("#Name-error")).ToHaveTextAsync("Please enter your name here");
+        await Assertions.Expect(page.Locator("#Email-error")).ToHaveTextAsync("You have entered an incorrect email address!");
+        await Assertions.Expect(page.Locator("#Body")).ToBeFocusedAsync();
         Assert.Equal(0, posts);
-        Assert.Equal("Body", await page.EvaluateAsync<string>("document.activeElement.id"));
     }
 
     [Fact]
@@ -103,8 +106,9 @@ public sealed class ReaderJourneyTests
         await page.Keyboard.PressAsync("Enter");
 
         // Name was left empty: focus lands on it, with the seed's message.
+        // (The messages appear before the focus moves, so wait for the focus itself.)
         await page.WaitForSelectorAsync("#Name-error:has-text('Please enter your name here')");
-        Assert.Equal("Name", await page.EvaluateAsync<string>("document.activeElement.id"));
+        await Assertions.Expect(page.Locator("#Name")).ToBeFocusedAsync();
 
         await page.Keyboard.TypeAsync("Keyboard Reader");
         await page.Keyboard.PressAsync("Enter");
