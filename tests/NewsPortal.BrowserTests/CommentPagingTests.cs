@@ -48,9 +48,10 @@ public sealed class CommentPagingTests
         await page.GotoAsync($"/news/{SiteFixture.LongDiscussionSlug}");
 
         await page.Locator(".comment-pager a[rel=next]").FocusAsync();
+        // The wait is set up before the key is pressed: waiting afterwards can miss a navigation that is already over.
+        var navigated = page.WaitForURLAsync(url => url.Contains("cpage=2", StringComparison.Ordinal));
         await page.Keyboard.PressAsync("Enter");
-
-        await page.WaitForURLAsync(url => url.Contains("cpage=2", StringComparison.Ordinal));
+        await navigated;
         Assert.Contains("Comments page 2 of 3", await page.Locator(".comment-pager").InnerTextAsync(), StringComparison.Ordinal);
     }
 }
