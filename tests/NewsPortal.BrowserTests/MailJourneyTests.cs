@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
 using NewsPortal.Web.Data;
 using NewsPortal.Web.Domain;
 
@@ -33,7 +34,7 @@ public sealed class MailJourneyTests
         await page.FillAsync("#Name", "Notified Reader");
         await page.FillAsync("#Email", "notify@browser.test");
         await page.ClickAsync("label[for=NotifyReplies]");
-        Assert.True(await page.IsCheckedAsync("#NotifyReplies"));
+        await Assertions.Expect(page.Locator("#NotifyReplies")).ToBeCheckedAsync();
         await page.ClickAsync("#comments button[type=submit]");
         await page.WaitForSelectorAsync("#comments .notice-success");
 
@@ -58,7 +59,7 @@ public sealed class MailJourneyTests
         await page.CheckAsync("input[name=Request][value=erase]");
         await page.ClickAsync("form[action='/privacy'] button[type=submit]");
         await page.WaitForSelectorAsync("[role=status]");
-        Assert.Contains("If we hold anything for that address", await page.InnerTextAsync("[role=status]"), StringComparison.Ordinal);
+        await Assertions.Expect(page.Locator("[role=status]")).ToContainTextAsync("If we hold anything for that address", new() { UseInnerText = true });
         await page.ScreenshotAsync(new() { Path = Path.Combine(SiteFixture.OutputFolder, "privacy-390.png"), FullPage = true });
     }
 
@@ -76,7 +77,7 @@ public sealed class MailJourneyTests
         await page.ClickAsync("text=A daily digest");
         await page.ClickAsync("form[action='/admin/notifications'] button[type=submit]");
         await page.WaitForSelectorAsync(".notice-success");
-        Assert.True(await page.IsCheckedAsync("input[name=HeldComments][value=DailyDigest]"));
+        await Assertions.Expect(page.Locator("input[name=HeldComments][value=DailyDigest]")).ToBeCheckedAsync();
 
         var choice = await WithDbAsync(db => db.StaffMailPreferences
             .Where(p => db.Users.Any(u => u.Id == p.StaffUserId && u.Email == SiteFixture.ModeratorEmail))

@@ -57,7 +57,11 @@ public sealed class ReportJourneyTests
 
         // The reader has tabbed to the comment's Report link; from there on, only keys.
         await page.FocusAsync($"#comment-{id} a.report-link");
+        // The wait is set up before the key is pressed, and it waits for the load event: the width below is measured
+        // on the styled page, not on one still being parsed.
+        var navigated = page.WaitForURLAsync(url => url.EndsWith($"/comments/{id}/report", StringComparison.Ordinal));
         await page.Keyboard.PressAsync("Enter");
+        await navigated;
         await page.WaitForSelectorAsync("form.report-form");
         Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "The report page scrolls sideways at 390 px.");
         for (var i = 0; i < 40 && await page.EvaluateAsync<string?>("document.activeElement.name") != "Reason"; i++)
@@ -78,7 +82,7 @@ public sealed class ReportJourneyTests
         await page.Keyboard.PressAsync("Enter");
 
         await page.WaitForSelectorAsync(".notice-success");
-        Assert.Contains("Your report has been sent to the moderators", await page.InnerTextAsync(".notice-success"), StringComparison.Ordinal);
+        await Assertions.Expect(page.Locator(".notice-success")).ToContainTextAsync("Your report has been sent to the moderators", new() { UseInnerText = true });
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(SiteFixture.OutputFolder, "report-phone.png"), FullPage = true });
         await using var scope = _site.Services.CreateAsyncScope();
         var report = await scope.ServiceProvider.GetRequiredService<NewsDbContext>().CommentReports.AsNoTracking().SingleAsync(r => r.CommentId == id);
@@ -106,7 +110,7 @@ public sealed class ReportJourneyTests
         Assert.Equal(rowId, await moderator.EvaluateAsync<string?>("document.activeElement.id"));
         await moderator.Keyboard.PressAsync("h");
         await moderator.WaitForSelectorAsync(".notice-success:has-text('Comment hidden')");
-        Assert.Equal(0, await moderator.Locator($"#{rowId}").CountAsync());
+        await Assertions.Expect(moderator.Locator($"#{rowId}")).ToHaveCountAsync(0);
 
         await using var scope = _site.Services.CreateAsyncScope();
         var comment = await scope.ServiceProvider.GetRequiredService<NewsDbContext>().Comments.AsNoTracking().SingleAsync(c => c.Id == id);
