@@ -11,6 +11,7 @@ public sealed class ArticleBuilder
     private readonly int _n = Interlocked.Increment(ref _sequence);
     private string? _headline;
     private string? _slug;
+    private string? _standfirst;
     private string _body = "<p>Body text of a test article.</p>";
     private ArticleStatus _status = ArticleStatus.Published;
     private DateTime? _publishedAt = DateTime.UtcNow.AddHours(-1);
@@ -21,6 +22,12 @@ public sealed class ArticleBuilder
     public ArticleBuilder Headline(string headline)
     {
         _headline = headline;
+        return this;
+    }
+
+    public ArticleBuilder Standfirst(string standfirst)
+    {
+        _standfirst = standfirst;
         return this;
     }
 
@@ -92,7 +99,7 @@ public sealed class ArticleBuilder
         {
             Slug = _slug ?? Slugs.From(headline),
             Headline = headline,
-            Standfirst = $"Standfirst of {headline}.",
+            Standfirst = _standfirst ?? $"Standfirst of {headline}.",
             BodyHtml = _body,
             Status = _status,
             PublishedAt = _publishedAt,

@@ -190,44 +190,33 @@ public sealed class SearchService
 
     /// <summary>
     /// SQLite: the candidates are read newest first straight from the index (FTS5 walks a word's list from its newest
-    /// end and stops at <see cref="MaxRanked"/>), then ranked here by where each term occurs. bm25 is not used: it
-    /// reads every row that contains a term to weigh that term (a word in most of the archive, or a phrase, cost
-    /// 5–30 ms a search on 100,000 articles), while the column test below reads only the candidates' stretch of the
-    /// index. Each term scores 1 for matching at all, plus 10 in the headline, 5 in the tags, 4 in the standfirst and
-    /// 3 in the section or byline.
+    /// end and stops at <see cref="MaxRanked"/>), with their short indexed columns, and ranked here by where each term
+    /// occurs. bm25 is not used: it reads every row that contains a term to weigh that term (a word in most of the
+    /// archive, or a phrase, cost 5–30 ms a search on 100,000 articles). Nor are column-filtered MATCH queries: one per
+    /// term and column over the candidates' stretch of the index cost 20 ms for a two-word phrase on that archive, as
+    /// each re-reads the positions of both words in every article of the stretch. The short columns of 200 rows are
+    /// read in about a millisecond, and <see cref="SearchText.Finds"/> compares words as the highlighting does, so a
+    /// term counts in a column exactly when it is highlighted there. Each term scores 1 for matching at all, plus 10
+    /// in the headline, 5 in the tags, 4 in the standfirst and 3 in the section or byline.
     /// </summary>
     private static async Task<List<(int Id, double Score)>> RankedOnSqliteAsync(NewsDbContext db, DateTime now, SearchQuery query, SearchFilter filter, CancellationToken cancellationToken)
     {
         var (where, parameters) = Where(now, filter, query.ToFts5());
-        var candidates = await db.Database.SqlQueryRaw<SearchCandidate>(SqliteCandidatesSql(where), [.. parameters]).ToListAsync(cancellationToken);
-        if (candidates.Count == 0)
-        {
-            return [];
-        }
-
-        var columnHits = new List<object> { candidates.Min(c => c.Id), candidates.Max(c => c.Id) };
-        var selects = new List<string>();
-        for (var t = 0; t < query.Terms.Count; t++)
-        {
-            for (var c = 0; c < RankedColumns.Length; c++)
-            {
-                selects.Add(string.Create(CultureInfo.InvariantCulture,
-                    $"SELECT rowid AS Id, {(t * RankedColumns.Length) + c} AS Hit FROM ArticleSearch WHERE ArticleSearch MATCH {{{columnHits.Count}}} AND rowid BETWEEN {{0}} AND {{1}}"));
-                columnHits.Add($"{{{RankedColumns[c].Name}}} : {SearchQuery.ToFts5(query.Terms[t])}");
-            }
-        }
-
-        var hits = await db.Database.SqlQueryRaw<ColumnHit>(string.Join(" UNION ALL ", selects), [.. columnHits]).ToListAsync(cancellationToken);
-        var bonus = hits.GroupBy(h => h.Id).ToDictionary(g => g.Key, g => g.Sum(h => RankedColumns[h.Hit % RankedColumns.Length].Weight));
+        var candidates = await db.Database.SqlQueryRaw<RankingCandidate>(SqliteRankingCandidatesSql(where), [.. parameters]).ToListAsync(cancellationToken);
+        var terms = query.Terms.Select(t => (Words: t.Words.Select(SearchText.Fold).ToArray(), t.IsPrefix)).ToList();
         return candidates
-            .Select(c => (c.Id, Score: (query.Terms.Count + bonus.GetValueOrDefault(c.Id)) * (1.0 + (1.0 / (1.0 + (Math.Max(0, (now - c.PublishedAt).TotalDays) / 30.0))))))
+            .Select(c => (c.Id, Score: (query.Terms.Count + terms.Sum(t => ColumnWeight(c, t.Words, t.IsPrefix))) * (1.0 + (1.0 / (1.0 + (Math.Max(0, (now - c.PublishedAt).TotalDays) / 30.0))))))
             .OrderByDescending(c => c.Score).ThenByDescending(c => c.Id)
             .ToList();
     }
 
-    /// <summary>The indexed columns that weigh more than the body, and by how much a term found in them counts.</summary>
-    private static readonly (string Name, double Weight)[] RankedColumns =
-        [("Headline", 10), ("Tags", 5), ("Standfirst", 4), ("Section", 3), ("Byline", 3)];
+    /// <summary>What one term adds for the weighted columns it is found in.</summary>
+    private static double ColumnWeight(RankingCandidate candidate, string[] words, bool isPrefix) =>
+        (SearchText.Finds(candidate.Headline, words, isPrefix) ? 10 : 0)
+        + (SearchText.Finds(candidate.Tags, words, isPrefix) ? 5 : 0)
+        + (SearchText.Finds(candidate.Standfirst, words, isPrefix) ? 4 : 0)
+        + (SearchText.Finds(candidate.Section, words, isPrefix) ? 3 : 0)
+        + (SearchText.Finds(candidate.Byline, words, isPrefix) ? 3 : 0);
 
     /// <summary>
     /// CROSS JOIN is SQLite's way to fix the join order: the index is read first, newest match first, and each match's
@@ -236,6 +225,12 @@ public sealed class SearchService
     /// </summary>
     internal static string SqliteCandidatesSql(string where) =>
         "SELECT a.Id, a.PublishedAt FROM ArticleSearch CROSS JOIN Articles AS a ON a.Id = ArticleSearch.rowid " +
+        $"WHERE ArticleSearch MATCH {{0}} AND {where} ORDER BY ArticleSearch.rowid DESC LIMIT {MaxRanked}";
+
+    /// <summary>The candidates of <see cref="SqliteCandidatesSql"/> with the indexed columns that weigh in ranking (not the body).</summary>
+    internal static string SqliteRankingCandidatesSql(string where) =>
+        "SELECT a.Id, a.PublishedAt, ArticleSearch.Headline, ArticleSearch.Tags, ArticleSearch.Standfirst, ArticleSearch.Section, ArticleSearch.Byline " +
+        "FROM ArticleSearch CROSS JOIN Articles AS a ON a.Id = ArticleSearch.rowid " +
         $"WHERE ArticleSearch MATCH {{0}} AND {where} ORDER BY ArticleSearch.rowid DESC LIMIT {MaxRanked}";
 
     internal static string SqlServerSearchSql(string where, int skipAt) =>
@@ -373,11 +368,16 @@ public sealed class SearchCandidate
     public DateTime PublishedAt { get; init; }
 }
 
-/// <summary>A term found in one of the weighted columns: <c>Hit</c> is term × columns + column.</summary>
-public sealed class ColumnHit
+/// <summary>A visible article that matches, with the indexed columns that weigh in its rank.</summary>
+public sealed class RankingCandidate
 {
     public int Id { get; init; }
-    public int Hit { get; init; }
+    public DateTime PublishedAt { get; init; }
+    public string? Headline { get; init; }
+    public string? Tags { get; init; }
+    public string? Standfirst { get; init; }
+    public string? Section { get; init; }
+    public string? Byline { get; init; }
 }
 
 /// <summary>An article's indexed body text.</summary>

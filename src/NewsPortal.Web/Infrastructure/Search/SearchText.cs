@@ -92,6 +92,33 @@ public static partial class SearchText
             : Segments(text, tokens, Matches(text, tokens, FoldTerms(terms)), 0, tokens.Count, whole: true);
     }
 
+    /// <summary>
+    /// Whether <paramref name="text"/> holds the term: its folded words in a row, the last a word start when
+    /// <paramref name="isPrefix"/>, compared as <see cref="Highlight"/> marks them (for ranking: a term scores in a
+    /// column exactly when it is highlighted there).
+    /// </summary>
+    public static bool Finds(string? text, string[] foldedWords, bool isPrefix)
+    {
+        if (text is null || foldedWords.Length == 0)
+        {
+            return false;
+        }
+
+        var tokens = new List<Token>();
+        var position = 0;
+        while (NextToken(text, ref position) is { } token)
+        {
+            tokens.Add(token);
+            var at = tokens.Count - foldedWords.Length;
+            if (at >= 0 && MatchesAt(text, tokens, at, foldedWords, isPrefix))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Lower case without accents: how FTS5's unicode61 tokenizer compares words ("Café" finds "cafe").</summary>
     public static string Fold(string word)
     {

@@ -57,6 +57,36 @@ public sealed class SearchTests : IClassFixture<SearchTests.Factory>
         Assert.Equal([$"/news/{inHeadline.Slug}", $"/news/{inBody.Slug}"], await ResultSlugsAsync($"/search?q={word}"));
     }
 
+    [Fact]
+    public async Task Search_WhereTheWordStands_RanksHeadlineThenTagThenStandfirstThenBody()
+    {
+        var word = Word();
+        var at = DateTime.UtcNow.AddDays(-3);
+        // Saved in the reverse of the expected order, so the newest id (the tie-break) is the body match.
+        var inHeadline = await SaveAsync(new ArticleBuilder().Headline($"The {word} question").PublishedAt(at));
+        var inTag = await SaveAsync(new ArticleBuilder().Tagged(word).PublishedAt(at));
+        var inStandfirst = await SaveAsync(new ArticleBuilder().Standfirst($"Why the {word} matters.").PublishedAt(at));
+        var inBody = await SaveAsync(new ArticleBuilder().Body($"<p>A {word} in passing.</p>").PublishedAt(at));
+
+        Assert.Equal(
+            [$"/news/{inHeadline.Slug}", $"/news/{inTag.Slug}", $"/news/{inStandfirst.Slug}", $"/news/{inBody.Slug}"],
+            await ResultSlugsAsync($"/search?q={word}"));
+    }
+
+    [Fact]
+    public async Task Search_Phrase_CountsInTheHeadlineOnlyWhereTheHeadlineHasThePhrase()
+    {
+        var word = Word();
+        var phraseInHeadline = await SaveAsync(new ArticleBuilder().Headline($"Grey {word} seen").PublishedAt(DateTime.UtcNow.AddDays(-10)));
+        // Both words are in this headline, but apart; the phrase itself is only in the body. Newer, so it would win a tie.
+        var wordsApart = await SaveAsync(new ArticleBuilder().Headline($"{word} turns grey")
+            .Body($"<p>A grey {word} again.</p>").PublishedAt(DateTime.UtcNow.AddHours(-1)));
+
+        Assert.Equal(
+            [$"/news/{phraseInHeadline.Slug}", $"/news/{wordsApart.Slug}"],
+            await ResultSlugsAsync($"/search?q={Uri.EscapeDataString($"\"grey {word}\"")}"));
+    }
+
     [Theory]
     [InlineData("strong")]
     [InlineData("href")]
@@ -319,15 +349,21 @@ public sealed class SearchTests : IClassFixture<SearchTests.Factory>
     /// asked the full-text index about each one (seconds per search); the candidates query must read the index first.
     /// </summary>
     [Fact]
-    public async Task SqliteCandidatesQuery_WithASectionFilter_ReadsTheIndexBeforeTheArticles()
+    public async Task SqliteCandidatesQueries_WithASectionFilter_ReadTheIndexBeforeTheArticles()
     {
-        var plan = await PlanAsync(
-            NewsPortal.Web.Features.Search.SearchService.SqliteCandidatesSql("a.Status <> 0 AND a.PublishedAt <= {1} AND a.CategoryId = {2}"),
-            "\"council\"", DateTime.UtcNow, 1);
+        const string where = "a.Status <> 0 AND a.PublishedAt <= {1} AND a.CategoryId = {2}";
+        foreach (var sql in new[]
+        {
+            NewsPortal.Web.Features.Search.SearchService.SqliteCandidatesSql(where),
+            NewsPortal.Web.Features.Search.SearchService.SqliteRankingCandidatesSql(where),
+        })
+        {
+            var plan = await PlanAsync(sql, "\"council\"", DateTime.UtcNow, 1);
 
-        Assert.True(plan.Count >= 2, string.Join(" | ", plan));
-        Assert.StartsWith("SCAN ArticleSearch", plan[0], StringComparison.Ordinal);
-        Assert.Contains("SEARCH a USING INTEGER PRIMARY KEY", plan[1], StringComparison.Ordinal);
+            Assert.True(plan.Count >= 2, string.Join(" | ", plan));
+            Assert.StartsWith("SCAN ArticleSearch", plan[0], StringComparison.Ordinal);
+            Assert.Contains("SEARCH a USING INTEGER PRIMARY KEY", plan[1], StringComparison.Ordinal);
+        }
     }
 
     /// <summary>

@@ -73,4 +73,23 @@ public sealed class SearchTextTests
 
         Assert.Equal(["Trams", "ZÜRICH", "Zurich"], segments.Where(s => s.IsMatch).Select(s => s.Text));
     }
+
+    [Theory]
+    [InlineData("Harbour plans approved", new[] { "harbour" }, false, true)]
+    [InlineData("The HARBOUR's future", new[] { "harbour" }, false, true)]
+    [InlineData("Harbourside flats", new[] { "harbour" }, false, false)]
+    [InlineData("Harbourside flats", new[] { "harbour" }, true, true)]
+    [InlineData("New harbour wall built", new[] { "harbour", "wall" }, false, true)]
+    [InlineData("Wall of the harbour", new[] { "harbour", "wall" }, false, false)]
+    [InlineData("Harbour, wall", new[] { "harbour", "wall" }, false, true)]
+    [InlineData("Café society", new[] { "cafe" }, false, true)]
+    [InlineData("", new[] { "harbour" }, false, false)]
+    public void Finds_AWordARunOfWordsOrAWordStart_AsTheHighlightingMarksThem(string text, string[] words, bool isPrefix, bool expected)
+    {
+        Assert.Equal(expected, SearchText.Finds(text, words, isPrefix));
+        Assert.Equal(expected, SearchText.Highlight(text, [(words, isPrefix)]).Any(s => s.IsMatch));
+    }
+
+    [Fact]
+    public void Finds_NoText_FindsNothing() => Assert.False(SearchText.Finds(null, ["harbour"], isPrefix: false));
 }
