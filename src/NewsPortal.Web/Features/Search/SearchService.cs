@@ -361,13 +361,6 @@ public sealed record SearchFound(PagedList<SearchResult> Results, bool IsCapped,
             + r.Snippet.Sum(s => s.Text.Length + 32) + r.Headline.Sum(s => s.Text.Length + 32))));
 }
 
-/// <summary>A visible article that matches, before ranking.</summary>
-public sealed class SearchCandidate
-{
-    public int Id { get; init; }
-    public DateTime PublishedAt { get; init; }
-}
-
 /// <summary>A visible article that matches, with the indexed columns that weigh in its rank.</summary>
 public sealed class RankingCandidate
 {
