@@ -152,6 +152,22 @@ public sealed class SearchTests : IClassFixture<SearchTests.Factory>
     }
 
     [Fact]
+    public async Task Search_Result_ShowsDateAuthorAndCommentsOnOneMetaLine_NotTheArticlePagesBylineBlock()
+    {
+        var word = Word();
+        var article = await SaveAsync(new ArticleBuilder().Body($"<p>The {word} report.</p>"));
+        var author = await _factory.WithDbAsync(db => db.Authors.Where(a => a.Id == article.AuthorId).Select(a => a.Name).SingleAsync());
+
+        var (_, document) = await Html.GetAsync(_factory.CreateClient(), $"/search?q={word}");
+
+        var meta = document.QuerySelector(".listing .card-meta")!;
+        Assert.NotNull(meta.QuerySelector("time[datetime]"));
+        Assert.Contains(author, meta.TextContent, StringComparison.Ordinal);
+        // The article page's .byline is a ruled block with padding: inside a result's meta line it drew a box round the name.
+        Assert.Null(document.QuerySelector(".listing .byline"));
+    }
+
+    [Fact]
     public async Task Search_DraftsAndScheduledArticles_AreNotFound()
     {
         var word = Word();
