@@ -10,7 +10,7 @@ namespace NewsPortal.TopologyTests.Hosting;
 public sealed class PublishedRuntimeTests(Topology topology)
 {
     [Fact]
-    public async Task RuntimeConfig_OfThePublishedSite_UsesConcurrentWorkstationGc_ThatCompactsAFragmentedHeap()
+    public async Task RuntimeConfig_OfThePublishedSite_UsesConcurrentWorkstationGc_WithConserveMemory5()
     {
         await topology.ReadyAsync();
         var path = Path.Combine(topology.PublishDirectory, "NewsPortal.Web.runtimeconfig.json");

@@ -129,25 +129,9 @@ public sealed class ArticleEditorService
             return (0, TotalKind.Exact, 1, []);
         }
 
-        var parts = new List<string>();
-        if (!text.IsEmpty)
-        {
-            parts.Add("SELECT rowid AS Id FROM ArticleSearch WHERE ArticleSearch MATCH {0}");
-        }
-
-        if (slug is not null)
-        {
-            parts.Add("SELECT Id FROM Articles WHERE Slug >= {1} AND Slug < {2}");
-        }
-
-        var matches = string.Join(" UNION ", parts);
-        var filter = status is null ? string.Empty : "a.Status = {3} AND ";
+        var matches = SqliteMatchesSql(!text.IsEmpty, slug is not null);
         object[] arguments = [text.IsEmpty ? string.Empty : text.ToFts5(), slug ?? string.Empty, (slug ?? string.Empty) + char.MaxValue, (int)(status ?? 0)];
-        // With a status, each match's status is read from IX_Articles_Status (SQLite would otherwise read the row).
-        var countSql = status is null
-            ? $"SELECT COUNT(*) AS Value FROM (SELECT 1 FROM ({matches}) LIMIT {{4}})"
-            : $"SELECT COUNT(*) AS Value FROM (SELECT 1 FROM ({matches}) AS m CROSS JOIN Articles AS a INDEXED BY IX_Articles_Status ON a.Id = m.Id " +
-              "WHERE a.Status = {3} LIMIT {4})";
+        var countSql = SqliteCountSql(matches, status is not null);
         var counted = await _db.Database.SqlQueryRaw<int>(countSql, [.. arguments, Paging.SearchCountLimit + 1]).ToListAsync(cancellationToken);
         var (total, kind, shown) = Paging.Bounded(counted[0], page, PageSize);
         page = shown;
@@ -156,12 +140,34 @@ public sealed class ArticleEditorService
             return (0, kind, page, []);
         }
 
-        var id = kind == TotalKind.AtLeast ? "+a.Id" : "a.Id";
-        var pageSql = $"SELECT a.Id AS Value FROM Articles AS a WHERE {filter}{id} IN ({matches}) " +
-            "ORDER BY a.ListedAt DESC, a.Id DESC LIMIT {4} OFFSET {5}";
+        var pageSql = SqlitePageSql(matches, status is not null, walkListedAt: kind == TotalKind.AtLeast);
         var ids = await _db.Database.SqlQueryRaw<int>(pageSql, [.. arguments, PageSize, (page - 1) * PageSize]).ToListAsync(cancellationToken);
         return (total, kind, page, ids);
     }
+
+    /// <summary>The ids that match: {0} the FTS5 expression, {1} and {2} the slug range (the prefix and the prefix + U+FFFF).</summary>
+    internal static string SqliteMatchesSql(bool text, bool slug) => string.Join(" UNION ", new[]
+    {
+        text ? "SELECT rowid AS Id FROM ArticleSearch WHERE ArticleSearch MATCH {0}" : null,
+        slug ? "SELECT Id FROM Articles WHERE Slug >= {1} AND Slug < {2}" : null,
+    }.OfType<string>());
+
+    /// <summary>
+    /// The matches counted up to {4}; with a status ({3}), each match's status is read from IX_Articles_Status
+    /// (SQLite would otherwise read the article's row).
+    /// </summary>
+    internal static string SqliteCountSql(string matches, bool status) => status
+        ? $"SELECT COUNT(*) AS Value FROM (SELECT 1 FROM ({matches}) AS m CROSS JOIN Articles AS a INDEXED BY IX_Articles_Status ON a.Id = m.Id " +
+          "WHERE a.Status = {3} LIMIT {4})"
+        : $"SELECT COUNT(*) AS Value FROM (SELECT 1 FROM ({matches}) LIMIT {{4}})";
+
+    /// <summary>
+    /// One page ({4} rows from {5}) by ListedAt. With <paramref name="walkListedAt"/> (more matches than are counted)
+    /// the <c>+</c> keeps SQLite from driving the query from the matches: it walks the ListedAt index and stops after a page.
+    /// </summary>
+    internal static string SqlitePageSql(string matches, bool status, bool walkListedAt) =>
+        $"SELECT a.Id AS Value FROM Articles AS a WHERE {(status ? "a.Status = {3} AND " : string.Empty)}{(walkListedAt ? "+a.Id" : "a.Id")} IN ({matches}) " +
+        "ORDER BY a.ListedAt DESC, a.Id DESC LIMIT {4} OFFSET {5}";
 
     public async Task<ArticleEditorViewModel> NewAsync(CancellationToken cancellationToken) =>
         await WithChoicesAsync(new ArticleForm { CommentsOpen = true }, null, ArticleStatus.Draft, null, null, cancellationToken);

@@ -193,9 +193,9 @@ public sealed class SearchService
     /// end and stops at <see cref="MaxRanked"/>), with their short indexed columns, and ranked here by where each term
     /// occurs. bm25 is not used: it reads every row that contains a term to weigh that term (a word in most of the
     /// archive, or a phrase, cost 5–30 ms a search on 100,000 articles). Nor are column-filtered MATCH queries: one per
-    /// term and column over the candidates' stretch of the index cost 20 ms for a two-word phrase on that archive, as
-    /// each re-reads the positions of both words in every article of the stretch. The short columns of 200 rows are
-    /// read in about a millisecond, and <see cref="SearchText.Finds"/> compares words as the highlighting does, so a
+    /// term and column over the candidates' stretch of the index cost 20 ms for a two-word phrase on that archive (sqlite3
+    /// shell), as each re-reads the positions of both words in every article of the stretch. Reading the short columns
+    /// with the 200 candidates adds about a millisecond (0.8-1.1 ms on average over 400 of the benchmark's queries), and <see cref="SearchText.Finds"/> compares words as the highlighting does, so a
     /// term counts in a column exactly when it is highlighted there. Each term scores 1 for matching at all, plus 10
     /// in the headline, 5 in the tags, 4 in the standfirst and 3 in the section or byline.
     /// </summary>
@@ -203,7 +203,7 @@ public sealed class SearchService
     {
         var (where, parameters) = Where(now, filter, query.ToFts5());
         var candidates = await db.Database.SqlQueryRaw<RankingCandidate>(SqliteRankingCandidatesSql(where), [.. parameters]).ToListAsync(cancellationToken);
-        var terms = query.Terms.Select(t => (Words: t.Words.Select(SearchText.Fold).ToArray(), t.IsPrefix)).ToList();
+        var terms = SearchText.FoldTerms([.. query.Terms.Select(t => (t.Words, t.IsPrefix))]);
         return candidates
             .Select(c => (c.Id, Score: (query.Terms.Count + terms.Sum(t => ColumnWeight(c, t.Words, t.IsPrefix))) * (1.0 + (1.0 / (1.0 + (Math.Max(0, (now - c.PublishedAt).TotalDays) / 30.0))))))
             .OrderByDescending(c => c.Score).ThenByDescending(c => c.Id)
@@ -223,14 +223,14 @@ public sealed class SearchService
     /// article looked up by key. Left to itself the planner may start from the articles of a section (an index on
     /// CategoryId) and ask the index about each of them, which on 100,000 articles took seconds per search.
     /// </summary>
-    internal static string SqliteCandidatesSql(string where) =>
-        "SELECT a.Id, a.PublishedAt FROM ArticleSearch CROSS JOIN Articles AS a ON a.Id = ArticleSearch.rowid " +
-        $"WHERE ArticleSearch MATCH {{0}} AND {where} ORDER BY ArticleSearch.rowid DESC LIMIT {MaxRanked}";
+    internal static string SqliteCandidatesSql(string where) => SqliteCandidatesSql("a.Id, a.PublishedAt", where);
 
-    /// <summary>The candidates of <see cref="SqliteCandidatesSql"/> with the indexed columns that weigh in ranking (not the body).</summary>
-    internal static string SqliteRankingCandidatesSql(string where) =>
-        "SELECT a.Id, a.PublishedAt, ArticleSearch.Headline, ArticleSearch.Tags, ArticleSearch.Standfirst, ArticleSearch.Section, ArticleSearch.Byline " +
-        "FROM ArticleSearch CROSS JOIN Articles AS a ON a.Id = ArticleSearch.rowid " +
+    /// <summary>The same candidates with the indexed columns that weigh in ranking (not the body).</summary>
+    internal static string SqliteRankingCandidatesSql(string where) => SqliteCandidatesSql(
+        "a.Id, a.PublishedAt, ArticleSearch.Headline, ArticleSearch.Tags, ArticleSearch.Standfirst, ArticleSearch.Section, ArticleSearch.Byline", where);
+
+    private static string SqliteCandidatesSql(string columns, string where) =>
+        $"SELECT {columns} FROM ArticleSearch CROSS JOIN Articles AS a ON a.Id = ArticleSearch.rowid " +
         $"WHERE ArticleSearch MATCH {{0}} AND {where} ORDER BY ArticleSearch.rowid DESC LIMIT {MaxRanked}";
 
     internal static string SqlServerSearchSql(string where, int skipAt) =>

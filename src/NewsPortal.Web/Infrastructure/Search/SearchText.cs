@@ -93,9 +93,9 @@ public static partial class SearchText
     }
 
     /// <summary>
-    /// Whether <paramref name="text"/> holds the term: its folded words in a row, the last a word start when
-    /// <paramref name="isPrefix"/>, compared as <see cref="Highlight"/> marks them (for ranking: a term scores in a
-    /// column exactly when it is highlighted there).
+    /// Whether <paramref name="text"/> holds the term: its words (folded by <see cref="FoldTerms"/>) in a row, each a
+    /// word start when <paramref name="isPrefix"/> (a prefix term is one word), compared as <see cref="Highlight"/>
+    /// marks them (for ranking: a term scores in a column exactly when it is highlighted there).
     /// </summary>
     public static bool Finds(string? text, string[] foldedWords, bool isPrefix)
     {
@@ -142,7 +142,8 @@ public static partial class SearchText
 
     private readonly record struct Token(int Start, int Length);
 
-    private static List<(string[] Words, bool IsPrefix)> FoldTerms(IReadOnlyList<(IReadOnlyList<string> Words, bool IsPrefix)> terms) =>
+    /// <summary>The terms' words as <see cref="Fold"/> makes them, once per search rather than once per text.</summary>
+    public static List<(string[] Words, bool IsPrefix)> FoldTerms(IReadOnlyList<(IReadOnlyList<string> Words, bool IsPrefix)> terms) =>
         terms.Where(t => t.Words.Count > 0).Select(t => (t.Words.Select(Fold).ToArray(), t.IsPrefix)).ToList();
 
     private static List<TextSegment> Segments(string text, List<Token> tokens, bool[] matched, int from, int to, bool whole = false)
