@@ -274,6 +274,13 @@ public sealed partial class NotificationDispatcher
             return;
         }
 
+        // Made before the transaction: the first link of a process may write the signing key, on a connection of its own.
+        var links = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var email in fresh.Concat(again.Select(a => a.Email)))
+        {
+            links[email] = await _links.ConfirmAddressAsync(email, _options.ConfirmLinkDays);
+        }
+
         try
         {
             await _db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
@@ -304,7 +311,7 @@ public sealed partial class NotificationDispatcher
                     _outbox.Add(_db, new OutboxMail(MailKinds.ConfirmSubscription, email, null, "Please confirm: e-mail me when someone replies",
                         new MailBody()
                             .Paragraph("Someone (we hope you) asked to be told by e-mail when someone replies to their comment, giving this address.")
-                            .Link("Yes, send me reply notices", await _links.ConfirmAddressAsync(email, _options.ConfirmLinkDays))
+                            .Link("Yes, send me reply notices", links[email])
                             .Paragraph($"The link works for {_options.ConfirmLinkDays} days. If it was not you, ignore this message: without your confirmation nothing more is sent.")));
                 }
 
