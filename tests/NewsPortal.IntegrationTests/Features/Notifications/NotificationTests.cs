@@ -195,6 +195,7 @@ public sealed class NotificationTests : IAsyncLifetime
 
         var (_, article) = await Html.GetAsync(author, $"/news/{slug}");
         var (_, edit) = await Html.GetAsync(author, article.QuerySelector($"#comment-{id} a.edit-link")!.GetAttribute("href")!);
+        Assert.Contains("until a moderator has read it again", edit.QuerySelector(".report-page [role=note]")!.TextContent, StringComparison.Ordinal);
         var saved = await Html.SubmitAsync(author, edit.QuerySelector<IHtmlFormElement>($"form[action='/news/{slug}/comments/{id}/edit']")!,
             new Dictionary<string, string> { ["Body"] = "SWITCHED: buy cheap pills now, totally different text" });
 
