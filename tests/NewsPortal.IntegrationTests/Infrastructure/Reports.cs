@@ -69,8 +69,11 @@ public static class Reports
         var response = await Html.SubmitAsync(reader, form, values);
         if (response.StatusCode == HttpStatusCode.SeeOther)
         {
-            // As a browser does: the thank-you page is fetched (and its one-time notice used up).
-            Thanks.AddOrUpdate(response, (await Html.GetAsync(reader, response.Headers.Location!.OriginalString)).Document);
+            // As a browser does: the thank-you page is fetched (and its one-time notice used up). It is there for
+            // every reader whose report was taken, also the one whose report just took the comment off the site.
+            var (thanks, page) = await Html.GetAsync(reader, response.Headers.Location!.OriginalString);
+            Assert.True(thanks.StatusCode == HttpStatusCode.OK, $"The thank-you page {response.Headers.Location} answered {(int)thanks.StatusCode}.");
+            Thanks.AddOrUpdate(response, page);
         }
 
         return response;

@@ -230,6 +230,9 @@ public sealed class ModerationService
 
         var previous = comment.BodyHtml;
         comment.BodyHtml = _sanitizer.Sanitize(CommentText.CleanBody(form.Body));
+
+        // The comment no longer stands for the text its key was made from (see CommentService.DedupeKey).
+        comment.DedupeKey = null;
         Record(comment, comment.Status, staff, "Edited the text", previous);
         return await SaveAsync(cancellationToken) ? ModerationOutcome.Changed : ModerationOutcome.AlreadyHandled;
     }

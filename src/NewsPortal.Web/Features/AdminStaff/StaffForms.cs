@@ -9,6 +9,7 @@ public sealed class NewStaffForm
     [Required(ErrorMessage = "Please enter their email address.")]
     [StringLength(FieldLengths.StaffEmail)]
     [RegularExpression(Comments.CommentForm.EmailPattern, ErrorMessage = "That does not look like an email address.")]
+    [Comments.MailAddress(ErrorMessage = "That does not look like an email address.")]
     public string? Email { get; set; }
 
     [Display(Name = "Display name")]

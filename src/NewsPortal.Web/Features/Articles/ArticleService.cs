@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using NewsPortal.Web.Data;
 using NewsPortal.Web.Domain;
 using NewsPortal.Web.Features.Comments;
@@ -24,10 +25,12 @@ public sealed class ArticleService
     }
 
     /// <summary>What every reader of the article shares (from the reader cache), or null when no visible article has that slug.</summary>
-    public ValueTask<ArticlePageCore?> GetCoreAsync(string slug, CancellationToken cancellationToken) =>
-        _cache.GetOrLoadAsync(
-            $"article:{slug}", ReaderChange.Comments, (db, ct) => LoadCoreAsync(db, _clock.UtcNow, slug, ct), cancellationToken,
-            core => core is null ? 256 : ArticlePageCore.ApproximateBytes(core));
+    public async ValueTask<ArticlePageCore?> GetCoreAsync(string slug, CancellationToken cancellationToken) =>
+        await ResolveAsync(slug, cancellationToken) != slug
+            ? null
+            : await _cache.GetOrLoadAsync(
+                $"article:{slug}", ReaderChange.Comments, (db, ct) => LoadCoreAsync(db, _clock.UtcNow, slug, ct), cancellationToken,
+                core => core is null ? 256 : ArticlePageCore.ApproximateBytes(core));
 
     /// <summary>
     /// The whole article page for one viewer: the shared core plus the comments section as
@@ -82,21 +85,52 @@ public sealed class ArticleService
         return new ArticlePageCore(article, latest, related, approved);
     }
 
-    /// <summary>
-    /// The current slug of a visible article that used to be published as <paramref name="oldSlug"/>. Cached like
-    /// the pages (an unknown slug too), so a flood of requests for missing pages costs the database nothing.
-    /// </summary>
+    /// <summary>The current slug of a visible article that used to be published as <paramref name="oldSlug"/>.</summary>
     public async Task<string?> CurrentSlugForAsync(string oldSlug, CancellationToken cancellationToken) =>
-        (await _cache.GetOrLoadAsync($"redirect:{oldSlug}", ReaderChange.Articles, async (db, ct) => new SlugRedirect(
-            await db.ArticleSlugRedirects.AsNoTracking()
-                .Where(r => r.OldSlug == oldSlug)
-                .Select(r => r.Article)
-                .Where(ArticleVisibility.IsVisibleAt(_clock.UtcNow))
-                .Select(a => a.Slug)
-                .FirstOrDefaultAsync(ct)), cancellationToken)).CurrentSlug;
+        await ResolveAsync(oldSlug, cancellationToken) is { } current && current != oldSlug ? current : null;
 
-    /// <summary>Lets "no redirect" be cached as well as a redirect.</summary>
-    private sealed record SlugRedirect(string? CurrentSlug);
+    /// <summary>
+    /// The current slug of the visible article that answers to <paramref name="slug"/>: its own, the one it moved to
+    /// (the old address answers 301), or null. One query, cached at low priority: a repeated missing slug costs the
+    /// database nothing, and a flood of distinct ones costs one query and one small entry each, which are the first
+    /// the store drops when it is full. Text that cannot be a slug costs nothing at all.
+    /// </summary>
+    private async ValueTask<string?> ResolveAsync(string slug, CancellationToken cancellationToken)
+    {
+        if (!CouldBeSlug(slug))
+        {
+            return null;
+        }
+
+        return (await _cache.GetOrLoadAsync(
+            $"slug:{slug}",
+            ReaderChange.Articles,
+            async (db, ct) =>
+            {
+                var now = _clock.UtcNow;
+                return new SlugAnswer(await db.Articles.AsNoTracking()
+                    .VisibleAt(now)
+                    .Where(a => a.Slug == slug)
+                    .Select(a => new { a.Slug, Rank = 0 })
+                    .Concat(db.ArticleSlugRedirects.AsNoTracking()
+                        .Where(r => r.OldSlug == slug)
+                        .Select(r => r.Article)
+                        .Where(ArticleVisibility.IsVisibleAt(now))
+                        .Select(a => new { a.Slug, Rank = 1 }))
+                    .OrderBy(a => a.Rank)
+                    .Select(a => a.Slug)
+                    .FirstOrDefaultAsync(ct));
+            },
+            cancellationToken,
+            priority: CacheItemPriority.Low)).CurrentSlug;
+    }
+
+    /// <summary>Slugs are letters, digits and hyphens (the editor's rule) of bounded length; anything else is no article's.</summary>
+    private static bool CouldBeSlug(string slug) =>
+        slug.Length is > 0 and <= FieldLengths.Slug && slug.All(c => char.IsAsciiLetterOrDigit(c) || c == '-');
+
+    /// <summary>Lets "no such slug" be cached as well as an answer.</summary>
+    private sealed record SlugAnswer(string? CurrentSlug);
 
     /// <summary>
     /// Same section or a shared tag, newest first, never the article itself. Two queries, each walking an index

@@ -61,7 +61,9 @@ public sealed class SharedArticlePages
 
     /// <summary>
     /// The slot for this article, comment page (clamped to the pages there are) and order: one copy per public address
-    /// (the Host header when Site:PublicUrl is unset) and data version, kept a minute at most for its relative times.
+    /// and data version, kept a minute at most for its relative times. The public address is Site:PublicUrl when it is
+    /// set, whatever Host a request names; without it the page's absolute links follow the request's host, so a copy
+    /// can only serve that host (AllowedHosts bounds how many there are).
     /// Null when no visible article has the slug.
     /// </summary>
     public async Task<SharedPageSlot?> LocateAsync(HttpContext context, string slug, int? commentPage, CommentSort sort, CancellationToken cancellationToken)

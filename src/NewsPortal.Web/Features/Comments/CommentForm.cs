@@ -9,7 +9,10 @@ namespace NewsPortal.Web.Features.Comments;
 /// </summary>
 public sealed class CommentForm
 {
-    /// <summary>Deliberately simple: something@something.tld, no spaces. Identical in .NET and JavaScript.</summary>
+    /// <summary>
+    /// Deliberately simple: something@something.tld, no spaces. Identical in .NET and JavaScript. Every form that takes
+    /// an address also carries <see cref="MailAddressAttribute"/> (server side), which asks the mailer itself.
+    /// </summary>
     public const string EmailPattern = @"^[^@\s]+@[^@\s]+\.[^@\s]+$";
 
     [Display(Name = "Name")]
@@ -21,6 +24,7 @@ public sealed class CommentForm
     [Required(ErrorMessage = "Please enter your email address here")]
     [StringLength(FieldLengths.CommentEmail, ErrorMessage = "You have entered an incorrect email address!")]
     [RegularExpression(EmailPattern, ErrorMessage = "You have entered an incorrect email address!")]
+    [MailAddress]
     public string? Email { get; set; }
 
     [Display(Name = "Comment")]

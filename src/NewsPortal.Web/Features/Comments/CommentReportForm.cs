@@ -20,6 +20,7 @@ public sealed class CommentReportForm : IValidatableObject
     [Display(Name = "Your email (optional)")]
     [StringLength(FieldLengths.CommentEmail, ErrorMessage = "You have entered an incorrect email address!")]
     [RegularExpression(CommentForm.EmailPattern, ErrorMessage = "You have entered an incorrect email address!")]
+    [MailAddress]
     public string? Email { get; set; }
 
     /// <summary>Honeypot, as on the comment form: must come back empty.</summary>

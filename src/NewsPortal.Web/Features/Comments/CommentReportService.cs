@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using NewsPortal.Web.Data;
 using NewsPortal.Web.Domain;
+using NewsPortal.Web.Features.Notifications;
 using NewsPortal.Web.Infrastructure.Database;
 using NewsPortal.Web.Infrastructure.Security;
 using NewsPortal.Web.Infrastructure.Site;
@@ -32,8 +33,9 @@ public sealed record ReportTarget(int CommentId, int ArticleId, string ArticleSl
 /// <summary>
 /// Readers' reports of published comments. A report is stored once per reader per comment (see <see cref="ReaderIdCookie"/>);
 /// when <see cref="CommentOptions.ReportsToHold"/> readers' reports wait on a published comment, it is held for a
-/// moderator, with that reason in its history. Every report puts the comment in the reported queue, an illegal-content
-/// report at its top. Holding the comment changes its status, so the reader cache hears of it from the save itself.
+/// moderator, with that reason in its history, and moderators hear of it as of any held comment. Every report puts the
+/// comment in the reported queue, an illegal-content report at its top. Holding the comment changes its status, so the
+/// reader cache hears of it from the save itself.
 /// </summary>
 public sealed class CommentReportService
 {
@@ -78,7 +80,7 @@ public sealed class CommentReportService
     public ValueTask<string> IssueStampAsync(int articleId) => _stamp.IssueAsync(articleId);
 
     public async Task<ReportResult> ReportAsync(
-        string slug, int commentId, CommentReportForm form, string readerId, string? ipAddress, CancellationToken cancellationToken)
+        string slug, int commentId, CommentReportForm form, string readerId, string? clientKey, CancellationToken cancellationToken)
     {
         var target = await TargetAsync(slug, commentId, cancellationToken);
         if (target is null)
@@ -108,7 +110,7 @@ public sealed class CommentReportService
         }
 
         var readerKey = ReaderIdCookie.KeyOf(readerId);
-        var ipKey = ipAddress is null ? null : await IpKeyAsync(ipAddress);
+        var ipKey = clientKey is null ? null : await IpKeyAsync(clientKey);
         for (var attempt = 1; ; attempt++)
         {
             if (await _db.CommentReports.AnyAsync(
@@ -159,6 +161,7 @@ public sealed class CommentReportService
                 });
                 comment.Status = CommentStatus.Pending;
                 comment.StatusReason = Truncate(note, FieldLengths.StatusReason);
+                CommentMail.HeldForModeration(_db, comment, now);
             }
 
             try
@@ -202,8 +205,9 @@ public sealed class CommentReportService
             : null;
     }
 
-    private async Task<string> IpKeyAsync(string ipAddress) =>
-        Convert.ToHexStringLower(HMACSHA256.HashData(await _secrets.GetAsync(IpSecretName), Encoding.UTF8.GetBytes(ipAddress)));
+    /// <param name="clientKey">The client as <see cref="Infrastructure.Proxy.ClientAddress.PartitionKey(HttpContext)"/> names it.</param>
+    private async Task<string> IpKeyAsync(string clientKey) =>
+        Convert.ToHexStringLower(HMACSHA256.HashData(await _secrets.GetAsync(IpSecretName), Encoding.UTF8.GetBytes(clientKey)));
 
     private static string Truncate(string value, int max) => value.Length <= max ? value : value[..max];
 }

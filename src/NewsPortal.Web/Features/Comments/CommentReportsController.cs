@@ -11,22 +11,21 @@ public sealed class ReportPageViewModel
 {
     public required ReportTarget Target { get; init; }
     public required CommentReportForm Form { get; init; }
-
-    /// <summary>The report was received (counted or not): the page thanks the reader instead of showing the form.</summary>
-    public bool Sent { get; init; }
-
-    /// <summary>With <see cref="Sent"/>: this reader had reported the comment before, so it was not counted again.</summary>
-    public bool AlreadyReported { get; init; }
 }
+
+/// <param name="AlreadyReported">This reader had reported the comment before, so it was not counted again; null when the page was opened again later.</param>
+public sealed record ReportSentViewModel(string ArticleSlug, int CommentId, bool? AlreadyReported);
 
 /// <summary>
 /// Reporting a published comment: an ordinary page with an ordinary form, linked from every published comment, so it
-/// works without JavaScript and on any screen. Post/Redirect/Get; the thank-you page says whether it was counted.
+/// works without JavaScript and on any screen. Post/Redirect/Get to a thank-you page of its own, which says whether the
+/// report was counted and does not look the comment up: the report may just have taken it off the site.
 /// </summary>
 public sealed class CommentReportsController : Controller
 {
     public const string SentKey = "ReportSent";
     private const string View_ = "~/Features/Comments/Report.cshtml";
+    private const string SentView = "~/Features/Comments/ReportSent.cshtml";
 
     private readonly CommentReportService _reports;
     private readonly ReaderIdCookie _reader;
@@ -46,15 +45,19 @@ public sealed class CommentReportsController : Controller
             return NotFound();
         }
 
-        var sent = TempData[SentKey + id.ToString(CultureInfo.InvariantCulture)] as string;
         _reader.GetOrIssue(HttpContext);
         return View(View_, new ReportPageViewModel
         {
             Target = target,
             Form = new CommentReportForm { Stamp = await _reports.IssueStampAsync(target.ArticleId) },
-            Sent = sent is not null,
-            AlreadyReported = sent == nameof(ReportOutcome.AlreadyReported),
         });
+    }
+
+    [HttpGet("/news/{slug}/comments/{id:int}/report/sent")]
+    public IActionResult Sent(string slug, int id)
+    {
+        var sent = TempData[SentKey + id.ToString(CultureInfo.InvariantCulture)] as string;
+        return View(SentView, new ReportSentViewModel(slug, id, sent is null ? null : sent == nameof(ReportOutcome.AlreadyReported)));
     }
 
     [HttpPost("/news/{slug}/comments/{id:int}/report")]
@@ -71,7 +74,10 @@ public sealed class CommentReportsController : Controller
         {
             try
             {
-                result = await _reports.ReportAsync(slug, id, form, _reader.GetOrIssue(HttpContext), ClientAddress.Of(HttpContext), cancellationToken);
+                // The client as the rate limiter counts it (an IPv6 /64 is one client): otherwise one subscriber,
+                // picking a new address in their /64 for each report, would count as several readers.
+                var client = ClientAddress.Of(HttpContext) is null ? null : ClientAddress.PartitionKey(HttpContext);
+                result = await _reports.ReportAsync(slug, id, form, _reader.GetOrIssue(HttpContext), client, cancellationToken);
             }
             catch (Exception ex) when (DatabaseErrors.IsBusy(ex))
             {
@@ -95,7 +101,7 @@ public sealed class CommentReportsController : Controller
         }
 
         TempData[SentKey + id.ToString(CultureInfo.InvariantCulture)] = result.Outcome.ToString();
-        return new SeeOtherResult(string.Create(CultureInfo.InvariantCulture, $"/news/{slug}/comments/{id}/report"));
+        return new SeeOtherResult(string.Create(CultureInfo.InvariantCulture, $"/news/{slug}/comments/{id}/report/sent"));
     }
 
     private async Task<IActionResult> ShowAgainAsync(string slug, int id, CommentReportForm form, int statusCode, CancellationToken cancellationToken)

@@ -16,10 +16,10 @@ public enum CommentSort
 public sealed class CommentSectionViewModel
 {
     /// <summary>Stands in for the visitor's antiforgery token in a page rendered once for every visitor.</summary>
-    public const string TokenPlaceholder = "__NP_ANTIFORGERY_TOKEN__";
+    public static readonly string TokenPlaceholder = Hole("token");
 
     /// <summary>Stands in for the visitor's form stamp in a page rendered once for every visitor.</summary>
-    public const string StampPlaceholder = "__NP_FORM_STAMP__";
+    public static readonly string StampPlaceholder = Hole("stamp");
 
     public required int ArticleId { get; init; }
     public required string ArticleSlug { get; init; }
@@ -68,6 +68,17 @@ public sealed class CommentSectionViewModel
     /// <summary>The article page in another order, from its first comment page; the choice is remembered.</summary>
     public string SortUrl(CommentSort sort) => $"/news/{ArticleSlug}?csort={(sort == CommentSort.Newest ? "newest" : "oldest")}#comments";
 
+    /// <summary>Whether <paramref name="value"/> is one of the holes, which the form writes as they are (see <see cref="Hole"/>).</summary>
+    public static bool IsHole(string? value) => value is not null && (value == TokenPlaceholder || value == StampPlaceholder);
+
     /// <summary>A link to one comment that lands on whichever page holds it.</summary>
     public string Permalink(int commentId) => string.Create(CultureInfo.InvariantCulture, $"/news/{ArticleSlug}/comments/{commentId}");
+
+    /// <summary>
+    /// The shared page's holes are found by searching the rendered HTML, so no reader may be able to write their text.
+    /// Each is random for this process (never sent: every hole is filled before a page leaves) and starts with a raw
+    /// "&lt;", written unencoded by the form; readers' text never reaches the page with a raw "&lt;" outside a tag the
+    /// comment sanitizer allowed.
+    /// </summary>
+    private static string Hole(string name) => $"<np-hole-{name}-{Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16))}>";
 }

@@ -118,8 +118,8 @@ public sealed class CommentService
                 rules.AutoApprovePreviouslyApproved
                     && await _db.Comments.AnyAsync(c => c.AuthorEmail == email && c.Status == CommentStatus.Approved, cancellationToken));
 
-        if (rules.DuplicateWindowMinutes > 0
-            && await FindDuplicateAsync(article.Id, email, bodyHtml, now.AddMinutes(-rules.DuplicateWindowMinutes), cancellationToken) is { } existing)
+        var previous = rules.DuplicateWindowMinutes > 0 ? await LatestIdenticalAsync(article.Id, email, bodyHtml, cancellationToken) : null;
+        if (previous is { } existing && existing.CreatedAt >= now.AddMinutes(-rules.DuplicateWindowMinutes))
         {
             return new(CommentPostOutcome.Accepted, existing.Id, existing.Status);
         }
@@ -136,7 +136,7 @@ public sealed class CommentService
             CreatedAt = now,
             IpAddress = Truncate(client.IpAddress, FieldLengths.IpAddress),
             UserAgent = Truncate(client.UserAgent, FieldLengths.UserAgent),
-            DedupeKey = rules.DuplicateWindowMinutes > 0 ? DedupeKey(article.Id, email, bodyHtml, now, rules.DuplicateWindowMinutes) : null,
+            DedupeKey = rules.DuplicateWindowMinutes > 0 ? DedupeKey(article.Id, email, bodyHtml, previous?.Id) : null,
         };
         _db.Comments.Add(comment);
         CommentMail.Posted(_db, comment, form.NotifyReplies, now);
@@ -150,7 +150,8 @@ public sealed class CommentService
         }
         catch (DbUpdateException ex) when (comment.DedupeKey is not null && DatabaseErrors.IsUniqueViolation(ex))
         {
-            // An identical post won the race for the same window: that one stands, this one is the duplicate.
+            // An identical post won the race (it found the same previous comment, so it made the same key): that one
+            // stands, this one is the duplicate.
             _db.ChangeTracker.Clear();
             var winner = await _db.Comments.AsNoTracking()
                 .Where(c => c.DedupeKey == comment.DedupeKey)
@@ -192,21 +193,27 @@ public sealed class CommentService
         return null;
     }
 
-    private async Task<(int Id, CommentStatus Status)?> FindDuplicateAsync(
-        int articleId, string email, string bodyHtml, DateTime since, CancellationToken cancellationToken)
+    /// <summary>The newest comment with this email and text on this article, if any.</summary>
+    private async Task<(int Id, CommentStatus Status, DateTime CreatedAt)?> LatestIdenticalAsync(
+        int articleId, string email, string bodyHtml, CancellationToken cancellationToken)
     {
         var match = await _db.Comments.AsNoTracking()
-            .Where(c => c.AuthorEmail == email && c.ArticleId == articleId && c.CreatedAt >= since && c.BodyHtml == bodyHtml)
-            .OrderBy(c => c.Id)
-            .Select(c => new { c.Id, c.Status })
+            .Where(c => c.AuthorEmail == email && c.ArticleId == articleId && c.BodyHtml == bodyHtml)
+            .OrderByDescending(c => c.Id)
+            .Select(c => new { c.Id, c.Status, c.CreatedAt })
             .FirstOrDefaultAsync(cancellationToken);
-        return match is null ? null : (match.Id, match.Status);
+        return match is null ? null : (match.Id, match.Status, match.CreatedAt);
     }
 
-    internal static string DedupeKey(int articleId, string email, string bodyHtml, DateTime utcNow, int windowMinutes)
+    /// <summary>
+    /// The unique key of a reader's post: article, email, text and the identical comment before it (none, or the one
+    /// outside the duplicate window). Two posts racing find the same previous comment, so they make the same key and
+    /// the database stores one of them, whatever the clock says; a time bucket would let two posts either side of
+    /// its boundary through. An edit clears the key: the comment no longer stands for that text.
+    /// </summary>
+    internal static string DedupeKey(int articleId, string email, string bodyHtml, int? previousId)
     {
-        var window = utcNow.Ticks / TimeSpan.FromMinutes(windowMinutes).Ticks;
-        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes($"{articleId}\n{email}\n{window}\n{bodyHtml}"));
+        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes($"{articleId}\n{email}\nafter:{previousId ?? 0}\n{bodyHtml}"));
         return Convert.ToHexStringLower(bytes);
     }
 

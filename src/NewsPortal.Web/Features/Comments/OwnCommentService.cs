@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NewsPortal.Web.Data;
 using NewsPortal.Web.Domain;
+using NewsPortal.Web.Features.Notifications;
 using NewsPortal.Web.Infrastructure.Database;
 using NewsPortal.Web.Infrastructure.Sanitizing;
 using NewsPortal.Web.Infrastructure.Site;
@@ -31,9 +32,11 @@ public sealed record OwnComment(int Id, int ArticleId, string ArticleSlug, strin
 /// <summary>
 /// An author fixing their own words: edit or delete a comment from the browser that posted it, within
 /// <see cref="CommentOptions.EditWindowMinutes"/> of posting (the controller checks the cookie; the service the time
-/// again, from the stored post time). An edit re-runs the content rules (blocklists, links, keywords, always-hold
-/// addresses; not pre-moderation, which judged the comment already), so a published comment that gains links is
-/// held again; the previous text stays in the history for moderators.
+/// again, from the stored post time). An edit is judged as a new comment with the new text would be: the content
+/// rules (blocklists, links, keywords, always-hold addresses) and, while pre-moderation is on, pre-moderation too,
+/// because what a moderator approved was the old text. So a published comment whose edit the rules would not publish
+/// at once is taken off the site until a moderator decides, and moderators are told as of any held comment. The
+/// previous text stays in the history for moderators.
 /// </summary>
 public sealed class OwnCommentService
 {
@@ -101,21 +104,13 @@ public sealed class OwnCommentService
         }
 
         var rules = await _rules.GetAsync(cancellationToken);
-        var contentRules = new CommentOptions
-        {
-            PreModeration = false,
-            AutoApprovePreviouslyApproved = false,
-            MaxLinks = rules.MaxLinks,
-            ModerationKeywords = rules.ModerationKeywords,
-            BlockedWords = rules.BlockedWords,
-            BlockedEmails = rules.BlockedEmails,
-            BlockedIps = rules.BlockedIps,
-            HeldEmails = rules.HeldEmails,
-        };
+
+        // This comment's own approval does not count: it was given to the old text.
         var verdict = CommentRules.Evaluate(
             new CommentSubmission(comment.AuthorName, comment.AuthorEmail, CommentSanitizer.ToPlainText(bodyHtml), CommentSanitizer.CountLinks(bodyHtml), comment.IpAddress),
-            contentRules,
-            hasApprovedBefore: false);
+            rules,
+            rules.AutoApprovePreviouslyApproved
+                && await _db.Comments.AnyAsync(c => c.AuthorEmail == comment.AuthorEmail && c.Status == CommentStatus.Approved && c.Id != id, cancellationToken));
 
         var now = _clock.UtcNow;
         var from = comment.Status;
@@ -132,11 +127,16 @@ public sealed class OwnCommentService
         });
         comment.BodyHtml = bodyHtml;
         comment.EditedAt = now;
+        comment.DedupeKey = null;
         comment.Version++;
         if (to != from)
         {
             comment.Status = to;
             comment.StatusReason = Clip($"Edited by its author: {verdict.Reason}", FieldLengths.StatusReason);
+            if (to == CommentStatus.Pending)
+            {
+                CommentMail.HeldForModeration(_db, comment, now);
+            }
         }
 
         return await SaveAsync(cancellationToken) ? (to != from ? OwnEditOutcome.SavedAndHeld : OwnEditOutcome.Saved) : OwnEditOutcome.Conflict;

@@ -23,6 +23,9 @@ public sealed class OwnCommentViewModel
     public required OwnComment Comment { get; init; }
     public required OwnCommentForm Form { get; init; }
     public int EditWindowMinutes { get; init; }
+
+    /// <summary>Pre-moderation is on and the comment is published: a changed text may go back to a moderator.</summary>
+    public bool EditGoesBackToModeration { get; init; }
 }
 
 /// <summary>
@@ -137,11 +140,13 @@ public sealed class OwnCommentsController : Controller
     private async Task<IActionResult> ShowAsync(OwnComment comment, OwnCommentForm form, int status, CancellationToken cancellationToken)
     {
         Response.StatusCode = status;
+        var rules = await _rules.GetAsync(cancellationToken);
         return View(EditView, new OwnCommentViewModel
         {
             Comment = comment,
             Form = form,
-            EditWindowMinutes = (await _rules.GetAsync(cancellationToken)).EditWindowMinutes,
+            EditWindowMinutes = rules.EditWindowMinutes,
+            EditGoesBackToModeration = rules.PreModeration && comment.Status == CommentStatus.Approved,
         });
     }
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NewsPortal.Web.Data;
 using NewsPortal.Web.Domain;
+using NewsPortal.Web.Infrastructure.Database;
 using NewsPortal.Web.Infrastructure.Identity;
 using NewsPortal.Web.Infrastructure.Mail;
 using NewsPortal.Web.Infrastructure.Sanitizing;
@@ -12,27 +13,34 @@ namespace NewsPortal.Web.Features.Notifications;
 /// Turns what happened to comments (<see cref="MailTrigger"/> rows, written with the change) into outbox messages:
 /// an alert per held comment for staff who want one, digests for those who want hourly or daily ones, reply notices
 /// (one per reply, or one digest for several within <see cref="NotificationOptions.ReplyGrouping"/>) to confirmed
-/// subscribers, and confirmation links to addresses that asked for notices for the first time. Each step deletes the
-/// triggers or moves the digest mark in the same save that adds the messages; of two instances doing the same step,
-/// the second's save fails its concurrency check and adds nothing.
+/// subscribers, and confirmation links to addresses that asked for notices for the first time (or again, a day later).
+/// Each step deletes the triggers, moves the digest mark or claims the address in the same save (or transaction) that
+/// adds the messages; of two instances doing the same step, the second's save fails its concurrency or unique check,
+/// or its claim finds the row already changed, and it adds nothing.
 /// </summary>
-public sealed class NotificationDispatcher
+public sealed partial class NotificationDispatcher
 {
     private const int QuoteLength = 1_000;
+
+    /// <summary>The most comments one digest lists; it says how many more are waiting.</summary>
+    private const int DigestLimit = 200;
 
     private readonly NewsDbContext _db;
     private readonly Outbox _outbox;
     private readonly MailLinks _links;
     private readonly TimeProvider _time;
     private readonly NotificationOptions _options;
+    private readonly ILogger<NotificationDispatcher> _logger;
 
-    public NotificationDispatcher(NewsDbContext db, Outbox outbox, MailLinks links, TimeProvider time, IOptions<NotificationOptions> options)
+    public NotificationDispatcher(
+        NewsDbContext db, Outbox outbox, MailLinks links, TimeProvider time, IOptions<NotificationOptions> options, ILogger<NotificationDispatcher> logger)
     {
         _db = db;
         _outbox = outbox;
         _links = links;
         _time = time;
         _options = options.Value;
+        _logger = logger;
     }
 
     private DateTime Now => _time.GetUtcNow().UtcDateTime;
@@ -63,6 +71,16 @@ public sealed class NotificationDispatcher
             .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
             .Select(c => new HeldItem(c.Id, c.AuthorName, c.BodyHtml, c.StatusReason, c.CreatedAt, c.Article.Slug, c.Article.Headline));
 
+    /// <summary>
+    /// Comments still held that were held in [<paramref name="from"/>, <paramref name="to"/>): posted and held then, or
+    /// taken off the site again then (readers' reports, an author's edit, a restore), which the history records.
+    /// </summary>
+    internal IQueryable<Comment> HeldBetween(DateTime from, DateTime to) =>
+        _db.Comments.Where(c => c.Status == CommentStatus.Pending
+            && ((c.CreatedAt >= from && c.CreatedAt < to)
+                || _db.CommentHistory.Any(h => h.CommentId == c.Id && h.ToStatus == CommentStatus.Pending && h.FromStatus != CommentStatus.Pending
+                                               && h.ChangedAt >= from && h.ChangedAt < to)));
+
     private async Task HeldAlertsAsync(CancellationToken cancellationToken)
     {
         var triggers = await _db.MailTriggers.Where(t => t.Kind == MailTriggerKind.Held).OrderBy(t => t.Id).Take(100).ToListAsync(cancellationToken);
@@ -87,7 +105,7 @@ public sealed class NotificationDispatcher
         }
 
         _db.MailTriggers.RemoveRange(triggers);
-        await SaveOrLoseRaceAsync(cancellationToken);
+        await SaveOrLoseRaceAsync("held-comment alerts", cancellationToken);
     }
 
     private async Task DescribeHeldAsync(MailBody body, HeldItem comment, string staffUserId)
@@ -115,15 +133,21 @@ public sealed class NotificationDispatcher
             {
                 var now = Now;
                 var from = member.DigestFrom;
-                var held = await Held(_db.Comments.Where(c => c.CreatedAt >= from && c.CreatedAt < now)).Take(200).ToListAsync(cancellationToken);
+                var held = await Held(HeldBetween(from, now)).Take(DigestLimit).ToListAsync(cancellationToken);
+                var total = held.Count < DigestLimit ? held.Count : await HeldBetween(from, now).CountAsync(cancellationToken);
                 var preference = await _db.StaffMailPreferences.SingleAsync(p => p.StaffUserId == member.Id, cancellationToken);
                 preference.DigestFrom = now;
                 preference.Version++;
                 if (held.Count > 0)
                 {
-                    var body = new MailBody().Paragraph(held.Count == 1
+                    var body = new MailBody().Paragraph(total == 1
                         ? $"1 comment was held for moderation in the last {word}."
-                        : $"{held.Count} comments were held for moderation in the last {word}.");
+                        : $"{total} comments were held for moderation in the last {word}.");
+                    if (total > held.Count)
+                    {
+                        body.Paragraph($"The first {held.Count} of {total} are below; the rest are in the moderation queue.");
+                    }
+
                     foreach (var comment in held)
                     {
                         body.Separator();
@@ -131,11 +155,11 @@ public sealed class NotificationDispatcher
                     }
 
                     _outbox.Add(_db, new OutboxMail(MailKinds.ModeratorDigest, member.Email, member.Name,
-                        held.Count == 1 ? "1 comment is waiting for moderation" : $"{held.Count} comments are waiting for moderation",
+                        total == 1 ? "1 comment is waiting for moderation" : $"{total} comments are waiting for moderation",
                         body, await _links.UnsubscribeStaffAsync(member.Id)));
                 }
 
-                await SaveOrLoseRaceAsync(cancellationToken);
+                await SaveOrLoseRaceAsync("digest", cancellationToken);
             }
         }
     }
@@ -145,15 +169,24 @@ public sealed class NotificationDispatcher
         var now = Now;
         var due = now - _options.ReplyGrouping;
         var tellAuthors = _options.TellAuthorWhenPublished;
+        // A comment held again meanwhile (readers' reports, its author's edit) keeps its trigger until a moderator
+        // decides: published again, its reply notice goes out then; taken down, the trigger is dropped below.
         var triggers = await _db.MailTriggers
-            .Where(t => t.Kind != MailTriggerKind.Held && t.CreatedAt <= due)
+            .Where(t => t.Kind != MailTriggerKind.Held && t.CreatedAt <= due && t.Comment.Status != CommentStatus.Pending)
             .OrderBy(t => t.Id).Take(200).ToListAsync(cancellationToken);
         if (triggers.Count == 0)
         {
             return;
         }
 
-        var ids = triggers.Select(t => t.CommentId).ToList();
+        var ids = triggers.Select(t => t.CommentId).Distinct().ToList();
+
+        // A later trigger of the same comment (a moderator's approval after the first had waited) is settled by this
+        // pass too: one reply, one notice.
+        var taken = triggers.Select(t => t.Id).ToList();
+        triggers.AddRange(await _db.MailTriggers
+            .Where(t => t.Kind != MailTriggerKind.Held && ids.Contains(t.CommentId) && !taken.Contains(t.Id))
+            .ToListAsync(cancellationToken));
         var published = await _db.Comments.AsNoTracking()
             .Where(c => ids.Contains(c.Id) && c.Status == CommentStatus.Approved)
             .Select(c => new
@@ -220,7 +253,7 @@ public sealed class NotificationDispatcher
         }
 
         _db.MailTriggers.RemoveRange(triggers);
-        await SaveOrLoseRaceAsync(cancellationToken);
+        await SaveOrLoseRaceAsync("reply notices", cancellationToken);
     }
 
     /// <summary>Addresses that asked for reply notices and were never asked to confirm (or asked again a day later).</summary>
@@ -231,7 +264,7 @@ public sealed class NotificationDispatcher
         var fresh = await _db.ReplySubscriptions.AsNoTracking()
             .Where(s => !_db.SubscriberAddresses.Any(a => a.Email == s.Email))
             .Select(s => s.Email).Distinct().OrderBy(e => e).Take(100).ToListAsync(cancellationToken);
-        var again = await _db.SubscriberAddresses
+        var again = await _db.SubscriberAddresses.AsNoTracking()
             .Where(a => a.ConfirmedAt == null && a.ConfirmationSentAt < resendBefore
                         && _db.ReplySubscriptions.Any(s => s.Email == a.Email && s.CreatedAt > a.ConfirmationSentAt))
             .OrderBy(a => a.Email).Take(100).ToListAsync(cancellationToken);
@@ -241,40 +274,88 @@ public sealed class NotificationDispatcher
             return;
         }
 
-        foreach (var email in fresh)
-        {
-            _db.SubscriberAddresses.Add(new SubscriberAddress { Email = email, ConfirmationSentAt = now });
-        }
-
-        foreach (var address in again)
-        {
-            address.ConfirmationSentAt = now;
-        }
-
+        // Made before the transaction: the first link of a process may write the signing key, on a connection of its own.
+        var links = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var email in fresh.Concat(again.Select(a => a.Email)))
         {
-            _outbox.Add(_db, new OutboxMail(MailKinds.ConfirmSubscription, email, null, "Please confirm: e-mail me when someone replies",
-                new MailBody()
-                    .Paragraph("Someone (we hope you) asked to be told by e-mail when someone replies to their comment, giving this address.")
-                    .Link("Yes, send me reply notices", await _links.ConfirmAddressAsync(email, _options.ConfirmLinkDays))
-                    .Paragraph($"The link works for {_options.ConfirmLinkDays} days. If it was not you, ignore this message: without your confirmation nothing more is sent.")));
+            links[email] = await _links.ConfirmAddressAsync(email, _options.ConfirmLinkDays);
         }
 
-        await SaveOrLoseRaceAsync(cancellationToken);
+        try
+        {
+            await _db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+            {
+                _db.ChangeTracker.Clear();
+                await using var transaction = await _db.Database.BeginTransactionAsync(cancellationToken);
+                var asked = new List<string>(fresh);
+                foreach (var address in again)
+                {
+                    // Claims the address: of two instances asking it again, only the first finds it as both read it.
+                    var claimed = await _db.SubscriberAddresses
+                        .Where(a => a.Email == address.Email && a.ConfirmedAt == null && a.ConfirmationSentAt == address.ConfirmationSentAt)
+                        .ExecuteUpdateAsync(set => set.SetProperty(a => a.ConfirmationSentAt, now), cancellationToken);
+                    if (claimed == 1)
+                    {
+                        asked.Add(address.Email);
+                    }
+                }
+
+                // A fresh address is claimed by its insert: the other instance's fails the primary key.
+                foreach (var email in fresh)
+                {
+                    _db.SubscriberAddresses.Add(new SubscriberAddress { Email = email, ConfirmationSentAt = now });
+                }
+
+                foreach (var email in asked)
+                {
+                    _outbox.Add(_db, new OutboxMail(MailKinds.ConfirmSubscription, email, null, "Please confirm: e-mail me when someone replies",
+                        new MailBody()
+                            .Paragraph("Someone (we hope you) asked to be told by e-mail when someone replies to their comment, giving this address.")
+                            .Link("Yes, send me reply notices", links[email])
+                            .Paragraph($"The link works for {_options.ConfirmLinkDays} days. If it was not you, ignore this message: without your confirmation nothing more is sent.")));
+                }
+
+                await _db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            });
+        }
+        catch (DbUpdateException ex) when (IsLostRace(ex))
+        {
+            _db.ChangeTracker.Clear();
+        }
+        catch (DbUpdateException ex)
+        {
+            _db.ChangeTracker.Clear();
+            LogSaveFailed(_logger, "confirmations", ex);
+        }
     }
 
-    /// <summary>Another instance did the same step first: its messages stand, these are dropped.</summary>
-    private async Task SaveOrLoseRaceAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Another instance did the same step first: its messages stand, these are dropped. Any other failure is logged
+    /// and the step's work is left for the next pass, so one bad row does not stop the steps after it.
+    /// </summary>
+    private async Task SaveOrLoseRaceAsync(string step, CancellationToken cancellationToken)
     {
         try
         {
             await _db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (IsLostRace(ex))
         {
             _db.ChangeTracker.Clear();
         }
+        catch (DbUpdateException ex)
+        {
+            _db.ChangeTracker.Clear();
+            LogSaveFailed(_logger, step, ex);
+        }
     }
+
+    private static bool IsLostRace(DbUpdateException exception) =>
+        exception is DbUpdateConcurrencyException || DatabaseErrors.IsUniqueViolation(exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The notification dispatcher could not save its {Step}; it tries again on its next pass")]
+    private static partial void LogSaveFailed(ILogger logger, string step, Exception exception);
 
     private static string Clip(string text)
     {

@@ -104,6 +104,7 @@ public sealed class PrivacyRequestForm
     [Required(ErrorMessage = "Please enter the e-mail address you comment with")]
     [StringLength(FieldLengths.CommentEmail, ErrorMessage = "You have entered an incorrect email address!")]
     [RegularExpression(CommentForm.EmailPattern, ErrorMessage = "You have entered an incorrect email address!")]
+    [MailAddress]
     public string? Email { get; set; }
 
     /// <summary><c>export</c> or <c>erase</c>.</summary>

@@ -29,7 +29,7 @@ public sealed class CommentReportTests : IClassFixture<NewsPortalFactory>
         var response = await Reports.ReportAsync(reader, slug, id, "abuse", "Insults another reader.", "watcher@example.com");
 
         Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
-        Assert.Equal($"/news/{slug}/comments/{id}/report", response.Headers.Location!.OriginalString);
+        Assert.Equal($"/news/{slug}/comments/{id}/report/sent", response.Headers.Location!.OriginalString);
         Assert.True(Reports.Thanks.TryGetValue(response, out var thanks));
         Assert.Contains("Your report has been sent to the moderators", thanks.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
         Assert.Null(thanks.QuerySelector("form.report-form"));
@@ -168,6 +168,41 @@ public sealed class CommentReportTests : IClassFixture<NewsPortalFactory>
         var (_, after) = await Html.GetAsync(bystander, $"/news/{slug}");
         Assert.Null(after.QuerySelector($"#comment-{id}"));
         Assert.DoesNotContain("Rude words here.", after.DocumentElement.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Report_ThatHoldsTheComment_ThanksItsReaderInsteadOf404()
+    {
+        var (slug, id) = await _factory.PublishedCommentAsync("Held by the third report.");
+        await Reports.ReportAsync(_factory.Reader("203.0.113.21"), slug, id, "abuse");
+        await Reports.ReportAsync(_factory.Reader("203.0.113.22"), slug, id, "abuse");
+
+        var third = await Reports.ReportAsync(_factory.Reader("203.0.113.23"), slug, id, "spam");
+
+        Assert.Equal(CommentStatus.Pending, (await CommentAsync(id)).Status);
+        Assert.Equal(HttpStatusCode.SeeOther, third.StatusCode);
+        Assert.True(Reports.Thanks.TryGetValue(third, out var thanks));
+        Assert.Contains("Your report has been sent to the moderators", thanks.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Held by the third report.", thanks.DocumentElement.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Reports_FromThreeAddressesOfOneIPv6Slash64WithFreshCookies_CountOnce()
+    {
+        var (slug, id) = await _factory.PublishedCommentAsync();
+
+        // One subscriber: a new browser (no cookie) and a new interface identifier inside their /64 each time.
+        foreach (var address in new[] { "2001:db8:1:2::a", "2001:db8:1:2::b", "2001:db8:1:2::c" })
+        {
+            Assert.Equal(HttpStatusCode.SeeOther, (await Reports.ReportAsync(_factory.Reader(address), slug, id, "spam")).StatusCode);
+        }
+
+        Assert.Single(await ReportsOfAsync(id));
+        Assert.Equal(CommentStatus.Approved, (await CommentAsync(id)).Status);
+
+        // Another /64 is another reader.
+        await Reports.ReportAsync(_factory.Reader("2001:db8:1:3::a"), slug, id, "spam");
+        Assert.Equal(2, (await ReportsOfAsync(id)).Count);
     }
 
     [Fact]

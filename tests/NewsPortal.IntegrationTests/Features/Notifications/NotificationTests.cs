@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using MimeKit;
 using NewsPortal.IntegrationTests.Infrastructure;
+using NewsPortal.Web.Data;
 using NewsPortal.Web.Domain;
 using NewsPortal.Web.Features.AdminComments;
 using NewsPortal.Web.Features.Notifications;
@@ -23,6 +24,7 @@ public sealed class NotificationTests : IAsyncLifetime
     private const string Moderator = "mod@test.example";
     private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
     private SmtpTestServer _smtp = null!;
+    private readonly QueryBarrier _barrier = new();
     private NewsPortalFactory _site = null!;
 
     public async ValueTask InitializeAsync()
@@ -38,6 +40,7 @@ public sealed class NotificationTests : IAsyncLifetime
             _site.Settings[key] = value;
         }
 
+        _site.ConfigureServices = services => services.ConfigureDbContext<SqliteNewsDbContext>(o => o.AddInterceptors(_barrier));
         await _site.CreateStaffAsync(Moderator, Roles.Moderator);
     }
 
@@ -141,6 +144,179 @@ public sealed class NotificationTests : IAsyncLifetime
         Assert.NotNull(form);
         await Html.SubmitAsync(moderator, form, new Dictionary<string, string>());
         Assert.Equal(CommentStatus.Approved, await _site.WithDbAsync(db => db.Comments.Where(c => c.Id == id).Select(c => c.Status).SingleAsync()));
+    }
+
+    private static bool To(MimeMessage message, string address) => message.To.Mailboxes.Any(a => a.Address == address);
+
+    private static bool Mentions(MimeMessage message, int commentId) =>
+        (message.TextBody ?? string.Empty).Contains($"/admin/comments/{commentId}\n", StringComparison.Ordinal);
+
+    private async Task HoldByReportsAsync(string slug, int id)
+    {
+        foreach (var address in new[] { "198.51.100.71", "198.51.100.72", "198.51.100.73" })
+        {
+            Assert.Equal(HttpStatusCode.SeeOther, (await Reports.ReportAsync(_site.Reader(address), slug, id, "abuse")).StatusCode);
+        }
+
+        Assert.Equal(CommentStatus.Pending, await _site.WithDbAsync(db => db.Comments.Where(c => c.Id == id).Select(c => c.Status).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task CommentHeldByReaders_Reports_AlertsTheModeratorWantingEach()
+    {
+        await ChooseAsync(Moderator, "EveryComment");
+        var slug = await ArticleAsync();
+        var id = await PostCommentAsync(slug, "reader@example.test", "Fine at first, reported later.");
+        await ApproveAsync(id);
+        await DeliverAsync();
+        var before = _smtp.Messages.Count(m => To(m, Moderator) && Mentions(m, id));
+
+        await HoldByReportsAsync(slug, id);
+        await DeliverAsync();
+
+        var alerts = _smtp.Messages.Where(m => To(m, Moderator) && Mentions(m, id)).ToList();
+        Assert.Equal(before + 1, alerts.Count);
+        Assert.Contains("Held automatically after readers' reports", alerts[^1].TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ApprovedComment_EditedByItsAuthor_GoesBackToModeration_TellsTheAuthor_AndAlertsTheModerator()
+    {
+        // The attack run's scenario: post something harmless, wait for approval, then swap the text.
+        await ChooseAsync(Moderator, "EveryComment");
+        var slug = await ArticleAsync();
+        var author = _site.CreateNoRedirectClient();
+        var (_, page) = await Html.GetAsync(author, $"/news/{slug}");
+        await Html.SubmitAsync(author, Html.CommentForm(page), new Dictionary<string, string> { ["Name"] = "Bait", ["Email"] = "bait@example.test", ["Body"] = "What a lovely article." });
+        var id = await _site.WithDbAsync(db => db.Comments.Where(c => c.Article.Slug == slug).Select(c => c.Id).SingleAsync());
+        await ApproveAsync(id);
+        await DeliverAsync();
+        var before = _smtp.Messages.Count(m => To(m, Moderator) && Mentions(m, id));
+
+        var (_, article) = await Html.GetAsync(author, $"/news/{slug}");
+        var (_, edit) = await Html.GetAsync(author, article.QuerySelector($"#comment-{id} a.edit-link")!.GetAttribute("href")!);
+        Assert.Contains("until a moderator has read it again", edit.QuerySelector(".report-page [role=note]")!.TextContent, StringComparison.Ordinal);
+        var saved = await Html.SubmitAsync(author, edit.QuerySelector<IHtmlFormElement>($"form[action='/news/{slug}/comments/{id}/edit']")!,
+            new Dictionary<string, string> { ["Body"] = "SWITCHED: buy cheap pills now, totally different text" });
+
+        Assert.Equal(HttpStatusCode.SeeOther, saved.StatusCode);
+        var comment = await _site.WithDbAsync(db => db.Comments.AsNoTracking().SingleAsync(c => c.Id == id));
+        Assert.Equal(CommentStatus.Pending, comment.Status);
+        var (_, stranger) = await Html.GetAsync(_site.CreateClient(), $"/news/{slug}");
+        Assert.DoesNotContain("SWITCHED", stranger.DocumentElement.TextContent, StringComparison.Ordinal);
+        Assert.Null(stranger.QuerySelector($"#comment-{id}"));
+        await author.GetAsync(new Uri(saved.Headers.Location!.OriginalString, UriKind.Relative), TestContext.Current.CancellationToken); // the permalink
+        var (_, own) = await Html.GetAsync(author, $"/news/{slug}");
+        Assert.Contains("waits for a moderator", own.QuerySelector("#comments [role=status]")!.TextContent, StringComparison.Ordinal);
+
+        await DeliverAsync();
+        var alerts = _smtp.Messages.Where(m => To(m, Moderator) && Mentions(m, id)).ToList();
+        Assert.Equal(before + 1, alerts.Count);
+        Assert.Contains("SWITCHED", alerts[^1].TextBody, StringComparison.Ordinal);
+        Assert.Contains("Edited by its author", alerts[^1].TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HourlyDigest_ListsACommentHeldThisHour_ThoughPostedEarlier()
+    {
+        await ChooseAsync(Moderator, "HourlyDigest");
+        var slug = await ArticleAsync();
+        var id = await PostCommentAsync(slug, "old@example.test", "Posted and approved hours ago.");
+        await ApproveAsync(id);
+        _time.Advance(TimeSpan.FromHours(3));
+        await DeliverAsync();
+        var before = _smtp.Messages.Count;
+
+        await HoldByReportsAsync(slug, id);
+        _time.Advance(TimeSpan.FromMinutes(61));
+        await DeliverAsync();
+
+        var digest = Assert.Single(_smtp.Messages.Skip(before), m => To(m, Moderator));
+        Assert.Equal("1 comment is waiting for moderation", digest.Subject);
+        Assert.True(Mentions(digest, id), digest.TextBody);
+    }
+
+    [Fact]
+    public async Task DailyDigest_OverTwoHundredHeld_SaysHowManyOfHowMany()
+    {
+        await ChooseAsync(Moderator, "DailyDigest");
+        var slug = await ArticleAsync();
+        await _site.WithDbAsync(async db =>
+        {
+            var article = await db.Articles.SingleAsync(a => a.Slug == slug);
+            var now = _time.GetUtcNow().UtcDateTime;
+            for (var i = 0; i < 205; i++)
+            {
+                db.Comments.Add(new Comment { ArticleId = article.Id, AuthorName = "Many", AuthorEmail = $"many{i}@example.test", BodyHtml = $"<p>Held number {i}.</p>", Status = CommentStatus.Pending, CreatedAt = now.AddSeconds(i) });
+            }
+
+            await db.SaveChangesAsync();
+        });
+
+        _time.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(5));
+        await DeliverAsync();
+
+        var digest = Assert.Single(_smtp.Messages, m => To(m, Moderator));
+        Assert.Equal("205 comments are waiting for moderation", digest.Subject);
+        Assert.Contains("The first 200 of 205 are below", digest.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReplyHeldByReportsWhileItsNoticeWaits_GetsItsNoticeOnceWhenTheReportsAreDismissed()
+    {
+        var slug = await ArticleAsync();
+        const string reader = "asker@example.test";
+        var mine = await PostCommentAsync(slug, reader, "Tell me about replies, please.", notify: true);
+        await ApproveAsync(mine);
+        await DeliverAsync();
+        var confirm = Assert.Single(_smtp.Messages, m => To(m, reader));
+        var browser = _site.CreateClient();
+        var (_, confirmPage) = await Html.GetAsync(browser, Local(LinkIn(confirm, "Yes, send me reply notices")));
+        await Html.SubmitAsync(browser, confirmPage.QuerySelector<IHtmlFormElement>("main form")!);
+
+        var reply = await PostCommentAsync(slug, "replier@example.test", "A reply readers report at once.", parentId: mine);
+        await ApproveAsync(reply);
+        await HoldByReportsAsync(slug, reply); // within ReplyGrouping: its notice has not gone yet
+        _time.Advance(TimeSpan.FromMinutes(4));
+        await DeliverAsync();
+        Assert.DoesNotContain(_smtp.Messages, m => To(m, reader) && (m.Subject ?? string.Empty).Contains("replied", StringComparison.Ordinal));
+
+        var version = await _site.WithDbAsync(db => db.Comments.Where(c => c.Id == reply).Select(c => c.Version).SingleAsync());
+        await using (var scope = _site.Services.CreateAsyncScope())
+        {
+            Assert.Equal(DecisionOutcome.Decided, await scope.ServiceProvider.GetRequiredService<ReportModerationService>()
+                .DecideAsync(reply, ReportDecision.Dismissed, new ReportDecisionForm { Version = version }, StaffSessions.AdminEmail, TestContext.Current.CancellationToken));
+        }
+
+        Assert.Equal(CommentStatus.Approved, await _site.WithDbAsync(db => db.Comments.Where(c => c.Id == reply).Select(c => c.Status).SingleAsync()));
+        await DeliverAsync();
+        _time.Advance(TimeSpan.FromMinutes(4));
+        await DeliverAsync();
+
+        var notice = Assert.Single(_smtp.Messages, m => To(m, reader) && (m.Subject ?? string.Empty).StartsWith("replier replied", StringComparison.Ordinal));
+        Assert.Contains("A reply readers report at once.", notice.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ConfirmationAskedAgain_ByTwoInstancesAtOnce_IsMailedOnce()
+    {
+        const string reader = "twice@example.test";
+        var slug = await ArticleAsync();
+        await PostCommentAsync(slug, reader, "First wish for notices.", notify: true);
+        await DeliverAsync();
+        _time.Advance(TimeSpan.FromHours(25));
+        await PostCommentAsync(slug, reader, "Second wish for notices, a day later.", notify: true);
+
+        // Both instances read the address as due before either writes: the race two dispatchers can run.
+        _barrier.Arm("\"ConfirmedAt\" IS NULL", 2);
+        await Task.WhenAll(Enumerable.Range(0, 2).Select(async _ =>
+        {
+            await using var scope = _site.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<NotificationDispatcher>().RunOnceAsync(TestContext.Current.CancellationToken);
+        }));
+        await _site.Services.GetRequiredService<OutboxSender>().SendDueAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, _smtp.Messages.Count(m => To(m, reader) && m.Subject == "Please confirm: e-mail me when someone replies"));
     }
 
     [Fact]

@@ -1,0 +1,47 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using NewsPortal.IntegrationTests.Infrastructure;
+using NewsPortal.Web.Infrastructure.Caching;
+
+namespace NewsPortal.IntegrationTests.Features.Articles;
+
+/// <summary>What requests for article pages that do not exist cost: the database and the reader cache's store.</summary>
+public sealed class MissingArticleTests : IClassFixture<NewsPortalFactory>
+{
+    private readonly NewsPortalFactory _factory;
+
+    public MissingArticleTests(NewsPortalFactory factory) => _factory = factory;
+
+    private long Loads => _factory.Services.GetRequiredService<ReaderCache>().LoadCount;
+
+    private static async Task<HttpStatusCode> GetAsync(HttpClient client, string path) =>
+        (await client.GetAsync(new Uri(path, UriKind.Relative), TestContext.Current.CancellationToken)).StatusCode;
+
+    [Fact]
+    public async Task DistinctMissingSlugs_CostOneLookupEach_AndTextThatCannotBeASlugCostsNone()
+    {
+        var client = _factory.CreateClient();
+        Assert.Equal(HttpStatusCode.NotFound, await GetAsync(client, "/news/warm-up-the-404-page")); // its navigation is cached now
+
+        var before = Loads;
+        for (var i = 0; i < 20; i++)
+        {
+            Assert.Equal(HttpStatusCode.NotFound, await GetAsync(client, $"/news/missing-story-{i}"));
+        }
+
+        Assert.True(Loads - before <= 20, $"20 distinct missing slugs ran {Loads - before} cache loads (database reads).");
+
+        before = Loads;
+        foreach (var path in new[] { "/news/wp-login.php", "/news/index.html", "/news/" + new string('a', 500), "/news/%E2%80%AEevil", "/news/a_b" })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, await GetAsync(client, path));
+        }
+
+        Assert.Equal(0, Loads - before);
+
+        // The same missing slug again: answered from the cache.
+        before = Loads;
+        Assert.Equal(HttpStatusCode.NotFound, await GetAsync(client, "/news/missing-story-3"));
+        Assert.Equal(0, Loads - before);
+    }
+}
