@@ -37,7 +37,6 @@ const NewsLink = Link.extend({
   autolink: true,
   linkOnPaste: true,
   defaultProtocol: 'https',
-  protocols: ['http', 'https', 'mailto'],
   HTMLAttributes: {},
 });
 
