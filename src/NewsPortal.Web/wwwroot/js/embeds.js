@@ -38,7 +38,6 @@
       frame.src = player.src(id);
       frame.title = 'Video from ' + player.name;
       frame.allow = 'autoplay; encrypted-media; fullscreen; picture-in-picture';
-      frame.allowFullscreen = true;
       frame.referrerPolicy = 'strict-origin-when-cross-origin';
       frame.className = 'embed-frame';
       poster.replaceWith(frame);

@@ -75,10 +75,8 @@ async function askForImage(editor, origins) {
         ],
         submitLabel: current.src ? 'Update image' : 'Insert image',
       });
-  if (!picked) {
-    editor.commands.focus();
-    return;
-  }
+  // Cancelled: the dialog has put focus back on the button that opened it.
+  if (!picked) return;
   const attrs = {
     src: picked.src.trim(),
     alt: picked.alt.trim(),
@@ -111,10 +109,9 @@ async function askForLink(editor) {
     submitLabel: 'Apply link',
     extraAction: current ? { label: 'Remove link', value: { href: '' } } : null,
   });
+  if (!result) return;
   const chain = editor.chain().focus().extendMarkRange('link');
-  if (!result) {
-    editor.commands.focus();
-  } else if (!result.href.trim()) {
+  if (!result.href.trim()) {
     chain.unsetLink().run();
   } else if (editor.state.selection.empty && !editor.isActive('link')) {
     const href = result.href.trim();
@@ -139,10 +136,7 @@ async function askForVideo(editor) {
     ],
     submitLabel: 'Embed video',
   });
-  if (!result) {
-    editor.commands.focus();
-    return;
-  }
+  if (!result) return;
   editor.chain().focus().insertContent({ type: 'videoEmbed', attrs: videoFromUrl(result.url) }).run();
 }
 

@@ -6,11 +6,34 @@ function toggleQuote(editor, pullquote) {
   return editor.chain().focus().wrapIn('blockquote', { pullquote }).run();
 }
 
+// Header cells start with a word to type over: an empty header is a table a screen reader cannot explain.
+function insertTable(editor) {
+  const cell = (type, text) => ({ type, content: [{ type: 'paragraph', content: text ? [{ type: 'text', text }] : [] }] });
+  const row = (type, texts) => ({ type: 'tableRow', content: texts.map((t) => cell(type, t)) });
+  const before = editor.state.selection.from;
+  const inserted = editor
+    .chain()
+    .focus()
+    .insertContent({
+      type: 'table',
+      content: [row('tableHeader', ['Column 1', 'Column 2', 'Column 3']), row('tableCell', ['', '', '']), row('tableCell', ['', '', ''])],
+    })
+    .run();
+  // Select the first header's word, so typing replaces it and the table buttons show.
+  let first = null;
+  editor.state.doc.nodesBetween(Math.max(0, before - 2), editor.state.doc.content.size, (node, pos) => {
+    if (first === null && node.type.name === 'tableHeader') first = pos + 2;
+    return first === null;
+  });
+  if (inserted && first !== null) editor.commands.setTextSelection({ from: first, to: first + 'Column 1'.length });
+  return inserted;
+}
+
 const groups = (actions) => [
   [
-    { key: 'h2', text: 'H2', label: 'Heading', run: (e) => e.chain().focus().toggleHeading({ level: 2 }).run(), active: (e) => e.isActive('heading', { level: 2 }) },
-    { key: 'h3', text: 'H3', label: 'Subheading', run: (e) => e.chain().focus().toggleHeading({ level: 3 }).run(), active: (e) => e.isActive('heading', { level: 3 }) },
-    { key: 'h4', text: 'H4', label: 'Minor heading', run: (e) => e.chain().focus().toggleHeading({ level: 4 }).run(), active: (e) => e.isActive('heading', { level: 4 }) },
+    { key: 'h2', text: 'H2', label: 'H2 heading', run: (e) => e.chain().focus().toggleHeading({ level: 2 }).run(), active: (e) => e.isActive('heading', { level: 2 }) },
+    { key: 'h3', text: 'H3', label: 'H3 subheading', run: (e) => e.chain().focus().toggleHeading({ level: 3 }).run(), active: (e) => e.isActive('heading', { level: 3 }) },
+    { key: 'h4', text: 'H4', label: 'H4 minor heading', run: (e) => e.chain().focus().toggleHeading({ level: 4 }).run(), active: (e) => e.isActive('heading', { level: 4 }) },
   ],
   [
     { key: 'bold', text: 'B', label: 'Bold', className: 'is-bold', run: (e) => e.chain().focus().toggleBold().run(), active: (e) => e.isActive('bold') },
@@ -18,15 +41,15 @@ const groups = (actions) => [
     { key: 'link', text: 'Link', label: 'Link', run: actions.link, active: (e) => e.isActive('link') },
   ],
   [
-    { key: 'bullets', text: '• List', label: 'Bulleted list', run: (e) => e.chain().focus().toggleBulletList().run(), active: (e) => e.isActive('bulletList') },
-    { key: 'numbers', text: '1. List', label: 'Numbered list', run: (e) => e.chain().focus().toggleOrderedList().run(), active: (e) => e.isActive('orderedList') },
-    { key: 'quote', text: '“ Quote', label: 'Block quote', run: (e) => toggleQuote(e, false), active: (e) => e.isActive('blockquote', { pullquote: false }) },
+    { key: 'bullets', text: 'Bulleted', label: 'Bulleted list', run: (e) => e.chain().focus().toggleBulletList().run(), active: (e) => e.isActive('bulletList') },
+    { key: 'numbers', text: 'Numbered', label: 'Numbered list', run: (e) => e.chain().focus().toggleOrderedList().run(), active: (e) => e.isActive('orderedList') },
+    { key: 'quote', text: 'Quote', label: 'Block quote', run: (e) => toggleQuote(e, false), active: (e) => e.isActive('blockquote', { pullquote: false }) },
     { key: 'pullquote', text: 'Pull quote', label: 'Pull quote', run: (e) => toggleQuote(e, true), active: (e) => e.isActive('blockquote', { pullquote: true }) },
   ],
   [
     { key: 'image', text: 'Image', label: 'Insert or edit image', run: actions.image },
     { key: 'video', text: 'Video', label: 'Embed a YouTube or Vimeo video', run: actions.video },
-    { key: 'table', text: 'Table', label: 'Insert table', run: (e) => e.chain().focus().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run(), disabled: (e) => e.isActive('table') },
+    { key: 'table', text: 'Table', label: 'Insert table', run: insertTable, disabled: (e) => e.isActive('table') },
     { key: 'rule', text: '―', label: 'Horizontal rule', run: (e) => e.chain().focus().setHorizontalRule().run() },
   ],
   [
