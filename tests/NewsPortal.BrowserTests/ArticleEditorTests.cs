@@ -262,6 +262,36 @@ public sealed partial class ArticleEditorTests
     }
 
     [Fact]
+    public async Task BodyWithMarkupTheEditorDoesNotModel_OpensAsHtml_AndSavesUnchanged()
+    {
+        _site.RequireBrowser();
+        await using var context = await _site.NewContextAsync();
+        var page = await SiteFixture.SignedInPageAsync(context, SiteFixture.EditorEmail);
+        var headline = $"Old markup {Guid.NewGuid():N}"[..28];
+        const string body = "<p>Terms:</p><dl><dt>Quay</dt><dd>A landing place.</dd></dl><h5>Small print</h5>";
+        await page.GotoAsync("/admin/articles/new");
+        await page.WaitForSelectorAsync(EditorSelector);
+        await page.FillAsync("#Headline", headline);
+        await page.FillAsync("#Standfirst", "Written before the editor.");
+        await page.ClickAsync("[aria-label='Edit as HTML']");
+        await page.FillAsync("#BodyHtml", body);
+        await page.SelectOptionAsync("#CategoryId", new SelectOptionValue { Index = 1 });
+        await page.SelectOptionAsync("#AuthorId", new SelectOptionValue { Index = 1 });
+        await page.ClickAsync("button[value=savedraft]");
+        await page.WaitForURLAsync(EditAddress());
+        Assert.Equal(body, await StoredBodyAsync(headline));
+
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator(".newsroom-editor-notice")).ToContainTextAsync("<dl>, <dt>, <dd>, <h5>");
+        await Assertions.Expect(page.Locator("textarea#BodyHtml")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[aria-label='Edit as HTML']")).ToHaveAttributeAsync("aria-pressed", "true");
+        await page.ClickAsync("button[value=savedraft]");
+        await page.WaitForURLAsync(EditAddress());
+
+        Assert.Equal(body, await StoredBodyAsync(headline));
+    }
+
+    [Fact]
     public async Task WithoutJavaScript_TheBodyIsTheHtmlField()
     {
         _site.RequireBrowser();
@@ -337,9 +367,21 @@ public sealed partial class ArticleEditorTests
             "document.getElementById(document.activeElement.getAttribute('aria-labelledby')).textContent"));
     }
 
+    /// <summary>A real paste event into the emptied editor, carrying the clipboard's HTML as Word or Docs put it there.</summary>
     private static async Task<string> PastedAsync(IPage page, string html) =>
         await page.EvaluateAsync<string>(
-            "html => { const e = NewsroomEditor.editors[0]; e.commands.setContent(NewsroomEditor.cleanPastedHtml(html), { emitUpdate: false }); return e.getHTML(); }", html);
+            """
+            html => {
+                const e = NewsroomEditor.editors[0];
+                e.commands.clearContent();
+                e.commands.focus();
+                const data = new DataTransfer();
+                data.setData('text/html', html);
+                data.setData('text/plain', 'plain text');
+                e.view.dom.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+                return e.getHTML();
+            }
+            """, html);
 
     private static async Task ToolbarButtonAsync(IPage page, string label)
     {

@@ -2,7 +2,7 @@
 // each <textarea data-newsroom-editor>, hides it and puts a TipTap editor in its place. The textarea stays the form
 // field: without JavaScript it is the editor, and with it the editor writes its HTML back into it.
 import { Editor, Extension } from '@tiptap/core';
-import { extensions, knownElements } from './schema.js';
+import { extensions, unmodelled } from './schema.js';
 import { cleanPastedHtml } from './paste.js';
 import { videoFromUrl } from './video.js';
 import { buildToolbar } from './toolbar.js';
@@ -140,16 +140,6 @@ async function askForVideo(editor) {
   editor.chain().focus().insertContent({ type: 'videoEmbed', attrs: videoFromUrl(result.url) }).run();
 }
 
-function unknownElements(html) {
-  const doc = new DOMParser().parseFromString(html, 'text/html');
-  const names = new Set();
-  for (const el of doc.body.querySelectorAll('*')) {
-    const name = el.tagName.toLowerCase();
-    if (!knownElements.has(name)) names.add(name);
-  }
-  return [...names];
-}
-
 function mount(textarea) {
   const origins = (textarea.dataset.imageOrigins || '').split(/\s+/).filter(Boolean);
   const label = textarea.id ? document.querySelector(`label[for="${textarea.id}"]`) : null;
@@ -233,12 +223,10 @@ function mount(textarea) {
   if (label) label.addEventListener('click', () => (sourceMode ? textarea.focus() : editor.commands.focus()));
   textarea.form?.addEventListener('submit', sync);
 
-  const lost = unknownElements(original);
+  const lost = unmodelled(new DOMParser().parseFromString(original, 'text/html').body);
   if (lost.length) {
     notice.hidden = false;
-    notice.textContent = `This body contains markup the visual editor does not keep (${lost
-      .map((n) => `<${n}>`)
-      .join(', ')}). It is shown as HTML so nothing is lost; switch to the visual editor only if you mean to drop it.`;
+    notice.textContent = `This body contains markup the visual editor does not keep (${lost.join(', ')}). It is shown as HTML so nothing is lost; switch to the visual editor only if you mean to drop it.`;
     setSourceMode(true, false);
   }
 

@@ -217,10 +217,36 @@ export const extensions = [
   NewsTableCell,
 ];
 
-/** Element names the editor keeps; anything else in a body would be lost by editing it visually. */
-export const knownElements = new Set([
-  'p', 'br', 'hr', 'h2', 'h3', 'h4', 'strong', 'b', 'em', 'i', 'u', 's', 'code', 'pre', 'blockquote', 'ul', 'ol', 'li',
-  'a', 'img', 'figure', 'figcaption', 'small', 'table', 'thead', 'tbody', 'tr', 'th', 'td',
-]);
+/**
+ * The elements the editor models and the attributes it keeps on each; anything else in a body would be lost by
+ * editing it visually (editor.js then opens the HTML view instead).
+ */
+export const keptAttributes = {
+  p: [], br: [], hr: [], h2: [], h3: [], h4: [], strong: [], b: [], em: [], i: [], u: [], s: [], code: [], pre: [],
+  blockquote: ['class'], ul: [], ol: ['start'], li: [], a: ['href', 'title', 'rel'], img: ['src', 'alt', 'title', 'width', 'height'],
+  figure: ['class', 'data-embed', 'data-id'], figcaption: [], table: [], thead: [], tbody: [], tr: [],
+  th: ['colspan', 'rowspan'], td: ['colspan', 'rowspan'],
+};
+
+/** What of `root`'s markup the editor would not keep: element names, and element[attribute] pairs. */
+export function unmodelled(root) {
+  const lost = new Set();
+  for (const el of root.querySelectorAll('*')) {
+    const name = el.tagName.toLowerCase();
+    const inFigure = el.closest('figure');
+    if (name === 'small' && el.parentElement?.tagName === 'FIGCAPTION') continue;
+    const kept = keptAttributes[name];
+    if (!kept) {
+      lost.add(`<${name}>`);
+      continue;
+    }
+    for (const attr of el.getAttributeNames()) {
+      // A figure's image keeps only its address and alt text.
+      const keeps = name === 'img' && inFigure ? ['src', 'alt'] : kept;
+      if (!keeps.includes(attr)) lost.add(`<${name} ${attr}>`);
+    }
+  }
+  return [...lost];
+}
 
 export { mergeAttributes };
