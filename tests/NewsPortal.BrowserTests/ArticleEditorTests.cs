@@ -244,6 +244,9 @@ public sealed partial class ArticleEditorTests
         await Assertions.Expect(play).ToHaveTextAsync("Play video");
         await Assertions.Expect(reader.Locator(".article-body iframe")).ToHaveCountAsync(0);
         Assert.Empty(videoRequests);
+        var axe = await reader.RunAxe();
+        Assert.True(axe.Violations.Length == 0, $"The article with a video has axe violations: {string.Join(", ", axe.Violations.Select(v => v.Id))}");
+        await reader.Locator(".article-body figure.embed").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(SiteFixture.OutputFolder, "embed-poster.png") });
 
         await play.FocusAsync();
         await reader.Keyboard.PressAsync("Enter");
