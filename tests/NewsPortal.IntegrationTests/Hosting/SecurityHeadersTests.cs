@@ -13,7 +13,7 @@ public sealed class SecurityHeadersTests : IClassFixture<SecurityHeadersTests.Fa
 {
     public const string DefaultPolicy =
         "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; font-src 'self'; " +
-        "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
+        "connect-src 'self'; frame-src https://www.youtube-nocookie.com https://player.vimeo.com; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
 
     private const string TempDataCookie = ".AspNetCore.Mvc.CookieTempDataProvider";
     private readonly Factory _factory;

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
 using Ganss.Xss;
 using NewsPortal.Web.Infrastructure.Security;
@@ -8,9 +9,11 @@ namespace NewsPortal.Web.Infrastructure.Sanitizing;
 /// The policy for article bodies written by the newsroom: structure, links, images, figures and tables;
 /// nothing that runs, styles, submits or frames. Images only from this site and <see cref="ImageOrigins"/> (the
 /// origins the Content-Security-Policy lets readers' browsers load). Built once; HtmlSanitizer is thread-safe once
-/// configured.
+/// configured. The article editor (ClientApp/editor/src/schema.js) writes only what this keeps, so its output
+/// passes unchanged; the two classes are its pull quote (<c>blockquote.pullquote</c>) and video embed
+/// (<c>figure.embed</c>, a plain link that wwwroot/js/embeds.js turns into a player only when the reader asks).
 /// </summary>
-public sealed class ArticleSanitizer
+public sealed partial class ArticleSanitizer
 {
     private static readonly string[] AllowedTags =
     [
@@ -22,8 +25,14 @@ public sealed class ArticleSanitizer
     private static readonly string[] AllowedAttributes =
     [
         "href", "title", "src", "alt", "width", "height", "loading", "colspan", "rowspan", "scope", "datetime",
-        "cite", "lang", "dir",
+        "cite", "lang", "dir", "start", "class", "data-embed", "data-id",
     ];
+
+    private static readonly Dictionary<string, string> ClassElements = new(StringComparer.Ordinal)
+    {
+        ["pullquote"] = "BLOCKQUOTE",
+        ["embed"] = "FIGURE",
+    };
 
     private readonly HtmlSanitizer _sanitizer;
     private readonly ImageOrigins _imageOrigins;
@@ -45,7 +54,8 @@ public sealed class ArticleSanitizer
             UriAttributes = new HashSet<string>(["href", "src", "cite"], StringComparer.OrdinalIgnoreCase),
             AllowedCssProperties = new HashSet<string>(StringComparer.OrdinalIgnoreCase),
             AllowedAtRules = new HashSet<AngleSharp.Css.Dom.CssRuleType>(),
-            AllowedClasses = new HashSet<string>(StringComparer.OrdinalIgnoreCase),
+            // An empty set would allow every class; these two are the editor's.
+            AllowedClasses = new HashSet<string>(ClassElements.Keys, StringComparer.Ordinal),
         };
         _sanitizer = new HtmlSanitizer(options) { KeepChildNodes = true };
         _sanitizer.RemovingTag += (_, e) =>
@@ -68,6 +78,11 @@ public sealed class ArticleSanitizer
         };
         _sanitizer.PostProcessNode += (_, e) =>
         {
+            if (e.Node is AngleSharp.Dom.IElement element)
+            {
+                KeepEditorMarkupOnItsElement(element);
+            }
+
             if (e.Node is AngleSharp.Dom.IElement { TagName: "A" } link
                 && link.GetAttribute("href") is { } href
                 && Uri.TryCreate(href, UriKind.Absolute, out var uri)
@@ -78,6 +93,44 @@ public sealed class ArticleSanitizer
             }
         };
     }
+
+    /// <summary>
+    /// A class only on the element it belongs to, and the embed's data attributes only on a well-formed embed: a
+    /// known provider and an id of that provider's shape, as embeds.js and the editor's video.js expect.
+    /// </summary>
+    private static void KeepEditorMarkupOnItsElement(AngleSharp.Dom.IElement element)
+    {
+        if (element.GetAttribute("class") is { } classes
+            && (!ClassElements.TryGetValue(classes, out var owner) || owner != element.TagName))
+        {
+            element.RemoveAttribute("class");
+        }
+
+        var isEmbed = element.TagName == "FIGURE" && element.GetAttribute("class") == "embed";
+        var provider = element.GetAttribute("data-embed");
+        var id = element.GetAttribute("data-id") ?? string.Empty;
+        var wellFormed = isEmbed && provider switch
+        {
+            "youtube" => YouTubeId().IsMatch(id),
+            "vimeo" => VimeoId().IsMatch(id),
+            _ => false,
+        };
+        if (!wellFormed)
+        {
+            element.RemoveAttribute("data-embed");
+            element.RemoveAttribute("data-id");
+            if (isEmbed)
+            {
+                element.RemoveAttribute("class");
+            }
+        }
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9_-]{11}$")]
+    private static partial Regex YouTubeId();
+
+    [GeneratedRegex("^[0-9]{6,12}$")]
+    private static partial Regex VimeoId();
 
     public string Sanitize(string html) => _sanitizer.Sanitize(html ?? string.Empty);
 

@@ -8,7 +8,7 @@ public static class SecurityHeadersExtensions
 {
     public static string ContentSecurityPolicy(ImageOrigins imageOrigins) =>
         $"default-src 'self'; img-src {string.Join(' ', ["'self'", "data:", .. imageOrigins.Origins])}; style-src 'self'; script-src 'self'; font-src 'self'; " +
-        "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
+        "connect-src 'self'; frame-src https://www.youtube-nocookie.com https://player.vimeo.com; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
 
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app)
     {

@@ -25,7 +25,7 @@ public sealed class ImageOriginsTests
         Assert.Equal(["https://cdn.example.org", "https://cdn.example.org:8443", "https://images.example.com"], origins.Origins);
         Assert.Equal(
             "default-src 'self'; img-src 'self' data: https://cdn.example.org https://cdn.example.org:8443 https://images.example.com; style-src 'self'; " +
-            "script-src 'self'; font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'",
+            "script-src 'self'; font-src 'self'; connect-src 'self'; frame-src https://www.youtube-nocookie.com https://player.vimeo.com; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'",
             SecurityHeadersExtensions.ContentSecurityPolicy(origins));
     }
 

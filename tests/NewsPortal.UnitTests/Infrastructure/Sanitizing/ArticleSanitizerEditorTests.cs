@@ -1,0 +1,52 @@
+using NewsPortal.UnitTests.ClientApp;
+using NewsPortal.Web.Infrastructure.Sanitizing;
+
+namespace NewsPortal.UnitTests.Infrastructure.Sanitizing;
+
+/// <summary>
+/// What the article editor writes passes the sanitizer unchanged (the corpus in ClientApp/editor/test/corpus.html;
+/// the browser tests check that the editor writes each case back unchanged), and the editor's classes and data
+/// attributes survive only where the editor puts them.
+/// </summary>
+public sealed class ArticleSanitizerEditorTests
+{
+    private static readonly ArticleSanitizer Sanitizer = new();
+
+    public static TheoryData<string, string> Corpus => EditorFiles.Corpus();
+
+    [Theory]
+    [MemberData(nameof(Corpus))]
+    public void Sanitize_WhatTheEditorWrites_IsUnchanged(string name, string html)
+    {
+        Assert.True(html.Length > 0, name);
+
+        Assert.Equal(html, Sanitizer.Sanitize(html));
+    }
+
+    [Fact]
+    public void Corpus_CoversEveryKindOfBlockTheEditorWrites()
+    {
+        var all = string.Join("\n", Corpus.Select(row => row.Data.Item2));
+
+        foreach (var mark in new[] { "<h2>", "<h3>", "<h4>", "<ul>", "<ol>", "<ol start=", "<blockquote>", "<blockquote class=\"pullquote\">", "<a href", "<figure><img", "<figcaption>", "<small>", "<table>", "colspan=", "<hr>", "data-embed=\"youtube\"", "data-embed=\"vimeo\"", "<br>", "<strong>", "<em>" })
+        {
+            Assert.Contains(mark, all, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("<p class=\"pullquote\">Text</p>", "<p>Text</p>")]
+    [InlineData("<blockquote class=\"embed\"><p>Text</p></blockquote>", "<blockquote><p>Text</p></blockquote>")]
+    [InlineData("<blockquote class=\"pullquote big\"><p>Text</p></blockquote>", "<blockquote class=\"pullquote\"><p>Text</p></blockquote>")]
+    [InlineData("<blockquote class=\"shout\"><p>Text</p></blockquote>", "<blockquote><p>Text</p></blockquote>")]
+    [InlineData("<p data-id=\"dQw4w9WgXcQ\" data-embed=\"youtube\">Text</p>", "<p>Text</p>")]
+    [InlineData("<figure class=\"embed\" data-embed=\"youtube\" data-id=\"x\"><a href=\"/v\">Video</a></figure>", "<figure><a href=\"/v\">Video</a></figure>")]
+    [InlineData("<figure class=\"embed\" data-embed=\"youtube\" data-id=\"dQw4w9WgXcQ&quot;onload=x\"><a href=\"/v\">Video</a></figure>", "<figure><a href=\"/v\">Video</a></figure>")]
+    [InlineData("<figure class=\"embed\" data-embed=\"evil\" data-id=\"76979871\"><a href=\"/v\">Video</a></figure>", "<figure><a href=\"/v\">Video</a></figure>")]
+    [InlineData("<figure class=\"embed\" data-embed=\"vimeo\" data-id=\"dQw4w9WgXcQ\"><a href=\"/v\">Video</a></figure>", "<figure><a href=\"/v\">Video</a></figure>")]
+    [InlineData("<figure data-embed=\"vimeo\" data-id=\"76979871\"><a href=\"/v\">Video</a></figure>", "<figure><a href=\"/v\">Video</a></figure>")]
+    public void Sanitize_EditorClassOrEmbedAttributesOutOfPlace_AreRemoved(string html, string expected)
+    {
+        Assert.Equal(expected, Sanitizer.Sanitize(html));
+    }
+}
