@@ -12,7 +12,12 @@ public sealed class FakeWeatherHandler : HttpMessageHandler
     private FakeWeatherHandler(Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> respond) =>
         _respond = respond;
 
+    private int _inFlight;
+
     public int Calls { get; private set; }
+
+    /// <summary>Calls that have started and neither answered nor failed yet.</summary>
+    public int InFlight => Volatile.Read(ref _inFlight);
 
     public static FakeWeatherHandler Returning(double temperature, int weatherCode) =>
         new((_, _) => Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK)
@@ -38,9 +43,17 @@ public sealed class FakeWeatherHandler : HttpMessageHandler
             throw new InvalidOperationException("unreachable");
         });
 
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         Calls++;
-        return _respond(request, cancellationToken);
+        Interlocked.Increment(ref _inFlight);
+        try
+        {
+            return await _respond(request, cancellationToken);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
     }
 }

@@ -4,7 +4,7 @@ using System.Text;
 namespace NewsPortal.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// HTTP/1.1 over a plain socket to a site on a real Kestrel port, for what HttpClient will not do: announce a body and
+/// HTTP/1.x over a plain socket to a site on a real Kestrel port, for what HttpClient will not do: announce a body and
 /// not send it, trickle it, or hang up half way.
 /// </summary>
 public sealed class RawHttp : IAsyncDisposable
@@ -69,6 +69,34 @@ public sealed class RawHttp : IAsyncDisposable
             return null;
         }
     }
+
+    /// <summary>
+    /// Reads until the server closes the connection; false if it was still open after <paramref name="timeout"/>.
+    /// </summary>
+    public async Task<bool> ClosedByServerAsync(TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        var scratch = new byte[16 * 1024];
+        try
+        {
+            while (await _stream.ReadAsync(scratch, cancel.Token) > 0)
+            {
+            }
+
+            return true;
+        }
+        catch (IOException)
+        {
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Sends FIN: this client has said all it will, as a proxy does once it has its answer.</summary>
+    public void ShutdownSend() => _tcp.Client.Shutdown(SocketShutdown.Send);
 
     /// <summary>Hangs up at once (RST), as a client that is killed does.</summary>
     public void Abort()

@@ -5,9 +5,11 @@ namespace NewsPortal.TopologyTests.Infrastructure;
 
 /// <summary>
 /// nginx in the foreground (<c>daemon off</c>, one worker) as the load balancer in front of the instances, with its
-/// pid, logs and temp files inside the run directory. Round robin; an instance that fails once is left out for 5 s;
-/// a request that could not reach an instance (or got 502/503 from it) goes to the other one, except a POST that
-/// was already sent, which nginx never repeats.
+/// pid, logs and temp files inside the run directory. Round robin with kept-alive upstream connections; an instance
+/// that fails once is left out for 5 s. Everything the shipped template (<c>deploy/nginx/default.conf.template</c>)
+/// marks as shared with these tests is used here as written: its access-log format, its proxy headers, which requests
+/// go to the next instance after a failure (comment posts even once sent) and its locations. Only what cannot run
+/// here is this file's own: TLS, Docker's DNS, the instances' addresses and the test-only lines below.
 /// </summary>
 public sealed class NginxProxy : IDisposable
 {
@@ -43,6 +45,28 @@ public sealed class NginxProxy : IDisposable
     public string ConfigPath => Path.Combine(_directory, "nginx.conf");
 
     public string ErrorLogPath => Path.Combine(_directory, "error.log");
+
+    /// <summary>Where the template's <c>access_log</c> writes, in its own format.</summary>
+    public string AccessLogPath => Path.Combine(_directory, "access.log");
+
+    public static string TemplatePath => Path.Combine(Topology.RepositoryRoot(), "deploy", "nginx", "default.conf.template");
+
+    /// <summary>
+    /// The lines of the template between <c># &gt;&gt;&gt; shared with the topology tests: <paramref name="name"/></c> and
+    /// the next <c># &lt;&lt;&lt;</c>, with its log directory moved into <paramref name="logDirectory"/>.
+    /// </summary>
+    public static string SharedTemplateLines(string name, string logDirectory)
+    {
+        var lines = File.ReadAllLines(TemplatePath);
+        var start = Array.FindIndex(lines, l => l.Trim() == $"# >>> shared with the topology tests: {name}");
+        var end = start < 0 ? -1 : Array.FindIndex(lines, start + 1, l => l.Trim().StartsWith("# <<<", StringComparison.Ordinal));
+        if (start < 0 || end < 0)
+        {
+            throw new InvalidOperationException($"{TemplatePath} has no region '# >>> shared with the topology tests: {name}' ... '# <<<'.");
+        }
+
+        return string.Join('\n', lines[(start + 1)..end]).Replace("/var/log/nginx/", logDirectory.TrimEnd('/') + "/", StringComparison.Ordinal);
+    }
 
     public async Task StartAsync()
     {
@@ -142,6 +166,9 @@ public sealed class NginxProxy : IDisposable
             servers.Append(CultureInfo.InvariantCulture, $"        server {instance.UpstreamAddress} max_fails=1 fail_timeout=5s;\n");
         }
 
+        var sharedHttp = SharedTemplateLines("http", _directory);
+        var sharedServer = SharedTemplateLines("server", _directory);
+
         File.WriteAllText(ConfigPath, $$"""
             daemon off;
             master_process on;
@@ -161,8 +188,12 @@ public sealed class NginxProxy : IDisposable
                 uwsgi_temp_path {{temp["uwsgi"]}};
                 scgi_temp_path {{temp["scgi"]}};
 
+            {{sharedHttp}}
+
                 upstream newsportal {
-            {{servers}}    }
+            {{servers}}
+                    keepalive 8;
+                }
 
                 server {
                     listen 127.0.0.1:{{Port}};
@@ -173,18 +204,11 @@ public sealed class NginxProxy : IDisposable
                     set_real_ip_from 127.0.0.0/8;
                     real_ip_header X-Forwarded-For;
 
-                    location / {
-                        proxy_pass http://newsportal;
-                        proxy_set_header Host $host;
-                        proxy_set_header X-Forwarded-For $remote_addr;
-                        proxy_set_header X-Forwarded-Proto $scheme;
-                        proxy_next_upstream error timeout http_502 http_503;
-                        proxy_connect_timeout 2s;
-                        proxy_read_timeout 30s;
+                    # Test-only: which instance answered, so tests can see the round robin (inherited by every
+                    # location of the template, none of which adds headers of its own).
+                    add_header {{UpstreamHeader}} $upstream_addr always;
 
-                        # Test-only: which instance answered, so tests can see the round robin.
-                        add_header {{UpstreamHeader}} $upstream_addr always;
-                    }
+            {{sharedServer}}
                 }
             }
 

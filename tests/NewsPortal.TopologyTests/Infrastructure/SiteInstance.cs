@@ -78,6 +78,29 @@ public sealed class SiteInstance : IDisposable
     public void Kill() => _process?.Kill();
 
     /// <summary>
+    /// Sends <paramref name="signal"/> (a name <c>kill -s</c> takes) and returns: <c>STOP</c> freezes the process, whose
+    /// listening socket still accepts connections (the kernel completes them) but nothing reads what arrives on them.
+    /// </summary>
+    public async Task SignalAsync(string signal)
+    {
+        var process = _process ?? throw new InvalidOperationException($"{this} is not running.");
+        using var kill = System.Diagnostics.Process.Start("kill", ["-s", signal, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync();
+        Assert.True(kill.ExitCode == 0, $"kill -s {signal} {process.Id} failed with exit code {kill.ExitCode}.");
+    }
+
+    /// <summary>
+    /// Connections to this instance holding bytes it has not read (<c>/proc/net/tcp</c>: established, local port
+    /// <see cref="Port"/>, receive queue above zero): requests that were sent to it and not yet taken in.
+    /// </summary>
+    public int UnreadConnections() =>
+        File.ReadLines("/proc/net/tcp").Skip(1)
+            .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Count(f => f[3] == "01"
+                && int.Parse(f[1].Split(':')[1], System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture) == Port
+                && long.Parse(f[4].Split(':')[1], System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture) > 0);
+
+    /// <summary>
     /// Sends <paramref name="signal"/> (a name <c>kill -s</c> takes, e.g. <c>KILL</c>) and waits until the process has
     /// died of it.
     /// </summary>
