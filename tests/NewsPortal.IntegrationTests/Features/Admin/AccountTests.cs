@@ -113,7 +113,7 @@ public sealed class AccountTests : IClassFixture<AccountTests.Factory>
         var response = await replay.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/account/login", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.StartsWith("http://localhost/account/login", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
 
     [Fact]
