@@ -1,10 +1,12 @@
 using System.Net;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NewsPortal.IntegrationTests.Infrastructure;
+using NewsPortal.Web.Domain;
 using NewsPortal.Web.Infrastructure.Security;
 
 namespace NewsPortal.IntegrationTests.Hosting;
@@ -75,11 +77,11 @@ public sealed class AntiforgeryTokenTests : IClassFixture<NewsPortalFactory>
     public void Protector_ReadsItsOwnTokensAndTheFrameworksAndRefusesAnythingAltered()
     {
         var framework = DataProtectionProvider.Create("antiforgery-token-tests").CreateProtector(AntiforgeryTokenProtector.AntiforgeryPurpose);
-        var protector = new AntiforgeryTokenProtector(framework, _factory.Services.GetRequiredService<SiteSecretStore>());
+        var protector = new AntiforgeryTokenProtector(
+            framework, _factory.Services.GetRequiredService<KeyRingKeys>(), _factory.Services.GetRequiredService<SiteSecretStore>());
         var secret = RandomNumberGenerator.GetBytes(49);
 
-        // The very first token may be the framework's while the site key is read; from then on it is the site's.
-        _ = protector.Protect(secret);
+        // Start-up read the key ring before the site took requests, so the first token is already the site's.
         var ours = protector.Protect(secret);
         Assert.Equal(AntiforgeryTokenProtector.FormatVersion, ours[0]);
         Assert.NotEqual(ours, protector.Protect(secret));
@@ -95,5 +97,56 @@ public sealed class AntiforgeryTokenTests : IClassFixture<NewsPortalFactory>
 
         Assert.ThrowsAny<CryptographicException>(() => protector.Unprotect(ours[..20]));
         Assert.ThrowsAny<CryptographicException>(() => protector.Unprotect([AntiforgeryTokenProtector.FormatVersion]));
+    }
+
+    [Fact]
+    public async Task ArticlePage_Tokens_NameAKeyOfTheDataProtectionKeyRing_AndNoKeyIsStoredOutsideIt()
+    {
+        var slug = await NewArticleAsync();
+        var (_, page) = await Html.GetAsync(_factory.CreateNoRedirectClient(), $"/news/{slug}");
+        var token = Decode(Html.FormValues(Html.CommentForm(page)).Single(f => f.Key == "__RequestVerificationToken").Value);
+
+        var ring = _factory.Services.GetRequiredService<IKeyManager>().GetAllKeys().Select(k => k.KeyId).ToList();
+        Assert.Contains(new Guid(token.AsSpan(1, 16)), ring);
+        Assert.Empty(await _factory.WithDbAsync(db => db.SiteSecrets.Select(s => s.Name).ToListAsync()));
+    }
+
+    [Fact]
+    public async Task Protector_TokenOfThePreviousFormat_IsReadWhileItsSiteSecretExists()
+    {
+        var key = RandomNumberGenerator.GetBytes(32);
+        await _factory.WithDbAsync(async db =>
+        {
+            db.SiteSecrets.Add(new SiteSecret { Name = SiteSecretStore.AntiforgeryKey, Value = key, CreatedAt = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+        });
+        var legacy = _factory.Services.GetRequiredService<SiteSecretStore>();
+        try
+        {
+            // What start-up does; this test adds the row after the site started.
+            await legacy.LoadAllAsync(TestContext.Current.CancellationToken);
+            var protector = _factory.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector(AntiforgeryTokenProtector.AntiforgeryPurpose);
+            var secret = RandomNumberGenerator.GetBytes(49);
+
+            Assert.Equal(secret, protector.Unprotect(LegacyToken(key, secret)));
+            Assert.Equal(AntiforgeryTokenProtector.FormatVersion, protector.Protect(secret)[0]);
+        }
+        finally
+        {
+            await _factory.WithDbAsync(db => db.SiteSecrets.ExecuteDeleteAsync());
+            await legacy.LoadAllAsync(TestContext.Current.CancellationToken);
+        }
+    }
+
+    /// <summary>The format before the key ring: 0xA1, modifier, AES-GCM under HMAC-SHA256(site key, modifier).</summary>
+    private static byte[] LegacyToken(byte[] siteKey, byte[] plaintext)
+    {
+        var output = new byte[1 + 16 + plaintext.Length + 16];
+        output[0] = AntiforgeryTokenProtector.LegacyFormatVersion;
+        RandomNumberGenerator.Fill(output.AsSpan(1, 16));
+        using var aes = new AesGcm(HMACSHA256.HashData(siteKey, output.AsSpan(1, 16)), 16);
+        aes.Encrypt(new byte[12], plaintext, output.AsSpan(17, plaintext.Length), output.AsSpan(17 + plaintext.Length, 16),
+            System.Text.Encoding.UTF8.GetBytes(AntiforgeryTokenProtector.AntiforgeryPurpose));
+        return output;
     }
 }
