@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using NewsPortal.IntegrationTests.Infrastructure;
 using NewsPortal.Web.Domain;
 using NewsPortal.Web.Infrastructure.Security;
@@ -136,6 +137,53 @@ public sealed class AntiforgeryTokenTests : IClassFixture<NewsPortalFactory>
             await _factory.WithDbAsync(db => db.SiteSecrets.ExecuteDeleteAsync());
             await legacy.LoadAllAsync(TestContext.Current.CancellationToken);
         }
+    }
+
+    [Fact]
+    public async Task Protector_AfterTheRingRotates_OldTokensStillRead_AndARevokedKeysTokensAreRefused()
+    {
+        // A site of its own: this test changes its key ring.
+        using var site = new NewsPortalFactory();
+        var keyManager = site.Services.GetRequiredService<IKeyManager>();
+        var framework = site.Services.GetRequiredService<KeyRingKeys>().Framework;
+        var legacy = site.Services.GetRequiredService<SiteSecretStore>();
+        var secret = RandomNumberGenerator.GetBytes(49);
+
+        // A fresh reader of the ring, as a newly started instance (or the next background read) sees it.
+        async Task<AntiforgeryTokenProtector> InstanceAsync()
+        {
+            var keys = new KeyRingKeys(framework, keyManager, site.Services.GetRequiredService<ILogger<KeyRingKeys>>());
+            await keys.LoadAtStartAsync();
+            return new AntiforgeryTokenProtector(framework.CreateProtector(AntiforgeryTokenProtector.AntiforgeryPurpose), keys, legacy);
+        }
+
+        var before = (await InstanceAsync()).Protect(secret);
+        var next = keyManager.CreateNewKey(DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddDays(90));
+
+        // The framework makes the new key its default when it next reads its ring, in the background: wait for that.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        AntiforgeryTokenProtector rotated;
+        byte[] after;
+        while (true)
+        {
+            rotated = await InstanceAsync();
+            after = rotated.Protect(secret);
+            if (new Guid(after.AsSpan(1, 16)) == next.KeyId || DateTime.UtcNow > deadline)
+            {
+                break;
+            }
+
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+
+        Assert.Equal(next.KeyId, new Guid(after.AsSpan(1, 16)));
+        Assert.NotEqual(new Guid(before.AsSpan(1, 16)), next.KeyId);
+        Assert.Equal(secret, rotated.Unprotect(before));
+
+        keyManager.RevokeKey(new Guid(before.AsSpan(1, 16)), "test: a compromised key");
+        var revoked = await InstanceAsync();
+        Assert.ThrowsAny<CryptographicException>(() => revoked.Unprotect(before));
+        Assert.Equal(secret, revoked.Unprotect(after));
     }
 
     /// <summary>The format before the key ring: 0xA1, modifier, AES-GCM under HMAC-SHA256(site key, modifier).</summary>
