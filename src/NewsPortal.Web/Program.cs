@@ -23,7 +23,7 @@ try
 
     builder.AddNewsLogging();
     builder.Services.AddSite();
-    builder.Services.AddProxySupport(builder.Configuration);
+    builder.Services.AddProxySupport(builder.Configuration, builder.Environment);
     builder.Services.AddNewsDatabase(builder.Configuration, builder.Environment);
     builder.Services.AddReaderCache();
     builder.Services.AddNewsDataProtection(builder.Configuration);

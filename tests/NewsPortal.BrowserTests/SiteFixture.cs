@@ -83,8 +83,11 @@ public sealed class SiteFixture : IAsyncLifetime
             return;
         }
 
-        _factory = new Factory(_databasePath);
-        _factory.UseKestrel(0);
+        // Site:PublicUrl is required outside Development and must be the address the browser opens (redirects are
+        // absolute on it), so the port is chosen before the server starts.
+        var port = FreeLoopbackPort();
+        _factory = new Factory(_databasePath, $"http://127.0.0.1:{port}");
+        _factory.UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, port));
         _factory.StartServer();
         BaseUrl = _factory.ClientOptions.BaseAddress.ToString().TrimEnd('/');
 
@@ -236,12 +239,20 @@ public sealed class SiteFixture : IAsyncLifetime
         }
     }
 
-    private sealed class Factory(string databasePath) : WebApplicationFactory<Program>
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private sealed class Factory(string databasePath, string publicUrl) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Testing");
             builder.UseStaticWebAssets();
+            builder.UseSetting("Site:PublicUrl", publicUrl);
             builder.UseSetting("ConnectionStrings:NewsPortal", $"Data Source={databasePath}");
             builder.UseSetting("Weather:Enabled", "false");
             builder.UseSetting("Comments:MinSecondsToPost", "0");

@@ -352,8 +352,9 @@ REPORT="$WORK/report.md"
 # ----------------------------------------------------------------------------------------------- site, posting
 
 # start_site <url> <log> [NAME=value ...]: starts the published site as operators do, on the database $DB, with the
-# extra environment given; waits (at most 180 s) until /healthz/ready answers 200. Adds the process to SITE_PIDS and
-# sets READY_S, the seconds from process start until ready.
+# extra environment given (Site__PublicUrl, required in Production, defaults to <url>; a later one wins); waits (at
+# most 180 s) until /healthz/ready answers 200. Adds the process to SITE_PIDS and sets READY_S, the seconds from
+# process start until ready.
 start_site() {
   local url="$1" site_log="$2"
   shift 2
@@ -363,6 +364,7 @@ start_site() {
     cd "$WORK/site"
     exec env ASPNETCORE_ENVIRONMENT=Production \
       ConnectionStrings__NewsPortal="Data Source=$DB" \
+      Site__PublicUrl="$url" \
       Weather__Enabled=false \
       Comments__MinSecondsToPost=0 \
       Comments__PostsPerMinutePerIp="$POSTS_PER_MINUTE" \

@@ -26,6 +26,7 @@ dotnet publish src/NewsPortal.Web -c Release -o "$work/app" --nologo -v quiet >/
 # Run from the app's folder, as operators do: the content root (wwwroot, static asset manifest) is the working directory.
 (cd "$work/app" && ASPNETCORE_ENVIRONMENT=Production \
   ConnectionStrings__NewsPortal="Data Source=$work/lighthouse.db" \
+  Site__PublicUrl="http://127.0.0.1:$port" \
   Weather__Enabled=false \
   exec dotnet NewsPortal.Web.dll --urls "http://127.0.0.1:$port" >"$work/site.log" 2>&1) &
 site_pid=$!

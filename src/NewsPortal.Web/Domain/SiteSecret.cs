@@ -1,8 +1,8 @@
 namespace NewsPortal.Web.Domain;
 
 /// <summary>
-/// A random key the site makes for itself once and every instance reads from the database (e.g. the key that
-/// signs the comment form's stamp). Protect the database as you would the key.
+/// A key of the signing scheme before the data-protection key ring (stored unencrypted). The site no longer makes
+/// these; it only reads existing ones, to verify links, tokens and stamps issued under them (see SiteSecretStore).
 /// </summary>
 public class SiteSecret
 {

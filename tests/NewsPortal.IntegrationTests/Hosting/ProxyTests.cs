@@ -195,6 +195,29 @@ public sealed class PublicUrlTests : IClassFixture<PublicUrlTests.Factory>
     }
 
     [Fact]
+    public async Task PrivacyMail_RequestedWithAForeignHost_LinksToPublicUrl()
+    {
+        var email = $"host-{Guid.NewGuid():N}@example.test";
+        var client = ClientWithForeignHost();
+        var slug = (await _factory.WithDbAsync(db => new ArticleBuilder().SaveAsync(db))).Slug;
+        var (_, article) = await Html.GetAsync(client, $"/news/{slug}");
+        var posted = await Html.SubmitAsync(client, Html.CommentForm(article), new Dictionary<string, string>
+        {
+            ["Name"] = "Host Reader", ["Email"] = email, ["Body"] = "A comment so the address has data.",
+        });
+        Assert.Equal(HttpStatusCode.SeeOther, posted.StatusCode);
+
+        var (_, privacy) = await Html.GetAsync(client, "/privacy");
+        var requested = await Html.SubmitAsync(client, (AngleSharp.Html.Dom.IHtmlFormElement)privacy.QuerySelector("form[action='/privacy']")!,
+            new Dictionary<string, string> { ["Email"] = email, ["Request"] = "export" });
+        Assert.Equal(HttpStatusCode.OK, requested.StatusCode);
+
+        var mail = await _factory.WithDbAsync(db => db.OutboxMessages.Where(m => m.ToAddress == email).Select(m => m.TextBody + m.HtmlBody).SingleAsync());
+        Assert.Contains($"{PublicUrl}/privacy/export?t=", mail, StringComparison.Ordinal);
+        Assert.DoesNotContain(Intruder, mail, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task LoginRedirect_GoesToPublicUrl_NeverTheHostHeader()
     {
         var response = await ClientWithForeignHost().GetAsync(new Uri("/admin/comments", UriKind.Relative));

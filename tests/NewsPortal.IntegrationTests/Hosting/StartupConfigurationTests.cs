@@ -16,13 +16,28 @@ public sealed class StartupConfigurationTests
     [InlineData("Content__ImageOrigins__0", "http://images.example.com", "Content:ImageOrigins: each entry must be an https origin such as https://images.example.com")]
     public async Task Start_WithBadConfiguration_ExitsWithAClearMessage(string key, string value, string expected)
     {
-        var error = await StartExpectingExitAsync(new Dictionary<string, string>
+        var error = await StartExpectingExitAsync(new Dictionary<string, string?>
         {
             [key] = value,
             ["ConnectionStrings__NewsPortal"] = $"Data Source={Path.Combine(Path.GetTempPath(), $"startup-{Guid.NewGuid():N}.db")}",
         });
 
         Assert.Contains(expected, error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    public async Task Start_InProductionWithoutPublicUrl_ExitsNamingTheKeyWithAnExample(string? publicUrl)
+    {
+        var error = await StartExpectingExitAsync(new Dictionary<string, string?>
+        {
+            ["Site__PublicUrl"] = publicUrl,
+            ["ConnectionStrings__NewsPortal"] = $"Data Source={Path.Combine(Path.GetTempPath(), $"startup-{Guid.NewGuid():N}.db")}",
+        });
+
+        Assert.Contains("NewsPortal cannot start: Site:PublicUrl is required outside Development (environment 'Production')", error, StringComparison.Ordinal);
+        Assert.Contains("Site__PublicUrl=https://news.example.com", error, StringComparison.Ordinal);
     }
 
     /// <remarks>
@@ -34,13 +49,16 @@ public sealed class StartupConfigurationTests
     [InlineData("/proc/newsportal.db", "NewsPortal cannot start: the SQLite database /proc/newsportal.db cannot be opened and written")]
     public async Task Start_WithADatabaseFolderItCannotWrite_ExitsWithAClearMessage(string file, string expected)
     {
-        var error = await StartExpectingExitAsync(new Dictionary<string, string> { ["ConnectionStrings__NewsPortal"] = $"Data Source={file}" });
+        var error = await StartExpectingExitAsync(new Dictionary<string, string?> { ["ConnectionStrings__NewsPortal"] = $"Data Source={file}" });
 
         Assert.Contains(expected, error, StringComparison.Ordinal);
     }
 
-    /// <summary>Runs the real program; asserts it exits with 1 and no stack trace; returns its standard error.</summary>
-    private static async Task<string> StartExpectingExitAsync(Dictionary<string, string> environment)
+    /// <summary>
+    /// Runs the real program in Production, with a valid <c>Site:PublicUrl</c> unless <paramref name="environment"/>
+    /// names one (null: none at all); asserts it exits with 1 and no stack trace; returns its standard error.
+    /// </summary>
+    private static async Task<string> StartExpectingExitAsync(Dictionary<string, string?> environment)
     {
         var app = typeof(Program).Assembly.Location;
         var info = new ProcessStartInfo("dotnet", [app, "--urls", "http://127.0.0.1:0"])
@@ -51,9 +69,17 @@ public sealed class StartupConfigurationTests
         };
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         info.Environment["Weather__Enabled"] = "false";
+        info.Environment["Site__PublicUrl"] = "https://news.example.com";
         foreach (var (key, value) in environment)
         {
-            info.Environment[key] = value;
+            if (value is null)
+            {
+                info.Environment.Remove(key);
+            }
+            else
+            {
+                info.Environment[key] = value;
+            }
         }
 
         using var process = Process.Start(info)!;

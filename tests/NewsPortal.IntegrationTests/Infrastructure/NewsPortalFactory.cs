@@ -22,6 +22,8 @@ public class NewsPortalFactory : WebApplicationFactory<Program>
     /// <summary>Configuration on top of appsettings.json, applied as the app starts.</summary>
     public Dictionary<string, string?> Settings { get; } = new()
     {
+        // Required outside Development; the test client's own address, so absolute URLs and redirects stay on it.
+        ["Site:PublicUrl"] = "http://localhost",
         // Most tests post several comments from the one test-server "IP"; the limiter has its own tests.
         ["Comments:PostsPerMinutePerIp"] = "10000",
         ["SignIn:AttemptsPerMinutePerIp"] = "10000",

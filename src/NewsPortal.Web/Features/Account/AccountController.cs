@@ -22,13 +22,16 @@ public sealed class AccountController : Controller
     private readonly UserManager<StaffUser> _users;
     private readonly SignInAccountThrottle _throttle;
     private readonly DummyPasswordHash _dummyHash;
+    private readonly SignInDevices _devices;
 
-    public AccountController(SignInManager<StaffUser> signIn, UserManager<StaffUser> users, SignInAccountThrottle throttle, DummyPasswordHash dummyHash)
+    public AccountController(
+        SignInManager<StaffUser> signIn, UserManager<StaffUser> users, SignInAccountThrottle throttle, DummyPasswordHash dummyHash, SignInDevices devices)
     {
         _signIn = signIn;
         _users = users;
         _throttle = throttle;
         _dummyHash = dummyHash;
+        _devices = devices;
     }
 
     [HttpGet("login")]
@@ -44,7 +47,8 @@ public sealed class AccountController : Controller
             return View(form);
         }
 
-        if (await _throttle.TryAttemptAsync(form.Email!, cancellationToken) is { } wait)
+        var device = _devices.DeviceOf(Request, form.Email!);
+        if (await _throttle.TryAttemptAsync(form.Email!, device, cancellationToken) is { } wait)
         {
             return TooManyAttempts(form, wait);
         }
@@ -58,12 +62,16 @@ public sealed class AccountController : Controller
             return View(form);
         }
 
-        var result = await _signIn.PasswordSignInAsync(user, form.Password!, isPersistent: false, lockoutOnFailure: true);
+        // No lockout on failure: a lock anyone can trigger by guessing keeps the owner out; the throttle above slows
+        // guessing down instead, per client. A lock set by hand (LockoutEnd) is still honoured above.
+        var result = await _signIn.PasswordSignInAsync(user, form.Password!, isPersistent: false, lockoutOnFailure: false);
         if (!result.Succeeded)
         {
             ModelState.AddModelError(string.Empty, FailedMessage);
             return View(form);
         }
+
+        _devices.Remember(HttpContext, form.Email!, device);
 
         if (Url.IsLocalUrl(form.ReturnUrl))
         {

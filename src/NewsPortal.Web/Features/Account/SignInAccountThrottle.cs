@@ -9,9 +9,12 @@ using NewsPortal.Web.Infrastructure.Redis;
 namespace NewsPortal.Web.Features.Account;
 
 /// <summary>
-/// Counts sign-in attempts per e-mail address (<see cref="SignInOptions.AttemptsPerQuarterHourPerAccount"/>), on every
-/// instance together through the same shared fixed window as the per-IP limit. The address is normalised and hashed,
-/// so Redis never holds staff addresses and "Admin@X" and "admin@x " are one account.
+/// Counts sign-in attempts per e-mail address and client (<see cref="SignInOptions.AttemptsPerQuarterHourPerAccount"/>),
+/// before the password is checked, on every instance together through the same shared fixed window as the per-IP
+/// limit. Every client the account has not signed in from shares one allowance, so a spray at one account from many
+/// addresses gets no more guesses than one client; each of the account's recognised devices (<see cref="SignInDevices"/>)
+/// has an allowance of its own, which nobody else can use up. The address is normalised and hashed, so Redis never
+/// holds staff addresses and "Admin@X" and "admin@x " are one account.
 /// </summary>
 public sealed class SignInAccountThrottle : IDisposable
 {
@@ -29,10 +32,15 @@ public sealed class SignInAccountThrottle : IDisposable
         });
     }
 
-    /// <summary>Null when the attempt may go ahead; otherwise how long until the account's window ends.</summary>
-    public async ValueTask<TimeSpan?> TryAttemptAsync(string email, CancellationToken cancellationToken)
+    /// <summary>
+    /// Null when the attempt may go ahead; otherwise how long until the window ends. <paramref name="device"/> is the
+    /// account's recognised device this attempt comes from, or null for any other client.
+    /// </summary>
+    public async ValueTask<TimeSpan?> TryAttemptAsync(string email, string? device, CancellationToken cancellationToken)
     {
-        using var lease = await _limiter.AcquireAsync(Key(email), 1, cancellationToken);
+        // The unrecognised clients' key is the one this throttle always used, so counts survive the upgrade.
+        var key = device is null ? AccountKey(email) : $"{AccountKey(email)}:device:{device}";
+        using var lease = await _limiter.AcquireAsync(key, 1, cancellationToken);
         if (lease.IsAcquired)
         {
             return null;
@@ -43,6 +51,7 @@ public sealed class SignInAccountThrottle : IDisposable
 
     public void Dispose() => _limiter.Dispose();
 
-    private static string Key(string email) =>
+    /// <summary>The account an address names, however it is spelled, as a hash.</summary>
+    public static string AccountKey(string email) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(email.Trim().ToUpperInvariant())));
 }

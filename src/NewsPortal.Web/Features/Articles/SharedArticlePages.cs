@@ -85,7 +85,7 @@ public sealed class SharedArticlePages
     /// <summary>The shared copy with this reader's antiforgery token (and cookie) and a fresh form stamp.</summary>
     public async Task<IActionResult> ForReaderAsync(HttpContext context, SharedArticlePage page, int articleId) =>
         page.HasForm
-            ? page.For(_antiforgery.GetAndStoreTokens(context).RequestToken, await _stamp.IssueAsync(articleId))
+            ? page.For(_antiforgery.GetAndStoreTokens(context).RequestToken, await _stamp.IssueAsync(articleId, FormStamp.CommentForm))
             : page.For(null, null);
 }
 

@@ -44,25 +44,25 @@ public sealed class CommentReportService
 
     public const string HeldByReportsNote = "Held automatically after readers' reports";
 
-    private const string IpSecretName = "comment-report-ip";
+    private const string IpKeyPurpose = "comment-report-ip";
     private const int Attempts = 3;
 
     private readonly NewsDbContext _db;
     private readonly SiteClock _clock;
     private readonly FormStamp _stamp;
     private readonly CommentRulesSource _rules;
-    private readonly SiteSecretStore _secrets;
+    private readonly KeyRingKeys _keys;
     private readonly SqliteWriteGate _gate;
     private readonly ILogger<CommentReportService> _logger;
 
     public CommentReportService(
-        NewsDbContext db, SiteClock clock, FormStamp stamp, CommentRulesSource rules, SiteSecretStore secrets, SqliteWriteGate gate, ILogger<CommentReportService> logger)
+        NewsDbContext db, SiteClock clock, FormStamp stamp, CommentRulesSource rules, KeyRingKeys keys, SqliteWriteGate gate, ILogger<CommentReportService> logger)
     {
         _db = db;
         _clock = clock;
         _stamp = stamp;
         _rules = rules;
-        _secrets = secrets;
+        _keys = keys;
         _gate = gate;
         _logger = logger;
     }
@@ -77,7 +77,7 @@ public sealed class CommentReportService
             .SingleOrDefaultAsync(cancellationToken);
     }
 
-    public ValueTask<string> IssueStampAsync(int articleId) => _stamp.IssueAsync(articleId);
+    public ValueTask<string> IssueStampAsync(int articleId) => _stamp.IssueAsync(articleId, FormStamp.ReportForm);
 
     public async Task<ReportResult> ReportAsync(
         string slug, int commentId, CommentReportForm form, string readerId, string? clientKey, CancellationToken cancellationToken)
@@ -194,7 +194,7 @@ public sealed class CommentReportService
             return "the hidden honeypot field was filled in";
         }
 
-        var (stamp, age) = await _stamp.CheckAsync(form.Stamp, articleId);
+        var (stamp, age) = await _stamp.CheckAsync(form.Stamp, articleId, FormStamp.ReportForm);
         if (stamp != StampVerdict.Valid)
         {
             return $"the form timestamp was {stamp.ToString().ToLowerInvariant()}";
@@ -207,7 +207,7 @@ public sealed class CommentReportService
 
     /// <param name="clientKey">The client as <see cref="Infrastructure.Proxy.ClientAddress.PartitionKey(HttpContext)"/> names it.</param>
     private async Task<string> IpKeyAsync(string clientKey) =>
-        Convert.ToHexStringLower(HMACSHA256.HashData(await _secrets.GetAsync(IpSecretName), Encoding.UTF8.GetBytes(clientKey)));
+        Convert.ToHexStringLower(HMACSHA256.HashData(await _keys.StableAsync(IpKeyPurpose), Encoding.UTF8.GetBytes(clientKey)));
 
     private static string Truncate(string value, int max) => value.Length <= max ? value : value[..max];
 }

@@ -57,9 +57,9 @@ public sealed class CommentSectionService
         {
             form.Stamp = CommentSectionViewModel.StampPlaceholder;
         }
-        else if ((await _stamp.CheckAsync(form.Stamp, article.Id)).Verdict != StampVerdict.Valid)
+        else if ((await _stamp.CheckAsync(form.Stamp, article.Id, FormStamp.CommentForm)).Verdict != StampVerdict.Valid)
         {
-            form.Stamp = await _stamp.IssueAsync(article.Id);
+            form.Stamp = await _stamp.IssueAsync(article.Id, FormStamp.CommentForm);
         }
 
         var replyToName = form.ParentId is { } parentId ? article.Approved.FirstOrDefault(c => c.Id == parentId)?.AuthorName : null;

@@ -176,7 +176,7 @@ public sealed class CommentService
             return new(CommentStatus.Spam, "Bot check: the hidden honeypot field was filled in.");
         }
 
-        var (stamp, age) = await _stamp.CheckAsync(form.Stamp, articleId);
+        var (stamp, age) = await _stamp.CheckAsync(form.Stamp, articleId, FormStamp.CommentForm);
         switch (stamp)
         {
             case StampVerdict.Missing or StampVerdict.Forged:

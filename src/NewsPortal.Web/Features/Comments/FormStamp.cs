@@ -24,34 +24,47 @@ public enum StampVerdict
 public readonly record struct StampCheck(StampVerdict Verdict, TimeSpan Age);
 
 /// <summary>
-/// "This form for article A was rendered at T", signed with a keyed HMAC-SHA256:
-/// <c>{unix seconds}.{article}.{nonce}.{mac}</c> (the nonce makes every visitor's stamp their own).
-/// Bots that post instantly, forge a time, move a stamp to another article or replay an old one are caught
-/// without a CAPTCHA, for about a microsecond per stamp. The key lives in the database (<see cref="SiteSecretStore"/>),
-/// so a stamp made by one instance is read by every other, also after a restart.
+/// "This form (<see cref="CommentForm"/> or <see cref="ReportForm"/>) for article A was rendered at T", signed with a
+/// keyed HMAC-SHA256: <c>{unix seconds}.{article}.{nonce}.{ring key}.{mac}</c> (the nonce makes every visitor's
+/// stamp their own; the form is inside the MAC, so one form's stamp fails the other's check). Bots that post
+/// instantly, forge a time, move a stamp to another article or form or replay an old one are caught without a
+/// CAPTCHA, for about a microsecond per stamp. The key is derived from the data-protection key ring
+/// (<see cref="KeyRingKeys"/>), so a stamp made by one instance is read by every other, also after a restart, and
+/// the stamp names the ring key it was made under. Stamps of the previous format
+/// (<c>{unix}.{article}.{nonce}.{mac}</c>, keyed from <see cref="SiteSecretStore"/>, bound to no form) are still
+/// read while that key exists; they expire within <see cref="CommentOptions.FormStampMaxAgeHours"/>.
 /// </summary>
 public sealed class FormStamp
 {
-    private const string SecretName = "comment-form-stamp";
-    private readonly SiteSecretStore _secrets;
+    /// <summary>The purpose of the comment form's stamps.</summary>
+    public const string CommentForm = "comment";
+
+    /// <summary>The purpose of the report form's stamps.</summary>
+    public const string ReportForm = "report";
+
+    private const string KeyPurpose = "comment-form-stamp";
+    private readonly KeyRingKeys _keys;
+    private readonly SiteSecretStore _legacy;
     private readonly TimeProvider _time;
     private readonly IOptionsMonitor<CommentOptions> _options;
 
-    public FormStamp(SiteSecretStore secrets, TimeProvider time, IOptionsMonitor<CommentOptions> options)
+    public FormStamp(KeyRingKeys keys, SiteSecretStore legacy, TimeProvider time, IOptionsMonitor<CommentOptions> options)
     {
-        _secrets = secrets;
+        _keys = keys;
+        _legacy = legacy;
         _time = time;
         _options = options;
     }
 
-    public async ValueTask<string> IssueAsync(int articleId)
+    public async ValueTask<string> IssueAsync(int articleId, string form)
     {
+        var (keyId, key) = _keys.Current(KeyPurpose) ?? await _keys.CurrentAsync(KeyPurpose);
         var nonce = Convert.ToHexString(RandomNumberGenerator.GetBytes(6));
-        var payload = string.Create(CultureInfo.InvariantCulture, $"{_time.GetUtcNow().ToUnixTimeSeconds()}.{articleId}.{nonce}");
-        return payload + "." + Mac(await _secrets.GetAsync(SecretName), payload);
+        var payload = string.Create(CultureInfo.InvariantCulture, $"{_time.GetUtcNow().ToUnixTimeSeconds()}.{articleId}.{nonce}.{keyId:N}");
+        return payload + "." + Mac(key, form + ":" + payload);
     }
 
-    public async ValueTask<StampCheck> CheckAsync(string? stamp, int articleId)
+    public async ValueTask<StampCheck> CheckAsync(string? stamp, int articleId, string form)
     {
         if (string.IsNullOrEmpty(stamp))
         {
@@ -59,7 +72,7 @@ public sealed class FormStamp
         }
 
         var parts = stamp.Split('.');
-        if (parts.Length != 4
+        if (parts.Length is not (4 or 5)
             || !long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var issued)
             || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var stampedArticle)
             || stampedArticle != articleId
@@ -68,8 +81,21 @@ public sealed class FormStamp
             return new(StampVerdict.Forged, TimeSpan.Zero);
         }
 
-        var expected = Mac(await _secrets.GetAsync(SecretName), $"{parts[0]}.{parts[1]}.{parts[2]}");
-        if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(parts[3])))
+        string? expected;
+        if (parts.Length == 5)
+        {
+            expected = Guid.TryParseExact(parts[3], "N", out var keyId) && await _keys.FindAsync(keyId, KeyPurpose) is { } key
+                ? Mac(key, $"{form}:{parts[0]}.{parts[1]}.{parts[2]}.{parts[3]}")
+                : null;
+        }
+        else
+        {
+            expected = await _legacy.FindAsync(SiteSecretStore.FormStampKey) is { } legacyKey
+                ? Mac(legacyKey, $"{parts[0]}.{parts[1]}.{parts[2]}")
+                : null;
+        }
+
+        if (expected is null || !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(parts[^1])))
         {
             return new(StampVerdict.Forged, TimeSpan.Zero);
         }

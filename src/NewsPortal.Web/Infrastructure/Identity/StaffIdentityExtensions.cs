@@ -13,7 +13,8 @@ public static class StaffIdentityExtensions
 
     /// <summary>
     /// ASP.NET Core Identity for staff on <see cref="NewsDbContext"/>: NIST-style passwords (length, no
-    /// composition rules), lockout after 5 failures for 15 minutes, and the security stamp checked on every
+    /// composition rules), no lockout after failures (sign-in attempts are throttled per account and client instead,
+    /// see <see cref="SignInAccountThrottle"/>, so a stranger's guesses never lock the owner out), and the security stamp checked on every
     /// request (<see cref="StaffSessionValidator"/>, which never re-issues the cookie) so logout, a password change,
     /// a role change or a disabled account take effect at once.
     /// </summary>
@@ -29,8 +30,7 @@ public static class StaffIdentityExtensions
                 o.Password.RequireUppercase = false;
                 o.Password.RequireNonAlphanumeric = false;
                 o.Password.RequiredUniqueChars = 1;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // Failures never lock (the sign-in passes lockoutOnFailure: false); a LockoutEnd set by hand still applies.
                 o.Lockout.AllowedForNewUsers = true;
                 o.User.RequireUniqueEmail = true;
                 o.SignIn.RequireConfirmedAccount = false;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.WebUtilities;
 using NewsPortal.Web.Infrastructure.Security;
 
@@ -14,35 +15,67 @@ public enum LinkCheck
 }
 
 /// <summary>
-/// Signs what a link in an e-mail stands for (a purpose such as "unsubscribe-all", a subject such as an address, and
-/// an expiry) with a key every instance shares (<see cref="SiteSecretStore"/>), so following it needs no account and
-/// cannot be forged, changed or used after it expires. Tokens go in the query string, which the request log never
-/// records. The subject is readable by whoever holds the link; it is only ever sent to the person it concerns.
+/// Seals what a link in an e-mail stands for (a purpose such as "unsubscribe", a subject such as an address, and an
+/// expiry) with the data-protection key ring, one protector per purpose, so following it needs no account and it
+/// cannot be forged, changed, used for another purpose or after it expires; the subject is encrypted too. The ring's
+/// keys are shared by every instance, encrypted at rest with <c>DataProtection:CertificatePath</c>, rotated every 90
+/// days and kept (so a link made under an older key still opens) unless revoked. Tokens go in the query string,
+/// which the site's own request log never records; a reverse proxy's access log does unless it logs paths only.
+/// Links of the previous format (<c>{payload}.{HMAC}</c> under a <see cref="SiteSecretStore"/> key) are still
+/// verified, never issued, while that key exists, so mail sent before the change keeps working until it expires.
 /// </summary>
 public sealed class LinkSigner
 {
-    private const string KeyName = "mail-links";
-    private readonly SiteSecretStore _secrets;
+    private const string ProtectorPurpose = "NewsPortal.MailLinks.v2";
+    private readonly IDataProtector _protector;
+    private readonly SiteSecretStore _legacy;
     private readonly TimeProvider _time;
 
-    public LinkSigner(SiteSecretStore secrets, TimeProvider time)
+    public LinkSigner(IDataProtectionProvider protection, SiteSecretStore legacy, TimeProvider time)
     {
-        _secrets = secrets;
+        _protector = protection.CreateProtector(ProtectorPurpose);
+        _legacy = legacy;
         _time = time;
     }
 
-    public async Task<string> SignAsync(string purpose, string subject, TimeSpan lifetime)
+    public Task<string> SignAsync(string purpose, string subject, TimeSpan lifetime)
     {
         var expires = (_time.GetUtcNow() + lifetime).ToUnixTimeSeconds();
-        var payload = Encoding.UTF8.GetBytes($"{purpose}\n{expires.ToString(CultureInfo.InvariantCulture)}\n{subject}");
-        var mac = HMACSHA256.HashData(await _secrets.GetAsync(KeyName), payload);
-        return WebEncoders.Base64UrlEncode(payload) + "." + WebEncoders.Base64UrlEncode(mac);
+        var payload = Encoding.UTF8.GetBytes($"{expires.ToString(CultureInfo.InvariantCulture)}\n{subject}");
+        return Task.FromResult(WebEncoders.Base64UrlEncode(_protector.CreateProtector(purpose).Protect(payload)));
     }
 
     /// <summary>The subject when <paramref name="token"/> was signed here for <paramref name="purpose"/> and has not expired.</summary>
     public async Task<(LinkCheck Check, string? Subject)> CheckAsync(string purpose, string? token)
     {
-        if (string.IsNullOrEmpty(token) || token.Length > 2_000 || token.Split('.') is not [var encodedPayload, var encodedMac])
+        if (string.IsNullOrEmpty(token) || token.Length > 2_000)
+        {
+            return (LinkCheck.Invalid, null);
+        }
+
+        if (token.Contains('.', StringComparison.Ordinal))
+        {
+            return await CheckLegacyAsync(purpose, token);
+        }
+
+        string payload;
+        try
+        {
+            payload = Encoding.UTF8.GetString(_protector.CreateProtector(purpose).Unprotect(WebEncoders.Base64UrlDecode(token)));
+        }
+        catch (Exception ex) when (ex is CryptographicException or FormatException)
+        {
+            return (LinkCheck.Invalid, null);
+        }
+
+        return payload.Split('\n', 2) is [var expiry, var subject] && long.TryParse(expiry, NumberStyles.None, CultureInfo.InvariantCulture, out var expires)
+            ? Judge(expires, subject)
+            : (LinkCheck.Invalid, null);
+    }
+
+    private async Task<(LinkCheck Check, string? Subject)> CheckLegacyAsync(string purpose, string token)
+    {
+        if (token.Split('.') is not [var encodedPayload, var encodedMac] || await _legacy.FindAsync(SiteSecretStore.MailLinksKey) is not { } key)
         {
             return (LinkCheck.Invalid, null);
         }
@@ -58,18 +91,17 @@ public sealed class LinkSigner
             return (LinkCheck.Invalid, null);
         }
 
-        var expected = HMACSHA256.HashData(await _secrets.GetAsync(KeyName), payload);
-        if (!CryptographicOperations.FixedTimeEquals(expected, mac))
+        if (!CryptographicOperations.FixedTimeEquals(HMACSHA256.HashData(key, payload), mac))
         {
             return (LinkCheck.Invalid, null);
         }
 
         var parts = Encoding.UTF8.GetString(payload).Split('\n', 3);
-        if (parts.Length != 3 || parts[0] != purpose || !long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var expires))
-        {
-            return (LinkCheck.Invalid, null);
-        }
-
-        return _time.GetUtcNow().ToUnixTimeSeconds() > expires ? (LinkCheck.Expired, parts[2]) : (LinkCheck.Valid, parts[2]);
+        return parts.Length == 3 && parts[0] == purpose && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var expires)
+            ? Judge(expires, parts[2])
+            : (LinkCheck.Invalid, null);
     }
+
+    private (LinkCheck, string?) Judge(long expires, string subject) =>
+        _time.GetUtcNow().ToUnixTimeSeconds() > expires ? (LinkCheck.Expired, subject) : (LinkCheck.Valid, subject);
 }

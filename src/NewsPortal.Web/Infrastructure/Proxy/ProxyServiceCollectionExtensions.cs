@@ -10,9 +10,18 @@ public static class ProxyServiceCollectionExtensions
     /// Trusts X-Forwarded-For/-Proto/-Host from loopback and from the proxies and networks in the
     /// "ForwardedHeaders" section, and from nothing else. Behind such a proxy the client IP (rate limits,
     /// blocklists, stored IPs), the scheme (HSTS, Secure cookies) and the host are the client's, not the proxy's.
+    /// Outside Development <c>Site:PublicUrl</c> is required: without it every absolute URL, including the links in
+    /// mail, would follow whatever Host a request names, so start-up stops, as Ghost does without its url.
     /// </summary>
-    public static IServiceCollection AddProxySupport(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddProxySupport(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
+        if (!environment.IsDevelopment() && string.IsNullOrWhiteSpace(configuration["Site:PublicUrl"]))
+        {
+            throw new StartupConfigurationException(
+                $"Site:PublicUrl is required outside Development (environment '{environment.EnvironmentName}'): set it to the address readers use, "
+                + "e.g. Site__PublicUrl=https://news.example.com. Pages, feeds, redirects and the links in mail are built from it, never from a request's Host header.");
+        }
+
         var proxy = configuration.GetSection(ProxyOptions.SectionName).Get<ProxyOptions>() ?? new ProxyOptions();
         var allowedHosts = (configuration["AllowedHosts"] ?? "*")
             .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -64,14 +73,6 @@ public static class ProxyServiceCollectionExtensions
     /// <summary>First in the pipeline, so everything after it sees the real client, scheme and host.</summary>
     public static WebApplication UseProxySupport(this WebApplication app)
     {
-        if (!app.Environment.IsDevelopment()
-            && !app.Services.GetRequiredService<PublicUrls>().IsConfigured
-            && string.Equals(app.Configuration["AllowedHosts"] ?? "*", "*", StringComparison.Ordinal))
-        {
-            app.Logger.LogWarning(
-                "Site:PublicUrl and AllowedHosts are not set: absolute URLs (canonical links, feeds, sitemaps) follow whatever Host a request names. Set Site:PublicUrl to the address readers use.");
-        }
-
         app.UseForwardedHeaders();
         return app;
     }

@@ -1,26 +1,40 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 using NewsPortal.Web.Infrastructure.Site;
 
 namespace NewsPortal.Web.Infrastructure.Proxy;
 
 /// <summary>
-/// The one place absolute URLs come from: canonical links, Open Graph, JSON-LD, feeds, sitemaps and redirects.
-/// With <c>Site:PublicUrl</c> set they are built from it and the request's Host header is never reflected; without
-/// it, from the request (scheme from a trusted proxy, host filtered by <c>AllowedHosts</c>).
+/// The one place absolute URLs come from: canonical links, Open Graph, JSON-LD, feeds, sitemaps, redirects and the
+/// links in mail. Outside Development <c>Site:PublicUrl</c> is required (start-up stops without it, see
+/// <see cref="ProxyServiceCollectionExtensions.AddProxySupport"/>), so every URL is built from it and a request's
+/// Host header is never reflected. Only in Development, where it may be unset, do URLs follow the request (scheme
+/// from a trusted proxy, host filtered by <c>AllowedHosts</c>).
 /// </summary>
 public sealed class PublicUrls
 {
     private readonly string? _configured;
+    private readonly IServer _server;
 
-    public PublicUrls(IOptions<SiteOptions> site) =>
+    public PublicUrls(IOptions<SiteOptions> site, IServer server)
+    {
         _configured = string.IsNullOrWhiteSpace(site.Value.PublicUrl) ? null : site.Value.PublicUrl.TrimEnd('/');
+        _server = server;
+    }
 
     /// <summary>True when absolute URLs come from configuration rather than from the request.</summary>
     public bool IsConfigured => _configured is not null;
 
-    /// <summary>Scheme, host and path base, without a trailing slash: <c>https://news.example.com</c>.</summary>
-    public string Base(HttpRequest request) =>
-        _configured ?? $"{request.Scheme}://{request.Host.ToUriComponent()}{request.PathBase.ToUriComponent()}";
+    /// <summary>
+    /// Scheme, host and path base, without a trailing slash: <c>https://news.example.com</c>. Unconfigured (only in
+    /// Development): the request's, or, for work done outside a request, the first address the server listens on.
+    /// </summary>
+    public string Base(HttpRequest? request) =>
+        _configured
+        ?? (request is not null
+            ? $"{request.Scheme}://{request.Host.ToUriComponent()}{request.PathBase.ToUriComponent()}"
+            : ListeningAddress());
 
     /// <summary>
     /// A Location for a redirect to <paramref name="pathAndQuery"/> (as the request saw it, path base included):
@@ -40,6 +54,19 @@ public sealed class PublicUrls
     }
 
     /// <summary>An absolute URL for a site path such as <c>/news/a-story</c>; an absolute URL is returned as it is.</summary>
-    public string Absolute(HttpRequest request, string pathOrUrl) =>
+    public string Absolute(HttpRequest? request, string pathOrUrl) =>
         pathOrUrl.StartsWith('/') ? Base(request) + pathOrUrl : pathOrUrl;
+
+    // What a newcomer running the site locally opens.
+    private string ListeningAddress()
+    {
+        var listening = _server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
+        return string.IsNullOrEmpty(listening)
+            ? "http://localhost"
+            : listening.Replace("://+", "://localhost", StringComparison.Ordinal)
+                .Replace("://*", "://localhost", StringComparison.Ordinal)
+                .Replace("://[::]", "://localhost", StringComparison.Ordinal)
+                .Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal)
+                .TrimEnd('/');
+    }
 }

@@ -21,10 +21,11 @@ public sealed class KeyProtectionOptions
 public static class DataProtectionExtensions
 {
     /// <summary>
-    /// Data-protection keys (antiforgery tokens, the auth cookie, the held-comments cookie) live in the database, so
-    /// every instance shares them. With <c>DataProtection:CertificatePath</c> each key is encrypted to that certificate
-    /// before it is stored; without it keys are stored as plain XML and the framework says so at start-up with a
-    /// warning, which is deliberately left visible.
+    /// Data-protection keys (the auth and reader cookies, mailed links, and through <see cref="KeyRingKeys"/>
+    /// antiforgery tokens and form stamps) live in the database, so every instance shares them. With
+    /// <c>DataProtection:CertificatePath</c> each key is encrypted to that certificate before it is stored; without it
+    /// keys are stored as plain XML and the framework says so at start-up with a warning, which is deliberately left
+    /// visible.
     /// </summary>
     public static IServiceCollection AddNewsDataProtection(this IServiceCollection services, IConfiguration configuration)
     {

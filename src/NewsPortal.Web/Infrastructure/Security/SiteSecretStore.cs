@@ -1,60 +1,44 @@
-using System.Collections.Concurrent;
-using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using NewsPortal.Web.Data;
-using NewsPortal.Web.Domain;
 
 namespace NewsPortal.Web.Infrastructure.Security;
 
 /// <summary>
-/// Named random keys kept in the database, so every instance uses the same one and it survives restarts. The
-/// first instance to ask creates it; one that loses that race reads the winner's. Read once per process.
+/// The keys of the signing scheme before <see cref="KeyRingKeys"/>: random keys stored unencrypted in the
+/// <c>SiteSecrets</c> table. They are only read now, never created, and only to verify what was issued under them
+/// (mailed links, antiforgery tokens and form stamps from before the upgrade), so those keep working until they
+/// expire. Delete the rows (and restart) to stop accepting them; a database without them never had them.
 /// </summary>
 public sealed class SiteSecretStore
 {
+    public const string AntiforgeryKey = "antiforgery-token-key";
+    public const string MailLinksKey = "mail-links";
+    public const string FormStampKey = "comment-form-stamp";
+
     private readonly IServiceScopeFactory _scopes;
-    private readonly TimeProvider _time;
-    private readonly ConcurrentDictionary<string, Lazy<Task<byte[]>>> _secrets = new(StringComparer.Ordinal);
+    private volatile IReadOnlyDictionary<string, byte[]>? _keys;
 
-    public SiteSecretStore(IServiceScopeFactory scopes, TimeProvider time)
-    {
-        _scopes = scopes;
-        _time = time;
-    }
+    public SiteSecretStore(IServiceScopeFactory scopes) => _scopes = scopes;
 
-    public Task<byte[]> GetAsync(string name)
+    /// <summary>The key, if start-up read it (for callers that must not wait).</summary>
+    public byte[]? IfLoaded(string name) => _keys?.GetValueOrDefault(name);
+
+    public async ValueTask<byte[]?> FindAsync(string name, CancellationToken cancellationToken = default)
     {
-        var secret = _secrets.GetOrAdd(name, n => new Lazy<Task<byte[]>>(() => LoadOrCreateAsync(n)));
-        if (secret.Value.IsFaulted)
+        if (_keys is null)
         {
-            // A database that was briefly unreachable must not poison the key for the life of the process.
-            _secrets.TryRemove(new KeyValuePair<string, Lazy<Task<byte[]>>>(name, secret));
+            await LoadAllAsync(cancellationToken);
         }
 
-        return secret.Value;
+        return _keys?.GetValueOrDefault(name);
     }
 
-    private async Task<byte[]> LoadOrCreateAsync(string name)
+    public async Task LoadAllAsync(CancellationToken cancellationToken)
     {
         await using var scope = _scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
-        var existing = await db.SiteSecrets.AsNoTracking().Where(s => s.Name == name).Select(s => s.Value).SingleOrDefaultAsync();
-        if (existing is not null)
-        {
-            return existing;
-        }
-
-        db.SiteSecrets.Add(new SiteSecret { Name = name, Value = RandomNumberGenerator.GetBytes(32), CreatedAt = _time.GetUtcNow().UtcDateTime });
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateException)
-        {
-            // Another instance created it first: theirs is the key.
-        }
-
-        db.ChangeTracker.Clear();
-        return await db.SiteSecrets.AsNoTracking().Where(s => s.Name == name).Select(s => s.Value).SingleAsync();
+        _keys = await db.SiteSecrets.AsNoTracking()
+            .Where(s => s.Name == AntiforgeryKey || s.Name == MailLinksKey || s.Name == FormStampKey)
+            .ToDictionaryAsync(s => s.Name, s => s.Value, StringComparer.Ordinal, cancellationToken);
     }
 }

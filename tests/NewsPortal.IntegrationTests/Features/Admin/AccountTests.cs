@@ -63,23 +63,24 @@ public sealed class AccountTests : IClassFixture<AccountTests.Factory>
     }
 
     [Fact]
-    public async Task Login_FiveFailures_LocksTheAccountEvenForTheRightPassword()
+    public async Task Login_ManyWrongPasswords_NeverLockTheAccount()
     {
+        // Anyone can type wrong passwords for an address; a lock that follows from them would keep the owner out.
+        // Guessing is slowed by the per-account and per-client throttles instead (SignInHardeningTests).
         var email = $"lockme-{Guid.NewGuid():N}@test.example";
         await _factory.CreateStaffAsync(email, Roles.Moderator);
         var client = _factory.Browser();
 
-        for (var i = 0; i < 5; i++)
+        for (var i = 0; i < 8; i++)
         {
             await StaffSessions.LogInAsync(client, email, "wrong password number " + i);
         }
 
         var response = await StaffSessions.LogInAsync(client, email);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains(AccountController.FailedMessage, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var lockoutEnd = await _factory.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.LockoutEnd).SingleAsync());
-        Assert.True(lockoutEnd > DateTimeOffset.UtcNow.AddMinutes(14), $"Locked until {lockoutEnd}");
+        Assert.Null(lockoutEnd);
     }
 
     [Theory]
@@ -113,7 +114,7 @@ public sealed class AccountTests : IClassFixture<AccountTests.Factory>
         var response = await replay.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/account/login", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.StartsWith("http://localhost/account/login", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -69,8 +69,8 @@ public sealed class RoleMatrixTests : IClassFixture<RoleMatrixTests.Factory>
         var response = await _factory.Browser().GetAsync(new Uri(url, UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        // Relative: with no Site:PublicUrl the Host header is never echoed back.
-        Assert.StartsWith("/account/login?ReturnUrl=", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        // On the configured public address (the factory's http://localhost), never the Host the request named.
+        Assert.StartsWith("http://localhost/account/login?ReturnUrl=", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -112,6 +112,39 @@ public sealed class SignInHardeningTests : IClassFixture<SignInHardeningTests.Fa
     }
 
     [Fact]
+    public async Task Login_AttackerUsesUpTheAccountsAttempts_OwnersUsualBrowserStillSignsIn()
+    {
+        var email = await NewModeratorAsync();
+        var owner = BrowserFrom("192.0.2.10");
+        Assert.Equal(HttpStatusCode.Redirect, (await StaffSessions.LogInAsync(owner, email)).StatusCode);
+        var (_, dashboard) = await Html.GetAsync(owner, "/admin");
+        Assert.Equal(HttpStatusCode.Redirect, (await Html.SubmitAsync(owner, dashboard.QuerySelector<IHtmlFormElement>("form.logout-form")!)).StatusCode);
+
+        // The owner's first sign-in, from a browser the account did not know yet, was one of the unrecognised
+        // clients' attempts; the attacker uses up the rest.
+        var attacker = BrowserFrom("203.0.113.66");
+        for (var i = 0; i < AccountLimit - 1; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await StaffSessions.LogInAsync(attacker, email, "guess " + i)).StatusCode);
+        }
+
+        Assert.Equal((HttpStatusCode)429, (await StaffSessions.LogInAsync(attacker, email, "one more guess")).StatusCode);
+
+        // The owner's browser, with the device cookie its last sign-in left, now on another network.
+        owner.DefaultRequestHeaders.Remove(NewsPortalFactory.PeerHeader);
+        owner.DefaultRequestHeaders.Add(NewsPortalFactory.PeerHeader, "198.51.100.200");
+        var signedIn = await StaffSessions.LogInAsync(owner, email);
+        Assert.True(signedIn.StatusCode == HttpStatusCode.Redirect, $"The owner's browser got {(int)signedIn.StatusCode}");
+        Assert.Equal(HttpStatusCode.OK, (await owner.GetAsync(new Uri("/admin", UriKind.Relative))).StatusCode);
+
+        // The attacker, and a copied device cookie of another account, are still throttled.
+        Assert.Equal((HttpStatusCode)429, (await StaffSessions.LogInAsync(attacker, email)).StatusCode);
+        var otherAccountsDevice = BrowserFrom("203.0.113.67");
+        Assert.Equal(HttpStatusCode.Redirect, (await StaffSessions.LogInAsync(otherAccountsDevice, await NewModeratorAsync())).StatusCode);
+        Assert.Equal((HttpStatusCode)429, (await StaffSessions.LogInAsync(otherAccountsDevice, email, "guess with a device of another account")).StatusCode);
+    }
+
+    [Fact]
     public async Task Login_UnknownAddress_IsThrottledLikeAnAccount()
     {
         var email = $"nobody-{Guid.NewGuid():N}@test.example";

@@ -66,7 +66,7 @@ public sealed partial class StaffAreaTests : IClassFixture<StaffAreaTests.Factor
             var response = await client.GetAsync(new Uri(page, UriKind.Relative));
 
             Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{page}: {(int)response.StatusCode}");
-            Assert.StartsWith("/account/login", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+            Assert.StartsWith("http://localhost/account/login", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
         }
     }
 

@@ -1,0 +1,59 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.DataProtection;
+
+namespace NewsPortal.Web.Features.Account;
+
+/// <summary>
+/// The browsers a staff member has signed in from before: a random device id in a signed and encrypted cookie (a
+/// year, sent only to <c>/account</c>), bound to the account it signed in to. A recognised device has its own
+/// allowance of sign-in attempts (<see cref="SignInAccountThrottle"/>), so someone guessing at an account from
+/// elsewhere can use up the allowance of every client the owner has not used before, but never that of the owner's
+/// usual browser. The cookie is no credential: the password is still checked.
+/// </summary>
+public sealed class SignInDevices
+{
+    public const string CookieName = "np_device";
+    private static readonly TimeSpan Lifetime = TimeSpan.FromDays(365);
+
+    private readonly IDataProtector _protector;
+
+    public SignInDevices(IDataProtectionProvider protection) =>
+        _protector = protection.CreateProtector("NewsPortal.Account.SignInDevice.v1");
+
+    /// <summary>This browser's device id when its cookie was issued by a sign-in to <paramref name="email"/>; otherwise null.</summary>
+    public string? DeviceOf(HttpRequest request, string email)
+    {
+        if (!request.Cookies.TryGetValue(CookieName, out var value) || string.IsNullOrEmpty(value) || value.Length > 1_000)
+        {
+            return null;
+        }
+
+        string payload;
+        try
+        {
+            payload = _protector.Unprotect(value);
+        }
+        catch (CryptographicException)
+        {
+            return null;
+        }
+
+        return payload.Split('\n') is [var account, var device] && account == SignInAccountThrottle.AccountKey(email) ? device : null;
+    }
+
+    /// <summary>After a successful sign-in: this browser is one of the account's devices from now on.</summary>
+    public void Remember(HttpContext context, string email, string? device)
+    {
+        device ??= Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        context.Response.Cookies.Append(CookieName, _protector.Protect($"{SignInAccountThrottle.AccountKey(email)}\n{device}"), new CookieOptions
+        {
+            HttpOnly = true,
+            IsEssential = true,
+            SameSite = SameSiteMode.Strict,
+            // The sign-in cookie is Secure outside Development; this one follows the connection, which there is https.
+            Secure = context.Request.IsHttps,
+            MaxAge = Lifetime,
+            Path = "/account",
+        });
+    }
+}
