@@ -53,4 +53,7 @@ public class OutboxMessage
 
     /// <summary>UTC.</summary>
     public DateTime? SentAt { get; set; }
+
+    /// <summary>The comments whose author's name or text this message quotes.</summary>
+    public List<OutboxQuote> Quotes { get; } = [];
 }

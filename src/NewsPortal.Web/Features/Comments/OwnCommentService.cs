@@ -113,7 +113,8 @@ public sealed class OwnCommentService
             HeldEmails = rules.HeldEmails,
         };
         var verdict = CommentRules.Evaluate(
-            new CommentSubmission(comment.AuthorName, comment.AuthorEmail, CommentSanitizer.ToPlainText(bodyHtml), CommentSanitizer.CountLinks(bodyHtml), comment.IpAddress),
+            new CommentSubmission(comment.AuthorName, comment.AuthorEmail, CommentSanitizer.ToPlainText(bodyHtml), CommentSanitizer.CountLinks(bodyHtml), comment.IpAddress,
+                await _rules.ErasedKeyAsync(rules, comment.AuthorEmail)),
             contentRules,
             hasApprovedBefore: false);
 

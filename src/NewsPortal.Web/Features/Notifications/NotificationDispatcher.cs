@@ -82,7 +82,7 @@ public sealed class NotificationDispatcher
                 var body = new MailBody().Paragraph("A comment is waiting for moderation.");
                 await DescribeHeldAsync(body, comment, member.Id);
                 _outbox.Add(_db, new OutboxMail(MailKinds.ModeratorHeld, member.Email, member.Name,
-                    $"Comment held on “{comment.Headline}”", body, unsubscribe));
+                    $"Comment held on “{comment.Headline}”", body, unsubscribe) { QuotedComments = [comment.Id] });
             }
         }
 
@@ -132,7 +132,7 @@ public sealed class NotificationDispatcher
 
                     _outbox.Add(_db, new OutboxMail(MailKinds.ModeratorDigest, member.Email, member.Name,
                         held.Count == 1 ? "1 comment is waiting for moderation" : $"{held.Count} comments are waiting for moderation",
-                        body, await _links.UnsubscribeStaffAsync(member.Id)));
+                        body, await _links.UnsubscribeStaffAsync(member.Id)) { QuotedComments = held.ConvertAll(c => c.Id) });
                 }
 
                 await SaveOrLoseRaceAsync(cancellationToken);
@@ -202,7 +202,7 @@ public sealed class NotificationDispatcher
 
             var all = await _links.UnsubscribeAllAsync(group.Key);
             body.Link("Stop all reply notices to this address", all);
-            _outbox.Add(_db, new OutboxMail(MailKinds.ReplyNotice, group.Key, null, subject, body, all));
+            _outbox.Add(_db, new OutboxMail(MailKinds.ReplyNotice, group.Key, null, subject, body, all) { QuotedComments = items.ConvertAll(n => n.reply.Id) });
         }
 
         if (tellAuthors)
