@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using MimeKit;
 using NewsPortal.IntegrationTests.Infrastructure;
+using NewsPortal.Web.Data;
 using NewsPortal.Web.Domain;
 using NewsPortal.Web.Features.AdminComments;
 using NewsPortal.Web.Features.Comments;
@@ -29,6 +30,7 @@ public sealed class PrivacyTests : IAsyncLifetime
     private const string CanaryText = "Canary comment text 7f3a that must not leak.";
     private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
     private readonly CapturedLog _log = new();
+    private readonly QueryBarrier _barrier = new();
     private SmtpTestServer _smtp = null!;
     private NewsPortalFactory _site = null!;
 
@@ -43,7 +45,11 @@ public sealed class PrivacyTests : IAsyncLifetime
         // The shipped log levels (Information, Microsoft at Warning), not the tests' quieter default.
         _site.Settings["Serilog:MinimumLevel:Default"] = "Information";
         _site.Settings["Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime"] = "Information";
-        _site.ConfigureServices = services => services.AddSingleton<ILogEventSink>(_log);
+        _site.ConfigureServices = services =>
+        {
+            services.AddSingleton<ILogEventSink>(_log);
+            services.ConfigureDbContext<SqliteNewsDbContext>(o => o.AddInterceptors(_barrier));
+        };
         foreach (var (key, value) in _smtp.SiteSettings)
         {
             _site.Settings[key] = value;
@@ -212,6 +218,38 @@ public sealed class PrivacyTests : IAsyncLifetime
         var key = Assert.Single(await _site.WithDbAsync(db => db.PrivacyRequests.AsNoTracking().ToListAsync()));
         Assert.Matches("^[0-9a-f]{64}$", key.AddressKey);
         Assert.Null(key.LastMailAt);
+    }
+
+    /// <summary>
+    /// Two requests for one address, lined up so both have read its request row before either writes: first when the
+    /// address was never asked for (both insert the row), then past the cool-down (both update it).
+    /// </summary>
+    [Fact]
+    public async Task PrivacyForm_TwoPostsAtOnceForOneAddress_MailItOnce_WhetherOrNotItWasAskedBefore()
+    {
+        await PublishedCommentAsync(Canary, CanaryText);
+        async Task BothAtOnceAsync(int round)
+        {
+            var forms = await Task.WhenAll(Enumerable.Range(1, 2).Select(async i =>
+            {
+                var client = _site.Reader($"203.0.113.{(round * 10) + i}");
+                var (_, page) = await Html.GetAsync(client, "/privacy");
+                return (client, form: page.QuerySelector<IHtmlFormElement>("form[action='/privacy']")!);
+            }));
+            _barrier.Arm("FROM \"PrivacyRequests\"", 2);
+            var answers = await Task.WhenAll(forms.Select(f =>
+                Html.SubmitAsync(f.client, f.form, new Dictionary<string, string> { ["Email"] = Canary, ["Request"] = "erase" })));
+            Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+            await DeliverAsync();
+        }
+
+        int Mailed() => _smtp.Messages.Count(m => m.To.Mailboxes.Any(a => a.Address == Canary) && (m.Subject ?? string.Empty).StartsWith("Your ", StringComparison.Ordinal));
+
+        await BothAtOnceAsync(1);
+        Assert.Equal(1, Mailed());
+        _time.Advance(TimeSpan.FromMinutes(16));
+        await BothAtOnceAsync(2);
+        Assert.Equal(2, Mailed());
     }
 
     [Fact]
