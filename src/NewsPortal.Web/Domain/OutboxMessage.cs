@@ -3,7 +3,8 @@ namespace NewsPortal.Web.Domain;
 /// <summary>
 /// One e-mail waiting to go out, or sent. Written in the same transaction as the change that causes it (see
 /// <c>Infrastructure/Mail/Outbox</c>), so a message exists if and only if its cause was committed. The bodies are
-/// rendered when the row is written: what is stored is exactly what is sent.
+/// rendered when the row is written: what is stored is exactly what is sent (unless an erasure has since withdrawn
+/// the row, blanking what it quoted).
 /// </summary>
 public class OutboxMessage
 {
