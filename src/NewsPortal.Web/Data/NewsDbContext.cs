@@ -34,6 +34,9 @@ public class NewsDbContext : IdentityDbContext<StaffUser>, IDataProtectionKeyCon
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<SiteSecret> SiteSecrets => Set<SiteSecret>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<OutboxQuote> OutboxQuotes => Set<OutboxQuote>();
+    public DbSet<PrivacyRequest> PrivacyRequests => Set<PrivacyRequest>();
+    public DbSet<CommentSettingsChange> CommentSettingsChanges => Set<CommentSettingsChange>();
     public DbSet<StaffMailPreference> StaffMailPreferences => Set<StaffMailPreference>();
     public DbSet<MailTrigger> MailTriggers => Set<MailTrigger>();
     public DbSet<ReplySubscription> ReplySubscriptions => Set<ReplySubscription>();

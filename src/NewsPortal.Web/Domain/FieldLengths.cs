@@ -46,6 +46,11 @@ public static class FieldLengths
     /// <summary>Each list on the comment settings page (keywords, blocklists), as text with one entry a line.</summary>
     public const int SettingsList = 20_000;
 
+    public const int SettingsChangeSummary = 300;
+
+    /// <summary>A keyed hash of an address, as lowercase hex (HMAC-SHA256).</summary>
+    public const int AddressKey = 64;
+
     /// <summary>NIST SP 800-63B: at least this long, no composition rules.</summary>
     public const int PasswordMin = 12;
 

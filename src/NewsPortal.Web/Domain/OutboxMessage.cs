@@ -3,7 +3,8 @@ namespace NewsPortal.Web.Domain;
 /// <summary>
 /// One e-mail waiting to go out, or sent. Written in the same transaction as the change that causes it (see
 /// <c>Infrastructure/Mail/Outbox</c>), so a message exists if and only if its cause was committed. The bodies are
-/// rendered when the row is written: what is stored is exactly what is sent.
+/// rendered when the row is written: what is stored is exactly what is sent (unless an erasure has since withdrawn
+/// the row, blanking what it quoted).
 /// </summary>
 public class OutboxMessage
 {
@@ -53,4 +54,7 @@ public class OutboxMessage
 
     /// <summary>UTC.</summary>
     public DateTime? SentAt { get; set; }
+
+    /// <summary>The comments whose author's name or text this message quotes.</summary>
+    public List<OutboxQuote> Quotes { get; } = [];
 }

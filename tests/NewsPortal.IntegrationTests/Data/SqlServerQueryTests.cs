@@ -193,6 +193,7 @@ public sealed class SqlServerQueryTests : IClassFixture<SqlServerQueryTests.SqlS
             var privacy = scope.ServiceProvider.GetRequiredService<NewsPortal.Web.Features.Privacy.PrivacyService>();
             await privacy.ExportAsync("x@example.test", CancellationToken.None);
             await privacy.EmailOfCommentAsync(1, CancellationToken.None);
+            await privacy.RequestAsync("x@example.test", erase: false, CancellationToken.None);
         }
 
         await using (var scope = _factory.Services.CreateAsyncScope())
@@ -200,7 +201,7 @@ public sealed class SqlServerQueryTests : IClassFixture<SqlServerQueryTests.SqlS
             // The queries that find what to erase are the proof; the save after them is EF's own batched UPDATE/DELETE,
             // which the server-less reader cannot answer.
             await Assert.ThrowsAsync<DbUpdateException>(() =>
-                scope.ServiceProvider.GetRequiredService<NewsPortal.Web.Features.Privacy.PrivacyService>().EraseAsync("x@example.test", "staff", CancellationToken.None));
+                scope.ServiceProvider.GetRequiredService<NewsPortal.Web.Features.Privacy.CommenterErasure>().EraseAsync("x@example.test", "staff", CancellationToken.None));
         }
 
         await using (var scope = _factory.Services.CreateAsyncScope())
@@ -213,6 +214,11 @@ public sealed class SqlServerQueryTests : IClassFixture<SqlServerQueryTests.SqlS
         Assert.Contains(commands, c => c.StartsWith("UPDATE CommentAuthorSearch SET Ip = '' WHERE CommentId IN", StringComparison.Ordinal));
         Assert.Contains(commands, c => c.StartsWith("DELETE FROM [o]", StringComparison.Ordinal));
         Assert.Contains(commands, c => c.Contains("FROM [SubscriberAddresses]", StringComparison.Ordinal));
+        Assert.Contains(commands, c => c.Contains("FROM [PrivacyRequests]", StringComparison.Ordinal));
+        Assert.Contains(commands, c => c.StartsWith("UPDATE [o]", StringComparison.Ordinal) && c.Contains("[OutboxQuotes]", StringComparison.Ordinal));
+        Assert.Contains(commands, c => c.StartsWith("DELETE FROM [o]", StringComparison.Ordinal) && c.Contains("[OutboxQuotes]", StringComparison.Ordinal));
+        Assert.Contains(commands, c => c.Contains("FROM [CommentHistory]", StringComparison.Ordinal));
+        Assert.Contains(commands, c => c.StartsWith("DELETE FROM [p]", StringComparison.Ordinal) && c.Contains("[PrivacyRequests]", StringComparison.Ordinal));
         AssertValidTSql(commands);
     }
 

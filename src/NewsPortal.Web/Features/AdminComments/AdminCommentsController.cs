@@ -74,7 +74,11 @@ public sealed class AdminCommentsController : Controller
         return BackTo(returnUrl ?? "/admin/comments?status=reported");
     }
 
-    /// <summary>Adds the comment author's address to the blocked (spam) or always-hold list of the comment rules.</summary>
+    /// <summary>
+    /// Adds the comment author's address to the blocked (spam) or always-hold list of the comment rules. Moderators may
+    /// do this (it is how they deal with a troll), although the lists are otherwise edited on the Admin-only settings
+    /// page: each addition is recorded with who and when in the settings history the Admins see there.
+    /// </summary>
     [HttpPost("{id:int}/email/{list:regex(^(ban|hold)$)}")]
     public async Task<IActionResult> ListEmail(
         int id, string list, string? returnUrl, [FromServices] AdminSettings.CommentSettingsService settings, CancellationToken cancellationToken)
@@ -86,10 +90,10 @@ public sealed class AdminCommentsController : Controller
         }
 
         var ban = list == "ban";
-        await settings.AddEmailAsync(email, ban, User.StaffName(), cancellationToken);
+        await settings.AddEmailAsync(id, email, ban, User.StaffName(), cancellationToken);
         TempData["Flash"] = ban
-            ? $"{email} is blocked: new comments from it are marked as spam."
-            : $"{email} is on the always-hold list: new comments from it wait for a moderator.";
+            ? $"{email} is blocked: new comments from it are marked as spam. The Admins see this change in the settings history."
+            : $"{email} is on the always-hold list: new comments from it wait for a moderator. The Admins see this change in the settings history.";
         return BackTo(returnUrl ?? "/admin/comments?status=reported");
     }
 

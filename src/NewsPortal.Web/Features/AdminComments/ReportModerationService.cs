@@ -253,7 +253,10 @@ public sealed class ReportModerationService
                 body.Paragraph(statement);
             }
 
-            _outbox.Add(_db, new OutboxMail(MailKinds.ReportOutcome, email, null, "What we decided about the comment you reported", body.Link("The article", link)));
+            _outbox.Add(_db, new OutboxMail(MailKinds.ReportOutcome, email, null, "What we decided about the comment you reported", body.Link("The article", link))
+            {
+                QuotedComments = [comment.Id],
+            });
         }
 
         if (decision != ReportDecision.Dismissed && from == CommentStatus.Approved && !comment.IsStaffReply)

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using NewsPortal.Web.Domain;
 using NewsPortal.Web.Features.Shared;
 using NewsPortal.Web.Infrastructure.Identity;
 using NewsPortal.Web.Infrastructure.Mvc;
@@ -14,15 +15,22 @@ public sealed class AdminSettingsController : Controller
 
     public AdminSettingsController(CommentSettingsService settings) => _settings = settings;
 
+    /// <summary>How many changes to the rules the page lists.</summary>
+    public const int ChangesShown = 30;
+
     [HttpGet("")]
-    public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
-        View(await _settings.GetAsync(cancellationToken));
+    public async Task<IActionResult> Index(CancellationToken cancellationToken)
+    {
+        ViewData[nameof(CommentSettingsChange)] = await _settings.RecentChangesAsync(ChangesShown, cancellationToken);
+        return View(await _settings.GetAsync(cancellationToken));
+    }
 
     [HttpPost("")]
     public async Task<IActionResult> Index(CommentSettingsForm form, CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid)
         {
+            ViewData[nameof(CommentSettingsChange)] = await _settings.RecentChangesAsync(ChangesShown, cancellationToken);
             return View(ShownAgain(form));
         }
 

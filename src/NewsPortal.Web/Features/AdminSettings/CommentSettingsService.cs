@@ -57,6 +57,7 @@ public sealed class CommentSettingsService
             return false;
         }
 
+        var changed = Changed(settings, form);
         settings.PreModeration = form.PreModeration;
         settings.AutoApprovePreviouslyApproved = form.AutoApprovePreviouslyApproved;
         settings.MaxLinks = form.MaxLinks;
@@ -69,6 +70,11 @@ public sealed class CommentSettingsService
         settings.UpdatedAt = _clock.UtcNow;
         settings.UpdatedBy = staff;
         settings.Version++;
+        _db.CommentSettingsChanges.Add(new CommentSettingsChange
+        {
+            ChangedAt = settings.UpdatedAt, ChangedBy = staff,
+            Summary = Clip(changed.Count == 0 ? "Saved the settings page without changes." : "Saved the settings page: " + string.Join(", ", changed) + "."),
+        });
         try
         {
             await _db.SaveChangesAsync(cancellationToken);
@@ -84,10 +90,11 @@ public sealed class CommentSettingsService
     }
 
     /// <summary>
-    /// Adds one address to the blocked list (<paramref name="block"/>) or the always-hold list, keeping everything else
-    /// as saved; retried when another admin saves at the same moment.
+    /// Adds the address of comment <paramref name="commentId"/>'s author to the blocked list (<paramref name="block"/>)
+    /// or the always-hold list, keeping everything else as saved, and records who did it for the Admins (the record
+    /// names the comment, not the address); retried when another admin saves at the same moment.
     /// </summary>
-    public async Task AddEmailAsync(string email, bool block, string staff, CancellationToken cancellationToken)
+    public async Task AddEmailAsync(int commentId, string email, bool block, string staff, CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < 3; attempt++)
         {
@@ -123,6 +130,11 @@ public sealed class CommentSettingsService
             settings.UpdatedAt = _clock.UtcNow;
             settings.UpdatedBy = staff;
             settings.Version++;
+            _db.CommentSettingsChanges.Add(new CommentSettingsChange
+            {
+                ChangedAt = settings.UpdatedAt, ChangedBy = staff, CommentId = commentId,
+                Summary = $"Added the author of comment {commentId} to the {(block ? "blocked emails" : "always-hold emails")} from the moderation queue.",
+            });
             try
             {
                 await _db.SaveChangesAsync(cancellationToken);
@@ -136,4 +148,80 @@ public sealed class CommentSettingsService
 
         throw new InvalidOperationException("The comment settings were saved by others three times in a row; try again.");
     }
+
+    /// <summary>The latest changes to the rules, newest first, for the settings page.</summary>
+    public Task<List<CommentSettingsChange>> RecentChangesAsync(int count, CancellationToken cancellationToken) =>
+        _db.CommentSettingsChanges.AsNoTracking().OrderByDescending(c => c.ChangedAt).ThenByDescending(c => c.Id).Take(count).ToListAsync(cancellationToken);
+
+    /// <summary>
+    /// Erasure's part: every blocked or always-hold entry equal to <paramref name="email"/> becomes
+    /// <paramref name="erasedKey"/>, so the ban or hold outlives the address. Added to <paramref name="db"/>'s changes;
+    /// the caller saves (the settings row's version makes a concurrent admin save fail one of the two).
+    /// </summary>
+    public static async Task ReplaceListedEmailAsync(NewsDbContext db, string email, string erasedKey, string by, DateTime now, CancellationToken cancellationToken)
+    {
+        var settings = await db.CommentSettings.SingleOrDefaultAsync(s => s.Id == CommentSettings.SingletonId, cancellationToken);
+        if (settings is null)
+        {
+            return;
+        }
+
+        var lists = new List<string>();
+        string Replace(string list, string name)
+        {
+            var lines = CommentRulesSource.Lines(list);
+            if (!lines.Any(l => string.Equals(l, email, StringComparison.OrdinalIgnoreCase)))
+            {
+                return list;
+            }
+
+            lists.Add(name);
+            return string.Join('\n', CommentRulesSource.Lines(string.Join('\n',
+                lines.Select(l => string.Equals(l, email, StringComparison.OrdinalIgnoreCase) ? erasedKey : l))));
+        }
+
+        settings.BlockedEmails = Replace(settings.BlockedEmails, "blocked emails");
+        settings.HeldEmails = Replace(settings.HeldEmails, "always-hold emails");
+        if (lists.Count == 0)
+        {
+            return;
+        }
+
+        settings.UpdatedAt = now;
+        settings.UpdatedBy = by;
+        settings.Version++;
+        db.CommentSettingsChanges.Add(new CommentSettingsChange
+        {
+            ChangedAt = now, ChangedBy = by,
+            Summary = $"Erasure: an address in the {string.Join(" and ", lists)} was replaced by its keyed hash ({CommentRules.ErasedPrefix}…), so the entry still applies.",
+        });
+    }
+
+    /// <summary>The names of the settings a save changes (never their values: a list may hold addresses).</summary>
+    private static List<string> Changed(CommentSettings saved, CommentSettingsForm form)
+    {
+        var changed = new List<string>();
+        void Check(bool differs, string name)
+        {
+            if (differs)
+            {
+                changed.Add(name);
+            }
+        }
+
+        static bool ListDiffers(string saved, string? posted) => string.Join('\n', CommentRulesSource.Lines(saved)) != string.Join('\n', CommentRulesSource.Lines(posted));
+        Check(saved.PreModeration != form.PreModeration, "pre-moderation");
+        Check(saved.AutoApprovePreviouslyApproved != form.AutoApprovePreviouslyApproved, "auto-approve");
+        Check(saved.MaxLinks != form.MaxLinks, "link limit");
+        Check(ListDiffers(saved.ModerationKeywords, form.ModerationKeywords), "moderation keywords");
+        Check(ListDiffers(saved.BlockedWords, form.BlockedWords), "blocked words");
+        Check(ListDiffers(saved.BlockedEmails, form.BlockedEmails), "blocked emails");
+        Check(ListDiffers(saved.HeldEmails, form.HeldEmails), "always-hold emails");
+        Check(ListDiffers(saved.BlockedIps, form.BlockedIps), "blocked IP addresses");
+        Check(saved.AutoCloseAfterDays != form.AutoCloseAfterDays, "auto-close");
+        return changed;
+    }
+
+    private static string Clip(string text) =>
+        text.Length <= FieldLengths.SettingsChangeSummary ? text : text[..(FieldLengths.SettingsChangeSummary - 1)] + "…";
 }

@@ -3,7 +3,8 @@ using NewsPortal.Web.Domain;
 namespace NewsPortal.Web.Features.Comments;
 
 /// <summary>What the rules know about a comment being submitted (already cleaned and sanitized).</summary>
-public sealed record CommentSubmission(string Name, string Email, string BodyText, int LinkCount, string? IpAddress);
+/// <param name="ErasedKey">The address's keyed hash (<see cref="CommentRulesSource.ErasedKeyAsync"/>), when a list holds erased entries.</param>
+public sealed record CommentSubmission(string Name, string Email, string BodyText, int LinkCount, string? IpAddress, string? ErasedKey = null);
 
 /// <summary>The rules' decision, with a reason a moderator can read.</summary>
 public sealed record CommentVerdict(CommentStatus Status, string Reason);
@@ -14,6 +15,12 @@ public sealed record CommentVerdict(CommentStatus Status, string Reason);
 /// </summary>
 public static class CommentRules
 {
+    /// <summary>
+    /// A blocked or always-hold entry that is a keyed hash of an address whose owner had their data erased: the ban
+    /// outlives the address.
+    /// </summary>
+    public const string ErasedPrefix = "erased:";
+
     public static CommentVerdict Evaluate(CommentSubmission comment, CommentOptions rules, bool hasApprovedBefore)
     {
         var text = comment.Name + "\n" + comment.BodyText;
@@ -22,7 +29,7 @@ public static class CommentRules
             return new(CommentStatus.Spam, $"Contains the blocked word “{word}”.");
         }
 
-        if (IsBlockedEmail(comment.Email, rules.BlockedEmails) is { } email)
+        if (IsBlockedEmail(comment, rules.BlockedEmails) is { } email)
         {
             return new(CommentStatus.Spam, $"The email matches the blocklist entry “{email}”.");
         }
@@ -32,7 +39,7 @@ public static class CommentRules
             return new(CommentStatus.Spam, $"The IP address {ip} is blocklisted.");
         }
 
-        if (IsBlockedEmail(comment.Email, rules.HeldEmails) is { } held)
+        if (IsBlockedEmail(comment, rules.HeldEmails) is { } held)
         {
             return new(CommentStatus.Pending, $"The email matches the always-hold entry “{held}”.");
         }
@@ -61,9 +68,11 @@ public static class CommentRules
         needles.Select(n => n.Trim())
             .FirstOrDefault(n => n.Length > 0 && text.Contains(n, StringComparison.OrdinalIgnoreCase));
 
-    private static string? IsBlockedEmail(string email, IEnumerable<string> blocked) =>
+    private static string? IsBlockedEmail(CommentSubmission comment, IEnumerable<string> blocked) =>
         blocked.Select(b => b.Trim())
             .FirstOrDefault(b => b.Length > 0 && (b.StartsWith('@')
-                ? email.EndsWith(b, StringComparison.OrdinalIgnoreCase)
-                : string.Equals(email, b, StringComparison.OrdinalIgnoreCase)));
+                ? comment.Email.EndsWith(b, StringComparison.OrdinalIgnoreCase)
+                : b.StartsWith(ErasedPrefix, StringComparison.OrdinalIgnoreCase)
+                    ? string.Equals(comment.ErasedKey, b, StringComparison.OrdinalIgnoreCase)
+                    : string.Equals(comment.Email, b, StringComparison.OrdinalIgnoreCase)));
 }

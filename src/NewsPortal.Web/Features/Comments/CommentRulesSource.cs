@@ -1,7 +1,10 @@
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NewsPortal.Web.Domain;
 using NewsPortal.Web.Infrastructure.Caching;
+using NewsPortal.Web.Infrastructure.Security;
 
 namespace NewsPortal.Web.Features.Comments;
 
@@ -13,13 +16,31 @@ namespace NewsPortal.Web.Features.Comments;
 public sealed class CommentRulesSource
 {
     private readonly ReaderSnapshot _cache;
-    private readonly IOptionsMonitor<CommentOptions> _options;
+    private const string ErasedKeyPurpose = "erased-address-bans";
 
-    public CommentRulesSource(ReaderSnapshot cache, IOptionsMonitor<CommentOptions> options)
+    private readonly IOptionsMonitor<CommentOptions> _options;
+    private readonly KeyRingKeys _keys;
+
+    public CommentRulesSource(ReaderSnapshot cache, IOptionsMonitor<CommentOptions> options, KeyRingKeys keys)
     {
         _cache = cache;
         _options = options;
+        _keys = keys;
     }
+
+    /// <summary>
+    /// The keyed hash an erased address is listed by (<see cref="CommentRules.ErasedPrefix"/>), when
+    /// <paramref name="rules"/> list any; null otherwise, so an ordinary post never needs the key.
+    /// </summary>
+    public async ValueTask<string?> ErasedKeyAsync(CommentOptions rules, string email) =>
+        rules.BlockedEmails.Concat(rules.HeldEmails).Any(e => e.StartsWith(CommentRules.ErasedPrefix, StringComparison.OrdinalIgnoreCase))
+            ? await ErasedKeyOfAsync(email)
+            : null;
+
+    /// <summary>The list entry that stands for <paramref name="email"/> once its owner's data is erased.</summary>
+    public async Task<string> ErasedKeyOfAsync(string email) =>
+        CommentRules.ErasedPrefix + Convert.ToHexStringLower(
+            HMACSHA256.HashData(await _keys.StableAsync(ErasedKeyPurpose), Encoding.UTF8.GetBytes(email.Trim().ToLowerInvariant())));
 
     public ValueTask<CommentOptions> GetAsync(CancellationToken cancellationToken) =>
         _cache.GetOrLoadAsync("comment-rules", ReaderChange.Articles, async (db, ct) => Merge(

@@ -113,7 +113,7 @@ public sealed class CommentService
         var bodyHtml = _sanitizer.Sanitize(body);
         var verdict = await BotVerdictAsync(form, article.Id, rules)
             ?? CommentRules.Evaluate(
-                new CommentSubmission(name, email, CommentSanitizer.ToPlainText(bodyHtml), CommentSanitizer.CountLinks(bodyHtml), client.IpAddress),
+                new CommentSubmission(name, email, CommentSanitizer.ToPlainText(bodyHtml), CommentSanitizer.CountLinks(bodyHtml), client.IpAddress, await _rules.ErasedKeyAsync(rules, email)),
                 rules,
                 rules.AutoApprovePreviouslyApproved
                     && await _db.Comments.AnyAsync(c => c.AuthorEmail == email && c.Status == CommentStatus.Approved, cancellationToken));

@@ -107,7 +107,8 @@ public sealed class OwnCommentService
 
         // This comment's own approval does not count: it was given to the old text.
         var verdict = CommentRules.Evaluate(
-            new CommentSubmission(comment.AuthorName, comment.AuthorEmail, CommentSanitizer.ToPlainText(bodyHtml), CommentSanitizer.CountLinks(bodyHtml), comment.IpAddress),
+            new CommentSubmission(comment.AuthorName, comment.AuthorEmail, CommentSanitizer.ToPlainText(bodyHtml), CommentSanitizer.CountLinks(bodyHtml), comment.IpAddress,
+                await _rules.ErasedKeyAsync(rules, comment.AuthorEmail)),
             rules,
             rules.AutoApprovePreviouslyApproved
                 && await _db.Comments.AnyAsync(c => c.AuthorEmail == comment.AuthorEmail && c.Status == CommentStatus.Approved && c.Id != id, cancellationToken));

@@ -100,7 +100,7 @@ public sealed partial class NotificationDispatcher
                 var body = new MailBody().Paragraph("A comment is waiting for moderation.");
                 await DescribeHeldAsync(body, comment, member.Id);
                 _outbox.Add(_db, new OutboxMail(MailKinds.ModeratorHeld, member.Email, member.Name,
-                    $"Comment held on “{comment.Headline}”", body, unsubscribe));
+                    $"Comment held on “{comment.Headline}”", body, unsubscribe) { QuotedComments = [comment.Id] });
             }
         }
 
@@ -156,7 +156,7 @@ public sealed partial class NotificationDispatcher
 
                     _outbox.Add(_db, new OutboxMail(MailKinds.ModeratorDigest, member.Email, member.Name,
                         total == 1 ? "1 comment is waiting for moderation" : $"{total} comments are waiting for moderation",
-                        body, await _links.UnsubscribeStaffAsync(member.Id)));
+                        body, await _links.UnsubscribeStaffAsync(member.Id)) { QuotedComments = held.ConvertAll(c => c.Id) });
                 }
 
                 await SaveOrLoseRaceAsync("digest", cancellationToken);
@@ -235,7 +235,7 @@ public sealed partial class NotificationDispatcher
 
             var all = await _links.UnsubscribeAllAsync(group.Key);
             body.Link("Stop all reply notices to this address", all);
-            _outbox.Add(_db, new OutboxMail(MailKinds.ReplyNotice, group.Key, null, subject, body, all));
+            _outbox.Add(_db, new OutboxMail(MailKinds.ReplyNotice, group.Key, null, subject, body, all) { QuotedComments = items.ConvertAll(n => n.reply.Id) });
         }
 
         if (tellAuthors)

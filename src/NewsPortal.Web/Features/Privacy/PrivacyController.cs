@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using NewsPortal.Web.Domain;
 using NewsPortal.Web.Features.Comments;
@@ -11,8 +12,9 @@ namespace NewsPortal.Web.Features.Privacy;
 
 /// <summary>
 /// The privacy notice, and a commenter's own export or erasure: the form mails a signed link to the address, and only
-/// the link (no account) opens the export or the erasure. The answer to the form is the same whether or not the site
-/// holds anything for the address, so it tells nobody who has commented.
+/// the link (no account) opens the export or the erasure, each behind a button. The answer to the form is the same
+/// whether or not the site holds anything for the address, so it tells nobody who has commented; the form is limited
+/// per client (<c>Privacy:RequestsPerHourPerIp</c>) and mails one address at most once per <c>Privacy:MailCooldownMinutes</c>.
 /// </summary>
 [Route("privacy")]
 public sealed class PrivacyController : Controller
@@ -20,33 +22,49 @@ public sealed class PrivacyController : Controller
     private static readonly JsonSerializerOptions ExportJson = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     private readonly PrivacyService _privacy;
+    private readonly CommenterErasure _erasure;
     private readonly LinkSigner _signer;
     private readonly PrivacyOptions _options;
 
-    public PrivacyController(PrivacyService privacy, LinkSigner signer, IOptions<PrivacyOptions> options)
+    public PrivacyController(PrivacyService privacy, CommenterErasure erasure, LinkSigner signer, IOptions<PrivacyOptions> options)
     {
         _privacy = privacy;
+        _erasure = erasure;
         _signer = signer;
         _options = options.Value;
     }
 
     [HttpGet("")]
-    public IActionResult Index() => View("~/Features/Privacy/Index.cshtml", new PrivacyPageViewModel(_options.RetainClientDataDays, _options.EraseKeepsText, new PrivacyRequestForm(), false));
+    public IActionResult Index() => View("~/Features/Privacy/Index.cshtml", new PrivacyPageViewModel(_options.RetainClientDataDays, _options.EraseKeepsText, new PrivacyRequestForm(), false, _options.MailCooldownMinutes));
 
     [HttpPost("")]
+    [EnableRateLimiting(PrivacyRateLimiting.PolicyName)]
     public async Task<IActionResult> SendLink(PrivacyRequestForm form, CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid)
         {
-            return View("~/Features/Privacy/Index.cshtml", new PrivacyPageViewModel(_options.RetainClientDataDays, _options.EraseKeepsText, form, false));
+            return View("~/Features/Privacy/Index.cshtml", new PrivacyPageViewModel(_options.RetainClientDataDays, _options.EraseKeepsText, form, false, _options.MailCooldownMinutes));
         }
 
         await _privacy.RequestAsync(CommentText.CleanEmail(form.Email), form.Request == "erase", cancellationToken);
-        return View("~/Features/Privacy/Index.cshtml", new PrivacyPageViewModel(_options.RetainClientDataDays, _options.EraseKeepsText, new PrivacyRequestForm(), true));
+        return View("~/Features/Privacy/Index.cshtml", new PrivacyPageViewModel(_options.RetainClientDataDays, _options.EraseKeepsText, new PrivacyRequestForm(), true, _options.MailCooldownMinutes));
     }
 
+    /// <summary>
+    /// The mailed link shows a button first: mail scanners and link previews fetch links, and the data must go only to
+    /// the person who presses it. Links mailed before this page existed carry the same token and land here too.
+    /// </summary>
     [HttpGet("export")]
-    public async Task<IActionResult> Export([FromQuery(Name = "t")] string? token, CancellationToken cancellationToken)
+    public async Task<IActionResult> Export([FromQuery(Name = "t")] string? token)
+    {
+        var (check, _) = await _signer.CheckAsync(PrivacyService.ExportPurpose, token);
+        return check == LinkCheck.Valid
+            ? MailPage("Get a copy of your data", "Press the button to download everything we hold about your address (your comments and their earlier versions, IP addresses, browsers, reply notices and reports) as a JSON file.", "Download my data", token)
+            : Refused(check);
+    }
+
+    [HttpPost("export")]
+    public async Task<IActionResult> ExportPost([FromQuery(Name = "t")] string? token, CancellationToken cancellationToken)
     {
         var (check, email) = await _signer.CheckAsync(PrivacyService.ExportPurpose, token);
         if (check != LinkCheck.Valid)
@@ -66,7 +84,8 @@ public sealed class PrivacyController : Controller
         var (check, _) = await _signer.CheckAsync(PrivacyService.ErasePurpose, token);
         return check == LinkCheck.Valid
             ? MailPage("Erase your data", "Press the button to remove your name, e-mail, IP address and browser from every comment you posted"
-                + (_options.EraseKeepsText ? " (the text stays, under the name “Deleted”)" : " and remove their text") + ", and to stop every reply notice. This cannot be undone.", "Erase my data", token)
+                + (_options.EraseKeepsText ? " (the text stays, under the name “Deleted”)" : " and remove their text")
+                + ", with every earlier version of their text, and to stop every reply notice. This cannot be undone.", "Erase my data", token)
             : Refused(check);
     }
 
@@ -79,8 +98,9 @@ public sealed class PrivacyController : Controller
             return Refused(check);
         }
 
-        var count = await _privacy.EraseAsync(email!, "the commenter, by a signed link", cancellationToken);
-        return MailPage("Your data is erased", count == 1 ? "1 comment was anonymised and your reply notices removed." : $"{count} comments were anonymised and your reply notices removed.");
+        var count = await _erasure.EraseAsync(email!, "the commenter, by a signed link", cancellationToken);
+        return MailPage("Your data is erased", (count == 1 ? "1 comment was anonymised" : $"{count} comments were anonymised")
+            + ", their earlier versions and any mail quoting them removed, and your reply notices stopped.");
     }
 
     private ViewResult MailPage(string title, string message, string? button = null, string? token = null) =>
@@ -113,4 +133,4 @@ public sealed class PrivacyRequestForm
     public string? Request { get; set; } = "export";
 }
 
-public sealed record PrivacyPageViewModel(int RetainDays, bool EraseKeepsText, PrivacyRequestForm Form, bool Sent);
+public sealed record PrivacyPageViewModel(int RetainDays, bool EraseKeepsText, PrivacyRequestForm Form, bool Sent, int MailCooldownMinutes);

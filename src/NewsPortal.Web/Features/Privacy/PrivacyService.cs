@@ -1,8 +1,12 @@
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NewsPortal.Web.Data;
 using NewsPortal.Web.Domain;
+using NewsPortal.Web.Features.Comments;
 using NewsPortal.Web.Infrastructure.Mail;
+using NewsPortal.Web.Infrastructure.Security;
 using NewsPortal.Web.Infrastructure.Site;
 
 namespace NewsPortal.Web.Features.Privacy;
@@ -10,51 +14,86 @@ namespace NewsPortal.Web.Features.Privacy;
 /// <summary>What the site holds about one commenter's address: a copy of it, or its erasure.</summary>
 public sealed class PrivacyService
 {
-    public const string ErasedName = "Deleted";
-    public const string ErasedBodyHtml = "<p><em>This comment was deleted at its author’s request.</em></p>";
     public const string ExportPurpose = "privacy-export";
     public const string ErasePurpose = "privacy-erase";
+
+    private const string RequestKeyPurpose = "privacy-requests";
 
     private readonly NewsDbContext _db;
     private readonly Outbox _outbox;
     private readonly LinkSigner _signer;
+    private readonly KeyRingKeys _keys;
     private readonly SiteClock _clock;
     private readonly PrivacyOptions _options;
 
-    public PrivacyService(NewsDbContext db, Outbox outbox, LinkSigner signer, SiteClock clock, IOptions<PrivacyOptions> options)
+    public PrivacyService(NewsDbContext db, Outbox outbox, LinkSigner signer, KeyRingKeys keys, SiteClock clock, IOptions<PrivacyOptions> options)
     {
         _db = db;
         _outbox = outbox;
         _signer = signer;
+        _keys = keys;
         _clock = clock;
         _options = options.Value;
     }
 
-    /// <summary>Mails a signed link to <paramref name="email"/> when the site holds anything for it; says nothing either way.</summary>
+    /// <summary>
+    /// Mails a signed link to <paramref name="email"/> when the site holds anything for it and no link went to it in
+    /// the last <c>Privacy:MailCooldownMinutes</c>; says nothing either way. Every request runs the same queries and
+    /// writes the address's <see cref="PrivacyRequest"/> row, known address or not, so neither the answer nor the
+    /// work done tells anyone who has commented. Of two requests at once, the row's concurrency check lets one mail.
+    /// </summary>
     public async Task RequestAsync(string email, bool erase, CancellationToken cancellationToken)
     {
-        if (!await HoldsAnythingAsync(email, cancellationToken))
+        var now = _clock.UtcNow;
+        var key = await AddressKeyAsync(email);
+        var holds = await HoldsAnythingAsync(email, cancellationToken);
+        var request = await _db.PrivacyRequests.SingleOrDefaultAsync(r => r.AddressKey == key, cancellationToken);
+        if (request is null)
         {
-            return;
+            request = new PrivacyRequest { AddressKey = key };
+            _db.PrivacyRequests.Add(request);
         }
 
-        var purpose = erase ? ErasePurpose : ExportPurpose;
-        var link = (erase ? "/privacy/erase?t=" : "/privacy/export?t=") + await _signer.SignAsync(purpose, email, TimeSpan.FromHours(_options.LinkHours));
-        _outbox.Add(_db, new OutboxMail(MailKinds.PrivacyRequest, email, null,
-            erase ? "Your request to erase your data" : "Your copy of your data",
-            new MailBody()
-                .Paragraph(erase
-                    ? "Someone (we hope you) asked us to erase what we hold about this address: your name, e-mail, IP address and browser on every comment, and your reply notices."
-                    : "Someone (we hope you) asked for a copy of what we hold about this address.")
-                .Link(erase ? "Erase my data (you confirm on the page)" : "Download my data (JSON)", link)
-                .Paragraph($"The link works for {_options.LinkHours} hours. If it was not you, ignore this message: nothing happens without the link.")));
-        await _db.SaveChangesAsync(cancellationToken);
+        request.LastRequestAt = now;
+        if (holds && (request.LastMailAt is null || request.LastMailAt <= now.AddMinutes(-_options.MailCooldownMinutes)))
+        {
+            request.LastMailAt = now;
+            var purpose = erase ? ErasePurpose : ExportPurpose;
+            var link = (erase ? "/privacy/erase?t=" : "/privacy/export?t=") + await _signer.SignAsync(purpose, email, TimeSpan.FromHours(_options.LinkHours));
+            _outbox.Add(_db, new OutboxMail(MailKinds.PrivacyRequest, email, null,
+                erase ? "Your request to erase your data" : "Your copy of your data",
+                new MailBody()
+                    .Paragraph(erase
+                        ? "Someone (we hope you) asked us to erase what we hold about this address: your name, e-mail, IP address and browser on every comment, the earlier versions of their text, and your reply notices."
+                        : "Someone (we hope you) asked for a copy of what we hold about this address.")
+                    .Link(erase ? "Erase my data (you confirm on the page)" : "Get my data (you confirm on the page)", link)
+                    .Paragraph($"The link works for {_options.LinkHours} hours. If it was not you, ignore this message: nothing happens without the link. "
+                        + $"We send at most one such message every {_options.MailCooldownMinutes} minutes.")));
+        }
+
+        try
+        {
+            await _db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another request for the same address saved first (its row, or its mail): that one answers for both.
+            _db.ChangeTracker.Clear();
+        }
     }
 
-    private async Task<bool> HoldsAnythingAsync(string email, CancellationToken cancellationToken) =>
-        await _db.Comments.AnyAsync(c => c.AuthorEmail == email && !c.IsStaffReply, cancellationToken)
-        || await _db.ReplySubscriptions.AnyAsync(s => s.Email == email, cancellationToken)
-        || await _db.CommentReports.AnyAsync(r => r.ReporterEmail == email, cancellationToken);
+    /// <summary>The three questions are always all asked, so a known address costs what an unknown one does.</summary>
+    private async Task<bool> HoldsAnythingAsync(string email, CancellationToken cancellationToken)
+    {
+        var comments = await _db.Comments.AnyAsync(c => c.AuthorEmail == email && !c.IsStaffReply, cancellationToken);
+        var subscriptions = await _db.ReplySubscriptions.AnyAsync(s => s.Email == email, cancellationToken);
+        var reports = await _db.CommentReports.AnyAsync(r => r.ReporterEmail == email, cancellationToken);
+        return comments || subscriptions || reports;
+    }
+
+    /// <summary>A keyed hash of the address: the request row never holds the address itself.</summary>
+    private async Task<string> AddressKeyAsync(string email) =>
+        Convert.ToHexStringLower(HMACSHA256.HashData(await _keys.StableAsync(RequestKeyPurpose), Encoding.UTF8.GetBytes(email.Trim().ToLowerInvariant())));
 
     public async Task<PrivacyExport> ExportAsync(string email, CancellationToken cancellationToken)
     {
@@ -63,6 +102,16 @@ public sealed class PrivacyService
             .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
             .Select(c => new { c.Id, c.Article.Headline, c.Article.Slug, c.Status, c.CreatedAt, c.AuthorName, c.BodyHtml, c.IpAddress, c.UserAgent, c.ParentId })
             .ToListAsync(cancellationToken);
+        var ids = comments.ConvertAll(c => c.Id);
+        var earlier = (await _db.CommentHistory.AsNoTracking()
+                .Where(h => ids.Contains(h.CommentId) && h.PreviousBodyHtml != null)
+                .OrderBy(h => h.ChangedAt).ThenBy(h => h.Id)
+                .Select(h => new { h.CommentId, h.ChangedAt, h.ChangedBy, h.PreviousBodyHtml })
+                .ToListAsync(cancellationToken))
+            .ToLookup(h => h.CommentId, h => new PrivacyExport.EarlierText(
+                h.ChangedAt,
+                h.ChangedBy == OwnCommentService.AuthorActor ? "you" : "a moderator",
+                Infrastructure.Sanitizing.CommentSanitizer.ToPlainText(h.PreviousBodyHtml!).Trim()));
         var subscriptions = await _db.ReplySubscriptions.AsNoTracking()
             .Where(s => s.Email == email)
             .OrderBy(s => s.Id)
@@ -79,53 +128,10 @@ public sealed class PrivacyService
             _clock.UtcNow,
             comments.Select(c => new PrivacyExport.CommentEntry(
                 c.Id, c.Headline, "/news/" + c.Slug, c.Status.ToString(), c.CreatedAt, c.AuthorName,
-                Infrastructure.Sanitizing.CommentSanitizer.ToPlainText(c.BodyHtml).Trim(), c.IpAddress, c.UserAgent, c.ParentId)).ToList(),
+                Infrastructure.Sanitizing.CommentSanitizer.ToPlainText(c.BodyHtml).Trim(), c.IpAddress, c.UserAgent, c.ParentId, earlier[c.Id].ToList())).ToList(),
             subscriptions,
             confirmed,
             reports);
-    }
-
-    /// <summary>
-    /// Anonymises every comment from <paramref name="email"/> (name "Deleted", no e-mail, IP or user agent; the text
-    /// removed unless <c>Privacy:EraseKeepsText</c>) with a history entry each, and removes its reply notices, its
-    /// confirmation, the mail queued or kept for it, and the address from the reports it filed. Saved through the context, so the reader cache and the search
-    /// index follow. Returns how many comments were anonymised.
-    /// </summary>
-    public async Task<int> EraseAsync(string email, string by, CancellationToken cancellationToken)
-    {
-        var now = _clock.UtcNow;
-        var comments = await _db.Comments.Where(c => c.AuthorEmail == email && !c.IsStaffReply).ToListAsync(cancellationToken);
-        foreach (var comment in comments)
-        {
-            comment.AuthorName = ErasedName;
-            comment.AuthorEmail = string.Empty;
-            comment.IpAddress = null;
-            comment.UserAgent = null;
-            comment.DedupeKey = null;
-            if (!_options.EraseKeepsText)
-            {
-                comment.BodyHtml = ErasedBodyHtml;
-            }
-
-            comment.Version++;
-            _db.CommentHistory.Add(new CommentHistory
-            {
-                CommentId = comment.Id, ChangedAt = now, ChangedBy = by, FromStatus = comment.Status, ToStatus = comment.Status,
-                Note = "Erased the commenter's personal data",
-            });
-        }
-
-        foreach (var report in await _db.CommentReports.Where(r => r.ReporterEmail == email).ToListAsync(cancellationToken))
-        {
-            // The report stays (moderators decided on it); only the way to reach its reader goes.
-            report.ReporterEmail = null;
-        }
-
-        _db.ReplySubscriptions.RemoveRange(await _db.ReplySubscriptions.Where(s => s.Email == email).ToListAsync(cancellationToken));
-        _db.SubscriberAddresses.RemoveRange(await _db.SubscriberAddresses.Where(a => a.Email == email).ToListAsync(cancellationToken));
-        _db.OutboxMessages.RemoveRange(await _db.OutboxMessages.Where(m => m.ToAddress == email && m.ClaimToken == null).ToListAsync(cancellationToken));
-        await _db.SaveChangesAsync(cancellationToken);
-        return comments.Count;
     }
 
     /// <summary>The address behind a comment, for staff acting from the queue; null for a staff reply or an erased one.</summary>
@@ -145,8 +151,13 @@ public sealed record PrivacyExport(
     /// <summary>A report this address filed about someone's comment, and what was decided.</summary>
     public sealed record ReportEntry(int CommentId, string Reason, string? Explanation, DateTime CreatedAt, string? Decision, DateTime? DecidedAt);
 
+    /// <param name="EarlierTexts">The comment's text before each edit, oldest first, as moderators still see it.</param>
     public sealed record CommentEntry(
-        int Id, string Article, string ArticleUrl, string Status, DateTime CreatedAt, string Name, string Text, string? IpAddress, string? UserAgent, int? ReplyTo);
+        int Id, string Article, string ArticleUrl, string Status, DateTime CreatedAt, string Name, string Text, string? IpAddress, string? UserAgent, int? ReplyTo,
+        IReadOnlyList<EarlierText> EarlierTexts);
+
+    /// <summary>A text the comment had before an edit by <paramref name="EditedBy"/> ("you" or "a moderator") at <paramref name="ReplacedAt"/>.</summary>
+    public sealed record EarlierText(DateTime ReplacedAt, string EditedBy, string Text);
 
     public sealed record SubscriptionEntry(int CommentId, DateTime CreatedAt);
 }

@@ -8,6 +8,8 @@ public static class PrivacyServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddScoped<PrivacyService>();
+        services.AddScoped<CommenterErasure>();
+        services.AddPrivacyRateLimiting();
         services.AddScoped<RetentionJob>();
         services.AddHostedService<RetentionService>();
         return services;

@@ -8,8 +8,8 @@ namespace NewsPortal.Web.Features.Privacy;
 
 /// <summary>
 /// Clears IP address and user agent from comments older than <c>Privacy:RetainClientDataDays</c> (and the reporter's
-/// address and IP hash from reports decided longer ago than that), and deletes outbox rows (sent or failed) older than
-/// <c>Outbox:RetainDays</c>. Comments are cleared in batches of <see cref="Batch"/>, each in one transaction with
+/// address and IP hash from reports decided longer ago than that), deletes outbox rows (sent or failed) older than
+/// <c>Outbox:RetainDays</c>, and privacy request rows past their mail cool-down. Comments are cleared in batches of <see cref="Batch"/>, each in one transaction with
 /// their search index rows (the moderation queue's index holds the IP address too), walking up the ids so a large
 /// first run never reads a cleared row twice. Every step is idempotent: several instances running it at once do no harm.
 /// </summary>
@@ -75,6 +75,9 @@ public sealed class RetentionJob
         await _db.CommentReports
             .Where(r => r.DecidedAt != null && r.DecidedAt < commentsBefore && (r.ReporterEmail != null || r.IpKey != null))
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.ReporterEmail, (string?)null).SetProperty(r => r.IpKey, (string?)null), cancellationToken);
+        // A privacy request row (a keyed hash of an address) is needed only for its mail cool-down.
+        var requestsBefore = now.AddMinutes(-_privacy.MailCooldownMinutes);
+        await _db.PrivacyRequests.Where(r => r.LastRequestAt < requestsBefore).ExecuteDeleteAsync(cancellationToken);
         return (comments, messages);
     }
 }

@@ -31,7 +31,7 @@ public sealed class StaffPrivacyController : Controller
     }
 
     [HttpPost("erase")]
-    public async Task<IActionResult> Erase(int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> Erase(int id, [FromServices] CommenterErasure erasure, CancellationToken cancellationToken)
     {
         if (await _privacy.EmailOfCommentAsync(id, cancellationToken) is not { } email)
         {
@@ -39,7 +39,7 @@ public sealed class StaffPrivacyController : Controller
             return new SeeOtherResult($"/admin/comments/{id}");
         }
 
-        var count = await _privacy.EraseAsync(email, User.StaffName(), cancellationToken);
+        var count = await erasure.EraseAsync(email, User.StaffName(), cancellationToken);
         TempData["Flash"] = count == 1 ? "The commenter's data was erased from 1 comment." : $"The commenter's data was erased from {count} comments.";
         return new SeeOtherResult($"/admin/comments/{id}");
     }

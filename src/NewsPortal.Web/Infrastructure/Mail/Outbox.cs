@@ -59,6 +59,11 @@ public sealed class Outbox
             CreatedAt = now,
             NextAttemptAt = now,
         };
+        foreach (var commentId in mail.QuotedComments.Distinct())
+        {
+            message.Quotes.Add(new OutboxQuote { CommentId = commentId });
+        }
+
         db.OutboxMessages.Add(message);
         return message;
     }

@@ -19,7 +19,15 @@ public sealed record OutboxMail(
     string? ToName,
     string Subject,
     MailBody Body,
-    string? UnsubscribeUrl = null);
+    string? UnsubscribeUrl = null)
+{
+    /// <summary>
+    /// The comments whose author's name or text the message quotes, when it goes to someone else (a moderator, a
+    /// subscriber, a reporter). Erasing a commenter removes the bodies of the messages that quote their comments, so
+    /// every message that quotes a reader must name the comments here.
+    /// </summary>
+    public IReadOnlyCollection<int> QuotedComments { get; init; } = [];
+}
 
 /// <summary>The kinds of message the site sends. Add a constant for a new kind of message.</summary>
 public static class MailKinds

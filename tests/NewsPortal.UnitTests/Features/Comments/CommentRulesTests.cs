@@ -79,6 +79,19 @@ public sealed class CommentRulesTests
     }
 
     [Fact]
+    public void Evaluate_ErasedEntries_MatchTheKeyedHashOnly_NeverAnAddressThatLooksLikeThem()
+    {
+        var rules = Rules();
+        rules.BlockedEmails.Add(CommentRules.ErasedPrefix + "ab12");
+        rules.HeldEmails.Add(CommentRules.ErasedPrefix + "cd34");
+
+        Assert.Equal(CommentStatus.Spam, CommentRules.Evaluate(Comment() with { ErasedKey = CommentRules.ErasedPrefix + "AB12" }, rules, hasApprovedBefore: false).Status);
+        Assert.Equal(CommentStatus.Pending, CommentRules.Evaluate(Comment() with { ErasedKey = CommentRules.ErasedPrefix + "cd34" }, rules, hasApprovedBefore: false).Status);
+        Assert.Equal(CommentStatus.Approved, CommentRules.Evaluate(Comment(email: CommentRules.ErasedPrefix + "ab12"), rules, hasApprovedBefore: false).Status);
+        Assert.Equal(CommentStatus.Approved, CommentRules.Evaluate(Comment(), rules, hasApprovedBefore: false).Status);
+    }
+
+    [Fact]
     public void Evaluate_BlockedEmailExact_DoesNotMatchOtherAddresses()
     {
         var rules = Rules();

@@ -694,6 +694,37 @@ namespace NewsPortal.Web.Data.Migrations.SqlServer
                     b.ToTable("CommentSettings");
                 });
 
+            modelBuilder.Entity("NewsPortal.Web.Domain.CommentSettingsChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int?>("CommentId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChangedAt");
+
+                    b.ToTable("CommentSettingsChanges");
+                });
+
             modelBuilder.Entity("NewsPortal.Web.Domain.MailTrigger", b =>
                 {
                     b.Property<long>("Id")
@@ -796,6 +827,42 @@ namespace NewsPortal.Web.Data.Migrations.SqlServer
                     b.HasIndex("Status", "NextAttemptAt");
 
                     b.ToTable("OutboxMessages", (string)null);
+                });
+
+            modelBuilder.Entity("NewsPortal.Web.Domain.OutboxQuote", b =>
+                {
+                    b.Property<long>("OutboxMessageId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("CommentId")
+                        .HasColumnType("int");
+
+                    b.HasKey("OutboxMessageId", "CommentId");
+
+                    b.HasIndex("CommentId");
+
+                    b.ToTable("OutboxQuotes", (string)null);
+                });
+
+            modelBuilder.Entity("NewsPortal.Web.Domain.PrivacyRequest", b =>
+                {
+                    b.Property<string>("AddressKey")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<DateTime?>("LastMailAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("LastRequestAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("AddressKey");
+
+                    b.HasIndex("LastRequestAt");
+
+                    b.ToTable("PrivacyRequests");
                 });
 
             modelBuilder.Entity("NewsPortal.Web.Domain.ReplySubscription", b =>
@@ -1057,6 +1124,15 @@ namespace NewsPortal.Web.Data.Migrations.SqlServer
                     b.Navigation("Comment");
                 });
 
+            modelBuilder.Entity("NewsPortal.Web.Domain.OutboxQuote", b =>
+                {
+                    b.HasOne("NewsPortal.Web.Domain.OutboxMessage", null)
+                        .WithMany("Quotes")
+                        .HasForeignKey("OutboxMessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("NewsPortal.Web.Domain.ReplySubscription", b =>
                 {
                     b.HasOne("NewsPortal.Web.Domain.Comment", "Comment")
@@ -1090,6 +1166,11 @@ namespace NewsPortal.Web.Data.Migrations.SqlServer
             modelBuilder.Entity("NewsPortal.Web.Domain.Category", b =>
                 {
                     b.Navigation("Articles");
+                });
+
+            modelBuilder.Entity("NewsPortal.Web.Domain.OutboxMessage", b =>
+                {
+                    b.Navigation("Quotes");
                 });
 #pragma warning restore 612, 618
         }

@@ -666,6 +666,35 @@ namespace NewsPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("CommentSettings");
                 });
 
+            modelBuilder.Entity("NewsPortal.Web.Domain.CommentSettingsChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CommentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChangedAt");
+
+                    b.ToTable("CommentSettingsChanges");
+                });
+
             modelBuilder.Entity("NewsPortal.Web.Domain.MailTrigger", b =>
                 {
                     b.Property<long>("Id")
@@ -764,6 +793,42 @@ namespace NewsPortal.Web.Data.Migrations.Sqlite
                     b.HasIndex("Status", "NextAttemptAt");
 
                     b.ToTable("OutboxMessages", (string)null);
+                });
+
+            modelBuilder.Entity("NewsPortal.Web.Domain.OutboxQuote", b =>
+                {
+                    b.Property<long>("OutboxMessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CommentId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OutboxMessageId", "CommentId");
+
+                    b.HasIndex("CommentId");
+
+                    b.ToTable("OutboxQuotes", (string)null);
+                });
+
+            modelBuilder.Entity("NewsPortal.Web.Domain.PrivacyRequest", b =>
+                {
+                    b.Property<string>("AddressKey")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastMailAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastRequestAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AddressKey");
+
+                    b.HasIndex("LastRequestAt");
+
+                    b.ToTable("PrivacyRequests");
                 });
 
             modelBuilder.Entity("NewsPortal.Web.Domain.ReplySubscription", b =>
@@ -1021,6 +1086,15 @@ namespace NewsPortal.Web.Data.Migrations.Sqlite
                     b.Navigation("Comment");
                 });
 
+            modelBuilder.Entity("NewsPortal.Web.Domain.OutboxQuote", b =>
+                {
+                    b.HasOne("NewsPortal.Web.Domain.OutboxMessage", null)
+                        .WithMany("Quotes")
+                        .HasForeignKey("OutboxMessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("NewsPortal.Web.Domain.ReplySubscription", b =>
                 {
                     b.HasOne("NewsPortal.Web.Domain.Comment", "Comment")
@@ -1054,6 +1128,11 @@ namespace NewsPortal.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("NewsPortal.Web.Domain.Category", b =>
                 {
                     b.Navigation("Articles");
+                });
+
+            modelBuilder.Entity("NewsPortal.Web.Domain.OutboxMessage", b =>
+                {
+                    b.Navigation("Quotes");
                 });
 #pragma warning restore 612, 618
         }

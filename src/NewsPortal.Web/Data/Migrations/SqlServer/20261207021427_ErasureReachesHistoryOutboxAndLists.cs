@@ -1,0 +1,90 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace NewsPortal.Web.Data.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class ErasureReachesHistoryOutboxAndLists : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "CommentSettingsChanges",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ChangedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ChangedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    Summary = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    CommentId = table.Column<int>(type: "int", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CommentSettingsChanges", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutboxQuotes",
+                columns: table => new
+                {
+                    OutboxMessageId = table.Column<long>(type: "bigint", nullable: false),
+                    CommentId = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxQuotes", x => new { x.OutboxMessageId, x.CommentId });
+                    table.ForeignKey(
+                        name: "FK_OutboxQuotes_OutboxMessages_OutboxMessageId",
+                        column: x => x.OutboxMessageId,
+                        principalTable: "OutboxMessages",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PrivacyRequests",
+                columns: table => new
+                {
+                    AddressKey = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: false),
+                    LastRequestAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    LastMailAt = table.Column<DateTime>(type: "datetime2", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PrivacyRequests", x => x.AddressKey);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CommentSettingsChanges_ChangedAt",
+                table: "CommentSettingsChanges",
+                column: "ChangedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxQuotes_CommentId",
+                table: "OutboxQuotes",
+                column: "CommentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PrivacyRequests_LastRequestAt",
+                table: "PrivacyRequests",
+                column: "LastRequestAt");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "CommentSettingsChanges");
+
+            migrationBuilder.DropTable(
+                name: "OutboxQuotes");
+
+            migrationBuilder.DropTable(
+                name: "PrivacyRequests");
+        }
+    }
+}

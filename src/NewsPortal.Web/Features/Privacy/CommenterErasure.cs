@@ -1,0 +1,173 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NewsPortal.Web.Data;
+using NewsPortal.Web.Domain;
+using NewsPortal.Web.Features.AdminSettings;
+using NewsPortal.Web.Features.Comments;
+using NewsPortal.Web.Infrastructure.Site;
+
+namespace NewsPortal.Web.Features.Privacy;
+
+/// <summary>
+/// Erases what the site holds about one commenter's address, every copy of it, in one transaction:
+/// <list type="bullet">
+/// <item>their comments: name "Deleted", no e-mail, IP or user agent; the text replaced unless <c>Privacy:EraseKeepsText</c>;</item>
+/// <item>those comments' history: every earlier text, and notes cut to their fixed wording (a moderator's statement may quote them);</item>
+/// <item>reports about those comments: the reader's explanation and the moderator's statement (either may quote them);</item>
+/// <item>reports they filed: their address and the keyed hash of their IP (the report itself stays: moderators decided on it);</item>
+/// <item>reply notices and their confirmation;</item>
+/// <item>mail to them, and mail to others that quotes their comments (moderator alerts, digests, reply notices, report
+/// outcomes): deleted, or, while a sender holds it, blanked and withdrawn (the send in progress may still finish);</item>
+/// <item>the blocked and always-hold lists: the address becomes its keyed hash, so a ban outlives it.</item>
+/// </list>
+/// Saved through the context, so the reader cache and the search index follow.
+/// </summary>
+public sealed class CommenterErasure
+{
+    public const string ErasedName = "Deleted";
+    public const string ErasedBodyHtml = "<p><em>This comment was deleted at its author’s request.</em></p>";
+    public const string Note = "Erased the commenter's personal data";
+
+    /// <summary>What a withdrawn message keeps: its subject, body and (when it was theirs) its recipient go.</summary>
+    public const string WithdrawnText = "(withdrawn: it quoted a commenter whose data has since been erased)";
+
+    public const string WithdrawnRecipient = "(erased)";
+
+    private const string Placeholder = "(erased)";
+
+    private readonly NewsDbContext _db;
+    private readonly CommentRulesSource _rules;
+    private readonly SiteClock _clock;
+    private readonly PrivacyOptions _options;
+
+    public CommenterErasure(NewsDbContext db, CommentRulesSource rules, SiteClock clock, IOptions<PrivacyOptions> options)
+    {
+        _db = db;
+        _rules = rules;
+        _clock = clock;
+        _options = options.Value;
+    }
+
+    /// <summary>Returns how many comments were anonymised.</summary>
+    public async Task<int> EraseAsync(string email, string by, CancellationToken cancellationToken)
+    {
+        email = email.Trim().ToLowerInvariant();
+        var erasedKey = await _rules.ErasedKeyOfAsync(email);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await _db.Database.CreateExecutionStrategy().ExecuteAsync(() => EraseOnceAsync(email, erasedKey, by, cancellationToken));
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 3)
+            {
+                // A moderator or an admin changed one of the rows meanwhile: start again from what is saved now.
+                _db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private async Task<int> EraseOnceAsync(string email, string erasedKey, string by, CancellationToken cancellationToken)
+    {
+        _db.ChangeTracker.Clear();
+        var now = _clock.UtcNow;
+        await using var transaction = await _db.Database.BeginTransactionAsync(cancellationToken);
+
+        var comments = await _db.Comments.Where(c => c.AuthorEmail == email && !c.IsStaffReply).ToListAsync(cancellationToken);
+        var ids = comments.ConvertAll(c => c.Id);
+        var names = comments.Select(c => c.AuthorName).Where(n => n.Length >= 3 && n != ErasedName).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+
+        // The outbox first: these statements hold the rows a sender could claim while the rest is prepared.
+        await WithdrawMailAsync(email, ids, now, cancellationToken);
+
+        foreach (var history in await _db.CommentHistory.Where(h => ids.Contains(h.CommentId)).ToListAsync(cancellationToken))
+        {
+            history.PreviousBodyHtml = null;
+            history.Note = FixedPart(history.Note);
+        }
+
+        foreach (var comment in comments)
+        {
+            comment.AuthorName = ErasedName;
+            comment.AuthorEmail = string.Empty;
+            comment.IpAddress = null;
+            comment.UserAgent = null;
+            comment.DedupeKey = null;
+            comment.StatusReason = comment.StatusReason is null ? null : Scrub(FixedPart(comment.StatusReason)!, email, names);
+            if (!_options.EraseKeepsText)
+            {
+                comment.BodyHtml = ErasedBodyHtml;
+            }
+
+            comment.Version++;
+            _db.CommentHistory.Add(new CommentHistory
+            {
+                CommentId = comment.Id, ChangedAt = now, ChangedBy = by, FromStatus = comment.Status, ToStatus = comment.Status, Note = Note,
+            });
+        }
+
+        foreach (var report in await _db.CommentReports.Where(r => ids.Contains(r.CommentId)).ToListAsync(cancellationToken))
+        {
+            // The reader's explanation and the moderator's statement may both quote the comment or its author; the
+            // reason, the ground and the decision stay, for the moderation record.
+            report.DecisionStatement = null;
+            report.Explanation = null;
+        }
+
+        foreach (var report in await _db.CommentReports.Where(r => r.ReporterEmail == email).ToListAsync(cancellationToken))
+        {
+            report.ReporterEmail = null;
+            report.IpKey = null;
+        }
+
+        _db.ReplySubscriptions.RemoveRange(await _db.ReplySubscriptions.Where(s => s.Email == email).ToListAsync(cancellationToken));
+        _db.SubscriberAddresses.RemoveRange(await _db.SubscriberAddresses.Where(a => a.Email == email).ToListAsync(cancellationToken));
+        await CommentSettingsService.ReplaceListedEmailAsync(_db, email, erasedKey, by, now, cancellationToken);
+
+        await _db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return comments.Count;
+    }
+
+    /// <summary>
+    /// Mail to the address, and mail to anyone that quotes the comments: deleted unless a sender holds it now; a held
+    /// one is blanked and marked failed, so no later attempt sends it (the attempt in progress may finish).
+    /// </summary>
+    private async Task WithdrawMailAsync(string email, List<int> ids, DateTime now, CancellationToken cancellationToken)
+    {
+        var concerned = _db.OutboxMessages.Where(m => m.ToAddress == email || m.Quotes.Any(q => ids.Contains(q.CommentId)));
+        await concerned
+            .Where(m => m.ClaimedUntil != null && m.ClaimedUntil >= now)
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(m => m.Subject, WithdrawnText)
+                    .SetProperty(m => m.TextBody, WithdrawnText)
+                    .SetProperty(m => m.HtmlBody, WithdrawnText)
+                    .SetProperty(m => m.ToName, m => m.ToAddress == email ? null : m.ToName)
+                    .SetProperty(m => m.UnsubscribeUrl, m => m.ToAddress == email ? null : m.UnsubscribeUrl)
+                    .SetProperty(m => m.ToAddress, m => m.ToAddress == email ? WithdrawnRecipient : m.ToAddress)
+                    .SetProperty(m => m.Status, OutboxStatus.Failed)
+                    .SetProperty(m => m.LastError, "Withdrawn: the data it quoted was erased.")
+                    .SetProperty(m => m.ClaimToken, (Guid?)null)
+                    .SetProperty(m => m.ClaimedUntil, (DateTime?)null),
+                cancellationToken);
+        await concerned
+            .Where(m => m.ClaimedUntil == null || m.ClaimedUntil < now)
+            .Where(m => m.Subject != WithdrawnText)
+            .ExecuteDeleteAsync(cancellationToken);
+    }
+
+    /// <summary>A note or reason up to its first colon: the fixed wording, without a moderator's or a rule's quotation.</summary>
+    private static string? FixedPart(string? note) =>
+        note is null ? null : note.IndexOf(':', StringComparison.Ordinal) is var colon and > 0 ? note[..colon].TrimEnd() + "." : note;
+
+    private static string Scrub(string text, string email, List<string> names)
+    {
+        text = text.Replace(email, Placeholder, StringComparison.OrdinalIgnoreCase);
+        foreach (var name in names)
+        {
+            text = text.Replace(name, Placeholder, StringComparison.OrdinalIgnoreCase);
+        }
+
+        return text;
+    }
+}

@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Options;
+using NewsPortal.Web.Infrastructure.RateLimiting;
+
+namespace NewsPortal.Web.Features.Privacy;
+
+public static class PrivacyRateLimiting
+{
+    public const string PolicyName = "privacy";
+
+    /// <summary>
+    /// Privacy form posts per client IP per hour (Privacy:RequestsPerHourPerIp), across all instances when Redis is
+    /// configured; over the limit the reader gets the friendly 429 page with Retry-After. The per-address mail
+    /// cool-down (<see cref="PrivacyService.RequestAsync"/>) protects the addressee from many clients at once.
+    /// </summary>
+    public static IServiceCollection AddPrivacyRateLimiting(this IServiceCollection services) =>
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.AddPolicy(PolicyName, context => RateLimitingExtensions.PerClient(
+                context,
+                PolicyName,
+                context.RequestServices.GetRequiredService<IOptionsMonitor<PrivacyOptions>>().CurrentValue.RequestsPerHourPerIp,
+                TimeSpan.FromHours(1)));
+            limiter.WithRetryAfter();
+        });
+}
