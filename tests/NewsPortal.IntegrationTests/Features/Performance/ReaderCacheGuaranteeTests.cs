@@ -84,12 +84,20 @@ public sealed class ReaderCacheGuaranteeTests : IClassFixture<ReaderCacheGuarant
             await db.SaveChangesAsync();
         });
 
-        // 32 readers miss at once; the one load is held until all of them are waiting on it.
+        // 32 readers miss at once; the one load is held until the other 31 have joined it (the cache counts misses
+        // that wait for a load already started), so none of them can have been served from a stored value.
         _factory.Gate.Watch(article.Slug);
         var reached = _factory.Gate.ArmAsync();
+        var joinedBefore = Cache.JoinedLoadCount;
         var readers = Enumerable.Range(0, 32).Select(_ => GetAsync($"/news/{article.Slug}")).ToList();
         await reached.WaitAsync(TimeSpan.FromSeconds(30));
-        await Task.Delay(300);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (Cache.JoinedLoadCount - joinedBefore < 31)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"Only {Cache.JoinedLoadCount - joinedBefore} of 31 readers joined the held load within 30 s.");
+            await Task.Delay(20);
+        }
+
         _factory.Gate.Release();
         var pages = await Task.WhenAll(readers);
 
