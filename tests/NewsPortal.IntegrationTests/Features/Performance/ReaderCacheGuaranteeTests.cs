@@ -152,6 +152,34 @@ public sealed class ReaderCacheGuaranteeTests : IClassFixture<ReaderCacheGuarant
         Assert.Contains("Held text 1.", await (await GetAsync($"/news/{article.Slug}")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task EditedTimeAloneChangingOnAPublishedComment_IsShownOnTheNextRequest()
+    {
+        var article = await _factory.WithDbAsync(db => new ArticleBuilder().SaveAsync(db));
+        var id = await _factory.WithDbAsync(async db =>
+        {
+            var comment = new Comment
+            {
+                ArticleId = article.Id, AuthorName = "Edited", AuthorEmail = "edited@example.com", BodyHtml = "<p>Same text.</p>",
+                Status = CommentStatus.Approved, CreatedAt = DateTime.UtcNow,
+            };
+            db.Comments.Add(comment);
+            await db.SaveChangesAsync();
+            return comment.Id;
+        });
+        Assert.DoesNotContain("comment-edited", await (await GetAsync($"/news/{article.Slug}")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // Readers see "Edited ..." under a comment; a save that changes only that must reach them too.
+        await _factory.WithDbAsync(async db =>
+        {
+            var comment = await db.Comments.SingleAsync(c => c.Id == id);
+            comment.EditedAt = DateTime.UtcNow;
+            await db.SaveChangesAsync();
+        });
+
+        Assert.Contains("comment-edited", await (await GetAsync($"/news/{article.Slug}")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
