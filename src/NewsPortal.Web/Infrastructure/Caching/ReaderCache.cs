@@ -33,7 +33,8 @@ public sealed class ReaderCache : IDisposable
 
     /// <summary>
     /// How long a data entry lives. Not what bounds staleness (versions do): it frees memory, and bounds how long
-    /// a change made behind the site's back (an operator's SQL, a bulk statement) stays invisible.
+    /// a change made behind the site's back (an operator's SQL, a bulk statement) stays invisible, and one made on
+    /// an instance that cannot reach Redis for longer than this.
     /// </summary>
     public static readonly TimeSpan DataLifetime = TimeSpan.FromMinutes(5);
 

@@ -88,9 +88,10 @@ public sealed class ReaderChangeBus : BackgroundService
         {
             await CountInRedisAsync(multiplexer, kind);
         }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        catch (Exception ex)
         {
-            // The write is committed; it must still reach the others, so it is counted once Redis answers again.
+            // The write is committed, so its save must not fail now; it must still reach the others, so it is counted
+            // once Redis answers again.
             Remember(kind);
             _logger.LogWarning(ex, "Could not count a {Change} change in Redis; the other instances get it once Redis answers.", kind);
         }
