@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
-using NewsPortal.Web.Data;
 using Microsoft.Extensions.Options;
+using NewsPortal.Web.Data;
 using NewsPortal.Web.Domain;
 using NewsPortal.Web.Infrastructure.Redis;
 using NewsPortal.Web.Infrastructure.Site;
@@ -111,9 +111,8 @@ public sealed class ReaderCache : IDisposable
     }
 
     /// <summary>
-    /// Every change committed anywhere before <paramref name="readStarted"/> (a timestamp of
-    /// <see cref="TimeProvider"/>) has moved the versions here: <see cref="ReaderChangeBus"/> read the shared versions
-    /// then and caught up with them.
+    /// Every change counted in Redis before <paramref name="readStarted"/> (a timestamp of <see cref="TimeProvider"/>)
+    /// has moved the versions here: <see cref="ReaderChangeBus"/> read the shared versions then and caught up with them.
     /// </summary>
     internal void Confirm(long readStarted)
     {

@@ -1,5 +1,5 @@
-using NewsPortal.Web.Infrastructure.Redis;
 using Microsoft.Extensions.Options;
+using NewsPortal.Web.Infrastructure.Redis;
 using StackExchange.Redis;
 
 namespace NewsPortal.Web.Infrastructure.Caching;
