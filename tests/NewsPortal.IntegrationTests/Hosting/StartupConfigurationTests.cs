@@ -14,6 +14,7 @@ public sealed class StartupConfigurationTests
     [InlineData("DataProtection__CertificatePath", "/nonexistent/keys.pfx", "DataProtection:CertificatePath: there is no file at '/nonexistent/keys.pfx'.")]
     [InlineData("Content__ImageOrigins__0", "https://images.example.com/photos", "Content:ImageOrigins: each entry must be an https origin such as https://images.example.com")]
     [InlineData("Content__ImageOrigins__0", "http://images.example.com", "Content:ImageOrigins: each entry must be an https origin such as https://images.example.com")]
+    [InlineData("Cache__SyncMilliseconds", "50", "Cache:SyncMilliseconds must be between 100 and 300000")]
     public async Task Start_WithBadConfiguration_ExitsWithAClearMessage(string key, string value, string expected)
     {
         var error = await StartExpectingExitAsync(new Dictionary<string, string?>

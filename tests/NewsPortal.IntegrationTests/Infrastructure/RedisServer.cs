@@ -107,6 +107,27 @@ public sealed class RedisServer : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// Runs one command (as RESP, so arguments may hold spaces) on a connection of its own and returns the first
+    /// line of the reply, e.g. <c>:2</c> for <c>CLIENT KILL TYPE pubsub</c> when two subscribers were cut off.
+    /// </summary>
+    public async Task<string> CommandAsync(params string[] arguments)
+    {
+        using var client = new TcpClient();
+        await client.ConnectAsync(IPAddress.Loopback, Port);
+        var stream = client.GetStream();
+        var request = new StringBuilder($"*{arguments.Length}\r\n");
+        foreach (var argument in arguments)
+        {
+            request.Append(System.Globalization.CultureInfo.InvariantCulture, $"${Encoding.UTF8.GetByteCount(argument)}\r\n{argument}\r\n");
+        }
+
+        await stream.WriteAsync(Encoding.UTF8.GetBytes(request.ToString()));
+        var buffer = new byte[512];
+        var read = await stream.ReadAsync(buffer).AsTask().WaitAsync(TimeSpan.FromSeconds(5));
+        return Encoding.UTF8.GetString(buffer, 0, read).Split("\r\n")[0];
+    }
+
     public async ValueTask DisposeAsync()
     {
         await StopAsync();

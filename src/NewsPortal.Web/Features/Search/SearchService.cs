@@ -2,11 +2,13 @@ using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
 using NewsPortal.Web.Data;
 using NewsPortal.Web.Domain;
 using NewsPortal.Web.Features.Articles;
 using NewsPortal.Web.Features.Shared;
 using NewsPortal.Web.Infrastructure.Caching;
+using NewsPortal.Web.Infrastructure.Database;
 using NewsPortal.Web.Infrastructure.Search;
 using NewsPortal.Web.Infrastructure.Site;
 
@@ -35,16 +37,30 @@ public sealed class SearchService
 
     public const int MaxPage = MaxRanked / PageSize;
 
+    /// <summary>
+    /// How long a page of results is kept on SQL Server. Its full-text index is filled by a background crawl after
+    /// the commit (CHANGE_TRACKING AUTO), so a search straight after a change may not find it yet although the
+    /// cache's version has moved; kept for minutes, that answer would outlive the crawl by minutes. On SQLite the index
+    /// is written in the change's own transaction and results live as long as any cached data.
+    /// </summary>
+    public static readonly TimeSpan ResultLifetimeOnSqlServer = TimeSpan.FromSeconds(5);
+
     private readonly SiteClock _clock;
     private readonly ReaderSnapshot _cache;
     private readonly SearchGate _gate;
+    private readonly TimeSpan? _resultLifetime;
 
-    public SearchService(SiteClock clock, ReaderSnapshot cache, SearchGate gate)
+    public SearchService(SiteClock clock, ReaderSnapshot cache, SearchGate gate, IOptions<DatabaseOptions> database)
     {
         _cache = cache;
         _clock = clock;
         _gate = gate;
+        _resultLifetime = ResultLifetime(database.Value.Provider);
     }
+
+    /// <summary>How long a page of results is kept: null is the reader cache's own data lifetime.</summary>
+    internal static TimeSpan? ResultLifetime(DatabaseProvider provider) =>
+        provider == DatabaseProvider.SqlServer ? ResultLifetimeOnSqlServer : null;
 
     public async Task<SearchViewModel> SearchAsync(SearchRequest request, CancellationToken cancellationToken)
     {
@@ -91,7 +107,8 @@ public sealed class SearchService
                 },
                 cancellationToken,
                 SearchFound.EstimatedBytes,
-                CacheItemPriority.Low);
+                CacheItemPriority.Low,
+                _resultLifetime);
         }
         catch (SearchBusyException)
         {

@@ -6,10 +6,12 @@ public static class CachingExtensions
 {
     /// <summary>
     /// The reader cache (one store, versioned keys), the interceptor that moves its versions after every committed
-    /// change, and the bus that carries those changes to other instances through Redis when it is configured.
+    /// change, and the bus that keeps other instances in step through Redis when it is configured
+    /// (<c>Cache:SyncMilliseconds</c>).
     /// </summary>
     public static IServiceCollection AddReaderCache(this IServiceCollection services)
     {
+        services.AddOptions<CacheOptions>().BindConfiguration(CacheOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<RedisConnection>();
         services.AddSingleton<ReaderCache>();
         services.AddScoped<ReaderSnapshot>();

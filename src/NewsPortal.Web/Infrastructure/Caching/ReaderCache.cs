@@ -1,8 +1,10 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
 using NewsPortal.Web.Data;
 using NewsPortal.Web.Domain;
+using NewsPortal.Web.Infrastructure.Redis;
 using NewsPortal.Web.Infrastructure.Site;
 
 namespace NewsPortal.Web.Infrastructure.Caching;
@@ -11,12 +13,17 @@ namespace NewsPortal.Web.Infrastructure.Caching;
 /// Everything readers share, in one size-bounded in-process store: page data (lists, article pages, feeds,
 /// navigation, the comment rules) and rendered HTML fragments. Nothing per visitor is ever put here.
 /// <para>
-/// Correct by construction, not by timing: every key carries the version of the data it depends on
-/// (<see cref="ReaderChange"/>). A change bumps the version after it is committed
+/// On this instance correct by construction, not by timing: every key carries the version of the data it depends
+/// on (<see cref="ReaderChange"/>). A change bumps the version after it is committed
 /// (<see cref="ReaderChangeInterceptor"/>), so a request that starts afterwards looks under keys that no earlier
 /// load can have written. A load that was in flight across the change finishes under its old key, which nobody
-/// asks for any more, and ages out. Concurrent misses on one key share one load. Versions move on this instance
-/// at once and on the others through <see cref="ReaderChangeBus"/>.
+/// asks for any more, and ages out. Concurrent misses on one key share one load.
+/// </para>
+/// <para>
+/// Across instances it is bounded by time: a change made elsewhere moves the versions here when
+/// <see cref="ReaderChangeBus"/> hears of it or next reads the shared versions, at most
+/// <see cref="CacheOptions.SyncMilliseconds"/> apart. When no read has succeeded for that long (plus a command's
+/// timeout), the next request moves the versions itself rather than trust what it cannot confirm.
 /// </para>
 /// </summary>
 public sealed class ReaderCache : IDisposable
@@ -26,7 +33,8 @@ public sealed class ReaderCache : IDisposable
 
     /// <summary>
     /// How long a data entry lives. Not what bounds staleness (versions do): it frees memory, and bounds how long
-    /// a change made behind the site's back (an operator's SQL) stays invisible.
+    /// a change made behind the site's back (an operator's SQL, a bulk statement) stays invisible, and one made on
+    /// an instance that cannot reach Redis for longer than this.
     /// </summary>
     public static readonly TimeSpan DataLifetime = TimeSpan.FromMinutes(5);
 
@@ -35,28 +43,41 @@ public sealed class ReaderCache : IDisposable
 
     private const long DefaultEntryBytes = 16 * 1024;
 
-    private readonly MemoryCache _store = new(new MemoryCacheOptions { SizeLimit = StoreBytes, TrackStatistics = true });
+    private readonly MemoryCache _store;
     private readonly ConcurrentDictionary<string, Lazy<Task<object?>>> _loads = new(StringComparer.Ordinal);
     private readonly IServiceScopeFactory _scopes;
     private readonly SiteClock _clock;
     private readonly CancellationToken _stopping;
     private readonly SemaphoreSlim _horizonLock = new(1, 1);
+    private readonly TimeProvider _time;
+    private readonly TimeSpan? _confirmWithin;
+    private readonly Lock _unconfirmedLock = new();
+    private long _freshAsOf;
+    private long _joinedLoads;
     private long _articles;
     private long _comments;
     private long _nextScheduledTicks = long.MaxValue;
     private volatile bool _horizonKnown;
 
-    public ReaderCache(IServiceScopeFactory scopes, SiteClock clock, IHostApplicationLifetime lifetime)
+    public ReaderCache(
+        IServiceScopeFactory scopes, SiteClock clock, IHostApplicationLifetime lifetime, TimeProvider time, IOptions<CacheOptions> options, RedisConnection redis)
     {
         _scopes = scopes;
         _clock = clock;
         _stopping = lifetime.ApplicationStopping;
+        _time = time;
+        _store = new(new MemoryCacheOptions { SizeLimit = StoreBytes, TrackStatistics = true, Clock = new TimeProviderClock(time) });
+        _confirmWithin = redis.IsConfigured ? options.Value.SyncInterval + redis.CommandTimeout : null;
+        _freshAsOf = time.GetTimestamp();
     }
 
     /// <summary>Number of loads that ran (misses that reached the database), for tests and diagnostics.</summary>
     public long LoadCount => Interlocked.Read(ref _loadCount);
 
     private long _loadCount;
+
+    /// <summary>Misses that waited for a load another request had already started, instead of starting their own.</summary>
+    public long JoinedLoadCount => Interlocked.Read(ref _joinedLoads);
 
     /// <summary>The sum of the estimated sizes of what the store holds now; never above <see cref="StoreBytes"/>.</summary>
     public long EstimatedBytes => _store.GetCurrentStatistics()?.CurrentEstimatedSize ?? 0;
@@ -67,14 +88,15 @@ public sealed class ReaderCache : IDisposable
     /// </summary>
     public async ValueTask<ReaderVersions> CurrentAsync(CancellationToken cancellationToken)
     {
+        MoveIfUnconfirmed();
         await ExpireIfAScheduledArticleIsDueAsync(cancellationToken);
         return new(Interlocked.Read(ref _articles), Interlocked.Read(ref _comments));
     }
 
     /// <summary>
     /// Move a version on this instance: every request that starts afterwards misses what was cached before.
-    /// <see cref="ReaderChangeBus"/> calls it for changes made here, changes heard from other instances and for
-    /// changes that may have been missed while Redis was away.
+    /// <see cref="ReaderChangeBus"/> calls it for changes made here and changes made on other instances; this cache
+    /// for changes it cannot rule out (see <see cref="MoveIfUnconfirmed"/>).
     /// </summary>
     internal void Bump(ReaderChange change)
     {
@@ -89,6 +111,47 @@ public sealed class ReaderCache : IDisposable
     }
 
     /// <summary>
+    /// Every change counted in Redis before <paramref name="readStarted"/> (a timestamp of <see cref="TimeProvider"/>)
+    /// has moved the versions here: <see cref="ReaderChangeBus"/> read the shared versions then and caught up with them.
+    /// </summary>
+    internal void Confirm(long readStarted)
+    {
+        long seen;
+        do
+        {
+            seen = Interlocked.Read(ref _freshAsOf);
+            if (seen >= readStarted)
+            {
+                return;
+            }
+        }
+        while (Interlocked.CompareExchange(ref _freshAsOf, readStarted, seen) != seen);
+    }
+
+    /// <summary>
+    /// With other instances: when nothing has confirmed for longer than the bound that this instance has every
+    /// change made elsewhere, assume it has missed one and move the versions, at most once per bound. Done here, on
+    /// the request's path, rather than by a timer, so nothing that can stop (a loop, a connection) is needed for it.
+    /// </summary>
+    private void MoveIfUnconfirmed()
+    {
+        if (_confirmWithin is not { } bound || _time.GetElapsedTime(Interlocked.Read(ref _freshAsOf)) <= bound)
+        {
+            return;
+        }
+
+        lock (_unconfirmedLock)
+        {
+            if (_time.GetElapsedTime(Interlocked.Read(ref _freshAsOf)) > bound)
+            {
+                // Versions first: a request that finds the new time must also find the new versions.
+                Bump(ReaderChange.Articles);
+                Interlocked.Exchange(ref _freshAsOf, _time.GetTimestamp());
+            }
+        }
+    }
+
+    /// <summary>
     /// The value under <paramref name="versionedKey"/>, or <paramref name="load"/>'s. Concurrent misses
     /// share one load, which gets a database context of its own and is not cancelled when the request that started
     /// it goes away (others may be waiting for it); each caller stops waiting when its own request is aborted.
@@ -98,22 +161,26 @@ public sealed class ReaderCache : IDisposable
         Func<NewsDbContext, CancellationToken, Task<T>> load,
         Func<T, long>? sizeInBytes,
         CancellationToken cancellationToken,
-        CacheItemPriority priority = CacheItemPriority.Normal)
+        CacheItemPriority priority = CacheItemPriority.Normal,
+        TimeSpan? lifetime = null)
     {
         if (_store.TryGetValue(versionedKey, out var hit))
         {
             return (T)hit!;
         }
 
-        var flight = _loads.GetOrAdd(
-            versionedKey,
-            static (key, state) => new Lazy<Task<object?>>(() => state.Self.LoadAsync(key, state.Load, state.Size, state.Priority)),
-            (Self: this, Load: load, Size: sizeInBytes, Priority: priority));
+        var mine = new Lazy<Task<object?>>(() => LoadAsync(versionedKey, load, sizeInBytes, priority, lifetime ?? DataLifetime));
+        var flight = _loads.GetOrAdd(versionedKey, mine);
+        if (!ReferenceEquals(flight, mine))
+        {
+            Interlocked.Increment(ref _joinedLoads);
+        }
+
         return (T)(await flight.Value.WaitAsync(cancellationToken))!;
     }
 
     private async Task<object?> LoadAsync<T>(
-        string key, Func<NewsDbContext, CancellationToken, Task<T>> load, Func<T, long>? sizeInBytes, CacheItemPriority priority)
+        string key, Func<NewsDbContext, CancellationToken, Task<T>> load, Func<T, long>? sizeInBytes, CacheItemPriority priority, TimeSpan lifetime)
     {
         try
         {
@@ -123,7 +190,7 @@ public sealed class ReaderCache : IDisposable
             _store.Set(key, (object?)value, new MemoryCacheEntryOptions
             {
                 Size = value is null ? 256 : Math.Max(256, sizeInBytes?.Invoke(value) ?? DefaultEntryBytes),
-                AbsoluteExpirationRelativeToNow = DataLifetime,
+                AbsoluteExpirationRelativeToNow = lifetime,
                 Priority = priority,
             });
             return value;
@@ -203,6 +270,12 @@ public sealed class ReaderCache : IDisposable
         _horizonLock.Dispose();
         _store.Dispose();
     }
+}
+
+/// <summary>Lifetimes follow the site's <see cref="TimeProvider"/>, like every other time.</summary>
+internal sealed class TimeProviderClock(TimeProvider time) : Microsoft.Extensions.Internal.ISystemClock
+{
+    public DateTimeOffset UtcNow => time.GetUtcNow();
 }
 
 /// <summary>The versions of what readers see, as one request saw them.</summary>

@@ -1,70 +1,118 @@
-using System.Globalization;
+using Microsoft.Extensions.Options;
 using NewsPortal.Web.Infrastructure.Redis;
 using StackExchange.Redis;
 
 namespace NewsPortal.Web.Infrastructure.Caching;
 
 /// <summary>
-/// Carries reader-visible changes between instances. A change committed here moves this instance's version at once
-/// and is published on a Redis channel; every other instance moves its own version when the message arrives.
+/// Keeps the reader caches of all instances in step. The versions of what readers see are kept in Redis too, one
+/// counter per <see cref="ReaderChange"/> kind (<see cref="SharedVersions"/>): a change committed here moves this
+/// instance's versions at once, then is counted there and announced on a channel. Every instance re-reads the
+/// counters every <see cref="CacheOptions.SyncMilliseconds"/> and moves its own versions when they have moved, so
+/// another instance's change reaches it within that interval (plus one read) whether or not the message arrived; the
+/// message only makes it sooner. Freshness is bounded by this read, not by message delivery.
 /// <para>
-/// Redis pub/sub delivers only to connected subscribers, so whatever could have been missed is covered: once the
-/// connection is back and a probe this instance publishes has come back through its own subscription, every version
-/// moves; while it is down this instance cannot hear the others at all, so it moves its versions every
-/// <see cref="DegradedRefresh"/> and is never staler than that. With no Redis configured the site is one instance
-/// and only the local version moves.
+/// What cannot be confirmed is treated as changed: when the last good read is older than the interval (plus a
+/// command's timeout) <see cref="ReaderCache"/> moves this instance's versions itself on the next request, so Redis
+/// away, a failing read or this loop stuck or restarting leave it no staler than that. A change that could not be
+/// counted in Redis is remembered and counted as soon as Redis answers; until then the other instances cannot know
+/// of it and this one reports Degraded. With no Redis configured the site is one instance and nothing here runs.
 /// </para>
 /// </summary>
 public sealed class ReaderChangeBus : BackgroundService
 {
     public const string Channel = "newsportal:reader-changes";
 
-    /// <summary>While Redis is away, how stale another instance's change may be here at most.</summary>
-    public static readonly TimeSpan DegradedRefresh = TimeSpan.FromSeconds(10);
+    public const string VersionsKey = "newsportal:reader-versions";
 
-    private const int Probe = 0;
-    private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(500);
+    // Counts one change and announces the counters in one round trip, in that order, so an instance that hears the
+    // message and reads the counters finds them moved. An epoch is set only where there is none (a new or emptied Redis).
+    private const string CountScript = """
+        redis.call('HSETNX', KEYS[1], 'epoch', ARGV[1])
+        redis.call('HINCRBY', KEYS[1], ARGV[2], 1)
+        local v = redis.call('HMGET', KEYS[1], 'epoch', 'articles', 'comments')
+        redis.call('PUBLISH', ARGV[3], ARGV[4] .. '|' .. v[1] .. '|' .. (v[2] or '0') .. '|' .. (v[3] or '0'))
+        return v
+        """;
+
+    private static readonly RedisValue[] Fields = ["epoch", "articles", "comments"];
     private static readonly RedisChannel RedisChannelName = RedisChannel.Literal(Channel);
 
     private readonly ReaderCache _cache;
     private readonly RedisConnection _redis;
+    private readonly TimeProvider _time;
     private readonly ILogger<ReaderChangeBus> _logger;
     private readonly string _instance = Guid.NewGuid().ToString("N");
-    private bool _probeAnswered;
+    private readonly Lock _seenLock = new();
+    private SharedVersions? _seen;
+    private int _unsent;
+    private long _lastReadStarted;
 
-    public ReaderChangeBus(ReaderCache cache, RedisConnection redis, ILogger<ReaderChangeBus> logger)
+    public ReaderChangeBus(
+        ReaderCache cache, RedisConnection redis, TimeProvider time, IOptions<CacheOptions> options, ILogger<ReaderChangeBus> logger)
     {
         _cache = cache;
         _redis = redis;
+        _time = time;
         _logger = logger;
+        Interval = options.Value.SyncInterval;
     }
 
-    /// <summary>
-    /// True while changes made elsewhere reach this instance: with Redis, once a probe it published has come back
-    /// through its subscription; always true with no Redis configured.
-    /// </summary>
-    public bool IsShared { get; private set; }
+    /// <summary>How often the shared versions are read (<see cref="CacheOptions.SyncMilliseconds"/>).</summary>
+    public TimeSpan Interval { get; }
+
+    /// <summary>A change committed here is not yet counted in Redis, so the other instances do not know of it.</summary>
+    public bool HasUnsentChange => Volatile.Read(ref _unsent) != 0;
+
+    /// <summary>Time since the last successful read of the shared versions began; null when none has succeeded.</summary>
+    public TimeSpan? SinceLastRead => Interlocked.Read(ref _lastReadStarted) is var started and not 0 ? _time.GetElapsedTime(started) : null;
 
     /// <summary>A change committed on this instance. The local version moves before this returns its task.</summary>
     public Task PublishAsync(ReaderChange change)
     {
         _cache.Bump(change);
-        return _redis.Multiplexer is { IsConnected: true } multiplexer
-            ? SendAsync(multiplexer, string.Create(CultureInfo.InvariantCulture, $"{_instance}|{(int)change}"))
-            : Task.CompletedTask;
+        return _redis.IsConfigured ? CountAsync(change) : Task.CompletedTask;
     }
 
-    private async Task SendAsync(IConnectionMultiplexer multiplexer, string message)
+    private async Task CountAsync(ReaderChange change)
     {
+        // Whatever could not be counted before goes with this one.
+        var kind = TakeUnsent() is { } unsent && unsent > change ? unsent : change;
+        if (_redis.Multiplexer is not { IsConnected: true } multiplexer)
+        {
+            Remember(kind);
+            return;
+        }
+
         try
         {
-            await multiplexer.GetSubscriber().PublishAsync(RedisChannelName, message);
+            await CountInRedisAsync(multiplexer, kind);
         }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        catch (Exception ex)
         {
-            // A committed write stays committed; other instances catch up when their connection comes back, or by
-            // DegradedRefresh while it does not.
-            _logger.LogWarning(ex, "Could not publish {Message} to the other instances.", message);
+            // The write is committed, so its save must not fail now; it must still reach the others, so it is counted
+            // once Redis answers again.
+            Remember(kind);
+            _logger.LogWarning(ex, "Could not count a {Change} change in Redis; the other instances get it once Redis answers.", kind);
+        }
+    }
+
+    private async Task CountInRedisAsync(IConnectionMultiplexer multiplexer, ReaderChange kind)
+    {
+        var result = await multiplexer.GetDatabase().ScriptEvaluateAsync(
+            CountScript,
+            [VersionsKey],
+            [Guid.NewGuid().ToString("N"), kind == ReaderChange.Articles ? "articles" : "comments", Channel, _instance]);
+        var after = Parse((RedisValue[]?)result ?? []);
+        lock (_seenLock)
+        {
+            // Only this change was expected; anything more is another instance's that this one has not seen yet.
+            if (SharedVersions.Changed(_seen?.After(kind), after) is { } missed)
+            {
+                _cache.Bump(missed);
+            }
+
+            _seen = SharedVersions.Merge(_seen, after);
         }
     }
 
@@ -72,68 +120,83 @@ public sealed class ReaderChangeBus : BackgroundService
     {
         if (!_redis.IsConfigured)
         {
-            IsShared = true;
+            return;
+        }
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await SyncAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                // A background service must never take the site down, nor stop for good: until this runs again,
+                // ReaderCache moves this instance's versions by itself.
+                _logger.LogError(ex, "The reader-cache sync loop failed; it starts again in {Interval}.", Interval);
+                try
+                {
+                    await Task.Delay(Interval, _time, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    private async Task SyncAsync(CancellationToken stoppingToken)
+    {
+        var multiplexer = await _redis.ConnectAsync()
+            ?? throw new InvalidOperationException("Redis is configured but its client was not created.");
+        var subscribed = false;
+        using var timer = new PeriodicTimer(Interval, _time);
+        do
+        {
+            subscribed = subscribed || await TrySubscribeAsync(multiplexer);
+            await SyncOnceAsync(multiplexer);
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary>Counts what could not be counted before, then reads the shared versions and catches up with them.</summary>
+    private async Task SyncOnceAsync(IConnectionMultiplexer multiplexer)
+    {
+        if (!multiplexer.IsConnected)
+        {
             return;
         }
 
         try
         {
-            var multiplexer = (await _redis.ConnectAsync())!;
-
-            // A drop and reconnect between two ticks must not go unnoticed: messages sent meanwhile are lost.
-            multiplexer.ConnectionFailed += (_, _) =>
+            if (TakeUnsent() is { } unsent)
             {
-                IsShared = false;
-                Volatile.Write(ref _probeAnswered, false);
-            };
-            var subscribed = false;
-            var lastBump = DateTime.UtcNow;
-            using var timer = new PeriodicTimer(Tick);
-            do
-            {
-                if (!multiplexer.IsConnected)
+                try
                 {
-                    // Cut off from the others: nothing they change reaches us, so never be staler than DegradedRefresh.
-                    IsShared = false;
-                    Volatile.Write(ref _probeAnswered, false);
-                    if (DateTime.UtcNow - lastBump >= DegradedRefresh)
-                    {
-                        _cache.Bump(ReaderChange.Articles);
-                        lastBump = DateTime.UtcNow;
-                    }
-
-                    continue;
+                    await CountInRedisAsync(multiplexer, unsent);
+                }
+                catch
+                {
+                    Remember(unsent);
+                    throw;
                 }
 
-                subscribed = subscribed || await TrySubscribeAsync(multiplexer);
-                if (IsShared || !subscribed)
-                {
-                    continue;
-                }
-
-                if (Volatile.Read(ref _probeAnswered))
-                {
-                    // Our own probe came back through Redis, so the subscription is live again. Whatever was sent
-                    // while it was not is lost: start afresh.
-                    _cache.Bump(ReaderChange.Articles);
-                    lastBump = DateTime.UtcNow;
-                    IsShared = true;
-                }
-                else
-                {
-                    await SendAsync(multiplexer, $"{_instance}|{Probe}");
-                }
+                _logger.LogInformation("Counted a {Change} change committed while Redis could not be reached.", unsent);
             }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
+
+            var started = _time.GetTimestamp();
+            Apply(Parse(await multiplexer.GetDatabase().HashGetAsync(VersionsKey, Fields)));
+            Interlocked.Exchange(ref _lastReadStarted, started);
+            _cache.Confirm(started);
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
-        }
-        catch (Exception ex)
-        {
-            // A background service must never take the site down; readers are still served from the database.
-            _logger.LogError(ex, "The reader-change bus stopped; this instance will only see its own changes.");
-            IsShared = false;
+            _logger.LogDebug(ex, "Reading the shared reader-cache versions failed; trying again in {Interval}.", Interval);
         }
     }
 
@@ -141,8 +204,8 @@ public sealed class ReaderChangeBus : BackgroundService
     {
         try
         {
-            var queue = await multiplexer.GetSubscriber().SubscribeAsync(RedisChannelName);
-            queue.OnMessage(message => Receive(message.Message));
+            // The client subscribes again by itself after a reconnect; what it misses meanwhile the next read finds.
+            await multiplexer.GetSubscriber().SubscribeAsync(RedisChannelName, (_, message) => Receive(message));
             return true;
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
@@ -154,27 +217,43 @@ public sealed class ReaderChangeBus : BackgroundService
 
     private void Receive(RedisValue message)
     {
-        var text = (string?)message;
-        var separator = text?.IndexOf('|', StringComparison.Ordinal) ?? -1;
-        if (text is null || separator < 0
-            || !int.TryParse(text.AsSpan(separator + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+        if (SharedVersions.TryParseMessage(message, out var instance, out var versions) && instance != _instance)
         {
-            return;
+            Apply(versions);
         }
+    }
 
-        if (text.AsSpan(0, separator).SequenceEqual(_instance))
+    private void Apply(SharedVersions now)
+    {
+        lock (_seenLock)
         {
-            if (value == Probe)
+            if (SharedVersions.Changed(_seen, now) is { } change)
             {
-                Volatile.Write(ref _probeAnswered, true);
+                _cache.Bump(change);
             }
 
-            return;
+            _seen = SharedVersions.Merge(_seen, now);
         }
+    }
 
-        if (Enum.IsDefined((ReaderChange)value))
+    private static SharedVersions Parse(RedisValue[] values) =>
+        values.Length == 3
+            ? new(values[0].IsNullOrEmpty ? null : (string?)values[0], values[1].IsNull ? 0 : (long)values[1], values[2].IsNull ? 0 : (long)values[2])
+            : throw new RedisException($"Expected the three fields of {VersionsKey}, got {values.Length} values.");
+
+    private ReaderChange? TakeUnsent() => Interlocked.Exchange(ref _unsent, 0) is var unsent and not 0 ? (ReaderChange)unsent : null;
+
+    private void Remember(ReaderChange change)
+    {
+        int current;
+        do
         {
-            _cache.Bump((ReaderChange)value);
+            current = Volatile.Read(ref _unsent);
+            if (current >= (int)change)
+            {
+                return;
+            }
         }
+        while (Interlocked.CompareExchange(ref _unsent, (int)change, current) != current);
     }
 }

@@ -17,11 +17,19 @@ namespace NewsPortal.Web.Infrastructure.Caching;
 public sealed class ReaderChangeInterceptor : SaveChangesInterceptor, IDbTransactionInterceptor
 {
     private static readonly HashSet<string> VisibleCommentProperties =
-        [nameof(Comment.Status), nameof(Comment.BodyHtml), nameof(Comment.AuthorName), nameof(Comment.ParentId), nameof(Comment.IsStaffReply), nameof(Comment.ArticleId)];
+        [
+            nameof(Comment.Status), nameof(Comment.BodyHtml), nameof(Comment.AuthorName), nameof(Comment.ParentId), nameof(Comment.IsStaffReply),
+            nameof(Comment.ArticleId), nameof(Comment.EditedAt),
+        ];
 
     private readonly ReaderChangeBus _bus;
 
-    /// <summary>What each context has saved but not yet signalled (it is inside a transaction, or saving now).</summary>
+    /// <summary>
+    /// What each context has saved but not yet signalled (it is inside a transaction, or saving now). A transaction
+    /// disposed without Commit or Rollback raises neither interception, so what it collected stays here and goes out
+    /// with that (pooled) context's next commit: one invalidation too many, never one too few, and harmless, as every
+    /// entry is rebuilt from the database (the search index interceptor behaves the same way).
+    /// </summary>
     private readonly ConditionalWeakTable<DbContext, Pending> _pending = [];
 
     public ReaderChangeInterceptor(ReaderChangeBus bus) => _bus = bus;
@@ -145,8 +153,11 @@ public sealed class ReaderChangeInterceptor : SaveChangesInterceptor, IDbTransac
     }
 
     /// <summary>
-    /// Moves the local version before it returns (synchronously), then tells the other instances; a save awaits
-    /// that too, so a moderator's next click, on any instance, already sees the change.
+    /// Moves the local version before it returns (synchronously), then counts the change in Redis for the other
+    /// instances; a save awaits that too, so when it returns the shared version has moved (or, Redis away, the change
+    /// is kept to be counted later). Other instances serve it when they hear the message, or at their next read of
+    /// the shared versions, within <c>Cache:SyncMilliseconds</c> (see <see cref="ReaderChangeBus"/>); not necessarily
+    /// on a moderator's very next click.
     /// </summary>
     private Task SignalAsync(DbContext? context)
     {

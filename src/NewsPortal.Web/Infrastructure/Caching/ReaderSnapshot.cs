@@ -21,7 +21,8 @@ public sealed class ReaderSnapshot
     /// <summary>
     /// Shared data that depends on <paramref name="dependsOn"/>: from the cache, or loaded once however many
     /// requests miss at the same moment. <paramref name="load"/> gets a context of its own and must not capture
-    /// the request's.
+    /// the request's. <paramref name="lifetime"/>: how long it is kept (<see cref="ReaderCache.DataLifetime"/> unless
+    /// said otherwise).
     /// </summary>
     public async ValueTask<T> GetOrLoadAsync<T>(
         string key,
@@ -29,10 +30,11 @@ public sealed class ReaderSnapshot
         Func<NewsDbContext, CancellationToken, Task<T>> load,
         CancellationToken cancellationToken,
         Func<T, long>? sizeInBytes = null,
-        CacheItemPriority priority = CacheItemPriority.Normal)
+        CacheItemPriority priority = CacheItemPriority.Normal,
+        TimeSpan? lifetime = null)
     {
         var versions = await VersionsAsync(cancellationToken);
-        return await _cache.GetOrLoadAsync(versions.Prefix(dependsOn) + key, load, sizeInBytes, cancellationToken, priority);
+        return await _cache.GetOrLoadAsync(versions.Prefix(dependsOn) + key, load, sizeInBytes, cancellationToken, priority, lifetime);
     }
 
     /// <summary>Something rendered and stored under this request's versions; null when there is none yet.</summary>

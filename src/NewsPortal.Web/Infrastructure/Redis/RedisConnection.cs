@@ -39,6 +39,9 @@ public sealed class RedisConnection : IAsyncDisposable
     /// <summary>True when <c>ConnectionStrings:Redis</c> is set: the site is meant to share state with other instances.</summary>
     public bool IsConfigured => _options is not null;
 
+    /// <summary>The longest one command waits for its answer before it fails (at most 1 s).</summary>
+    public TimeSpan CommandTimeout => TimeSpan.FromMilliseconds(_options?.AsyncTimeout ?? 1000);
+
     /// <summary>Connected now. False when not configured.</summary>
     public bool IsConnected => _multiplexer?.IsConnected == true;
 

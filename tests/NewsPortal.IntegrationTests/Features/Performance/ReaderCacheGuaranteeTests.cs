@@ -84,12 +84,20 @@ public sealed class ReaderCacheGuaranteeTests : IClassFixture<ReaderCacheGuarant
             await db.SaveChangesAsync();
         });
 
-        // 32 readers miss at once; the one load is held until all of them are waiting on it.
+        // 32 readers miss at once; the one load is held until the other 31 have joined it (the cache counts misses
+        // that wait for a load already started), so none of them can have been served from a stored value.
         _factory.Gate.Watch(article.Slug);
         var reached = _factory.Gate.ArmAsync();
+        var joinedBefore = Cache.JoinedLoadCount;
         var readers = Enumerable.Range(0, 32).Select(_ => GetAsync($"/news/{article.Slug}")).ToList();
         await reached.WaitAsync(TimeSpan.FromSeconds(30));
-        await Task.Delay(300);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (Cache.JoinedLoadCount - joinedBefore < 31)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"Only {Cache.JoinedLoadCount - joinedBefore} of 31 readers joined the held load within 30 s.");
+            await Task.Delay(20);
+        }
+
         _factory.Gate.Release();
         var pages = await Task.WhenAll(readers);
 
@@ -142,6 +150,34 @@ public sealed class ReaderCacheGuaranteeTests : IClassFixture<ReaderCacheGuarant
         await ModerateAsync(ids[1], "approve");
         Assert.True(await LoadsForReaderPagesAsync() > 0, "an approval rebuilds the pages that show the comment");
         Assert.Contains("Held text 1.", await (await GetAsync($"/news/{article.Slug}")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EditedTimeAloneChangingOnAPublishedComment_IsShownOnTheNextRequest()
+    {
+        var article = await _factory.WithDbAsync(db => new ArticleBuilder().SaveAsync(db));
+        var id = await _factory.WithDbAsync(async db =>
+        {
+            var comment = new Comment
+            {
+                ArticleId = article.Id, AuthorName = "Edited", AuthorEmail = "edited@example.com", BodyHtml = "<p>Same text.</p>",
+                Status = CommentStatus.Approved, CreatedAt = DateTime.UtcNow,
+            };
+            db.Comments.Add(comment);
+            await db.SaveChangesAsync();
+            return comment.Id;
+        });
+        Assert.DoesNotContain("comment-edited", await (await GetAsync($"/news/{article.Slug}")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // Readers see "Edited ..." under a comment; a save that changes only that must reach them too.
+        await _factory.WithDbAsync(async db =>
+        {
+            var comment = await db.Comments.SingleAsync(c => c.Id == id);
+            comment.EditedAt = DateTime.UtcNow;
+            await db.SaveChangesAsync();
+        });
+
+        Assert.Contains("comment-edited", await (await GetAsync($"/news/{article.Slug}")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Theory]
