@@ -117,7 +117,14 @@ public sealed partial class OutboxSender
     {
         await using var scope = _scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
-        var row = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id, cancellationToken);
+        // Erasure deletes a person's messages by key, and may take one claimed a moment ago: nothing left to send.
+        var row = await db.OutboxMessages.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+        if (row is null)
+        {
+            LogGone(_logger, id);
+            return false;
+        }
+
         try
         {
             var from = _smtp.From ?? "newsportal@localhost";
@@ -203,6 +210,9 @@ public sealed partial class OutboxSender
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Outbox message {MessageRowId} ({Kind}) sent on attempt {Attempt}")]
     private static partial void LogSent(ILogger logger, long messageRowId, string kind, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Outbox message {MessageRowId} was deleted after it was claimed (an erasure); skipped")]
+    private static partial void LogGone(ILogger logger, long messageRowId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {MessageRowId} was sent, but its claim had been taken over by another sender; it may be delivered once more")]
     private static partial void LogClaimLost(ILogger logger, long messageRowId);

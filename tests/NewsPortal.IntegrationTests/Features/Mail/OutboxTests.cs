@@ -1,8 +1,11 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using MimeKit;
 using NewsPortal.IntegrationTests.Infrastructure;
+using NewsPortal.Web.Data;
 using NewsPortal.Web.Domain;
 using NewsPortal.Web.Infrastructure.Mail;
 using Serilog.Core;
@@ -138,6 +141,53 @@ public sealed class OutboxTests
         Assert.Equal(30, received.Count);
         Assert.Equal(queued.Select(q => q.MessageId).Order(), received.Order());
         Assert.All(await RowsAsync(a), m => Assert.Equal(OutboxStatus.Sent, m.Status));
+    }
+
+    [Fact]
+    public async Task ClaimedRowDeletedBeforeItIsRead_IsSkipped_AndTheRestOfThePassIsSent()
+    {
+        await using var smtp = await SmtpTestServer.StartNewAsync();
+        var erasure = new DeleteRightAfterItsClaim();
+        using var site = Site(smtp);
+        site.ConfigureServices = services => services.ConfigureDbContext<SqliteNewsDbContext>(o => o.AddInterceptors(erasure));
+        var queued = await QueueAsync(site, 3);
+
+        // An erasure deletes the first message by key just after this sender claimed it, before it is read.
+        erasure.Arm(queued[0].Id);
+        var delivered = await Sender(site).SendDueAsync(TestContext.Current.CancellationToken);
+
+        Assert.True(erasure.Deleted, "The first message should have been deleted between its claim and its read.");
+        Assert.Equal(2, delivered);
+        Assert.Equal(queued.Skip(1).Select(q => q.MessageId).Order(), smtp.Messages.Select(m => m.MessageId).Order());
+        var rows = await RowsAsync(site);
+        Assert.Equal(queued.Skip(1).Select(q => q.Id), rows.Select(r => r.Id));
+        Assert.All(rows, r => Assert.Equal(OutboxStatus.Sent, r.Status));
+    }
+
+    /// <summary>Deletes one outbox row on the claim's own connection, right after the claim's UPDATE has run.</summary>
+    private sealed class DeleteRightAfterItsClaim : DbCommandInterceptor
+    {
+        private long? _id;
+
+        public bool Deleted { get; private set; }
+
+        public void Arm(long id) => _id = id;
+
+        public override async ValueTask<int> NonQueryExecutedAsync(
+            DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
+        {
+            if (_id is { } id && result == 1 && command.CommandText.StartsWith("UPDATE", StringComparison.Ordinal)
+                && command.CommandText.Contains("\"Attempts\"", StringComparison.Ordinal)
+                && command.Parameters.Cast<DbParameter>().Any(p => Equals(p.Value, id)))
+            {
+                _id = null;
+                await using var delete = command.Connection!.CreateCommand();
+                delete.CommandText = $"DELETE FROM \"OutboxMessages\" WHERE \"Id\" = {id}";
+                Deleted = await delete.ExecuteNonQueryAsync(cancellationToken) == 1;
+            }
+
+            return result;
+        }
     }
 
     [Fact]
