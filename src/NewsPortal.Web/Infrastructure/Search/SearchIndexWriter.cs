@@ -146,7 +146,10 @@ public sealed class SearchIndexWriter
     /// the next run finds and indexes exactly those. Safe with several instances at once: each batch re-reads which
     /// of its rows are still missing inside its transaction, which on SQL Server first takes an exclusive
     /// application lock (sp_getapplock, released at commit), so two instances never insert the same key; on SQLite
-    /// the write transaction itself serialises them. <paramref name="turn"/> waits for this process's turn to write
+    /// the write transaction itself serialises them. The site's own saves do not take the lock: on SQL Server a save
+    /// of a row still missing, committing between a batch's re-check and its insert, fails one of the two on the key
+    /// (the batch is redone on the job's next try; an article save retries a unique violation), only while the
+    /// catch-up has work to do. <paramref name="turn"/> waits for this process's turn to write
     /// (the SQLite write gate), so the job queues behind the site's own writes instead of blocking a thread in SQLite.
     /// </summary>
     public async Task<(int Articles, int Comments)> CatchUpAsync(
