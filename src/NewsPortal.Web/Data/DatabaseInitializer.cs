@@ -13,7 +13,9 @@ public static partial class DatabaseInitializer
     /// <summary>
     /// Brings the database to the current migration (never EnsureCreated, so production and development follow
     /// the same path), tunes SQLite for a web server, then seeds the sample content into an empty database.
-    /// With Database:MigrateOnStartup off, the database is taken as the operator left it.
+    /// With Database:MigrateOnStartup off, the database is taken as the operator left it. Rows the search index lacks
+    /// (after the AddSearchIndex migration on an existing database, however it was applied) are indexed afterwards
+    /// by <see cref="SearchIndexCatchUpService"/>, in the background either way.
     /// </summary>
     public static async Task InitializeDatabaseAsync(this WebApplication app, CancellationToken cancellationToken = default)
     {
@@ -48,13 +50,6 @@ public static partial class DatabaseInitializer
             await db.Database.MigrateAsync(cancellationToken);
         }
 
-        // Rows written before the search index existed, or by a bulk load that bypassed the site; none otherwise.
-        var (articles, comments) = await SearchIndexInterceptor.WriterFor(db).CatchUpAsync(cancellationToken);
-        if (articles + comments > 0)
-        {
-            LogIndexed(logger, articles, comments);
-        }
-
         await services.GetRequiredService<StaffBootstrapper>().EnsureAsync();
 
         if (services.GetRequiredService<IOptions<SeedOptions>>().Value.SampleContent)
@@ -66,9 +61,6 @@ public static partial class DatabaseInitializer
             }
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Search index: added {Articles} articles and {Comments} comments written before it")]
-    private static partial void LogIndexed(ILogger logger, int articles, int comments);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Empty database: added {Count} sample articles")]
     private static partial void LogSeeded(ILogger logger, int count);

@@ -116,6 +116,7 @@ public sealed class SqlServerQueryTests : IClassFixture<SqlServerQueryTests.SqlS
             await writer.RefreshCommentsAsync([1, 2], CancellationToken.None);
             await writer.ArticlesOfAsync("TagId", [1], CancellationToken.None);
             await writer.ArticlesOfAsync("CategoryId", [1], CancellationToken.None);
+            await writer.CatchUpAsync(CancellationToken.None);
         }
 
         var commands = _factory.Capture.Commands.Distinct().ToList();
@@ -129,7 +130,11 @@ public sealed class SqlServerQueryTests : IClassFixture<SqlServerQueryTests.SqlS
         Assert.Contains(commands, c => c.StartsWith("INSERT INTO CommentAuthorSearch (CommentId, Name, Email, Ip)", StringComparison.Ordinal));
         Assert.Contains(commands, c => c.StartsWith("INSERT INTO ArticleSearch (ArticleId, Headline", StringComparison.Ordinal));
         Assert.Contains(commands, c => c.StartsWith("DELETE FROM ArticleSearch WHERE ArticleId IN", StringComparison.Ordinal));
-        AssertValidTSql(commands.Where(c => c.Contains("Search", StringComparison.Ordinal)));
+        // The catch-up: missing rows found by NOT EXISTS, each batch re-checked under an application lock owned by its transaction.
+        Assert.Contains(commands, c => c.StartsWith("SELECT TOP (10000) t.Id FROM Comments t WHERE t.Id > @p0 AND NOT EXISTS (SELECT 1 FROM CommentSearch s WHERE s.CommentId = t.Id)", StringComparison.Ordinal));
+        Assert.Contains(commands, c => c.StartsWith("SELECT t.Id FROM Articles t WHERE t.Id IN (@p0) AND NOT EXISTS (SELECT 1 FROM ArticleSearch s WHERE s.ArticleId = t.Id)", StringComparison.Ordinal));
+        Assert.Contains(commands, c => c.Contains("EXEC @granted = sp_getapplock @Resource = @p0, @LockMode = 'Exclusive', @LockOwner = 'Transaction'", StringComparison.Ordinal));
+        AssertValidTSql(commands.Where(c => c.Contains("Search", StringComparison.Ordinal) || c.Contains("sp_getapplock", StringComparison.Ordinal)));
     }
 
     /// <summary>The outbox: the due query, the claim, marking sent and failed, the Admin's list and retry.</summary>

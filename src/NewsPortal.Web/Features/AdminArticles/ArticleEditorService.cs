@@ -26,13 +26,15 @@ public sealed class ArticleEditorService
     private readonly SiteClock _clock;
     private readonly ArticleSanitizer _sanitizer;
     private readonly ImageOrigins _imageOrigins;
+    private readonly SqliteWriteGate _gate;
 
-    public ArticleEditorService(NewsDbContext db, SiteClock clock, ArticleSanitizer sanitizer, ImageOrigins imageOrigins)
+    public ArticleEditorService(NewsDbContext db, SiteClock clock, ArticleSanitizer sanitizer, ImageOrigins imageOrigins, SqliteWriteGate gate)
     {
         _db = db;
         _clock = clock;
         _sanitizer = sanitizer;
         _imageOrigins = imageOrigins;
+        _gate = gate;
     }
 
     /// <summary>What an editor is told about an image from a site readers' browsers would not load it from.</summary>
@@ -320,6 +322,7 @@ public sealed class ArticleEditorService
         }
 
         var wasVisible = article?.IsVisibleAt(now) ?? false;
+        var slugChanged = article is not null && article.Slug != slug;
         if (article is null)
         {
             article = new Article { Slug = slug, Headline = form.Headline!, Standfirst = form.Standfirst!, BodyHtml = body, CreatedAt = now };
@@ -331,10 +334,6 @@ public sealed class ArticleEditorService
             {
                 _db.ArticleSlugRedirects.Add(new ArticleSlugRedirect { OldSlug = article.Slug, Article = article, CreatedAt = now });
             }
-
-            // Not seen by the reader cache's interceptor (no SaveChanges), but always followed by the article's
-            // own save below, which is.
-            await _db.ArticleSlugRedirects.Where(r => r.OldSlug == slug).ExecuteDeleteAsync(cancellationToken);
         }
 
         article.Slug = slug;
@@ -376,7 +375,39 @@ public sealed class ArticleEditorService
         }
 
         // The reader cache hears of it from the save itself, after the commit.
-        await _db.SaveChangesAsync(cancellationToken);
+        if (!slugChanged)
+        {
+            await _db.SaveChangesAsync(cancellationToken);
+            return new(article.Id, new Dictionary<string, string>());
+        }
+
+        // An article taking back an address it redirects from (its own earlier slug) drops that redirect. The bulk
+        // DELETE and the save commit together: a save that fails keeps the old address's 301. The DELETE is not seen
+        // by the reader cache's interceptor; it needs no signal of its own, since the save changes the slug, which
+        // the cache hears of when readers can see the article, and a redirect to an article readers cannot see is
+        // never followed. One transaction, so: this process's turn to write on SQLite, and the retrying strategy on
+        // SQL Server (changes are accepted only once the transaction has committed, so a retry saves them again).
+        using (await _gate.EnterAsync(cancellationToken))
+        {
+            await _db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+            {
+                await using var transaction = await _db.Database.BeginTransactionAsync(cancellationToken);
+                try
+                {
+                    await _db.ArticleSlugRedirects.Where(r => r.OldSlug == slug).ExecuteDeleteAsync(cancellationToken);
+                    await _db.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
+                    await transaction.CommitAsync(cancellationToken);
+                }
+                catch
+                {
+                    // Said out loud, so the save's interceptors forget what they noted for this transaction.
+                    await transaction.RollbackAsync(CancellationToken.None);
+                    throw;
+                }
+            });
+        }
+
+        _db.ChangeTracker.AcceptAllChanges();
         return new(article.Id, new Dictionary<string, string>());
     }
 

@@ -25,6 +25,7 @@ public static class DatabaseServiceCollectionExtensions
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton<SearchIndexInterceptor>();
+        services.AddHostedService<SearchIndexCatchUpService>();
 
         services.AddSingleton<SqliteWriteGate>();
 

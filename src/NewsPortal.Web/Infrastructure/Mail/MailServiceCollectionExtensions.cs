@@ -18,6 +18,11 @@ public static partial class MailServiceCollectionExtensions
             .ValidateOnStart();
         services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.SectionName)
             .ValidateDataAnnotations()
+            .Validate<IOptions<SmtpOptions>>(
+                (outbox, smtp) => outbox.OutlastsASend(smtp.Value),
+                $"Outbox:Lease must be longer than {OutboxOptions.SendsPerLease} × Smtp:TimeoutSeconds + {OutboxOptions.LeaseMargin.TotalSeconds:0} s: " +
+                "a send is at least four network operations, each allowed Smtp:TimeoutSeconds, and another instance takes a message " +
+                "over (and sends it again) once its claim has run out. Raise Outbox:Lease or lower Smtp:TimeoutSeconds.")
             .ValidateOnStart();
 
         services.AddHttpContextAccessor();

@@ -14,8 +14,8 @@ namespace NewsPortal.Web.Infrastructure.Mail;
 /// await db.SaveChangesAsync(cancellationToken); // your change and the message commit together, or neither does
 /// </code>
 /// <see cref="Add"/> only adds the row to the context's change tracker; it never saves. The background
-/// sender delivers committed rows with retries, exactly once per row even with several
-/// instances. Inject <see cref="Outbox"/> (a singleton); pass the same <see cref="NewsDbContext"/> your own change
+/// sender delivers committed rows with retries, at least once: with several instances each row is sent by one of
+/// them, and twice only when a send outlives its claim (see <see cref="OutboxSender"/>). Inject <see cref="Outbox"/> (a singleton); pass the same <see cref="NewsDbContext"/> your own change
 /// uses.
 /// </summary>
 public sealed class Outbox

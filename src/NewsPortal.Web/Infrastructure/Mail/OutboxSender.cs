@@ -8,11 +8,14 @@ using NewsPortal.Web.Domain;
 namespace NewsPortal.Web.Infrastructure.Mail;
 
 /// <summary>
-/// Delivers committed outbox rows. Each message is claimed with one conditional UPDATE (pending, due, and not
-/// claimed or its claim expired), so of several instances sharing the database exactly one gets it; the claim is a
-/// lease, so a message whose sender died is taken over once the lease runs out. Success and failure are recorded only
-/// by the holder of the claim (the UPDATE names its token): a row is marked sent once. A crash between handing the
-/// message to the server and recording it means one more delivery after the lease (same Message-ID), never none.
+/// Delivers committed outbox rows, at least once. Each message is claimed with one conditional UPDATE (pending, due,
+/// and not claimed or its claim expired), so of several instances sharing the database one gets it; the claim is a
+/// lease, so a message whose sender died is taken over once the lease runs out. A send is given up before the lease
+/// runs out (<see cref="OutboxOptions.SendDeadline"/>), and start-up refuses a lease too short for the SMTP timeout.
+/// Success and failure are recorded only by the holder of the claim (the UPDATE names its token): a row is marked sent
+/// once. A second delivery (same Message-ID) needs a send that outlived its claim after all: a crash between handing
+/// the message to the server and recording it, a process paused past the lease, or instance clocks further apart
+/// than <see cref="OutboxOptions.LeaseMargin"/> (expiry is judged on each instance's own clock).
 /// </summary>
 public sealed partial class OutboxSender
 {
@@ -117,17 +120,34 @@ public sealed partial class OutboxSender
     {
         await using var scope = _scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
-        var row = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id, cancellationToken);
+        // Erasure deletes a person's messages by key, and may take one claimed a moment ago: nothing left to send.
+        var row = await db.OutboxMessages.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+        if (row is null)
+        {
+            LogGone(_logger, id);
+            return false;
+        }
+
+        // A send that outlived its claim could overlap another instance's send of the same message: give it up first.
+        var limit = _options.SendDeadline > TimeSpan.Zero ? _options.SendDeadline : Timeout.InfiniteTimeSpan;
+        using var deadline = new CancellationTokenSource(limit, _time);
+        using var send = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         try
         {
             var from = _smtp.From ?? "newsportal@localhost";
             var message = MimeMessageFactory.Create(row, from, _smtp.FromName ?? _site.Name, _time.GetUtcNow());
-            await _transport.SendAsync(message, cancellationToken);
+            await _transport.SendAsync(message, send.Token);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // Shutting down mid-send: the claim runs out and another pass (here or elsewhere) sends it.
             throw;
+        }
+        catch (OperationCanceledException ex) when (deadline.IsCancellationRequested)
+        {
+            await RecordFailureAsync(db, row, token, new TimeoutException(
+                $"The send was given up after {limit.TotalSeconds:0} s (Outbox:Lease less {OutboxOptions.LeaseMargin.TotalSeconds:0} s), before its claim ran out.", ex), cancellationToken);
+            return false;
         }
 #pragma warning disable CA1031 // Any failure of one message is recorded on it; the sender goes on with the next.
         catch (Exception ex)
@@ -203,6 +223,9 @@ public sealed partial class OutboxSender
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Outbox message {MessageRowId} ({Kind}) sent on attempt {Attempt}")]
     private static partial void LogSent(ILogger logger, long messageRowId, string kind, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Outbox message {MessageRowId} was deleted after it was claimed (an erasure); skipped")]
+    private static partial void LogGone(ILogger logger, long messageRowId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {MessageRowId} was sent, but its claim had been taken over by another sender; it may be delivered once more")]
     private static partial void LogClaimLost(ILogger logger, long messageRowId);

@@ -53,10 +53,27 @@ public sealed class OutboxOptions
 
     /// <summary>
     /// How long a claim lasts. An instance that dies while sending leaves its claim; another takes the message over
-    /// after this, so it must be longer than one send can take (the SMTP timeout).
+    /// after this, so it must be longer than one send can take: with a mail server, start-up requires more than
+    /// <see cref="SendsPerLease"/> × <c>Smtp:TimeoutSeconds</c> + <see cref="LeaseMargin"/> (MailKit's timeout bounds
+    /// each network operation, and a send is at least four: connect, authenticate, send, quit), and the sender gives a
+    /// send up once it has taken the lease less the margin. Expiry is judged on each instance's own clock, so the
+    /// margin is also the clock difference between instances this tolerates (NTP keeps it to milliseconds).
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
-    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
+    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Network operations of up to <c>Smtp:TimeoutSeconds</c> each that one send makes at least.</summary>
+    public const int SendsPerLease = 4;
+
+    /// <summary>What a claim must outlast its longest send by: the time to record the outcome, and clock skew.</summary>
+    public static readonly TimeSpan LeaseMargin = TimeSpan.FromSeconds(30);
+
+    /// <summary>The longest a send may take before the sender gives it up, so that it never outlives its claim.</summary>
+    public TimeSpan SendDeadline => Lease - LeaseMargin;
+
+    /// <summary>False when a send bounded by the SMTP timeout could outlive the claim.</summary>
+    public bool OutlastsASend(SmtpOptions smtp) =>
+        !smtp.UsesServer || Lease > TimeSpan.FromSeconds(SendsPerLease * (long)smtp.TimeoutSeconds) + LeaseMargin;
 
     /// <summary>The wait after the first failure; it doubles with each further failure up to <see cref="MaxBackoff"/>.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]

@@ -139,43 +139,99 @@ public sealed class SearchIndexWriter
     }
 
     /// <summary>
-    /// Indexes every article and comment with an id above the highest one indexed, in id order: after the
-    /// migration on an existing database, and after the load generator's bulk insert. Rows the site saves are
-    /// indexed in their own transaction, so this finds nothing on an ordinary start.
+    /// Indexes every article and comment that has no index row: after the AddSearchIndex migration on an existing
+    /// database (applied at start-up or by script), and after a bulk load. Rows the site saves are indexed in their
+    /// own transaction, so on an ordinary start this reads every id once and writes nothing. The index itself is the
+    /// record of progress: each batch commits its rows, so a process stopped half-way leaves the rest missing, and
+    /// the next run finds and indexes exactly those. Safe with several instances at once: each batch re-reads which
+    /// of its rows are still missing inside its transaction, which on SQL Server first takes an exclusive
+    /// application lock (sp_getapplock, released at commit), so two instances never insert the same key; on SQLite
+    /// the write transaction itself serialises them. The site's own saves do not take the lock: on SQL Server a save
+    /// of a row still missing, committing between a batch's re-check and its insert, fails one of the two on the key
+    /// (the batch is redone on the job's next try; an article save retries a unique violation), only while the
+    /// catch-up has work to do. <paramref name="turn"/> waits for this process's turn to write
+    /// (the SQLite write gate), so the job queues behind the site's own writes instead of blocking a thread in SQLite.
     /// </summary>
-    public async Task<(int Articles, int Comments)> CatchUpAsync(CancellationToken cancellationToken)
+    public async Task<(int Articles, int Comments)> CatchUpAsync(
+        Func<CancellationToken, Task<IDisposable>>? turn, CancellationToken cancellationToken)
     {
-        var articles = await CatchUpAsync("Articles", "ArticleSearch", _articleKey, RefreshArticlesAsync, cancellationToken);
-        var comments = await CatchUpAsync("Comments", "CommentSearch", _commentKey, RefreshCommentsAsync, cancellationToken);
+        var articles = await CatchUpAsync("Articles", "ArticleSearch", _articleKey, RefreshArticlesAsync, turn, cancellationToken);
+        var comments = await CatchUpAsync("Comments", "CommentSearch", _commentKey, RefreshCommentsAsync, turn, cancellationToken);
         return (articles, comments);
     }
 
+    /// <inheritdoc cref="CatchUpAsync(Func{CancellationToken, Task{IDisposable}}?, CancellationToken)"/>
+    public Task<(int Articles, int Comments)> CatchUpAsync(CancellationToken cancellationToken) => CatchUpAsync(null, cancellationToken);
+
+    /// <summary>The application lock that serialises catch-up batches between instances on SQL Server.</summary>
+    internal const string CatchUpLock = "NewsPortal.SearchIndexCatchUp";
+
     private async Task<int> CatchUpAsync(
-        string table, string index, string key, Func<IEnumerable<int>, CancellationToken, Task> refresh, CancellationToken cancellationToken)
+        string table, string index, string key, Func<IEnumerable<int>, CancellationToken, Task> refresh,
+        Func<CancellationToken, Task<IDisposable>>? turn, CancellationToken cancellationToken)
     {
-        // FTS5 answers "highest rowid" from its rowid order; MAX() would scan every row.
-        var max = await _sql.QueryAsync(
-            _isSqlite ? $"SELECT rowid FROM {index} ORDER BY rowid DESC LIMIT 1" : $"SELECT MAX({key}) FROM {index}", [], cancellationToken);
-        var last = max.Count == 0 || max[0][0] is null or DBNull ? 0 : Convert.ToInt32(max[0][0], CultureInfo.InvariantCulture);
+        var missing = $"NOT EXISTS (SELECT 1 FROM {index} s WHERE s.{key} = t.Id)";
+        var next = _isSqlite
+            ? $"SELECT t.Id FROM {table} t WHERE t.Id > {{0}} AND {missing} ORDER BY t.Id LIMIT {Batch * 40}"
+            : $"SELECT TOP ({Batch * 40}) t.Id FROM {table} t WHERE t.Id > {{0}} AND {missing} ORDER BY t.Id";
         var count = 0;
+        var last = 0;
         while (true)
         {
-            var next = _isSqlite
-                ? $"SELECT Id FROM {table} WHERE Id > {{0}} ORDER BY Id LIMIT {Batch * 40}"
-                : $"SELECT TOP ({Batch * 40}) Id FROM {table} WHERE Id > {{0}} ORDER BY Id";
-            var ids = (await _sql.QueryAsync(next, [last], cancellationToken))
-                .Select(r => Convert.ToInt32(r[0], CultureInfo.InvariantCulture)).ToList();
-            if (ids.Count == 0)
+            var ids = Ids(await _sql.QueryAsync(next, [last], cancellationToken));
+            // Ids come back ascending and above the last; a walk that did not move forward would never end.
+            if (ids.Count == 0 || ids[^1] <= last)
             {
                 return count;
             }
 
-            // One transaction per batch: a crash leaves every batch either fully indexed or still above the mark.
-            await _sql.InTransactionAsync(() => refresh(ids, cancellationToken), cancellationToken);
-            count += ids.Count;
+            foreach (var batch in ids.Chunk(Batch))
+            {
+                using (turn is null ? null : await turn(cancellationToken))
+                {
+                    var written = 0;
+                    await _sql.InTransactionAsync(
+                        async () =>
+                        {
+                            if (!_isSqlite)
+                            {
+                                await TakeCatchUpLockAsync(cancellationToken);
+                            }
+
+                            // Another instance, or a save of the row itself, may have indexed some of them meanwhile.
+                            var still = Ids(await _sql.QueryAsync(
+                                $"SELECT t.Id FROM {table} t WHERE t.Id IN ({Placeholders(0, batch.Length)}) AND {missing}",
+                                Boxed(batch), cancellationToken));
+                            await refresh(still, cancellationToken);
+                            written = still.Count;
+                        },
+                        cancellationToken);
+                    count += written;
+                }
+            }
+
             last = ids[^1];
         }
     }
+
+    /// <summary>
+    /// Waits (up to a minute) for the exclusive catch-up lock, owned by the current transaction. Not granted in time:
+    /// the batch fails, and the job tries again later.
+    /// </summary>
+    private async Task TakeCatchUpLockAsync(CancellationToken cancellationToken)
+    {
+        var result = await _sql.QueryAsync(
+            "DECLARE @granted int; " +
+            "EXEC @granted = sp_getapplock @Resource = {0}, @LockMode = 'Exclusive', @LockOwner = 'Transaction', @LockTimeout = 60000; " +
+            "SELECT @granted;",
+            [CatchUpLock], cancellationToken);
+        if (result.Count == 0 || Convert.ToInt32(result[0][0], CultureInfo.InvariantCulture) < 0)
+        {
+            throw new TimeoutException("Another instance held the search index's catch-up lock for a minute; the catch-up tries again later.");
+        }
+    }
+
+    private static List<int> Ids(List<object?[]> rows) => rows.Select(r => Convert.ToInt32(r[0], CultureInfo.InvariantCulture)).ToList();
 
     private static string Text(object? value) => value as string ?? string.Empty;
 

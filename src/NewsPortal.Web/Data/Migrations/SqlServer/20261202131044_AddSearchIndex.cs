@@ -7,8 +7,9 @@ namespace NewsPortal.Web.Data.Migrations.SqlServer
     /// <summary>
     /// The full-text index, outside the EF model (raw SQL, so the model snapshot is unchanged): tables holding the
     /// searchable text of each article and comment (markup removed by the site, see SearchIndexWriter), with a
-    /// full-text index over them. The site fills them in the transaction of every save, and on start-up indexes
-    /// rows that predate this migration. Deletes cascade from the source rows. Full-text DDL cannot run inside a
+    /// full-text index over them. This creates them empty; the site fills them in the transaction of every save, and
+    /// after every start, in the background, indexes the rows that have no index row (those that predate this
+    /// migration), whether the site or a deployment script applied it. Deletes cascade from the source rows. Full-text DDL cannot run inside a
     /// transaction, hence suppressTransaction; it needs a unique single-column key index, the primary key. The
     /// stoplist is off so "the" or "who" in a quoted phrase behave as they do on SQLite.
     /// </summary>

@@ -6,9 +6,10 @@ namespace NewsPortal.Web.Data.Migrations.Sqlite
 {
     /// <summary>
     /// The full-text index, outside the EF model (raw SQL, so the model snapshot is unchanged): FTS5 tables that
-    /// store their own text, keyed by the article's and comment's id as rowid. The site fills them (markup removed
-    /// in C#, see SearchIndexWriter) in the transaction of every save, and on start-up indexes rows that predate
-    /// this migration. Deletes are kept in step by triggers, which need no C#. remove_diacritics 2 lets "cafe"
+    /// store their own text, keyed by the article's and comment's id as rowid. This creates them empty; the site
+    /// fills them (markup removed in C#, see SearchIndexWriter) in the transaction of every save, and after every
+    /// start, in the background, indexes the rows that have no index row (those that predate this migration),
+    /// whether the site or a deployment script applied it. Deletes are kept in step by triggers, which need no C#. remove_diacritics 2 lets "cafe"
     /// find "café" for every script FTS5 knows.
     /// </summary>
     public partial class AddSearchIndex : Migration

@@ -1,0 +1,91 @@
+using NewsPortal.Web.Data;
+using NewsPortal.Web.Infrastructure.Caching;
+using NewsPortal.Web.Infrastructure.Database;
+
+namespace NewsPortal.Web.Infrastructure.Search;
+
+/// <summary>
+/// Indexes rows that have no search index row (<see cref="SearchIndexWriter.CatchUpAsync(Func{CancellationToken, Task{IDisposable}}?, CancellationToken)"/>)
+/// once per start, in the background: whether or not this instance migrated the database (an upgrade by script
+/// leaves the new index tables empty), and without holding up start-up or readiness however large the archive.
+/// Until it finishes, older rows are simply not found yet. A failure (the schema not yet there, another instance
+/// holding the lock too long) is logged and the run tried again, with a doubling wait up to five minutes; the host
+/// never stops for it. When articles were added to the index, cached search pages are dropped on every instance.
+/// </summary>
+public sealed partial class SearchIndexCatchUpService : BackgroundService
+{
+    private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan LastRetry = TimeSpan.FromMinutes(5);
+
+    private readonly IServiceScopeFactory _scopes;
+    private readonly SqliteWriteGate _gate;
+    private readonly ReaderChangeBus _readers;
+    private readonly TimeProvider _time;
+    private readonly ILogger<SearchIndexCatchUpService> _logger;
+
+    public SearchIndexCatchUpService(
+        IServiceScopeFactory scopes, SqliteWriteGate gate, ReaderChangeBus readers, TimeProvider time, ILogger<SearchIndexCatchUpService> logger)
+    {
+        _scopes = scopes;
+        _gate = gate;
+        _readers = readers;
+        _time = time;
+        _logger = logger;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // Let the host finish starting first: the catch-up is never on the start-up path.
+        await Task.Yield();
+        var wait = FirstRetry;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var scope = _scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
+                var (articles, comments) = await SearchIndexInterceptor.WriterFor(db).CatchUpAsync(_gate.EnterAsync, stoppingToken);
+                if (articles + comments > 0)
+                {
+                    LogIndexed(_logger, articles, comments);
+                }
+
+                if (articles > 0)
+                {
+                    // Written by raw SQL, which the reader cache's interceptor does not see; a search page cached
+                    // before now may lack these articles.
+                    await _readers.PublishAsync(ReaderChange.Articles);
+                }
+
+                return;
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+#pragma warning disable CA1031 // A background job logs every failure and tries again; it must never stop the host.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                LogFailed(_logger, wait, ex);
+            }
+
+            try
+            {
+                await Task.Delay(wait, _time, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            wait = wait * 2 < LastRetry ? wait * 2 : LastRetry;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Search index: added {Articles} articles and {Comments} comments that had no index row")]
+    private static partial void LogIndexed(ILogger logger, int articles, int comments);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Search index catch-up failed; it tries again in {Wait}")]
+    private static partial void LogFailed(ILogger logger, TimeSpan wait, Exception exception);
+}
