@@ -1,5 +1,7 @@
 using System.Net;
-using Microsoft.AspNetCore.DataProtection;
+using System.Xml.Linq;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
@@ -304,12 +306,34 @@ public sealed class SqlServerQueryTests : IClassFixture<SqlServerQueryTests.SqlS
             {
                 services.AddSingleton<NewsPortal.Web.Infrastructure.Mail.IMailTransport>(Transport);
                 services.ConfigureDbContext<NewsDbContext>(o => o.AddInterceptors(Capture));
-                // Keys would come from the (absent) database; this proof is about queries, not key storage.
-                services.AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider());
+                // Keys would come from the (absent) database; this proof is about queries, not key storage, so the
+                // key ring lives in memory (the site's own signing keys are derived from it).
+                services.Configure<KeyManagementOptions>(o => o.XmlRepository = new InMemoryXmlRepository());
             };
         }
 
         public SqlServerWithoutServer Capture { get; } = new();
+
+        private sealed class InMemoryXmlRepository : IXmlRepository
+        {
+            private readonly List<XElement> _elements = [];
+
+            public IReadOnlyCollection<XElement> GetAllElements()
+            {
+                lock (_elements)
+                {
+                    return [.. _elements];
+                }
+            }
+
+            public void StoreElement(XElement element, string friendlyName)
+            {
+                lock (_elements)
+                {
+                    _elements.Add(element);
+                }
+            }
+        }
 
         /// <summary>Mail goes nowhere: this proof is about the outbox's queries.</summary>
         public FlakyTransport Transport { get; } = new();

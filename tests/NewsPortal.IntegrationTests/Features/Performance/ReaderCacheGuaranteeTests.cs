@@ -60,9 +60,12 @@ public sealed class ReaderCacheGuaranteeTests : IClassFixture<ReaderCacheGuarant
         var during = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => GetAsync($"/news/{article.Slug}")));
         Assert.All(during, r => Assert.Equal(HttpStatusCode.NotFound, r.StatusCode));
 
-        // The held load now finishes. Its own request began before the unpublish, so it may show the story...
+        // The held load now finishes. Its own request began before the unpublish, so it may show the story (or not:
+        // the held load is the slug's look-up, and the article's own load that follows it already runs after the
+        // unpublish)...
         _factory.Gate.Release();
-        Assert.Equal(HttpStatusCode.OK, (await early).StatusCode);
+        var earlyStatus = (await early).StatusCode;
+        Assert.True(earlyStatus is HttpStatusCode.OK or HttpStatusCode.NotFound, $"The request held across the unpublish answered {(int)earlyStatus}.");
 
         // ...but what it loaded is never served to anyone after the unpublish.
         var after = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => GetAsync($"/news/{article.Slug}")));
