@@ -222,8 +222,10 @@ public sealed class SqlServerQueryTests : IClassFixture<SqlServerQueryTests.SqlS
         Assert.Contains(commands, c => c.StartsWith("DELETE FROM [o]", StringComparison.Ordinal));
         Assert.Contains(commands, c => c.Contains("FROM [SubscriberAddresses]", StringComparison.Ordinal));
         Assert.Contains(commands, c => c.Contains("FROM [PrivacyRequests]", StringComparison.Ordinal));
-        Assert.Contains(commands, c => c.StartsWith("UPDATE [o]", StringComparison.Ordinal) && c.Contains("[OutboxQuotes]", StringComparison.Ordinal));
-        Assert.Contains(commands, c => c.StartsWith("DELETE FROM [o]", StringComparison.Ordinal) && c.Contains("[OutboxQuotes]", StringComparison.Ordinal));
+        Assert.Contains(commands, c => c.StartsWith("SELECT [o].[Id]", StringComparison.Ordinal) && c.Contains("[OutboxQuotes]", StringComparison.Ordinal));
+        Assert.Contains(commands, c => c.StartsWith("UPDATE [o]", StringComparison.Ordinal) && c.Contains("[Subject] =", StringComparison.Ordinal));
+        Assert.Contains(commands, c => c.StartsWith("DELETE FROM [o]", StringComparison.Ordinal) && c.Contains("[ClaimedUntil]", StringComparison.Ordinal));
+        Assert.Contains(commands, c => c.StartsWith("UPDATE [o]", StringComparison.Ordinal) && c.Contains("[ClaimToken] = NULL", StringComparison.Ordinal));
         Assert.Contains(commands, c => c.Contains("FROM [CommentHistory]", StringComparison.Ordinal));
         Assert.Contains(commands, c => c.StartsWith("DELETE FROM [p]", StringComparison.Ordinal) && c.Contains("[PrivacyRequests]", StringComparison.Ordinal));
         AssertValidTSql(commands);

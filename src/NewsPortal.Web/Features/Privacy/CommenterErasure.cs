@@ -14,7 +14,7 @@ namespace NewsPortal.Web.Features.Privacy;
 /// <item>their comments: name "Deleted", no e-mail, IP or user agent; the text replaced unless <c>Privacy:EraseKeepsText</c>;</item>
 /// <item>those comments' history: every earlier text, and notes cut to their fixed wording (a moderator's statement may quote them);</item>
 /// <item>reports about those comments: the reader's explanation and the moderator's statement (either may quote them);</item>
-/// <item>reports they filed: their address and the keyed hash of their IP (the report itself stays: moderators decided on it);</item>
+/// <item>reports they filed: their address, the keyed hash of their IP and their explanation (the report itself stays: moderators decided on it);</item>
 /// <item>reply notices and their confirmation;</item>
 /// <item>mail to them, and mail to others that quotes their comments (moderator alerts, digests, reply notices, report
 /// outcomes): deleted, or, while a sender holds it, blanked and withdrawn (the send in progress may still finish);</item>
@@ -77,7 +77,7 @@ public sealed class CommenterErasure
         var ids = comments.ConvertAll(c => c.Id);
         var names = comments.Select(c => c.AuthorName).Where(n => n.Length >= 3 && n != ErasedName).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
 
-        // The outbox first: these statements hold the rows a sender could claim while the rest is prepared.
+        // The outbox first: its statements lock the rows a sender could claim while the rest is prepared.
         await WithdrawMailAsync(email, ids, now, cancellationToken);
 
         foreach (var history in await _db.CommentHistory.Where(h => ids.Contains(h.CommentId)).ToListAsync(cancellationToken))
@@ -116,8 +116,10 @@ public sealed class CommenterErasure
 
         foreach (var report in await _db.CommentReports.Where(r => r.ReporterEmail == email).ToListAsync(cancellationToken))
         {
+            // Their own explanation is their text too (the export lists it), and may name them.
             report.ReporterEmail = null;
             report.IpKey = null;
+            report.Explanation = null;
         }
 
         _db.ReplySubscriptions.RemoveRange(await _db.ReplySubscriptions.Where(s => s.Email == email).ToListAsync(cancellationToken));
@@ -130,30 +132,40 @@ public sealed class CommenterErasure
     }
 
     /// <summary>
-    /// Mail to the address, and mail to anyone that quotes the comments: deleted unless a sender holds it now; a held
-    /// one is blanked and marked failed, so no later attempt sends it (the attempt in progress may finish).
+    /// Mail to the address, and mail to anyone that quotes the comments: every such row is blanked and marked failed
+    /// first, whatever its claim, which also locks it until the commit, so no sender can claim one between these
+    /// statements (SQL Server's READ COMMITTED keeps no lock on rows a statement only read); then the rows no sender
+    /// holds are deleted, and the held ones lose their claim, so the sender holding one can record neither a success
+    /// nor a retry (the attempt in progress may still finish).
     /// </summary>
     private async Task WithdrawMailAsync(string email, List<int> ids, DateTime now, CancellationToken cancellationToken)
     {
-        var concerned = _db.OutboxMessages.Where(m => m.ToAddress == email || m.Quotes.Any(q => ids.Contains(q.CommentId)));
-        await concerned
-            .Where(m => m.ClaimedUntil != null && m.ClaimedUntil >= now)
-            .ExecuteUpdateAsync(
-                s => s.SetProperty(m => m.Subject, WithdrawnText)
-                    .SetProperty(m => m.TextBody, WithdrawnText)
-                    .SetProperty(m => m.HtmlBody, WithdrawnText)
-                    .SetProperty(m => m.ToName, m => m.ToAddress == email ? null : m.ToName)
-                    .SetProperty(m => m.UnsubscribeUrl, m => m.ToAddress == email ? null : m.UnsubscribeUrl)
-                    .SetProperty(m => m.ToAddress, m => m.ToAddress == email ? WithdrawnRecipient : m.ToAddress)
-                    .SetProperty(m => m.Status, OutboxStatus.Failed)
-                    .SetProperty(m => m.LastError, "Withdrawn: the data it quoted was erased.")
-                    .SetProperty(m => m.ClaimToken, (Guid?)null)
-                    .SetProperty(m => m.ClaimedUntil, (DateTime?)null),
-                cancellationToken);
+        var rows = await _db.OutboxMessages
+            .Where(m => m.ToAddress == email || m.Quotes.Any(q => ids.Contains(q.CommentId)))
+            .Select(m => m.Id)
+            .ToListAsync(cancellationToken);
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        var concerned = _db.OutboxMessages.Where(m => rows.Contains(m.Id));
+        await concerned.ExecuteUpdateAsync(
+            s => s.SetProperty(m => m.Subject, WithdrawnText)
+                .SetProperty(m => m.TextBody, WithdrawnText)
+                .SetProperty(m => m.HtmlBody, WithdrawnText)
+                .SetProperty(m => m.ToName, m => m.ToAddress == email ? null : m.ToName)
+                .SetProperty(m => m.UnsubscribeUrl, m => m.ToAddress == email ? null : m.UnsubscribeUrl)
+                .SetProperty(m => m.ToAddress, m => m.ToAddress == email ? WithdrawnRecipient : m.ToAddress)
+                .SetProperty(m => m.Status, OutboxStatus.Failed)
+                .SetProperty(m => m.LastError, "Withdrawn: the data it quoted was erased."),
+            cancellationToken);
         await concerned
             .Where(m => m.ClaimedUntil == null || m.ClaimedUntil < now)
-            .Where(m => m.Subject != WithdrawnText)
             .ExecuteDeleteAsync(cancellationToken);
+        await concerned.ExecuteUpdateAsync(
+            s => s.SetProperty(m => m.ClaimToken, (Guid?)null).SetProperty(m => m.ClaimedUntil, (DateTime?)null),
+            cancellationToken);
     }
 
     /// <summary>A note or reason up to its first colon: the fixed wording, without a moderator's or a rule's quotation.</summary>

@@ -39,8 +39,9 @@ public sealed class PrivacyService
     /// <summary>
     /// Mails a signed link to <paramref name="email"/> when the site holds anything for it and no link went to it in
     /// the last <c>Privacy:MailCooldownMinutes</c>; says nothing either way. Every request runs the same queries and
-    /// writes the address's <see cref="PrivacyRequest"/> row, known address or not, so neither the answer nor the
-    /// work done tells anyone who has commented. Of two requests at once, the row's concurrency check lets one mail.
+    /// writes the address's <see cref="PrivacyRequest"/> row, known address or not, so the answer never tells anyone
+    /// who has commented and the work differs only by the link and the outbox row a known address gets (built and
+    /// written in the same save). Of two requests at once, the row's concurrency check lets one mail.
     /// </summary>
     public async Task RequestAsync(string email, bool erase, CancellationToken cancellationToken)
     {

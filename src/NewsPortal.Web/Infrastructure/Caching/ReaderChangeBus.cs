@@ -43,6 +43,7 @@ public sealed class ReaderChangeBus : BackgroundService
     private readonly TimeProvider _time;
     private readonly ILogger<ReaderChangeBus> _logger;
     private readonly string _instance = Guid.NewGuid().ToString("N");
+    private bool _subscribed;
     private readonly Lock _seenLock = new();
     private SharedVersions? _seen;
     private int _unsent;
@@ -154,11 +155,12 @@ public sealed class ReaderChangeBus : BackgroundService
     {
         var multiplexer = await _redis.ConnectAsync()
             ?? throw new InvalidOperationException("Redis is configured but its client was not created.");
-        var subscribed = false;
         using var timer = new PeriodicTimer(Interval, _time);
         do
         {
-            subscribed = subscribed || await TrySubscribeAsync(multiplexer);
+            // Once per process: the client keeps the subscription across reconnects, and a handler added on every
+            // restart of this loop would handle each message once more.
+            _subscribed = _subscribed || await TrySubscribeAsync(multiplexer);
             await SyncOnceAsync(multiplexer);
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));

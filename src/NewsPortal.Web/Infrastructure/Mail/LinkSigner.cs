@@ -22,11 +22,15 @@ public enum LinkCheck
 /// days and kept (so a link made under an older key still opens) unless revoked. Tokens go in the query string,
 /// which the site's own request log never records; a reverse proxy's access log does unless it logs paths only.
 /// Links of the previous format (<c>{payload}.{HMAC}</c> under a <see cref="SiteSecretStore"/> key) are still
-/// verified, never issued, while that key exists, so mail sent before the change keeps working until it expires.
+/// verified, never issued, while that key exists, so mail sent before the change keeps working until it expires
+/// (short-lived ones only if they expire within <see cref="SiteSecretStore.LegacyShortLinkGrace"/> of the upgrade).
 /// </summary>
 public sealed class LinkSigner
 {
     private const string ProtectorPurpose = "NewsPortal.MailLinks.v2";
+
+    /// <summary>The one purpose whose old-format links are accepted until they expire, however far off.</summary>
+    private const string LongLivedLegacyPurpose = "unsubscribe";
     private readonly IDataProtector _protector;
     private readonly SiteSecretStore _legacy;
     private readonly TimeProvider _time;
@@ -97,7 +101,17 @@ public sealed class LinkSigner
         }
 
         var parts = Encoding.UTF8.GetString(payload).Split('\n', 3);
-        return parts.Length == 3 && parts[0] == purpose && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var expires)
+        if (parts.Length != 3 || parts[0] != purpose || !long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var expires))
+        {
+            return (LinkCheck.Invalid, null);
+        }
+
+        // Unsubscribe links were mailed to last for years (and a forged one can only stop mail); any other link of
+        // this format was mailed before the old key retired, so it expires soon after: a later expiry was made since,
+        // with a copy of the key.
+        return purpose == LongLivedLegacyPurpose
+            || (_legacy.MailLinksRetiredAt is { } retired
+                && DateTimeOffset.FromUnixTimeSeconds(expires) <= new DateTimeOffset(retired, TimeSpan.Zero) + SiteSecretStore.LegacyShortLinkGrace)
             ? Judge(expires, parts[2])
             : (LinkCheck.Invalid, null);
     }

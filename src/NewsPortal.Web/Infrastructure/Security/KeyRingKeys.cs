@@ -16,9 +16,11 @@ namespace NewsPortal.Web.Infrastructure.Security;
 /// for as long as that key is in the ring and not revoked.
 /// <para>
 /// The ring is read at start-up (<see cref="KeyRingKeysWarmUp"/>) and again in the background every few minutes,
-/// or soon after a token names a key this instance has not read. Nothing here ever waits for the database on a
-/// request: before the first read the synchronous callers fall back (see their own notes), and a token made under a
-/// ring key another instance created seconds ago is refused once (a 400 on a form post) while it is fetched.
+/// or soon after a token names a key this instance has not read. The synchronous callers (the antiforgery protector)
+/// never wait for the database: before the first read they fall back (see their own notes), and a token made under a
+/// ring key another instance created seconds ago is refused once (a 400 on a form post) while it is fetched. The
+/// asynchronous ones may wait for one read of the ring, at most one every few seconds however many tokens name
+/// unknown keys.
 /// </para>
 /// </summary>
 public sealed class KeyRingKeys
