@@ -76,7 +76,7 @@ public sealed class CommentRequestBodyTests : IClassFixture<KestrelSite>
 
         Assert.Equal(413, status);
         Assert.Equal(0, await CommentsOnAsync(slug));
-        Assert.Empty(_site.Log.Errors);
+        Assert.Empty(_site.Log.ErrorsBesidesKestrelsDrainAfterAReset);
     }
 
     [Fact]
@@ -111,7 +111,7 @@ public sealed class CommentRequestBodyTests : IClassFixture<KestrelSite>
 
         Assert.Equal(413, await status);
         Assert.Equal(0, await CommentsOnAsync(slug));
-        Assert.Empty(_site.Log.Errors);
+        Assert.Empty(_site.Log.ErrorsBesidesKestrelsDrainAfterAReset);
     }
 
     [Fact]
@@ -127,7 +127,7 @@ public sealed class CommentRequestBodyTests : IClassFixture<KestrelSite>
 
         Assert.NotNull(logged);
         Assert.True(answered is null or < 500, $"answered {answered}");
-        Assert.Empty(_site.Log.Errors);
+        Assert.Empty(_site.Log.ErrorsBesidesKestrelsDrainAfterAReset);
         Assert.Equal(0, await CommentsOnAsync(slug));
     }
 
@@ -146,7 +146,7 @@ public sealed class CommentRequestBodyTests : IClassFixture<KestrelSite>
 
         Assert.True(reading, "The site never started reading the body.");
         Assert.True(logged is not null, string.Join("\n", _site.Log.Events.Select(e => e.RenderMessage(System.Globalization.CultureInfo.InvariantCulture) + " " + e.Exception)));
-        Assert.Empty(_site.Log.Errors);
+        Assert.Empty(_site.Log.ErrorsBesidesKestrelsDrainAfterAReset);
         Assert.Equal(0, await CommentsOnAsync(slug));
     }
 
