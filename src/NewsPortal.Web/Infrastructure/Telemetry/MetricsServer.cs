@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using NewsPortal.Web.Infrastructure.Hosting;
 using OpenTelemetry.Metrics;
 
 namespace NewsPortal.Web.Infrastructure.Telemetry;
@@ -39,7 +40,16 @@ internal sealed class MetricsServer : IHostedService, IAsyncDisposable
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             return Task.CompletedTask;
         });
-        await server.StartAsync(cancellationToken);
+        try
+        {
+            await server.StartAsync(cancellationToken);
+        }
+        catch (IOException ex)
+        {
+            await server.DisposeAsync();
+            throw new StartupConfigurationException($"Metrics:Port: cannot listen on port {_port} ({ex.Message}). Give the scrape a port nothing else uses, not one of the readers'.");
+        }
+
         _server = server;
     }
 
