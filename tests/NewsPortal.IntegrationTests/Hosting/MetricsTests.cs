@@ -217,6 +217,8 @@ public sealed class MetricsTests
             return comment.Id;
         });
         var before = await _site.ValueAsync(series);
+        const string waits = "newsportal_moderation_decision_seconds_count{to=\"approved\"}";
+        var waitsBefore = await _site.ValueAsync(waits);
 
         // The moderator's decision as the admin controller makes it (the staff cookie is Secure, so no plain-http browser).
         await using (var scope = _site.Factory.Services.CreateAsyncScope())
@@ -227,6 +229,29 @@ public sealed class MetricsTests
         }
 
         Assert.Equal(before + 1, await _site.MovedAsync(series, before));
+        Assert.Equal(waitsBefore + 1, await _site.MovedAsync(waits, waitsBefore));
+    }
+
+    [Fact]
+    public async Task QueueGauges_WithAHeldCommentTwoHoursOld_CountTheQueueAndItsOldestWait()
+    {
+        await _site.Factory.WithDbAsync(async db =>
+        {
+            var article = await new ArticleBuilder().SaveAsync(db);
+            db.Comments.Add(new Comment
+            {
+                ArticleId = article.Id, AuthorName = "Waiting", AuthorEmail = "waiting@example.com", BodyHtml = "<p>Waiting.</p>",
+                Status = CommentStatus.Pending, CreatedAt = DateTime.UtcNow.AddHours(-2),
+            });
+            await db.SaveChangesAsync();
+        });
+        var pending = await _site.Factory.WithDbAsync(db => db.Comments.CountAsync(c => c.Status == CommentStatus.Pending));
+
+        var scrape = await _site.ScrapeAsync();
+
+        Assert.Equal(pending, MetricsSite.ValueIn(scrape, "newsportal_moderation_queue"));
+        var oldest = MetricsSite.ValueIn(scrape, "newsportal_moderation_oldest_pending_seconds");
+        Assert.True(oldest >= 7200, $"The oldest held comment waited 2 hours; the gauge says {oldest} s.");
     }
 
     [Fact]

@@ -27,6 +27,12 @@ public static class SiteMetrics
     private static readonly Counter<long> CommentsDecided = Meter.CreateCounter<long>(
         "newsportal.comments.decided", "{comment}", "Moderation decisions on one comment, by the status it left and the status it got.");
 
+    private static readonly Histogram<double> DecisionSeconds = Meter.CreateHistogram(
+        "newsportal.moderation.decision_seconds",
+        "s",
+        "How long a held comment waited for its first decision, by the status it got.",
+        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [60, 300, 900, 1800, 3600, 3 * 3600, 6 * 3600, 12 * 3600, 86400, 2 * 86400, 7 * 86400] });
+
     private static readonly Counter<long> ReportsReceived = Meter.CreateCounter<long>(
         "newsportal.reports.received", "{report}", "Reader reports of a comment that were stored (bots and repeats are not counted).");
 
@@ -58,8 +64,15 @@ public static class SiteMetrics
             },
             created ? CommentRuleNames.Of(reason) : "duplicate");
 
-    public static void CommentDecided(CommentStatus from, CommentStatus to) =>
+    /// <param name="age">The comment's age at the decision; a decision on a held comment is its wait.</param>
+    public static void CommentDecided(CommentStatus from, CommentStatus to, TimeSpan age)
+    {
         CommentsDecided.Add(1, new("from", StatusLabel(from)), new("to", StatusLabel(to)));
+        if (from == CommentStatus.Pending)
+        {
+            DecisionSeconds.Record(Math.Max(0, age.TotalSeconds), new KeyValuePair<string, object?>("to", StatusLabel(to)));
+        }
+    }
 
     public static void ReportReceived() => ReportsReceived.Add(1);
 
@@ -129,12 +142,33 @@ public sealed class SiteGauges : IDisposable
     private readonly Meter _meter;
     private readonly IServiceScopeFactory _scopes;
     private readonly ILogger<SiteGauges> _logger;
+    private readonly TimeProvider _time;
 
-    public SiteGauges(IMeterFactory meters, IServiceScopeFactory scopes, ReaderCache cache, ReaderChangeBus bus, RedisConnection redis, ILogger<SiteGauges> logger)
+    public SiteGauges(
+        IMeterFactory meters, IServiceScopeFactory scopes, ReaderCache cache, ReaderChangeBus bus, RedisConnection redis, TimeProvider time, ILogger<SiteGauges> logger)
     {
         _meter = meters.Create(SiteMetrics.MeterName);
         _scopes = scopes;
+        _time = time;
         _logger = logger;
+
+        _meter.CreateObservableGauge(
+            "newsportal.moderation.queue",
+            () => Read("moderation queue", db => db.Comments.AsNoTracking().LongCount(c => c.Status == CommentStatus.Pending)),
+            "{comment}",
+            "Comments held for a moderator now.");
+
+        _meter.CreateObservableGauge(
+            "newsportal.moderation.oldest_pending_seconds",
+            () => Read("moderation queue", db => Age(db.Comments.AsNoTracking().Where(c => c.Status == CommentStatus.Pending).Min(c => (DateTime?)c.CreatedAt))),
+            "s",
+            "How long the oldest held comment has waited (0 when none waits).");
+
+        _meter.CreateObservableGauge(
+            "newsportal.outbox.oldest_pending_seconds",
+            () => Read("outbox", db => Age(db.OutboxMessages.AsNoTracking().Where(m => m.Status == OutboxStatus.Pending).Min(m => (DateTime?)m.CreatedAt))),
+            "s",
+            "How long the oldest mail still to be sent has waited (0 when none waits).");
 
         _meter.CreateObservableCounter(
             "newsportal.reader_cache.lookups",
@@ -197,6 +231,25 @@ public sealed class SiteGauges : IDisposable
         {
             // A scrape must not fail because the database is away; the log says why the gauge is missing.
             _logger.LogWarning(ex, "The outbox gauge could not read the outbox");
+            return [];
+        }
+    }
+
+    private double Age(DateTime? since) =>
+        since is { } at ? Math.Max(0, (_time.GetUtcNow().UtcDateTime - at).TotalSeconds) : 0;
+
+    private IEnumerable<Measurement<T>> Read<T>(string what, Func<NewsDbContext, T> read)
+        where T : struct
+    {
+        try
+        {
+            using var scope = _scopes.CreateScope();
+            return [new(read(scope.ServiceProvider.GetRequiredService<NewsDbContext>()))];
+        }
+        catch (Exception ex)
+        {
+            // As for the outbox counts: no value rather than a failed scrape.
+            _logger.LogWarning(ex, "A gauge could not read the {What}", what);
             return [];
         }
     }

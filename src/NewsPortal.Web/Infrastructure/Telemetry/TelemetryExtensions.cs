@@ -45,7 +45,9 @@ public static class TelemetryExtensions
                     .AddMeter("Microsoft.AspNetCore.RateLimiting", "Microsoft.EntityFrameworkCore");
                 if (port is not null)
                 {
-                    m.AddPrometheusExporter();
+                    // Each scrape collects afresh (the exporter's default reuses one for 300 ms): a scrape right after an
+                    // event shows it. Prometheus scrapes every few seconds at most, on a port readers cannot reach.
+                    m.AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0);
                 }
 
                 if (otlp)
