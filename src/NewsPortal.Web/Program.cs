@@ -16,12 +16,14 @@ using NewsPortal.Web.Infrastructure.Mvc;
 using NewsPortal.Web.Infrastructure.Proxy;
 using NewsPortal.Web.Infrastructure.Security;
 using NewsPortal.Web.Infrastructure.Site;
+using NewsPortal.Web.Infrastructure.Telemetry;
 
 try
 {
     var builder = WebApplication.CreateBuilder(args);
 
     builder.AddNewsLogging();
+    builder.AddNewsTelemetry();
     builder.Services.AddSite();
     builder.Services.AddProxySupport(builder.Configuration, builder.Environment);
     builder.Services.AddNewsDatabase(builder.Configuration, builder.Environment);
@@ -42,6 +44,7 @@ try
     await app.InitializeDatabaseAsync();
     app.LogMailDestination();
 
+    app.UseNewsMetrics();
     app.UseProxySupport();
     app.UseNewsErrorPages();
     app.UseSecurityHeaders();

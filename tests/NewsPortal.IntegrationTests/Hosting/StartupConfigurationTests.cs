@@ -15,6 +15,7 @@ public sealed class StartupConfigurationTests
     [InlineData("Content__ImageOrigins__0", "https://images.example.com/photos", "Content:ImageOrigins: each entry must be an https origin such as https://images.example.com")]
     [InlineData("Content__ImageOrigins__0", "http://images.example.com", "Content:ImageOrigins: each entry must be an https origin such as https://images.example.com")]
     [InlineData("Cache__SyncMilliseconds", "50", "Cache:SyncMilliseconds must be between 100 and 300000")]
+    [InlineData("Metrics__Port", "9464x", "Metrics:Port: '9464x' is not a port number (1-65535).")]
     public async Task Start_WithBadConfiguration_ExitsWithAClearMessage(string key, string value, string expected)
     {
         var error = await StartExpectingExitAsync(new Dictionary<string, string?>

@@ -20,10 +20,16 @@ public sealed class SiteInstance : IDisposable
 
     public SiteInstance(
         string name, int port, ProcessGuard guard, string dotnet, string publishDirectory, string logDirectory,
-        IReadOnlyDictionary<string, string?> environment)
+        IReadOnlyDictionary<string, string?> environment, int? metricsPort = null)
     {
         Name = name;
         Port = port;
+        MetricsPort = metricsPort;
+        if (metricsPort is { } metrics)
+        {
+            environment = new Dictionary<string, string?>(environment) { ["Metrics__Port"] = metrics.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        }
+
         _guard = guard;
         _dotnet = dotnet;
         _publishDirectory = publishDirectory;
@@ -36,6 +42,9 @@ public sealed class SiteInstance : IDisposable
     public string Name { get; }
 
     public int Port { get; }
+
+    /// <summary>The Prometheus scrape's port (<c>Metrics:Port</c>), beside the readers' one.</summary>
+    public int? MetricsPort { get; }
 
     public Uri BaseAddress => Loopback.Url(Port);
 

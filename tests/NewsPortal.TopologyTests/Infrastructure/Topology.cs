@@ -87,13 +87,13 @@ public sealed class Topology : IAsyncLifetime
         var publish = await PublishAsync(dotnet);
         _publishDirectory = publish;
 
-        var ports = DistinctFreePorts(4);
+        var ports = DistinctFreePorts(6);
         _database = new SharedDatabase(Path.Combine(_runDirectory, "newsportal.db"));
         _redis = new RedisServer(_guard, redisServer, Directory.CreateDirectory(Path.Combine(_runDirectory, "redis")).FullName, ports[0]);
         var publicUrl = Loopback.Url(ports[3]).ToString().TrimEnd('/');
         var environment = SiteEnvironment(publicUrl);
-        _a = new SiteInstance("A", ports[1], _guard, dotnet, publish, _runDirectory, environment);
-        _b = new SiteInstance("B", ports[2], _guard, dotnet, publish, _runDirectory, environment);
+        _a = new SiteInstance("A", ports[1], _guard, dotnet, publish, _runDirectory, environment, metricsPort: ports[4]);
+        _b = new SiteInstance("B", ports[2], _guard, dotnet, publish, _runDirectory, environment, metricsPort: ports[5]);
         _nginx = new NginxProxy(_guard, nginx, _runDirectory, ports[3], [_a, _b]);
 
         await _redis.StartAsync();
@@ -344,7 +344,7 @@ public sealed class Topology : IAsyncLifetime
         return FindTool("dotnet") ?? "dotnet";
     }
 
-    private static string? FindTool(string name) =>
+    internal static string? FindTool(string name) =>
         (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Concat(ToolDirectories)
             .Select(directory => Path.Combine(directory, name))

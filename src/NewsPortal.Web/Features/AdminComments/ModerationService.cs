@@ -179,6 +179,7 @@ public sealed class ModerationService
         }
 
         _counts.Moved(from, target);
+        Infrastructure.Telemetry.SiteMetrics.CommentDecided(from, target, _clock.UtcNow - comment.CreatedAt);
         return new(ModerationOutcome.Changed, from, target);
     }
 

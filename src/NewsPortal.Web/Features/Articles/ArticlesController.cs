@@ -110,6 +110,7 @@ public sealed class ArticlesController : Controller
     {
         if (!ModelState.IsValid)
         {
+            Infrastructure.Telemetry.SiteMetrics.CommentRefused("invalid");
             return await ShowFormAgainAsync(slug, form, StatusCodes.Status200OK, cancellationToken);
         }
 

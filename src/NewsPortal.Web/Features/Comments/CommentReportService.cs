@@ -171,6 +171,7 @@ public sealed class CommentReportService
                     await _db.SaveChangesAsync(cancellationToken);
                 }
 
+                Infrastructure.Telemetry.SiteMetrics.ReportReceived();
                 return new(ReportOutcome.Counted);
             }
             catch (DbUpdateException ex) when (DatabaseErrors.IsUniqueViolation(ex))

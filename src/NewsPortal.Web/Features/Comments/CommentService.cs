@@ -7,6 +7,7 @@ using NewsPortal.Web.Features.Notifications;
 using NewsPortal.Web.Infrastructure.Database;
 using NewsPortal.Web.Infrastructure.Sanitizing;
 using NewsPortal.Web.Infrastructure.Site;
+using NewsPortal.Web.Infrastructure.Telemetry;
 
 namespace NewsPortal.Web.Features.Comments;
 
@@ -75,11 +76,13 @@ public sealed class CommentService
             .SingleOrDefaultAsync(cancellationToken);
         if (article is null)
         {
+            SiteMetrics.CommentRefused("not_found");
             return new(CommentPostOutcome.ArticleNotFound);
         }
 
         if (!CommentRulesSource.IsOpen(article.CommentsOpen, article.PublishedAt, now, rules))
         {
+            SiteMetrics.CommentRefused("closed");
             return new(CommentPostOutcome.Closed);
         }
 
@@ -107,6 +110,7 @@ public sealed class CommentService
 
         if (errors.Count > 0)
         {
+            SiteMetrics.CommentRefused("invalid");
             return new(CommentPostOutcome.Invalid, Errors: errors);
         }
 
@@ -121,6 +125,7 @@ public sealed class CommentService
         var previous = rules.DuplicateWindowMinutes > 0 ? await LatestIdenticalAsync(article.Id, email, bodyHtml, cancellationToken) : null;
         if (previous is { } existing && existing.CreatedAt >= now.AddMinutes(-rules.DuplicateWindowMinutes))
         {
+            SiteMetrics.CommentStored(existing.Status, verdict.Reason, created: false);
             return new(CommentPostOutcome.Accepted, existing.Id, existing.Status);
         }
 
@@ -162,9 +167,11 @@ public sealed class CommentService
                 throw;
             }
 
+            SiteMetrics.CommentStored(winner.Status, verdict.Reason, created: false);
             return new(CommentPostOutcome.Accepted, winner.Id, winner.Status);
         }
 
+        SiteMetrics.CommentStored(comment.Status, verdict.Reason, created: true);
         return new(CommentPostOutcome.Accepted, comment.Id, comment.Status, Created: true);
     }
 

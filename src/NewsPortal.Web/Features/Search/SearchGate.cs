@@ -42,6 +42,7 @@ public sealed class SearchGate : IDisposable
     {
         if (!await _slots.WaitAsync(_wait, cancellationToken))
         {
+            Infrastructure.Telemetry.SiteMetrics.SearchTurnedAway();
             throw new SearchBusyException();
         }
 

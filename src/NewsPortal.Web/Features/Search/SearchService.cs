@@ -95,6 +95,7 @@ public sealed class SearchService
             CultureInfo.InvariantCulture, $"search:{query.Display}\n{filter.Section?.Id}\n{filter.FromText}\n{filter.ToText}\n{page}");
         var now = _clock.UtcNow;
         SearchFound found;
+        Infrastructure.Telemetry.SiteMetrics.SearchRequested();
         try
         {
             found = await _cache.GetOrLoadAsync(

@@ -79,6 +79,9 @@ public sealed class ReaderCache : IDisposable
     /// <summary>Misses that waited for a load another request had already started, instead of starting their own.</summary>
     public long JoinedLoadCount => Interlocked.Read(ref _joinedLoads);
 
+    /// <summary>Hits and misses of the store since start, for the site's metrics.</summary>
+    internal MemoryCacheStatistics? Statistics => _store.GetCurrentStatistics();
+
     /// <summary>The sum of the estimated sizes of what the store holds now; never above <see cref="StoreBytes"/>.</summary>
     public long EstimatedBytes => _store.GetCurrentStatistics()?.CurrentEstimatedSize ?? 0;
 

@@ -17,7 +17,8 @@ public static class LoggingExtensions
             (services, logger) => logger
                 .ReadFrom.Configuration(builder.Configuration)
                 .ReadFrom.Services(services)
-                .Enrich.FromLogContext(),
+                .Enrich.FromLogContext()
+                .Enrich.With<ActivityTraceEnricher>(),
             preserveStaticLogger: true);
         return builder;
     }

@@ -1,0 +1,92 @@
+using System.Globalization;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+using NewsPortal.Web.Infrastructure.Hosting;
+
+namespace NewsPortal.Web.Infrastructure.Telemetry;
+
+public static class TelemetryExtensions
+{
+    /// <summary>The standard OpenTelemetry variable: OTLP export (metrics and traces) happens only when it is set.</summary>
+    public const string OtlpEndpointVariable = "OTEL_EXPORTER_OTLP_ENDPOINT";
+
+    public const string ScrapePath = "/metrics";
+
+    /// <summary>
+    /// OpenTelemetry metrics (the site's own meters, ASP.NET Core, Kestrel, rate limiting, HttpClient, EF Core, the
+    /// runtime) exported to a Prometheus scrape on <see cref="MetricsOptions.Port"/> (<see cref="MetricsServer"/>) and, when
+    /// <see cref="OtlpEndpointVariable"/> is set, over OTLP with traces. Neither set: no pipeline at all.
+    /// </summary>
+    public static WebApplicationBuilder AddNewsTelemetry(this WebApplicationBuilder builder)
+    {
+        var port = MetricsPort(builder.Configuration);
+        var otlp = !string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointVariable]);
+        builder.Services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.SectionName);
+        builder.Services.AddSingleton<SiteGauges>();
+        if (port is null && !otlp)
+        {
+            return builder;
+        }
+
+        if (port is not null)
+        {
+            builder.Services.AddHostedService<MetricsServer>();
+        }
+
+        var telemetry = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService(builder.Configuration["OTEL_SERVICE_NAME"] ?? "newsportal"))
+            .WithMetrics(m =>
+            {
+                m.AddMeter(SiteMetrics.MeterName)
+                    .AddAspNetCoreInstrumentation()
+                    .AddHttpClientInstrumentation()
+                    .AddRuntimeInstrumentation()
+                    .AddMeter("Microsoft.AspNetCore.RateLimiting", "Microsoft.EntityFrameworkCore");
+                if (port is not null)
+                {
+                    // Each scrape collects afresh (the exporter's default reuses one for 300 ms): a scrape right after an
+                    // event shows it. Prometheus scrapes every few seconds at most, on a port readers cannot reach.
+                    m.AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0);
+                }
+
+                if (otlp)
+                {
+                    m.AddOtlpExporter();
+                }
+            });
+        if (otlp)
+        {
+            telemetry.WithTracing(t => t
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddOtlpExporter());
+        }
+
+        return builder;
+    }
+
+    /// <summary>The gauges exist from start, so the first collection already has them.</summary>
+    public static WebApplication UseNewsMetrics(this WebApplication app)
+    {
+        if (!string.IsNullOrWhiteSpace(app.Configuration[OtlpEndpointVariable]) || MetricsPort(app.Configuration) is not null)
+        {
+            app.Services.GetRequiredService<SiteGauges>();
+        }
+
+        return app;
+    }
+
+    private static int? MetricsPort(IConfiguration configuration)
+    {
+        var text = configuration[$"{MetricsOptions.SectionName}:{nameof(MetricsOptions.Port)}"];
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is >= 1 and <= 65535
+            ? port
+            : throw new StartupConfigurationException($"Metrics:Port: '{text}' is not a port number (1-65535).");
+    }
+}
