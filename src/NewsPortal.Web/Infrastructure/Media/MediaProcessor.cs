@@ -41,14 +41,15 @@ public sealed partial class MediaProcessor
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         var done = 0;
-        var skipped = new HashSet<int>();
+        var seen = new HashSet<int>();
         while (true)
         {
             var now = _time.GetUtcNow().UtcDateTime;
             var id = await _db.MediaItems
-                .Where(m => m.State == MediaState.Processing && (m.LeaseUntil == null || m.LeaseUntil < now) && !skipped.Contains(m.Id))
+                .Where(m => m.State == MediaState.Processing && (m.LeaseUntil == null || m.LeaseUntil < now) && !seen.Contains(m.Id))
                 .OrderBy(m => m.Id).Select(m => (int?)m.Id).FirstOrDefaultAsync(cancellationToken);
-            if (id is null)
+            // One pass takes each row at most once: one that failed waits for its lease to run out.
+            if (id is null || !seen.Add(id.Value))
             {
                 return done;
             }
@@ -60,17 +61,12 @@ public sealed partial class MediaProcessor
             if (claimed == 0)
             {
                 // Another instance took it between the look and the claim.
-                skipped.Add(id.Value);
                 continue;
             }
 
             if (await ProcessAsync(id.Value, cancellationToken))
             {
                 done++;
-            }
-            else
-            {
-                skipped.Add(id.Value);
             }
         }
     }
