@@ -18,6 +18,21 @@ internal static class MediaTestImages
         return srgb.JpegsaveBuffer(q: quality);
     }
 
+    /// <summary>The same noise as WebP, AVIF, or a GIF of <paramref name="frames"/> frames stacked as libvips pages.</summary>
+    public static byte[] Encoded(string format, int width, int height, int frames = 1)
+    {
+        using var noise = Image.Gaussnoise(width, height * frames, mean: 128, sigma: 40);
+        using var rgb = noise.Bandjoin(noise, noise).Cast(Enums.BandFormat.Uchar).Copy(interpretation: Enums.Interpretation.Srgb);
+        using var paged = rgb.Mutate(m => m.Set(GValue.GIntType, "page-height", height));
+        return format switch
+        {
+            "webp" => paged.WebpsaveBuffer(),
+            "avif" => paged.HeifsaveBuffer(compression: Enums.ForeignHeifCompression.Av1, effort: 0),
+            "gif" => paged.GifsaveBuffer(),
+            _ => throw new ArgumentOutOfRangeException(nameof(format)),
+        };
+    }
+
     public static byte[] Png(int width, int height)
     {
         using var noise = Image.Gaussnoise(width, height, mean: 128, sigma: 40);

@@ -80,6 +80,28 @@ public sealed class MediaUploadTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Upload_WebPAvifAndAnimatedGif_AreAcceptedByContentWhateverTheirNames_TheGifAsItsFirstFrame()
+    {
+        var gif = MediaTestImages.Encoded("gif", 60, 40, frames: 3);
+        using (var allFrames = NetVips.Image.GifloadBuffer(gif, n: -1))
+        {
+            Assert.Equal(120, allFrames.Height);
+        }
+
+        var response = await MediaSite.UploadAsync(_admin,
+            ("one.bin", "application/octet-stream", MediaTestImages.Encoded("webp", 120, 80)),
+            ("two.jpg", "image/jpeg", MediaTestImages.Encoded("avif", 100, 70)),
+            ("three.png", "image/png", gif));
+        var body = await response.Content.ReadAsStringAsync();
+
+        MediaSite.AssertStatus(HttpStatusCode.SeeOther, response, body);
+        var items = await _factory.WithDbAsync(db => db.MediaItems.OrderBy(m => m.Id).ToListAsync());
+        Assert.Equal(
+            [("one.bin", "webp", 120, 80), ("two.jpg", "avif", 100, 70), ("three.png", "gif", 60, 40)],
+            items.Select(m => (m.DisplayName, m.SourceFormat, m.Width, m.Height)));
+    }
+
+    [Fact]
     public async Task Upload_OverTheSizeLimit_Is413BeforeTheBodyIsReadAndNothingIsStored()
     {
         var response = await MediaSite.UploadAsync(_admin, ("big.jpg", "image/jpeg", new byte[MaxUploadBytes + (128 * 1024)]));
