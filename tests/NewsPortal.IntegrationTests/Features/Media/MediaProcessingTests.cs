@@ -129,4 +129,30 @@ public sealed class MediaProcessingTests : IAsyncDisposable
         var reader = next.CreateClient();
         Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync(new Uri("/media/.0123abcd.jpg.deadbeef.tmp", UriKind.Relative))).StatusCode);
     }
+
+    [Fact]
+    public async Task TwoInstancesOnOneFolder_EachImageIsProcessedOnceAndEitherServesIt()
+    {
+        var first = Site();
+        var second = Site(first.DatabasePath);
+        // The second instance looks every second, so both jobs compete for the rows.
+        second.Settings["Media:ProcessingPollInterval"] = "00:00:01";
+        var admin = await first.SignedInAsync(StaffSessions.AdminEmail);
+        // Started before the upload, so both jobs are looking when the rows appear.
+        await second.WithDbAsync(db => db.MediaItems.CountAsync());
+
+        var response = await MediaSite.UploadAsync(admin,
+            ("a.jpg", "image/jpeg", MediaTestImages.Jpeg(700, 500)),
+            ("b.jpg", "image/jpeg", MediaTestImages.Jpeg(600, 400)),
+            ("c.png", "image/png", MediaTestImages.Png(500, 300)));
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+        var items = await MediaSite.WaitUntilProcessedAsync(second, 3);
+
+        Assert.All(items, m => Assert.Equal((MediaState.Ready, 1), (m.State, m.Attempts)));
+        var reader = second.CreateClient();
+        foreach (var variant in items.SelectMany(m => m.Variants))
+        {
+            Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync(new Uri($"/media/{variant.FileName}", UriKind.Relative))).StatusCode);
+        }
+    }
 }
