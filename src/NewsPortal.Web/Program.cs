@@ -12,6 +12,7 @@ using NewsPortal.Web.Infrastructure.Identity;
 using NewsPortal.Web.Infrastructure.Hosting;
 using NewsPortal.Web.Infrastructure.Logging;
 using NewsPortal.Web.Infrastructure.Mail;
+using NewsPortal.Web.Infrastructure.Media;
 using NewsPortal.Web.Infrastructure.Mvc;
 using NewsPortal.Web.Infrastructure.Proxy;
 using NewsPortal.Web.Infrastructure.Security;
@@ -38,6 +39,7 @@ try
     builder.Services.AddNotifications();
     builder.Services.AddPrivacy();
     builder.Services.AddReaderFeatures();
+    builder.Services.AddMediaLibrary();
 
     var app = builder.Build();
 
@@ -51,6 +53,7 @@ try
     app.UseNewsRequestLogging();
     app.UseHeadAsGet();
     app.UseResponseCompression();
+    app.UseMediaFiles();
     app.UseRouting();
     app.UseRateLimiter();
     app.UseCommentRequestBody();

@@ -41,6 +41,8 @@ public class NewsDbContext : IdentityDbContext<StaffUser>, IDataProtectionKeyCon
     public DbSet<MailTrigger> MailTriggers => Set<MailTrigger>();
     public DbSet<ReplySubscription> ReplySubscriptions => Set<ReplySubscription>();
     public DbSet<SubscriberAddress> SubscriberAddresses => Set<SubscriberAddress>();
+    public DbSet<MediaItem> MediaItems => Set<MediaItem>();
+    public DbSet<MediaVariant> MediaVariants => Set<MediaVariant>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,0 +1,86 @@
+using Microsoft.EntityFrameworkCore;
+using NewsPortal.Web.Data;
+using NewsPortal.Web.Domain;
+
+namespace NewsPortal.Web.Features.AdminMedia;
+
+/// <summary>The library's reads (newest first, searched by alt, caption, credit and file name) and its one edit.</summary>
+public sealed class MediaLibrary
+{
+    public const int PageSize = 60;
+
+    private readonly NewsDbContext _db;
+
+    public MediaLibrary(NewsDbContext db) => _db = db;
+
+    public async Task<IReadOnlyList<MediaRowViewModel>> ListAsync(string? search, CancellationToken cancellationToken)
+    {
+        var query = _db.MediaItems.AsNoTracking();
+        var q = search?.Trim();
+        if (!string.IsNullOrEmpty(q))
+        {
+            // LIKE, not Contains: SQLite's instr() is case-sensitive, its LIKE (like SQL Server's default collation) is not.
+            var pattern = $"%{Search.SearchService.EscapeLike(q)}%";
+            query = query.Where(m => EF.Functions.Like(m.DisplayName, pattern, "\\") || EF.Functions.Like(m.Alt, pattern, "\\")
+                || EF.Functions.Like(m.Caption, pattern, "\\") || EF.Functions.Like(m.Credit, pattern, "\\"));
+        }
+
+        return await Rows(query.OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id).Take(PageSize)).ToListAsync(cancellationToken);
+    }
+
+    public async Task<MediaDetailsViewModel?> DetailsAsync(int id, MediaDetailsForm? form, CancellationToken cancellationToken)
+    {
+        var row = await Rows(_db.MediaItems.AsNoTracking().Where(m => m.Id == id)).SingleOrDefaultAsync(cancellationToken);
+        if (row is null)
+        {
+            return null;
+        }
+
+        var variants = await _db.MediaVariants.AsNoTracking().Where(v => v.MediaItemId == id)
+            .OrderBy(v => v.Kind).ThenBy(v => v.Width).ThenBy(v => v.Format).ToListAsync(cancellationToken);
+        return new MediaDetailsViewModel
+        {
+            Item = row,
+            Form = form ?? new MediaDetailsForm { Alt = row.Alt, Caption = row.Caption, Credit = row.Credit },
+            Variants = variants,
+        };
+    }
+
+    public async Task<bool> UpdateAsync(int id, MediaDetailsForm form, CancellationToken cancellationToken)
+    {
+        var item = await _db.MediaItems.SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+        if (item is null)
+        {
+            return false;
+        }
+
+        item.Alt = Clean(form.Alt);
+        item.Caption = Clean(form.Caption);
+        item.Credit = Clean(form.Credit);
+        await _db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static IQueryable<MediaRowViewModel> Rows(IQueryable<MediaItem> items) =>
+        items.Select(m => new
+        {
+            Item = m,
+            Thumbnail = m.Variants.Where(v => v.Kind == "w" && v.Format == "webp").OrderBy(v => v.Width).FirstOrDefault(),
+        }).Select(x => new MediaRowViewModel
+        {
+            Id = x.Item.Id,
+            DisplayName = x.Item.DisplayName,
+            Alt = x.Item.Alt,
+            Caption = x.Item.Caption,
+            Credit = x.Item.Credit,
+            State = x.Item.State,
+            Width = x.Item.Width,
+            Height = x.Item.Height,
+            CreatedAt = x.Item.CreatedAt,
+            ThumbnailFile = x.Thumbnail == null ? null : x.Thumbnail.FileName,
+            ThumbnailWidth = x.Thumbnail == null ? 0 : x.Thumbnail.Width,
+            ThumbnailHeight = x.Thumbnail == null ? 0 : x.Thumbnail.Height,
+        });
+}

@@ -1,0 +1,86 @@
+using Microsoft.Extensions.Options;
+
+namespace NewsPortal.Web.Infrastructure.Media;
+
+/// <summary>Wakes the processing job at once after an upload instead of at its next poll.</summary>
+public sealed class MediaWorkSignal : IDisposable
+{
+    private readonly SemaphoreSlim _signal = new(0, 1);
+
+    public void Raise()
+    {
+        try
+        {
+            _signal.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // Already raised: the job will look once, which covers every upload so far.
+        }
+    }
+
+    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _signal.WaitAsync(timeout, cancellationToken);
+
+    public void Dispose() => _signal.Dispose();
+}
+
+/// <summary>
+/// Runs <see cref="MediaProcessor"/> at start (so a restart finishes what a killed process left), after each upload,
+/// and every <c>Media:ProcessingPollInterval</c> (for uploads another instance took and leases that ran out).
+/// Every failure but the host's stopping is logged and the loop goes on.
+/// </summary>
+public sealed partial class MediaProcessingService : BackgroundService
+{
+    private readonly IServiceScopeFactory _scopes;
+    private readonly MediaWorkSignal _signal;
+    private readonly MediaOptions _options;
+    private readonly ILogger<MediaProcessingService> _logger;
+
+    public MediaProcessingService(IServiceScopeFactory scopes, MediaWorkSignal signal, IOptions<MediaOptions> options, ILogger<MediaProcessingService> logger)
+    {
+        _scopes = scopes;
+        _signal = signal;
+        _options = options.Value;
+        _logger = logger;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!_options.ProcessingEnabled)
+        {
+            return;
+        }
+
+        await Task.Yield();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var scope = _scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<MediaProcessor>().RunOnceAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+#pragma warning disable CA1031 // A background job logs every failure and tries again; it must never stop the host.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                LogFailed(_logger, ex);
+            }
+
+            try
+            {
+                await _signal.WaitAsync(_options.ProcessingPollInterval, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Media processing pass failed; the next pass tries again")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+}
