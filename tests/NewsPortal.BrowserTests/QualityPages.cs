@@ -23,5 +23,7 @@ public static class QualityPages
         { "dashboard", "/admin", true },
         { "article editor", "/admin/articles/1/edit", true },
         { "new article", "/admin/articles/new", true },
+        { "media library", "/admin/media", true },
+        { "comment settings and their history", "/admin/settings", true },
     };
 }
