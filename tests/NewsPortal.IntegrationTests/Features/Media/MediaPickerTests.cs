@@ -1,0 +1,133 @@
+using System.Net;
+using System.Text.Json;
+using NewsPortal.IntegrationTests.Infrastructure;
+using NewsPortal.Web.Domain;
+using NewsPortal.Web.Infrastructure.Identity;
+
+namespace NewsPortal.IntegrationTests.Features.Media;
+
+/// <summary>
+/// The editor's image picker (GET /admin/media/picker?q=): what it offers is what an article may show, so only ready
+/// images with alt text, each with the ≤1200 px JPEG to insert and its size.
+/// </summary>
+public sealed class MediaPickerTests : IAsyncLifetime
+{
+    private readonly string _root = MediaSite.NewRoot();
+    private NewsPortalFactory _factory = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _factory = MediaSite.Create(_root, processing: false);
+        await _factory.CreateStaffAsync("ed@test.example", Roles.Editor);
+        await _factory.CreateStaffAsync("mod@test.example", Roles.Moderator);
+        await _factory.WithDbAsync(async db =>
+        {
+            db.MediaItems.AddRange(
+                Item("harbour.jpg", MediaState.Ready, "Boats in the harbour at dawn", "The harbour", "Photo: Jane Doe", 2000, 1333),
+                Item("small.jpg", MediaState.Ready, "A lighthouse", null, null, 900, 600),
+                Item("no-alt.jpg", MediaState.Ready, null, "No alt yet", null, 2000, 1333),
+                Item("blank-alt.jpg", MediaState.Ready, "   ", null, null, 2000, 1333),
+                Item("busy.jpg", MediaState.Processing, "Still processing", null, null, 2000, 1333),
+                Item("broken.jpg", MediaState.Failed, "Failed harbour", null, null, 2000, 1333));
+            await db.SaveChangesAsync();
+        });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _factory.DisposeAsync();
+        MediaSite.DeleteRoot(_root);
+    }
+
+    private static MediaItem Item(string name, MediaState state, string? alt, string? caption, string? credit, int width, int height)
+    {
+        var item = new MediaItem
+        {
+            OriginalName = $"{name}-original.jpg",
+            DisplayName = name,
+            SourceFormat = "jpeg",
+            Width = width,
+            Height = height,
+            Alt = alt,
+            Caption = caption,
+            Credit = credit,
+            State = state,
+            CreatedAt = DateTime.UtcNow,
+        };
+        if (state == MediaState.Ready)
+        {
+            foreach (var w in new[] { 480, 800, 1200, 1600 }.Where(w => w <= width))
+            {
+                foreach (var format in new[] { "avif", "webp", "jpeg" })
+                {
+                    var ext = format == "jpeg" ? "jpg" : format;
+                    item.Variants.Add(new MediaVariant { Kind = "w", Format = format, Width = w, Height = w * height / width, Bytes = 100, FileName = $"{name}-{w}.{ext}" });
+                }
+            }
+
+            item.Variants.Add(new MediaVariant { Kind = "social", Format = "jpeg", Width = 1200, Height = 630, Bytes = 100, FileName = $"{name}-social.jpg" });
+        }
+
+        return item;
+    }
+
+    private static async Task<JsonElement> PickerAsync(HttpClient client, string query = "")
+    {
+        var response = await client.GetAsync(new Uri("/admin/media/picker?q=" + Uri.EscapeDataString(query), UriKind.Relative));
+        var body = await response.Content.ReadAsStringAsync();
+        MediaSite.AssertStatus(HttpStatusCode.OK, response, body);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        return JsonDocument.Parse(body).RootElement;
+    }
+
+    private static List<string?> Alts(JsonElement items) => [.. items.EnumerateArray().Select(i => i.GetProperty("alt").GetString())];
+
+    [Fact]
+    public async Task Picker_ListsOnlyReadyImagesWithAltText_WithTheVariantToInsert()
+    {
+        var editor = await _factory.SignedInAsync("ed@test.example");
+
+        var items = await PickerAsync(editor);
+
+        Assert.Equal(["A lighthouse", "Boats in the harbour at dawn"], Alts(items).Order().ToList());
+        var harbour = items.EnumerateArray().Single(i => i.GetProperty("alt").GetString() == "Boats in the harbour at dawn");
+        Assert.Equal("/media/harbour.jpg-1200.jpg", harbour.GetProperty("src").GetString());
+        Assert.Equal("/media/harbour.jpg-1200.webp", harbour.GetProperty("webp").GetString());
+        Assert.Equal("/media/harbour.jpg-480.webp", harbour.GetProperty("thumbnail").GetString());
+        Assert.Equal(1200, harbour.GetProperty("width").GetInt32());
+        Assert.Equal(799, harbour.GetProperty("height").GetInt32());
+        Assert.Equal("The harbour", harbour.GetProperty("caption").GetString());
+        Assert.Equal("Photo: Jane Doe", harbour.GetProperty("credit").GetString());
+
+        // Never upscaled: a 900 px original has no 1200 px variant, so its widest (800) is inserted.
+        var lighthouse = items.EnumerateArray().Single(i => i.GetProperty("alt").GetString() == "A lighthouse");
+        Assert.Equal("/media/small.jpg-800.jpg", lighthouse.GetProperty("src").GetString());
+        Assert.Equal(800, lighthouse.GetProperty("width").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("HARBOUR", "Boats in the harbour at dawn")]
+    [InlineData("jane doe", "Boats in the harbour at dawn")]
+    [InlineData("small.jpg", "A lighthouse")]
+    [InlineData("No alt yet", null)]
+    [InlineData("100%", null)]
+    public async Task Picker_SearchesAltCaptionCreditAndFileName(string query, string? expected)
+    {
+        var editor = await _factory.SignedInAsync("ed@test.example");
+
+        var items = await PickerAsync(editor, query);
+
+        Assert.Equal(expected is null ? [] : [expected], Alts(items));
+    }
+
+    [Fact]
+    public async Task Picker_IsForEditorsAndAdminsOnly()
+    {
+        var moderator = await _factory.SignedInAsync("mod@test.example");
+        var admin = await _factory.SignedInAsync(StaffSessions.AdminEmail);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await moderator.GetAsync(new Uri("/admin/media/picker", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await _factory.Browser().GetAsync(new Uri("/admin/media/picker", UriKind.Relative))).StatusCode);
+        Assert.Equal(2, (await PickerAsync(admin)).GetArrayLength());
+    }
+}
