@@ -39,7 +39,7 @@ public sealed class MediaPickerTests : IAsyncLifetime
         MediaSite.DeleteRoot(_root);
     }
 
-    private static MediaItem Item(string name, MediaState state, string? alt, string? caption, string? credit, int width, int height)
+    internal static MediaItem Item(string name, MediaState state, string? alt, string? caption, string? credit, int width, int height)
     {
         var item = new MediaItem
         {
@@ -129,5 +129,65 @@ public sealed class MediaPickerTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Forbidden, (await moderator.GetAsync(new Uri("/admin/media/picker", UriKind.Relative))).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await _factory.Browser().GetAsync(new Uri("/admin/media/picker", UriKind.Relative))).StatusCode);
         Assert.Equal(2, (await PickerAsync(admin)).GetArrayLength());
+    }
+}
+
+/// <summary>
+/// The reader's side of a picked image: an in-body image that names a media library variant is served as a
+/// &lt;picture&gt; with every AVIF and WebP width, the JPEGs as fallback, its size and lazy loading; any other image
+/// is left as stored.
+/// </summary>
+public sealed class MediaInArticleBodyTests : IAsyncLifetime
+{
+    private readonly string _root = MediaSite.NewRoot();
+    private NewsPortalFactory _factory = null!;
+
+    public ValueTask InitializeAsync()
+    {
+        _factory = MediaSite.Create(_root, processing: false);
+        return ValueTask.CompletedTask;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _factory.DisposeAsync();
+        MediaSite.DeleteRoot(_root);
+    }
+
+    [Fact]
+    public async Task ArticlePage_MediaImageInBody_IsAPictureWithAvifAndWebPAtEveryWidth()
+    {
+        const string body = "<p>Before.</p><figure><img src=\"/media/harbour.jpg-1200.jpg\" alt=\"Boats &amp; &quot;nets&quot;\" width=\"1200\" height=\"799\"><figcaption>The harbour <small>Photo: Jane Doe</small></figcaption></figure>"
+            + "<figure><img src=\"/images/articles/harbour.svg\" alt=\"A drawing\"></figure><p><img src=\"/media/unknown.jpg\" alt=\"Gone\"></p>";
+        var slug = await _factory.WithDbAsync(async db =>
+        {
+            db.MediaItems.Add(MediaPickerTests.Item("harbour.jpg", MediaState.Ready, "Boats", null, null, 2000, 1333));
+            await db.SaveChangesAsync();
+            return (await new ArticleBuilder().Body(body).SaveAsync(db)).Slug;
+        });
+
+        var (response, page) = await Html.GetAsync(_factory.Browser(), $"/news/{slug}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var pictures = page.QuerySelectorAll(".article-body picture");
+        var picture = Assert.Single(pictures);
+        Assert.Equal("FIGURE", picture.ParentElement!.TagName);
+        var avif = picture.QuerySelector("source[type='image/avif']")!;
+        var webp = picture.QuerySelector("source[type='image/webp']")!;
+        Assert.Equal("/media/harbour.jpg-480.avif 480w, /media/harbour.jpg-800.avif 800w, /media/harbour.jpg-1200.avif 1200w, /media/harbour.jpg-1600.avif 1600w", avif.GetAttribute("srcset"));
+        Assert.Equal("/media/harbour.jpg-480.webp 480w, /media/harbour.jpg-800.webp 800w, /media/harbour.jpg-1200.webp 1200w, /media/harbour.jpg-1600.webp 1600w", webp.GetAttribute("srcset"));
+        Assert.False(string.IsNullOrEmpty(avif.GetAttribute("sizes")));
+        var img = picture.QuerySelector("img")!;
+        Assert.Equal("/media/harbour.jpg-1200.jpg", img.GetAttribute("src"));
+        Assert.Equal("Boats & \"nets\"", img.GetAttribute("alt"));
+        Assert.Equal("1200", img.GetAttribute("width"));
+        Assert.Equal("799", img.GetAttribute("height"));
+        Assert.Equal("lazy", img.GetAttribute("loading"));
+        Assert.Contains("/media/harbour.jpg-1600.jpg 1600w", img.GetAttribute("srcset"), StringComparison.Ordinal);
+        Assert.Equal("The harbour Photo: Jane Doe", page.QuerySelector(".article-body figure figcaption")!.TextContent);
+
+        // Not a library variant: left as stored.
+        Assert.NotNull(page.QuerySelector(".article-body img[src='/images/articles/harbour.svg']:not([loading])"));
+        Assert.NotNull(page.QuerySelector(".article-body p > img[src='/media/unknown.jpg']"));
     }
 }
