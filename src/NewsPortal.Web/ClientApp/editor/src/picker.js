@@ -13,7 +13,7 @@ export function openPicker(pickerUrl) {
     dialog.setAttribute('aria-labelledby', `${id}-title`);
     const heading = document.createElement('h2');
     heading.id = `${id}-title`;
-    heading.textContent = 'Insert image from the media library';
+    heading.textContent = 'Insert image';
 
     const field = document.createElement('div');
     field.className = 'field';
