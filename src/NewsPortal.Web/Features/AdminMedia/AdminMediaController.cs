@@ -25,6 +25,11 @@ public sealed class AdminMediaController : Controller
     public async Task<IActionResult> Index(string? q, CancellationToken cancellationToken) =>
         View(await ListAsync(q, [], cancellationToken));
 
+    /// <summary>The editor's image picker (JSON): ready images with alt text, newest first, searched like the library.</summary>
+    [HttpGet("picker")]
+    public async Task<IActionResult> Picker(string? q, CancellationToken cancellationToken) =>
+        Json(await _library.PickerAsync(q, cancellationToken));
+
     [HttpPost("")]
     [ServiceFilter(typeof(MediaUploadLimit))]
     public async Task<IActionResult> Upload([FromServices] UploadMedia upload, CancellationToken cancellationToken)

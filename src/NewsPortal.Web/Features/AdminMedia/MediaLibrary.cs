@@ -28,6 +28,57 @@ public sealed class MediaLibrary
         return await Rows(query.OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id).Take(PageSize)).ToListAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// What the editor's image picker offers: ready images that have alt text (the rest cannot be inserted), searched
+    /// like the library, each with the variant to insert: the widest JPEG and WebP of at most
+    /// <see cref="InsertWidth"/> px (a smaller original has none that wide; variants are never upscaled).
+    /// </summary>
+    public async Task<IReadOnlyList<MediaPickerItem>> PickerAsync(string? search, CancellationToken cancellationToken)
+    {
+        var query = _db.MediaItems.AsNoTracking().Where(m => m.State == MediaState.Ready && m.Alt != null && m.Alt.Trim() != "");
+        var q = search?.Trim();
+        if (!string.IsNullOrEmpty(q))
+        {
+            var pattern = $"%{Search.SearchService.EscapeLike(q)}%";
+            query = query.Where(m => EF.Functions.Like(m.DisplayName, pattern, "\\") || EF.Functions.Like(m.Alt, pattern, "\\")
+                || EF.Functions.Like(m.Caption, pattern, "\\") || EF.Functions.Like(m.Credit, pattern, "\\"));
+        }
+
+        var items = await query.OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id).Take(PageSize)
+            .Select(m => new { m.Id, m.Alt, m.Caption, m.Credit }).ToListAsync(cancellationToken);
+        var ids = items.Select(m => m.Id).ToList();
+        var variants = (await _db.MediaVariants.AsNoTracking().Where(v => ids.Contains(v.MediaItemId) && v.Kind == "w").ToListAsync(cancellationToken))
+            .ToLookup(v => v.MediaItemId);
+
+        var result = new List<MediaPickerItem>(items.Count);
+        foreach (var item in items)
+        {
+            var widths = variants[item.Id].ToList();
+            var jpeg = Widest(widths, "jpeg");
+            var webp = Widest(widths, "webp");
+            var thumbnail = widths.Where(v => v.Format == "webp").MinBy(v => v.Width) ?? widths.MinBy(v => v.Width);
+            if (jpeg is null || thumbnail is null)
+            {
+                continue;
+            }
+
+            result.Add(new MediaPickerItem(item.Id, Url(thumbnail), item.Alt!, item.Caption, item.Credit, Url(jpeg),
+                webp is null ? null : Url(webp), jpeg.Width, jpeg.Height));
+        }
+
+        return result;
+    }
+
+    public const int InsertWidth = 1200;
+
+    private static MediaVariant? Widest(List<MediaVariant> variants, string format)
+    {
+        var ofFormat = variants.Where(v => v.Format == format).ToList();
+        return ofFormat.Where(v => v.Width <= InsertWidth).MaxBy(v => v.Width) ?? ofFormat.MinBy(v => v.Width);
+    }
+
+    private static string Url(MediaVariant variant) => $"{Infrastructure.Media.MediaServiceCollectionExtensions.RequestPath}/{variant.FileName}";
+
     public async Task<MediaDetailsViewModel?> DetailsAsync(int id, MediaDetailsForm? form, CancellationToken cancellationToken)
     {
         var row = await Rows(_db.MediaItems.AsNoTracking().Where(m => m.Id == id)).SingleOrDefaultAsync(cancellationToken);

@@ -70,3 +70,6 @@ public sealed class MediaDetailsViewModel
 
     public IReadOnlyList<MediaVariant> Variants { get; init; } = [];
 }
+
+/// <summary>One image the editor's picker offers (JSON): <see cref="Src"/> is what the article's figure gets.</summary>
+public sealed record MediaPickerItem(int Id, string Thumbnail, string Alt, string? Caption, string? Credit, string Src, string? Webp, int Width, int Height);

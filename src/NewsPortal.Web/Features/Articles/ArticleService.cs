@@ -57,7 +57,10 @@ public sealed class ArticleService
     public Task<int?> CommentPageAsync(ArticlePageCore core, int commentId, IReadOnlySet<int> ownHeldIds, CommentSort sort, CancellationToken cancellationToken) =>
         _comments.PageOfAsync(core.Article.Id, core.ApprovedComments, ownHeldIds, commentId, sort, cancellationToken);
 
-    /// <summary>Everything on the article page that is the same for every reader: five small indexed queries.</summary>
+    /// <summary>
+    /// Everything on the article page that is the same for every reader: five small indexed queries, and two more when
+    /// the body has media library images (see ResponsiveBodyImages).
+    /// </summary>
     private static async Task<ArticlePageCore?> LoadCoreAsync(NewsDbContext db, DateTime now, string slug, CancellationToken cancellationToken)
     {
         var article = await db.Articles.AsNoTracking()
@@ -71,7 +74,11 @@ public sealed class ArticleService
             return null;
         }
 
-        article = article with { Tags = await ArticleQueryExtensions.TagsOfAsync(db, article.Id, cancellationToken) };
+        article = article with
+        {
+            Tags = await ArticleQueryExtensions.TagsOfAsync(db, article.Id, cancellationToken),
+            BodyHtml = await ResponsiveBodyImages.RewriteAsync(db, article.BodyHtml, cancellationToken),
+        };
         var latest = await db.Articles.AsNoTracking()
             .VisibleAt(now)
             .Where(a => a.Id != article.Id)

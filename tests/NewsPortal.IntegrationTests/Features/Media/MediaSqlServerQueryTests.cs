@@ -33,6 +33,9 @@ public sealed class MediaSqlServerQueryTests : IClassFixture<SqlServerQueryTests
             await library.ListAsync("harbour_100%", CancellationToken.None);
             await library.DetailsAsync(1, null, CancellationToken.None);
             await library.UpdateAsync(1, new MediaDetailsForm { Alt = "Boats", Credit = "Ana" }, CancellationToken.None);
+            await library.PickerAsync("harbour_100%", CancellationToken.None);
+            var db = scope.ServiceProvider.GetRequiredService<NewsPortal.Web.Data.NewsDbContext>();
+            await NewsPortal.Web.Features.Articles.ResponsiveBodyImages.RewriteAsync(db, "<p><img src=\"/media/a1.jpg\" alt=\"A\"></p>", CancellationToken.None);
         }
 
         // A scope of its own: the stand-in answers every insert with the id already tracked above.
@@ -52,6 +55,8 @@ public sealed class MediaSqlServerQueryTests : IClassFixture<SqlServerQueryTests
         var commands = _factory.Capture.Commands.Distinct().ToList();
         Assert.Contains(commands, c => c.Contains("LIKE", StringComparison.Ordinal) && c.Contains("[MediaItems]", StringComparison.Ordinal));
         Assert.Contains(commands, c => c.Contains("INSERT INTO [MediaItems]", StringComparison.Ordinal));
+        Assert.True(commands.Any(c => c.Contains("[MediaVariants]", StringComparison.Ordinal) && c.Contains("[FileName]", StringComparison.Ordinal) && c.Contains("@names", StringComparison.Ordinal)),
+            "The in-body image lookup was not run:\n" + string.Join("\n---\n", commands.Where(c => c.Contains("[MediaVariants]", StringComparison.Ordinal))));
         Assert.Contains(commands, c => c.Contains("UPDATE [m]", StringComparison.Ordinal) && c.Contains("[LeaseUntil]", StringComparison.Ordinal));
         var parser = new TSql160Parser(initialQuotedIdentifiers: true);
         foreach (var sql in commands)

@@ -7,11 +7,14 @@ import { cleanPastedHtml } from './paste.js';
 import { videoFromUrl } from './video.js';
 import { buildToolbar } from './toolbar.js';
 import { openDialog } from './dialog.js';
+import { openPicker } from './picker.js';
 
 /**
  * The media library (issue 21) plugs in here: set window.NewsroomEditor.pickImage to a function that returns a
- * Promise of { src, alt, caption, credit } (or null when the editor cancels). Until then the image button asks for an
- * address and alt text.
+ * Promise of { src, alt, caption, credit, width?, height? } (or null when the editor cancels). A textarea with
+ * data-media-picker (the picker's JSON address) sets it to the library's picker (picker.js). Without one the image
+ * button asks for an address and alt text. Editing an image already in the body always uses that dialog, which keeps
+ * the image and changes its alt text, caption and credit.
  */
 const api = {
   pickImage: null,
@@ -54,7 +57,7 @@ function imageAllowed(src, origins) {
 
 async function askForImage(editor, origins) {
   const current = editor.isActive('figure') ? editor.getAttributes('figure') : {};
-  const picked = api.pickImage
+  const picked = api.pickImage && !current.src
     ? await api.pickImage(current)
     : await openDialog({
         title: current.src ? 'Edit image' : 'Insert image',
@@ -77,9 +80,13 @@ async function askForImage(editor, origins) {
       });
   // Cancelled: the dialog has put focus back on the button that opened it.
   if (!picked) return;
+  const src = picked.src.trim();
+  const sameImage = current.src && src === current.src;
   const attrs = {
-    src: picked.src.trim(),
+    src,
     alt: picked.alt.trim(),
+    width: picked.width || (sameImage ? current.width : null),
+    height: picked.height || (sameImage ? current.height : null),
     caption: (picked.caption || '').trim(),
     credit: (picked.credit || '').trim(),
   };
@@ -141,6 +148,8 @@ async function askForVideo(editor) {
 }
 
 function mount(textarea) {
+  const pickerUrl = textarea.dataset.mediaPicker;
+  if (pickerUrl && !api.pickImage) api.pickImage = () => openPicker(pickerUrl);
   const origins = (textarea.dataset.imageOrigins || '').split(/\s+/).filter(Boolean);
   const label = textarea.id ? document.querySelector(`label[for="${textarea.id}"]`) : null;
   if (label && !label.id) label.id = `${textarea.id}-label`;

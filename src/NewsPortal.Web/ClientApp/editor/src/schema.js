@@ -86,6 +86,10 @@ const InlineImage = Image.extend({
  * An image with its caption and credit: <figure><img src alt><figcaption>Caption <small>Credit</small></figcaption>
  * </figure>. One atom, edited through the image dialog (or the media library's picker, see editor.js).
  */
+function dimension(value) {
+  return /^[1-9][0-9]{0,4}$/.test(value || '') ? Number(value) : null;
+}
+
 export const Figure = Node.create({
   name: 'figure',
   group: 'block',
@@ -93,7 +97,15 @@ export const Figure = Node.create({
   draggable: true,
   selectable: true,
   addAttributes() {
-    return { src: { default: '' }, alt: { default: '' }, caption: { default: '' }, credit: { default: '' } };
+    return {
+      src: { default: '' },
+      alt: { default: '' },
+      // Set by the media library's picker so the reader's page reserves the image's space (no layout shift).
+      width: { default: null },
+      height: { default: null },
+      caption: { default: '' },
+      credit: { default: '' },
+    };
   },
   parseHTML() {
     return [
@@ -115,18 +127,25 @@ export const Figure = Node.create({
               .join('')
               .trim();
           }
-          return { src: img.getAttribute('src') || '', alt: img.getAttribute('alt') || '', caption, credit };
+          return {
+            src: img.getAttribute('src') || '',
+            alt: img.getAttribute('alt') || '',
+            width: dimension(img.getAttribute('width')),
+            height: dimension(img.getAttribute('height')),
+            caption,
+            credit,
+          };
         },
       },
     ];
   },
   renderHTML({ node }) {
-    const { src, alt, caption, credit } = node.attrs;
+    const { src, alt, width, height, caption, credit } = node.attrs;
     const parts = [];
     if (caption) parts.push(caption);
     if (caption && credit) parts.push(' ');
     if (credit) parts.push(['small', {}, credit]);
-    const img = ['img', { src, alt }];
+    const img = ['img', width && height ? { src, alt, width: String(width), height: String(height) } : { src, alt }];
     return parts.length ? ['figure', {}, img, ['figcaption', {}, ...parts]] : ['figure', {}, img];
   },
 });
@@ -241,8 +260,8 @@ export function unmodelled(root) {
       continue;
     }
     for (const attr of el.getAttributeNames()) {
-      // A figure's image keeps only its address and alt text.
-      const keeps = name === 'img' && inFigure ? ['src', 'alt'] : kept;
+      // A figure's image keeps only its address, alt text and size.
+      const keeps = name === 'img' && inFigure ? ['src', 'alt', 'width', 'height'] : kept;
       if (!keeps.includes(attr)) lost.add(`<${name} ${attr}>`);
     }
   }
