@@ -152,9 +152,7 @@ public sealed partial class ArticleEditorTests
     {
         _site.RequireBrowser();
         await using var context = await _site.NewContextAsync();
-        var page = await SiteFixture.SignedInPageAsync(context, SiteFixture.EditorEmail);
-        await page.GotoAsync("/admin/articles/new");
-        await page.WaitForSelectorAsync(EditorSelector);
+        var page = await EditorPageAsync(context, "/admin/articles/new");
 
         foreach (var (name, html) in Corpus())
         {
@@ -169,9 +167,7 @@ public sealed partial class ArticleEditorTests
     {
         _site.RequireBrowser();
         await using var context = await _site.NewContextAsync();
-        var page = await SiteFixture.SignedInPageAsync(context, SiteFixture.EditorEmail);
-        await page.GotoAsync("/admin/articles/new");
-        await page.WaitForSelectorAsync(EditorSelector);
+        var page = await EditorPageAsync(context, "/admin/articles/new");
         const string word = """
             <html xmlns:o="urn:schemas-microsoft-com:office:office"><head><style>p.MsoNormal{margin:0}</style></head><body>
             <!--[if gte mso 9]><xml><o:OfficeDocumentSettings></o:OfficeDocumentSettings></xml><![endif]-->
@@ -352,9 +348,7 @@ public sealed partial class ArticleEditorTests
     {
         _site.RequireBrowser();
         await using var context = await _site.NewContextAsync();
-        var page = await SiteFixture.SignedInPageAsync(context, SiteFixture.EditorEmail);
-        await page.GotoAsync("/admin/articles/new");
-        await page.WaitForSelectorAsync(EditorSelector);
+        var page = await EditorPageAsync(context, "/admin/articles/new");
 
         await page.FocusAsync("[role=toolbar] button[tabindex='0']");
         Assert.Equal("H2 heading", await FocusedLabelAsync(page));
@@ -400,6 +394,15 @@ public sealed partial class ArticleEditorTests
 
         Assert.Equal(label, await FocusedLabelAsync(page));
         await page.Keyboard.PressAsync("Enter");
+    }
+
+    /// <summary>An editor signed in, on <paramref name="path"/>, once the rich-text editor has replaced the textarea.</summary>
+    private static async Task<IPage> EditorPageAsync(IBrowserContext context, string path)
+    {
+        var page = await SiteFixture.SignedInPageAsync(context, SiteFixture.EditorEmail);
+        await page.GotoAsync(path);
+        await page.WaitForSelectorAsync(EditorSelector);
+        return page;
     }
 
     /// <summary>A toolbar command gives the focus back to the text a frame later (TipTap's focus); keys typed before that are lost.</summary>

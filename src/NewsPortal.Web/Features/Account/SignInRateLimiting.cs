@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.Extensions.Options;
 using NewsPortal.Web.Infrastructure.RateLimiting;
 
 namespace NewsPortal.Web.Features.Account;
@@ -39,14 +38,6 @@ public static class SignInRateLimiting
         services.AddSingleton<SignInAccountThrottle>();
         services.AddSingleton<SignInDevices>();
         services.AddSingleton<DummyPasswordHash>();
-        return services.AddRateLimiter(limiter =>
-        {
-            limiter.AddPolicy(PolicyName, context => RateLimitingExtensions.PerClient(
-                context,
-                PolicyName,
-                context.RequestServices.GetRequiredService<IOptionsMonitor<SignInOptions>>().CurrentValue.AttemptsPerMinutePerIp,
-                TimeSpan.FromMinutes(1)));
-            limiter.WithRetryAfter();
-        });
+        return services.AddPerClientLimit<SignInOptions>(PolicyName, o => o.AttemptsPerMinutePerIp, TimeSpan.FromMinutes(1));
     }
 }

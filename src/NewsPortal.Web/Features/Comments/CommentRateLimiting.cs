@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using NewsPortal.Web.Infrastructure.RateLimiting;
 
 namespace NewsPortal.Web.Features.Comments;
@@ -13,15 +12,7 @@ public static class CommentRateLimiting
     /// </summary>
     public static IServiceCollection AddCommentRateLimiting(this IServiceCollection services)
     {
-        services.AddRateLimiter(limiter =>
-        {
-            limiter.AddPolicy(PolicyName, context => RateLimitingExtensions.PerClient(
-                context,
-                PolicyName,
-                context.RequestServices.GetRequiredService<IOptionsMonitor<CommentOptions>>().CurrentValue.PostsPerMinutePerIp,
-                TimeSpan.FromMinutes(1)));
-            limiter.WithRetryAfter();
-        });
+        services.AddPerClientLimit<CommentOptions>(PolicyName, o => o.PostsPerMinutePerIp, TimeSpan.FromMinutes(1));
         return services;
     }
 }
@@ -35,13 +26,5 @@ public static class CommentReportRateLimiting
     /// over the limit the reader gets the friendly 429 page with Retry-After, as for comments.
     /// </summary>
     public static IServiceCollection AddCommentReportRateLimiting(this IServiceCollection services) =>
-        services.AddRateLimiter(limiter =>
-        {
-            limiter.AddPolicy(PolicyName, context => RateLimitingExtensions.PerClient(
-                context,
-                PolicyName,
-                context.RequestServices.GetRequiredService<IOptionsMonitor<CommentOptions>>().CurrentValue.ReportsPerHourPerIp,
-                TimeSpan.FromHours(1)));
-            limiter.WithRetryAfter();
-        });
+        services.AddPerClientLimit<CommentOptions>(PolicyName, o => o.ReportsPerHourPerIp, TimeSpan.FromHours(1));
 }

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using NewsPortal.Web.Infrastructure.RateLimiting;
 
 namespace NewsPortal.Web.Features.Privacy;
@@ -13,13 +12,5 @@ public static class PrivacyRateLimiting
     /// cool-down (<see cref="PrivacyService.RequestAsync"/>) protects the addressee from many clients at once.
     /// </summary>
     public static IServiceCollection AddPrivacyRateLimiting(this IServiceCollection services) =>
-        services.AddRateLimiter(limiter =>
-        {
-            limiter.AddPolicy(PolicyName, context => RateLimitingExtensions.PerClient(
-                context,
-                PolicyName,
-                context.RequestServices.GetRequiredService<IOptionsMonitor<PrivacyOptions>>().CurrentValue.RequestsPerHourPerIp,
-                TimeSpan.FromHours(1)));
-            limiter.WithRetryAfter();
-        });
+        services.AddPerClientLimit<PrivacyOptions>(PolicyName, o => o.RequestsPerHourPerIp, TimeSpan.FromHours(1));
 }

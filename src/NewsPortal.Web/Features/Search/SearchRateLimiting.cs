@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.Extensions.Options;
 using NewsPortal.Web.Infrastructure.RateLimiting;
 
 namespace NewsPortal.Web.Features.Search;
@@ -39,14 +38,6 @@ public static class SearchRateLimiting
     public static IServiceCollection AddSearchRateLimiting(this IServiceCollection services)
     {
         services.AddOptions<SearchOptions>().BindConfiguration(SearchOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        return services.AddRateLimiter(limiter =>
-        {
-            limiter.AddPolicy(PolicyName, context => RateLimitingExtensions.PerClient(
-                context,
-                PolicyName,
-                context.RequestServices.GetRequiredService<IOptionsMonitor<SearchOptions>>().CurrentValue.RequestsPerMinutePerIp,
-                TimeSpan.FromMinutes(1)));
-            limiter.WithRetryAfter();
-        });
+        return services.AddPerClientLimit<SearchOptions>(PolicyName, o => o.RequestsPerMinutePerIp, TimeSpan.FromMinutes(1));
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 using NewsPortal.Web.Infrastructure.Proxy;
 using NewsPortal.Web.Infrastructure.Redis;
 
@@ -21,6 +22,22 @@ public static class RateLimitingExtensions
         var key = string.Create(CultureInfo.InvariantCulture, $"{policy}:{permitLimit}:{client}");
         return RateLimitPartition.Get(key, k => new SharedFixedWindowLimiter(redis, RedisKeyPrefix + k, permitLimit, window));
     }
+
+    /// <summary>
+    /// Registers the per-client policy <paramref name="policy"/>: <paramref name="limit"/> of the current
+    /// <typeparamref name="TOptions"/> requests per <paramref name="window"/> (read on each request, so a changed setting
+    /// applies at once), shared through Redis, and 429 with Retry-After past it. Every per-client limit of the site is
+    /// registered through this one method.
+    /// </summary>
+    public static IServiceCollection AddPerClientLimit<TOptions>(
+        this IServiceCollection services, string policy, Func<TOptions, int> limit, TimeSpan window)
+        where TOptions : class =>
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.AddPolicy(policy, context => PerClient(
+                context, policy, limit(context.RequestServices.GetRequiredService<IOptionsMonitor<TOptions>>().CurrentValue), window));
+            limiter.WithRetryAfter();
+        });
 
     /// <summary>Over a limit: 429 with Retry-After; the status-code page then shows the friendly explanation.</summary>
     public static RateLimiterOptions WithRetryAfter(this RateLimiterOptions limiter)
