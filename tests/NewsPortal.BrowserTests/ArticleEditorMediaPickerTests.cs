@@ -48,8 +48,7 @@ public sealed partial class ArticleEditorTests
         await page.FocusAsync("#AuthorId");
         await page.Keyboard.PressAsync("ArrowDown");
         await page.FocusAsync("button[value=publish]");
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(EditAddress());
+        await page.NavigatesToAsync(() => page.Keyboard.PressAsync("Enter"), EditAddress());
         await Assertions.Expect(page.Locator(".notice-success")).ToHaveTextAsync("Published.");
 
         var stored = await StoredBodyAsync(headline);

@@ -77,8 +77,7 @@ public sealed partial class ArticleEditorTests
         await page.FocusAsync("#AuthorId");
         await page.Keyboard.PressAsync("ArrowDown");
         await page.FocusAsync("button[value=publish]");
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(EditAddress());
+        await page.NavigatesToAsync(() => page.Keyboard.PressAsync("Enter"), EditAddress());
         await Assertions.Expect(page.Locator(".notice-success")).ToHaveTextAsync("Published.");
 
         var slug = (await page.GetAttributeAsync("a:has-text('View on the site')", "href"))!;
@@ -121,8 +120,7 @@ public sealed partial class ArticleEditorTests
             await form.FillAsync("#BodyHtml", body);
             await form.SelectOptionAsync("#CategoryId", new SelectOptionValue { Index = 1 });
             await form.SelectOptionAsync("#AuthorId", new SelectOptionValue { Index = 1 });
-            await form.ClickAsync("button[value=savedraft]");
-            await form.WaitForURLAsync(EditAddress());
+            await form.NavigatesToAsync(() => form.ClickAsync("button[value=savedraft]"), EditAddress());
         }
 
         var first = await StoredBodyAsync(headline);
@@ -132,8 +130,7 @@ public sealed partial class ArticleEditorTests
         await page.GotoAsync($"/admin/articles/{id}/edit");
         await page.WaitForSelectorAsync(EditorSelector);
         Assert.Equal(first, await page.EvaluateAsync<string>("NewsroomEditor.editors[0].getHTML()"));
-        await page.ClickAsync("button[value=savedraft]");
-        await page.WaitForURLAsync(EditAddress());
+        await page.NavigatesToAsync(() => page.ClickAsync("button[value=savedraft]"), EditAddress());
         Assert.Equal(first, await StoredBodyAsync(headline));
 
         // A change and its undo also come back to the same HTML.
@@ -141,8 +138,7 @@ public sealed partial class ArticleEditorTests
         await page.FocusAsync(EditorSelector);
         await page.Keyboard.TypeAsync("x");
         await page.Keyboard.PressAsync("Control+z");
-        await page.ClickAsync("button[value=savedraft]");
-        await page.WaitForURLAsync(EditAddress());
+        await page.NavigatesToAsync(() => page.ClickAsync("button[value=savedraft]"), EditAddress());
         Assert.Equal(first, await StoredBodyAsync(headline));
         Assert.Empty(problems);
     }
@@ -219,8 +215,7 @@ public sealed partial class ArticleEditorTests
         await page.Keyboard.TypeAsync("https://youtu.be/dQw4w9WgXcQ");
         await page.Keyboard.PressAsync("Enter");
         await page.Keyboard.TypeAsync("After the video.");
-        await page.ClickAsync("button[value=publish]");
-        await page.WaitForURLAsync(EditAddress());
+        await page.NavigatesToAsync(() => page.ClickAsync("button[value=publish]"), EditAddress());
         Assert.Equal(
             "<p>Watch the reopening:</p><figure class=\"embed\" data-embed=\"youtube\" data-id=\"dQw4w9WgXcQ\">" +
             "<a href=\"https://www.youtube.com/watch?v=dQw4w9WgXcQ\" rel=\"noopener\">Watch the video on YouTube</a></figure><p>After the video.</p>",
@@ -278,16 +273,14 @@ public sealed partial class ArticleEditorTests
         await page.FillAsync("#BodyHtml", body);
         await page.SelectOptionAsync("#CategoryId", new SelectOptionValue { Index = 1 });
         await page.SelectOptionAsync("#AuthorId", new SelectOptionValue { Index = 1 });
-        await page.ClickAsync("button[value=savedraft]");
-        await page.WaitForURLAsync(EditAddress());
+        await page.NavigatesToAsync(() => page.ClickAsync("button[value=savedraft]"), EditAddress());
         Assert.Equal(body, await StoredBodyAsync(headline));
 
         await page.ReloadAsync();
         await Assertions.Expect(page.Locator(".newsroom-editor-notice")).ToContainTextAsync("<dl>, <dt>, <dd>, <h5>");
         await Assertions.Expect(page.Locator("textarea#BodyHtml")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("[aria-label='Edit as HTML']")).ToHaveAttributeAsync("aria-pressed", "true");
-        await page.ClickAsync("button[value=savedraft]");
-        await page.WaitForURLAsync(EditAddress());
+        await page.NavigatesToAsync(() => page.ClickAsync("button[value=savedraft]"), EditAddress());
 
         Assert.Equal(body, await StoredBodyAsync(headline));
     }

@@ -25,12 +25,10 @@ public sealed class CommentPagingTests
         Assert.Contains("Comments page 1 of 3", await page.Locator(".comment-pager").InnerTextAsync(), StringComparison.Ordinal);
         Assert.StartsWith("Thread 1:", await FirstThreadAsync(page), StringComparison.Ordinal);
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Later comments" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("cpage=2", StringComparison.Ordinal));
+        await page.NavigatesToAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Later comments" }).ClickAsync(), url => url.Contains("cpage=2", StringComparison.Ordinal));
         Assert.StartsWith("Thread 6:", await FirstThreadAsync(page), StringComparison.Ordinal);
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Newest first" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("csort=newest", StringComparison.Ordinal));
+        await page.NavigatesToAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Newest first" }).ClickAsync(), url => url.Contains("csort=newest", StringComparison.Ordinal));
         Assert.StartsWith($"Thread {SiteFixture.LongDiscussionThreads}:", await FirstThreadAsync(page), StringComparison.Ordinal);
 
         // Remembered: the plain article URL now opens newest first.
@@ -48,10 +46,7 @@ public sealed class CommentPagingTests
         await page.GotoAsync($"/news/{SiteFixture.LongDiscussionSlug}");
 
         await page.Locator(".comment-pager a[rel=next]").FocusAsync();
-        // The wait is set up before the key is pressed: waiting afterwards can miss a navigation that is already over.
-        var navigated = page.WaitForURLAsync(url => url.Contains("cpage=2", StringComparison.Ordinal));
-        await page.Keyboard.PressAsync("Enter");
-        await navigated;
+        await page.NavigatesToAsync(() => page.Keyboard.PressAsync("Enter"), url => url.Contains("cpage=2", StringComparison.Ordinal));
         Assert.Contains("Comments page 2 of 3", await page.Locator(".comment-pager").InnerTextAsync(), StringComparison.Ordinal);
     }
 }

@@ -51,8 +51,7 @@ public sealed class MailJourneyTests
         var page = await context.NewPageAsync();
         await page.GotoAsync("/category/world");
         await page.ClickAsync(".listing .card-title a >> nth=0");
-        await page.ClickAsync("#comments form a[href='/privacy']");
-        await page.WaitForURLAsync(url => url.EndsWith("/privacy", StringComparison.Ordinal));
+        await page.NavigatesToAsync(() => page.ClickAsync("#comments form a[href='/privacy']"), url => url.EndsWith("/privacy", StringComparison.Ordinal));
         Assert.Contains("IP address and browser", await page.InnerTextAsync("main"), StringComparison.Ordinal);
 
         await page.FillAsync("#Email", "someone@browser.test");

@@ -29,8 +29,7 @@ public sealed class OwnCommentEditPageTests
         await page.ClickAsync("#comments button[type=submit]");
         await page.WaitForSelectorAsync("#comments .notice-success");
 
-        await page.ClickAsync("#comments a.edit-link");
-        await page.WaitForURLAsync("**/edit");
+        await page.NavigatesToAsync(() => page.ClickAsync("#comments a.edit-link"), url => url.EndsWith("/edit", StringComparison.Ordinal));
         Assert.Contains("a comment its author will want to fix", await page.InputValueAsync("textarea"), StringComparison.Ordinal);
 
         var axe = await page.RunAxe();

@@ -57,11 +57,9 @@ public sealed class ReportJourneyTests
 
         // The reader has tabbed to the comment's Report link; from there on, only keys.
         await page.FocusAsync($"#comment-{id} a.report-link");
-        // The wait is set up before the key is pressed, and it waits for the load event: the width below is measured
-        // on the styled page, not on one still being parsed.
-        var navigated = page.WaitForURLAsync(url => url.EndsWith($"/comments/{id}/report", StringComparison.Ordinal));
-        await page.Keyboard.PressAsync("Enter");
-        await navigated;
+        // The wait is for the load event: the width below is measured on the styled page, not on one still being parsed.
+        await page.NavigatesToAsync(
+            () => page.Keyboard.PressAsync("Enter"), url => url.EndsWith($"/comments/{id}/report", StringComparison.Ordinal));
         await page.WaitForSelectorAsync("form.report-form");
         Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "The report page scrolls sideways at 390 px.");
         for (var i = 0; i < 40 && await page.EvaluateAsync<string?>("document.activeElement.name") != "Reason"; i++)

@@ -206,15 +206,14 @@ public sealed class SiteFixture : IAsyncLifetime
         await page.GotoAsync("/account/login");
         await page.FillAsync("#Email", email);
         await page.FillAsync("#Password", Password);
-        var response = await page.RunAndWaitForResponseAsync(
+        IResponse? response = null;
+        await page.LoadsNewDocumentAsync(async () => response = await page.RunAndWaitForResponseAsync(
             () => page.ClickAsync("main form button[type=submit]"),
-            r => r.Request.Method == "POST" && r.Url.Contains("/account/login", StringComparison.Ordinal));
-        if (response.Status != 302)
+            r => r.Request.Method == "POST" && r.Url.Contains("/account/login", StringComparison.Ordinal)));
+        if (response!.Status != 302 || page.Url.Contains("/account/login", StringComparison.Ordinal))
         {
-            throw new InvalidOperationException($"Signing in as {email} failed ({response.Status}): {await response.TextAsync()}");
+            throw new InvalidOperationException($"Signing in as {email} failed ({response.Status}), the page shows {page.Url}.");
         }
-
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
 
         return page;
     }
