@@ -274,6 +274,8 @@ run_wrk() {
   [[ -n "$script" ]] && args+=(-s "$script")
   # WRK_COOKIE: the Cookie header of a signed-in member of staff (the staff rows).
   [[ -n "${WRK_COOKIE:-}" ]] && args+=(-H "Cookie: $WRK_COOKIE")
+  # WRK_HEADER: one more request header (the gzip rows send Accept-Encoding as a browser does).
+  [[ -n "${WRK_HEADER:-}" ]] && args+=(-H "$WRK_HEADER")
   log "$SIZE: $name ($DURATION, $THREADS threads, $connections connections)"
   local cpu_before cpu_after nginx_before nginx_after
   cpu_before=$(site_cpu_ticks)
@@ -307,12 +309,14 @@ run_wrk() {
   sock=$(awk '/Socket errors:/ {gsub(",", ""); print $4 + $6 + $8 + $10}' "$out")
   kb=""
   [[ -z "$script" ]] && kb="${SIZES_KB[$path]:-}"
+  [[ -z "$script" && "${WRK_HEADER:-}" == *gzip* ]] && kb="${SIZES_KB_GZIP[$path]:-}"
   ROWS+=("$name|${rps:-0}|$p50|$p99|$(( ${non2xx:-0} + ${sock:-0} ))|$cpu|$kb|$ROW_GROUP")
   [[ "$path" == "/healthz" && -z "$script" ]] && CEILINGS[$ROW_GROUP]="${rps:-0}"
   return 0
 }
 
 declare -A SIZES_KB
+declare -A SIZES_KB_GZIP
 # warm_up <path>: a few seconds of light load (JIT, EF query cache, SQLite page cache) and one response size.
 warm_up() {
   local path="$1" bytes code
@@ -320,9 +324,83 @@ warm_up() {
   [[ -n "${WRK_COOKIE:-}" ]] && cookie=(-H "Cookie: $WRK_COOKIE")
   code=$(curl -s -o /dev/null --max-time 10 -w '%{http_code}' "${cookie[@]}" "$BASE$path" || true)
   [[ "$code" == 200 ]] || echo "WARNING: GET $path answered $code" >&2
-  bytes=$(curl -s -o /dev/null --compressed --max-time 30 -w '%{size_download}' "${cookie[@]}" "$BASE$path" || echo 0)
+  # The bytes on the wire as wrk gets them: plain, and compressed for the rows that send Accept-Encoding.
+  bytes=$(curl -s -o /dev/null --max-time 30 -w '%{size_download}' "${cookie[@]}" "$BASE$path" || echo 0)
   SIZES_KB[$path]=$(awk -v b="$bytes" 'BEGIN {printf "%.1f", b / 1024}')
+  bytes=$(curl -s -o /dev/null --compressed --max-time 30 -w '%{size_download}' "${cookie[@]}" "$BASE$path" || echo 0)
+  SIZES_KB_GZIP[$path]=$(awk -v b="$bytes" 'BEGIN {printf "%.1f", b / 1024}')
   timeout 60 wrk -t2 -c8 -d"$WARMUP" "${cookie[@]}" "$BASE$path" >/dev/null 2>&1 || true
+}
+
+# static_copy_rows <path> [gzip]: the ceiling for those bytes on this machine. The page as the site just served it is
+# saved to a file and served by nginx (no proxying, sendfile, keep-alive), then measured like a site row; the article
+# rows are compared with it in STATIC_NOTE. Needs nginx (skipped with --no-proxy).
+STATIC_NOTE=""
+static_copy_rows() {
+  local path="$1"
+  [[ "$PROXY" == 1 ]] || { STATIC_NOTE="not measured (--no-proxy)"; return 0; }
+  local dir="$WORK/static-$SIZE" port saved_base="$BASE" saved_group="${ROW_GROUP:-direct}"
+  mkdir -p "$dir/www" "$dir/temp"
+  curl -s --max-time 30 -o "$dir/www/article.html" "$BASE$path"
+  curl -s --max-time 30 -H 'Accept-Encoding: gzip' -o "$dir/www/article.html.gz" "$BASE$path"
+  port=$(free_port $((PORT + 40)))
+  cat >"$dir/nginx.conf" <<CONF
+daemon off;
+master_process on;
+worker_processes auto;
+pid $dir/nginx.pid;
+error_log $dir/error.log warn;
+events { worker_connections 1024; }
+http {
+    access_log off;
+    client_body_temp_path $dir/temp/client_body;
+    proxy_temp_path $dir/temp/proxy;
+    fastcgi_temp_path $dir/temp/fastcgi;
+    uwsgi_temp_path $dir/temp/uwsgi;
+    scgi_temp_path $dir/temp/scgi;
+    keepalive_requests 100000;
+    sendfile on;
+    types { text/html html; }
+    server {
+        listen 127.0.0.1:$port;
+        root $dir/www;
+        location = /article { default_type text/html; try_files /article.html =404; }
+        location = /article.gz { default_type text/html; add_header Content-Encoding gzip; try_files /article.html.gz =404; }
+    }
+}
+CONF
+  ( exec "$NGINX" -p "$dir/" -c "$dir/nginx.conf" -e "$dir/error.log" ) >"$dir/stdout.log" 2>&1 &
+  NGINX_PID=$!
+  local deadline=$(( $(date +%s) + 15 )) code=""
+  while [[ $(date +%s) -lt $deadline ]]; do
+    code=$(status_of "http://127.0.0.1:$port/article")
+    [[ "$code" == 200 ]] && break
+    sleep 0.1
+  done
+  [[ "$code" == 200 ]] || { echo "the static nginx did not answer within 15 s:" >&2; cat "$dir/stdout.log" "$dir/error.log" >&2; exit 1; }
+  BASE="http://127.0.0.1:$port"
+  ROW_GROUP=static
+  SIZES_KB[/article]=$(awk -v b="$(stat -c %s "$dir/www/article.html")" 'BEGIN {printf "%.1f", b / 1024}')
+  SIZES_KB[/article.gz]=$(awk -v b="$(stat -c %s "$dir/www/article.html.gz")" 'BEGIN {printf "%.1f", b / 1024}')
+  timeout 60 wrk -t2 -c8 -d"$WARMUP" "$BASE/article" >/dev/null 2>&1 || true
+  run_wrk "nginx: the article's bytes as a static file" /article
+  run_wrk "nginx: the article's gzip bytes as a static file" /article.gz
+  stop_nginx
+  BASE="$saved_base"
+  ROW_GROUP="$saved_group"
+
+  local row name rps plain=0 gzip=0 static=0 static_gz=0
+  for row in "${ROWS[@]}"; do
+    IFS='|' read -r name rps _ <<<"$row"
+    case "$name" in
+      "article, 20 comments") plain=$rps ;;
+      "article, 20 comments, gzip") gzip=$rps ;;
+      "nginx: the article's bytes as a static file") static=$rps ;;
+      "nginx: the article's gzip bytes as a static file") static_gz=$rps ;;
+    esac
+  done
+  STATIC_NOTE=$(awk -v a="$plain" -v s="$static" -v g="$gzip" -v sg="$static_gz" 'BEGIN {
+    printf "article page %.0f%% of nginx serving its bytes as a file (plain), %.0f%% (gzip)", (s > 0 ? 100 * a / s : 0), (sg > 0 ? 100 * g / sg : 0) }')
 }
 
 print_table() {
@@ -766,6 +844,7 @@ bench_size() {
   ROW_GROUP=direct
   CEILINGS=()
   SIZES_KB=()
+  SIZES_KB_GZIP=()
   PROXY_NOTES=()
   DB="$WORK/$SIZE.db"
   local gen_args site_env
@@ -817,8 +896,10 @@ bench_size() {
   run_wrk "ceiling: /favicon.svg (static)" /favicon.svg
   run_wrk "front page /" /
   run_wrk "article, 20 comments" /news/bench-article-20-comments
+  WRK_HEADER="Accept-Encoding: gzip, deflate, br" run_wrk "article, 20 comments, gzip" /news/bench-article-20-comments
   run_wrk "article, 500 comments" /news/bench-article-500-comments
   run_wrk "section /category/world" /category/world
+  static_copy_rows /news/bench-article-20-comments
 
   # The same URL again and again measures the reader cache. These two ask for a different page every time
   # (random order, thousands of distinct URLs), so they measure cache misses, the queries and the database.
@@ -855,6 +936,7 @@ bench_size() {
       "data generation: $gen_s s."
     echo "- Comment posts: $post_note"
     echo "- Search flood: $FLOOD_NOTE."
+    echo "- Static ceiling: $STATIC_NOTE."
     echo "- Machine CPU busy in the second before the site started: ${busy}% (other processes; ideally ~0)."
     echo "- Site log: $warnings warning/error lines (requests still running when wrk stops are cancelled and" \
       "logged as errors; a few of those are expected)."

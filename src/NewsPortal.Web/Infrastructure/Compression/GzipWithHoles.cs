@@ -136,7 +136,7 @@ public sealed class GzipWithHoles
     private static byte[] Deflate(byte[] piece)
     {
         using var output = new MemoryStream(piece.Length / 4 + 64);
-        var deflate = new DeflateStream(output, CompressionLevel.SmallestSize, leaveOpen: true);
+        var deflate = new DeflateStream(output, CompressionLevel.Optimal, leaveOpen: true);
         deflate.Write(piece);
         deflate.Flush();
         var bytes = output.ToArray();
