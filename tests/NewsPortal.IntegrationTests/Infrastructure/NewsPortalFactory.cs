@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using NewsPortal.Web.Data;
 using NewsPortal.Web.Infrastructure.Caching;
 using NewsPortal.Web.Features.Weather;
@@ -63,6 +64,22 @@ public class NewsPortalFactory : WebApplicationFactory<Program>
 
             ConfigureServices?.Invoke(services);
         });
+    }
+
+    /// <summary>
+    /// Every test's site is built with the container's own checks on: every registration can be constructed
+    /// (ValidateOnBuild), and nothing scoped is taken from the root provider or held by a singleton (ValidateScopes).
+    /// A registration that only works because of the order of the Add* calls, or a scoped service captured by a
+    /// singleton, fails every test here instead of one request in production.
+    /// </summary>
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        builder.UseDefaultServiceProvider(options =>
+        {
+            options.ValidateOnBuild = true;
+            options.ValidateScopes = true;
+        });
+        return base.CreateHost(builder);
     }
 
     /// <summary>
