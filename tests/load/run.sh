@@ -339,10 +339,15 @@ STATIC_NOTE=""
 static_copy_rows() {
   local path="$1"
   [[ "$PROXY" == 1 ]] || { STATIC_NOTE="not measured (--no-proxy)"; return 0; }
-  local dir="$WORK/static-$SIZE" port saved_base="$BASE" saved_group="${ROW_GROUP:-direct}"
-  mkdir -p "$dir/www" "$dir/temp"
-  curl -s --max-time 30 -o "$dir/www/article.html" "$BASE$path"
-  curl -s --max-time 30 -H 'Accept-Encoding: gzip' -o "$dir/www/article.html.gz" "$BASE$path"
+  local dir="$WORK/static-$SIZE" www port saved_base="$BASE" saved_group="${ROW_GROUP:-direct}"
+  mkdir -p "$dir/temp"
+  # nginx's workers may run as another user, and this run's folder is private: the files live in a folder of their
+  # own that they can read.
+  www=$(mktemp -d /tmp/newsportal-static.XXXXXX)
+  chmod 755 "$www"
+  curl -s --max-time 30 -o "$www/article.html" "$BASE$path"
+  curl -s --max-time 30 -H 'Accept-Encoding: gzip' -o "$www/article.html.gz" "$BASE$path"
+  chmod 644 "$www"/*
   port=$(free_port $((PORT + 40)))
   cat >"$dir/nginx.conf" <<CONF
 daemon off;
@@ -363,7 +368,7 @@ http {
     types { text/html html; }
     server {
         listen 127.0.0.1:$port;
-        root $dir/www;
+        root $www;
         location = /article { default_type text/html; try_files /article.html =404; }
         location = /article.gz { default_type text/html; add_header Content-Encoding gzip; try_files /article.html.gz =404; }
     }
@@ -380,12 +385,13 @@ CONF
   [[ "$code" == 200 ]] || { echo "the static nginx did not answer within 15 s:" >&2; cat "$dir/stdout.log" "$dir/error.log" >&2; exit 1; }
   BASE="http://127.0.0.1:$port"
   ROW_GROUP=static
-  SIZES_KB[/article]=$(awk -v b="$(stat -c %s "$dir/www/article.html")" 'BEGIN {printf "%.1f", b / 1024}')
-  SIZES_KB[/article.gz]=$(awk -v b="$(stat -c %s "$dir/www/article.html.gz")" 'BEGIN {printf "%.1f", b / 1024}')
+  SIZES_KB[/article]=$(awk -v b="$(stat -c %s "$www/article.html")" 'BEGIN {printf "%.1f", b / 1024}')
+  SIZES_KB[/article.gz]=$(awk -v b="$(stat -c %s "$www/article.html.gz")" 'BEGIN {printf "%.1f", b / 1024}')
   timeout 60 wrk -t2 -c8 -d"$WARMUP" "$BASE/article" >/dev/null 2>&1 || true
   run_wrk "nginx: the article's bytes as a static file" /article
   run_wrk "nginx: the article's gzip bytes as a static file" /article.gz
   stop_nginx
+  rm -rf "$www"
   BASE="$saved_base"
   ROW_GROUP="$saved_group"
 
