@@ -17,7 +17,7 @@ public sealed class MigrationTests
     {
         using var db = new SqlServerDesignTimeFactory().CreateDbContext([]);
 
-        Assert.False(db.Database.HasPendingModelChanges(), "Run the SQL Server 'dotnet ef migrations add' command in README.");
+        Assert.False(db.Database.HasPendingModelChanges(), "Run the SQL Server 'dotnet ef migrations add' command in CONTRIBUTING.md.");
         Assert.NotEmpty(db.Database.GetMigrations());
     }
 
@@ -26,7 +26,7 @@ public sealed class MigrationTests
     {
         using var db = new SqliteDesignTimeFactory().CreateDbContext([]);
 
-        Assert.False(db.Database.HasPendingModelChanges(), "Run the SQLite 'dotnet ef migrations add' command in README.");
+        Assert.False(db.Database.HasPendingModelChanges(), "Run the SQLite 'dotnet ef migrations add' command in CONTRIBUTING.md.");
         Assert.NotEmpty(db.Database.GetMigrations());
     }
 

@@ -10,7 +10,7 @@ using NewsPortal.Web.Infrastructure.Redis;
 namespace NewsPortal.Web.Infrastructure.Telemetry;
 
 /// <summary>
-/// Every meter of the site's own, in one place (README, Metrics, lists them). Labels are small fixed sets of words
+/// Every meter of the site's own, in one place (docs/observability.md lists them). Labels are small fixed sets of words
 /// chosen here, never a value a reader typed or a rule's wording (which quotes addresses and words): nothing personal
 /// can reach a scrape. The counters live on one static meter so a feature counts with one line and no injection; the
 /// gauges (<see cref="SiteGauges"/>) read this host's services, so they hang off the host's own meter.
