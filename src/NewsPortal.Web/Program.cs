@@ -60,6 +60,7 @@ try
     app.UseAuthentication();
     app.UseAuthorization();
     app.UseSharedArticlePages();
+    app.UseSharedPages();
 
     app.MapNewsHealthChecks();
     app.MapStaticAssets();

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using NewsPortal.Web.Features.Shared;
+using NewsPortal.Web.Infrastructure.Caching;
 
 namespace NewsPortal.Web.Features.Home;
 
@@ -10,6 +11,7 @@ public sealed class HomeController : Controller
     public HomeController(FrontPageService frontPage) => _frontPage = frontPage;
 
     [HttpGet("/")]
+    [SharedPage]
     public async Task<IActionResult> Index(int? page, CancellationToken cancellationToken)
     {
         var model = await _frontPage.GetAsync(Paging.ClampPage(page), cancellationToken);

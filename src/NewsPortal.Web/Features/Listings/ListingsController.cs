@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using NewsPortal.Web.Features.Shared;
+using NewsPortal.Web.Infrastructure.Caching;
 
 namespace NewsPortal.Web.Features.Listings;
 
@@ -10,10 +11,12 @@ public sealed class ListingsController : Controller
     public ListingsController(ListingService listings) => _listings = listings;
 
     [HttpGet("/category/{slug}")]
+    [SharedPage]
     public async Task<IActionResult> Category(string slug, int? page, CancellationToken cancellationToken) =>
         Listing(await _listings.GetCategoryAsync(slug, Paging.ClampPage(page), cancellationToken));
 
     [HttpGet("/tag/{slug}")]
+    [SharedPage]
     public async Task<IActionResult> Tag(string slug, int? page, CancellationToken cancellationToken) =>
         Listing(await _listings.GetTagAsync(slug, Paging.ClampPage(page), cancellationToken));
 
