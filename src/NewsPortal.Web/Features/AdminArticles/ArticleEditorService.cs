@@ -415,7 +415,11 @@ public sealed class ArticleEditorService
     public async Task<ArticleViewModel?> PreviewAsync(int id, CancellationToken cancellationToken)
     {
         var article = await _db.Articles.AsNoTracking().Where(a => a.Id == id).Select(ArticleQueryExtensions.ToViewModel).SingleOrDefaultAsync(cancellationToken);
-        return article is null ? null : article with { Tags = await ArticleQueryExtensions.TagsOfAsync(_db, id, cancellationToken) };
+        return article is null ? null : article with
+        {
+            Tags = await ArticleQueryExtensions.TagsOfAsync(_db, id, cancellationToken),
+            Bylines = await ArticleQueryExtensions.BylinesOfAsync(_db, article, cancellationToken),
+        };
     }
 
     /// <summary>

@@ -32,7 +32,14 @@ public sealed record ArticleViewModel
     /// <summary>The article's own switch, as stored; the page combines it with the auto-close rule.</summary>
     public bool CommentsOpenSetting { get; init; }
     public IReadOnlyList<TagLink> Tags { get; init; } = [];
+
+    /// <summary>Every byline in order: the first (<see cref="AuthorName"/>) and its co-authors.</summary>
+    public IReadOnlyList<BylineLink> Bylines { get; init; } = [];
 }
+
+/// <summary>A byline as a link to its author page.</summary>
+[ImmutableObject(true)]
+public sealed record BylineLink(string Name, string Slug);
 
 [ImmutableObject(true)]
 public sealed record TagLink(string Name, string Slug);

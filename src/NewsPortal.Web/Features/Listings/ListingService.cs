@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using NewsPortal.Web.Data;
 using NewsPortal.Web.Domain;
 using NewsPortal.Web.Features.Articles;
+using NewsPortal.Web.Features.Shared;
 using NewsPortal.Web.Infrastructure.Caching;
 using NewsPortal.Web.Infrastructure.Site;
 
@@ -30,11 +31,18 @@ public sealed class ListingService
     {
         var category = await db.Categories.AsNoTracking()
             .Where(c => c.Slug == slug)
-            .Select(c => new { c.Id, c.Name, c.Slug })
+            .Select(c => new { c.Id, c.Name, c.Slug, c.Description })
             .SingleOrDefaultAsync(cancellationToken);
         if (category is null)
         {
-            return null;
+            // A section renamed since: its old address answers 301 to the current one.
+            var current = await db.CategorySlugRedirects.AsNoTracking()
+                .Where(r => r.OldSlug == slug)
+                .Select(r => r.Category.Slug)
+                .FirstOrDefaultAsync(cancellationToken);
+            return current is null
+                ? null
+                : new ListingViewModel { Title = string.Empty, Kind = "Section", Slug = slug, MovedTo = current, Articles = new PagedList<ArticleSummary>([], 1, PageSize, 0) };
         }
 
         var articles = await db.Articles.AsNoTracking()
@@ -43,7 +51,7 @@ public sealed class ListingService
             .NewestFirst()
             .ToSummaryPageAsync(db.Articles.AsNoTracking(), page, PageSize, cancellationToken);
 
-        return new ListingViewModel { Title = category.Name, Kind = "Section", Slug = category.Slug, Articles = articles };
+        return new ListingViewModel { Title = category.Name, Kind = "Section", Slug = category.Slug, Description = category.Description, Articles = articles };
     }
 
     private async Task<ListingViewModel?> LoadTagAsync(NewsDbContext db, string slug, int page, CancellationToken cancellationToken)
