@@ -24,7 +24,6 @@ public static class ReaderFeatures
         services.AddScoped<ArticleService>();
         services.AddScoped<SharedArticlePages>();
         services.AddScoped<ListingService>();
-        services.AddScoped<Authors.AuthorPageService>();
         services.AddScoped<SearchService>();
         services.AddSingleton<SearchGate>();
         services.AddSearchRateLimiting();
