@@ -6,7 +6,7 @@ public static class SectionsAndBylinesFeatures
     public static IServiceCollection AddSectionsAndBylines(this IServiceCollection services)
     {
         services.AddScoped<AdminSections.SectionAdmin>();
-        
+        services.AddScoped<AdminBylines.BylineAdmin>();
         services.AddScoped<Authors.AuthorPageService>();
         return services;
     }

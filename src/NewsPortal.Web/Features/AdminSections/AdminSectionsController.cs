@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using NewsPortal.Web.Features.Shared;
 using NewsPortal.Web.Infrastructure.Identity;
 using NewsPortal.Web.Infrastructure.Mvc;
 
@@ -122,7 +123,7 @@ public sealed class AdminSectionsController : Controller
         return View("Delete", await _sections.DeletionAsync(id, form, cancellationToken) ?? before);
     }
 
-    private void AddErrors(SectionResult result, string prefix)
+    private void AddErrors(ChangeResult result, string prefix)
     {
         foreach (var (field, message) in result.Errors)
         {

@@ -5,21 +5,11 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using NewsPortal.Web.Data;
 using NewsPortal.Web.Domain;
+using NewsPortal.Web.Features.Shared;
 using NewsPortal.Web.Infrastructure.Database;
 using NewsPortal.Web.Infrastructure.Site;
 
 namespace NewsPortal.Web.Features.AdminSections;
-
-/// <summary>What a change to a section came to: done, refused with a message per field, or no such section.</summary>
-public sealed record SectionResult(bool NotFound, IReadOnlyDictionary<string, string> Errors)
-{
-    public static readonly SectionResult Done = new(false, new Dictionary<string, string>());
-    public static readonly SectionResult Missing = new(true, new Dictionary<string, string>());
-
-    public bool Succeeded => !NotFound && Errors.Count == 0;
-
-    public static SectionResult Error(string field, string message) => new(false, new Dictionary<string, string> { [field] = message });
-}
 
 /// <summary>
 /// The newsroom's sections: create, rename (the old address keeps answering, 301), describe, order, hide from the
@@ -80,7 +70,7 @@ public sealed class SectionAdmin
         };
     }
 
-    public async Task<SectionResult> CreateAsync(SectionForm form, CancellationToken cancellationToken)
+    public async Task<ChangeResult> CreateAsync(SectionForm form, CancellationToken cancellationToken)
     {
         var (name, slug, errors) = await CheckAsync(null, form, cancellationToken);
         if (errors.Count > 0)
@@ -100,17 +90,17 @@ public sealed class SectionAdmin
         return await SaveAsync(cancellationToken);
     }
 
-    public async Task<SectionResult> UpdateAsync(int id, SectionForm form, CancellationToken cancellationToken)
+    public async Task<ChangeResult> UpdateAsync(int id, SectionForm form, CancellationToken cancellationToken)
     {
         var category = await _db.Categories.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (category is null)
         {
-            return SectionResult.Missing;
+            return ChangeResult.Missing;
         }
 
         if (form.Stamp != StampOf(category))
         {
-            return SectionResult.Error(string.Empty,
+            return ChangeResult.Error(string.Empty,
                 $"{StaleMessage} Now: name \u201c{category.Name}\u201d, address /category/{category.Slug}{(category.HiddenFromNavigation ? ", hidden from the navigation" : string.Empty)}.");
         }
 
@@ -136,13 +126,13 @@ public sealed class SectionAdmin
     }
 
     /// <summary>Swaps the section with its neighbour above or below; positions are renumbered 0…n-1 on the way.</summary>
-    public async Task<SectionResult> MoveAsync(int id, bool up, CancellationToken cancellationToken)
+    public async Task<ChangeResult> MoveAsync(int id, bool up, CancellationToken cancellationToken)
     {
         var all = await _db.Categories.OrderBy(c => c.Position).ThenBy(c => c.Name).ToListAsync(cancellationToken);
         var index = all.FindIndex(c => c.Id == id);
         if (index < 0)
         {
-            return SectionResult.Missing;
+            return ChangeResult.Missing;
         }
 
         var other = up ? index - 1 : index + 1;
@@ -185,12 +175,12 @@ public sealed class SectionAdmin
     /// Deletes the section. With articles it needs a section to move them to; they move in the same save, and the
     /// deleted section's addresses (its own and those it redirected from) then answer 301 to that section.
     /// </summary>
-    public async Task<SectionResult> DeleteAsync(int id, DeleteSectionForm form, CancellationToken cancellationToken)
+    public async Task<ChangeResult> DeleteAsync(int id, DeleteSectionForm form, CancellationToken cancellationToken)
     {
         var category = await _db.Categories.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (category is null)
         {
-            return SectionResult.Missing;
+            return ChangeResult.Missing;
         }
 
         var articles = await _db.Articles.Where(a => a.CategoryId == id).ToListAsync(cancellationToken);
@@ -198,13 +188,13 @@ public sealed class SectionAdmin
         {
             if (form.MoveToId is not { } targetId || targetId == id)
             {
-                return SectionResult.Error(nameof(DeleteSectionForm.MoveToId),
+                return ChangeResult.Error(nameof(DeleteSectionForm.MoveToId),
                     $"{category.Name} has {Articles(articles.Count)}. Choose the section to move {(articles.Count == 1 ? "it" : "them")} to.");
             }
 
             if (!await _db.Categories.AnyAsync(c => c.Id == targetId, cancellationToken))
             {
-                return SectionResult.Error(nameof(DeleteSectionForm.MoveToId), "That section no longer exists. Choose another.");
+                return ChangeResult.Error(nameof(DeleteSectionForm.MoveToId), "That section no longer exists. Choose another.");
             }
 
             foreach (var article in articles)
@@ -229,7 +219,7 @@ public sealed class SectionAdmin
         {
             // An article filed in this section between the count and the delete (the foreign key refuses the delete).
             _db.ChangeTracker.Clear();
-            return SectionResult.Error(string.Empty, "An article was filed in this section while you were deleting it. Nothing was deleted: try again.");
+            return ChangeResult.Error(string.Empty, "An article was filed in this section while you were deleting it. Nothing was deleted: try again.");
         }
     }
 
@@ -270,17 +260,17 @@ public sealed class SectionAdmin
         return (name, slug, errors);
     }
 
-    private async Task<SectionResult> SaveAsync(CancellationToken cancellationToken)
+    private async Task<ChangeResult> SaveAsync(CancellationToken cancellationToken)
     {
         try
         {
             await _db.SaveChangesAsync(cancellationToken);
-            return SectionResult.Done;
+            return ChangeResult.Done;
         }
         catch (DbUpdateException ex) when (DatabaseErrors.IsUniqueViolation(ex))
         {
             _db.ChangeTracker.Clear();
-            return SectionResult.Error(string.Empty, ConflictMessage);
+            return ChangeResult.Error(string.Empty, ConflictMessage);
         }
     }
 }
