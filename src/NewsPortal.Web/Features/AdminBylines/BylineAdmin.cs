@@ -207,7 +207,7 @@ public sealed class BylineAdmin
         {
             errors[nameof(BylineForm.Slug)] = $"The address /author/{slug} belongs to another byline (two people with one name need different addresses, e.g. {slug}-2). Choose another.";
         }
-        else if (await _db.AuthorSlugRedirects.AnyAsync(r => r.AuthorId != self && r.OldSlug == slug, cancellationToken))
+        else if (await UsedBeforeAsync(self, slug, cancellationToken))
         {
             errors[nameof(BylineForm.Slug)] = $"The address /author/{slug} still leads readers to another byline, which used it before. Choose another.";
         }
@@ -243,6 +243,10 @@ public sealed class BylineAdmin
 
         return (new CheckedByline(name, slug, Clean(form.Title), Clean(form.Bio), form.PhotoMediaItemId, account, links), errors);
     }
+
+    /// <summary>Whether another byline used <paramref name="slug"/> before (its old address still leads to it).</summary>
+    internal Task<bool> UsedBeforeAsync(int self, string slug, CancellationToken cancellationToken) =>
+        _db.AuthorSlugRedirects.AnyAsync(r => r.AuthorId != self && r.OldSlug == slug, cancellationToken);
 
     private async Task<BylineEditViewModel> WithChoicesAsync(int? id, string? currentSlug, bool retired, BylineForm form, CancellationToken cancellationToken)
     {

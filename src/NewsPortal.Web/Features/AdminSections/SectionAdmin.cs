@@ -252,13 +252,17 @@ public sealed class SectionAdmin
         {
             errors[nameof(SectionForm.Slug)] = $"The address /category/{slug} belongs to another section. Choose another.";
         }
-        else if (await _db.CategorySlugRedirects.AnyAsync(r => r.CategoryId != self && r.OldSlug == slug, cancellationToken))
+        else if (await UsedBeforeAsync(self, slug, cancellationToken))
         {
             errors[nameof(SectionForm.Slug)] = $"The address /category/{slug} still leads readers to another section, which used it before. Choose another.";
         }
 
         return (name, slug, errors);
     }
+
+    /// <summary>Whether another section used <paramref name="slug"/> before (its old address still leads to it).</summary>
+    internal Task<bool> UsedBeforeAsync(int self, string slug, CancellationToken cancellationToken) =>
+        _db.CategorySlugRedirects.AnyAsync(r => r.CategoryId != self && r.OldSlug == slug, cancellationToken);
 
     private async Task<ChangeResult> SaveAsync(CancellationToken cancellationToken)
     {

@@ -25,6 +25,10 @@ public sealed class AuthorPageService
     public ValueTask<AuthorPageAnswer> GetAsync(string slug, int page, CancellationToken cancellationToken) =>
         _cache.GetOrLoadAsync($"author:{slug}:{page}", ReaderChange.Comments, (db, ct) => LoadAsync(db, slug, page, ct), cancellationToken);
 
+    /// <summary>The current slug of the byline that used to have <paramref name="oldSlug"/>.</summary>
+    public static IQueryable<string> MovedTo(NewsDbContext db, string oldSlug) =>
+        db.AuthorSlugRedirects.AsNoTracking().Where(r => r.OldSlug == oldSlug).Select(r => r.Author.Slug);
+
     private async Task<AuthorPageAnswer> LoadAsync(NewsDbContext db, string slug, int page, CancellationToken cancellationToken)
     {
         var author = await db.Authors.AsNoTracking()
@@ -33,11 +37,7 @@ public sealed class AuthorPageService
             .SingleOrDefaultAsync(cancellationToken);
         if (author is null)
         {
-            var current = await db.AuthorSlugRedirects.AsNoTracking()
-                .Where(r => r.OldSlug == slug)
-                .Select(r => r.Author.Slug)
-                .FirstOrDefaultAsync(cancellationToken);
-            return new AuthorPageAnswer(null, current);
+            return new AuthorPageAnswer(null, await MovedTo(db, slug).FirstOrDefaultAsync(cancellationToken));
         }
 
         var id = author.Id;

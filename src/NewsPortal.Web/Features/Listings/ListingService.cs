@@ -27,6 +27,10 @@ public sealed class ListingService
     public ValueTask<ListingViewModel?> GetTagAsync(string slug, int page, CancellationToken cancellationToken) =>
         _cache.GetOrLoadAsync($"tag:{slug}:{page}", ReaderChange.Comments, (db, ct) => LoadTagAsync(db, slug, page, ct), cancellationToken);
 
+    /// <summary>The current slug of the section that used to have <paramref name="oldSlug"/>.</summary>
+    public static IQueryable<string> MovedTo(NewsDbContext db, string oldSlug) =>
+        db.CategorySlugRedirects.AsNoTracking().Where(r => r.OldSlug == oldSlug).Select(r => r.Category.Slug);
+
     private async Task<ListingViewModel?> LoadCategoryAsync(NewsDbContext db, string slug, int page, CancellationToken cancellationToken)
     {
         var category = await db.Categories.AsNoTracking()
@@ -36,10 +40,7 @@ public sealed class ListingService
         if (category is null)
         {
             // A section renamed since: its old address answers 301 to the current one.
-            var current = await db.CategorySlugRedirects.AsNoTracking()
-                .Where(r => r.OldSlug == slug)
-                .Select(r => r.Category.Slug)
-                .FirstOrDefaultAsync(cancellationToken);
+            var current = await MovedTo(db, slug).FirstOrDefaultAsync(cancellationToken);
             return current is null
                 ? null
                 : new ListingViewModel { Title = string.Empty, Kind = "Section", Slug = slug, MovedTo = current, Articles = new PagedList<ArticleSummary>([], 1, PageSize, 0) };
