@@ -40,6 +40,7 @@ try
     builder.Services.AddPrivacy();
     builder.Services.AddReaderFeatures();
     builder.Services.AddMediaLibrary();
+    builder.Services.AddSectionsAndBylines();
 
     var app = builder.Build();
 

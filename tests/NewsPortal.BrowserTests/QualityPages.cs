@@ -9,6 +9,7 @@ public static class QualityPages
         { "article with comments and the form", "/news/twelve-coastal-nations-sign-pact-to-protect-the-halver-sea", false },
         { "paged article, comments page 2", $"/news/{SiteFixture.LongDiscussionSlug}?cpage=2", false },
         { "category", "/category/world", false },
+        { "author page", "/author/maren-holloway", false },
         { "search results", "/search?q=council", false },
         { "not found", "/news/no-such-story", false },
         { "login", "/account/login", false },
@@ -25,5 +26,12 @@ public static class QualityPages
         { "new article", "/admin/articles/new", true },
         { "media library", "/admin/media", true },
         { "comment settings and their history", "/admin/settings", true },
+        { "sections", "/admin/sections", true },
+        { "edit a section", "/admin/sections/1/edit", true },
+        { "delete a section (move its articles)", "/admin/sections/1/delete", true },
+        { "bylines", "/admin/bylines", true },
+        { "new byline", "/admin/bylines/new", true },
+        { "edit a byline", "/admin/bylines/1/edit", true },
+        { "delete a byline (refused while used)", "/admin/bylines/1/delete", true },
     };
 }

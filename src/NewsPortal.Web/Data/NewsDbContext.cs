@@ -30,6 +30,9 @@ public class NewsDbContext : IdentityDbContext<StaffUser>, IDataProtectionKeyCon
     public DbSet<CommentHistory> CommentHistory => Set<CommentHistory>();
     public DbSet<CommentReport> CommentReports => Set<CommentReport>();
     public DbSet<ArticleSlugRedirect> ArticleSlugRedirects => Set<ArticleSlugRedirect>();
+    public DbSet<CategorySlugRedirect> CategorySlugRedirects => Set<CategorySlugRedirect>();
+    public DbSet<AuthorSlugRedirect> AuthorSlugRedirects => Set<AuthorSlugRedirect>();
+    public DbSet<ArticleCoAuthor> ArticleCoAuthors => Set<ArticleCoAuthor>();
     public DbSet<CommentSettings> CommentSettings => Set<CommentSettings>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<SiteSecret> SiteSecrets => Set<SiteSecret>();

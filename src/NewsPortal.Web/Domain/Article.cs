@@ -38,6 +38,9 @@ public class Article
     public int CategoryId { get; set; }
     public Category Category { get; set; } = null!;
 
+    /// <summary>Bylines after <see cref="Author"/>, in order.</summary>
+    public List<ArticleCoAuthor> CoAuthors { get; set; } = [];
+
     public List<Tag> Tags { get; set; } = [];
     public List<Comment> Comments { get; set; } = [];
 

@@ -17,6 +17,14 @@ public static class FieldLengths
     public const int TagName = 60;
     public const int AuthorName = 100;
     public const int AuthorBio = 500;
+    public const int AuthorTitle = 100;
+    public const int SectionDescription = 300;
+
+    /// <summary>A byline's links, one URL a line.</summary>
+    public const int AuthorLinks = 2_000;
+
+    /// <summary>Co-authors an article may have after its first byline.</summary>
+    public const int CoAuthorsMax = 8;
 
     public const int CommentName = 100;
     public const int CommentEmail = 254;

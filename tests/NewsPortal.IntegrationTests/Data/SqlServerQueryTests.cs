@@ -33,7 +33,7 @@ public sealed class SqlServerQueryTests : IClassFixture<SqlServerQueryTests.SqlS
         [
             "/", "/?page=2", "/news/x", "/news/x?replyto=1", "/category/x", "/category/x?page=2", "/tag/x",
             "/search?q=harbour+tram", "/search?q=%22harbour+lights%22+harb*&section=x&from=2026-01-01&to=2026-12-31&page=3",
-            "/search?q=%22%2A%5E%3ANEAR(%7B%7D", "/feed.xml", "/sitemap.xml", "/healthz/ready", "/no-such-page",
+            "/search?q=%22%2A%5E%3ANEAR(%7B%7D", "/author/x", "/author/x?page=2", "/feed.xml", "/sitemap.xml", "/healthz/ready", "/no-such-page",
         ];
 
         foreach (var page in pages)
@@ -137,6 +137,52 @@ public sealed class SqlServerQueryTests : IClassFixture<SqlServerQueryTests.SqlS
         Assert.Contains(commands, c => c.StartsWith("SELECT t.Id FROM Articles t WHERE t.Id IN (@p0) AND NOT EXISTS (SELECT 1 FROM ArticleSearch s WHERE s.ArticleId = t.Id)", StringComparison.Ordinal));
         Assert.Contains(commands, c => c.Contains("EXEC @granted = sp_getapplock @Resource = @p0, @LockMode = 'Exclusive', @LockOwner = 'Transaction'", StringComparison.Ordinal));
         AssertValidTSql(commands.Where(c => c.Contains("Search", StringComparison.Ordinal) || c.Contains("sp_getapplock", StringComparison.Ordinal)));
+    }
+
+    /// <summary>Sections and bylines: their newsroom pages' reads and writes, and the article editor's co-authors.</summary>
+    [Fact]
+    public async Task SectionsAndBylinesQueries_AreValidTSql()
+    {
+        _factory.Capture.Commands.Clear();
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            var sections = scope.ServiceProvider.GetRequiredService<NewsPortal.Web.Features.AdminSections.SectionAdmin>();
+            await sections.ListAsync(null, CancellationToken.None);
+            await sections.EditAsync(1, null, CancellationToken.None);
+            await sections.CreateAsync(new() { Name = "Transport", Description = "Roads and rail." }, CancellationToken.None);
+            await sections.UpdateAsync(1, new() { Name = "Transport", Slug = "transport-news", Stamp = "stale" }, CancellationToken.None);
+            await sections.MoveAsync(1, up: true, CancellationToken.None);
+            await sections.DeletionAsync(1, null, CancellationToken.None);
+            await sections.DeleteAsync(1, new() { MoveToId = 2 }, CancellationToken.None);
+
+            // The rest run only when an earlier query finds nothing, which the server stand-in never answers.
+            await sections.UsedBeforeAsync(1, "transport", CancellationToken.None);
+            var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
+            await NewsPortal.Web.Features.Listings.ListingService.MovedTo(db, "old-section").FirstOrDefaultAsync();
+            await NewsPortal.Web.Features.Authors.AuthorPageService.MovedTo(db, "old-byline").FirstOrDefaultAsync();
+        }
+
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            var bylines = scope.ServiceProvider.GetRequiredService<NewsPortal.Web.Features.AdminBylines.BylineAdmin>();
+            await bylines.ListAsync(CancellationToken.None);
+            await bylines.NewAsync(null, CancellationToken.None);
+            await bylines.EditAsync(1, null, CancellationToken.None);
+            await bylines.CreateAsync(new() { Name = "Ana Ruiz", PhotoMediaItemId = 1, StaffUserId = "u1", Links = "https://ana.example/" }, CancellationToken.None);
+            await bylines.RetireAsync(1, retired: true, CancellationToken.None);
+            await bylines.DeletionAsync(1, CancellationToken.None);
+            await bylines.DeleteAsync(1, CancellationToken.None);
+            await bylines.UsedBeforeAsync(1, "ana-ruiz", CancellationToken.None);
+            var editor = scope.ServiceProvider.GetRequiredService<ArticleEditorService>();
+            await editor.EditAsync(1, CancellationToken.None);
+            await editor.SaveAsync(1, new ArticleForm { Headline = "H", Standfirst = "S", BodyHtml = "<p>B</p>", CategoryId = 1, AuthorId = 1, CoAuthorIds = [2, 3] }, ArticleIntent.SaveDraft, CancellationToken.None);
+        }
+
+        var commands = _factory.Capture.Commands.Distinct().ToList();
+        Assert.Contains(commands, c => c.Contains("[CategorySlugRedirects]", StringComparison.Ordinal));
+        Assert.Contains(commands, c => c.Contains("[AuthorSlugRedirects]", StringComparison.Ordinal));
+        Assert.Contains(commands, c => c.Contains("[ArticleCoAuthors]", StringComparison.Ordinal));
+        AssertValidTSql(commands);
     }
 
     /// <summary>The outbox: the due query, the claim, marking sent and failed, the Admin's list and retry.</summary>

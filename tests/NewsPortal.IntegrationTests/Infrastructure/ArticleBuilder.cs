@@ -18,6 +18,8 @@ public sealed class ArticleBuilder
     private string _categorySlug = "world";
     private readonly List<string> _tags = [];
     private bool _commentsOpen = true;
+    private string? _authorSlug;
+    private readonly List<string> _coAuthors = [];
 
     public ArticleBuilder Headline(string headline)
     {
@@ -75,6 +77,14 @@ public sealed class ArticleBuilder
         return this;
     }
 
+    /// <summary>The first byline, by slug (it must exist); without it, the first author in the database.</summary>
+    public ArticleBuilder By(string authorSlug, params string[] coAuthorSlugs)
+    {
+        _authorSlug = authorSlug;
+        _coAuthors.AddRange(coAuthorSlugs);
+        return this;
+    }
+
     public ArticleBuilder CommentsClosed()
     {
         _commentsOpen = false;
@@ -87,8 +97,15 @@ public sealed class ArticleBuilder
         var headline = _headline ?? $"Test article number {_n}";
         var category = await db.Categories.SingleOrDefaultAsync(c => c.Slug == _categorySlug)
                        ?? new Category { Name = _categorySlug, Slug = _categorySlug, Position = 99 };
-        var author = await db.Authors.OrderBy(a => a.Id).FirstOrDefaultAsync()
-                     ?? new Author { Name = "Test Author", Slug = "test-author" };
+        var author = _authorSlug is not null
+            ? await db.Authors.SingleAsync(a => a.Slug == _authorSlug)
+            : await db.Authors.OrderBy(a => a.Id).FirstOrDefaultAsync() ?? new Author { Name = "Test Author", Slug = "test-author" };
+        var coAuthors = new List<ArticleCoAuthor>();
+        foreach (var slug in _coAuthors)
+        {
+            coAuthors.Add(new ArticleCoAuthor { Author = await db.Authors.SingleAsync(a => a.Slug == slug), Position = coAuthors.Count + 1 });
+        }
+
         var tags = new List<Tag>();
         foreach (var slug in _tags)
         {
@@ -108,6 +125,7 @@ public sealed class ArticleBuilder
             Category = category,
             Author = author,
             Tags = tags,
+            CoAuthors = coAuthors,
         };
         db.Articles.Add(article);
         await db.SaveChangesAsync();

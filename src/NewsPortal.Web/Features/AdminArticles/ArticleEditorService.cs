@@ -190,6 +190,7 @@ public sealed class ArticleEditorService
             BodyHtml = article.BodyHtml,
             CategoryId = article.CategoryId,
             AuthorId = article.AuthorId,
+            CoAuthorIds = await CoAuthorList.OfAsync(_db, article.Id, cancellationToken),
             Tags = string.Join(", ", article.Tags.OrderBy(t => t.Name).Select(t => t.Name)),
             HeroImageUrl = article.HeroImageUrl,
             HeroImageAlt = article.HeroImageAlt,
@@ -275,6 +276,8 @@ public sealed class ArticleEditorService
             errors[nameof(ArticleForm.AuthorId)] = "Choose the author.";
         }
 
+        await CoAuthorList.CheckAsync(_db, id, form, errors, cancellationToken);
+
         if (!string.IsNullOrWhiteSpace(form.HeroImageUrl) && !_imageOrigins.IsAllowed(form.HeroImageUrl))
         {
             errors[nameof(ArticleForm.HeroImageUrl)] = ImageOriginMessage(_imageOrigins, "Images");
@@ -347,6 +350,7 @@ public sealed class ArticleEditorService
         article.HeroImageCaption = article.HeroImageUrl is null ? null : form.HeroImageCaption?.Trim();
         article.CommentsOpen = form.CommentsOpen;
         article.Tags = await TagsAsync(form.Tags, cancellationToken);
+        await CoAuthorList.ApplyAsync(_db, article, form, cancellationToken);
 
         switch (intent)
         {
@@ -415,7 +419,11 @@ public sealed class ArticleEditorService
     public async Task<ArticleViewModel?> PreviewAsync(int id, CancellationToken cancellationToken)
     {
         var article = await _db.Articles.AsNoTracking().Where(a => a.Id == id).Select(ArticleQueryExtensions.ToViewModel).SingleOrDefaultAsync(cancellationToken);
-        return article is null ? null : article with { Tags = await ArticleQueryExtensions.TagsOfAsync(_db, id, cancellationToken) };
+        return article is null ? null : article with
+        {
+            Tags = await ArticleQueryExtensions.TagsOfAsync(_db, id, cancellationToken),
+            Bylines = await ArticleQueryExtensions.BylinesOfAsync(_db, article, cancellationToken),
+        };
     }
 
     /// <summary>
@@ -489,7 +497,8 @@ public sealed class ArticleEditorService
         ArticleForm form, int? id, ArticleStatus status, DateTime? publishedAt, string? slug, CancellationToken cancellationToken)
     {
         var categories = await _db.Categories.AsNoTracking().OrderBy(c => c.Position).Select(c => new SelectListItem(c.Name, c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToListAsync(cancellationToken);
-        var authors = await _db.Authors.AsNoTracking().OrderBy(a => a.Name).Select(a => new SelectListItem(a.Name, a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToListAsync(cancellationToken);
+        var onStory = CoAuthorList.Chosen(form).Append(form.AuthorId).ToList();
+        var authors = await _db.Authors.AsNoTracking().Where(a => !a.IsRetired || onStory.Contains(a.Id)).OrderBy(a => a.Name).Select(a => new SelectListItem(a.Name, a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToListAsync(cancellationToken);
         return new ArticleEditorViewModel
         {
             Id = id, Status = status, PublishedAt = publishedAt, CurrentSlug = slug, Form = form, Categories = categories, Authors = authors,

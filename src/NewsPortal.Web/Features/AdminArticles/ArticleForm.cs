@@ -35,6 +35,10 @@ public sealed class ArticleForm
     [Range(1, int.MaxValue, ErrorMessage = "Choose the author.")]
     public int AuthorId { get; set; }
 
+    /// <summary>Further bylines after <see cref="AuthorId"/>, in order; 0 (an empty select) is skipped.</summary>
+    [Display(Name = "Co-authors")]
+    public List<int> CoAuthorIds { get; set; } = [];
+
     [Display(Name = "Tags (comma-separated)")]
     [StringLength(500)]
     public string? Tags { get; set; }

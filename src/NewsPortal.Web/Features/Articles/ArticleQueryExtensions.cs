@@ -71,6 +71,28 @@ public static class ArticleQueryExtensions
             .Select(t => new TagLink(t.Name, t.Slug))
             .ToListAsync(cancellationToken);
 
+    /// <summary>
+    /// An article's bylines in order: the first from the article itself, then its co-authors by position (straight
+    /// from the join table's key, like <see cref="TagsOfAsync"/>).
+    /// </summary>
+    public static async Task<IReadOnlyList<BylineLink>> BylinesOfAsync(NewsDbContext db, ArticleViewModel article, CancellationToken cancellationToken)
+    {
+        var coAuthors = await db.ArticleCoAuthors.AsNoTracking()
+            .Where(c => c.ArticleId == article.Id)
+            .OrderBy(c => c.Position)
+            .Select(c => new BylineLink(c.Author.Name, c.Author.Slug))
+            .ToListAsync(cancellationToken);
+        return [new BylineLink(article.AuthorName, article.AuthorSlug), .. coAuthors];
+    }
+
+    /// <summary>"A", "A and B", "A, B and C": how a newsroom writes several names.</summary>
+    public static string JoinNames(IReadOnlyList<string> names) => names.Count switch
+    {
+        0 => string.Empty,
+        1 => names[0],
+        _ => $"{string.Join(", ", names.Take(names.Count - 1))} and {names[^1]}",
+    };
+
     public static readonly Expression<Func<Article, ArticleSummary>> ToSummary = a => new ArticleSummary
     {
         Id = a.Id,
@@ -80,6 +102,7 @@ public static class ArticleQueryExtensions
         CategoryName = a.Category.Name,
         CategorySlug = a.Category.Slug,
         AuthorName = a.Author.Name,
+        AuthorSlug = a.Author.Slug,
         PublishedAt = a.PublishedAt!.Value,
         HeroImageUrl = a.HeroImageUrl,
         HeroImageAlt = a.HeroImageAlt,

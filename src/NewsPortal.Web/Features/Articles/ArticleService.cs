@@ -58,7 +58,7 @@ public sealed class ArticleService
         _comments.PageOfAsync(core.Article.Id, core.ApprovedComments, ownHeldIds, commentId, sort, cancellationToken);
 
     /// <summary>
-    /// Everything on the article page that is the same for every reader: five small indexed queries, and two more when
+    /// Everything on the article page that is the same for every reader: six small indexed queries, and two more when
     /// the body has media library images (see ResponsiveBodyImages).
     /// </summary>
     private static async Task<ArticlePageCore?> LoadCoreAsync(NewsDbContext db, DateTime now, string slug, CancellationToken cancellationToken)
@@ -77,6 +77,7 @@ public sealed class ArticleService
         article = article with
         {
             Tags = await ArticleQueryExtensions.TagsOfAsync(db, article.Id, cancellationToken),
+            Bylines = await ArticleQueryExtensions.BylinesOfAsync(db, article, cancellationToken),
             BodyHtml = await ResponsiveBodyImages.RewriteAsync(db, article.BodyHtml, cancellationToken),
         };
         var latest = await db.Articles.AsNoTracking()

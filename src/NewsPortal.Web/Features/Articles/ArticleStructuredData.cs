@@ -3,6 +3,8 @@ using System.Text.Json.Serialization;
 using NewsPortal.Web.Features.Comments;
 using NewsPortal.Web.Infrastructure.Site;
 
+using NewsPortal.Web.Features.Shared;
+
 namespace NewsPortal.Web.Features.Articles;
 
 /// <summary>
@@ -35,7 +37,12 @@ public static class ArticleStructuredData
             ["dateModified"] = UtcText.Iso(article.UpdatedAt is { } u && u > article.PublishedAt ? u : article.PublishedAt),
             ["articleSection"] = article.CategoryName,
             ["keywords"] = article.Tags.Count == 0 ? null : string.Join(", ", article.Tags.Select(t => t.Name)),
-            ["author"] = new[] { new Dictionary<string, object?> { ["@type"] = "Person", ["name"] = article.AuthorName } },
+            ["author"] = BylinesOf(article).Select(b => new Dictionary<string, object?>
+            {
+                ["@type"] = "Person",
+                ["name"] = b.Name,
+                ["url"] = $"{baseUrl}/author/{b.Slug}",
+            }).ToList(),
             ["publisher"] = new Dictionary<string, object?>
             {
                 ["@type"] = "NewsMediaOrganization",
@@ -57,6 +64,10 @@ public static class ArticleStructuredData
         };
         return JsonSerializer.Serialize(data, Options);
     }
+
+    /// <summary>The bylines in order; a model built without them (never from the database) still has its first.</summary>
+    public static IReadOnlyList<BylineLink> BylinesOf(ArticleViewModel article) =>
+        article.Bylines.Count > 0 ? article.Bylines : [new BylineLink(article.AuthorName, article.AuthorSlug)];
 
     public static string Absolute(string pathOrUrl, string baseUrl) =>
         pathOrUrl.StartsWith('/') ? baseUrl + pathOrUrl : pathOrUrl;

@@ -13,6 +13,7 @@ public sealed class ArticleSummary
     public required string CategoryName { get; init; }
     public required string CategorySlug { get; init; }
     public required string AuthorName { get; init; }
+    public required string AuthorSlug { get; init; }
 
     /// <summary>UTC.</summary>
     public DateTime PublishedAt { get; init; }

@@ -1,5 +1,7 @@
 using System.ComponentModel;
 
+using NewsPortal.Web.Features.Shared;
+
 namespace NewsPortal.Web.Features.Articles;
 
 /// <summary>Shared by every reader through the cache, so it never changes once built.</summary>
@@ -32,6 +34,9 @@ public sealed record ArticleViewModel
     /// <summary>The article's own switch, as stored; the page combines it with the auto-close rule.</summary>
     public bool CommentsOpenSetting { get; init; }
     public IReadOnlyList<TagLink> Tags { get; init; } = [];
+
+    /// <summary>Every byline in order: the first (<see cref="AuthorName"/>) and its co-authors.</summary>
+    public IReadOnlyList<BylineLink> Bylines { get; init; } = [];
 }
 
 [ImmutableObject(true)]

@@ -59,7 +59,9 @@ public sealed class FeedService
             await db.Categories.AsNoTracking().OrderBy(c => c.Position).Select(c => c.Slug).ToListAsync(ct)), cancellationToken)).Values;
 
     private static readonly System.Linq.Expressions.Expression<Func<Domain.Article, FeedItem>> ToFeedItem =
-        a => new FeedItem(a.Slug, a.Headline, a.Standfirst, a.Category.Name, a.Author.Name, a.PublishedAt!.Value, a.UpdatedAt);
+        a => new FeedItem(
+            a.Slug, a.Headline, a.Standfirst, a.Category.Name, a.Author.Name,
+            a.CoAuthors.OrderBy(c => c.Position).Select(c => c.Author.Name).ToList(), a.PublishedAt!.Value, a.UpdatedAt);
 
     [ImmutableObject(true)]
     private sealed record FeedItems(IReadOnlyList<FeedItem> Items);
@@ -74,7 +76,11 @@ public sealed class FeedService
 /// <param name="PublishedAt">UTC.</param>
 [ImmutableObject(true)]
 public sealed record FeedItem(
-    string Slug, string Headline, string Standfirst, string Category, string Author, DateTime PublishedAt, DateTime? UpdatedAt);
+    string Slug, string Headline, string Standfirst, string Category, string Author, IReadOnlyList<string> CoAuthors, DateTime PublishedAt, DateTime? UpdatedAt)
+{
+    /// <summary>Every byline in order.</summary>
+    public IEnumerable<string> Authors => CoAuthors.Prepend(Author);
+}
 
 /// <param name="LastModified">UTC.</param>
 [ImmutableObject(true)]

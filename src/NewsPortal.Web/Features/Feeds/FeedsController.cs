@@ -63,7 +63,12 @@ public sealed class FeedsController : Controller
                 xml.WriteEndElement();
                 xml.WriteElementString("description", item.Standfirst);
                 xml.WriteElementString("category", item.Category);
-                xml.WriteElementString("dc", "creator", "http://purl.org/dc/elements/1.1/", item.Author);
+                // One dc:creator per byline, in order, as Dublin Core repeats creators.
+                foreach (var author in item.Authors)
+                {
+                    xml.WriteElementString("dc", "creator", "http://purl.org/dc/elements/1.1/", author);
+                }
+
                 xml.WriteElementString("pubDate", Rfc822(item.PublishedAt));
                 xml.WriteEndElement();
             }

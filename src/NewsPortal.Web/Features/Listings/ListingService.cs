@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using NewsPortal.Web.Data;
 using NewsPortal.Web.Domain;
 using NewsPortal.Web.Features.Articles;
+using NewsPortal.Web.Features.Shared;
 using NewsPortal.Web.Infrastructure.Caching;
 using NewsPortal.Web.Infrastructure.Site;
 
@@ -26,15 +27,23 @@ public sealed class ListingService
     public ValueTask<ListingViewModel?> GetTagAsync(string slug, int page, CancellationToken cancellationToken) =>
         _cache.GetOrLoadAsync($"tag:{slug}:{page}", ReaderChange.Comments, (db, ct) => LoadTagAsync(db, slug, page, ct), cancellationToken);
 
+    /// <summary>The current slug of the section that used to have <paramref name="oldSlug"/>.</summary>
+    public static IQueryable<string> MovedTo(NewsDbContext db, string oldSlug) =>
+        db.CategorySlugRedirects.AsNoTracking().Where(r => r.OldSlug == oldSlug).Select(r => r.Category.Slug);
+
     private async Task<ListingViewModel?> LoadCategoryAsync(NewsDbContext db, string slug, int page, CancellationToken cancellationToken)
     {
         var category = await db.Categories.AsNoTracking()
             .Where(c => c.Slug == slug)
-            .Select(c => new { c.Id, c.Name, c.Slug })
+            .Select(c => new { c.Id, c.Name, c.Slug, c.Description })
             .SingleOrDefaultAsync(cancellationToken);
         if (category is null)
         {
-            return null;
+            // A section renamed since: its old address answers 301 to the current one.
+            var current = await MovedTo(db, slug).FirstOrDefaultAsync(cancellationToken);
+            return current is null
+                ? null
+                : new ListingViewModel { Title = string.Empty, Kind = "Section", Slug = slug, MovedTo = current, Articles = new PagedList<ArticleSummary>([], 1, PageSize, 0) };
         }
 
         var articles = await db.Articles.AsNoTracking()
@@ -43,7 +52,7 @@ public sealed class ListingService
             .NewestFirst()
             .ToSummaryPageAsync(db.Articles.AsNoTracking(), page, PageSize, cancellationToken);
 
-        return new ListingViewModel { Title = category.Name, Kind = "Section", Slug = category.Slug, Articles = articles };
+        return new ListingViewModel { Title = category.Name, Kind = "Section", Slug = category.Slug, Description = category.Description, Articles = articles };
     }
 
     private async Task<ListingViewModel?> LoadTagAsync(NewsDbContext db, string slug, int page, CancellationToken cancellationToken)

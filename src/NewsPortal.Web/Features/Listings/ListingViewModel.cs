@@ -11,4 +11,10 @@ public sealed class ListingViewModel
     public required string Kind { get; init; }
     public required string Slug { get; init; }
     public required PagedList<ArticleSummary> Articles { get; init; }
+
+    /// <summary>The section's own description, shown under its heading and as the meta description.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>Set when the slug asked for is a renamed section's old one: the current slug to send the reader to.</summary>
+    public string? MovedTo { get; init; }
 }

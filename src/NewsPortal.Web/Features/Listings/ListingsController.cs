@@ -12,8 +12,13 @@ public sealed class ListingsController : Controller
 
     [HttpGet("/category/{slug}")]
     [SharedPage]
-    public async Task<IActionResult> Category(string slug, int? page, CancellationToken cancellationToken) =>
-        Listing(await _listings.GetCategoryAsync(slug, Paging.ClampPage(page), cancellationToken));
+    public async Task<IActionResult> Category(string slug, int? page, CancellationToken cancellationToken)
+    {
+        var model = await _listings.GetCategoryAsync(slug, Paging.ClampPage(page), cancellationToken);
+        return model?.MovedTo is { } current
+            ? RedirectPermanent(page is > 1 ? $"/category/{current}?page={page}" : $"/category/{current}")
+            : Listing(model);
+    }
 
     [HttpGet("/tag/{slug}")]
     [SharedPage]

@@ -17,6 +17,7 @@ public sealed class SectionNavViewComponent : ViewComponent
             "sections",
             ReaderChange.Articles,
             async (db, ct) => new SectionLinks(await db.Categories.AsNoTracking()
+                .Where(c => !c.HiddenFromNavigation)
                 .OrderBy(c => c.Position).ThenBy(c => c.Name)
                 .Select(c => new SectionLink(c.Name, c.Slug))
                 .ToListAsync(ct)),

@@ -107,7 +107,9 @@ public sealed class ReaderChangeInterceptor : SaveChangesInterceptor, IDbTransac
             switch (entry.Entity)
             {
                 case Article article when IsVisibleChange(entry, article):
-                case Category or Tag or Author or ArticleSlugRedirect or CommentSettings when entry.State is not EntityState.Unchanged:
+                case ArticleCoAuthor when entry.State is not EntityState.Unchanged && !OfDraftOnly(entry):
+                case Category or Tag or Author or ArticleSlugRedirect or CategorySlugRedirect or AuthorSlugRedirect or CommentSettings
+                    when entry.State is not EntityState.Unchanged:
                 case Dictionary<string, object> when entry.Metadata.Name == "ArticleTag" && entry.State is not EntityState.Unchanged:
                     return ReaderChange.Articles;
 
@@ -129,6 +131,15 @@ public sealed class ReaderChangeInterceptor : SaveChangesInterceptor, IDbTransac
             || entry.Property(nameof(Article.Status)).OriginalValue is not ArticleStatus.Draft,
         _ => false,
     };
+
+    /// <summary>
+    /// A co-author added to or taken from a story that is, and was, a draft: readers see no byline change. When the
+    /// article is not tracked its status is unknown, so the change counts.
+    /// </summary>
+    private static bool OfDraftOnly(EntityEntry entry) =>
+        entry.Reference(nameof(ArticleCoAuthor.Article)).TargetEntry is { Entity: Article article } articleEntry
+        && article.Status == ArticleStatus.Draft
+        && (articleEntry.State == EntityState.Added || articleEntry.Property(nameof(Article.Status)).OriginalValue is ArticleStatus.Draft);
 
     /// <summary>A comment matters to readers while it is, or was, approved and what they see of it changed.</summary>
     private static bool IsVisibleChange(EntityEntry entry, Comment comment) => entry.State switch

@@ -43,6 +43,13 @@ public sealed class RoleMatrixTests : IClassFixture<RoleMatrixTests.Factory>
         { "/admin/articles/new", "EA" },
         { "/admin/articles/{article}/edit", "EA" },
         { "/admin/articles/{article}/preview", "EA" },
+        { "/admin/sections", "EA" },
+        { "/admin/sections/{section}/edit", "EA" },
+        { "/admin/sections/{section}/delete", "EA" },
+        { "/admin/bylines", "EA" },
+        { "/admin/bylines/new", "EA" },
+        { "/admin/bylines/{byline}/edit", "EA" },
+        { "/admin/bylines/{byline}/delete", "EA" },
         { "/admin/staff", "A" },
         { "/admin/settings", "A" },
         { "/admin/mail", "A" },
@@ -55,7 +62,11 @@ public sealed class RoleMatrixTests : IClassFixture<RoleMatrixTests.Factory>
     {
         var comment = await _factory.WithDbAsync(db => db.Comments.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync());
         var article = await _factory.WithDbAsync(db => db.Articles.OrderBy(a => a.Id).Select(a => a.Id).FirstAsync());
-        return route.Replace("{comment}", comment.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+        var section = await _factory.WithDbAsync(db => db.Categories.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync());
+        var byline = await _factory.WithDbAsync(db => db.Authors.OrderBy(a => a.Id).Select(a => a.Id).FirstAsync());
+        return route.Replace("{section}", section.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{byline}", byline.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{comment}", comment.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{article}", article.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
     }
 
@@ -93,6 +104,10 @@ public sealed class RoleMatrixTests : IClassFixture<RoleMatrixTests.Factory>
     [InlineData("/admin/comments/987654", Moderator)]
     [InlineData("/admin/articles/987654/edit", Editor)]
     [InlineData("/admin/articles/987654/preview", Editor)]
+    [InlineData("/admin/sections/987654/edit", Editor)]
+    [InlineData("/admin/sections/987654/delete", Editor)]
+    [InlineData("/admin/bylines/987654/edit", Editor)]
+    [InlineData("/admin/bylines/987654/delete", Editor)]
     public async Task UnknownId_Is404(string url, string email)
     {
         await _factory.EnsureStaffAsync();

@@ -349,6 +349,24 @@ namespace NewsPortal.Web.Data.Migrations.SqlServer
                     b.ToTable("Articles");
                 });
 
+            modelBuilder.Entity("NewsPortal.Web.Domain.ArticleCoAuthor", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("AuthorId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("int");
+
+                    b.HasKey("ArticleId", "AuthorId");
+
+                    b.HasIndex("AuthorId");
+
+                    b.ToTable("ArticleCoAuthors");
+                });
+
             modelBuilder.Entity("NewsPortal.Web.Domain.ArticleSlugRedirect", b =>
                 {
                     b.Property<int>("Id")
@@ -390,22 +408,72 @@ namespace NewsPortal.Web.Data.Migrations.SqlServer
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
 
+                    b.Property<bool>("IsRetired")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Links")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
+
+                    b.Property<int?>("PhotoMediaItemId")
+                        .HasColumnType("int");
 
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(160)
                         .HasColumnType("nvarchar(160)");
 
+                    b.Property<string>("StaffUserId")
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("PhotoMediaItemId");
 
                     b.HasIndex("Slug")
                         .IsUnique();
 
+                    b.HasIndex("StaffUserId");
+
                     b.ToTable("Authors");
+                });
+
+            modelBuilder.Entity("NewsPortal.Web.Domain.AuthorSlugRedirect", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AuthorId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("OldSlug")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("nvarchar(160)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("OldSlug")
+                        .IsUnique();
+
+                    b.ToTable("AuthorSlugRedirects");
                 });
 
             modelBuilder.Entity("NewsPortal.Web.Domain.Category", b =>
@@ -415,6 +483,13 @@ namespace NewsPortal.Web.Data.Migrations.SqlServer
                         .HasColumnType("int");
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<bool>("HiddenFromNavigation")
+                        .HasColumnType("bit");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -431,10 +506,42 @@ namespace NewsPortal.Web.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Name")
+                        .IsUnique();
+
                     b.HasIndex("Slug")
                         .IsUnique();
 
                     b.ToTable("Categories");
+                });
+
+            modelBuilder.Entity("NewsPortal.Web.Domain.CategorySlugRedirect", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("OldSlug")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("nvarchar(160)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CategoryId");
+
+                    b.HasIndex("OldSlug")
+                        .IsUnique();
+
+                    b.ToTable("CategorySlugRedirects");
                 });
 
             modelBuilder.Entity("NewsPortal.Web.Domain.Comment", b =>
@@ -1176,6 +1283,25 @@ namespace NewsPortal.Web.Data.Migrations.SqlServer
                     b.Navigation("Category");
                 });
 
+            modelBuilder.Entity("NewsPortal.Web.Domain.ArticleCoAuthor", b =>
+                {
+                    b.HasOne("NewsPortal.Web.Domain.Article", "Article")
+                        .WithMany("CoAuthors")
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("NewsPortal.Web.Domain.Author", "Author")
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Article");
+
+                    b.Navigation("Author");
+                });
+
             modelBuilder.Entity("NewsPortal.Web.Domain.ArticleSlugRedirect", b =>
                 {
                     b.HasOne("NewsPortal.Web.Domain.Article", "Article")
@@ -1185,6 +1311,41 @@ namespace NewsPortal.Web.Data.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("Article");
+                });
+
+            modelBuilder.Entity("NewsPortal.Web.Domain.Author", b =>
+                {
+                    b.HasOne("NewsPortal.Web.Domain.MediaItem", null)
+                        .WithMany()
+                        .HasForeignKey("PhotoMediaItemId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("NewsPortal.Web.Data.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("StaffUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("NewsPortal.Web.Domain.AuthorSlugRedirect", b =>
+                {
+                    b.HasOne("NewsPortal.Web.Domain.Author", "Author")
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Author");
+                });
+
+            modelBuilder.Entity("NewsPortal.Web.Domain.CategorySlugRedirect", b =>
+                {
+                    b.HasOne("NewsPortal.Web.Domain.Category", "Category")
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Category");
                 });
 
             modelBuilder.Entity("NewsPortal.Web.Domain.Comment", b =>
@@ -1278,6 +1439,8 @@ namespace NewsPortal.Web.Data.Migrations.SqlServer
 
             modelBuilder.Entity("NewsPortal.Web.Domain.Article", b =>
                 {
+                    b.Navigation("CoAuthors");
+
                     b.Navigation("Comments");
                 });
 

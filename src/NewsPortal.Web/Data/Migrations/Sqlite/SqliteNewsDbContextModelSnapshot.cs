@@ -334,6 +334,24 @@ namespace NewsPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("Articles");
                 });
 
+            modelBuilder.Entity("NewsPortal.Web.Domain.ArticleCoAuthor", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AuthorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ArticleId", "AuthorId");
+
+                    b.HasIndex("AuthorId");
+
+                    b.ToTable("ArticleCoAuthors");
+                });
+
             modelBuilder.Entity("NewsPortal.Web.Domain.ArticleSlugRedirect", b =>
                 {
                     b.Property<int>("Id")
@@ -371,28 +389,83 @@ namespace NewsPortal.Web.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsRetired")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Links")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("PhotoMediaItemId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(160)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("StaffUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("PhotoMediaItemId");
 
                     b.HasIndex("Slug")
                         .IsUnique();
 
+                    b.HasIndex("StaffUserId");
+
                     b.ToTable("Authors");
+                });
+
+            modelBuilder.Entity("NewsPortal.Web.Domain.AuthorSlugRedirect", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AuthorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OldSlug")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("OldSlug")
+                        .IsUnique();
+
+                    b.ToTable("AuthorSlugRedirects");
                 });
 
             modelBuilder.Entity("NewsPortal.Web.Domain.Category", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("HiddenFromNavigation")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
@@ -410,10 +483,40 @@ namespace NewsPortal.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Name")
+                        .IsUnique();
+
                     b.HasIndex("Slug")
                         .IsUnique();
 
                     b.ToTable("Categories");
+                });
+
+            modelBuilder.Entity("NewsPortal.Web.Domain.CategorySlugRedirect", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OldSlug")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CategoryId");
+
+                    b.HasIndex("OldSlug")
+                        .IsUnique();
+
+                    b.ToTable("CategorySlugRedirects");
                 });
 
             modelBuilder.Entity("NewsPortal.Web.Domain.Comment", b =>
@@ -1134,6 +1237,25 @@ namespace NewsPortal.Web.Data.Migrations.Sqlite
                     b.Navigation("Category");
                 });
 
+            modelBuilder.Entity("NewsPortal.Web.Domain.ArticleCoAuthor", b =>
+                {
+                    b.HasOne("NewsPortal.Web.Domain.Article", "Article")
+                        .WithMany("CoAuthors")
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("NewsPortal.Web.Domain.Author", "Author")
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Article");
+
+                    b.Navigation("Author");
+                });
+
             modelBuilder.Entity("NewsPortal.Web.Domain.ArticleSlugRedirect", b =>
                 {
                     b.HasOne("NewsPortal.Web.Domain.Article", "Article")
@@ -1143,6 +1265,41 @@ namespace NewsPortal.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Article");
+                });
+
+            modelBuilder.Entity("NewsPortal.Web.Domain.Author", b =>
+                {
+                    b.HasOne("NewsPortal.Web.Domain.MediaItem", null)
+                        .WithMany()
+                        .HasForeignKey("PhotoMediaItemId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("NewsPortal.Web.Data.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("StaffUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("NewsPortal.Web.Domain.AuthorSlugRedirect", b =>
+                {
+                    b.HasOne("NewsPortal.Web.Domain.Author", "Author")
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Author");
+                });
+
+            modelBuilder.Entity("NewsPortal.Web.Domain.CategorySlugRedirect", b =>
+                {
+                    b.HasOne("NewsPortal.Web.Domain.Category", "Category")
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Category");
                 });
 
             modelBuilder.Entity("NewsPortal.Web.Domain.Comment", b =>
@@ -1236,6 +1393,8 @@ namespace NewsPortal.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("NewsPortal.Web.Domain.Article", b =>
                 {
+                    b.Navigation("CoAuthors");
+
                     b.Navigation("Comments");
                 });
 

@@ -1,0 +1,133 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using NewsPortal.Web.Features.Shared;
+using NewsPortal.Web.Infrastructure.Identity;
+using NewsPortal.Web.Infrastructure.Mvc;
+
+namespace NewsPortal.Web.Features.AdminSections;
+
+/// <summary>Sections: list, create, rename, describe, order, hide from the navigation, delete. Editors and Admins.</summary>
+[Authorize(Policy = Policies.Newsroom)]
+[Route("admin/sections")]
+public sealed class AdminSectionsController : Controller
+{
+    private readonly SectionAdmin _sections;
+
+    public AdminSectionsController(SectionAdmin sections) => _sections = sections;
+
+    [HttpGet("")]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
+        View(await _sections.ListAsync(null, cancellationToken));
+
+    [HttpPost("")]
+    public async Task<IActionResult> Create([Bind(Prefix = "NewSection")] SectionForm form, CancellationToken cancellationToken)
+    {
+        if (ModelState.IsValid)
+        {
+            var result = await _sections.CreateAsync(form, cancellationToken);
+            if (result.Succeeded)
+            {
+                TempData["Flash"] = $"Section {form.Name!.Trim()} created.";
+                return new SeeOtherResult("/admin/sections");
+            }
+
+            AddErrors(result, "NewSection.");
+        }
+
+        return View("Index", await _sections.ListAsync(form, cancellationToken));
+    }
+
+    [HttpGet("{id:int}/edit")]
+    public async Task<IActionResult> Edit(int id, CancellationToken cancellationToken) =>
+        await _sections.EditAsync(id, null, cancellationToken) is { } model ? View(model) : NotFound();
+
+    [HttpPost("{id:int}/edit")]
+    public async Task<IActionResult> Update(int id, [Bind(Prefix = "Form")] SectionForm form, CancellationToken cancellationToken)
+    {
+        if (ModelState.IsValid)
+        {
+            var result = await _sections.UpdateAsync(id, form, cancellationToken);
+            if (result.NotFound)
+            {
+                return NotFound();
+            }
+
+            if (result.Succeeded)
+            {
+                TempData["Flash"] = $"Section {form.Name!.Trim()} saved.";
+                return new SeeOtherResult("/admin/sections");
+            }
+
+            AddErrors(result, "Form.");
+        }
+
+        return await _sections.EditAsync(id, form, cancellationToken) is { } model ? View("Edit", model) : NotFound();
+    }
+
+    /// <summary>Moves a section one place up or down in the navigation (<c>direction</c> is <c>up</c> or <c>down</c>).</summary>
+    [HttpPost("{id:int}/move")]
+    public async Task<IActionResult> Move(int id, string? direction, CancellationToken cancellationToken)
+    {
+        if (direction is not ("up" or "down"))
+        {
+            TempData["Warning"] = "Say which way to move the section: up or down.";
+            return new SeeOtherResult("/admin/sections");
+        }
+
+        var result = await _sections.MoveAsync(id, direction == "up", cancellationToken);
+        if (result.NotFound)
+        {
+            return NotFound();
+        }
+
+        if (!result.Succeeded)
+        {
+            TempData["Warning"] = result.Errors.Values.First();
+        }
+
+        return new SeeOtherResult("/admin/sections");
+    }
+
+    [HttpGet("{id:int}/delete")]
+    public async Task<IActionResult> Delete(int id, CancellationToken cancellationToken) =>
+        await _sections.DeletionAsync(id, null, cancellationToken) is { } model ? View(model) : NotFound();
+
+    [HttpPost("{id:int}/delete")]
+    public async Task<IActionResult> Destroy(int id, [Bind(Prefix = "Form")] DeleteSectionForm form, CancellationToken cancellationToken)
+    {
+        var before = await _sections.DeletionAsync(id, form, cancellationToken);
+        if (before is null)
+        {
+            return NotFound();
+        }
+
+        if (ModelState.IsValid)
+        {
+            var result = await _sections.DeleteAsync(id, form, cancellationToken);
+            if (result.NotFound)
+            {
+                return NotFound();
+            }
+
+            if (result.Succeeded)
+            {
+                TempData["Flash"] = before.ArticleCount > 0
+                    ? $"Section {before.Name} deleted; its articles moved to {before.Targets.FirstOrDefault(t => t.Selected)?.Text}, and its address now leads there."
+                    : $"Section {before.Name} deleted.";
+                return new SeeOtherResult("/admin/sections");
+            }
+
+            AddErrors(result, "Form.");
+        }
+
+        return View("Delete", await _sections.DeletionAsync(id, form, cancellationToken) ?? before);
+    }
+
+    private void AddErrors(ChangeResult result, string prefix)
+    {
+        foreach (var (field, message) in result.Errors)
+        {
+            ModelState.AddModelError(field.Length == 0 ? string.Empty : prefix + field, message);
+        }
+    }
+}
