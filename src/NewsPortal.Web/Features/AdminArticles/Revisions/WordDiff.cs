@@ -67,7 +67,59 @@ public static partial class WordDiff
             Add(segments, DiffKind.Same, result.PiecesOld[a], html);
         }
 
-        return segments;
+        return Coalesce(segments);
+    }
+
+    /// <summary>
+    /// "votes on" replaced by "narrowly backs" comes out of the diff as two replacements with an unchanged space between;
+    /// it reads as one: the old words struck through together, the new ones together.
+    /// </summary>
+    private static List<DiffSegment> Coalesce(List<DiffSegment> segments)
+    {
+        var output = new List<DiffSegment>();
+        System.Text.StringBuilder? deleted = null;
+        System.Text.StringBuilder? inserted = null;
+        void Flush()
+        {
+            if (deleted is { Length: > 0 })
+            {
+                output.Add(new DiffSegment(DiffKind.Deleted, deleted.ToString()));
+            }
+
+            if (inserted is { Length: > 0 })
+            {
+                output.Add(new DiffSegment(DiffKind.Inserted, inserted.ToString()));
+            }
+
+            deleted = inserted = null;
+        }
+
+        for (var i = 0; i < segments.Count; i++)
+        {
+            var s = segments[i];
+            if (s is { IsMarkup: false, IsBreak: false, Kind: DiffKind.Deleted })
+            {
+                (deleted ??= new()).Append(s.Text);
+            }
+            else if (s is { IsMarkup: false, IsBreak: false, Kind: DiffKind.Inserted })
+            {
+                (inserted ??= new()).Append(s.Text);
+            }
+            else if (s is { Kind: DiffKind.Same, IsBreak: false, IsMarkup: false } && (deleted ?? inserted) is not null
+                     && string.IsNullOrWhiteSpace(s.Text) && i + 1 < segments.Count && segments[i + 1] is { Kind: not DiffKind.Same, IsMarkup: false })
+            {
+                deleted?.Append(s.Text);
+                inserted?.Append(s.Text);
+            }
+            else
+            {
+                Flush();
+                output.Add(s);
+            }
+        }
+
+        Flush();
+        return output;
     }
 
     private static void Add(List<DiffSegment> segments, DiffKind kind, string piece, bool html)
