@@ -40,8 +40,9 @@ public sealed class AutosaveForm
     [StringLength(FieldLengths.ImageCaption, ErrorMessage = "The caption is longer than {1} characters.")]
     public string? HeroImageCaption { get; set; }
 
+    /// <summary>Empty for a new story.</summary>
     [Range(0, int.MaxValue, ErrorMessage = "The version the editor was opened at is not a version.")]
-    public int OpenedAtVersion { get; set; }
+    public int? OpenedAtVersion { get; set; }
 }
 
 public enum AutosaveOutcome
@@ -93,7 +94,7 @@ public sealed class AutosaveSlots
             }
 
             slot.SavedAt = savedAt;
-            slot.OpenedAtVersion = form.OpenedAtVersion;
+            slot.OpenedAtVersion = form.OpenedAtVersion ?? 0;
             slot.Headline = form.Headline;
             slot.Slug = form.Slug;
             slot.Standfirst = form.Standfirst;
@@ -156,6 +157,6 @@ public sealed class AutosaveSlots
         HeroImageUrl = form.HeroImageUrl,
         HeroImageAlt = form.HeroImageAlt,
         HeroImageCaption = form.HeroImageCaption,
-        OpenedAtVersion = form.OpenedAtVersion ?? 0,
+        OpenedAtVersion = form.OpenedAtVersion,
     };
 }
