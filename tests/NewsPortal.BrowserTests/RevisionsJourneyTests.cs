@@ -129,6 +129,34 @@ public sealed class RevisionsJourneyTests
         }
     }
 
+    [Fact]
+    public async Task Autosave_KeepsWhatIsTyped_AndAfterTheBrowserIsGone_TheEditorOffersItBack()
+    {
+        _site.RequireBrowser();
+        var id = await DraftStoryAsync("Autosave in the browser");
+        var edit = $"/admin/articles/{id}/edit";
+        await using (var crashed = await _site.NewContextAsync())
+        {
+            var page = await SiteFixture.SignedInPageAsync(crashed, SecondEditor);
+            await page.GotoAsync(edit);
+            await page.WaitForSelectorAsync(".newsroom-editor-content[contenteditable=true]");
+            await page.ClickAsync(".newsroom-editor-content[contenteditable=true]");
+            await page.Keyboard.PressAsync("End");
+            await page.Keyboard.TypeAsync(" Typed just before the crash.");
+
+            // The autosave interval is 15 s by default; the status line says when the slot was written.
+            await Assertions.Expect(page.Locator("#autosave-status")).ToContainTextAsync("Your unsaved changes were kept at", new() { Timeout = 45_000 });
+        }
+
+        Assert.Equal("<p>The text both editors start from.</p>", await StoredAsync(id, a => a.BodyHtml));
+        await using var next = await _site.NewContextAsync();
+        var again = await SiteFixture.SignedInPageAsync(next, SecondEditor);
+        await again.GotoAsync(edit);
+        await Assertions.Expect(again.Locator(".autosave-offer h2")).ToContainTextAsync("Restore your unsaved changes from");
+        await again.NavigatesToAsync(() => again.ClickAsync(".autosave-offer a.button"), url => url.EndsWith("?restore=autosave", StringComparison.Ordinal));
+        await Assertions.Expect(again.Locator(".newsroom-editor-content")).ToContainTextAsync("Typed just before the crash.");
+    }
+
     private async Task<string> StoredAsync(int id, System.Linq.Expressions.Expression<Func<Article, string>> field)
     {
         await using var scope = _site.Services.CreateAsyncScope();

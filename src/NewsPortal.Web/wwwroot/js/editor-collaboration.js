@@ -41,8 +41,9 @@
     }
   }
 
-  // What the page opened with counts as saved: only a change is worth a slot. Read once the editor has started.
-  var last = null;
+  // What the page opened with counts as saved: only a change is worth a slot. Read now, before anyone can type: the
+  // editor (an earlier deferred script) has already started, since deferred scripts run once the page is parsed.
+  var last = signature(fields());
   form.addEventListener("submit", function () { submitting = true; });
 
   function autosave() {
@@ -51,10 +52,6 @@
     }
     var data = fields();
     var now = signature(data);
-    if (last === null) {
-      last = now;
-      return;
-    }
     if (now === last) {
       return;
     }
@@ -74,7 +71,6 @@
   }
 
   var seconds = parseInt(root.getAttribute("data-autosave-seconds"), 10) || 15;
-  window.setTimeout(autosave, 1000);
   window.setInterval(autosave, seconds * 1000);
 
   var presenceUrl = root.getAttribute("data-presence-url");
