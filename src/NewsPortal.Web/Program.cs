@@ -1,5 +1,6 @@
 using NewsPortal.Web.Data;
 using NewsPortal.Web.Features;
+using NewsPortal.Web.Features.AdminArticles.Revisions;
 using NewsPortal.Web.Features.Articles;
 using NewsPortal.Web.Features.Comments;
 using NewsPortal.Web.Features.Notifications;
@@ -41,6 +42,7 @@ try
     builder.Services.AddReaderFeatures();
     builder.Services.AddMediaLibrary();
     builder.Services.AddSectionsAndBylines();
+    builder.Services.AddArticleRevisions();
 
     var app = builder.Build();
 

@@ -24,6 +24,7 @@ public static class QualityPages
         { "dashboard", "/admin", true },
         { "article editor", "/admin/articles/1/edit", true },
         { "new article", "/admin/articles/new", true },
+        { "a story's revisions with a diff", "/admin/articles/1/revisions", true },
         { "media library", "/admin/media", true },
         { "comment settings and their history", "/admin/settings", true },
         { "sections", "/admin/sections", true },

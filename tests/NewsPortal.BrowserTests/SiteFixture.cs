@@ -103,6 +103,7 @@ public sealed class SiteFixture : IAsyncLifetime
 
             await SeedLongDiscussionAsync(scope.ServiceProvider.GetRequiredService<NewsDbContext>());
             ReportableCommentId = await SeedReportsAsync(scope.ServiceProvider.GetRequiredService<NewsDbContext>());
+            await SeedRevisionsAsync(scope.ServiceProvider.GetRequiredService<NewsDbContext>());
         }
 
         _playwright = await Playwright.CreateAsync();
@@ -138,6 +139,22 @@ public sealed class SiteFixture : IAsyncLifetime
     }
 
     /// <summary>Twelve threads ("Thread 1" oldest), each answered, and one exchange six replies deep.</summary>
+    /// <summary>Two revisions of article 1, so its revisions page has a list and a diff to check.</summary>
+    private static async Task SeedRevisionsAsync(NewsDbContext db)
+    {
+        var article = await db.Articles.Include(a => a.Category).Include(a => a.Author).SingleAsync(a => a.Id == 1);
+        ArticleRevision Revision(string headline, string body, DateTime at, bool published) => new()
+        {
+            ArticleId = article.Id, CreatedAt = at, CreatedBy = EditorEmail, CreatedByName = "Browser Tester", ChangedFields = "Headline, Body",
+            IsPublished = published, Headline = headline, Standfirst = article.Standfirst, BodyHtml = body, CategoryId = article.CategoryId,
+            SectionName = article.Category.Name, AuthorId = article.AuthorId, Bylines = article.Author.Name, Status = article.Status,
+        };
+        db.ArticleRevisions.AddRange(
+            Revision(article.Headline + " (first draft)", "<p>An earlier text of the story.</p>", DateTime.UtcNow.AddHours(-2), false),
+            Revision(article.Headline, article.BodyHtml, DateTime.UtcNow.AddHours(-1), true));
+        await db.SaveChangesAsync();
+    }
+
     private static async Task SeedLongDiscussionAsync(NewsDbContext db)
     {
         var category = await db.Categories.OrderBy(c => c.Id).FirstAsync();

@@ -46,6 +46,9 @@ public class NewsDbContext : IdentityDbContext<StaffUser>, IDataProtectionKeyCon
     public DbSet<SubscriberAddress> SubscriberAddresses => Set<SubscriberAddress>();
     public DbSet<MediaItem> MediaItems => Set<MediaItem>();
     public DbSet<MediaVariant> MediaVariants => Set<MediaVariant>();
+    public DbSet<ArticleRevision> ArticleRevisions => Set<ArticleRevision>();
+    public DbSet<ArticleAutosave> ArticleAutosaves => Set<ArticleAutosave>();
+    public DbSet<EditingPresence> EditingPresence => Set<EditingPresence>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

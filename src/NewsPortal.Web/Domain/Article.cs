@@ -32,6 +32,12 @@ public class Article
 
     public bool CommentsOpen { get; set; } = true;
 
+    /// <summary>
+    /// Goes up by one with every save from the editor. The form carries the number it was opened at, so a save over
+    /// someone else's later one is caught (and the database refuses two saves from the same number).
+    /// </summary>
+    public int EditVersion { get; set; }
+
     public int AuthorId { get; set; }
     public Author Author { get; set; } = null!;
 

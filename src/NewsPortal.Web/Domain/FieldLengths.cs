@@ -41,6 +41,14 @@ public static class FieldLengths
     public const int StaffEmail = 256;
     public const int StaffDisplayName = 100;
     public const int HistoryNote = 200;
+
+    /// <summary>A revision's list of the fields that changed, e.g. "Headline, Body, Status".</summary>
+    public const int RevisionChangedFields = 200;
+
+    /// <summary>A revision's bylines as names, e.g. "Ana Ruiz and Tom Berg".</summary>
+    public const int RevisionBylines = 500;
+
+    public const int AutosaveTags = 500;
     public const int ReportExplanation = 1_000;
     public const int DecisionGround = 80;
     public const int DecisionStatement = 1_000;

@@ -38,6 +38,8 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         // (Status, then the id every index carries) answers without reading the article's row, body and all.
         builder.HasIndex(a => a.Status);
 
+        builder.Property(a => a.EditVersion).IsConcurrencyToken();
+
         builder.HasOne(a => a.Author).WithMany(a => a.Articles).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(a => a.Category).WithMany(c => c.Articles).OnDelete(DeleteBehavior.Restrict);
 

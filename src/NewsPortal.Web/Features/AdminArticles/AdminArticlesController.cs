@@ -25,16 +25,16 @@ public sealed class AdminArticlesController : Controller
     }
 
     [HttpGet("new")]
-    public async Task<IActionResult> New(CancellationToken cancellationToken) =>
-        View("Edit", await _editor.NewAsync(cancellationToken));
+    public async Task<IActionResult> New(string? restore, [FromServices] Revisions.EditorStarts starts, CancellationToken cancellationToken) =>
+        View("Edit", await starts.FromAsync(await _editor.NewAsync(cancellationToken), restore, null, cancellationToken));
 
     [HttpPost("new")]
     public Task<IActionResult> Create(ArticleForm form, string? intent, CancellationToken cancellationToken) =>
         SaveAsync(null, form, intent, cancellationToken);
 
     [HttpGet("{id:int}/edit")]
-    public async Task<IActionResult> Edit(int id, CancellationToken cancellationToken) =>
-        await _editor.EditAsync(id, cancellationToken) is { } model ? View(model) : NotFound();
+    public async Task<IActionResult> Edit(int id, string? restore, long? revision, [FromServices] Revisions.EditorStarts starts, CancellationToken cancellationToken) =>
+        await _editor.EditAsync(id, cancellationToken) is { } model ? View(await starts.FromAsync(model, restore, revision, cancellationToken)) : NotFound();
 
     [HttpPost("{id:int}/edit")]
     public Task<IActionResult> Update(int id, ArticleForm form, string? intent, CancellationToken cancellationToken) =>
@@ -79,6 +79,15 @@ public sealed class AdminArticlesController : Controller
             if (result.Id is null && id is not null)
             {
                 return NotFound();
+            }
+
+            if (result.Conflict is { } conflict)
+            {
+                // The editor's text comes back as typed, now based on the colleague's version: saving again keeps theirs as a revision.
+                ViewData[Revisions.ArticleConflict.ViewDataKey] = conflict;
+                form.OpenedAtVersion = conflict.CurrentVersion;
+                form.KeepMine = true;
+                Response.StatusCode = StatusCodes.Status409Conflict;
             }
 
             foreach (var (field, message) in result.Errors)

@@ -14,7 +14,10 @@ namespace NewsPortal.Web.Features.AdminArticles;
 
 public sealed record ArticleSaveResult(int? Id, IReadOnlyDictionary<string, string> Errors)
 {
-    public bool Succeeded => Errors.Count == 0;
+    /// <summary>Someone else saved after this editor opened the story: nothing was saved (Revisions/ArticleConflicts).</summary>
+    public Revisions.ArticleConflict? Conflict { get; init; }
+
+    public bool Succeeded => Errors.Count == 0 && Conflict is null;
 }
 
 /// <summary>The newsroom: list, write, publish, schedule and unpublish articles.</summary>
@@ -27,9 +30,15 @@ public sealed class ArticleEditorService
     private readonly ArticleSanitizer _sanitizer;
     private readonly ImageOrigins _imageOrigins;
     private readonly SqliteWriteGate _gate;
+    private readonly Revisions.ArticleConflicts _conflicts;
+    private readonly Revisions.RevisionRecorder _revisions;
 
-    public ArticleEditorService(NewsDbContext db, SiteClock clock, ArticleSanitizer sanitizer, ImageOrigins imageOrigins, SqliteWriteGate gate)
+    public ArticleEditorService(
+        NewsDbContext db, SiteClock clock, ArticleSanitizer sanitizer, ImageOrigins imageOrigins, SqliteWriteGate gate,
+        Revisions.ArticleConflicts conflicts, Revisions.RevisionRecorder revisions)
     {
+        _conflicts = conflicts;
+        _revisions = revisions;
         _db = db;
         _clock = clock;
         _sanitizer = sanitizer;
@@ -198,6 +207,7 @@ public sealed class ArticleEditorService
             CommentsOpen = article.CommentsOpen,
             PublishAt = article.PublishedAt is { } at ? _clock.ToLocal(at).DateTime : null,
             PublishAtOffset = article.PublishedAt is { } utc ? FormatOffset(_clock.ToLocal(utc).Offset) : null,
+            OpenedAtVersion = article.EditVersion,
         };
         return await WithChoicesAsync(form, article.Id, article.Status, article.PublishedAt, article.Slug, cancellationToken);
     }
@@ -224,6 +234,11 @@ public sealed class ArticleEditorService
         }
         catch (DbUpdateException ex) when (DatabaseErrors.IsUniqueViolation(ex))
         {
+            _db.ChangeTracker.Clear();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another save of the story committed between this one's load and its write: looked at again, it is a conflict.
             _db.ChangeTracker.Clear();
         }
 
@@ -253,7 +268,14 @@ public sealed class ArticleEditorService
             {
                 return new(null, new Dictionary<string, string> { [string.Empty] = "That article no longer exists." });
             }
+
+            if (await _conflicts.FindAsync(article, form, intent, cancellationToken) is { } conflict)
+            {
+                return new(id, new Dictionary<string, string>()) { Conflict = conflict };
+            }
         }
+
+        var before = article is null ? null : Revisions.ArticleSnapshot.Of(article);
 
         var slug = string.IsNullOrWhiteSpace(form.Slug) ? Slugs.From(form.Headline!) : form.Slug.Trim();
         if (slug.Length == 0)
@@ -377,6 +399,8 @@ public sealed class ArticleEditorService
         {
             article.UpdatedAt = now;
         }
+
+        await _revisions.AddAsync(article, before, form.KeepMine ? RevisionReason.KeptOverConflict : RevisionReason.Saved, null, cancellationToken);
 
         // The reader cache hears of it from the save itself, after the commit.
         if (!slugChanged)

@@ -70,6 +70,16 @@ public sealed class ArticleForm
     /// </summary>
     [StringLength(6)]
     public string? PublishAtOffset { get; set; }
+
+    /// <summary>
+    /// The story's edit version when this editor opened it (a hidden field): a save from an older version is a
+    /// conflict and overwrites nothing (Revisions/ArticleConflicts). Null from a client that does not say.
+    /// </summary>
+    [Range(0, int.MaxValue)]
+    public int? OpenedAtVersion { get; set; }
+
+    /// <summary>Set by the conflict page: the editor chose to save their text over a colleague's (which stays a revision).</summary>
+    public bool KeepMine { get; set; }
 }
 
 /// <summary>What the editor asked for with the button they pressed.</summary>

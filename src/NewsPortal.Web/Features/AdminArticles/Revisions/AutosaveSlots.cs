@@ -1,0 +1,162 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.EntityFrameworkCore;
+using NewsPortal.Web.Data;
+using NewsPortal.Web.Domain;
+using NewsPortal.Web.Infrastructure.Database;
+using NewsPortal.Web.Infrastructure.Site;
+
+namespace NewsPortal.Web.Features.AdminArticles.Revisions;
+
+/// <summary>What the editor page sends every few seconds: the article form's fields, with the same limits, none required.</summary>
+public sealed class AutosaveForm
+{
+    [StringLength(FieldLengths.Headline, ErrorMessage = "The headline is longer than {1} characters.")]
+    public string? Headline { get; set; }
+
+    [StringLength(FieldLengths.Slug, ErrorMessage = "The slug is longer than {1} characters.")]
+    public string? Slug { get; set; }
+
+    [StringLength(FieldLengths.Standfirst, ErrorMessage = "The standfirst is longer than {1} characters.")]
+    public string? Standfirst { get; set; }
+
+    [StringLength(FieldLengths.ArticleBody, ErrorMessage = "The body is longer than {1} characters.")]
+    public string? BodyHtml { get; set; }
+
+    [Range(0, int.MaxValue, ErrorMessage = "The section is not one of the choices.")]
+    public int CategoryId { get; set; }
+
+    [Range(0, int.MaxValue, ErrorMessage = "The byline is not one of the choices.")]
+    public int AuthorId { get; set; }
+
+    [StringLength(FieldLengths.AutosaveTags, ErrorMessage = "The tags are longer than {1} characters.")]
+    public string? Tags { get; set; }
+
+    [StringLength(FieldLengths.ImageUrl, ErrorMessage = "The image address is longer than {1} characters.")]
+    public string? HeroImageUrl { get; set; }
+
+    [StringLength(FieldLengths.ImageAlt, ErrorMessage = "The alt text is longer than {1} characters.")]
+    public string? HeroImageAlt { get; set; }
+
+    [StringLength(FieldLengths.ImageCaption, ErrorMessage = "The caption is longer than {1} characters.")]
+    public string? HeroImageCaption { get; set; }
+
+    /// <summary>Empty for a new story.</summary>
+    [Range(0, int.MaxValue, ErrorMessage = "The version the editor was opened at is not a version.")]
+    public int? OpenedAtVersion { get; set; }
+}
+
+public enum AutosaveOutcome
+{
+    Saved,
+    NoSuchArticle,
+}
+
+/// <summary>
+/// Each person's autosave slot for a story (0: the new story they are writing). Server-side, so it survives a browser
+/// crash; it never touches the story and is not a revision.
+/// </summary>
+public sealed class AutosaveSlots
+{
+    private readonly NewsDbContext _db;
+    private readonly SiteClock _clock;
+    private readonly CurrentStaff _staff;
+
+    public AutosaveSlots(NewsDbContext db, SiteClock clock, CurrentStaff staff)
+    {
+        _db = db;
+        _clock = clock;
+        _staff = staff;
+    }
+
+    public async Task<(AutosaveOutcome Outcome, DateTime SavedAt)> SaveAsync(int articleId, AutosaveForm form, CancellationToken cancellationToken)
+    {
+        if (articleId != 0 && !await _db.Articles.AnyAsync(a => a.Id == articleId, cancellationToken))
+        {
+            return (AutosaveOutcome.NoSuchArticle, default);
+        }
+
+        var now = _clock.UtcNow;
+        await StoreAsync(articleId, now, form, cancellationToken);
+        return (AutosaveOutcome.Saved, now);
+    }
+
+    /// <summary>Writes the slot; a second tab of the same person inserting it at the same moment makes this an update.</summary>
+    public async Task StoreAsync(int articleId, DateTime savedAt, AutosaveForm form, CancellationToken cancellationToken)
+    {
+        var staff = await _staff.GetAsync(cancellationToken);
+        for (var attempt = 0; ; attempt++)
+        {
+            var slot = await _db.ArticleAutosaves.SingleOrDefaultAsync(a => a.ArticleId == articleId && a.UserId == staff.Id, cancellationToken);
+            if (slot is null)
+            {
+                slot = new ArticleAutosave { ArticleId = articleId, UserId = staff.Id };
+                _db.ArticleAutosaves.Add(slot);
+            }
+
+            slot.SavedAt = savedAt;
+            slot.OpenedAtVersion = form.OpenedAtVersion ?? 0;
+            slot.Headline = form.Headline;
+            slot.Slug = form.Slug;
+            slot.Standfirst = form.Standfirst;
+            slot.BodyHtml = form.BodyHtml;
+            slot.CategoryId = form.CategoryId;
+            slot.AuthorId = form.AuthorId;
+            slot.Tags = form.Tags;
+            slot.HeroImageUrl = form.HeroImageUrl;
+            slot.HeroImageAlt = form.HeroImageAlt;
+            slot.HeroImageCaption = form.HeroImageCaption;
+            try
+            {
+                await _db.SaveChangesAsync(cancellationToken);
+                return;
+            }
+            catch (DbUpdateException ex) when (attempt == 0 && DatabaseErrors.IsUniqueViolation(ex))
+            {
+                _db.Entry(slot).State = EntityState.Detached;
+            }
+        }
+    }
+
+    public async Task<ArticleAutosave?> FindAsync(int articleId, CancellationToken cancellationToken)
+    {
+        var staff = await _staff.GetAsync(cancellationToken);
+        return await _db.ArticleAutosaves.AsNoTracking().SingleOrDefaultAsync(a => a.ArticleId == articleId && a.UserId == staff.Id, cancellationToken);
+    }
+
+    public async Task DiscardAsync(int articleId, CancellationToken cancellationToken)
+    {
+        var staff = await _staff.GetAsync(cancellationToken);
+        await _db.ArticleAutosaves.Where(a => a.ArticleId == articleId && a.UserId == staff.Id).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    /// <summary>The slot's values into the editor's form: what the person had typed, at the version they had opened.</summary>
+    public static void CopyInto(ArticleAutosave slot, ArticleForm form)
+    {
+        form.Headline = slot.Headline;
+        form.Slug = slot.Slug;
+        form.Standfirst = slot.Standfirst;
+        form.BodyHtml = slot.BodyHtml;
+        form.CategoryId = slot.CategoryId;
+        form.AuthorId = slot.AuthorId;
+        form.Tags = slot.Tags;
+        form.HeroImageUrl = slot.HeroImageUrl;
+        form.HeroImageAlt = slot.HeroImageAlt;
+        form.HeroImageCaption = slot.HeroImageCaption;
+        form.OpenedAtVersion = slot.OpenedAtVersion;
+    }
+
+    public static AutosaveForm FromArticleForm(ArticleForm form) => new()
+    {
+        Headline = form.Headline,
+        Slug = form.Slug,
+        Standfirst = form.Standfirst,
+        BodyHtml = form.BodyHtml,
+        CategoryId = form.CategoryId,
+        AuthorId = form.AuthorId,
+        Tags = form.Tags,
+        HeroImageUrl = form.HeroImageUrl,
+        HeroImageAlt = form.HeroImageAlt,
+        HeroImageCaption = form.HeroImageCaption,
+        OpenedAtVersion = form.OpenedAtVersion,
+    };
+}

@@ -1,0 +1,91 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NewsPortal.Web.Data;
+using NewsPortal.Web.Infrastructure.Site;
+
+namespace NewsPortal.Web.Features.AdminArticles.Revisions;
+
+/// <summary>
+/// Keeps every published revision and each story's newest <c>Newsroom:DraftRevisionsKept</c> unpublished ones; older
+/// unpublished ones go. Also clears presence rows long expired. Every step is a delete by a condition, so two instances
+/// pruning at once delete the same rows once, and a pass killed half-way is finished by the next.
+/// </summary>
+public sealed class RevisionPruner
+{
+    /// <summary>Stories handled per pass: a long backlog is worked off over several passes, each short.</summary>
+    public const int StoriesPerPass = 500;
+
+    private readonly NewsDbContext _db;
+    private readonly RevisionOptions _options;
+    private readonly SiteClock _clock;
+
+    public RevisionPruner(NewsDbContext db, IOptions<RevisionOptions> options, SiteClock clock)
+    {
+        _db = db;
+        _options = options.Value;
+        _clock = clock;
+    }
+
+    /// <summary>One pass; returns how many revisions were deleted.</summary>
+    public async Task<int> PruneAsync(CancellationToken cancellationToken)
+    {
+        var keep = _options.DraftRevisionsKept;
+        var stories = await _db.ArticleRevisions
+            .Where(r => !r.IsPublished)
+            .GroupBy(r => r.ArticleId)
+            .Where(g => g.Count() > keep)
+            .Select(g => g.Key)
+            .OrderBy(id => id)
+            .Take(StoriesPerPass)
+            .ToListAsync(cancellationToken);
+        var deleted = 0;
+        foreach (var articleId in stories)
+        {
+            // The newest unpublished revision past the ones kept; it and every older unpublished one go.
+            var cutoff = await _db.ArticleRevisions
+                .Where(r => r.ArticleId == articleId && !r.IsPublished)
+                .OrderByDescending(r => r.Id)
+                .Skip(keep)
+                .Select(r => (long?)r.Id)
+                .FirstOrDefaultAsync(cancellationToken);
+            if (cutoff is { } last)
+            {
+                deleted += await _db.ArticleRevisions
+                    .Where(r => r.ArticleId == articleId && !r.IsPublished && r.Id <= last)
+                    .ExecuteDeleteAsync(cancellationToken);
+            }
+        }
+
+        var stale = _clock.UtcNow - PresenceTracker.Expiry - PresenceTracker.Expiry;
+        await _db.EditingPresence.Where(p => p.LastSeenAt < stale).ExecuteDeleteAsync(cancellationToken);
+        return deleted;
+    }
+}
+
+/// <summary>Runs <see cref="RevisionPruner"/> at start and every ten minutes on every instance (see its note on safety).</summary>
+public sealed partial class RevisionPruningService : Infrastructure.Hosting.PeriodicBackgroundService
+{
+    private readonly IServiceScopeFactory _scopes;
+    private readonly ILogger<RevisionPruningService> _logger;
+
+    public RevisionPruningService(IServiceScopeFactory scopes, ILogger<RevisionPruningService> logger)
+    {
+        _scopes = scopes;
+        _logger = logger;
+    }
+
+    protected override bool Enabled => true;
+
+    protected override TimeSpan Interval => TimeSpan.FromMinutes(10);
+
+    protected override async Task RunOnceAsync(CancellationToken stoppingToken)
+    {
+        await using var scope = _scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<RevisionPruner>().PruneAsync(stoppingToken);
+    }
+
+    protected override void LogFailure(Exception exception) => LogPassFailed(_logger, exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Pruning old draft revisions failed; the next pass tries again")]
+    private static partial void LogPassFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,146 @@
+using Microsoft.EntityFrameworkCore;
+using NewsPortal.Web.Data;
+using NewsPortal.Web.Domain;
+using NewsPortal.Web.Infrastructure.Site;
+
+namespace NewsPortal.Web.Features.AdminArticles.Revisions;
+
+/// <summary>
+/// Adds a revision to the story's save, in the same unit of work (so a save and its revision commit together or not at
+/// all), moves the story's edit version on, and empties the saver's autosave slot, which the save has made stale.
+/// </summary>
+public sealed class RevisionRecorder
+{
+    private readonly NewsDbContext _db;
+    private readonly SiteClock _clock;
+    private readonly CurrentStaff _staff;
+
+    public RevisionRecorder(NewsDbContext db, SiteClock clock, CurrentStaff staff)
+    {
+        _db = db;
+        _clock = clock;
+        _staff = staff;
+    }
+
+    /// <summary>
+    /// Call after the story's fields are set and before <c>SaveChangesAsync</c>. <paramref name="before"/> is the story
+    /// as loaded (null for a new one). The saver's autosave slot for the story (0 for a new one) is emptied.
+    /// </summary>
+    public async Task AddAsync(Article article, ArticleSnapshot? before, RevisionReason reason, long? restoredFromId, CancellationToken cancellationToken)
+    {
+        var staff = await _staff.GetAsync(cancellationToken);
+        var after = ArticleSnapshot.Of(article);
+        var names = await NamesAsync(article.CategoryId, article.AuthorId, cancellationToken);
+        var slotId = article.Id;
+        article.EditVersion++;
+        _db.ArticleRevisions.Add(new ArticleRevision
+        {
+            Article = article,
+            CreatedAt = _clock.UtcNow,
+            CreatedBy = staff.Name,
+            CreatedByName = staff.DisplayName,
+            Reason = reason,
+            RestoredFromId = restoredFromId,
+            ChangedFields = string.Join(", ", after.ChangedFrom(before)),
+            IsPublished = article.Status != ArticleStatus.Draft,
+            Headline = after.Headline,
+            Standfirst = after.Standfirst,
+            BodyHtml = after.BodyHtml,
+            CategoryId = after.CategoryId,
+            SectionName = names.Section,
+            AuthorId = after.AuthorId,
+            Bylines = names.Byline,
+            HeroImageUrl = after.HeroImageUrl,
+            HeroImageAlt = after.HeroImageAlt,
+            HeroImageCaption = after.HeroImageCaption,
+            Status = after.Status,
+        });
+
+        // The slot was the unsaved state; once saved it would only offer to undo the save.
+        var slot = await _db.ArticleAutosaves.FindAsync([slotId, staff.Id], cancellationToken);
+        if (slot is not null)
+        {
+            _db.ArticleAutosaves.Remove(slot);
+        }
+    }
+
+    /// <summary>
+    /// Makes sure the story's current values are a revision (they are, after any save from the editor; not for a story
+    /// last written before revisions existed): a restore must never lose the text it replaces.
+    /// </summary>
+    public async Task KeepCurrentAsync(Article article, CancellationToken cancellationToken)
+    {
+        var now = ArticleSnapshot.Of(article);
+        var kept = await _db.ArticleRevisions.AnyAsync(
+            r => r.ArticleId == article.Id && r.Headline == now.Headline && r.Standfirst == now.Standfirst && r.BodyHtml == now.BodyHtml
+                 && r.CategoryId == now.CategoryId && r.AuthorId == now.AuthorId && r.HeroImageUrl == now.HeroImageUrl
+                 && r.HeroImageAlt == now.HeroImageAlt && r.HeroImageCaption == now.HeroImageCaption && r.Status == now.Status,
+            cancellationToken);
+        if (kept)
+        {
+            return;
+        }
+
+        var staff = await _staff.GetAsync(cancellationToken);
+        var names = await NamesAsync(article.CategoryId, article.AuthorId, cancellationToken);
+        _db.ArticleRevisions.Add(new ArticleRevision
+        {
+            ArticleId = article.Id,
+            CreatedAt = _clock.UtcNow,
+            CreatedBy = staff.Name,
+            CreatedByName = staff.DisplayName,
+            Reason = RevisionReason.KeptBeforeRestore,
+            ChangedFields = string.Empty,
+            IsPublished = article.Status != ArticleStatus.Draft,
+            Headline = now.Headline,
+            Standfirst = now.Standfirst,
+            BodyHtml = now.BodyHtml,
+            CategoryId = now.CategoryId,
+            SectionName = names.Section,
+            AuthorId = now.AuthorId,
+            Bylines = names.Byline,
+            HeroImageUrl = now.HeroImageUrl,
+            HeroImageAlt = now.HeroImageAlt,
+            HeroImageCaption = now.HeroImageCaption,
+            Status = now.Status,
+        });
+    }
+
+    /// <summary>A revision of values that are not the story's (a restore into the editor of a live story): the story is untouched.</summary>
+    public async Task<ArticleRevision> AddUnappliedAsync(Article article, ArticleRevision source, CancellationToken cancellationToken)
+    {
+        var staff = await _staff.GetAsync(cancellationToken);
+        var values = ArticleSnapshot.Of(source) with { Status = article.Status };
+        var revision = new ArticleRevision
+        {
+            ArticleId = article.Id,
+            CreatedAt = _clock.UtcNow,
+            CreatedBy = staff.Name,
+            CreatedByName = staff.DisplayName,
+            Reason = RevisionReason.Restored,
+            RestoredFromId = source.Id,
+            ChangedFields = string.Join(", ", values.ChangedFrom(ArticleSnapshot.Of(article))),
+            IsPublished = false,
+            Headline = source.Headline,
+            Standfirst = source.Standfirst,
+            BodyHtml = source.BodyHtml,
+            CategoryId = source.CategoryId,
+            SectionName = source.SectionName,
+            AuthorId = source.AuthorId,
+            Bylines = source.Bylines,
+            HeroImageUrl = source.HeroImageUrl,
+            HeroImageAlt = source.HeroImageAlt,
+            HeroImageCaption = source.HeroImageCaption,
+            Status = article.Status,
+        };
+        _db.ArticleRevisions.Add(revision);
+        return revision;
+    }
+
+    private async Task<(string Section, string Byline)> NamesAsync(int categoryId, int authorId, CancellationToken cancellationToken)
+    {
+        var section = await _db.Categories.AsNoTracking().Where(c => c.Id == categoryId).Select(c => c.Name).SingleOrDefaultAsync(cancellationToken);
+        var byline = await _db.Authors.AsNoTracking().Where(a => a.Id == authorId).Select(a => a.Name).SingleOrDefaultAsync(cancellationToken);
+        return (section ?? string.Empty, byline ?? string.Empty);
+    }
+}
