@@ -43,6 +43,9 @@ public class NewsDbContext : IdentityDbContext<StaffUser>, IDataProtectionKeyCon
     public DbSet<SubscriberAddress> SubscriberAddresses => Set<SubscriberAddress>();
     public DbSet<MediaItem> MediaItems => Set<MediaItem>();
     public DbSet<MediaVariant> MediaVariants => Set<MediaVariant>();
+    public DbSet<ArticleNote> ArticleNotes => Set<ArticleNote>();
+    public DbSet<ArticleEvent> ArticleEvents => Set<ArticleEvent>();
+    public DbSet<ArticlePreviewLink> ArticlePreviewLinks => Set<ArticlePreviewLink>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

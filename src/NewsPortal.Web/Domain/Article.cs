@@ -38,6 +38,21 @@ public class Article
     public int CategoryId { get; set; }
     public Category Category { get; set; } = null!;
 
+    /// <summary>The staff account that created the story (a reporter may edit only their own); null for older stories.</summary>
+    public string? CreatedById { get; set; }
+
+    /// <summary>UTC. Set while the story waits in the review queue ("ready for review"); its status stays Draft.</summary>
+    public DateTime? SubmittedAt { get; set; }
+
+    /// <summary>What the reporter wrote to the editor when submitting.</summary>
+    public string? SubmissionNote { get; set; }
+
+    /// <summary>The editor's note when they last sent the story back; shown to its reporter until it is resubmitted.</summary>
+    public string? SentBackNote { get; set; }
+
+    /// <summary>UTC. When the story was last sent back.</summary>
+    public DateTime? SentBackAt { get; set; }
+
     public List<Tag> Tags { get; set; } = [];
     public List<Comment> Comments { get; set; } = [];
 

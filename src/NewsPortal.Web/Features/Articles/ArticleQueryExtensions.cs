@@ -62,6 +62,14 @@ public static class ArticleQueryExtensions
         CommentsOpenSetting = a.CommentsOpen,
     };
 
+    /// <summary>An article's correction and update notes, oldest first.</summary>
+    public static Task<List<ArticleNoteView>> NotesOfAsync(NewsDbContext db, int articleId, CancellationToken cancellationToken) =>
+        db.ArticleNotes.AsNoTracking()
+            .Where(n => n.ArticleId == articleId)
+            .OrderBy(n => n.CreatedAt).ThenBy(n => n.Id)
+            .Select(n => new ArticleNoteView(n.Kind, n.Text, n.CreatedAt))
+            .ToListAsync(cancellationToken);
+
     /// <summary>An article's tags, straight from the join table's primary key.</summary>
     public static Task<List<TagLink>> TagsOfAsync(NewsDbContext db, int articleId, CancellationToken cancellationToken) =>
         db.Set<Dictionary<string, object>>("ArticleTag")

@@ -32,7 +32,14 @@ public sealed record ArticleViewModel
     /// <summary>The article's own switch, as stored; the page combines it with the auto-close rule.</summary>
     public bool CommentsOpenSetting { get; init; }
     public IReadOnlyList<TagLink> Tags { get; init; } = [];
+
+    /// <summary>Corrections and updates, oldest first.</summary>
+    public IReadOnlyList<ArticleNoteView> Notes { get; init; } = [];
 }
+
+/// <param name="At">UTC.</param>
+[ImmutableObject(true)]
+public sealed record ArticleNoteView(Domain.ArticleNoteKind Kind, string Text, DateTime At);
 
 [ImmutableObject(true)]
 public sealed record TagLink(string Name, string Slug);

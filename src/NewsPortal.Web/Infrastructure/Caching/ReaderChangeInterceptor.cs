@@ -107,7 +107,8 @@ public sealed class ReaderChangeInterceptor : SaveChangesInterceptor, IDbTransac
             switch (entry.Entity)
             {
                 case Article article when IsVisibleChange(entry, article):
-                case Category or Tag or Author or ArticleSlugRedirect or CommentSettings when entry.State is not EntityState.Unchanged:
+                // A correction or update note is shown on its (visible) story's page: the next request must show it.
+                case Category or Tag or Author or ArticleSlugRedirect or CommentSettings or ArticleNote when entry.State is not EntityState.Unchanged:
                 case Dictionary<string, object> when entry.Metadata.Name == "ArticleTag" && entry.State is not EntityState.Unchanged:
                     return ReaderChange.Articles;
 
