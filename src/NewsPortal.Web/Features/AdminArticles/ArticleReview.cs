@@ -19,6 +19,9 @@ public sealed record ReviewQueueRow(int Id, string Headline, string? Reporter, D
 /// <param name="ListedAt">UTC: its publish time, or when it was created.</param>
 public sealed record ReporterStoryRow(int Id, string Headline, ArticleStatus Status, DateTime? SubmittedAt, string? SentBackNote, DateTime ListedAt);
 
+/// <summary>A reporter's own drafts by state.</summary>
+public sealed record ReporterStoryCounts(int Drafts, int InReview, int SentBack);
+
 /// <summary>The size of the review queue and when its oldest story was submitted (UTC).</summary>
 public sealed record ReviewQueueSummary(int Count, DateTime? OldestSubmittedAt);
 
@@ -158,6 +161,16 @@ public sealed class ArticleReview
             .OrderByDescending(a => a.ListedAt).ThenByDescending(a => a.Id)
             .Select(a => new ReporterStoryRow(a.Id, a.Headline, a.Status, a.SubmittedAt, a.SentBackNote, a.ListedAt))
             .ToPagedListAsync(page, ArticleEditorService.PageSize, cancellationToken);
+
+    /// <summary>A reporter's own drafts: plain, waiting for review, sent back to them.</summary>
+    public async Task<ReporterStoryCounts> MineCountsAsync(string userId, CancellationToken cancellationToken)
+    {
+        var own = await _db.Articles.AsNoTracking().Where(a => a.CreatedById == userId && a.Status == ArticleStatus.Draft)
+            .GroupBy(a => a.SubmittedAt != null ? 1 : a.SentBackNote != null ? 2 : 0)
+            .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        int Count(int key) => own.FirstOrDefault(g => g.Key == key)?.Count ?? 0;
+        return new ReporterStoryCounts(Count(0), Count(1), Count(2));
+    }
 
     /// <summary>How many stories each tab of the newsroom's list holds.</summary>
     public async Task<ArticleTabs> TabsAsync(CancellationToken cancellationToken)

@@ -1,16 +1,10 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.Web.Data;
-using NewsPortal.Web.Domain;
 using NewsPortal.Web.Features.AdminArticles;
 using NewsPortal.Web.Features.AdminComments;
 using NewsPortal.Web.Infrastructure.Identity;
 
 namespace NewsPortal.Web.Features.AdminDashboard;
-
-/// <summary>A reporter's own stories by state.</summary>
-public sealed record ReporterStoryCounts(int Drafts, int InReview, int SentBack);
 
 public sealed class StaffDashboardViewModel
 {
@@ -38,7 +32,7 @@ public sealed class AdminDashboardController : Controller
     [HttpGet("/admin")]
     public async Task<IActionResult> Index(
         [FromServices] ReportModerationService reports, [FromServices] ArticleReview review, [FromServices] ArticleAccess access,
-        [FromServices] NewsDbContext db, CancellationToken cancellationToken)
+        CancellationToken cancellationToken)
     {
         DashboardViewModel? comments = null;
         if (User.IsInRole(Roles.Admin) || User.IsInRole(Roles.Moderator))
@@ -55,16 +49,9 @@ public sealed class AdminDashboardController : Controller
             };
         }
 
-        ReporterStoryCounts? mine = null;
-        if (ArticleAccess.IsReporterOnly(User))
-        {
-            var me = (await access.ActorAsync(User, cancellationToken)).UserId;
-            var own = await db.Articles.AsNoTracking().Where(a => a.CreatedById == me && a.Status == ArticleStatus.Draft)
-                .GroupBy(a => a.SubmittedAt != null ? 1 : a.SentBackNote != null ? 2 : 0)
-                .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-            int Count(int key) => own.FirstOrDefault(g => g.Key == key)?.Count ?? 0;
-            mine = new ReporterStoryCounts(Count(0), Count(1), Count(2));
-        }
+        var mine = ArticleAccess.IsReporterOnly(User)
+            ? await review.MineCountsAsync((await access.ActorAsync(User, cancellationToken)).UserId, cancellationToken)
+            : null;
 
         return View(new StaffDashboardViewModel
         {
