@@ -25,5 +25,9 @@ public static class QualityPages
         { "new article", "/admin/articles/new", true },
         { "media library", "/admin/media", true },
         { "comment settings and their history", "/admin/settings", true },
+        { "review queue", "/admin/articles?status=review", true },
+        { "story waiting for review, editor's view", "/admin/articles/{review}/edit", true },
+        { "preview link", "{preview}", false },
+        { "preview link not recognised", "/preview/not-a-token", false },
     };
 }
