@@ -54,6 +54,9 @@ public class Article
     public DateTime? SentBackAt { get; set; }
 
     public List<Tag> Tags { get; set; } = [];
+
+    /// <summary>Dated corrections and updates shown below the body.</summary>
+    public List<ArticleNote> Notes { get; set; } = [];
     public List<Comment> Comments { get; set; } = [];
 
     /// <summary>Readers see an article once it is published or scheduled and its publish time has passed.</summary>

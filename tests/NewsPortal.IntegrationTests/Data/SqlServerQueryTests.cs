@@ -159,7 +159,7 @@ public sealed class SqlServerQueryTests : IClassFixture<SqlServerQueryTests.SqlS
             var token = await services.GetRequiredService<NewsPortal.Web.Infrastructure.Mail.LinkSigner>().SignAsync(ArticlePreviewLinks.Purpose, "1", TimeSpan.FromDays(1));
             // With no server behind it the link row reads back with default values; only the queries matter here.
             await services.GetRequiredService<ArticlePreviewLinks>().OpenAsync(token, CancellationToken.None);
-            await NewsPortal.Web.Features.Articles.ArticleQueryExtensions.NotesOfAsync(services.GetRequiredService<NewsDbContext>(), 1, CancellationToken.None);
+            await services.GetRequiredService<NewsDbContext>().Articles.Where(a => a.Id == 1).Select(NewsPortal.Web.Features.Articles.ArticleQueryExtensions.ToViewModel).ToListAsync();
         }
 
         var commands = _factory.Capture.Commands.Distinct().ToList();

@@ -10,7 +10,7 @@ internal sealed class ArticleNoteConfiguration : IEntityTypeConfiguration<Articl
     {
         builder.Property(n => n.Text).HasMaxLength(FieldLengths.ArticleNoteText);
         builder.Property(n => n.CreatedBy).HasMaxLength(FieldLengths.StaffDisplayName);
-        builder.HasOne(n => n.Article).WithMany().OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(n => n.Article).WithMany(a => a.Notes).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(n => new { n.ArticleId, n.CreatedAt });
     }
 }

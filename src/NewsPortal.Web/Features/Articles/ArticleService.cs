@@ -77,7 +77,6 @@ public sealed class ArticleService
         article = article with
         {
             Tags = await ArticleQueryExtensions.TagsOfAsync(db, article.Id, cancellationToken),
-            Notes = await ArticleQueryExtensions.NotesOfAsync(db, article.Id, cancellationToken),
             BodyHtml = await ResponsiveBodyImages.RewriteAsync(db, article.BodyHtml, cancellationToken),
         };
         var latest = await db.Articles.AsNoTracking()

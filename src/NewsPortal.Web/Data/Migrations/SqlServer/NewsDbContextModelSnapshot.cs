@@ -1316,7 +1316,7 @@ namespace NewsPortal.Web.Data.Migrations.SqlServer
             modelBuilder.Entity("NewsPortal.Web.Domain.ArticleNote", b =>
                 {
                     b.HasOne("NewsPortal.Web.Domain.Article", "Article")
-                        .WithMany()
+                        .WithMany("Notes")
                         .HasForeignKey("ArticleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -1438,6 +1438,8 @@ namespace NewsPortal.Web.Data.Migrations.SqlServer
             modelBuilder.Entity("NewsPortal.Web.Domain.Article", b =>
                 {
                     b.Navigation("Comments");
+
+                    b.Navigation("Notes");
                 });
 
             modelBuilder.Entity("NewsPortal.Web.Domain.Author", b =>

@@ -1268,7 +1268,7 @@ namespace NewsPortal.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("NewsPortal.Web.Domain.ArticleNote", b =>
                 {
                     b.HasOne("NewsPortal.Web.Domain.Article", "Article")
-                        .WithMany()
+                        .WithMany("Notes")
                         .HasForeignKey("ArticleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -1390,6 +1390,8 @@ namespace NewsPortal.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("NewsPortal.Web.Domain.Article", b =>
                 {
                     b.Navigation("Comments");
+
+                    b.Navigation("Notes");
                 });
 
             modelBuilder.Entity("NewsPortal.Web.Domain.Author", b =>

@@ -11,7 +11,7 @@ using NewsPortal.Web.Data;
 namespace NewsPortal.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteNewsDbContext))]
-    [Migration("20261207045714_NewsroomReviewCorrectionsPreviews")]
+    [Migration("20261207061927_NewsroomReviewCorrectionsPreviews")]
     partial class NewsroomReviewCorrectionsPreviews
     {
         /// <inheritdoc />
@@ -1271,7 +1271,7 @@ namespace NewsPortal.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("NewsPortal.Web.Domain.ArticleNote", b =>
                 {
                     b.HasOne("NewsPortal.Web.Domain.Article", "Article")
-                        .WithMany()
+                        .WithMany("Notes")
                         .HasForeignKey("ArticleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -1393,6 +1393,8 @@ namespace NewsPortal.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("NewsPortal.Web.Domain.Article", b =>
                 {
                     b.Navigation("Comments");
+
+                    b.Navigation("Notes");
                 });
 
             modelBuilder.Entity("NewsPortal.Web.Domain.Author", b =>

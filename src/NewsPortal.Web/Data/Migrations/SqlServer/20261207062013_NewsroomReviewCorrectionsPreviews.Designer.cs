@@ -12,7 +12,7 @@ using NewsPortal.Web.Data;
 namespace NewsPortal.Web.Data.Migrations.SqlServer
 {
     [DbContext(typeof(NewsDbContext))]
-    [Migration("20261207045708_NewsroomReviewCorrectionsPreviews")]
+    [Migration("20261207062013_NewsroomReviewCorrectionsPreviews")]
     partial class NewsroomReviewCorrectionsPreviews
     {
         /// <inheritdoc />
@@ -1319,7 +1319,7 @@ namespace NewsPortal.Web.Data.Migrations.SqlServer
             modelBuilder.Entity("NewsPortal.Web.Domain.ArticleNote", b =>
                 {
                     b.HasOne("NewsPortal.Web.Domain.Article", "Article")
-                        .WithMany()
+                        .WithMany("Notes")
                         .HasForeignKey("ArticleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -1441,6 +1441,8 @@ namespace NewsPortal.Web.Data.Migrations.SqlServer
             modelBuilder.Entity("NewsPortal.Web.Domain.Article", b =>
                 {
                     b.Navigation("Comments");
+
+                    b.Navigation("Notes");
                 });
 
             modelBuilder.Entity("NewsPortal.Web.Domain.Author", b =>
