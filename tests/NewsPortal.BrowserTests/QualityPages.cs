@@ -34,5 +34,10 @@ public static class QualityPages
         { "new byline", "/admin/bylines/new", true },
         { "edit a byline", "/admin/bylines/1/edit", true },
         { "delete a byline (refused while used)", "/admin/bylines/1/delete", true },
+
+        { "review queue", "/admin/articles?status=review", true },
+        { "story waiting for review, editor's view", "/admin/articles/{review}/edit", true },
+        { "preview link", "{preview}", false },
+        { "preview link not recognised", "/preview/not-a-token", false },
     };
 }

@@ -23,6 +23,7 @@ public sealed class SiteFixture : IAsyncLifetime
     public const string ChromiumPath = "/usr/bin/chromium";
     public const string ModeratorEmail = "moderator@browser.test";
     public const string EditorEmail = "admin@browser.test";
+    public const string ReporterEmail = "reporter@browser.test";
     public const string Password = "browser tests password";
 
     /// <summary>An article with a discussion long enough for three comment pages (see <see cref="ThreadsPerPage"/>).</summary>
@@ -46,8 +47,20 @@ public sealed class SiteFixture : IAsyncLifetime
     /// <summary>A published comment of the long discussion ("Thread 1") that the quality pages report; never decided.</summary>
     public int ReportableCommentId { get; private set; }
 
-    /// <summary>A quality page's address with <c>{reportable}</c> replaced by <see cref="ReportableCommentId"/>.</summary>
-    public string Resolve(string url) => url.Replace("{reportable}", ReportableCommentId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    /// <summary>A reporter's story waiting for review (the quality pages open it as an editor).</summary>
+    public int ReviewStoryId { get; private set; }
+
+    /// <summary>A working preview link (path and token) to <see cref="ReviewStoryId"/>.</summary>
+    public string PreviewPath { get; private set; } = string.Empty;
+
+    /// <summary>
+    /// A quality page's address with <c>{reportable}</c> replaced by <see cref="ReportableCommentId"/>, <c>{review}</c>
+    /// by <see cref="ReviewStoryId"/> and <c>{preview}</c> by <see cref="PreviewPath"/>.
+    /// </summary>
+    public string Resolve(string url) => url
+        .Replace("{reportable}", ReportableCommentId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+        .Replace("{review}", ReviewStoryId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+        .Replace("{preview}", PreviewPath, StringComparison.Ordinal);
 
     public static bool ChromiumInstalled => File.Exists(ChromiumPath);
 
@@ -94,7 +107,7 @@ public sealed class SiteFixture : IAsyncLifetime
         await using (var scope = _factory.Services.CreateAsyncScope())
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
-            foreach (var (email, roles) in new[] { (ModeratorEmail, new[] { Roles.Moderator }), (EditorEmail, new[] { Roles.Admin }) })
+            foreach (var (email, roles) in new[] { (ModeratorEmail, new[] { Roles.Moderator }), (EditorEmail, new[] { Roles.Admin }), (ReporterEmail, new[] { Roles.Reporter }) })
             {
                 var user = new StaffUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Browser Tester" };
                 await users.CreateAsync(user, Password);
@@ -104,6 +117,8 @@ public sealed class SiteFixture : IAsyncLifetime
             await SeedLongDiscussionAsync(scope.ServiceProvider.GetRequiredService<NewsDbContext>());
             ReportableCommentId = await SeedReportsAsync(scope.ServiceProvider.GetRequiredService<NewsDbContext>());
             await SeedRevisionsAsync(scope.ServiceProvider.GetRequiredService<NewsDbContext>());
+
+            (ReviewStoryId, PreviewPath) = await SeedNewsroomAsync(scope.ServiceProvider);
         }
 
         _playwright = await Playwright.CreateAsync();
@@ -113,6 +128,34 @@ public sealed class SiteFixture : IAsyncLifetime
             Headless = true,
             Args = ChromiumArgs,
         });
+    }
+
+    /// <summary>
+    /// A reporter's story waiting for review (with its note, a preview link and its history) and a correction on the
+    /// first sample story, so the review pages, the preview page and the article page's notes have something to show.
+    /// </summary>
+    private static async Task<(int StoryId, string PreviewPath)> SeedNewsroomAsync(IServiceProvider services)
+    {
+        var db = services.GetRequiredService<NewsDbContext>();
+        var now = DateTime.UtcNow;
+        var reporterId = await db.Users.Where(u => u.Email == ReporterEmail).Select(u => u.Id).SingleAsync();
+        var sample = await db.Articles.OrderBy(a => a.Id).FirstAsync();
+        var story = new Article
+        {
+            Slug = "browser-review-story", Headline = "Ferry timetable changes from spring", Standfirst = "Fewer sailings at night, more at the weekend.",
+            BodyHtml = "<p>The ferry company will change its timetable.</p>", Status = ArticleStatus.Draft, CreatedAt = now.AddHours(-3),
+            CreatedById = reporterId, SubmittedAt = now.AddHours(-2), SubmissionNote = "Checked the figures with the company.",
+            AuthorId = sample.AuthorId, CategoryId = sample.CategoryId,
+        };
+        db.Articles.Add(story);
+        db.ArticleEvents.Add(new ArticleEvent { Article = story, Kind = ArticleEventKinds.Submitted, Actor = "Browser Reporter", At = now.AddHours(-2), Note = story.SubmissionNote });
+        var link = new ArticlePreviewLink { Article = story, CreatedAt = now, ExpiresAt = now.AddDays(7), CreatedBy = "Browser Tester" };
+        db.ArticlePreviewLinks.Add(link);
+        db.ArticleNotes.Add(new ArticleNote { ArticleId = sample.Id, Kind = ArticleNoteKind.Correction, Text = "An earlier version misnamed the sea.", CreatedAt = now, CreatedBy = "Browser Tester" });
+        await db.SaveChangesAsync();
+        var token = await services.GetRequiredService<NewsPortal.Web.Infrastructure.Mail.LinkSigner>()
+            .SignAsync(NewsPortal.Web.Features.AdminArticles.ArticlePreviewLinks.Purpose, link.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), TimeSpan.FromDays(7));
+        return (story.Id, $"/preview/{token}");
     }
 
     /// <summary>

@@ -59,6 +59,8 @@ public static partial class DatabaseInitializer
             {
                 LogSeeded(logger, added);
             }
+
+            await services.GetRequiredService<SampleReporterSeeder>().EnsureAsync();
         }
     }
 

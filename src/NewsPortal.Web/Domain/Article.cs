@@ -47,7 +47,25 @@ public class Article
     /// <summary>Bylines after <see cref="Author"/>, in order.</summary>
     public List<ArticleCoAuthor> CoAuthors { get; set; } = [];
 
+    /// <summary>The staff account that created the story (a reporter may edit only their own); null for older stories.</summary>
+    public string? CreatedById { get; set; }
+
+    /// <summary>UTC. Set while the story waits in the review queue ("ready for review"); its status stays Draft.</summary>
+    public DateTime? SubmittedAt { get; set; }
+
+    /// <summary>What the reporter wrote to the editor when submitting.</summary>
+    public string? SubmissionNote { get; set; }
+
+    /// <summary>The editor's note when they last sent the story back; shown to its reporter until it is resubmitted.</summary>
+    public string? SentBackNote { get; set; }
+
+    /// <summary>UTC. When the story was last sent back.</summary>
+    public DateTime? SentBackAt { get; set; }
+
     public List<Tag> Tags { get; set; } = [];
+
+    /// <summary>Dated corrections and updates shown below the body.</summary>
+    public List<ArticleNote> Notes { get; set; } = [];
     public List<Comment> Comments { get; set; } = [];
 
     /// <summary>Readers see an article once it is published or scheduled and its publish time has passed.</summary>

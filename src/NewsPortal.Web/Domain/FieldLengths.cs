@@ -53,6 +53,10 @@ public static class FieldLengths
     public const int DecisionGround = 80;
     public const int DecisionStatement = 1_000;
 
+    public const int ReviewNote = 2_000;
+    public const int ArticleNoteText = 2_000;
+    public const int ArticleEventKind = 40;
+
     public const int MailKind = 40;
     public const int MailSubject = 300;
     public const int MailUrl = 2_000;

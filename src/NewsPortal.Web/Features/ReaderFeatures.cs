@@ -19,6 +19,7 @@ public static class ReaderFeatures
         services.AddImageOrigins();
         services.AddSingleton(sp => new ArticleSanitizer(sp.GetRequiredService<ImageOrigins>()));
         services.AddScoped<SampleContentSeeder>();
+        services.AddScoped<SampleReporterSeeder>();
 
         services.AddScoped<FrontPageService>();
         services.AddScoped<ArticleService>();
@@ -53,6 +54,11 @@ public static class ReaderFeatures
         services.AddScoped<AdminComments.ModerationService>();
         services.AddScoped<AdminComments.ReportModerationService>();
         services.AddScoped<AdminArticles.ArticleEditorService>();
+        services.AddScoped<AdminArticles.ArticleAccess>();
+        services.AddScoped<AdminArticles.ArticleReview>();
+        services.AddScoped<AdminArticles.ArticleCorrections>();
+        services.AddScoped<AdminArticles.ArticlePreviewLinks>();
+        services.AddScoped<AdminArticles.ArticleNewsroomPanels>();
         services.AddScoped<AdminSettings.CommentSettingsService>();
         return services;
     }

@@ -139,6 +139,37 @@ public sealed class SqlServerQueryTests : IClassFixture<SqlServerQueryTests.SqlS
         AssertValidTSql(commands.Where(c => c.Contains("Search", StringComparison.Ordinal) || c.Contains("sp_getapplock", StringComparison.Ordinal)));
     }
 
+    /// <summary>Newsroom review, corrections and preview links: the queue, tabs, a reporter's stories, a story's panel, the article page's notes.</summary>
+    [Fact]
+    public async Task NewsroomReviewQueries_AreValidTSql()
+    {
+        _factory.Capture.Commands.Clear();
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            var services = scope.ServiceProvider;
+            var review = services.GetRequiredService<ArticleReview>();
+            var actor = new ArticleActor("user-1", "Ana", IsReporterOnly: true);
+            await review.QueueAsync(CancellationToken.None);
+            await review.TabsAsync(CancellationToken.None);
+            await review.MineAsync("user-1", 2, CancellationToken.None);
+            await review.MineCountsAsync("user-1", CancellationToken.None);
+            await services.GetRequiredService<ArticleAccess>().FindAsync(1, CancellationToken.None);
+            await services.GetRequiredService<ArticleNewsroomPanels>().BuildAsync(1, actor, CancellationToken.None);
+            await services.GetRequiredService<ArticlePreviewLinks>().ActiveAsync(1, CancellationToken.None);
+            var token = await services.GetRequiredService<NewsPortal.Web.Infrastructure.Mail.LinkSigner>().SignAsync(ArticlePreviewLinks.Purpose, "1", TimeSpan.FromDays(1));
+            // With no server behind it the link row reads back with default values; only the queries matter here.
+            await services.GetRequiredService<ArticlePreviewLinks>().OpenAsync(token, CancellationToken.None);
+            await services.GetRequiredService<NewsDbContext>().Articles.Where(a => a.Id == 1).Select(NewsPortal.Web.Features.Articles.ArticleQueryExtensions.ToViewModel).ToListAsync();
+        }
+
+        var commands = _factory.Capture.Commands.Distinct().ToList();
+        Assert.Contains(commands, c => c.Contains("[SubmittedAt] IS NOT NULL", StringComparison.Ordinal) && c.Contains("ORDER BY [a].[SubmittedAt]", StringComparison.Ordinal));
+        Assert.Contains(commands, c => c.Contains("[ArticlePreviewLinks]", StringComparison.Ordinal));
+        Assert.Contains(commands, c => c.Contains("[ArticleEvents]", StringComparison.Ordinal));
+        Assert.Contains(commands, c => c.Contains("[ArticleNotes]", StringComparison.Ordinal));
+        AssertValidTSql(commands);
+    }
+
     /// <summary>Sections and bylines: their newsroom pages' reads and writes, and the article editor's co-authors.</summary>
     [Fact]
     public async Task SectionsAndBylinesQueries_AreValidTSql()
@@ -175,7 +206,7 @@ public sealed class SqlServerQueryTests : IClassFixture<SqlServerQueryTests.SqlS
             await bylines.UsedBeforeAsync(1, "ana-ruiz", CancellationToken.None);
             var editor = scope.ServiceProvider.GetRequiredService<ArticleEditorService>();
             await editor.EditAsync(1, CancellationToken.None);
-            await editor.SaveAsync(1, new ArticleForm { Headline = "H", Standfirst = "S", BodyHtml = "<p>B</p>", CategoryId = 1, AuthorId = 1, CoAuthorIds = [2, 3] }, ArticleIntent.SaveDraft, CancellationToken.None);
+            await editor.SaveAsync(1, new ArticleForm { Headline = "H", Standfirst = "S", BodyHtml = "<p>B</p>", CategoryId = 1, AuthorId = 1, CoAuthorIds = [2, 3] }, ArticleIntent.SaveDraft, new ArticleActor("user-1", "Ana", IsReporterOnly: false), CancellationToken.None);
         }
 
         var commands = _factory.Capture.Commands.Distinct().ToList();

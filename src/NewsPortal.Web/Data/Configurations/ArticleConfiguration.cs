@@ -18,6 +18,13 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
 
         builder.HasIndex(a => a.Slug).IsUnique();
 
+        // The review queue (oldest first) and a reporter's own stories.
+        builder.Property(a => a.CreatedById).HasMaxLength(450);
+        builder.Property(a => a.SubmissionNote).HasMaxLength(FieldLengths.ReviewNote);
+        builder.Property(a => a.SentBackNote).HasMaxLength(FieldLengths.ReviewNote);
+        builder.HasIndex(a => a.SubmittedAt);
+        builder.HasIndex(a => a.CreatedById);
+
         // Every reader list is "published before now, newest first", optionally within a section: the database
         // walks these from the newest end and stops after a page, whatever the size of the archive.
         // Status rides along so "is it a draft?" is answered from the index, without reading the (large) row.

@@ -6,4 +6,12 @@ public sealed class SeedOptions
 
     /// <summary>Give a database with no articles the sample content.</summary>
     public bool SampleContent { get; set; } = true;
+
+    /// <summary>
+    /// With <see cref="ReporterPassword"/> and <see cref="SampleContent"/>: start-up makes sure this sample account
+    /// exists in role Reporter, so the review workflow can be tried (Development sets both; Production leaves them unset).
+    /// </summary>
+    public string? ReporterEmail { get; set; }
+
+    public string? ReporterPassword { get; set; }
 }

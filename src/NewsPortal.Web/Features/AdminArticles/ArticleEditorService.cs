@@ -32,13 +32,15 @@ public sealed class ArticleEditorService
     private readonly SqliteWriteGate _gate;
     private readonly Revisions.ArticleConflicts _conflicts;
     private readonly Revisions.RevisionRecorder _revisions;
+    private readonly ArticleReview _review;
 
     public ArticleEditorService(
         NewsDbContext db, SiteClock clock, ArticleSanitizer sanitizer, ImageOrigins imageOrigins, SqliteWriteGate gate,
-        Revisions.ArticleConflicts conflicts, Revisions.RevisionRecorder revisions)
+        Revisions.ArticleConflicts conflicts, Revisions.RevisionRecorder revisions, ArticleReview review)
     {
         _conflicts = conflicts;
         _revisions = revisions;
+        _review = review;
         _db = db;
         _clock = clock;
         _sanitizer = sanitizer;
@@ -226,11 +228,11 @@ public sealed class ArticleEditorService
     /// stores the same slug or a new tag between the checks and the save (a unique index says so), it looks again
     /// once: the slug is then reported as taken and the tag is the one just made.
     /// </summary>
-    public async Task<ArticleSaveResult> SaveAsync(int? id, ArticleForm form, ArticleIntent intent, CancellationToken cancellationToken)
+    public async Task<ArticleSaveResult> SaveAsync(int? id, ArticleForm form, ArticleIntent intent, ArticleActor actor, CancellationToken cancellationToken)
     {
         try
         {
-            return await SaveOnceAsync(id, form, intent, cancellationToken);
+            return await SaveOnceAsync(id, form, intent, actor, cancellationToken);
         }
         catch (DbUpdateException ex) when (DatabaseErrors.IsUniqueViolation(ex))
         {
@@ -244,7 +246,7 @@ public sealed class ArticleEditorService
 
         try
         {
-            return await SaveOnceAsync(id, form, intent, cancellationToken);
+            return await SaveOnceAsync(id, form, intent, actor, cancellationToken);
         }
         catch (DbUpdateException ex) when (DatabaseErrors.IsUniqueViolation(ex))
         {
@@ -256,7 +258,7 @@ public sealed class ArticleEditorService
         }
     }
 
-    private async Task<ArticleSaveResult> SaveOnceAsync(int? id, ArticleForm form, ArticleIntent intent, CancellationToken cancellationToken)
+    private async Task<ArticleSaveResult> SaveOnceAsync(int? id, ArticleForm form, ArticleIntent intent, ArticleActor actor, CancellationToken cancellationToken)
     {
         var now = _clock.UtcNow;
         var errors = new Dictionary<string, string>();
@@ -347,6 +349,7 @@ public sealed class ArticleEditorService
         }
 
         var wasVisible = article?.IsVisibleAt(now) ?? false;
+        var statusBefore = article?.Status;
         var slugChanged = article is not null && article.Slug != slug;
         if (article is null)
         {
@@ -394,13 +397,17 @@ public sealed class ArticleEditorService
                 break;
         }
 
-        // Readers are told about corrections to what they could already read.
-        if (wasVisible && article.IsVisibleAt(now))
+        // Readers are told a story they could already read was updated only when the editor says the change is
+        // substantive (a typo fixed is not news).
+        if (wasVisible && article.IsVisibleAt(now) && form.SubstantiveChange)
         {
             article.UpdatedAt = now;
         }
 
         await _revisions.AddAsync(article, before, form.KeepMine ? RevisionReason.KeptOverConflict : RevisionReason.Saved, null, cancellationToken);
+
+        // Review state, history and the reporter's mail commit with the story.
+        await _review.ApplyAsync(new ArticleSaving(article, statusBefore, intent, actor, form.ReviewNote), cancellationToken);
 
         // The reader cache hears of it from the save itself, after the commit.
         if (!slugChanged)

@@ -9,6 +9,9 @@ public sealed class ArticleListViewModel
     public ArticleStatus? Status { get; init; }
     public string? Search { get; init; }
     public required PagedList<ArticleRow> Articles { get; init; }
+
+    /// <summary>The tabs above the list, with their counts (set by the controller).</summary>
+    public ArticleTabs? Tabs { get; set; }
 }
 
 /// <param name="PublishedAt">UTC.</param>
@@ -34,4 +37,10 @@ public sealed class ArticleEditorViewModel
     /// UTC offset, for the editor to choose from. Empty otherwise.
     /// </summary>
     public IReadOnlyList<SelectListItem> PublishAtChoices { get; init; } = [];
+
+    /// <summary>Review, corrections, preview links and history (set by the controller for an existing story).</summary>
+    public ArticleNewsroomPanel? Newsroom { get; set; }
+
+    /// <summary>A reporter without the Editor role: no publish, schedule or unpublish buttons, a submit button instead.</summary>
+    public bool IsReporterOnly { get; set; }
 }

@@ -80,6 +80,18 @@ public sealed class ArticleForm
 
     /// <summary>Set by the conflict page: the editor chose to save their text over a colleague's (which stays a revision).</summary>
     public bool KeepMine { get; set; }
+
+    /// <summary>What a reporter tells the editor when submitting (intent <c>submit</c>).</summary>
+    [Display(Name = "Note to the editor")]
+    [StringLength(FieldLengths.ReviewNote, ErrorMessage = "Keep the note under {1} characters.")]
+    public string? ReviewNote { get; set; }
+
+    /// <summary>
+    /// On a story readers can already see: show it as updated (its "Updated" time and <c>dateModified</c> move to now).
+    /// Unticked, a fix of a typo changes nothing readers are told.
+    /// </summary>
+    [Display(Name = "Substantive change: show as updated")]
+    public bool SubstantiveChange { get; set; }
 }
 
 /// <summary>What the editor asked for with the button they pressed.</summary>
@@ -90,4 +102,7 @@ public enum ArticleIntent
     Schedule,
     Unpublish,
     Save,
+
+    /// <summary>Save as a draft and put it in the review queue (a reporter's way to ask for publication).</summary>
+    Submit,
 }

@@ -60,6 +60,9 @@ public static class ArticleQueryExtensions
         PublishedAt = a.PublishedAt ?? a.CreatedAt,
         UpdatedAt = a.UpdatedAt,
         CommentsOpenSetting = a.CommentsOpen,
+
+        // In the article's own query (a join), so the notes cost the page no command of their own.
+        Notes = a.Notes.OrderBy(n => n.CreatedAt).ThenBy(n => n.Id).Select(n => new ArticleNoteView(n.Kind, n.Text, n.CreatedAt)).ToList(),
     };
 
     /// <summary>An article's tags, straight from the join table's primary key.</summary>

@@ -36,6 +36,15 @@ public static class ArticleStructuredData
             ["datePublished"] = UtcText.Iso(article.PublishedAt),
             ["dateModified"] = UtcText.Iso(article.UpdatedAt is { } u && u > article.PublishedAt ? u : article.PublishedAt),
             ["articleSection"] = article.CategoryName,
+
+            // schema.org's correction property (CreativeWork): each note as a CorrectionComment, named for its kind.
+            ["correction"] = article.Notes.Count == 0 ? null : article.Notes.Select(n => new Dictionary<string, object?>
+            {
+                ["@type"] = "CorrectionComment",
+                ["name"] = n.Kind == Domain.ArticleNoteKind.Update ? "Update" : "Correction",
+                ["text"] = n.Text,
+                ["datePublished"] = UtcText.Iso(n.At),
+            }).ToList(),
             ["keywords"] = article.Tags.Count == 0 ? null : string.Join(", ", article.Tags.Select(t => t.Name)),
             ["author"] = BylinesOf(article).Select(b => new Dictionary<string, object?>
             {

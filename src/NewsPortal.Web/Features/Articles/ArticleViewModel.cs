@@ -37,7 +37,14 @@ public sealed record ArticleViewModel
 
     /// <summary>Every byline in order: the first (<see cref="AuthorName"/>) and its co-authors.</summary>
     public IReadOnlyList<BylineLink> Bylines { get; init; } = [];
+
+    /// <summary>Corrections and updates, oldest first.</summary>
+    public IReadOnlyList<ArticleNoteView> Notes { get; init; } = [];
 }
+
+/// <param name="At">UTC.</param>
+[ImmutableObject(true)]
+public sealed record ArticleNoteView(Domain.ArticleNoteKind Kind, string Text, DateTime At);
 
 [ImmutableObject(true)]
 public sealed record TagLink(string Name, string Slug);

@@ -108,7 +108,8 @@ public sealed class ReaderChangeInterceptor : SaveChangesInterceptor, IDbTransac
             {
                 case Article article when IsVisibleChange(entry, article):
                 case ArticleCoAuthor when entry.State is not EntityState.Unchanged && !OfDraftOnly(entry):
-                case Category or Tag or Author or ArticleSlugRedirect or CategorySlugRedirect or AuthorSlugRedirect or CommentSettings
+                // A correction or update note is shown on its (visible) story's page: the next request must show it.
+                case Category or Tag or Author or ArticleSlugRedirect or CategorySlugRedirect or AuthorSlugRedirect or CommentSettings or ArticleNote
                     when entry.State is not EntityState.Unchanged:
                 case Dictionary<string, object> when entry.Metadata.Name == "ArticleTag" && entry.State is not EntityState.Unchanged:
                     return ReaderChange.Articles;

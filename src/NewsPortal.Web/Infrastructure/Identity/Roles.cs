@@ -11,7 +11,10 @@ public static class Roles
     /// <summary>Works the comment queue.</summary>
     public const string Moderator = "Moderator";
 
-    public static readonly IReadOnlyList<string> All = [Admin, Editor, Moderator];
+    /// <summary>Writes their own stories and submits them for review; never publishes.</summary>
+    public const string Reporter = "Reporter";
+
+    public static readonly IReadOnlyList<string> All = [Admin, Editor, Moderator, Reporter];
 }
 
 public static class Policies
@@ -24,6 +27,9 @@ public static class Policies
 
     /// <summary>Anything under /admin: any staff role (see <see cref="Mvc.StaffAreaConvention"/>).</summary>
     public const string Staff = "Staff";
+
+    /// <summary>The article list and editor: Admin, Editor or Reporter (what a reporter may do there is <c>ArticleAccess</c>'s rule).</summary>
+    public const string Writing = "Writing";
 
     /// <summary>Staff accounts and site settings: Admin only.</summary>
     public const string Administration = "Administration";

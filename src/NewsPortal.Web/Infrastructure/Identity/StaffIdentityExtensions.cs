@@ -74,6 +74,7 @@ public static class StaffIdentityExtensions
             .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.All))
             .AddPolicy(Policies.Moderation, p => p.RequireRole(Roles.Admin, Roles.Moderator))
             .AddPolicy(Policies.Newsroom, p => p.RequireRole(Roles.Admin, Roles.Editor))
+            .AddPolicy(Policies.Writing, p => p.RequireRole(Roles.Admin, Roles.Editor, Roles.Reporter))
             .AddPolicy(Policies.Administration, p => p.RequireRole(Roles.Admin));
 
         services.AddScoped<StaffBootstrapper>();

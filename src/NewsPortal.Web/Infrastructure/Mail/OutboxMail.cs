@@ -40,4 +40,10 @@ public static class MailKinds
     public const string PrivacyRequest = "privacy-request";
     public const string ReportOutcome = "report-outcome";
     public const string StatementOfReasons = "statement-of-reasons";
+
+    /// <summary>To a reporter: an editor sent their story back with a note.</summary>
+    public const string ReviewSentBack = "review-sent-back";
+
+    /// <summary>To a reporter: an editor published or scheduled their story.</summary>
+    public const string ReviewPublished = "review-published";
 }

@@ -5,11 +5,12 @@ using NewsPortal.Web.Infrastructure.Identity;
 
 namespace NewsPortal.IntegrationTests.Features.Admin;
 
-/// <summary>Who may open what in the admin area: anonymous, Moderator, Editor and Admin on every admin route.</summary>
+/// <summary>Who may open what in the admin area: anonymous, Moderator, Editor, Reporter and Admin on every admin route.</summary>
 public sealed class RoleMatrixTests : IClassFixture<RoleMatrixTests.Factory>
 {
     private const string Moderator = "moderator@test.example";
     private const string Editor = "editor@test.example";
+    private const string Reporter = "reporter@test.example";
 
     private readonly Factory _factory;
 
@@ -28,19 +29,22 @@ public sealed class RoleMatrixTests : IClassFixture<RoleMatrixTests.Factory>
                 _seeded = true;
                 await this.CreateStaffAsync(Moderator, Roles.Moderator);
                 await this.CreateStaffAsync(Editor, Roles.Editor);
+                await this.CreateStaffAsync(Reporter, Roles.Reporter);
             }
         }
     }
 
-    // Route, then who may open it: M(oderator), E(ditor), A(dmin).
+    // Route, then who may open it: M(oderator), E(ditor), R(eporter), A(dmin). {article} is a sample story, which no
+    // reporter created, so a reporter may not open it.
     public static TheoryData<string, string> Routes => new()
     {
-        { "/admin", "MA" },
+        { "/admin", "MERA" },
         { "/admin/comments?status=pending", "MA" },
         { "/admin/comments?status=trash", "MA" },
         { "/admin/comments/{comment}", "MA" },
-        { "/admin/articles", "EA" },
-        { "/admin/articles/new", "EA" },
+        { "/admin/articles", "ERA" },
+        { "/admin/articles?status=review", "ERA" },
+        { "/admin/articles/new", "ERA" },
         { "/admin/articles/{article}/edit", "EA" },
         { "/admin/articles/{article}/preview", "EA" },
         { "/admin/sections", "EA" },
@@ -50,12 +54,14 @@ public sealed class RoleMatrixTests : IClassFixture<RoleMatrixTests.Factory>
         { "/admin/bylines/new", "EA" },
         { "/admin/bylines/{byline}/edit", "EA" },
         { "/admin/bylines/{byline}/delete", "EA" },
+
+        { "/admin/media", "EA" },
         { "/admin/staff", "A" },
         { "/admin/settings", "A" },
         { "/admin/mail", "A" },
         { "/admin/notifications", "MA" },
         { "/admin/comments/{comment}/export", "MA" },
-        { "/account/password", "MEA" },
+        { "/account/password", "MERA" },
     };
 
     private async Task<string> ResolveAsync(string route)
@@ -91,7 +97,7 @@ public sealed class RoleMatrixTests : IClassFixture<RoleMatrixTests.Factory>
         await _factory.EnsureStaffAsync();
         var url = await ResolveAsync(route);
 
-        foreach (var (email, letter) in new[] { (Moderator, 'M'), (Editor, 'E'), (StaffSessions.AdminEmail, 'A') })
+        foreach (var (email, letter) in new[] { (Moderator, 'M'), (Editor, 'E'), (Reporter, 'R'), (StaffSessions.AdminEmail, 'A') })
         {
             var client = await _factory.SignedInAsync(email);
             var response = await client.GetAsync(new Uri(url, UriKind.Relative));

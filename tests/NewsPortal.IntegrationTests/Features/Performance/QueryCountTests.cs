@@ -28,7 +28,9 @@ public sealed class QueryCountTests
         {
             Assert.True(smallCounts[page].Cold == largeCounts[page].Cold,
                 $"{page}: {smallCounts[page].Cold} commands on small data but {largeCounts[page].Cold} on large data.");
-            Assert.InRange(largeCounts[page].Cold, 1, 10);
+            // The article page is the largest: the story, its co-authors, notes, tags, comment pages, rules, related
+            // stories and the shared lists; 12 leaves room for one more join, not for one query per row.
+            Assert.True(largeCounts[page].Cold is >= 1 and <= 12, $"{page}: {largeCounts[page].Cold} commands with a cold cache (at most 12).");
             Assert.True(largeCounts[page].Warm == 0, $"{page}: {largeCounts[page].Warm} commands with a warm cache.");
         }
     }
