@@ -19,5 +19,9 @@ public sealed class ArticleSummary
 
     public string? HeroImageUrl { get; init; }
     public string? HeroImageAlt { get; init; }
+
+    /// <summary>The hero's variants when it is a media library image; set once, before the list is cached.</summary>
+    public ResponsiveImage? HeroImage { get; set; }
+
     public int CommentCount { get; init; }
 }

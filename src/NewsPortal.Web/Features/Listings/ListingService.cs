@@ -43,6 +43,7 @@ public sealed class ListingService
             .NewestFirst()
             .ToSummaryPageAsync(db.Articles.AsNoTracking(), page, PageSize, cancellationToken);
 
+        await ResponsiveImages.AttachAsync(db, articles.Items, cancellationToken);
         return new ListingViewModel { Title = category.Name, Kind = "Section", Slug = category.Slug, Articles = articles };
     }
 
@@ -63,6 +64,7 @@ public sealed class ListingService
             .NewestFirst()
             .ToSummaryPageAsync(db.Articles.AsNoTracking(), page, PageSize, cancellationToken);
 
+        await ResponsiveImages.AttachAsync(db, articles.Items, cancellationToken);
         return new ListingViewModel { Title = tag.Name, Kind = "Topic", Slug = tag.Slug, Articles = articles };
     }
 }
