@@ -19,6 +19,7 @@ public static class ReaderFeatures
         services.AddImageOrigins();
         services.AddSingleton(sp => new ArticleSanitizer(sp.GetRequiredService<ImageOrigins>()));
         services.AddScoped<SampleContentSeeder>();
+        services.AddScoped<SamplePhotoSeeder>();
 
         services.AddScoped<FrontPageService>();
         services.AddScoped<ArticleService>();

@@ -6,4 +6,10 @@ public sealed class SeedOptions
 
     /// <summary>Give a database with no articles the sample content.</summary>
     public bool SampleContent { get; set; } = true;
+
+    /// <summary>
+    /// With the sample content, generate its photographs (3000×2000 JPEGs with camera EXIF and GPS) and put them
+    /// through the media pipeline: a few seconds at the first start. Off in tests that do not look at them.
+    /// </summary>
+    public bool SamplePhotos { get; set; } = true;
 }
