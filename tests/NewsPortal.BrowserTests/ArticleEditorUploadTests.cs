@@ -29,10 +29,10 @@ public sealed partial class ArticleEditorTests
             var page = await SiteFixture.SignedInPageAsync(context, SiteFixture.EditorEmail);
             var problems = WatchConsole(page);
 
-            // The library: the file input opens the file chooser on Enter; the upload button sends it with a progress bar.
+            // The library: the file input opens the file chooser on Space; the upload button sends it with a progress bar.
             await page.GotoAsync("/admin/media");
             await page.FocusAsync("#media-files");
-            var chooser = await page.RunAndWaitForFileChooserAsync(() => page.Keyboard.PressAsync("Enter"));
+            var chooser = await page.RunAndWaitForFileChooserAsync(() => page.Keyboard.PressAsync("Space"), new() { Timeout = 10_000 });
             await chooser.SetFilesAsync(photo);
             await page.Keyboard.PressAsync("Tab");
             await page.Keyboard.PressAsync("Enter");
