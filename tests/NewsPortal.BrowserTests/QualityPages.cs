@@ -6,7 +6,7 @@ public static class QualityPages
     public static TheoryData<string, string, bool> All => new()
     {
         { "front page", "/", false },
-        { "article with comments and the form", "/news/twelve-coastal-nations-sign-pact-to-protect-the-halver-sea", false },
+        { "article with comments and the form (a photo hero and three inline photos)", "/news/twelve-coastal-nations-sign-pact-to-protect-the-halver-sea", false },
         { "paged article, comments page 2", $"/news/{SiteFixture.LongDiscussionSlug}?cpage=2", false },
         { "category", "/category/world", false },
         { "search results", "/search?q=council", false },
@@ -24,6 +24,7 @@ public static class QualityPages
         { "article editor", "/admin/articles/1/edit", true },
         { "new article", "/admin/articles/new", true },
         { "media library", "/admin/media", true },
+        { "media library image (where it is used; a sample photograph)", "/admin/media/1", true },
         { "comment settings and their history", "/admin/settings", true },
     };
 }
