@@ -6,7 +6,7 @@ public static class QualityPages
     public static TheoryData<string, string, bool> All => new()
     {
         { "front page", "/", false },
-        { "article with comments and the form", "/news/twelve-coastal-nations-sign-pact-to-protect-the-halver-sea", false },
+        { "article with comments and the form (a photo hero and three inline photos)", "/news/twelve-coastal-nations-sign-pact-to-protect-the-halver-sea", false },
         { "paged article, comments page 2", $"/news/{SiteFixture.LongDiscussionSlug}?cpage=2", false },
         { "category", "/category/world", false },
         { "author page", "/author/maren-holloway", false },
@@ -26,6 +26,7 @@ public static class QualityPages
         { "new article", "/admin/articles/new", true },
         { "a story's revisions with a diff", "/admin/articles/1/revisions", true },
         { "media library", "/admin/media", true },
+        { "media library image (where it is used; a sample photograph)", "/admin/media/1", true },
         { "comment settings and their history", "/admin/settings", true },
         { "sections", "/admin/sections", true },
         { "edit a section", "/admin/sections/1/edit", true },

@@ -58,11 +58,18 @@ public static partial class DatabaseInitializer
             if (added > 0)
             {
                 LogSeeded(logger, added);
+                if (services.GetRequiredService<IOptions<SeedOptions>>().Value.SamplePhotos)
+                {
+                    LogPhotos(logger, await services.GetRequiredService<SamplePhotoSeeder>().SeedAsync(cancellationToken));
+                }
             }
 
             await services.GetRequiredService<SampleReporterSeeder>().EnsureAsync();
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Added {Count} generated sample photographs through the media pipeline")]
+    private static partial void LogPhotos(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Empty database: added {Count} sample articles")]
     private static partial void LogSeeded(ILogger logger, int count);

@@ -21,6 +21,8 @@ public static class ReaderFeatures
         services.AddScoped<SampleContentSeeder>();
         services.AddScoped<SampleReporterSeeder>();
 
+        services.AddScoped<SamplePhotoSeeder>();
+
         services.AddScoped<FrontPageService>();
         services.AddScoped<ArticleService>();
         services.AddScoped<SharedArticlePages>();

@@ -48,6 +48,8 @@ public class NewsPortalFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseStaticWebAssets();
         builder.UseSetting("ConnectionStrings:NewsPortal", ConnectionString);
+        // Generating and processing the sample photographs takes seconds; the tests that look at them turn it on.
+        builder.UseSetting("Seed:SamplePhotos", "false");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

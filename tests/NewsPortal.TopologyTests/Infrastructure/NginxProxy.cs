@@ -22,11 +22,13 @@ public sealed class NginxProxy : IDisposable
     private readonly string _executable;
     private readonly string _directory;
     private readonly IReadOnlyList<SiteInstance> _instances;
+    private readonly string _mediaRoot;
     private readonly HttpClient _probe;
     private ChildProcess? _process;
 
-    public NginxProxy(ProcessGuard guard, string executable, string runDirectory, int port, IReadOnlyList<SiteInstance> instances)
+    public NginxProxy(ProcessGuard guard, string executable, string runDirectory, int port, IReadOnlyList<SiteInstance> instances, string mediaRoot)
     {
+        _mediaRoot = mediaRoot;
         _guard = guard;
         _executable = executable;
         _directory = Path.Combine(runDirectory, "nginx");
@@ -168,6 +170,9 @@ public sealed class NginxProxy : IDisposable
 
         var sharedHttp = SharedTemplateLines("http", _directory);
         var sharedServer = SharedTemplateLines("server", _directory);
+        // The compose stack mounts the media volume at the instances' Media__Root path; here it is the run's folder.
+        var sharedMedia = SharedTemplateLines("media", _directory)
+            .Replace("/var/lib/newsportal/media/", _mediaRoot.TrimEnd('/') + "/", StringComparison.Ordinal);
 
         File.WriteAllText(ConfigPath, $$"""
             daemon off;
@@ -209,6 +214,8 @@ public sealed class NginxProxy : IDisposable
                     add_header {{UpstreamHeader}} $upstream_addr always;
 
             {{sharedServer}}
+
+            {{sharedMedia}}
                 }
             }
 

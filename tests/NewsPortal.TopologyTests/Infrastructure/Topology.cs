@@ -68,6 +68,9 @@ public sealed class Topology : IAsyncLifetime
 
     public string RunDirectory => _runDirectory ?? throw NotStarted();
 
+    /// <summary>The media library both instances share (<c>Media:Root</c>), and nginx serves the variants of.</summary>
+    public string MediaRoot => Path.Combine(RunDirectory, "media");
+
     /// <summary>The Release publish output both instances run from.</summary>
     public string PublishDirectory => _publishDirectory ?? throw NotStarted();
 
@@ -94,7 +97,7 @@ public sealed class Topology : IAsyncLifetime
         var environment = SiteEnvironment(publicUrl);
         _a = new SiteInstance("A", ports[1], _guard, dotnet, publish, _runDirectory, environment, metricsPort: ports[4]);
         _b = new SiteInstance("B", ports[2], _guard, dotnet, publish, _runDirectory, environment, metricsPort: ports[5]);
-        _nginx = new NginxProxy(_guard, nginx, _runDirectory, ports[3], [_a, _b]);
+        _nginx = new NginxProxy(_guard, nginx, _runDirectory, ports[3], [_a, _b], MediaRoot);
 
         await _redis.StartAsync();
 
@@ -272,6 +275,7 @@ public sealed class Topology : IAsyncLifetime
         var environment = SiteEnvironmentDefaults(publicUrl);
         environment["ConnectionStrings__NewsPortal"] = Database.SiteConnectionString;
         environment["ConnectionStrings__Redis"] = Redis.ConfigurationString;
+        environment["Media__Root"] = MediaRoot;
         return environment;
     }
 

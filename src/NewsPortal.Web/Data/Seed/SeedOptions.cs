@@ -14,4 +14,10 @@ public sealed class SeedOptions
     public string? ReporterEmail { get; set; }
 
     public string? ReporterPassword { get; set; }
+
+    /// <summary>
+    /// With the sample content, generate its photographs (3000×2000 JPEGs with camera EXIF and GPS) and put them
+    /// through the media pipeline: a few seconds at the first start. Off in tests that do not look at them.
+    /// </summary>
+    public bool SamplePhotos { get; set; } = true;
 }

@@ -85,6 +85,29 @@ public sealed class AdminMediaController : Controller
         return new SeeOtherResult($"/admin/media/{id}");
     }
 
+    /// <summary>Refused (409, the reason on the image's page) while a published or scheduled article uses it.</summary>
+    [HttpPost("{id:int}/delete")]
+    public async Task<IActionResult> Delete(int id, [FromServices] DeleteMedia delete, CancellationToken cancellationToken)
+    {
+        var outcome = await delete.DeleteAsync(id, cancellationToken);
+        if (outcome.Deleted)
+        {
+            TempData["Flash"] = "Image deleted.";
+            return new SeeOtherResult("/admin/media");
+        }
+
+        if (outcome.Refusal is null || await _library.DetailsAsync(id, null, cancellationToken) is not { } model)
+        {
+            return NotFound();
+        }
+
+        Response.StatusCode = StatusCodes.Status409Conflict;
+        return View("Details", new MediaDetailsViewModel
+        {
+            Item = model.Item, Form = model.Form, Variants = model.Variants, Uses = model.Uses, HeroAddress = model.HeroAddress, DeleteRefusal = outcome.Refusal,
+        });
+    }
+
     private async Task<MediaLibraryViewModel> ListAsync(string? q, IReadOnlyList<string> refusals, CancellationToken cancellationToken) => new()
     {
         Search = q,

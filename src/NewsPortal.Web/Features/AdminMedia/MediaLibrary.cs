@@ -94,6 +94,8 @@ public sealed class MediaLibrary
             Item = row,
             Form = form ?? new MediaDetailsForm { Alt = row.Alt, Caption = row.Caption, Credit = row.Credit },
             Variants = variants,
+            Uses = await MediaUsage.OfAsync(_db, id, cancellationToken),
+            HeroAddress = Articles.ResponsiveImages.Of(variants)?.Fallback.Url,
         };
     }
 

@@ -69,6 +69,14 @@ public sealed class MediaDetailsViewModel
     public required MediaDetailsForm Form { get; init; }
 
     public IReadOnlyList<MediaVariant> Variants { get; init; } = [];
+
+    public IReadOnlyList<MediaUse> Uses { get; init; } = [];
+
+    /// <summary>The address an article's hero image field takes (the ≤1200 px JPEG); null until processed.</summary>
+    public string? HeroAddress { get; init; }
+
+    /// <summary>Why the last delete was refused.</summary>
+    public string? DeleteRefusal { get; init; }
 }
 
 /// <summary>One image the editor's picker offers (JSON): <see cref="Src"/> is what the article's figure gets.</summary>

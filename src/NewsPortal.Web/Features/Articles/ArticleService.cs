@@ -79,6 +79,7 @@ public sealed class ArticleService
             Tags = await ArticleQueryExtensions.TagsOfAsync(db, article.Id, cancellationToken),
             Bylines = await ArticleQueryExtensions.BylinesOfAsync(db, article, cancellationToken),
             BodyHtml = await ResponsiveBodyImages.RewriteAsync(db, article.BodyHtml, cancellationToken),
+            HeroImage = (await ResponsiveImages.ForAddressesAsync(db, [article.HeroImageUrl], cancellationToken)).GetValueOrDefault(article.HeroImageUrl ?? string.Empty),
         };
         var latest = await db.Articles.AsNoTracking()
             .VisibleAt(now)
@@ -89,6 +90,7 @@ public sealed class ArticleService
             .ToListAsync(cancellationToken);
 
         var related = await GetRelatedAsync(db, article, now, cancellationToken);
+        await ResponsiveImages.AttachAsync(db, [.. latest, .. related], cancellationToken);
         var approved = await CommentThreadService.GetApprovedAsync(db, article.Id, cancellationToken);
         return new ArticlePageCore(article, latest, related, approved);
     }

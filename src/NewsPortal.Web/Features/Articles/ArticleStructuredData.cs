@@ -19,6 +19,26 @@ public static class ArticleStructuredData
         WriteIndented = false,
     };
 
+    /// <summary>
+    /// A library hero as ImageObjects (the widest JPEG and the 1200×630 crop, each with its size, as Google's article
+    /// guidelines ask for large images in several ratios); any other hero as its address.
+    /// </summary>
+    private static object? Images(ArticleViewModel article, string baseUrl)
+    {
+        if (article.HeroImage is { } image)
+        {
+            return new[] { image.LargestJpeg, image.Social }.OfType<ImageFile>().Select(f => new Dictionary<string, object?>
+            {
+                ["@type"] = "ImageObject",
+                ["url"] = Absolute(f.Url, baseUrl),
+                ["width"] = f.Width,
+                ["height"] = f.Height,
+            }).ToList();
+        }
+
+        return article.HeroImageUrl is null ? null : new[] { Absolute(article.HeroImageUrl, baseUrl) };
+    }
+
     public static string NewsArticle(ArticlePageViewModel page, string baseUrl, string siteName)
     {
         var article = page.Article;
@@ -32,7 +52,7 @@ public static class ArticleStructuredData
             ["url"] = url,
             ["headline"] = article.Headline.Length > 110 ? article.Headline[..110] : article.Headline,
             ["description"] = article.Standfirst,
-            ["image"] = article.HeroImageUrl is null ? null : new[] { Absolute(article.HeroImageUrl, baseUrl) },
+            ["image"] = Images(article, baseUrl),
             ["datePublished"] = UtcText.Iso(article.PublishedAt),
             ["dateModified"] = UtcText.Iso(article.UpdatedAt is { } u && u > article.PublishedAt ? u : article.PublishedAt),
             ["articleSection"] = article.CategoryName,

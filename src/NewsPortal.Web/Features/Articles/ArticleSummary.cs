@@ -1,5 +1,7 @@
 using System.ComponentModel;
 
+using NewsPortal.Web.Features.Shared;
+
 namespace NewsPortal.Web.Features.Articles;
 
 /// <summary>An article as it appears in lists: front page, sections, tags, search, latest and related news.</summary>
@@ -20,5 +22,9 @@ public sealed class ArticleSummary
 
     public string? HeroImageUrl { get; init; }
     public string? HeroImageAlt { get; init; }
+
+    /// <summary>The hero's variants when it is a media library image; set once, before the list is cached.</summary>
+    public ResponsiveImage? HeroImage { get; set; }
+
     public int CommentCount { get; init; }
 }

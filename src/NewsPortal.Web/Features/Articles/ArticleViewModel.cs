@@ -19,6 +19,9 @@ public sealed record ArticleViewModel
     public string? HeroImageUrl { get; init; }
     public string? HeroImageAlt { get; init; }
     public string? HeroImageCaption { get; init; }
+
+    /// <summary>The hero's variants when it is a media library image.</summary>
+    public ResponsiveImage? HeroImage { get; init; }
     public required string AuthorName { get; init; }
     public required string AuthorSlug { get; init; }
     public int CategoryId { get; init; }

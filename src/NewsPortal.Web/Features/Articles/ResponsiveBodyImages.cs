@@ -98,7 +98,7 @@ public static class ResponsiveBodyImages
     }
 
     /// <summary>"/media/{file}" with nothing after it (no query, no further path): the variant's file name, else null.</summary>
-    private static string? VariantName(string src)
+    internal static string? VariantName(string src)
     {
         if (!src.StartsWith(Prefix, StringComparison.Ordinal))
         {

@@ -5,6 +5,8 @@ using NewsPortal.Web.Features.Articles;
 using NewsPortal.Web.Infrastructure.Caching;
 using NewsPortal.Web.Infrastructure.Site;
 
+using NewsPortal.Web.Features.Shared;
+
 namespace NewsPortal.Web.Features.Feeds;
 
 public sealed class FeedService
@@ -23,13 +25,27 @@ public sealed class FeedService
         _cache = cache;
     }
 
+    /// <summary>The newest articles, each with its hero's 1200 px JPEG when the hero is a media library image.</summary>
     public async Task<IReadOnlyList<FeedItem>> GetFeedItemsAsync(CancellationToken cancellationToken) =>
-        (await _cache.GetOrLoadAsync("feed", ReaderChange.Articles, async (db, ct) => new FeedItems(await db.Articles.AsNoTracking()
-            .VisibleAt(_clock.UtcNow)
-            .NewestFirst()
-            .Take(FeedLength)
-            .Select(ToFeedItem)
-            .ToListAsync(ct)), cancellationToken)).Items;
+        (await _cache.GetOrLoadAsync("feed", ReaderChange.Articles, async (db, ct) =>
+        {
+            var rows = await db.Articles.AsNoTracking()
+                .VisibleAt(_clock.UtcNow)
+                .NewestFirst()
+                .Take(FeedLength)
+                .Select(a => new
+                {
+                    Item = new FeedItem(
+                        a.Slug, a.Headline, a.Standfirst, a.Category.Name, a.Author.Name,
+                        a.CoAuthors.OrderBy(c => c.Position).Select(c => c.Author.Name).ToList(), a.PublishedAt!.Value, a.UpdatedAt),
+                    a.HeroImageUrl,
+                })
+                .ToListAsync(ct);
+            var images = await ResponsiveImages.ForAddressesAsync(db, rows.Select(r => r.HeroImageUrl), ct);
+            return new FeedItems(rows.Select(r => r.HeroImageUrl is { } url && images.TryGetValue(url, out var image)
+                ? r.Item with { Image = image.Fallback }
+                : r.Item).ToList());
+        }, cancellationToken)).Items;
 
     public async Task<IReadOnlyList<SitemapEntry>> GetSitemapEntriesAsync(CancellationToken cancellationToken) =>
         (await _cache.GetOrLoadAsync("sitemap", ReaderChange.Articles, async (db, ct) => new SitemapEntries(await db.Articles.AsNoTracking()
@@ -80,6 +96,9 @@ public sealed record FeedItem(
 {
     /// <summary>Every byline in order.</summary>
     public IEnumerable<string> Authors => CoAuthors.Prepend(Author);
+
+    /// <summary>The hero's JPEG for the feed's enclosure and media:content; null when the hero is not a library image.</summary>
+    public ImageFile? Image { get; init; }
 }
 
 /// <param name="LastModified">UTC.</param>

@@ -3,6 +3,7 @@ using System.Text;
 using System.Xml;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using NewsPortal.Web.Features.Articles;
 using NewsPortal.Web.Infrastructure.Proxy;
 using NewsPortal.Web.Infrastructure.Site;
 
@@ -12,6 +13,7 @@ public sealed class FeedsController : Controller
 {
     private const string AtomNamespace = "http://www.w3.org/2005/Atom";
     private const string SitemapNamespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
+    private const string MediaRssNamespace = "http://search.yahoo.com/mrss/";
     private const string NewsNamespace = "http://www.google.com/schemas/sitemap-news/0.9";
 
     private readonly FeedService _feeds;
@@ -38,6 +40,7 @@ public sealed class FeedsController : Controller
             xml.WriteStartElement("rss");
             xml.WriteAttributeString("version", "2.0");
             xml.WriteAttributeString("xmlns", "atom", null, AtomNamespace);
+            xml.WriteAttributeString("xmlns", "media", null, MediaRssNamespace);
             xml.WriteStartElement("channel");
             xml.WriteElementString("title", _site.Name);
             xml.WriteElementString("link", baseUrl + "/");
@@ -70,6 +73,25 @@ public sealed class FeedsController : Controller
                 }
 
                 xml.WriteElementString("pubDate", Rfc822(item.PublishedAt));
+                if (item.Image is { } image)
+                {
+                    // RSS 2.0's enclosure for readers that know only it; Media RSS for those that show a picture.
+                    var url = ArticleStructuredData.Absolute(image.Url, baseUrl);
+                    xml.WriteStartElement("enclosure");
+                    xml.WriteAttributeString("url", url);
+                    xml.WriteAttributeString("length", image.Bytes.ToString(CultureInfo.InvariantCulture));
+                    xml.WriteAttributeString("type", image.Type);
+                    xml.WriteEndElement();
+                    xml.WriteStartElement("media", "content", MediaRssNamespace);
+                    xml.WriteAttributeString("url", url);
+                    xml.WriteAttributeString("type", image.Type);
+                    xml.WriteAttributeString("medium", "image");
+                    xml.WriteAttributeString("width", image.Width.ToString(CultureInfo.InvariantCulture));
+                    xml.WriteAttributeString("height", image.Height.ToString(CultureInfo.InvariantCulture));
+                    xml.WriteAttributeString("fileSize", image.Bytes.ToString(CultureInfo.InvariantCulture));
+                    xml.WriteEndElement();
+                }
+
                 xml.WriteEndElement();
             }
 

@@ -39,6 +39,7 @@ public sealed class FrontPageService
             .ToSummaryPageAsync(db.Articles.AsNoTracking(), page, LatestPageSize, cancellationToken);
 
         var sections = page == 1 ? await GetSectionsAsync(db, now, cancellationToken) : [];
+        await ResponsiveImages.AttachAsync(db, [.. lead is null ? [] : new[] { lead }, .. latest.Items, .. sections.SelectMany(s => s.Articles)], cancellationToken);
         return new FrontPageViewModel { Lead = lead, Latest = latest, Sections = sections };
     }
 

@@ -52,6 +52,7 @@ public sealed class ListingService
             .NewestFirst()
             .ToSummaryPageAsync(db.Articles.AsNoTracking(), page, PageSize, cancellationToken);
 
+        await ResponsiveImages.AttachAsync(db, articles.Items, cancellationToken);
         return new ListingViewModel { Title = category.Name, Kind = "Section", Slug = category.Slug, Description = category.Description, Articles = articles };
     }
 
@@ -72,6 +73,7 @@ public sealed class ListingService
             .NewestFirst()
             .ToSummaryPageAsync(db.Articles.AsNoTracking(), page, PageSize, cancellationToken);
 
+        await ResponsiveImages.AttachAsync(db, articles.Items, cancellationToken);
         return new ListingViewModel { Title = tag.Name, Kind = "Topic", Slug = tag.Slug, Articles = articles };
     }
 }

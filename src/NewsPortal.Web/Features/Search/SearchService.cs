@@ -271,6 +271,7 @@ public sealed class SearchService
         var ids = hits.Select(h => h.Id).ToList();
         var summaries = (await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id)).SelectSummaries().ToListAsync(cancellationToken))
             .ToDictionary(s => s.Id);
+        await ResponsiveImages.AttachAsync(db, summaries.Values, cancellationToken);
         var texts = await IndexedTextsAsync(db, ids, cancellationToken);
         var terms = query.Terms.Select(t => (t.Words, t.IsPrefix)).ToList();
         return ids.Where(summaries.ContainsKey).Select(id => new SearchResult(

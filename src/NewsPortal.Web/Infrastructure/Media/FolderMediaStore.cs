@@ -30,6 +30,18 @@ public sealed class FolderMediaStore : IMediaStore
     public Task WriteVariantAsync(string name, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken) =>
         WriteAtomicAsync(VariantsFolder, name, bytes, cancellationToken);
 
+    public Task DeleteOriginalAsync(string name, CancellationToken cancellationToken)
+    {
+        File.Delete(PathIn(_originals, name));
+        return Task.CompletedTask;
+    }
+
+    public Task DeleteVariantAsync(string name, CancellationToken cancellationToken)
+    {
+        File.Delete(PathIn(VariantsFolder, name));
+        return Task.CompletedTask;
+    }
+
     private static async Task WriteAtomicAsync(string folder, string name, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
     {
         var path = PathIn(folder, name);

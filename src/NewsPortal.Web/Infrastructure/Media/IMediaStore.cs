@@ -14,6 +14,12 @@ public interface IMediaStore
 
     Task WriteVariantAsync(string name, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken);
 
+    /// <summary>Removes the file when it is there; a name already gone is not an error (two editors, or a retry).</summary>
+    Task DeleteOriginalAsync(string name, CancellationToken cancellationToken);
+
+    /// <summary>As <see cref="DeleteOriginalAsync"/>, for a served variant.</summary>
+    Task DeleteVariantAsync(string name, CancellationToken cancellationToken);
+
     /// <summary>The folder the variants are served from at <c>/media/</c> (nginx may serve it directly).</summary>
     string VariantsFolder { get; }
 }

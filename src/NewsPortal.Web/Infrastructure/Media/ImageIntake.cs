@@ -17,11 +17,19 @@ public sealed record IntakeResult(string? Refusal, byte[] Original, string Origi
 /// header before any pixel is decoded, then decodes it whole (so a damaged file is refused now, not in the job),
 /// turns it upright, converts it to sRGB and re-encodes it without metadata (EXIF, GPS, XMP, IPTC, ICC).
 /// </summary>
-public sealed class ImageIntake
+public sealed class ImageIntake : IDisposable
 {
     private readonly MediaOptions _options;
 
+    /// <summary>
+    /// One decode at a time per instance: turning a photograph upright decodes it whole (18 MB for 3000×2000, plus
+    /// libvips' buffers), and four uploads at once would otherwise hold four of those together (tests/load/media-bench.sh).
+    /// </summary>
+    private readonly SemaphoreSlim _decoding = new(1, 1);
+
     public ImageIntake(IOptions<MediaOptions> options) => _options = options.Value;
+
+    public void Dispose() => _decoding.Dispose();
 
     public IntakeResult Accept(byte[] bytes)
     {
@@ -38,6 +46,7 @@ public sealed class ImageIntake
                 : "This is not a JPEG, PNG, WebP, AVIF or GIF image (judged by its content, not its name).");
         }
 
+        _decoding.Wait();
         try
         {
             // Only the loader for the sniffed format runs: no other libvips loader ever sees an upload.
@@ -60,6 +69,10 @@ public sealed class ImageIntake
         catch (VipsException)
         {
             return IntakeResult.Refused($"The {format.ToUpperInvariant()} image is damaged or incomplete and could not be read.");
+        }
+        finally
+        {
+            _decoding.Release();
         }
     }
 

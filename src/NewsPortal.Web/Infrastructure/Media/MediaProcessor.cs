@@ -91,6 +91,7 @@ public sealed partial class MediaProcessor
         }
 
         List<MediaVariant> variants;
+        var started = _time.GetTimestamp();
         try
         {
             variants = await MakeVariantsAsync(original, item.Width, cancellationToken);
@@ -103,6 +104,7 @@ public sealed partial class MediaProcessor
         }
 
         await FinishAsync(item, MediaState.Ready, variants, cancellationToken);
+        LogMade(_logger, id, item.Width, item.Height, variants.Count, (long)_time.GetElapsedTime(started).TotalMilliseconds);
         return true;
     }
 
@@ -151,6 +153,9 @@ public sealed partial class MediaProcessor
         item.ProcessedAt = _time.GetUtcNow().UtcDateTime;
         await _db.SaveChangesAsync(cancellationToken);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Media {Id}: {Width}×{Height} made into {Count} variants in {Milliseconds} ms")]
+    private static partial void LogMade(ILogger logger, int id, int width, int height, int count, long milliseconds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Media {Id}: making its variants failed (attempt {Attempt}); tried again when its lease runs out")]
     private static partial void LogFailed(ILogger logger, Exception exception, int id, int attempt);

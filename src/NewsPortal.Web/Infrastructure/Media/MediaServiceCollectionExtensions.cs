@@ -22,6 +22,7 @@ public static class MediaServiceCollectionExtensions
         services.AddScoped<Features.AdminMedia.MediaUploadLimit>();
         services.AddScoped<Features.AdminMedia.UploadMedia>();
         services.AddScoped<Features.AdminMedia.MediaLibrary>();
+        services.AddScoped<Features.AdminMedia.DeleteMedia>();
 
         // libvips keeps recent operations' results for reuse; an upload server never asks twice, so the cache only holds memory.
         NetVips.Cache.Max = 0;

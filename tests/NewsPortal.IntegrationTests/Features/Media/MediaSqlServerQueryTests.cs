@@ -36,6 +36,8 @@ public sealed class MediaSqlServerQueryTests : IClassFixture<SqlServerQueryTests
             await library.PickerAsync("harbour_100%", CancellationToken.None);
             var db = scope.ServiceProvider.GetRequiredService<NewsPortal.Web.Data.NewsDbContext>();
             await NewsPortal.Web.Features.Articles.ResponsiveBodyImages.RewriteAsync(db, "<p><img src=\"/media/a1.jpg\" alt=\"A\"></p>", CancellationToken.None);
+            await NewsPortal.Web.Features.Articles.ResponsiveImages.ForAddressesAsync(db, ["/media/a1.jpg"], CancellationToken.None);
+            await MediaUsage.OfAsync(db, 1, CancellationToken.None);
         }
 
         // A scope of its own: the stand-in answers every insert with the id already tracked above.
@@ -57,6 +59,8 @@ public sealed class MediaSqlServerQueryTests : IClassFixture<SqlServerQueryTests
         Assert.Contains(commands, c => c.Contains("INSERT INTO [MediaItems]", StringComparison.Ordinal));
         Assert.True(commands.Any(c => c.Contains("[MediaVariants]", StringComparison.Ordinal) && c.Contains("[FileName]", StringComparison.Ordinal) && c.Contains("@names", StringComparison.Ordinal)),
             "The in-body image lookup was not run:\n" + string.Join("\n---\n", commands.Where(c => c.Contains("[MediaVariants]", StringComparison.Ordinal))));
+        Assert.True(commands.Any(c => c.Contains("[Articles]", StringComparison.Ordinal) && c.Contains("[BodyHtml] LIKE", StringComparison.Ordinal)),
+            "The where-used query was not run:\n" + string.Join("\n---\n", commands.Where(c => c.Contains("[Articles]", StringComparison.Ordinal))));
         Assert.Contains(commands, c => c.Contains("UPDATE [m]", StringComparison.Ordinal) && c.Contains("[LeaseUntil]", StringComparison.Ordinal));
         var parser = new TSql160Parser(initialQuotedIdentifiers: true);
         foreach (var sql in commands)

@@ -1,0 +1,79 @@
+using Microsoft.EntityFrameworkCore;
+using NewsPortal.Web.Data;
+using NewsPortal.Web.Domain;
+using NewsPortal.Web.Infrastructure.Media;
+
+namespace NewsPortal.Web.Features.AdminMedia;
+
+/// <summary>
+/// Deletes a library image that no published or scheduled article uses. A draft that uses it as its hero loses the
+/// hero (its fields are cleared, so the draft cannot be published with a broken image); a draft's body keeps the
+/// figure, which then shows nothing, and the editor sees that in the preview. Files go after the rows, and only those
+/// no other row names (the same file uploaded twice makes the same variants).
+/// </summary>
+public sealed class DeleteMedia
+{
+    private readonly NewsDbContext _db;
+    private readonly IMediaStore _store;
+
+    public DeleteMedia(NewsDbContext db, IMediaStore store)
+    {
+        _db = db;
+        _store = store;
+    }
+
+    /// <summary>Deleted, not found (no refusal), or refused with the reason an editor is shown.</summary>
+    public async Task<DeleteOutcome> DeleteAsync(int id, CancellationToken cancellationToken)
+    {
+        var item = await _db.MediaItems.Include(m => m.Variants).SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+        if (item is null)
+        {
+            return DeleteOutcome.NotFound;
+        }
+
+        if (item.State == MediaState.Processing)
+        {
+            return new DeleteOutcome(false, "It is still being processed. Delete it once its sizes are made.");
+        }
+
+        var uses = await MediaUsage.OfAsync(_db, id, cancellationToken);
+        var published = uses.Where(u => u.IsPublished).ToList();
+        if (published.Count > 0)
+        {
+            return new DeleteOutcome(false, published.Count == 1
+                ? $"It is used by a published article, “{published[0].Headline}”. Take it out of that article first."
+                : $"It is used by {published.Count} published articles (listed under “Where it is used”). Take it out of them first.");
+        }
+
+        var heroAddresses = item.Variants.Select(v => $"{MediaServiceCollectionExtensions.RequestPath}/{v.FileName}").ToList();
+        var draftIds = uses.Where(u => u.AsHero).Select(u => u.ArticleId).ToList();
+        foreach (var draft in await _db.Articles.Where(a => draftIds.Contains(a.Id) && a.HeroImageUrl != null && heroAddresses.Contains(a.HeroImageUrl)).ToListAsync(cancellationToken))
+        {
+            draft.HeroImageUrl = null;
+            draft.HeroImageAlt = null;
+            draft.HeroImageCaption = null;
+        }
+
+        var names = item.Variants.Select(v => v.FileName).ToList();
+        _db.MediaItems.Remove(item);
+        await _db.SaveChangesAsync(cancellationToken);
+
+        var stillNamed = await _db.MediaVariants.AsNoTracking().Where(v => names.Contains(v.FileName)).Select(v => v.FileName).ToListAsync(cancellationToken);
+        foreach (var name in names.Except(stillNamed))
+        {
+            await _store.DeleteVariantAsync(name, cancellationToken);
+        }
+
+        if (!await _db.MediaItems.AnyAsync(m => m.OriginalName == item.OriginalName, cancellationToken))
+        {
+            await _store.DeleteOriginalAsync(item.OriginalName, cancellationToken);
+        }
+
+        return new DeleteOutcome(true, null);
+    }
+}
+
+public sealed record DeleteOutcome(bool Deleted, string? Refusal)
+{
+    public static readonly DeleteOutcome NotFound = new(false, null);
+}
