@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -96,6 +97,7 @@ public sealed class SearchService
         var now = _clock.UtcNow;
         SearchFound found;
         Infrastructure.Telemetry.SiteMetrics.SearchRequested();
+        var started = Stopwatch.GetTimestamp();
         try
         {
             found = await _cache.GetOrLoadAsync(
@@ -113,10 +115,12 @@ public sealed class SearchService
         }
         catch (SearchBusyException)
         {
+            Infrastructure.Telemetry.SiteMetrics.SearchAnswered("busy", Stopwatch.GetElapsedTime(started));
             messages.Add("So many searches are running that yours could not start. Please try again in a few seconds.");
             return model with { IsBusy = true };
         }
 
+        Infrastructure.Telemetry.SiteMetrics.SearchAnswered(found.Results.TotalCount > 0 ? "results" : "none", Stopwatch.GetElapsedTime(started));
         return model with { Results = found.Results, IsCapped = found.IsCapped, Suggestions = found.Suggestions };
     }
 
