@@ -1,5 +1,6 @@
 using NewsPortal.Web.Data;
 using NewsPortal.Web.Features;
+using NewsPortal.Web.Features.AdminDashboard;
 using NewsPortal.Web.Features.Articles;
 using NewsPortal.Web.Features.Comments;
 using NewsPortal.Web.Features.Notifications;
@@ -40,6 +41,7 @@ try
     builder.Services.AddPrivacy();
     builder.Services.AddReaderFeatures();
     builder.Services.AddMediaLibrary();
+    builder.Services.AddDashboard();
 
     var app = builder.Build();
 

@@ -43,6 +43,12 @@ public class NewsDbContext : IdentityDbContext<StaffUser>, IDataProtectionKeyCon
     public DbSet<SubscriberAddress> SubscriberAddresses => Set<SubscriberAddress>();
     public DbSet<MediaItem> MediaItems => Set<MediaItem>();
     public DbSet<MediaVariant> MediaVariants => Set<MediaVariant>();
+    public DbSet<DailyCommentStats> DailyCommentStats => Set<DailyCommentStats>();
+    public DbSet<DailyModerationStats> DailyModerationStats => Set<DailyModerationStats>();
+    public DbSet<DailyQueueStats> DailyQueueStats => Set<DailyQueueStats>();
+    public DbSet<DailyReportStats> DailyReportStats => Set<DailyReportStats>();
+    public DbSet<DailySearchTerm> DailySearchTerms => Set<DailySearchTerm>();
+    public DbSet<JobLease> JobLeases => Set<JobLease>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

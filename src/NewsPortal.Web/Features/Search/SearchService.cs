@@ -50,9 +50,11 @@ public sealed class SearchService
     private readonly ReaderSnapshot _cache;
     private readonly SearchGate _gate;
     private readonly TimeSpan? _resultLifetime;
+    private readonly SearchStatsRecorder _stats;
 
-    public SearchService(SiteClock clock, ReaderSnapshot cache, SearchGate gate, IOptions<DatabaseOptions> database)
+    public SearchService(SiteClock clock, ReaderSnapshot cache, SearchGate gate, IOptions<DatabaseOptions> database, SearchStatsRecorder stats)
     {
+        _stats = stats;
         _cache = cache;
         _clock = clock;
         _gate = gate;
@@ -121,6 +123,12 @@ public sealed class SearchService
         }
 
         Infrastructure.Telemetry.SiteMetrics.SearchAnswered(found.Results.TotalCount > 0 ? "results" : "none", Stopwatch.GetElapsedTime(started));
+        if (page == 1 && filter.Section is null && filter.FromText is null && filter.ToText is null)
+        {
+            // One search counted once: later pages, and the same words narrowed by section or date, are the same search.
+            _stats.Record(query, found.Results.TotalCount > 0);
+        }
+
         return model with { Results = found.Results, IsCapped = found.IsCapped, Suggestions = found.Suggestions };
     }
 
