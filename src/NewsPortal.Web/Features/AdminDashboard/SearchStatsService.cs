@@ -33,10 +33,11 @@ public sealed class SearchStatsService
         var first = today.AddDays(-(days - 1));
         var inSpan = _db.DailySearchTerms.AsNoTracking().Where(t => t.Day >= first && t.Day <= today);
         var top = await inSpan.GroupBy(t => t.Term)
-            .Select(g => new SearchTermCount(g.Key, g.Sum(t => t.Searches)))
-            .Where(t => t.Count >= MinCount)
-            .OrderByDescending(t => t.Count).ThenBy(t => t.Term)
+            .Select(g => new { Term = g.Key, Searches = g.Sum(t => t.Searches) })
+            .Where(t => t.Searches >= MinCount)
+            .OrderByDescending(t => t.Searches).ThenBy(t => t.Term)
             .Take(Top)
+            .Select(t => new SearchTermCount(t.Term, t.Searches))
             .ToListAsync(cancellationToken);
         var none = await inSpan.GroupBy(t => t.Term)
             .Select(g => new { Term = g.Key, Searches = g.Sum(t => t.Searches), Zero = g.Sum(t => t.ZeroResults) })
