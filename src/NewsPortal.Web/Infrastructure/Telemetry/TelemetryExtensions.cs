@@ -60,7 +60,8 @@ public static class TelemetryExtensions
         if (otlp)
         {
             telemetry.WithTracing(t => t
-                .AddAspNetCoreInstrumentation()
+                // The reader's browser string is theirs, not the site's: dropped, as the client's address never is added.
+                .AddAspNetCoreInstrumentation(o => o.EnrichWithHttpRequest = (span, _) => span.SetTag("user_agent.original", null))
                 .AddHttpClientInstrumentation()
                 // Statement text only (EF Core sends every value as a parameter, and parameters are never recorded).
                 .AddEntityFrameworkCoreInstrumentation()
