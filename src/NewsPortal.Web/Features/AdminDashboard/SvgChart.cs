@@ -134,12 +134,15 @@ public static class SvgChart
         new StringBuilder()
             .Append(Invariant($"<svg class=\"chart-svg chart-{chart.Kind.ToString().ToLowerInvariant()}\" viewBox=\"0 0 {width} {height:0}\" role=\"img\" aria-labelledby=\"{chart.Id}-title {chart.Id}-summary\" focusable=\"false\">"));
 
-    /// <summary>A round upper bound for the axis (1, 2 or 5 times a power of ten), never below 1.</summary>
+    /// <summary>
+    /// A round upper bound for the axis (1, 2 or 5 times a power of ten), never below 2, so the three gridlines
+    /// (0, half, all) never read "0, 1, 1".
+    /// </summary>
     internal static double NiceMax(double value)
     {
-        if (value <= 1)
+        if (value <= 2)
         {
-            return 1;
+            return 2;
         }
 
         var magnitude = Math.Pow(10, Math.Floor(Math.Log10(value)));
