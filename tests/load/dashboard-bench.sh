@@ -44,7 +44,7 @@ for _ in $(seq 1 600); do curl -fsS "$BASE/healthz" >/dev/null 2>&1 && break; sl
 curl -fsS "$BASE/healthz" >/dev/null || { echo "the site did not start; see $WORK/site.log" >&2; exit 1; }
 
 JAR="$WORK/cookies"
-token() { grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//'; }
+token() { python3 -c 'import re, sys; m = re.search(r"<input[^>]*__RequestVerificationToken[^>]*>", sys.stdin.read()); print(re.search(r"value=\"([^\"]*)\"", m.group(0)).group(1) if m else "")'; }
 T=$(curl -fsS -c "$JAR" -b "$JAR" "$BASE/account/login" | token)
 curl -fsS -o /dev/null -c "$JAR" -b "$JAR" --data-urlencode "Email=admin@newsportal.local" \
   --data-urlencode "Password=change-me-newsroom-2026" --data-urlencode "__RequestVerificationToken=$T" "$BASE/account/login"
