@@ -36,6 +36,7 @@ else
 fi
 
 ASPNETCORE_ENVIRONMENT=Development Seed__SampleContent=false Weather__Enabled=false \
+  Admin__Email=admin@newsportal.local Admin__Password=change-me-newsroom-2026 \
   ConnectionStrings__NewsPortal="Data Source=$DB" Dashboard__StatsEnabled=false \
   dotnet "$ROOT/src/NewsPortal.Web/bin/Release/net10.0/NewsPortal.Web.dll" --urls "http://127.0.0.1:$PORT" >"$WORK/site.log" 2>&1 &
 SITE_PID=$!
