@@ -1,6 +1,8 @@
 using NewsPortal.Web.Data;
 using NewsPortal.Web.Features;
 using NewsPortal.Web.Features.AdminArticles.Revisions;
+
+using NewsPortal.Web.Features.AdminDashboard;
 using NewsPortal.Web.Features.Articles;
 using NewsPortal.Web.Features.Comments;
 using NewsPortal.Web.Features.Notifications;
@@ -43,6 +45,8 @@ try
     builder.Services.AddMediaLibrary();
     builder.Services.AddSectionsAndBylines();
     builder.Services.AddArticleRevisions();
+
+    builder.Services.AddDashboard();
 
     var app = builder.Build();
 

@@ -22,6 +22,7 @@ public static class QualityPages
         { "reports transparency summary", "/admin/comments/reports/summary", true },
         { "moderation queue", "/admin/comments?status=approved", true },
         { "dashboard", "/admin", true },
+        { "search statistics", "/admin/search-stats", true },
         { "article editor", "/admin/articles/1/edit", true },
         { "new article", "/admin/articles/new", true },
         { "a story's revisions with a diff", "/admin/articles/1/revisions", true },

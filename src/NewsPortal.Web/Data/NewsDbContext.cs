@@ -54,6 +54,13 @@ public class NewsDbContext : IdentityDbContext<StaffUser>, IDataProtectionKeyCon
     public DbSet<ArticleEvent> ArticleEvents => Set<ArticleEvent>();
     public DbSet<ArticlePreviewLink> ArticlePreviewLinks => Set<ArticlePreviewLink>();
 
+    public DbSet<DailyCommentStats> DailyCommentStats => Set<DailyCommentStats>();
+    public DbSet<DailyModerationStats> DailyModerationStats => Set<DailyModerationStats>();
+    public DbSet<DailyQueueStats> DailyQueueStats => Set<DailyQueueStats>();
+    public DbSet<DailyReportStats> DailyReportStats => Set<DailyReportStats>();
+    public DbSet<DailySearchTerm> DailySearchTerms => Set<DailySearchTerm>();
+    public DbSet<JobLease> JobLeases => Set<JobLease>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -337,6 +337,105 @@ public sealed class MetricsTests
     }
 
     [Fact]
+    public async Task ReportDecision_DismissingTwoReports_MovesReportsDecidedByTwo()
+    {
+        const string series = "newsportal_reports_decided_total{decision=\"dismissed\"}";
+        var (slug, commentId) = await _site.Factory.PublishedCommentAsync();
+        using (var first = _site.Reader())
+        using (var second = _site.Reader())
+        {
+            // Two readers: one reader's second report of a comment is not stored.
+            first.DefaultRequestHeaders.Add(NewsPortalFactory.PeerHeader, "203.0.113.21");
+            second.DefaultRequestHeaders.Add(NewsPortalFactory.PeerHeader, "203.0.113.22");
+            Assert.Equal(HttpStatusCode.SeeOther, (await Reports.ReportAsync(first, slug, commentId, "Spam")).StatusCode);
+            Assert.Equal(HttpStatusCode.SeeOther, (await Reports.ReportAsync(second, slug, commentId, "Abuse")).StatusCode);
+        }
+
+        var version = await _site.Factory.WithDbAsync(db => db.Comments.Where(c => c.Id == commentId).Select(c => c.Version).SingleAsync());
+        var before = await _site.ValueAsync(series);
+
+        await using (var scope = _site.Factory.Services.CreateAsyncScope())
+        {
+            var outcome = await scope.ServiceProvider.GetRequiredService<ReportModerationService>()
+                .DecideAsync(commentId, ReportDecision.Dismissed, new ReportDecisionForm { Version = version }, "moderator@test.example", Cancel);
+            Assert.Equal(DecisionOutcome.Decided, outcome);
+        }
+
+        Assert.Equal(before + 2, await _site.MovedAsync(series, before + 1));
+    }
+
+    [Fact]
+    public async Task Search_ThatFindsNothing_RecordsItsDurationAsNone()
+    {
+        const string series = "newsportal_search_duration_seconds_count{outcome=\"none\"}";
+        var before = await _site.ValueAsync(series);
+        using var reader = _site.Reader();
+
+        using var response = await reader.GetAsync(new Uri("/search?q=zq" + Guid.NewGuid().ToString("N")[..10], UriKind.Relative), Cancel);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(before + 1, await _site.MovedAsync(series, before));
+    }
+
+    [Fact]
+    public async Task ArticlePage_FirstRead_MovesSharedRenders()
+    {
+        const string series = "newsportal_reader_cache_renders_total";
+        var slug = (await _site.Factory.WithDbAsync(db => new ArticleBuilder().SaveAsync(db))).Slug;
+        var before = await _site.ValueAsync(series);
+        using var reader = _site.Reader();
+
+        Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync(new Uri($"/news/{slug}", UriKind.Relative), Cancel)).StatusCode);
+
+        await _site.MovedAsync(series, before);
+    }
+
+    [Fact]
+    public async Task ImportProgress_WithAKindOutsideTheFixedSet_IsCountedAsOther()
+    {
+        const string articles = "newsportal_import_items_total{kind=\"article\",outcome=\"imported\"}";
+        const string other = "newsportal_import_items_total{kind=\"other\",outcome=\"imported\"}";
+        var before = await _site.ValueAsync(articles);
+        var otherBefore = await _site.ValueAsync(other);
+
+        NewsPortal.Web.Infrastructure.Telemetry.SiteMetrics.ImportProgress("article", "imported", 3);
+        NewsPortal.Web.Infrastructure.Telemetry.SiteMetrics.ImportProgress("Jane Doe's post", "imported");
+
+        Assert.Equal(before + 3, await _site.MovedAsync(articles, before + 2));
+        Assert.Equal(otherBefore + 1, await _site.MovedAsync(other, otherBefore));
+        Assert.DoesNotContain("Jane", await _site.ScrapeAsync(), StringComparison.Ordinal);
+    }
+
+    /// <summary>A second site in this process whose SMTP server refuses connections: the site's counters are process-wide.</summary>
+    [Fact]
+    public async Task MailSend_ToAnSmtpServerThatIsDown_MovesOutboxFailures()
+    {
+        const string series = "newsportal_outbox_failures_total{result=\"retry\"}";
+        var before = await _site.ValueAsync(series);
+        using var closed = new TcpListener(IPAddress.Loopback, 0);
+        closed.Start();
+        var port = ((IPEndPoint)closed.LocalEndpoint).Port;
+        closed.Stop();
+        await using var mailing = new NewsPortalFactory();
+        mailing.Settings["Smtp:Host"] = "127.0.0.1";
+        mailing.Settings["Smtp:Port"] = port.ToString(CultureInfo.InvariantCulture);
+        mailing.Settings["Smtp:Security"] = "None";
+        mailing.Settings["Smtp:From"] = "site@test.example";
+        mailing.Settings["Outbox:PollInterval"] = "00:00:01";
+        await mailing.WithDbAsync(async db =>
+        {
+            db.OutboxMessages.Add(new OutboxMessage
+            {
+                Kind = "test", ToAddress = "nobody@example.com", Subject = "s", TextBody = "t", HtmlBody = "<p>t</p>",
+                MessageId = $"{Guid.NewGuid():N}@test", Status = OutboxStatus.Pending, CreatedAt = DateTime.UtcNow, NextAttemptAt = DateTime.UtcNow.AddSeconds(-1),
+            });
+            await db.SaveChangesAsync();
+        });
+
+        Assert.True(await _site.MovedAsync(series, before) > before);
+    }
+
+    [Fact]
     public async Task Scrape_AfterPersonalDataWasPostedAndSearched_HoldsNoneOfIt()
     {
         var canary = "cn" + Guid.NewGuid().ToString("N")[..12];

@@ -192,6 +192,7 @@ public sealed class SqlServerWithoutServer : DbConnectionInterceptor, IDbCommand
                 : t == typeof(bool) ? true
                 : t == typeof(DateTime) ? When
                 : t == typeof(DateTimeOffset) ? new DateTimeOffset(When)
+                : t == typeof(DateOnly) ? DateOnly.FromDateTime(When)
                 : t == typeof(double) ? 1d
                 : t == typeof(decimal) ? 1m
                 : t == typeof(Guid) ? Guid.Empty

@@ -14,5 +14,8 @@ internal sealed class CommentHistoryConfiguration : IEntityTypeConfiguration<Com
         builder.Property(h => h.PreviousBodyHtml).HasMaxLength(FieldLengths.CommentBodyHtml);
         builder.HasOne(h => h.Comment).WithMany().OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(h => new { h.CommentId, h.ChangedAt });
+
+        // The dashboard's daily figures read one day of changes at a time.
+        builder.HasIndex(h => h.ChangedAt);
     }
 }

@@ -177,6 +177,7 @@ public sealed class ReportModerationService
             _counts.Moved(from, to);
         }
 
+        Infrastructure.Telemetry.SiteMetrics.ReportsDecidedAs(decision, reports.Count);
         return DecisionOutcome.Decided;
     }
 

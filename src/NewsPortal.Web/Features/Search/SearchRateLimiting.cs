@@ -27,6 +27,10 @@ public sealed class SearchOptions
     [Range(0, 60)]
     public double MaxWaitSeconds { get; set; } = 2;
 
+    /// <summary>How many days the aggregated search-term counts (the Editors' search statistics) are kept.</summary>
+    [Range(7, 3650)]
+    public int StatsDays { get; set; } = 90;
+
     public int EffectiveMaxConcurrent => MaxConcurrent > 0 ? MaxConcurrent : Math.Max(1, Environment.ProcessorCount / 2);
 }
 

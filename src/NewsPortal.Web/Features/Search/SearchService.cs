@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -49,9 +50,11 @@ public sealed class SearchService
     private readonly ReaderSnapshot _cache;
     private readonly SearchGate _gate;
     private readonly TimeSpan? _resultLifetime;
+    private readonly SearchStatsRecorder _stats;
 
-    public SearchService(SiteClock clock, ReaderSnapshot cache, SearchGate gate, IOptions<DatabaseOptions> database)
+    public SearchService(SiteClock clock, ReaderSnapshot cache, SearchGate gate, IOptions<DatabaseOptions> database, SearchStatsRecorder stats)
     {
+        _stats = stats;
         _cache = cache;
         _clock = clock;
         _gate = gate;
@@ -96,6 +99,7 @@ public sealed class SearchService
         var now = _clock.UtcNow;
         SearchFound found;
         Infrastructure.Telemetry.SiteMetrics.SearchRequested();
+        var started = Stopwatch.GetTimestamp();
         try
         {
             found = await _cache.GetOrLoadAsync(
@@ -113,8 +117,16 @@ public sealed class SearchService
         }
         catch (SearchBusyException)
         {
+            Infrastructure.Telemetry.SiteMetrics.SearchAnswered("busy", Stopwatch.GetElapsedTime(started));
             messages.Add("So many searches are running that yours could not start. Please try again in a few seconds.");
             return model with { IsBusy = true };
+        }
+
+        Infrastructure.Telemetry.SiteMetrics.SearchAnswered(found.Results.TotalCount > 0 ? "results" : "none", Stopwatch.GetElapsedTime(started));
+        if (page == 1 && filter.Section is null && filter.FromText is null && filter.ToText is null)
+        {
+            // One search counted once: later pages, and the same words narrowed by section or date, are the same search.
+            _stats.Record(query, found.Results.TotalCount > 0);
         }
 
         return model with { Results = found.Results, IsCapped = found.IsCapped, Suggestions = found.Suggestions };

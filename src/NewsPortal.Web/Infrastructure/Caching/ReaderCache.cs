@@ -195,6 +195,7 @@ public sealed class ReaderCache : IDisposable
                 Size = value is null ? 256 : Math.Max(256, sizeInBytes?.Invoke(value) ?? DefaultEntryBytes),
                 AbsoluteExpirationRelativeToNow = lifetime,
                 Priority = priority,
+                PostEvictionCallbacks = { Evicted },
             });
             return value;
         }
@@ -210,12 +211,31 @@ public sealed class ReaderCache : IDisposable
         where T : class =>
         _store.TryGetValue(versionedKey, out var hit) ? hit as T : null;
 
-    internal void SetRendered(string versionedKey, object rendered, long sizeInBytes) =>
+    internal void SetRendered(string versionedKey, object rendered, long sizeInBytes)
+    {
+        Telemetry.SiteMetrics.CacheRendered();
         _store.Set(versionedKey, rendered, new MemoryCacheEntryOptions
         {
             Size = 64 + sizeInBytes,
             AbsoluteExpirationRelativeToNow = FragmentLifetime,
+            PostEvictionCallbacks = { Evicted },
         });
+    }
+
+    /// <summary>
+    /// Counts the entries the size bound pushed out and those that aged out; replaced and removed ones are the cache's
+    /// own doing. (MemoryCache reports expiry when it next scans or touches the entry, not at the moment itself.)
+    /// </summary>
+    private static readonly PostEvictionCallbackRegistration Evicted = new()
+    {
+        EvictionCallback = static (_, _, reason, _) =>
+        {
+            if (reason is EvictionReason.Capacity or EvictionReason.Expired)
+            {
+                Telemetry.SiteMetrics.CacheEvicted(reason == EvictionReason.Capacity ? "capacity" : "expired");
+            }
+        },
+    };
 
     internal void SetFragment(string versionedKey, string html) => SetRendered(versionedKey, html, 2L * html.Length);
 

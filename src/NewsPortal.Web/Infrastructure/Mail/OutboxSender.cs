@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NewsPortal.Web.Data;
 using NewsPortal.Web.Domain;
+using NewsPortal.Web.Infrastructure.Telemetry;
 
 namespace NewsPortal.Web.Infrastructure.Mail;
 
@@ -132,6 +133,7 @@ public sealed partial class OutboxSender
         var limit = _options.SendDeadline > TimeSpan.Zero ? _options.SendDeadline : Timeout.InfiniteTimeSpan;
         using var deadline = new CancellationTokenSource(limit, _time);
         using var send = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        using var span = SiteTracing.StartMailSend(row.Kind, string.IsNullOrWhiteSpace(_smtp.Host) ? null : _smtp.Host, _smtp.Port);
         try
         {
             var from = _smtp.From ?? "newsportal@localhost";
@@ -145,6 +147,7 @@ public sealed partial class OutboxSender
         }
         catch (OperationCanceledException ex) when (deadline.IsCancellationRequested)
         {
+            SiteTracing.Failed(span, ex);
             await RecordFailureAsync(db, row, token, new TimeoutException(
                 $"The send was given up after {limit.TotalSeconds:0} s (Outbox:Lease less {OutboxOptions.LeaseMargin.TotalSeconds:0} s), before its claim ran out.", ex), cancellationToken);
             return false;
@@ -153,6 +156,7 @@ public sealed partial class OutboxSender
         catch (Exception ex)
 #pragma warning restore CA1031
         {
+            SiteTracing.Failed(span, ex);
             await RecordFailureAsync(db, row, token, ex, cancellationToken);
             return false;
         }
@@ -193,6 +197,7 @@ public sealed partial class OutboxSender
                 .SetProperty(m => m.ClaimToken, (Guid?)null)
                 .SetProperty(m => m.ClaimedUntil, (DateTime?)null),
             cancellationToken);
+        SiteMetrics.OutboxSendFailed(giveUp);
         if (giveUp)
         {
             LogGaveUp(_logger, row.Id, row.Kind, row.Attempts, error);

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using NetVips;
 using NewsPortal.Web.Data;
 using NewsPortal.Web.Domain;
+using NewsPortal.Web.Infrastructure.Telemetry;
 
 namespace NewsPortal.Web.Infrastructure.Media;
 
@@ -99,9 +100,12 @@ public sealed partial class MediaProcessor
         catch (VipsException ex)
         {
             // Left processing with its lease: tried again when the lease runs out, failed after MaxAttempts.
+            SiteMetrics.MediaProcessed(ready: false, _time.GetElapsedTime(started));
             LogFailed(_logger, ex, id, item.Attempts);
             return false;
         }
+
+        SiteMetrics.MediaProcessed(ready: true, _time.GetElapsedTime(started));
 
         await FinishAsync(item, MediaState.Ready, variants, cancellationToken);
         LogMade(_logger, id, item.Width, item.Height, variants.Count, (long)_time.GetElapsedTime(started).TotalMilliseconds);

@@ -48,6 +48,26 @@ public sealed class RedisConnection : IAsyncDisposable
     /// <summary>The client, once <see cref="ConnectAsync"/> has run; it reconnects by itself.</summary>
     public IConnectionMultiplexer? Multiplexer => _multiplexer;
 
+    /// <summary>
+    /// Runs <paramref name="connected"/> with the client once it exists (at once if it does): the tracing pipeline
+    /// registers it for command spans without making the first connection itself.
+    /// </summary>
+    public void WhenConnected(Action<IConnectionMultiplexer> connected)
+    {
+        lock (_whenConnected)
+        {
+            if (_multiplexer is null)
+            {
+                _whenConnected.Add(connected);
+                return;
+            }
+        }
+
+        connected(_multiplexer);
+    }
+
+    private readonly List<Action<IConnectionMultiplexer>> _whenConnected = [];
+
     /// <summary>Creates the client (once). Returns even when Redis is down; the client goes on trying.</summary>
     public async Task<IConnectionMultiplexer?> ConnectAsync()
     {
@@ -69,6 +89,18 @@ public sealed class RedisConnection : IAsyncDisposable
                 if (!_multiplexer.IsConnected)
                 {
                     _logger.LogWarning("Redis at {Endpoints} is not reachable at start; serving with local state and retrying.", string.Join(", ", _options.EndPoints));
+                }
+
+                List<Action<IConnectionMultiplexer>> waiting;
+                lock (_whenConnected)
+                {
+                    waiting = [.. _whenConnected];
+                    _whenConnected.Clear();
+                }
+
+                foreach (var connected in waiting)
+                {
+                    connected(_multiplexer);
                 }
             }
 

@@ -45,6 +45,42 @@ public static class SiteMetrics
     private static readonly Counter<long> RateLimitRejected = Meter.CreateCounter<long>(
         "newsportal.rate_limit.rejected", "{request}", "Requests answered 429, by rate-limit policy.");
 
+    private static readonly Counter<long> ReportsDecided = Meter.CreateCounter<long>(
+        "newsportal.reports.decided", "{report}", "Reader reports a moderator decided, by the decision (dismissed, hidden, removed).");
+
+    private static readonly Histogram<double> SearchDuration = Meter.CreateHistogram(
+        "newsportal.search.duration",
+        "s",
+        "How long a search took to answer (cached or not), by what it found: results, none, or busy (turned away).",
+        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] });
+
+    private static readonly Counter<long> CacheEvictions = Meter.CreateCounter<long>(
+        "newsportal.reader_cache.evictions", "{entry}", "Reader cache entries that left the store, by why: capacity (the size bound), expired.");
+
+    private static readonly Counter<long> CacheRenders = Meter.CreateCounter<long>(
+        "newsportal.reader_cache.renders", "{render}", "Shared pages and fragments rendered and stored for every reader (each one a miss that did the work).");
+
+    private static readonly Counter<long> OutboxFailures = Meter.CreateCounter<long>(
+        "newsportal.outbox.failures", "{attempt}", "Mail sends that failed, by what follows: retry (tried again later) or gave_up (marked failed).");
+
+    private static readonly Counter<long> ImportItems = Meter.CreateCounter<long>(
+        "newsportal.import.items", "{item}", "Items a WordPress import has handled, by kind and outcome (imported, skipped, failed).");
+
+    private static readonly Histogram<double> MediaProcessing = Meter.CreateHistogram(
+        "newsportal.media.processing_seconds",
+        "s",
+        "How long making one library image's variants took, by outcome (ready, failed).",
+        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.1, 0.25, 0.5, 1, 2, 5, 10, 20, 30, 60, 120] });
+
+    /// <summary>Every name an import may count, so an item's title or login can never become a label.</summary>
+    public static readonly IReadOnlySet<string> ImportKinds = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "article", "page", "comment", "category", "tag", "author", "media", "redirect",
+    };
+
+    /// <summary>The outcomes an import may count.</summary>
+    public static readonly IReadOnlySet<string> ImportOutcomes = new HashSet<string>(StringComparer.Ordinal) { "imported", "skipped", "failed" };
+
     public static void CommentPosted(string outcome, string rule) =>
         CommentsPosted.Add(1, new("outcome", outcome), new("rule", rule));
 
@@ -79,6 +115,41 @@ public static class SiteMetrics
     public static void SearchRequested() => SearchRequests.Add(1);
 
     public static void SearchTurnedAway() => SearchRejected.Add(1);
+
+    /// <param name="outcome">results, none or busy.</param>
+    public static void SearchAnswered(string outcome, TimeSpan took) =>
+        SearchDuration.Record(took.TotalSeconds, new KeyValuePair<string, object?>("outcome", outcome));
+
+    public static void ReportsDecidedAs(ReportDecision decision, int reports) =>
+        ReportsDecided.Add(reports, new KeyValuePair<string, object?>("decision", decision switch
+        {
+            ReportDecision.Dismissed => "dismissed",
+            ReportDecision.Hidden => "hidden",
+            ReportDecision.Removed => "removed",
+            _ => "other",
+        }));
+
+    /// <summary>Called by the reader cache's eviction callback: only the two reasons an operator sizes the store by.</summary>
+    internal static void CacheEvicted(string reason) => CacheEvictions.Add(1, new KeyValuePair<string, object?>("reason", reason));
+
+    internal static void CacheRendered() => CacheRenders.Add(1);
+
+    public static void OutboxSendFailed(bool gaveUp) =>
+        OutboxFailures.Add(1, new KeyValuePair<string, object?>("result", gaveUp ? "gave_up" : "retry"));
+
+    /// <summary>
+    /// For the WordPress importer: <paramref name="count"/> items of <paramref name="kind"/> (one of
+    /// <see cref="ImportKinds"/>) ended as <paramref name="outcome"/> (one of <see cref="ImportOutcomes"/>). Anything
+    /// else is counted as "other", never passed through.
+    /// </summary>
+    public static void ImportProgress(string kind, string outcome, long count = 1) =>
+        ImportItems.Add(
+            count,
+            new("kind", ImportKinds.Contains(kind) ? kind : "other"),
+            new("outcome", ImportOutcomes.Contains(outcome) ? outcome : "other"));
+
+    public static void MediaProcessed(bool ready, TimeSpan took) =>
+        MediaProcessing.Record(took.TotalSeconds, new KeyValuePair<string, object?>("outcome", ready ? "ready" : "failed"));
 
     /// <summary><paramref name="policy"/> is one of the site's policy names (constants), never a client's key.</summary>
     public static void RateLimited(string? policy) => RateLimitRejected.Add(1, new KeyValuePair<string, object?>("policy", policy ?? "global"));

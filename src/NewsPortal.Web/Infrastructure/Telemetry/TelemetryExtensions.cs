@@ -3,6 +3,7 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using NewsPortal.Web.Infrastructure.Hosting;
+using NewsPortal.Web.Infrastructure.Redis;
 
 namespace NewsPortal.Web.Infrastructure.Telemetry;
 
@@ -16,7 +17,8 @@ public static class TelemetryExtensions
     /// <summary>
     /// OpenTelemetry metrics (the site's own meters, ASP.NET Core, Kestrel, rate limiting, HttpClient, EF Core, the
     /// runtime) exported to a Prometheus scrape on <see cref="MetricsOptions.Port"/> (<see cref="MetricsServer"/>) and, when
-    /// <see cref="OtlpEndpointVariable"/> is set, over OTLP with traces. Neither set: no pipeline at all.
+    /// <see cref="OtlpEndpointVariable"/> is set, over OTLP with traces (requests, outgoing HTTP, EF Core commands, Redis
+    /// commands, mail sends). Neither set: no pipeline at all.
     /// </summary>
     public static WebApplicationBuilder AddNewsTelemetry(this WebApplicationBuilder builder)
     {
@@ -58,8 +60,15 @@ public static class TelemetryExtensions
         if (otlp)
         {
             telemetry.WithTracing(t => t
-                .AddAspNetCoreInstrumentation()
+                // The reader's browser string is theirs, not the site's: dropped, as the client's address never is added.
+                .AddAspNetCoreInstrumentation(o => o.EnrichWithHttpRequest = (span, _) => span.SetTag("user_agent.original", null))
                 .AddHttpClientInstrumentation()
+                // Statement text only (EF Core sends every value as a parameter, and parameters are never recorded).
+                .AddEntityFrameworkCoreInstrumentation()
+                .AddRedisInstrumentation()
+                .ConfigureRedisInstrumentation((services, redis) =>
+                    services.GetRequiredService<RedisConnection>().WhenConnected(connection => _ = redis.AddConnection(connection)))
+                .AddSource(SiteTracing.MailSourceName)
                 .AddOtlpExporter());
         }
 

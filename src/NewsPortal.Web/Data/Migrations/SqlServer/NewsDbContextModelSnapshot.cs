@@ -949,6 +949,8 @@ namespace NewsPortal.Web.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ChangedAt");
+
                     b.HasIndex("CommentId", "ChangedAt");
 
                     b.ToTable("CommentHistory", (string)null);
@@ -1111,6 +1113,129 @@ namespace NewsPortal.Web.Data.Migrations.SqlServer
                     b.ToTable("CommentSettingsChanges");
                 });
 
+            modelBuilder.Entity("NewsPortal.Web.Domain.DailyCommentStats", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Held")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Published")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Spam")
+                        .HasColumnType("int");
+
+                    b.HasKey("Day", "ArticleId");
+
+                    b.HasIndex("Day", "Published", "Held");
+
+                    b.ToTable("DailyCommentStats");
+                });
+
+            modelBuilder.Entity("NewsPortal.Web.Domain.DailyModerationStats", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Moderator")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("Approved")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Rejected")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Requeued")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Spam")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Trashed")
+                        .HasColumnType("int");
+
+                    b.HasKey("Day", "Moderator");
+
+                    b.ToTable("DailyModerationStats");
+                });
+
+            modelBuilder.Entity("NewsPortal.Web.Domain.DailyQueueStats", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Decisions")
+                        .HasColumnType("int");
+
+                    b.Property<long?>("MedianDecisionSeconds")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("OldestPendingSeconds")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("P90DecisionSeconds")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("PendingAtEnd")
+                        .HasColumnType("int");
+
+                    b.HasKey("Day");
+
+                    b.ToTable("DailyQueueStats");
+                });
+
+            modelBuilder.Entity("NewsPortal.Web.Domain.DailyReportStats", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Dismissed")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Hidden")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Received")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Removed")
+                        .HasColumnType("int");
+
+                    b.HasKey("Day");
+
+                    b.ToTable("DailyReportStats");
+                });
+
+            modelBuilder.Entity("NewsPortal.Web.Domain.DailySearchTerm", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Term")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("Searches")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ZeroResults")
+                        .HasColumnType("int");
+
+                    b.HasKey("Day", "Term");
+
+                    b.ToTable("DailySearchTerms");
+                });
+
             modelBuilder.Entity("NewsPortal.Web.Domain.EditingPresence", b =>
                 {
                     b.Property<int>("ArticleId")
@@ -1136,6 +1261,25 @@ namespace NewsPortal.Web.Data.Migrations.SqlServer
                     b.HasIndex("LastSeenAt");
 
                     b.ToTable("EditingPresence", (string)null);
+                });
+
+            modelBuilder.Entity("NewsPortal.Web.Domain.JobLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime>("Until")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("JobLeases");
                 });
 
             modelBuilder.Entity("NewsPortal.Web.Domain.MailTrigger", b =>

@@ -911,6 +911,8 @@ namespace NewsPortal.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ChangedAt");
+
                     b.HasIndex("CommentId", "ChangedAt");
 
                     b.ToTable("CommentHistory", (string)null);
@@ -1069,6 +1071,129 @@ namespace NewsPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("CommentSettingsChanges");
                 });
 
+            modelBuilder.Entity("NewsPortal.Web.Domain.DailyCommentStats", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Held")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Published")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Spam")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day", "ArticleId");
+
+                    b.HasIndex("Day", "Published", "Held");
+
+                    b.ToTable("DailyCommentStats");
+                });
+
+            modelBuilder.Entity("NewsPortal.Web.Domain.DailyModerationStats", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Moderator")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Approved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rejected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Requeued")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Spam")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Trashed")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day", "Moderator");
+
+                    b.ToTable("DailyModerationStats");
+                });
+
+            modelBuilder.Entity("NewsPortal.Web.Domain.DailyQueueStats", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Decisions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("MedianDecisionSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OldestPendingSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("P90DecisionSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PendingAtEnd")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day");
+
+                    b.ToTable("DailyQueueStats");
+                });
+
+            modelBuilder.Entity("NewsPortal.Web.Domain.DailyReportStats", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Dismissed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Hidden")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Received")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Removed")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day");
+
+                    b.ToTable("DailyReportStats");
+                });
+
+            modelBuilder.Entity("NewsPortal.Web.Domain.DailySearchTerm", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Term")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Searches")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ZeroResults")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day", "Term");
+
+                    b.ToTable("DailySearchTerms");
+                });
+
             modelBuilder.Entity("NewsPortal.Web.Domain.EditingPresence", b =>
                 {
                     b.Property<int>("ArticleId")
@@ -1094,6 +1219,25 @@ namespace NewsPortal.Web.Data.Migrations.Sqlite
                     b.HasIndex("LastSeenAt");
 
                     b.ToTable("EditingPresence", (string)null);
+                });
+
+            modelBuilder.Entity("NewsPortal.Web.Domain.JobLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Until")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("JobLeases");
                 });
 
             modelBuilder.Entity("NewsPortal.Web.Domain.MailTrigger", b =>

@@ -1,0 +1,24 @@
+using NewsPortal.Web.Features.Search;
+
+using NewsPortal.Web.Infrastructure.Site;
+
+namespace NewsPortal.Web.Features.AdminDashboard;
+
+public static class DashboardServiceCollectionExtensions
+{
+    /// <summary>The dashboard's charts, the jobs that keep their daily rows, and the search statistics.</summary>
+    public static IServiceCollection AddDashboard(this IServiceCollection services)
+    {
+        services.AddOptions<DashboardOptions>().BindConfiguration(DashboardOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<SiteDays>();
+        services.AddScoped<JobLeases>();
+        services.AddScoped<DailyStatsBuilder>();
+        services.AddScoped<DashboardCharts>();
+        services.AddScoped<SearchStatsService>();
+        services.AddHostedService<DailyStatsJob>();
+        services.AddSingleton<SearchStatsRecorder>();
+        services.AddSingleton<SearchStatsJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<SearchStatsJob>());
+        return services;
+    }
+}
