@@ -5,6 +5,7 @@ using NewsPortal.Web.Features.Comments;
 using NewsPortal.Web.Features.Notifications;
 using NewsPortal.Web.Features.Privacy;
 using NewsPortal.Web.Features.Weather;
+using NewsPortal.Web.Features.WordPressImport;
 using NewsPortal.Web.Infrastructure.Caching;
 using NewsPortal.Web.Infrastructure.Database;
 using NewsPortal.Web.Infrastructure.Health;
@@ -21,7 +22,13 @@ using NewsPortal.Web.Infrastructure.Telemetry;
 
 try
 {
-    var builder = WebApplication.CreateBuilder(args);
+    // "import wordpress ...": the same host, built but never started (see ImportCommand).
+    var import = ImportCommand.Parse(args);
+    var builder = WebApplication.CreateBuilder(import?.HostArguments ?? args);
+    if (import is not null)
+    {
+        builder.Configuration.AddInMemoryCollection(ImportCommand.QuietLogging);
+    }
 
     builder.AddNewsLogging();
     builder.AddNewsTelemetry();
@@ -40,8 +47,13 @@ try
     builder.Services.AddPrivacy();
     builder.Services.AddReaderFeatures();
     builder.Services.AddMediaLibrary();
+    builder.Services.AddWordPressImport();
 
     var app = builder.Build();
+    if (import is not null)
+    {
+        return await import.RunAsync(app.Services);
+    }
 
     await app.InitializeDatabaseAsync();
     app.LogMailDestination();
@@ -55,6 +67,7 @@ try
     app.UseResponseCompression();
     app.UseMediaFiles();
     app.UseRouting();
+    app.UseLegacyAddresses();
     app.UseRateLimiter();
     app.UseCommentRequestBody();
     app.UseAuthentication();
