@@ -45,7 +45,6 @@ public class NewsDbContext : IdentityDbContext<StaffUser>, IDataProtectionKeyCon
     public DbSet<MediaVariant> MediaVariants => Set<MediaVariant>();
     public DbSet<ImportedItem> ImportedItems => Set<ImportedItem>();
     public DbSet<LegacyAddress> LegacyAddresses => Set<LegacyAddress>();
-    public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

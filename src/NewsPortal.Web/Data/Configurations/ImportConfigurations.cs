@@ -24,17 +24,3 @@ internal sealed class LegacyAddressConfiguration : IEntityTypeConfiguration<Lega
         builder.HasIndex(a => a.Path).IsUnique();
     }
 }
-
-internal sealed class ImportRunConfiguration : IEntityTypeConfiguration<ImportRun>
-{
-    public void Configure(EntityTypeBuilder<ImportRun> builder)
-    {
-        builder.Property(r => r.FileName).HasMaxLength(ImportRun.FileNameMaxLength);
-        builder.Property(r => r.ExportPath).HasMaxLength(ImportRun.PathMaxLength);
-        builder.Property(r => r.MediaPath).HasMaxLength(ImportRun.PathMaxLength);
-        builder.Property(r => r.Phase).HasMaxLength(ImportRun.PhaseMaxLength);
-        builder.Property(r => r.Error).HasMaxLength(ImportRun.ErrorMaxLength);
-        builder.Property(r => r.StartedBy).HasMaxLength(450);
-        builder.HasIndex(r => r.State);
-    }
-}

@@ -38,6 +38,11 @@ public sealed class ImportBatchWriter
     public async Task<Dictionary<string, int>> KnownAsync(string kind, IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
     {
         var known = new Dictionary<string, int>(StringComparer.Ordinal);
+        if (Request.SchemaMissing)
+        {
+            return known;
+        }
+
         foreach (var chunk in keys.Distinct().Chunk(1_000))
         {
             var list = chunk.ToList();

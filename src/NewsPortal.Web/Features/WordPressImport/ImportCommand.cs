@@ -124,13 +124,18 @@ public sealed class ImportCommand
 
         try
         {
-            if (!Request.DryRun)
+            var request = Request;
+            if (!request.DryRun)
             {
                 await MigrateAsync(services, interrupted.Token);
             }
+            else if (await SchemaMissingAsync(services, interrupted.Token))
+            {
+                request = request with { SchemaMissing = true };
+            }
 
             var progress = new ConsoleProgress(Console.Out, !Console.IsOutputRedirected);
-            var summary = await services.GetRequiredService<ImportWordPressExport>().RunAsync(Request, progress.Report, interrupted.Token);
+            var summary = await services.GetRequiredService<ImportWordPressExport>().RunAsync(request, progress.Report, interrupted.Token);
             progress.Finish();
             await Console.Out.WriteLineAsync(summary.ToString());
             return 0;
@@ -163,6 +168,13 @@ public sealed class ImportCommand
         }
 
         await db.Database.MigrateAsync(cancellationToken);
+    }
+
+    private static async Task<bool> SchemaMissingAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
+        return (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any();
     }
 
     /// <summary>A bar with counts and rate on a terminal; a plain line every few seconds when the output is a file or pipe.</summary>

@@ -118,7 +118,7 @@ public sealed partial class ImportWordPressExport
                     var name = WordPressContent.PlainText(rawName);
                     name = name.Length > 0 ? name : key;
                     var slug = LocalSlug(key, name, kind);
-                    var found = takenHere.Contains(slug) ? null : await existing(slug, name);
+                    var found = takenHere.Contains(slug) || run.Request.SchemaMissing ? null : await existing(slug, name);
                     if (found is { } existingId)
                     {
                         // The site already has it (a section or byline made by hand before the import): use it.

@@ -288,7 +288,7 @@ public sealed partial class ImportWordPressExport
 
         var article = new Article
         {
-            Slug = LocalSlug(item.PostName, item.Title, "post") is { Length: > 0 } slug && slug != "post" ? slug : $"post-{item.Id}",
+            Slug = ArticleSlug(item),
             Headline = headline.Length > 0 ? headline : "(untitled)",
             Standfirst = Cut(standfirst, FieldLengths.Standfirst),
             BodyHtml = body,
@@ -359,6 +359,27 @@ public sealed partial class ImportWordPressExport
             CreatedAt = WxrDates.Parse(source.DateGmt) ?? WxrDates.Parse(source.Date) ?? WxrDates.Parse(item.PostDateGmt) ?? run.Now,
             IpAddress = source.Ip.Length is > 0 and <= FieldLengths.IpAddress ? source.Ip : null,
         };
+    }
+
+    /// <summary>
+    /// Article addresses follow the editor's rule (ASCII letters, digits, hyphens): the WordPress slug transliterated
+    /// ("caf%c3%a9" becomes "cafe"), else one from the title, else post-{id}. The old permalink answers 301 to it.
+    /// </summary>
+    private static string ArticleSlug(WxrItem item)
+    {
+        string decoded;
+        try
+        {
+            decoded = Uri.UnescapeDataString(item.PostName);
+        }
+        catch (UriFormatException)
+        {
+            decoded = item.PostName;
+        }
+
+        var slug = Slugs.From(decoded);
+        slug = slug.Length > 0 ? slug : Slugs.From(WordPressContent.PlainText(item.Title));
+        return slug.Length > 0 ? slug : $"post-{item.Id}";
     }
 
     private static string FirstWords(string text, int max)

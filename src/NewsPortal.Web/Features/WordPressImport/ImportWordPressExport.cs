@@ -10,7 +10,8 @@ namespace NewsPortal.Web.Features.WordPressImport;
 /// <param name="MediaFolder">WordPress's uploads folder (wp-content/uploads), when the pictures come too.</param>
 /// <param name="DryRun">Read and report; write nothing.</param>
 /// <param name="BatchSize">Rows (posts plus comments) per transaction.</param>
-public sealed record ImportRequest(string ExportPath, string? MediaFolder = null, bool DryRun = false, int BatchSize = 2_000);
+/// <param name="SchemaMissing">A dry run on a database not yet created or migrated: nothing can be there yet.</param>
+public sealed record ImportRequest(string ExportPath, string? MediaFolder = null, bool DryRun = false, int BatchSize = 2_000, bool SchemaMissing = false);
 
 /// <summary>
 /// Imports a WordPress export. First a validation pass reads the whole file (so a file cut off or not a WordPress

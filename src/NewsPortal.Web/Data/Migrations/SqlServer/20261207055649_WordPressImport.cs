@@ -1,5 +1,4 @@
-﻿using System;
-using Microsoft.EntityFrameworkCore.Migrations;
+﻿using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
@@ -28,31 +27,6 @@ namespace NewsPortal.Web.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
-                name: "ImportRuns",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    State = table.Column<int>(type: "int", nullable: false),
-                    FileName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    ExportPath = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
-                    MediaPath = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
-                    Phase = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    Done = table.Column<long>(type: "bigint", nullable: false),
-                    Total = table.Column<long>(type: "bigint", nullable: false),
-                    Summary = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    Error = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
-                    StartedBy = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    FinishedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    LeaseUntil = table.Column<DateTime>(type: "datetime2", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_ImportRuns", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "LegacyAddresses",
                 columns: table => new
                 {
@@ -74,11 +48,6 @@ namespace NewsPortal.Web.Data.Migrations.SqlServer
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_ImportRuns_State",
-                table: "ImportRuns",
-                column: "State");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_LegacyAddresses_Path",
                 table: "LegacyAddresses",
                 column: "Path",
@@ -90,9 +59,6 @@ namespace NewsPortal.Web.Data.Migrations.SqlServer
         {
             migrationBuilder.DropTable(
                 name: "ImportedItems");
-
-            migrationBuilder.DropTable(
-                name: "ImportRuns");
 
             migrationBuilder.DropTable(
                 name: "LegacyAddresses");
