@@ -8,6 +8,7 @@ using NewsPortal.Web.Features.Comments;
 using NewsPortal.Web.Features.Notifications;
 using NewsPortal.Web.Features.Privacy;
 using NewsPortal.Web.Features.Weather;
+using NewsPortal.Web.Features.WordPressImport;
 using NewsPortal.Web.Infrastructure.Caching;
 using NewsPortal.Web.Infrastructure.Database;
 using NewsPortal.Web.Infrastructure.Health;
@@ -24,7 +25,13 @@ using NewsPortal.Web.Infrastructure.Telemetry;
 
 try
 {
-    var builder = WebApplication.CreateBuilder(args);
+    // "import wordpress ...": the same host, built but never started (see ImportCommand).
+    var import = ImportCommand.Parse(args);
+    var builder = WebApplication.CreateBuilder(import?.HostArguments ?? args);
+    if (import is not null)
+    {
+        builder.Configuration.AddInMemoryCollection(ImportCommand.QuietLogging);
+    }
 
     builder.AddNewsLogging();
     builder.AddNewsTelemetry();
@@ -45,10 +52,14 @@ try
     builder.Services.AddMediaLibrary();
     builder.Services.AddSectionsAndBylines();
     builder.Services.AddArticleRevisions();
-
     builder.Services.AddDashboard();
+    builder.Services.AddWordPressImport();
 
     var app = builder.Build();
+    if (import is not null)
+    {
+        return await import.RunAsync(app.Services);
+    }
 
     await app.InitializeDatabaseAsync();
     app.LogMailDestination();
@@ -62,6 +73,7 @@ try
     app.UseResponseCompression();
     app.UseMediaFiles();
     app.UseRouting();
+    app.UseLegacyAddresses();
     app.UseRateLimiter();
     app.UseCommentRequestBody();
     app.UseAuthentication();

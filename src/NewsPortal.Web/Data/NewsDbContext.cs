@@ -61,6 +61,9 @@ public class NewsDbContext : IdentityDbContext<StaffUser>, IDataProtectionKeyCon
     public DbSet<DailySearchTerm> DailySearchTerms => Set<DailySearchTerm>();
     public DbSet<JobLease> JobLeases => Set<JobLease>();
 
+    public DbSet<ImportedItem> ImportedItems => Set<ImportedItem>();
+    public DbSet<LegacyAddress> LegacyAddresses => Set<LegacyAddress>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

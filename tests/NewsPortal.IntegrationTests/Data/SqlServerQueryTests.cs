@@ -34,6 +34,7 @@ public sealed class SqlServerQueryTests : IClassFixture<SqlServerQueryTests.SqlS
             "/", "/?page=2", "/news/x", "/news/x?replyto=1", "/category/x", "/category/x?page=2", "/tag/x",
             "/search?q=harbour+tram", "/search?q=%22harbour+lights%22+harb*&section=x&from=2026-01-01&to=2026-12-31&page=3",
             "/search?q=%22%2A%5E%3ANEAR(%7B%7D", "/author/x", "/author/x?page=2", "/feed.xml", "/sitemap.xml", "/healthz/ready", "/no-such-page",
+            "/2025/03/14/an-old-permalink/", "/?p=12", "/category/x/",
         ];
 
         foreach (var page in pages)
