@@ -7,8 +7,11 @@ using NewsPortal.Web.Infrastructure.Site;
 
 namespace NewsPortal.Web.Features.AdminArticles.Revisions;
 
-/// <summary>A story's revisions (list, diff, restore), the editor's autosave slot and who else is editing.</summary>
-[Authorize(Policy = Policies.Newsroom)]
+/// <summary>
+/// A story's revisions (list, diff, restore: Editors and Admins), and for everyone who writes (Reporters too, on the
+/// stories they may open) the autosave slot and who else is editing.
+/// </summary>
+[Authorize(Policy = Policies.Writing)]
 [Route("admin/articles")]
 public sealed class RevisionsController : Controller
 {
@@ -17,6 +20,7 @@ public sealed class RevisionsController : Controller
     public RevisionsController(SiteClock clock) => _clock = clock;
 
     [HttpGet("{id:int}/revisions")]
+    [Authorize(Policy = Policies.Newsroom)]
     public async Task<IActionResult> Index(int id, long? from, long? to, [FromServices] RevisionHistory history, CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid)
@@ -30,6 +34,7 @@ public sealed class RevisionsController : Controller
     }
 
     [HttpPost("{id:int}/revisions/{revisionId:long}/restore")]
+    [Authorize(Policy = Policies.Newsroom)]
     public async Task<IActionResult> Restore(int id, long revisionId, [FromServices] RestoreRevision restore, CancellationToken cancellationToken)
     {
         var result = await restore.RestoreAsync(id, revisionId, cancellationToken);
@@ -48,16 +53,21 @@ public sealed class RevisionsController : Controller
     }
 
     [HttpPost("{id:int}/autosave")]
-    public Task<IActionResult> Autosave(int id, AutosaveForm form, [FromServices] AutosaveSlots slots, CancellationToken cancellationToken) =>
-        AutosaveAsync(id, form, slots, cancellationToken);
+    public async Task<IActionResult> Autosave(int id, AutosaveForm form, [FromServices] AutosaveSlots slots, [FromServices] ArticleAccess access, CancellationToken cancellationToken) =>
+        await MayOpenAsync(id, access, cancellationToken) ? await AutosaveAsync(id, form, slots, cancellationToken) : Forbid();
 
     [HttpPost("new/autosave")]
     public Task<IActionResult> AutosaveNew(AutosaveForm form, [FromServices] AutosaveSlots slots, CancellationToken cancellationToken) =>
         AutosaveAsync(0, form, slots, cancellationToken);
 
     [HttpPost("{id:int}/autosave/discard")]
-    public async Task<IActionResult> Discard(int id, [FromServices] AutosaveSlots slots, CancellationToken cancellationToken)
+    public async Task<IActionResult> Discard(int id, [FromServices] AutosaveSlots slots, [FromServices] ArticleAccess access, CancellationToken cancellationToken)
     {
+        if (!await MayOpenAsync(id, access, cancellationToken))
+        {
+            return Forbid();
+        }
+
         await slots.DiscardAsync(id, cancellationToken);
         TempData["Flash"] = "Your unsaved changes were discarded.";
         return new SeeOtherResult($"/admin/articles/{id}/edit");
@@ -73,8 +83,13 @@ public sealed class RevisionsController : Controller
 
     /// <summary>The editor page's heartbeat: this person has the story open; the answer is who else has.</summary>
     [HttpPost("{id:int}/presence")]
-    public async Task<IActionResult> Presence(int id, [FromServices] PresenceTracker presence, CancellationToken cancellationToken)
+    public async Task<IActionResult> Presence(int id, [FromServices] PresenceTracker presence, [FromServices] ArticleAccess access, CancellationToken cancellationToken)
     {
+        if (!await MayOpenAsync(id, access, cancellationToken))
+        {
+            return Forbid();
+        }
+
         if (!await presence.BeatAsync(id, cancellationToken))
         {
             return NotFound("That article no longer exists.");
@@ -90,6 +105,11 @@ public sealed class RevisionsController : Controller
         await presence.LeaveAsync(id, cancellationToken);
         return NoContent();
     }
+
+    // A reporter only on the stories they may open (their own); an unknown id goes on to the 404 below.
+    private async Task<bool> MayOpenAsync(int id, ArticleAccess access, CancellationToken cancellationToken) =>
+        await access.FindAsync(id, cancellationToken) is not { } article
+        || ArticleAccess.MayOpen(await access.ActorAsync(User, cancellationToken), article);
 
     private async Task<IActionResult> AutosaveAsync(int id, AutosaveForm form, AutosaveSlots slots, CancellationToken cancellationToken)
     {
