@@ -3,55 +3,21 @@ using System.Net;
 using System.Text.Json;
 using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Time.Testing;
 using NewsPortal.IntegrationTests.Infrastructure;
 using NewsPortal.Web.Domain;
-using NewsPortal.Web.Infrastructure.Identity;
 
 namespace NewsPortal.IntegrationTests.Features.Admin;
 
 /// <summary>Corrections and updates on published stories, and the "substantive change" flag.</summary>
 public sealed class ArticleCorrectionTests : IClassFixture<ArticleCorrectionTests.Factory>
 {
-    private const string Editor = "corrections-editor@test.example";
-    private const string Reporter = "corrections-reporter@test.example";
+    private const string Editor = NewsroomFactory.Editor;
+    private const string Reporter = NewsroomFactory.Reporter;
     private readonly Factory _factory;
 
     public ArticleCorrectionTests(Factory factory) => _factory = factory;
 
-    public sealed class Factory : NewsPortalFactory
-    {
-        private readonly SemaphoreSlim _seed = new(1, 1);
-        private bool _seeded;
-
-        public Factory()
-        {
-            Time = Clock;
-            this.WithAdmin();
-        }
-
-        public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
-
-        public async Task<HttpClient> AsAsync(string email)
-        {
-            await _seed.WaitAsync();
-            try
-            {
-                if (!_seeded)
-                {
-                    _seeded = true;
-                    await this.CreateStaffAsync(Editor, Roles.Editor);
-                    await this.CreateStaffAsync(Reporter, Roles.Reporter);
-                }
-            }
-            finally
-            {
-                _seed.Release();
-            }
-
-            return await this.SignedInAsync(email);
-        }
-    }
+    public sealed class Factory : NewsroomFactory;
 
     private async Task<(int Id, string Slug)> PublishedAsync(HttpClient editor)
     {
@@ -94,7 +60,7 @@ public sealed class ArticleCorrectionTests : IClassFixture<ArticleCorrectionTest
         Assert.Equal(modifiedBefore, json.GetProperty("dateModified").GetString());
         Assert.Null(page.QuerySelector(".byline .dates span:nth-child(2)"));
         var history = await _factory.WithDbAsync(db => db.ArticleEvents.AsNoTracking().SingleAsync(e => e.ArticleId == id && e.Kind == ArticleEventKinds.Correction));
-        Assert.Equal("corrections-editor", history.Actor);
+        Assert.Equal("newsroom-editor", history.Actor);
     }
 
     [Fact]

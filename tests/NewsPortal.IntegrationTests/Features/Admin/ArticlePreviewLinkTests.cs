@@ -1,54 +1,20 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Time.Testing;
 using NewsPortal.IntegrationTests.Infrastructure;
 using NewsPortal.Web.Domain;
-using NewsPortal.Web.Infrastructure.Identity;
 
 namespace NewsPortal.IntegrationTests.Features.Admin;
 
 /// <summary>Preview links for people without accounts: valid, expired, revoked, tampered; noindex and never cached.</summary>
 public sealed class ArticlePreviewLinkTests : IClassFixture<ArticlePreviewLinkTests.Factory>
 {
-    private const string Editor = "preview-editor@test.example";
-    private const string Reporter = "preview-reporter@test.example";
+    private const string Editor = NewsroomFactory.Editor;
+    private const string Reporter = NewsroomFactory.Reporter;
     private readonly Factory _factory;
 
     public ArticlePreviewLinkTests(Factory factory) => _factory = factory;
 
-    public sealed class Factory : NewsPortalFactory
-    {
-        private readonly SemaphoreSlim _seed = new(1, 1);
-        private bool _seeded;
-
-        public Factory()
-        {
-            Time = Clock;
-            this.WithAdmin();
-        }
-
-        public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
-
-        public async Task<HttpClient> AsAsync(string email)
-        {
-            await _seed.WaitAsync();
-            try
-            {
-                if (!_seeded)
-                {
-                    _seeded = true;
-                    await this.CreateStaffAsync(Editor, Roles.Editor);
-                    await this.CreateStaffAsync(Reporter, Roles.Reporter);
-                }
-            }
-            finally
-            {
-                _seed.Release();
-            }
-
-            return await this.SignedInAsync(email);
-        }
-    }
+    public sealed class Factory : NewsroomFactory;
 
     private async Task<int> DraftAsync(HttpClient client, string headline) =>
         ArticleReviewTests.IdFrom(await ArticleReviewTests.SaveAsync(client, "/admin/articles/new", await ArticleReviewTests.FieldsAsync(_factory, headline), "savedraft"));

@@ -3,10 +3,8 @@ using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Time.Testing;
 using NewsPortal.IntegrationTests.Infrastructure;
 using NewsPortal.Web.Domain;
-using NewsPortal.Web.Infrastructure.Identity;
 using NewsPortal.Web.Infrastructure.Mail;
 
 namespace NewsPortal.IntegrationTests.Features.Admin;
@@ -14,49 +12,15 @@ namespace NewsPortal.IntegrationTests.Features.Admin;
 /// <summary>The Reporter role and review: what a reporter may not do by any route or field, and submit, send back, publish.</summary>
 public sealed class ArticleReviewTests : IClassFixture<ArticleReviewTests.Factory>
 {
-    private const string Editor = "review-editor@test.example";
-    private const string Reporter = "review-reporter@test.example";
-    private const string OtherReporter = "review-other@test.example";
-    private const string Moderator = "review-moderator@test.example";
+    private const string Editor = NewsroomFactory.Editor;
+    private const string Reporter = NewsroomFactory.Reporter;
+    private const string OtherReporter = NewsroomFactory.OtherReporter;
+    private const string Moderator = NewsroomFactory.Moderator;
     private readonly Factory _factory;
 
     public ArticleReviewTests(Factory factory) => _factory = factory;
 
-    public sealed class Factory : NewsPortalFactory
-    {
-        private readonly SemaphoreSlim _seed = new(1, 1);
-        private bool _seeded;
-
-        public Factory()
-        {
-            Time = Clock;
-            this.WithAdmin();
-        }
-
-        public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
-
-        public async Task<HttpClient> AsAsync(string email)
-        {
-            await _seed.WaitAsync();
-            try
-            {
-                if (!_seeded)
-                {
-                    _seeded = true;
-                    await this.CreateStaffAsync(Editor, Roles.Editor);
-                    await this.CreateStaffAsync(Reporter, Roles.Reporter);
-                    await this.CreateStaffAsync(OtherReporter, Roles.Reporter);
-                    await this.CreateStaffAsync(Moderator, Roles.Moderator);
-                }
-            }
-            finally
-            {
-                _seed.Release();
-            }
-
-            return await this.SignedInAsync(email);
-        }
-    }
+    public sealed class Factory : NewsroomFactory;
 
     internal static async Task<Dictionary<string, string>> FieldsAsync(NewsPortalFactory factory, string headline)
     {
