@@ -15,6 +15,7 @@ public sealed class LayoutTests
         { "article", "/news/twelve-coastal-nations-sign-pact-to-protect-the-halver-sea", false },
         { "long discussion", $"/news/{SiteFixture.LongDiscussionSlug}", false },
         { "queue", "/admin/comments?status=approved", true },
+        { "author", "/author/maren-holloway", false },
     };
 
     [Theory]
