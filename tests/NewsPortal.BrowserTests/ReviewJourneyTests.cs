@@ -6,7 +6,7 @@ namespace NewsPortal.BrowserTests;
 
 /// <summary>
 /// Review in Chromium: a reporter writes and submits, an editor sends the story back with a note, the reporter
-/// changes it and submits again, the editor publishes it; and the reporter's own pages checked by axe and Nu.
+/// changes it and submits again, the editor reads the diff and publishes it; and the reporter's own pages checked by axe and Nu.
 /// </summary>
 public sealed partial class ReviewJourneyTests
 {
@@ -63,7 +63,14 @@ public sealed partial class ReviewJourneyTests
         await reporter.NavigatesToAsync(() => reporter.ClickAsync("button[value=submit]"), u => u == storyUrl);
         Assert.Contains("Quote added.", await reporter.TextContentAsync(".review-block"), StringComparison.Ordinal);
 
-        // The editor publishes it; readers see it.
+        // The editor reads what changed since the first submission (the word diff of the revisions), then publishes
+        // it; readers see it.
+        await editor.GotoAsync(storyUrl[..^"/edit".Length] + "/revisions");
+        var revisions = editor.Locator(".revisions-table tbody tr");
+        await revisions.Last.Locator("input[name=from]").CheckAsync();
+        await revisions.First.Locator("input[name=to]").CheckAsync();
+        await editor.NavigatesToAsync(() => editor.ClickAsync("text=Compare the chosen revisions"), u => u.Contains("from=", StringComparison.Ordinal));
+        await Assertions.Expect(editor.Locator(".revision-diff .diff-body ins").Filter(new LocatorFilterOptions { HasText = "build it" })).ToBeVisibleAsync();
         await editor.GotoAsync(storyUrl);
         await editor.WaitForSelectorAsync(EditorSelector);
         Assert.Contains("Quote added.", await editor.TextContentAsync(".review-block"), StringComparison.Ordinal);
