@@ -26,13 +26,66 @@ public sealed class TraceCanaryTests : IClassFixture<TraceCanaryTests.Factory>
             ConfigureServices = services => services.ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(Spans));
         }
 
-        public List<Activity> Spans { get; } = [];
+        // The exporter adds from whichever thread ends a span while the test reads: every access takes the same lock.
+        public LockedSpanCollection Spans { get; } = new();
+
+        public List<Activity> Snapshot() => Spans.Snapshot();
+    }
+
+    public sealed class LockedSpanCollection : ICollection<Activity>
+    {
+        private readonly List<Activity> _spans = [];
+
+        public int Count
+        {
+            get
+            {
+                lock (_spans)
+                {
+                    return _spans.Count;
+                }
+            }
+        }
+
+        public bool IsReadOnly => false;
+
+        public void Add(Activity item)
+        {
+            lock (_spans)
+            {
+                _spans.Add(item);
+            }
+        }
+
+        public void Clear()
+        {
+            lock (_spans)
+            {
+                _spans.Clear();
+            }
+        }
+
+        public bool Contains(Activity item) => Snapshot().Contains(item);
+
+        public void CopyTo(Activity[] array, int arrayIndex) => Snapshot().CopyTo(array, arrayIndex);
+
+        public bool Remove(Activity item)
+        {
+            lock (_spans)
+            {
+                return _spans.Remove(item);
+            }
+        }
+
+        public IEnumerator<Activity> GetEnumerator() => Snapshot().GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 
         public List<Activity> Snapshot()
         {
-            lock (Spans)
+            lock (_spans)
             {
-                return [.. Spans];
+                return [.. _spans];
             }
         }
     }
