@@ -261,10 +261,25 @@ public sealed partial class WxrReader : IDisposable
     private List<(string Name, string Value)> Children()
     {
         var children = new List<(string, string)>();
+        ForEachChild(() =>
+        {
+            var name = _xml.LocalName;
+            children.Add((name, _xml.ReadElementContentAsString()));
+        });
+        return children;
+    }
+
+    /// <summary>
+    /// Calls <paramref name="child"/> with the reader on each child element of the current element, in order (it must
+    /// read or skip that child); text, comments and whitespace between them are passed over. The reader ends after the
+    /// element.
+    /// </summary>
+    private void ForEachChild(Action child)
+    {
         if (_xml.IsEmptyElement)
         {
             _xml.Read();
-            return children;
+            return;
         }
 
         var depth = _xml.Depth;
@@ -273,8 +288,7 @@ public sealed partial class WxrReader : IDisposable
         {
             if (_xml.NodeType == XmlNodeType.Element)
             {
-                var name = _xml.LocalName;
-                children.Add((name, _xml.ReadElementContentAsString()));
+                child();
             }
             else
             {
@@ -283,28 +297,13 @@ public sealed partial class WxrReader : IDisposable
         }
 
         _xml.Read();
-        return children;
     }
 
     private WxrItem ReadItem()
     {
         var item = new WxrItem { Line = LineInfo.Line };
-        if (_xml.IsEmptyElement)
+        ForEachChild(() =>
         {
-            _xml.Read();
-            return item;
-        }
-
-        var depth = _xml.Depth;
-        _xml.Read();
-        while (!_xml.EOF && _xml.Depth > depth)
-        {
-            if (_xml.NodeType != XmlNodeType.Element)
-            {
-                _xml.Read();
-                continue;
-            }
-
             var ns = _xml.NamespaceURI;
             var isWp = ns.StartsWith(WordPressNamespacePrefix, StringComparison.Ordinal);
             switch (_xml.LocalName)
@@ -391,31 +390,15 @@ public sealed partial class WxrReader : IDisposable
                     _xml.Skip();
                     break;
             }
-        }
-
-        _xml.Read();
+        });
         return item;
     }
 
     private WxrComment ReadComment()
     {
         var comment = new WxrComment();
-        if (_xml.IsEmptyElement)
+        ForEachChild(() =>
         {
-            _xml.Read();
-            return comment;
-        }
-
-        var depth = _xml.Depth;
-        _xml.Read();
-        while (!_xml.EOF && _xml.Depth > depth)
-        {
-            if (_xml.NodeType != XmlNodeType.Element)
-            {
-                _xml.Read();
-                continue;
-            }
-
             switch (_xml.LocalName)
             {
                 case "comment_id":
@@ -452,9 +435,7 @@ public sealed partial class WxrReader : IDisposable
                     _xml.Skip();
                     break;
             }
-        }
-
-        _xml.Read();
+        });
         return comment;
     }
 
