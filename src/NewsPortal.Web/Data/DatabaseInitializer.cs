@@ -50,22 +50,32 @@ public static partial class DatabaseInitializer
             await db.Database.MigrateAsync(cancellationToken);
         }
 
-        await services.GetRequiredService<StaffBootstrapper>().EnsureAsync();
+        // Each step in a scope (and a context) of its own: instances starting together on a new database race on
+        // unique indexes, and a row that lost such a race must not stay tracked into the next step's save.
+        await InScopeAsync(app, s => s.GetRequiredService<StaffBootstrapper>().EnsureAsync());
 
-        if (services.GetRequiredService<IOptions<SeedOptions>>().Value.SampleContent)
+        var seed = services.GetRequiredService<IOptions<SeedOptions>>().Value;
+        if (seed.SampleContent)
         {
-            var added = await services.GetRequiredService<SampleContentSeeder>().SeedAsync(cancellationToken);
+            var added = 0;
+            await InScopeAsync(app, async s => added = await s.GetRequiredService<SampleContentSeeder>().SeedAsync(cancellationToken));
             if (added > 0)
             {
                 LogSeeded(logger, added);
-                if (services.GetRequiredService<IOptions<SeedOptions>>().Value.SamplePhotos)
+                if (seed.SamplePhotos)
                 {
-                    LogPhotos(logger, await services.GetRequiredService<SamplePhotoSeeder>().SeedAsync(cancellationToken));
+                    await InScopeAsync(app, async s => LogPhotos(logger, await s.GetRequiredService<SamplePhotoSeeder>().SeedAsync(cancellationToken)));
                 }
             }
 
-            await services.GetRequiredService<SampleReporterSeeder>().EnsureAsync();
+            await InScopeAsync(app, s => s.GetRequiredService<SampleReporterSeeder>().EnsureAsync());
         }
+    }
+
+    private static async Task InScopeAsync(WebApplication app, Func<IServiceProvider, Task> step)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await step(scope.ServiceProvider);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Added {Count} generated sample photographs through the media pipeline")]

@@ -10,7 +10,7 @@ public sealed class ConcurrentStartTests
     public async Task TwoInstancesStartingTogether_OnANewDatabase_BothStart_AndSeedOnce()
     {
         // A few rounds, each on a fresh file: the race is over milliseconds, so one round proves little.
-        for (var round = 0; round < 2; round++)
+        for (var round = 0; round < 4; round++)
         {
             var database = Path.Combine(Path.GetTempPath(), $"newsportal-together-{Guid.NewGuid():N}.db");
             await using var a = new NewsPortalFactory { DatabasePath = database }.WithAdmin();

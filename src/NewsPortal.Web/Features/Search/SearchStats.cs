@@ -60,6 +60,9 @@ public sealed class SearchStatsRecorder
         return drained;
     }
 
+    /// <summary>Nothing counted since the last drain.</summary>
+    internal bool IsEmpty => _pending.IsEmpty;
+
     /// <summary>Puts back what could not be written, so the next pass tries again.</summary>
     internal void Restore(IEnumerable<(DateOnly Day, string Term, int Searches, int ZeroResults)> counts)
     {
@@ -108,6 +111,12 @@ public sealed partial class SearchStatsJob : PeriodicBackgroundService
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
+        if (_recorder.IsEmpty)
+        {
+            // Pruning can wait for the next start; a host torn down without a graceful stop has no services left.
+            return;
+        }
+
         try
         {
             await FlushAsync(cancellationToken);

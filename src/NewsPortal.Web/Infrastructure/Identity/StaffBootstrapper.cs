@@ -9,14 +9,17 @@ public sealed partial class StaffBootstrapper
 {
     private readonly RoleManager<IdentityRole> _roles;
     private readonly UserManager<StaffUser> _users;
+    private readonly NewsDbContext _db;
     private readonly AdminOptions _admin;
     private readonly ILogger<StaffBootstrapper> _logger;
 
     public StaffBootstrapper(
-        RoleManager<IdentityRole> roles, UserManager<StaffUser> users, IOptions<AdminOptions> admin, ILogger<StaffBootstrapper> logger)
+        RoleManager<IdentityRole> roles, UserManager<StaffUser> users, NewsDbContext db, IOptions<AdminOptions> admin,
+        ILogger<StaffBootstrapper> logger)
     {
         _roles = roles;
         _users = users;
+        _db = db;
         _admin = admin.Value;
         _logger = logger;
     }
@@ -73,8 +76,12 @@ public sealed partial class StaffBootstrapper
         }
     }
 
-    /// <summary>A store that lost a race on a unique index throws rather than failing; both come back as a failure.</summary>
-    private static async Task<IdentityResult> TryAsync(Func<Task<IdentityResult>> create)
+    /// <summary>
+    /// A store that lost a race on a unique index throws rather than failing; both come back as a failure. The row
+    /// that lost stays in the stores' change tracker (they share the site's context), where the next save of anything
+    /// would try it again and fail the same way: it is dropped.
+    /// </summary>
+    private async Task<IdentityResult> TryAsync(Func<Task<IdentityResult>> create)
     {
         try
         {
@@ -82,6 +89,7 @@ public sealed partial class StaffBootstrapper
         }
         catch (Microsoft.EntityFrameworkCore.DbUpdateException ex)
         {
+            _db.ChangeTracker.Clear();
             return IdentityResult.Failed(new IdentityError { Code = "Conflict", Description = ex.InnerException?.Message ?? ex.Message });
         }
     }
