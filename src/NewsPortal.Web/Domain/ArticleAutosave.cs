@@ -28,6 +28,10 @@ public class ArticleAutosave
 
     public int CategoryId { get; set; }
     public int AuthorId { get; set; }
+
+    /// <summary>Co-authors as chosen, in order, comma-separated.</summary>
+    public string? CoAuthorIds { get; set; }
+
     public string? Tags { get; set; }
     public string? HeroImageUrl { get; set; }
     public string? HeroImageAlt { get; set; }

@@ -63,6 +63,9 @@ public class ArticleRevision
     /// <summary>The byline(s) as readers saw them at the time.</summary>
     public required string Bylines { get; set; }
 
+    /// <summary>The bylines after <see cref="AuthorId"/> (co-authors), in order, comma-separated; empty when none.</summary>
+    public string CoAuthorIds { get; set; } = string.Empty;
+
     public string? HeroImageUrl { get; set; }
     public string? HeroImageAlt { get; set; }
     public string? HeroImageCaption { get; set; }

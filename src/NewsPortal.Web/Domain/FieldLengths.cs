@@ -26,6 +26,9 @@ public static class FieldLengths
     /// <summary>Co-authors an article may have after its first byline.</summary>
     public const int CoAuthorsMax = 8;
 
+    /// <summary>Room for <see cref="CoAuthorsMax"/> ids, comma-separated.</summary>
+    public const int CoAuthorIdList = 100;
+
     public const int CommentName = 100;
     public const int CommentEmail = 254;
     public const int CommentBody = 5_000;

@@ -16,6 +16,7 @@ internal sealed class ArticleRevisionConfiguration : IEntityTypeConfiguration<Ar
         builder.Property(r => r.BodyHtml).HasMaxLength(FieldLengths.ArticleBody);
         builder.Property(r => r.SectionName).HasMaxLength(FieldLengths.CategoryName);
         builder.Property(r => r.Bylines).HasMaxLength(FieldLengths.RevisionBylines);
+        builder.Property(r => r.CoAuthorIds).HasMaxLength(FieldLengths.CoAuthorIdList);
         builder.Property(r => r.HeroImageUrl).HasMaxLength(FieldLengths.ImageUrl);
         builder.Property(r => r.HeroImageAlt).HasMaxLength(FieldLengths.ImageAlt);
         builder.Property(r => r.HeroImageCaption).HasMaxLength(FieldLengths.ImageCaption);
@@ -38,6 +39,7 @@ internal sealed class ArticleAutosaveConfiguration : IEntityTypeConfiguration<Ar
         builder.Property(a => a.Standfirst).HasMaxLength(FieldLengths.Standfirst);
         builder.Property(a => a.BodyHtml).HasMaxLength(FieldLengths.ArticleBody);
         builder.Property(a => a.Tags).HasMaxLength(FieldLengths.AutosaveTags);
+        builder.Property(a => a.CoAuthorIds).HasMaxLength(FieldLengths.CoAuthorIdList);
         builder.Property(a => a.HeroImageUrl).HasMaxLength(FieldLengths.ImageUrl);
         builder.Property(a => a.HeroImageAlt).HasMaxLength(FieldLengths.ImageAlt);
         builder.Property(a => a.HeroImageCaption).HasMaxLength(FieldLengths.ImageCaption);

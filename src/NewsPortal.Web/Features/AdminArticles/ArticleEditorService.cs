@@ -277,7 +277,7 @@ public sealed class ArticleEditorService
             }
         }
 
-        var before = article is null ? null : Revisions.ArticleSnapshot.Of(article);
+        var before = article is null ? null : Revisions.ArticleSnapshot.Of(article, await CoAuthorList.OfAsync(_db, article.Id, cancellationToken));
 
         var slug = string.IsNullOrWhiteSpace(form.Slug) ? Slugs.From(form.Headline!) : form.Slug.Trim();
         if (slug.Length == 0)
@@ -404,7 +404,7 @@ public sealed class ArticleEditorService
             article.UpdatedAt = now;
         }
 
-        await _revisions.AddAsync(article, before, form.KeepMine ? RevisionReason.KeptOverConflict : RevisionReason.Saved, null, cancellationToken);
+        await _revisions.AddAsync(article, CoAuthorList.Chosen(form), before, form.KeepMine ? RevisionReason.KeptOverConflict : RevisionReason.Saved, null, cancellationToken);
 
         // Review state, history and the reporter's mail commit with the story.
         await _review.ApplyAsync(new ArticleSaving(article, statusBefore, intent, actor, form.ReviewNote), cancellationToken);

@@ -13,7 +13,17 @@ internal static class CoAuthorList
     /// <summary>Empty selects the form always offers for adding co-authors.</summary>
     public const int BlankSlots = 2;
 
-    public static List<int> Chosen(ArticleForm form) => form.CoAuthorIds.Where(id => id > 0).ToList();
+    public static List<int> Chosen(ArticleForm form) => Chosen(form.CoAuthorIds);
+
+    public static List<int> Chosen(IEnumerable<int> ids) => ids.Where(id => id > 0).Take(FieldLengths.CoAuthorsMax).ToList();
+
+    /// <summary>The list as revisions and autosave slots keep it: ids in order, comma-separated.</summary>
+    public static string Format(IEnumerable<int> ids) => string.Join(",", Chosen(ids));
+
+    public static List<int> Parse(string? kept) =>
+        (kept ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries)
+            .Select(s => int.TryParse(s, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : 0)
+            .Where(id => id > 0).ToList();
 
     public static Task<List<int>> OfAsync(NewsDbContext db, int articleId, CancellationToken cancellationToken) =>
         db.ArticleCoAuthors.AsNoTracking().Where(c => c.ArticleId == articleId).OrderBy(c => c.Position).Select(c => c.AuthorId).ToListAsync(cancellationToken);
@@ -60,9 +70,12 @@ internal static class CoAuthorList
     }
 
     /// <summary>Makes the article's co-author rows the form's list, in its order.</summary>
-    public static async Task ApplyAsync(NewsDbContext db, Article article, ArticleForm form, CancellationToken cancellationToken)
+    public static Task ApplyAsync(NewsDbContext db, Article article, ArticleForm form, CancellationToken cancellationToken) =>
+        SetAsync(db, article, Chosen(form), cancellationToken);
+
+    /// <summary>Makes the article's co-author rows <paramref name="chosen"/>, in its order.</summary>
+    public static async Task SetAsync(NewsDbContext db, Article article, IReadOnlyList<int> chosen, CancellationToken cancellationToken)
     {
-        var chosen = Chosen(form);
         var rows = article.Id == 0 ? [] : await db.ArticleCoAuthors.Where(c => c.ArticleId == article.Id).ToListAsync(cancellationToken);
         db.ArticleCoAuthors.RemoveRange(rows.Where(r => !chosen.Contains(r.AuthorId)));
         for (var i = 0; i < chosen.Count; i++)

@@ -379,6 +379,10 @@ namespace NewsPortal.Web.Data.Migrations.Sqlite
                     b.Property<int>("CategoryId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CoAuthorIds")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Headline")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -562,6 +566,11 @@ namespace NewsPortal.Web.Data.Migrations.Sqlite
                     b.Property<string>("ChangedFields")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CoAuthorIds")
+                        .IsRequired()
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")

@@ -2,16 +2,20 @@ using NewsPortal.Web.Domain;
 
 namespace NewsPortal.Web.Features.AdminArticles.Revisions;
 
-/// <summary>The values of a story a revision keeps, to compare one state with another.</summary>
+/// <summary>
+/// The values of a story a revision keeps, to compare one state with another. <see cref="CoAuthorIds"/> is the
+/// co-authors as <see cref="CoAuthorList.Format"/> writes them (rows of their own, so passed in beside the story).
+/// </summary>
 public sealed record ArticleSnapshot(
-    string Headline, string Standfirst, string BodyHtml, int CategoryId, int AuthorId,
+    string Headline, string Standfirst, string BodyHtml, int CategoryId, int AuthorId, string CoAuthorIds,
     string? HeroImageUrl, string? HeroImageAlt, string? HeroImageCaption, ArticleStatus Status)
 {
-    public static ArticleSnapshot Of(Article a) =>
-        new(a.Headline, a.Standfirst, a.BodyHtml, a.CategoryId, a.AuthorId, a.HeroImageUrl, a.HeroImageAlt, a.HeroImageCaption, a.Status);
+    public static ArticleSnapshot Of(Article a, IEnumerable<int> coAuthors) =>
+        new(a.Headline, a.Standfirst, a.BodyHtml, a.CategoryId, a.AuthorId, CoAuthorList.Format(coAuthors),
+            a.HeroImageUrl, a.HeroImageAlt, a.HeroImageCaption, a.Status);
 
     public static ArticleSnapshot Of(ArticleRevision r) =>
-        new(r.Headline, r.Standfirst, r.BodyHtml, r.CategoryId, r.AuthorId, r.HeroImageUrl, r.HeroImageAlt, r.HeroImageCaption, r.Status);
+        new(r.Headline, r.Standfirst, r.BodyHtml, r.CategoryId, r.AuthorId, r.CoAuthorIds, r.HeroImageUrl, r.HeroImageAlt, r.HeroImageCaption, r.Status);
 
     /// <summary>The fields (names from <see cref="RevisionFields"/>) that differ from <paramref name="before"/>; all of them for a new story.</summary>
     public IReadOnlyList<string> ChangedFrom(ArticleSnapshot? before)
@@ -42,7 +46,7 @@ public sealed record ArticleSnapshot(
             changed.Add(RevisionFields.Section);
         }
 
-        if (AuthorId != before.AuthorId)
+        if (AuthorId != before.AuthorId || CoAuthorIds != before.CoAuthorIds)
         {
             changed.Add(RevisionFields.Byline);
         }

@@ -28,6 +28,9 @@ public sealed class AutosaveForm
     [Range(0, int.MaxValue, ErrorMessage = "The byline is not one of the choices.")]
     public int AuthorId { get; set; }
 
+    /// <summary>As on the article form; only the first <see cref="FieldLengths.CoAuthorsMax"/> chosen are kept.</summary>
+    public List<int> CoAuthorIds { get; set; } = [];
+
     [StringLength(FieldLengths.AutosaveTags, ErrorMessage = "The tags are longer than {1} characters.")]
     public string? Tags { get; set; }
 
@@ -101,6 +104,7 @@ public sealed class AutosaveSlots
             slot.BodyHtml = form.BodyHtml;
             slot.CategoryId = form.CategoryId;
             slot.AuthorId = form.AuthorId;
+            slot.CoAuthorIds = CoAuthorList.Format(form.CoAuthorIds);
             slot.Tags = form.Tags;
             slot.HeroImageUrl = form.HeroImageUrl;
             slot.HeroImageAlt = form.HeroImageAlt;
@@ -138,6 +142,7 @@ public sealed class AutosaveSlots
         form.BodyHtml = slot.BodyHtml;
         form.CategoryId = slot.CategoryId;
         form.AuthorId = slot.AuthorId;
+        form.CoAuthorIds = CoAuthorList.Parse(slot.CoAuthorIds);
         form.Tags = slot.Tags;
         form.HeroImageUrl = slot.HeroImageUrl;
         form.HeroImageAlt = slot.HeroImageAlt;
@@ -153,6 +158,7 @@ public sealed class AutosaveSlots
         BodyHtml = form.BodyHtml,
         CategoryId = form.CategoryId,
         AuthorId = form.AuthorId,
+        CoAuthorIds = form.CoAuthorIds,
         Tags = form.Tags,
         HeroImageUrl = form.HeroImageUrl,
         HeroImageAlt = form.HeroImageAlt,

@@ -37,6 +37,7 @@ public sealed class EditorStarts
             model.Form.BodyHtml = kept.BodyHtml;
             model.Form.CategoryId = kept.CategoryId;
             model.Form.AuthorId = kept.AuthorId;
+            model.Form.CoAuthorIds = CoAuthorList.Parse(kept.CoAuthorIds);
             model.Form.HeroImageUrl = kept.HeroImageUrl;
             model.Form.HeroImageAlt = kept.HeroImageAlt;
             model.Form.HeroImageCaption = kept.HeroImageCaption;

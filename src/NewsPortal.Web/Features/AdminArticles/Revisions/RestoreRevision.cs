@@ -52,7 +52,7 @@ public sealed class RestoreRevision
             return new(RestoreOutcome.IntoEditor, waiting.Id, source.CreatedAt);
         }
 
-        var before = ArticleSnapshot.Of(article);
+        var before = ArticleSnapshot.Of(article, await CoAuthorList.OfAsync(_db, article.Id, cancellationToken));
         article.Headline = source.Headline;
         article.Standfirst = source.Standfirst;
         article.BodyHtml = source.BodyHtml;
@@ -71,7 +71,13 @@ public sealed class RestoreRevision
             article.AuthorId = source.AuthorId;
         }
 
-        await _recorder.AddAsync(article, before, RevisionReason.Restored, source.Id, cancellationToken);
+        // Co-authors likewise: the ones that still exist come back, in their order (the first byline is not repeated).
+        var kept = CoAuthorList.Parse(source.CoAuthorIds);
+        var existing = await _db.Authors.AsNoTracking().Where(a => kept.Contains(a.Id)).Select(a => a.Id).ToListAsync(cancellationToken);
+        var coAuthors = kept.Where(id => existing.Contains(id) && id != article.AuthorId).Distinct().ToList();
+        await CoAuthorList.SetAsync(_db, article, coAuthors, cancellationToken);
+
+        await _recorder.AddAsync(article, coAuthors, before, RevisionReason.Restored, source.Id, cancellationToken);
         await _db.SaveChangesAsync(cancellationToken);
         var made = await _db.ArticleRevisions.AsNoTracking().Where(r => r.ArticleId == articleId).MaxAsync(r => r.Id, cancellationToken);
         return new(RestoreOutcome.Applied, made, source.CreatedAt);

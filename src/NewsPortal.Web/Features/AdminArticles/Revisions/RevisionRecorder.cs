@@ -23,14 +23,16 @@ public sealed class RevisionRecorder
     }
 
     /// <summary>
-    /// Call after the story's fields are set and before <c>SaveChangesAsync</c>. <paramref name="before"/> is the story
-    /// as loaded (null for a new one). The saver's autosave slot for the story (0 for a new one) is emptied.
+    /// Call after the story's fields are set and before <c>SaveChangesAsync</c>. <paramref name="coAuthors"/> are the
+    /// story's co-authors as saved now; <paramref name="before"/> is the story as loaded (null for a new one). The
+    /// saver's autosave slot for the story (0 for a new one) is emptied.
     /// </summary>
-    public async Task AddAsync(Article article, ArticleSnapshot? before, RevisionReason reason, long? restoredFromId, CancellationToken cancellationToken)
+    public async Task AddAsync(
+        Article article, IReadOnlyList<int> coAuthors, ArticleSnapshot? before, RevisionReason reason, long? restoredFromId, CancellationToken cancellationToken)
     {
         var staff = await _staff.GetAsync(cancellationToken);
-        var after = ArticleSnapshot.Of(article);
-        var names = await NamesAsync(article.CategoryId, article.AuthorId, cancellationToken);
+        var after = ArticleSnapshot.Of(article, coAuthors);
+        var names = await NamesAsync(after, cancellationToken);
         var slotId = article.Id;
         article.EditVersion++;
         _db.ArticleRevisions.Add(new ArticleRevision
@@ -50,6 +52,7 @@ public sealed class RevisionRecorder
             SectionName = names.Section,
             AuthorId = after.AuthorId,
             Bylines = names.Byline,
+            CoAuthorIds = after.CoAuthorIds,
             HeroImageUrl = after.HeroImageUrl,
             HeroImageAlt = after.HeroImageAlt,
             HeroImageCaption = after.HeroImageCaption,
@@ -70,10 +73,10 @@ public sealed class RevisionRecorder
     /// </summary>
     public async Task KeepCurrentAsync(Article article, CancellationToken cancellationToken)
     {
-        var now = ArticleSnapshot.Of(article);
+        var now = ArticleSnapshot.Of(article, await CoAuthorList.OfAsync(_db, article.Id, cancellationToken));
         var kept = await _db.ArticleRevisions.AnyAsync(
             r => r.ArticleId == article.Id && r.Headline == now.Headline && r.Standfirst == now.Standfirst && r.BodyHtml == now.BodyHtml
-                 && r.CategoryId == now.CategoryId && r.AuthorId == now.AuthorId && r.HeroImageUrl == now.HeroImageUrl
+                 && r.CategoryId == now.CategoryId && r.AuthorId == now.AuthorId && r.CoAuthorIds == now.CoAuthorIds && r.HeroImageUrl == now.HeroImageUrl
                  && r.HeroImageAlt == now.HeroImageAlt && r.HeroImageCaption == now.HeroImageCaption && r.Status == now.Status,
             cancellationToken);
         if (kept)
@@ -82,7 +85,7 @@ public sealed class RevisionRecorder
         }
 
         var staff = await _staff.GetAsync(cancellationToken);
-        var names = await NamesAsync(article.CategoryId, article.AuthorId, cancellationToken);
+        var names = await NamesAsync(now, cancellationToken);
         _db.ArticleRevisions.Add(new ArticleRevision
         {
             ArticleId = article.Id,
@@ -99,6 +102,7 @@ public sealed class RevisionRecorder
             SectionName = names.Section,
             AuthorId = now.AuthorId,
             Bylines = names.Byline,
+            CoAuthorIds = now.CoAuthorIds,
             HeroImageUrl = now.HeroImageUrl,
             HeroImageAlt = now.HeroImageAlt,
             HeroImageCaption = now.HeroImageCaption,
@@ -119,7 +123,7 @@ public sealed class RevisionRecorder
             CreatedByName = staff.DisplayName,
             Reason = RevisionReason.Restored,
             RestoredFromId = source.Id,
-            ChangedFields = string.Join(", ", values.ChangedFrom(ArticleSnapshot.Of(article))),
+            ChangedFields = string.Join(", ", values.ChangedFrom(ArticleSnapshot.Of(article, await CoAuthorList.OfAsync(_db, article.Id, cancellationToken)))),
             IsPublished = false,
             Headline = source.Headline,
             Standfirst = source.Standfirst,
@@ -128,6 +132,7 @@ public sealed class RevisionRecorder
             SectionName = source.SectionName,
             AuthorId = source.AuthorId,
             Bylines = source.Bylines,
+            CoAuthorIds = source.CoAuthorIds,
             HeroImageUrl = source.HeroImageUrl,
             HeroImageAlt = source.HeroImageAlt,
             HeroImageCaption = source.HeroImageCaption,
@@ -137,10 +142,13 @@ public sealed class RevisionRecorder
         return revision;
     }
 
-    private async Task<(string Section, string Byline)> NamesAsync(int categoryId, int authorId, CancellationToken cancellationToken)
+    /// <summary>The section's name and the bylines as readers see them ("A and B"), at the time of the revision.</summary>
+    private async Task<(string Section, string Byline)> NamesAsync(ArticleSnapshot values, CancellationToken cancellationToken)
     {
-        var section = await _db.Categories.AsNoTracking().Where(c => c.Id == categoryId).Select(c => c.Name).SingleOrDefaultAsync(cancellationToken);
-        var byline = await _db.Authors.AsNoTracking().Where(a => a.Id == authorId).Select(a => a.Name).SingleOrDefaultAsync(cancellationToken);
-        return (section ?? string.Empty, byline ?? string.Empty);
+        var section = await _db.Categories.AsNoTracking().Where(c => c.Id == values.CategoryId).Select(c => c.Name).SingleOrDefaultAsync(cancellationToken);
+        var ids = CoAuthorList.Parse(values.CoAuthorIds).Prepend(values.AuthorId).ToList();
+        var names = await _db.Authors.AsNoTracking().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
+        var byline = Articles.ArticleQueryExtensions.JoinNames(ids.Where(names.ContainsKey).Select(id => names[id]).ToList());
+        return (section ?? string.Empty, byline.Length > FieldLengths.RevisionBylines ? byline[..FieldLengths.RevisionBylines] : byline);
     }
 }

@@ -172,6 +172,58 @@ public sealed class ArticleRevisionsTests : IClassFixture<RevisionSite>
     }
 
     [Fact]
+    public async Task CoAuthors_AChangeIsARevisionOfTheByline_TheDiffNamesThem_AndRestoreBringsThemBack()
+    {
+        var editor = await _site.EditorAsync(Editor);
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        var (first, one, two) = await _site.WithDbAsync(async db =>
+        {
+            var a = new Author { Name = $"Rhea Quist {suffix}", Slug = $"rhea-quist-{suffix}" };
+            var b = new Author { Name = $"Tomas Bell {suffix}", Slug = $"tomas-bell-{suffix}" };
+            db.Authors.AddRange(a, b);
+            await db.SaveChangesAsync();
+            return (await db.Authors.OrderBy(x => x.Id).Select(x => x.Name).FirstAsync(), a, b);
+        });
+        var fields = await _site.NewStoryAsync($"Harbour crane sold {suffix}");
+        var opened = await RevisionSite.OpenAsync(editor, "/admin/articles/new", fields);
+        var id = RevisionSite.IdFrom(await RevisionSite.PostAsync(editor, opened.Action, WithCoAuthors(opened.Fields, one.Id), "savedraft"));
+
+        // The same people, one more and in another order: a byline change, with nothing else changed.
+        var edit = await RevisionSite.OpenAsync(editor, $"/admin/articles/{id}/edit");
+        Assert.Equal(HttpStatusCode.SeeOther, (await RevisionSite.PostAsync(editor, edit.Action, WithCoAuthors(edit.Fields, two.Id, one.Id), "savedraft")).StatusCode);
+
+        var revisions = await RevisionsOfAsync(id);
+        Assert.Equal(2, revisions.Count);
+        Assert.Equal((one.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{first} and {one.Name}"), (revisions[0].CoAuthorIds, revisions[0].Bylines));
+        Assert.Equal("Byline", revisions[1].ChangedFields);
+        Assert.Equal($"{first}, {two.Name} and {one.Name}", revisions[1].Bylines);
+
+        var (_, diffPage) = await Html.GetAsync(editor, $"/admin/articles/{id}/revisions?from={revisions[0].Id}&to={revisions[1].Id}");
+        Assert.Contains(diffPage.QuerySelectorAll(".revision-diff ins"), e => e.TextContent.Contains("Tomas Bell", StringComparison.Ordinal));
+
+        // Restoring the first revision puts its co-authors back, in its order, as a new revision; the list replaced is kept.
+        var (_, list) = await Html.GetAsync(editor, $"/admin/articles/{id}/revisions");
+        var restoreForm = list.QuerySelectorAll("form").OfType<IHtmlFormElement>().Single(f => Html.ActionOf(f).EndsWith($"/{revisions[0].Id}/restore", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.SeeOther, (await Html.SubmitAsync(editor, restoreForm)).StatusCode);
+        Assert.Equal([one.Id], await _site.WithDbAsync(db => db.ArticleCoAuthors.Where(c => c.ArticleId == id).OrderBy(c => c.Position).Select(c => c.AuthorId).ToListAsync()));
+        var after = await RevisionsOfAsync(id);
+        Assert.Equal((RevisionReason.Restored, "Byline", $"{first} and {one.Name}"), (after[^1].Reason, after[^1].ChangedFields, after[^1].Bylines));
+
+        // The editor opened at a kept revision shows that revision's co-authors.
+        var (_, atRevision) = await Html.GetAsync(editor, $"/admin/articles/{id}/edit?revision={revisions[1].Id}");
+        Assert.Equal(
+            [two.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), one.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "0", "0"],
+            atRevision.QuerySelectorAll<IHtmlSelectElement>("select[name='CoAuthorIds']").Select(s => s.Value).ToArray());
+    }
+
+    private static List<KeyValuePair<string, string>> WithCoAuthors(List<KeyValuePair<string, string>> fields, params int[] ids)
+    {
+        var values = fields.Where(f => f.Key != "CoAuthorIds").ToList();
+        values.AddRange(ids.Select(id => new KeyValuePair<string, string>("CoAuthorIds", id.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+        return values;
+    }
+
+    [Fact]
     public async Task Restore_OfAStoryLastWrittenBeforeRevisions_KeepsItsCurrentTextAsARevisionFirst()
     {
         var editor = await _site.EditorAsync(Editor);

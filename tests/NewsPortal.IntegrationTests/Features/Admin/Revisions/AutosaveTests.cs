@@ -69,6 +69,32 @@ public sealed class AutosaveTests : IClassFixture<RevisionSite>
     }
 
     [Fact]
+    public async Task Autosave_KeepsTheCoAuthorsAsChosen_AndTheRestoreGivesThemBack()
+    {
+        var ana = await _site.EditorAsync("ana.coauthors@test.example");
+        var ids = await _site.WithDbAsync(async db =>
+        {
+            var a = new NewsPortal.Web.Domain.Author { Name = "Ines Varga", Slug = $"ines-varga-{Guid.NewGuid():N}" };
+            var b = new NewsPortal.Web.Domain.Author { Name = "Omar Haddad", Slug = $"omar-haddad-{Guid.NewGuid():N}" };
+            db.Authors.AddRange(a, b);
+            await db.SaveChangesAsync();
+            return new[] { b.Id, a.Id }.Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        });
+        var fields = await _site.NewStoryAsync($"Market hall repaired {Guid.NewGuid():N}");
+        var id = RevisionSite.IdFrom(await RevisionSite.SaveAsync(ana, "/admin/articles/new", fields, "savedraft"));
+        var url = $"/admin/articles/{id}/edit";
+        var (_, opened) = await RevisionSite.OpenAsync(ana, url);
+        var typed = opened.Where(f => f.Key != "CoAuthorIds").ToList();
+        typed.AddRange(ids.Select(i => new KeyValuePair<string, string>("CoAuthorIds", i)));
+        Assert.Equal(HttpStatusCode.OK, (await Html.PostAsync(ana, $"/admin/articles/{id}/autosave", typed)).StatusCode);
+        Assert.Empty(await _site.WithDbAsync(db => db.ArticleCoAuthors.Where(c => c.ArticleId == id).ToListAsync()));
+
+        var (_, page) = await Html.GetAsync(ana, url);
+        var (_, restored) = await Html.GetAsync(ana, page.QuerySelector(".autosave-offer a.button")!.GetAttribute("href")!);
+        Assert.Equal([.. ids, "0", "0"], restored.QuerySelectorAll<IHtmlSelectElement>("select[name='CoAuthorIds']").Select(s => s.Value).ToArray());
+    }
+
+    [Fact]
     public async Task Autosave_OfANewUnsavedStory_IsOfferedOnTheNewStoryPage_AndClearedByTheSave()
     {
         var ana = await _site.EditorAsync("ana.new@test.example");

@@ -38,7 +38,7 @@ public sealed class RevisionsSqlServerQueryTests : IClassFixture<SqlServerQueryT
             await slots.DiscardAsync(1, CancellationToken.None);
         });
         await InScopeAsync(services => SavedOrAnsweredWithoutRowsAsync(() =>
-            services.GetRequiredService<AutosaveSlots>().SaveAsync(1, new AutosaveForm { Headline = "Half", BodyHtml = "<p>x</p>", OpenedAtVersion = 1 }, CancellationToken.None)));
+            services.GetRequiredService<AutosaveSlots>().SaveAsync(1, new AutosaveForm { Headline = "Half", BodyHtml = "<p>x</p>", OpenedAtVersion = 1, CoAuthorIds = [2, 3] }, CancellationToken.None)));
         await InScopeAsync(services => SavedOrAnsweredWithoutRowsAsync(() =>
             services.GetRequiredService<RestoreRevision>().RestoreAsync(1, 1, CancellationToken.None)));
         await InScopeAsync(async services =>
@@ -53,9 +53,9 @@ public sealed class RevisionsSqlServerQueryTests : IClassFixture<SqlServerQueryT
             var article = await db.Articles.FirstAsync();
             article.EditVersion = 0;
             db.ChangeTracker.AcceptAllChanges();
-            var before = ArticleSnapshot.Of(article);
+            var before = ArticleSnapshot.Of(article, [2, 3]);
             article.Headline = "Changed";
-            await services.GetRequiredService<RevisionRecorder>().AddAsync(article, before, RevisionReason.Saved, null, CancellationToken.None);
+            await services.GetRequiredService<RevisionRecorder>().AddAsync(article, [3, 2], before, RevisionReason.Saved, null, CancellationToken.None);
             await db.SaveChangesAsync();
         }));
         await InScopeAsync(async services => await services.GetRequiredService<RevisionPruner>().PruneAsync(CancellationToken.None));

@@ -39,10 +39,11 @@ public sealed class WordDiffTests
     [Fact]
     public void Snapshot_ChangedFrom_NamesEachChangedFieldInOrder_AndAllForANewStory()
     {
-        var before = new ArticleSnapshot("H", "S", "<p>B</p>", 1, 1, null, null, null, ArticleStatus.Draft);
+        var before = new ArticleSnapshot("H", "S", "<p>B</p>", 1, 1, "4,5", null, null, null, ArticleStatus.Draft);
         var after = before with { Headline = "H2", HeroImageAlt = "alt", Status = ArticleStatus.Published, AuthorId = 2 };
         Assert.Equal([RevisionFields.Headline, RevisionFields.Byline, RevisionFields.HeroImage, RevisionFields.Status], after.ChangedFrom(before));
         Assert.Empty(before.ChangedFrom(before));
         Assert.Equal(RevisionFields.All, after.ChangedFrom(null));
+        Assert.Equal([RevisionFields.Byline], (before with { CoAuthorIds = "5,4" }).ChangedFrom(before));
     }
 }
