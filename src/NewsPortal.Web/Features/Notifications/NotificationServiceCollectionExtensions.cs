@@ -8,6 +8,11 @@ public static class NotificationServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<MailLinks>();
+        services.AddScoped<NotificationWork>();
+        services.AddScoped<AddressConfirmations>();
+        services.AddScoped<HeldCommentAlerts>();
+        services.AddScoped<ReplyNotices>();
+        services.AddScoped<ModeratorDigests>();
         services.AddScoped<NotificationDispatcher>();
         services.AddHostedService<NotificationDispatcherService>();
         return services;
