@@ -54,6 +54,7 @@ public static class ReaderFeatures
 
         services.AddSingleton<AdminComments.CommentCounts>();
         services.AddScoped<AdminComments.ModerationService>();
+        services.AddScoped<AdminComments.ModerationQueue>();
         services.AddScoped<AdminComments.ReportModerationService>();
         services.AddScoped<AdminArticles.ArticleEditorService>();
         services.AddScoped<AdminArticles.ArticleAccess>();

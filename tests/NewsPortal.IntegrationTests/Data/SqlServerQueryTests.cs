@@ -67,7 +67,7 @@ public sealed class SqlServerQueryTests : IClassFixture<SqlServerQueryTests.SqlS
         _factory.Capture.Commands.Clear();
         await using (var scope = _factory.Services.CreateAsyncScope())
         {
-            var moderation = scope.ServiceProvider.GetRequiredService<ModerationService>();
+            var moderation = scope.ServiceProvider.GetRequiredService<ModerationQueue>();
             var editor = scope.ServiceProvider.GetRequiredService<ArticleEditorService>();
             await moderation.DashboardAsync(CancellationToken.None);
             foreach (var query in new[]
@@ -103,7 +103,7 @@ public sealed class SqlServerQueryTests : IClassFixture<SqlServerQueryTests.SqlS
         await client.GetAsync(new Uri("/search?q=%22sea+wall%22+harb*&section=x&from=2026-01-01", UriKind.Relative));
         await using (var scope = _factory.Services.CreateAsyncScope())
         {
-            var moderation = scope.ServiceProvider.GetRequiredService<NewsPortal.Web.Features.AdminComments.ModerationService>();
+            var moderation = scope.ServiceProvider.GetRequiredService<NewsPortal.Web.Features.AdminComments.ModerationQueue>();
             await moderation.QueueAsync(NewsPortal.Web.Features.AdminComments.QueueQuery.From("approved", "great \"sea wall\"", null, null, 1, 20), CancellationToken.None);
             await moderation.QueueAsync(NewsPortal.Web.Features.AdminComments.QueueQuery.From("pending", "10.0.3", 7, "oldest", 2, 20), CancellationToken.None);
             var newsroom = scope.ServiceProvider.GetRequiredService<NewsPortal.Web.Features.AdminArticles.ArticleEditorService>();

@@ -19,11 +19,13 @@ public sealed class AdminCommentsController : Controller
     public const string ReportsAlreadyDecidedMessage = "Someone else decided about this comment (or it changed) after your page was loaded, so nothing was changed. The queue below is up to date.";
 
     private readonly ModerationService _moderation;
+    private readonly ModerationQueue _queue;
     private readonly UserManager<StaffUser> _users;
 
-    public AdminCommentsController(ModerationService moderation, UserManager<StaffUser> users)
+    public AdminCommentsController(ModerationService moderation, ModerationQueue queue, UserManager<StaffUser> users)
     {
         _moderation = moderation;
+        _queue = queue;
         _users = users;
     }
 
@@ -32,7 +34,7 @@ public sealed class AdminCommentsController : Controller
         string? status, string? q, int? article, string? sort, int? page, int? size, [FromServices] ReportModerationService reports, CancellationToken cancellationToken) =>
         string.Equals(status, "reported", StringComparison.OrdinalIgnoreCase)
             ? View("Reported", await reports.QueueAsync(Paging.ClampPage(page), QueueQuery.DefaultPageSize, cancellationToken))
-            : View(await _moderation.QueueAsync(QueueQuery.From(status, q, article, sort, page, size), cancellationToken));
+            : View(await _queue.QueueAsync(QueueQuery.From(status, q, article, sort, page, size), cancellationToken));
 
     /// <summary>Dismiss, hide or remove: settles every report waiting on the comment.</summary>
     [HttpPost("{id:int}/reports/{decision:regex(^(dismiss|hide|remove)$)}")]
@@ -83,7 +85,7 @@ public sealed class AdminCommentsController : Controller
     public async Task<IActionResult> ListEmail(
         int id, string list, string? returnUrl, [FromServices] AdminSettings.CommentSettingsService settings, CancellationToken cancellationToken)
     {
-        var email = await _moderation.AuthorEmailAsync(id, cancellationToken);
+        var email = await _queue.AuthorEmailAsync(id, cancellationToken);
         if (email is null)
         {
             return NotFound();
@@ -105,7 +107,7 @@ public sealed class AdminCommentsController : Controller
 
     [HttpGet("{id:int}")]
     public async Task<IActionResult> Show(int id, CancellationToken cancellationToken) =>
-        await _moderation.DetailAsync(id, cancellationToken) is { } detail ? View(detail) : NotFound();
+        await _queue.DetailAsync(id, cancellationToken) is { } detail ? View(detail) : NotFound();
 
     [HttpPost("{id:int}/approve")]
     public Task<IActionResult> Approve(int id, int? version, string? returnUrl, CancellationToken cancellationToken) =>
@@ -236,7 +238,7 @@ public sealed class AdminCommentsController : Controller
 
     private async Task<IActionResult> ShowAgainAsync(int id, CommentEditForm? edit, StaffReplyForm? reply, CancellationToken cancellationToken)
     {
-        var detail = await _moderation.DetailAsync(id, cancellationToken);
+        var detail = await _queue.DetailAsync(id, cancellationToken);
         if (detail is null)
         {
             return NotFound();

@@ -64,7 +64,7 @@ public sealed class ReportModerationService
         var items = new List<ReportedItem>();
         if (ids.Count > 0)
         {
-            var rows = await _db.Comments.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(ModerationService.ToItem).ToListAsync(cancellationToken);
+            var rows = await _db.Comments.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(ModerationQueue.ToItem).ToListAsync(cancellationToken);
             var reports = await _db.CommentReports.AsNoTracking()
                 .Where(r => ids.Contains(r.CommentId) && r.Decision == null)
                 .OrderBy(r => r.CreatedAt).ThenBy(r => r.Id)

@@ -25,9 +25,9 @@ public sealed class StaffDashboardViewModel
 [Authorize(Policy = Policies.Staff)]
 public sealed class AdminDashboardController : Controller
 {
-    private readonly ModerationService _moderation;
+    private readonly ModerationQueue _moderation;
 
-    public AdminDashboardController(ModerationService moderation) => _moderation = moderation;
+    public AdminDashboardController(ModerationQueue moderation) => _moderation = moderation;
 
     [HttpGet("/admin")]
     public async Task<IActionResult> Index(
