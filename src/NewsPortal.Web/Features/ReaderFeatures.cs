@@ -57,6 +57,9 @@ public static class ReaderFeatures
         services.AddScoped<AdminComments.ModerationQueue>();
         services.AddScoped<AdminComments.ReportModerationService>();
         services.AddScoped<AdminArticles.ArticleEditorService>();
+        services.AddScoped<AdminArticles.ArticleList>();
+        services.AddScoped<AdminArticles.ArticleEditorPages>();
+        services.AddScoped<AdminArticles.PublishTimes>();
         services.AddScoped<AdminArticles.ArticleAccess>();
         services.AddScoped<AdminArticles.ArticleReview>();
         services.AddScoped<AdminArticles.ArticleCorrections>();

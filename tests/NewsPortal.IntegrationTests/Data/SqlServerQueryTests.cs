@@ -82,8 +82,9 @@ public sealed class SqlServerQueryTests : IClassFixture<SqlServerQueryTests.SqlS
             }
 
             await moderation.DetailAsync(1, CancellationToken.None);
-            await editor.ListAsync(null, null, 200, CancellationToken.None);
-            await editor.ListAsync(ArticleStatus.Draft, "quarry", 1, CancellationToken.None);
+            var list = scope.ServiceProvider.GetRequiredService<ArticleList>();
+            await list.ListAsync(null, null, 200, CancellationToken.None);
+            await list.ListAsync(ArticleStatus.Draft, "quarry", 1, CancellationToken.None);
         }
 
         var commands = _factory.Capture.Commands.Distinct().ToList();
@@ -106,7 +107,7 @@ public sealed class SqlServerQueryTests : IClassFixture<SqlServerQueryTests.SqlS
             var moderation = scope.ServiceProvider.GetRequiredService<NewsPortal.Web.Features.AdminComments.ModerationQueue>();
             await moderation.QueueAsync(NewsPortal.Web.Features.AdminComments.QueueQuery.From("approved", "great \"sea wall\"", null, null, 1, 20), CancellationToken.None);
             await moderation.QueueAsync(NewsPortal.Web.Features.AdminComments.QueueQuery.From("pending", "10.0.3", 7, "oldest", 2, 20), CancellationToken.None);
-            var newsroom = scope.ServiceProvider.GetRequiredService<NewsPortal.Web.Features.AdminArticles.ArticleEditorService>();
+            var newsroom = scope.ServiceProvider.GetRequiredService<NewsPortal.Web.Features.AdminArticles.ArticleList>();
             await newsroom.ListAsync(null, "quarry", 1, CancellationToken.None);
             await newsroom.ListAsync(ArticleStatus.Published, "\"sea wall\" harb*", 2, CancellationToken.None);
         }
@@ -205,8 +206,8 @@ public sealed class SqlServerQueryTests : IClassFixture<SqlServerQueryTests.SqlS
             await bylines.DeletionAsync(1, CancellationToken.None);
             await bylines.DeleteAsync(1, CancellationToken.None);
             await bylines.UsedBeforeAsync(1, "ana-ruiz", CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<ArticleEditorPages>().EditAsync(1, CancellationToken.None);
             var editor = scope.ServiceProvider.GetRequiredService<ArticleEditorService>();
-            await editor.EditAsync(1, CancellationToken.None);
             await editor.SaveAsync(1, new ArticleForm { Headline = "H", Standfirst = "S", BodyHtml = "<p>B</p>", CategoryId = 1, AuthorId = 1, CoAuthorIds = [2, 3] }, ArticleIntent.SaveDraft, new ArticleActor("user-1", "Ana", IsReporterOnly: false), CancellationToken.None);
         }
 

@@ -18,20 +18,22 @@ namespace NewsPortal.Web.Features.AdminArticles;
 public sealed class AdminArticlesController : Controller
 {
     private readonly ArticleEditorService _editor;
+    private readonly ArticleEditorPages _pages;
     private readonly ArticleAccess _access;
     private readonly ArticleReview _review;
     private readonly ArticleNewsroomPanels _panels;
 
-    public AdminArticlesController(ArticleEditorService editor, ArticleAccess access, ArticleReview review, ArticleNewsroomPanels panels)
+    public AdminArticlesController(ArticleEditorService editor, ArticleEditorPages pages, ArticleAccess access, ArticleReview review, ArticleNewsroomPanels panels)
     {
         _editor = editor;
+        _pages = pages;
         _access = access;
         _review = review;
         _panels = panels;
     }
 
     [HttpGet("")]
-    public async Task<IActionResult> Index(string? status, string? q, int? page, CancellationToken cancellationToken)
+    public async Task<IActionResult> Index(string? status, string? q, int? page, [FromServices] ArticleList list, CancellationToken cancellationToken)
     {
         // A reporter's list is their own stories; the newsroom's list and the review queue are the editors'.
         if (ArticleAccess.IsReporterOnly(User))
@@ -47,7 +49,7 @@ public sealed class AdminArticlesController : Controller
         }
 
         ArticleStatus? filter = Enum.TryParse<ArticleStatus>(status, ignoreCase: true, out var s) && Enum.IsDefined(s) ? s : null;
-        var model = await _editor.ListAsync(filter, q, Paging.ClampPage(page), cancellationToken);
+        var model = await list.ListAsync(filter, q, Paging.ClampPage(page), cancellationToken);
         model.Tabs = tabs;
         return View(model);
     }
@@ -55,7 +57,7 @@ public sealed class AdminArticlesController : Controller
     [HttpGet("new")]
     public async Task<IActionResult> New(string? restore, [FromServices] Revisions.EditorStarts starts, CancellationToken cancellationToken)
     {
-        var model = await starts.FromAsync(await _editor.NewAsync(cancellationToken), restore, null, cancellationToken);
+        var model = await starts.FromAsync(await _pages.NewAsync(cancellationToken), restore, null, cancellationToken);
         model.IsReporterOnly = ArticleAccess.IsReporterOnly(User);
         return View("Edit", model);
     }
@@ -68,7 +70,7 @@ public sealed class AdminArticlesController : Controller
     public async Task<IActionResult> Edit(int id, string? restore, long? revision, [FromServices] Revisions.EditorStarts starts, CancellationToken cancellationToken)
     {
         var actor = await _access.ActorAsync(User, cancellationToken);
-        if (await _access.FindAsync(id, cancellationToken) is not { } info || await _editor.EditAsync(id, cancellationToken) is not { } model)
+        if (await _access.FindAsync(id, cancellationToken) is not { } info || await _pages.EditAsync(id, cancellationToken) is not { } model)
         {
             return NotFound();
         }
@@ -95,7 +97,7 @@ public sealed class AdminArticlesController : Controller
             return Forbid();
         }
 
-        var article = await _editor.PreviewAsync(id, cancellationToken);
+        var article = await _pages.PreviewAsync(id, cancellationToken);
         if (article is null)
         {
             return NotFound();
@@ -205,7 +207,7 @@ public sealed class AdminArticlesController : Controller
 
     private async Task<ArticleEditorViewModel> AgainAsync(int? id, ArticleForm form, ArticleActor actor, CancellationToken cancellationToken)
     {
-        var model = await _editor.AgainAsync(id, form, cancellationToken);
+        var model = await _pages.AgainAsync(id, form, cancellationToken);
         await WithNewsroomAsync(model, actor, cancellationToken);
         return model;
     }

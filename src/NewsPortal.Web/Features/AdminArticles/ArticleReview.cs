@@ -160,7 +160,7 @@ public sealed class ArticleReview
             .Where(a => a.CreatedById == userId)
             .OrderByDescending(a => a.ListedAt).ThenByDescending(a => a.Id)
             .Select(a => new ReporterStoryRow(a.Id, a.Headline, a.Status, a.SubmittedAt, a.SentBackNote, a.ListedAt))
-            .ToPagedListAsync(page, ArticleEditorService.PageSize, cancellationToken);
+            .ToPagedListAsync(page, ArticleList.PageSize, cancellationToken);
 
     /// <summary>A reporter's own drafts: plain, waiting for review, sent back to them.</summary>
     public async Task<ReporterStoryCounts> MineCountsAsync(string userId, CancellationToken cancellationToken)

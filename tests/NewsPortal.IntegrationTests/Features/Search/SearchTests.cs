@@ -407,15 +407,15 @@ public sealed class SearchTests : IClassFixture<SearchTests.Factory>
     [Fact]
     public async Task SqliteNewsroomSearchQueries_UseTheSlugStatusAndListedAtIndexes()
     {
-        var matches = NewsPortal.Web.Features.AdminArticles.ArticleEditorService.SqliteMatchesSql(text: true, slug: true);
+        var matches = NewsPortal.Web.Features.AdminArticles.ArticleList.SqliteMatchesSql(text: true, slug: true);
         object[] values = ["\"river\"", "river", "river\uffff", (int)ArticleStatus.Published];
 
-        var count = await PlanAsync(NewsPortal.Web.Features.AdminArticles.ArticleEditorService.SqliteCountSql(matches, status: true), [.. values, 1001]);
+        var count = await PlanAsync(NewsPortal.Web.Features.AdminArticles.ArticleList.SqliteCountSql(matches, status: true), [.. values, 1001]);
         // Past the count limit, with and without a status: the ListedAt indexes walked in order, stopping after a page.
         // (Without a status the + is what makes SQLite walk: without it, it looks each match up and sorts them all. With
         // a status this small database walks the index either way.)
-        var walk = await PlanAsync(NewsPortal.Web.Features.AdminArticles.ArticleEditorService.SqlitePageSql(matches, status: false, walkListedAt: true), [.. values, 25, 0], topLevelOnly: true);
-        var walkStatus = await PlanAsync(NewsPortal.Web.Features.AdminArticles.ArticleEditorService.SqlitePageSql(matches, status: true, walkListedAt: true), [.. values, 25, 0], topLevelOnly: true);
+        var walk = await PlanAsync(NewsPortal.Web.Features.AdminArticles.ArticleList.SqlitePageSql(matches, status: false, walkListedAt: true), [.. values, 25, 0], topLevelOnly: true);
+        var walkStatus = await PlanAsync(NewsPortal.Web.Features.AdminArticles.ArticleList.SqlitePageSql(matches, status: true, walkListedAt: true), [.. values, 25, 0], topLevelOnly: true);
 
         Assert.Contains(count, step => step.Contains("SEARCH Articles USING COVERING INDEX IX_Articles_Slug (Slug>? AND Slug<?)", StringComparison.Ordinal));
         Assert.Contains(count, step => step.Contains("SEARCH a USING COVERING INDEX IX_Articles_Status (Status=? AND rowid=?)", StringComparison.Ordinal));
