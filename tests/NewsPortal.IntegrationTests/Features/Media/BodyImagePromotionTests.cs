@@ -41,6 +41,7 @@ public sealed class BodyImagePromotionTests : IAsyncLifetime
             }
 
             await AddAsync("Hero and body photos", "<p>Text.</p><figure><img src=\"/media/market.jpg-800.jpg\" alt=\"Market stalls\"></figure>", "/media/harbour.jpg-1200.jpg");
+            await AddAsync("Drawn hero, body photo", "<p>Text.</p><figure><img src=\"/media/market.jpg-800.jpg\" alt=\"Market stalls\"></figure>", "/images/articles/harbour.svg");
 
             // The first picture is from elsewhere and the second is unknown to the library: the third is the first library image.
             await AddAsync("Body photos only",
@@ -95,6 +96,18 @@ public sealed class BodyImagePromotionTests : IAsyncLifetime
         Assert.Equal(2, urls.Count);
         Assert.EndsWith("/media/harbour.jpg-1600.jpg", urls[0], StringComparison.Ordinal);
         Assert.EndsWith("/media/harbour.jpg-social.jpg", urls[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ArticlePage_HeroFromOutsideTheLibrary_IsStillTheImage_TheBodyPhotoIsNotPromoted()
+    {
+        var page = await PageAsync("Drawn hero, body photo");
+
+        Assert.Equal("http://localhost/images/articles/harbour.svg", Meta(page, "meta[property='og:image']"));
+        Assert.Null(page.QuerySelector("meta[property='og:image:width']"));
+        Assert.Equal("Boats in the harbour", Meta(page, "meta[property='og:image:alt']"));
+        Assert.Equal(["http://localhost/images/articles/harbour.svg"], JsonLdImage(page)!.Value.EnumerateArray().Select(i => i.GetString()).ToList());
+        Assert.Null((await FeedItemsAsync())["Drawn hero, body photo"].Element("enclosure"));
     }
 
     [Fact]
