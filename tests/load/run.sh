@@ -332,14 +332,15 @@ warm_up() {
   timeout 60 wrk -t2 -c8 -d"$WARMUP" "${cookie[@]}" "$BASE$path" >/dev/null 2>&1 || true
 }
 
-# static_copy_rows <path> [gzip]: the ceiling for those bytes on this machine. The page as the site just served it is
-# saved to a file and served by nginx (no proxying, sendfile, keep-alive), then measured like a site row; the article
-# rows are compared with it in STATIC_NOTE. Needs nginx (skipped with --no-proxy).
+# static_copy_rows <path> <label> <row>: the ceiling for those bytes on this machine. The page as the site just served
+# it is saved to a file and served by nginx (no proxying, sendfile, keep-alive), then measured like a site row
+# ("nginx: the <label>'s bytes as a static file", plain and gzip); the site's rows <row> and "<row>, gzip" are compared
+# with it in STATIC_NOTE. Needs nginx (skipped with --no-proxy).
 STATIC_NOTE=""
 static_copy_rows() {
-  local path="$1"
+  local path="$1" label="$2" site_row="$3"
   [[ "$PROXY" == 1 ]] || { STATIC_NOTE="not measured (--no-proxy)"; return 0; }
-  local dir="$WORK/static-$SIZE" www port saved_base="$BASE" saved_group="${ROW_GROUP:-direct}"
+  local dir="$WORK/static-$SIZE-${label// /-}" www port saved_base="$BASE" saved_group="${ROW_GROUP:-direct}"
   mkdir -p "$dir/temp"
   # nginx's workers may run as another user, and this run's folder is private: the files live in a folder of their
   # own that they can read.
@@ -388,8 +389,8 @@ CONF
   SIZES_KB[/article]=$(awk -v b="$(stat -c %s "$www/article.html")" 'BEGIN {printf "%.1f", b / 1024}')
   SIZES_KB[/article.gz]=$(awk -v b="$(stat -c %s "$www/article.html.gz")" 'BEGIN {printf "%.1f", b / 1024}')
   timeout 60 wrk -t2 -c8 -d"$WARMUP" "$BASE/article" >/dev/null 2>&1 || true
-  run_wrk "nginx: the article's bytes as a static file" /article
-  run_wrk "nginx: the article's gzip bytes as a static file" /article.gz
+  run_wrk "nginx: the $label's bytes as a static file" /article
+  run_wrk "nginx: the $label's gzip bytes as a static file" /article.gz
   stop_nginx
   rm -rf "$www"
   BASE="$saved_base"
@@ -399,14 +400,14 @@ CONF
   for row in "${ROWS[@]}"; do
     IFS='|' read -r name rps _ <<<"$row"
     case "$name" in
-      "article, 20 comments") plain=$rps ;;
-      "article, 20 comments, gzip") gzip=$rps ;;
-      "nginx: the article's bytes as a static file") static=$rps ;;
-      "nginx: the article's gzip bytes as a static file") static_gz=$rps ;;
+      "$site_row") plain=$rps ;;
+      "$site_row, gzip") gzip=$rps ;;
+      "nginx: the $label's bytes as a static file") static=$rps ;;
+      "nginx: the $label's gzip bytes as a static file") static_gz=$rps ;;
     esac
   done
-  STATIC_NOTE=$(awk -v a="$plain" -v s="$static" -v g="$gzip" -v sg="$static_gz" 'BEGIN {
-    printf "article page %.0f%% of nginx serving its bytes as a file (plain), %.0f%% (gzip)", (s > 0 ? 100 * a / s : 0), (sg > 0 ? 100 * g / sg : 0) }')
+  STATIC_NOTE+="${STATIC_NOTE:+; }"$(awk -v l="$label" -v a="$plain" -v s="$static" -v g="$gzip" -v sg="$static_gz" 'BEGIN {
+    printf "%s page %.0f%% of nginx serving its bytes as a file (plain), %.0f%% (gzip)", l, (s > 0 ? 100 * a / s : 0), (sg > 0 ? 100 * g / sg : 0) }')
 }
 
 print_table() {
@@ -856,8 +857,9 @@ bench_size() {
   local gen_args site_env
 
   if [[ "$SIZE" == small ]]; then
-    gen_args=(--small)
-    site_env=()
+    # The sample photographs too, their variants in this run's media folder, which every instance is given.
+    gen_args=(--small --media "$WORK/media")
+    site_env=(Media__Root="$WORK/media")
   else
     gen_args=(--articles "$ARTICLES" --comments "$COMMENTS")
     site_env=(Seed__SampleContent=false)
@@ -877,6 +879,11 @@ bench_size() {
 
   local articles comments
   articles=$(sql "$DB" "SELECT COUNT(*) FROM Articles;")
+  # An article with a library hero and library photographs in its body (only the small data has one).
+  PHOTO_PATH=$(sql "$DB" "SELECT '/news/' || Slug FROM Articles WHERE Status = 2 AND HeroImageUrl LIKE '/media/%' AND BodyHtml LIKE '%src=\"/media/%' ORDER BY PublishedAt DESC LIMIT 1;")
+  if [[ "$SIZE" == small && -z "$PHOTO_PATH" ]]; then
+    echo "WARNING: the small data has no photo story (a library hero and in-body library photos); its rows are skipped" >&2
+  fi
   comments=$(sql "$DB" "SELECT COUNT(*) FROM Comments;")
 
   local busy
@@ -905,7 +912,18 @@ bench_size() {
   WRK_HEADER="Accept-Encoding: gzip, deflate, br" run_wrk "article, 20 comments, gzip" /news/bench-article-20-comments
   run_wrk "article, 500 comments" /news/bench-article-500-comments
   run_wrk "section /category/world" /category/world
-  static_copy_rows /news/bench-article-20-comments
+  STATIC_NOTE=""
+  static_copy_rows /news/bench-article-20-comments article "article, 20 comments"
+
+  # The photo story (small data: the sample content's newest article, a hero photograph and three in its body, all
+  # media library images served as <picture>): the page's own HTML, next to the plain article's. Its photographs
+  # are separate requests, served as static files (by nginx in production); they are not part of these rows.
+  if [[ -n "$PHOTO_PATH" ]]; then
+    warm_up "$PHOTO_PATH"
+    run_wrk "photo article, hero + 3 inline photos" "$PHOTO_PATH"
+    WRK_HEADER="Accept-Encoding: gzip, deflate, br" run_wrk "photo article, hero + 3 inline photos, gzip" "$PHOTO_PATH"
+    static_copy_rows "$PHOTO_PATH" "photo article" "photo article, hero + 3 inline photos"
+  fi
 
   # The same URL again and again measures the reader cache. These two ask for a different page every time
   # (random order, thousands of distinct URLs), so they measure cache misses, the queries and the database.

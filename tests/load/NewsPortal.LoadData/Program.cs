@@ -5,6 +5,10 @@ using Microsoft.EntityFrameworkCore;
 using NewsPortal.LoadData;
 using NewsPortal.Web.Data;
 using NewsPortal.Web.Data.Seed;
+using Microsoft.Extensions.Hosting.Internal;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using NewsPortal.Web.Infrastructure.Media;
 using NewsPortal.Web.Infrastructure.Sanitizing;
 using NewsPortal.Web.Infrastructure.Search;
 
@@ -48,6 +52,19 @@ await using (var db = new SqliteNewsDbContext(
         phase.Restart();
         var added = await new SampleContentSeeder(db, new ArticleSanitizer(), TimeProvider.System).SeedAsync(CancellationToken.None);
         Console.WriteLine($"sample content: {added,3} articles  {phase.Elapsed.TotalSeconds,7:0.00} s");
+
+        if (options.MediaRoot is { } mediaRoot)
+        {
+            // The sample photographs, as the site's first start makes them: through its own intake and processor, into
+            // the folder the benchmarked site is given as Media:Root, so the photo story carries real variants.
+            phase.Restart();
+            var media = Options.Create(new MediaOptions { Root = Path.GetFullPath(mediaRoot) });
+            using var intake = new ImageIntake(media);
+            var store = new FolderMediaStore(media, new HostingEnvironment { ContentRootPath = Environment.CurrentDirectory });
+            var processor = new MediaProcessor(db, store, TimeProvider.System, NullLogger<MediaProcessor>.Instance);
+            var photos = await new SamplePhotoSeeder(db, intake, store, processor, new ArticleSanitizer(), TimeProvider.System).SeedAsync(CancellationToken.None);
+            Console.WriteLine($"sample photographs: {photos,3}      {phase.Elapsed.TotalSeconds,7:0.00} s");
+        }
     }
 }
 
@@ -113,13 +130,14 @@ static void Execute(SqliteConnection connection, string sql)
     command.ExecuteNonQuery();
 }
 
-internal sealed record LoadOptions(string DatabasePath, int Articles, int Comments, bool Small, int Seed)
+internal sealed record LoadOptions(string DatabasePath, int Articles, int Comments, bool Small, int Seed, string? MediaRoot)
 {
     public const string Usage =
         "usage: NewsPortal.LoadData --db <path.db> [--articles N] [--comments M] [--small] [--seed S]\n" +
         "  --articles N   generated published articles (default 100000)\n" +
         "  --comments M   generated comments spread over them (default 1000000)\n" +
         "  --small        the site's own sample content instead of generated articles\n" +
+        "  --media DIR    with --small: also the sample photographs, their files written to DIR (the site's Media:Root)\n" +
         "  Always adds bench-article-20-comments and bench-article-500-comments.";
 
     public static LoadOptions Parse(string[] args)
@@ -127,6 +145,7 @@ internal sealed record LoadOptions(string DatabasePath, int Articles, int Commen
         string? db = null;
         int articles = 100_000, comments = 1_000_000, seed = 20_261_129;
         var small = false;
+        string? media = null;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -146,6 +165,9 @@ internal sealed record LoadOptions(string DatabasePath, int Articles, int Commen
                 case "--small":
                     small = true;
                     break;
+                case "--media":
+                    media = Value(args, ref i);
+                    break;
                 case "-h" or "--help":
                     throw new ArgumentException("help requested");
                 default:
@@ -163,7 +185,12 @@ internal sealed record LoadOptions(string DatabasePath, int Articles, int Commen
             throw new ArgumentException("--comments needs at least one article");
         }
 
-        return new LoadOptions(db, articles, comments, small, seed);
+        if (media is not null && !small)
+        {
+            throw new ArgumentException("--media goes with --small (the sample photographs belong to the sample content)");
+        }
+
+        return new LoadOptions(db, articles, comments, small, seed, media);
     }
 
     private static string Value(string[] args, ref int i) =>

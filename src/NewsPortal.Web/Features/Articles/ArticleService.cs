@@ -58,8 +58,9 @@ public sealed class ArticleService
         _comments.PageOfAsync(core.Article.Id, core.ApprovedComments, ownHeldIds, commentId, sort, cancellationToken);
 
     /// <summary>
-    /// Everything on the article page that is the same for every reader: six small indexed queries, and two more when
-    /// the body has media library images (see ResponsiveBodyImages).
+    /// Everything on the article page that is the same for every reader: six small indexed queries, two more when the
+    /// body has media library images (see ResponsiveBodyImages), and two more to find the first of them when there is
+    /// no hero (see ResponsiveImages.FirstInBodyAsync).
     /// </summary>
     private static async Task<ArticlePageCore?> LoadCoreAsync(NewsDbContext db, DateTime now, string slug, CancellationToken cancellationToken)
     {
@@ -80,6 +81,7 @@ public sealed class ArticleService
             Bylines = await ArticleQueryExtensions.BylinesOfAsync(db, article, cancellationToken),
             BodyHtml = await ResponsiveBodyImages.RewriteAsync(db, article.BodyHtml, cancellationToken),
             HeroImage = (await ResponsiveImages.ForAddressesAsync(db, [article.HeroImageUrl], cancellationToken)).GetValueOrDefault(article.HeroImageUrl ?? string.Empty),
+            BodyImage = article.HeroImageUrl is null ? await ResponsiveImages.FirstInBodyAsync(db, article.BodyHtml, cancellationToken) : null,
         };
         var latest = await db.Articles.AsNoTracking()
             .VisibleAt(now)

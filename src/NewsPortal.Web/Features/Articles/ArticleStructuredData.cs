@@ -21,11 +21,12 @@ public static class ArticleStructuredData
 
     /// <summary>
     /// A library hero as ImageObjects (the widest JPEG and the 1200×630 crop, each with its size, as Google's article
-    /// guidelines ask for large images in several ratios); any other hero as its address.
+    /// guidelines ask for large images in several ratios); any other hero as its address; with no hero, the body's
+    /// first library image as ImageObjects like a hero's.
     /// </summary>
     private static object? Images(ArticleViewModel article, string baseUrl)
     {
-        if (article.HeroImage is { } image)
+        if ((article.HeroImage ?? article.BodyImage?.Image) is { } image)
         {
             return new[] { image.LargestJpeg, image.Social }.OfType<ImageFile>().Select(f => new Dictionary<string, object?>
             {

@@ -22,6 +22,13 @@ public sealed record ArticleViewModel
 
     /// <summary>The hero's variants when it is a media library image.</summary>
     public ResponsiveImage? HeroImage { get; init; }
+
+    /// <summary>
+    /// With no hero: the body's first media library image, which stands in for the hero in link previews, JSON-LD and
+    /// the feed. Null when the article has a hero or its body has no library image (images from elsewhere are not
+    /// promoted: their size, type and lifetime are unknown).
+    /// </summary>
+    public InBodyImage? BodyImage { get; init; }
     public required string AuthorName { get; init; }
     public required string AuthorSlug { get; init; }
     public int CategoryId { get; init; }

@@ -97,6 +97,25 @@ public static class ResponsiveBodyImages
         return changed ? document.Body.InnerHtml : html;
     }
 
+    /// <summary>
+    /// The body's images that name a library variant, in reading order, with their alt text: the candidates for the
+    /// picture an article without a hero is shown with elsewhere (see <see cref="ResponsiveImages.FirstInBodyAsync"/>).
+    /// Images from anywhere else are not among them.
+    /// </summary>
+    public static IReadOnlyList<(string Address, string Alt)> LibraryImages(string html)
+    {
+        if (!html.Contains(Prefix, StringComparison.Ordinal))
+        {
+            return [];
+        }
+
+        var document = new HtmlParser().ParseDocument($"<!DOCTYPE html><html><body>{html}</body></html>");
+        return document.Body!.QuerySelectorAll("img[src]")
+            .Select(img => (Address: img.GetAttribute("src")!, Alt: img.GetAttribute("alt") ?? string.Empty))
+            .Where(x => VariantName(x.Address) is not null)
+            .ToList();
+    }
+
     /// <summary>"/media/{file}" with nothing after it (no query, no further path): the variant's file name, else null.</summary>
     internal static string? VariantName(string src)
     {

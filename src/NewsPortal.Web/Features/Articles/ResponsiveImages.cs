@@ -45,6 +45,31 @@ public static class ResponsiveImages
         return result;
     }
 
+    /// <summary>
+    /// The first image in <paramref name="html"/> that is a processed library image, with the alt text the body gives
+    /// it; null when there is none. An article without a hero is shown with it in link previews, JSON-LD and feeds.
+    /// Two queries, and none when the body names no variant.
+    /// </summary>
+    public static async Task<InBodyImage?> FirstInBodyAsync(NewsDbContext db, string html, CancellationToken cancellationToken)
+    {
+        var candidates = ResponsiveBodyImages.LibraryImages(html);
+        return candidates.Count == 0 ? null : FirstOf(candidates, await ForAddressesAsync(db, candidates.Select(c => c.Address), cancellationToken));
+    }
+
+    /// <summary>The first of <paramref name="candidates"/> (in reading order) found in <paramref name="images"/>.</summary>
+    public static InBodyImage? FirstOf(IEnumerable<(string Address, string Alt)> candidates, IReadOnlyDictionary<string, ResponsiveImage> images)
+    {
+        foreach (var (address, alt) in candidates)
+        {
+            if (images.TryGetValue(address, out var image))
+            {
+                return new InBodyImage(image, alt);
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The image made from one item's variants; null when it has no JPEG widths (not processed).</summary>
     public static ResponsiveImage? Of(IReadOnlyList<MediaVariant> variants)
     {

@@ -16,6 +16,8 @@ public sealed class FeedService
     /// <summary>The sitemap protocol's limit for one file.</summary>
     public const int SitemapLimit = 50_000;
 
+    private const string MediaPrefix = Infrastructure.Media.MediaServiceCollectionExtensions.RequestPath + "/";
+
     private readonly SiteClock _clock;
     private readonly ReaderSnapshot _cache;
 
@@ -25,7 +27,10 @@ public sealed class FeedService
         _cache = cache;
     }
 
-    /// <summary>The newest articles, each with its hero's 1200 px JPEG when the hero is a media library image.</summary>
+    /// <summary>
+    /// The newest articles, each with its hero's 1200 px JPEG when the hero is a media library image, or, with no hero,
+    /// that of the body's first library image. Bodies are read only for articles without a hero that name a variant.
+    /// </summary>
     public async Task<IReadOnlyList<FeedItem>> GetFeedItemsAsync(CancellationToken cancellationToken) =>
         (await _cache.GetOrLoadAsync("feed", ReaderChange.Articles, async (db, ct) =>
         {
@@ -39,12 +44,17 @@ public sealed class FeedService
                         a.Slug, a.Headline, a.Standfirst, a.Category.Name, a.Author.Name,
                         a.CoAuthors.OrderBy(c => c.Position).Select(c => c.Author.Name).ToList(), a.PublishedAt!.Value, a.UpdatedAt),
                     a.HeroImageUrl,
+                    Body = a.HeroImageUrl == null && a.BodyHtml.Contains(MediaPrefix) ? a.BodyHtml : null,
                 })
                 .ToListAsync(ct);
-            var images = await ResponsiveImages.ForAddressesAsync(db, rows.Select(r => r.HeroImageUrl), ct);
-            return new FeedItems(rows.Select(r => r.HeroImageUrl is { } url && images.TryGetValue(url, out var image)
-                ? r.Item with { Image = image.Fallback }
-                : r.Item).ToList());
+            var inBody = rows.ToDictionary(r => r.Item.Slug, r => r.Body is null ? [] : ResponsiveBodyImages.LibraryImages(r.Body));
+            var images = await ResponsiveImages.ForAddressesAsync(
+                db, rows.Select(r => r.HeroImageUrl).Concat(inBody.Values.SelectMany(c => c.Select(x => x.Address))), ct);
+            return new FeedItems(rows.Select(r =>
+            {
+                var image = r.HeroImageUrl is { } url ? images.GetValueOrDefault(url) : ResponsiveImages.FirstOf(inBody[r.Item.Slug], images)?.Image;
+                return image is null ? r.Item : r.Item with { Image = image.Fallback };
+            }).ToList());
         }, cancellationToken)).Items;
 
     public async Task<IReadOnlyList<SitemapEntry>> GetSitemapEntriesAsync(CancellationToken cancellationToken) =>
@@ -97,7 +107,10 @@ public sealed record FeedItem(
     /// <summary>Every byline in order.</summary>
     public IEnumerable<string> Authors => CoAuthors.Prepend(Author);
 
-    /// <summary>The hero's JPEG for the feed's enclosure and media:content; null when the hero is not a library image.</summary>
+    /// <summary>
+    /// The JPEG for the feed's enclosure and media:content: the hero's, or with no hero the body's first library image's;
+    /// null when neither is a library image.
+    /// </summary>
     public ImageFile? Image { get; init; }
 }
 

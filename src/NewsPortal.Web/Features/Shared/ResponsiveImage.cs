@@ -17,3 +17,7 @@ public sealed record ResponsiveImage(
 /// <summary>One served variant: its address (a path on this site), size in pixels and bytes, and type.</summary>
 [ImmutableObject(true)]
 public sealed record ImageFile(string Url, int Width, int Height, long Bytes, string Type);
+
+/// <summary>A library image from an article's body, with the alt text the body gives it.</summary>
+[ImmutableObject(true)]
+public sealed record InBodyImage(ResponsiveImage Image, string Alt);
