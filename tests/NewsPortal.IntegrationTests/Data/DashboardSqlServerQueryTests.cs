@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
 using NewsPortal.Web.Features.AdminDashboard;
 using NewsPortal.Web.Features.Search;
+using NewsPortal.Web.Infrastructure.Search;
 
 using NewsPortal.Web.Infrastructure.Site;
 

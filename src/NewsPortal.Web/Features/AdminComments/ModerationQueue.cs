@@ -1,8 +1,10 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using NewsPortal.Web.Data;
+using NewsPortal.Web.Data.Queries;
 using NewsPortal.Web.Domain;
 using NewsPortal.Web.Features.Shared;
+using NewsPortal.Web.Infrastructure.Search;
 using NewsPortal.Web.Infrastructure.Sanitizing;
 
 namespace NewsPortal.Web.Features.AdminComments;
@@ -32,11 +34,13 @@ public sealed class ModerationQueue
 
     private readonly NewsDbContext _db;
     private readonly CommentCounts _counts;
+    private readonly ISearchQueries _queries;
 
-    public ModerationQueue(NewsDbContext db, CommentCounts counts)
+    public ModerationQueue(NewsDbContext db, CommentCounts counts, ISearchQueries queries)
     {
         _db = db;
         _counts = counts;
+        _queries = queries;
     }
 
     public Task<StatusCounts> CountsAsync(CancellationToken cancellationToken) => _counts.GetAsync(_db, cancellationToken);
@@ -76,11 +80,11 @@ public sealed class ModerationQueue
         {
             // Through the comment index alone: the text (words, phrases, prefixes: the reader search's syntax), or who
             // wrote it by the start of their name, e-mail address or IP address ("10.0.3" finds a network).
-            var text = Search.SearchQuery.Parse(search);
+            var text = SearchQuery.Parse(search);
             var count = text.IsEmpty ? 0
-                : await Search.IndexedSearch.QueueCountUpToAsync(_db, text, query.Status, query.ArticleId, Paging.SearchCountLimit, cancellationToken);
+                : await _queries.CommentQueueCountUpToAsync(_db, text, query.Status, query.ArticleId, Paging.SearchCountLimit, cancellationToken);
             (total, kind, page) = Paging.Bounded(count, query.Page, query.PageSize);
-            ids = count == 0 ? [] : await Search.IndexedSearch.QueuePageAsync(
+            ids = count == 0 ? [] : await _queries.CommentQueuePageAsync(
                 _db, text, query.Status, query.ArticleId, query.OldestFirst, (page - 1) * query.PageSize, query.PageSize, cancellationToken);
         }
         else

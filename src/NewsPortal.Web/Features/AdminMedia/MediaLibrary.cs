@@ -20,7 +20,7 @@ public sealed class MediaLibrary
         if (!string.IsNullOrEmpty(q))
         {
             // LIKE, not Contains: SQLite's instr() is case-sensitive, its LIKE (like SQL Server's default collation) is not.
-            var pattern = $"%{Search.SearchService.EscapeLike(q)}%";
+            var pattern = $"%{Data.Queries.Like.Escape(q)}%";
             query = query.Where(m => EF.Functions.Like(m.DisplayName, pattern, "\\") || EF.Functions.Like(m.Alt, pattern, "\\")
                 || EF.Functions.Like(m.Caption, pattern, "\\") || EF.Functions.Like(m.Credit, pattern, "\\"));
         }
@@ -39,7 +39,7 @@ public sealed class MediaLibrary
         var q = search?.Trim();
         if (!string.IsNullOrEmpty(q))
         {
-            var pattern = $"%{Search.SearchService.EscapeLike(q)}%";
+            var pattern = $"%{Data.Queries.Like.Escape(q)}%";
             query = query.Where(m => EF.Functions.Like(m.DisplayName, pattern, "\\") || EF.Functions.Like(m.Alt, pattern, "\\")
                 || EF.Functions.Like(m.Caption, pattern, "\\") || EF.Functions.Like(m.Credit, pattern, "\\"));
         }

@@ -29,7 +29,7 @@ public static class MediaUsage
         }
 
         var addresses = names.Select(n => $"{MediaServiceCollectionExtensions.RequestPath}/{n}").ToList();
-        var patterns = addresses.Select(a => $"%{Search.SearchService.EscapeLike(a)}%").ToList();
+        var patterns = addresses.Select(a => $"%{Data.Queries.Like.Escape(a)}%").ToList();
         var rows = await db.Articles.AsNoTracking()
             .Select(a => new
             {

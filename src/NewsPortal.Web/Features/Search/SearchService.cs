@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using NewsPortal.Web.Data;
+using NewsPortal.Web.Data.Queries;
 using NewsPortal.Web.Domain;
 using NewsPortal.Web.Features.Articles;
 using NewsPortal.Web.Features.Shared;
@@ -26,15 +26,8 @@ public sealed class SearchService
 {
     public const int PageSize = 10;
 
-    /// <summary>
-    /// At most this many matches are ranked: the newest ones, found by walking the index from its newest end.
-    /// A word in most of a ten-year archive ("council") would otherwise make every search rank (and read) tens of
-    /// thousands of rows; with the cap the cost of a search no longer grows with the archive. Measured on 20,000
-    /// generated articles (warm cache, SQLite shell), "council budget" ranks 1,000 newest matches in 22 ms, 300 in
-    /// 11 ms, 200 in 4 ms; bm25 and the visibility check cost per ranked row. Words rarer than this are ranked over
-    /// the whole archive. Readers are told when the cap applied and can narrow by section or dates to reach further back.
-    /// </summary>
-    public const int MaxRanked = 200;
+    /// <summary>At most this many matches are ranked (<see cref="ArticleSearch.MaxRanked"/>).</summary>
+    public const int MaxRanked = ArticleSearch.MaxRanked;
 
     public const int MaxPage = MaxRanked / PageSize;
 
@@ -51,10 +44,13 @@ public sealed class SearchService
     private readonly SearchGate _gate;
     private readonly TimeSpan? _resultLifetime;
     private readonly SearchStatsRecorder _stats;
+    private readonly ISearchQueries _queries;
 
-    public SearchService(SiteClock clock, ReaderSnapshot cache, SearchGate gate, IOptions<DatabaseOptions> database, SearchStatsRecorder stats)
+    public SearchService(
+        SiteClock clock, ReaderSnapshot cache, SearchGate gate, IOptions<DatabaseOptions> database, SearchStatsRecorder stats, ISearchQueries queries)
     {
         _stats = stats;
+        _queries = queries;
         _cache = cache;
         _clock = clock;
         _gate = gate;
@@ -108,7 +104,7 @@ public sealed class SearchService
                 async (db, ct) =>
                 {
                     using var turn = await _gate.EnterAsync(ct);
-                    return await FindAsync(db, now, query, filter, page, ct);
+                    return await FindAsync(db, new ArticleSearch(query, now, filter.Section?.Id, filter.FromUtc, filter.ToUtc), page, ct);
                 },
                 cancellationToken,
                 SearchFound.EstimatedBytes,
@@ -132,15 +128,14 @@ public sealed class SearchService
         return model with { Results = found.Results, IsCapped = found.IsCapped, Suggestions = found.Suggestions };
     }
 
-    private static async Task<SearchFound> FindAsync(
-        NewsDbContext db, DateTime now, SearchQuery query, SearchFilter filter, int page, CancellationToken cancellationToken)
+    private async Task<SearchFound> FindAsync(NewsDbContext db, ArticleSearch search, int page, CancellationToken cancellationToken)
     {
-        var hits = await HitsAsync(db, now, query, filter, (page - 1) * PageSize, PageSize, cancellationToken);
+        var hits = await _queries.RankedAsync(db, search, (page - 1) * PageSize, PageSize, cancellationToken);
         var total = hits.Count > 0 ? hits[0].Total
-            : page > 1 ? (await HitsAsync(db, now, query, filter, 0, 1, cancellationToken)).FirstOrDefault()?.Total ?? 0
+            : page > 1 ? (await _queries.RankedAsync(db, search, 0, 1, cancellationToken)).FirstOrDefault()?.Total ?? 0
             : 0;
-        var results = await ResultsAsync(db, query, hits, cancellationToken);
-        var suggestions = total == 0 ? await SuggestionsAsync(db, now, query, filter, cancellationToken) : [];
+        var results = await ResultsAsync(db, search.Query, hits, cancellationToken);
+        var suggestions = total == 0 ? await SuggestionsAsync(db, search, cancellationToken) : [];
         return new SearchFound(new PagedList<SearchResult>(results, page, PageSize, total), total >= MaxRanked, suggestions);
     }
 
@@ -150,130 +145,7 @@ public sealed class SearchService
         return trimmed.Length > FieldLengths.SearchQuery ? trimmed[..FieldLengths.SearchQuery] : trimmed;
     }
 
-    /// <summary>Makes %, _ and [ literal; [ is a wildcard class on SQL Server.</summary>
-    internal static string EscapeLike(string term) =>
-        term.Replace("\\", "\\\\", StringComparison.Ordinal)
-            .Replace("%", "\\%", StringComparison.Ordinal)
-            .Replace("_", "\\_", StringComparison.Ordinal)
-            .Replace("[", "\\[", StringComparison.Ordinal);
-
-    /// <summary>
-    /// The newest <see cref="MaxRanked"/> visible matches (filters applied inside, so a section or date range reaches
-    /// back as far as it needs), ranked, counted and paged. Recency multiplies relevance by 1 + 1/(1 + age in days/30):
-    /// today's article by 2, a month-old one by 1.5, a year-old one by 1.08. A better match still wins (a headline hit
-    /// outweighs body hits), while among similar matches the newer comes first, and old articles are never pushed out
-    /// by age alone.
-    /// </summary>
-    private static async Task<List<SearchHit>> HitsAsync(NewsDbContext db, DateTime now, SearchQuery query, SearchFilter filter, int skip, int take, CancellationToken cancellationToken)
-    {
-        if (!db.Database.IsSqlite())
-        {
-            var (where, parameters) = Where(now, filter, query.ToContains());
-            var skipAt = parameters.Count;
-            parameters.Add(skip);
-            parameters.Add(take);
-            return await db.Database.SqlQueryRaw<SearchHit>(SqlServerSearchSql(where, skipAt), [.. parameters]).ToListAsync(cancellationToken);
-        }
-
-        var ranked = await RankedOnSqliteAsync(db, now, query, filter, cancellationToken);
-        return ranked.Skip(skip).Take(take).Select(h => new SearchHit { Id = h.Id, Score = h.Score, Total = ranked.Count }).ToList();
-    }
-
-    /// <summary>How many visible articles match, up to <see cref="MaxRanked"/> (for suggestions).</summary>
-    private static async Task<int> CountUpToCapAsync(NewsDbContext db, DateTime now, SearchQuery query, SearchFilter filter, CancellationToken cancellationToken)
-    {
-        if (!db.Database.IsSqlite())
-        {
-            return (await HitsAsync(db, now, query, filter, 0, 1, cancellationToken)).FirstOrDefault()?.Total ?? 0;
-        }
-
-        var (where, parameters) = Where(now, filter, query.ToFts5());
-        var sql = "SELECT COUNT(*) AS Value FROM (" + SqliteCandidatesSql(where) + ")";
-        return await db.Database.SqlQueryRaw<int>(sql, [.. parameters])
-            .SingleAsync(cancellationToken);
-    }
-
-    private static (string Where, List<object> Parameters) Where(DateTime now, SearchFilter filter, string match)
-    {
-        var parameters = new List<object> { match, now };
-        var where = new StringBuilder("a.Status <> 0 AND a.PublishedAt <= {1}");
-        if (filter.Section is { } section)
-        {
-            where.Append(CultureInfo.InvariantCulture, $" AND a.CategoryId = {{{parameters.Count}}}");
-            parameters.Add(section.Id);
-        }
-
-        if (filter.FromUtc is { } from)
-        {
-            where.Append(CultureInfo.InvariantCulture, $" AND a.PublishedAt >= {{{parameters.Count}}}");
-            parameters.Add(from);
-        }
-
-        if (filter.ToUtc is { } to)
-        {
-            where.Append(CultureInfo.InvariantCulture, $" AND a.PublishedAt < {{{parameters.Count}}}");
-            parameters.Add(to);
-        }
-
-        return (where.ToString(), parameters);
-    }
-
-    /// <summary>
-    /// SQLite: the candidates are read newest first straight from the index (FTS5 walks a word's list from its newest
-    /// end and stops at <see cref="MaxRanked"/>), with their short indexed columns, and ranked here by where each term
-    /// occurs. bm25 is not used: it reads every row that contains a term to weigh that term (a word in most of the
-    /// archive, or a phrase, cost 5–30 ms a search on 100,000 articles). Nor are column-filtered MATCH queries: one per
-    /// term and column over the candidates' stretch of the index cost 20 ms for a two-word phrase on that archive (sqlite3
-    /// shell), as each re-reads the positions of both words in every article of the stretch. Reading the short columns
-    /// with the 200 candidates adds about a millisecond (0.8-1.1 ms on average over 400 of the benchmark's queries), and <see cref="SearchText.Finds"/> compares words as the highlighting does, so a
-    /// term counts in a column exactly when it is highlighted there. Each term scores 1 for matching at all, plus 10
-    /// in the headline, 5 in the tags, 4 in the standfirst and 3 in the section or byline.
-    /// </summary>
-    private static async Task<List<(int Id, double Score)>> RankedOnSqliteAsync(NewsDbContext db, DateTime now, SearchQuery query, SearchFilter filter, CancellationToken cancellationToken)
-    {
-        var (where, parameters) = Where(now, filter, query.ToFts5());
-        var candidates = await db.Database.SqlQueryRaw<RankingCandidate>(SqliteRankingCandidatesSql(where), [.. parameters]).ToListAsync(cancellationToken);
-        var terms = SearchText.FoldTerms([.. query.Terms.Select(t => (t.Words, t.IsPrefix))]);
-        return candidates
-            .Select(c => (c.Id, Score: (query.Terms.Count + terms.Sum(t => ColumnWeight(c, t.Words, t.IsPrefix))) * (1.0 + (1.0 / (1.0 + (Math.Max(0, (now - c.PublishedAt).TotalDays) / 30.0))))))
-            .OrderByDescending(c => c.Score).ThenByDescending(c => c.Id)
-            .ToList();
-    }
-
-    /// <summary>What one term adds for the weighted columns it is found in.</summary>
-    private static double ColumnWeight(RankingCandidate candidate, string[] words, bool isPrefix) =>
-        (SearchText.Finds(candidate.Headline, words, isPrefix) ? 10 : 0)
-        + (SearchText.Finds(candidate.Tags, words, isPrefix) ? 5 : 0)
-        + (SearchText.Finds(candidate.Standfirst, words, isPrefix) ? 4 : 0)
-        + (SearchText.Finds(candidate.Section, words, isPrefix) ? 3 : 0)
-        + (SearchText.Finds(candidate.Byline, words, isPrefix) ? 3 : 0);
-
-    /// <summary>
-    /// CROSS JOIN is SQLite's way to fix the join order: the index is read first, newest match first, and each match's
-    /// article looked up by key. Left to itself the planner may start from the articles of a section (an index on
-    /// CategoryId) and ask the index about each of them, which on 100,000 articles took seconds per search.
-    /// </summary>
-    internal static string SqliteCandidatesSql(string where) => SqliteCandidatesSql("a.Id, a.PublishedAt", where);
-
-    /// <summary>The same candidates with the indexed columns that weigh in ranking (not the body).</summary>
-    internal static string SqliteRankingCandidatesSql(string where) => SqliteCandidatesSql(
-        "a.Id, a.PublishedAt, ArticleSearch.Headline, ArticleSearch.Tags, ArticleSearch.Standfirst, ArticleSearch.Section, ArticleSearch.Byline", where);
-
-    private static string SqliteCandidatesSql(string columns, string where) =>
-        $"SELECT {columns} FROM ArticleSearch CROSS JOIN Articles AS a ON a.Id = ArticleSearch.rowid " +
-        $"WHERE ArticleSearch MATCH {{0}} AND {where} ORDER BY ArticleSearch.rowid DESC LIMIT {MaxRanked}";
-
-    internal static string SqlServerSearchSql(string where, int skipAt) =>
-        "SELECT r.Id, r.Score, COUNT(*) OVER () AS Total FROM (" +
-        "SELECT m.Id, m.Relevance * (1.0 + 1.0 / (1.0 + (CASE WHEN m.PublishedAt < {1} THEN DATEDIFF(hour, m.PublishedAt, {1}) ELSE 0 END) / 720.0)) AS Score FROM (" +
-        $"SELECT TOP ({MaxRanked}) a.Id, CAST(ft.[RANK] + 2 * ISNULL(h.[RANK], 0) AS float) AS Relevance, a.PublishedAt " +
-        "FROM CONTAINSTABLE(ArticleSearch, (Headline, Standfirst, Body, Tags, Section, Byline), {0}) AS ft " +
-        "INNER JOIN Articles AS a ON a.Id = ft.[KEY] " +
-        "LEFT JOIN CONTAINSTABLE(ArticleSearch, Headline, {0}) AS h ON h.[KEY] = ft.[KEY] " +
-        $"WHERE {where} ORDER BY a.Id DESC) AS m) AS r " +
-        $"ORDER BY r.Score DESC, r.Id DESC OFFSET {{{skipAt}}} ROWS FETCH NEXT {{{skipAt + 1}}} ROWS ONLY";
-
-    private static async Task<List<SearchResult>> ResultsAsync(NewsDbContext db, SearchQuery query, List<SearchHit> hits, CancellationToken cancellationToken)
+    private async Task<List<SearchResult>> ResultsAsync(NewsDbContext db, SearchQuery query, List<SearchHit> hits, CancellationToken cancellationToken)
     {
         if (hits.Count == 0)
         {
@@ -284,7 +156,7 @@ public sealed class SearchService
         var summaries = (await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id)).SelectSummaries().ToListAsync(cancellationToken))
             .ToDictionary(s => s.Id);
         await ResponsiveImages.AttachAsync(db, summaries.Values, cancellationToken);
-        var texts = await IndexedTextsAsync(db, ids, cancellationToken);
+        var texts = await _queries.IndexedBodiesAsync(db, ids, cancellationToken);
         var terms = query.Terms.Select(t => (t.Words, t.IsPrefix)).ToList();
         return ids.Where(summaries.ContainsKey).Select(id => new SearchResult(
             summaries[id],
@@ -292,24 +164,13 @@ public sealed class SearchService
             SearchText.Snippet(texts.GetValueOrDefault(id, summaries[id].Standfirst), terms))).ToList();
     }
 
-    /// <summary>The body text the index holds (markup already removed), for the snippets of one page.</summary>
-    private static async Task<Dictionary<int, string>> IndexedTextsAsync(NewsDbContext db, List<int> ids, CancellationToken cancellationToken)
-    {
-        var key = db.Database.IsSqlite() ? "rowid" : "ArticleId";
-        var placeholders = string.Join(", ", ids.Select((_, i) => "{" + i.ToString(CultureInfo.InvariantCulture) + "}"));
-        var sql = $"SELECT {key} AS Id, Body FROM ArticleSearch WHERE {key} IN ({placeholders})";
-        var rows = await db.Database.SqlQueryRaw<IndexedText>(sql, [.. ids.Cast<object>()])
-            .ToListAsync(cancellationToken);
-        return rows.DistinctBy(r => r.Id).ToDictionary(r => r.Id, r => r.Body);
-    }
-
     /// <summary>Shorter or looser versions of a query that found nothing, with how many articles each finds.</summary>
-    private static async Task<List<SearchSuggestion>> SuggestionsAsync(NewsDbContext db, DateTime now, SearchQuery query, SearchFilter filter, CancellationToken cancellationToken)
+    private async Task<List<SearchSuggestion>> SuggestionsAsync(NewsDbContext db, ArticleSearch search, CancellationToken cancellationToken)
     {
         var found = new List<SearchSuggestion>();
-        foreach (var text in query.Suggestions())
+        foreach (var text in search.Query.Suggestions())
         {
-            var count = await CountUpToCapAsync(db, now, SearchQuery.Parse(text), filter, cancellationToken);
+            var count = await _queries.CountUpToCapAsync(db, search with { Query = SearchQuery.Parse(text) }, cancellationToken);
             if (count > 0)
             {
                 found.Add(new SearchSuggestion(text, count, count >= MaxRanked));
@@ -371,14 +232,6 @@ public sealed class SearchService
     private sealed record SearchFilter(SectionChoice? Section, string? FromText, string? ToText, DateTime? FromUtc, DateTime? ToUtc);
 }
 
-/// <summary>A row of the ranking query.</summary>
-public sealed class SearchHit
-{
-    public int Id { get; init; }
-    public double Score { get; init; }
-    public int Total { get; init; }
-}
-
 /// <summary>
 /// One page of results as the reader cache keeps it: under the versions of the data it was read from, so a story
 /// published, edited or taken down is found or gone on the next search, and at low priority, which MemoryCache's
@@ -390,23 +243,4 @@ public sealed record SearchFound(PagedList<SearchResult> Results, bool IsCapped,
     public static long EstimatedBytes(SearchFound found) =>
         1024 + found.Results.Items.Sum(r => 512 + (2L * (r.Article.Headline.Length + r.Article.Standfirst.Length
             + r.Snippet.Sum(s => s.Text.Length + 32) + r.Headline.Sum(s => s.Text.Length + 32))));
-}
-
-/// <summary>A visible article that matches, with the indexed columns that weigh in its rank.</summary>
-public sealed class RankingCandidate
-{
-    public int Id { get; init; }
-    public DateTime PublishedAt { get; init; }
-    public string? Headline { get; init; }
-    public string? Tags { get; init; }
-    public string? Standfirst { get; init; }
-    public string? Section { get; init; }
-    public string? Byline { get; init; }
-}
-
-/// <summary>An article's indexed body text.</summary>
-public sealed class IndexedText
-{
-    public int Id { get; init; }
-    public string Body { get; init; } = string.Empty;
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using NewsPortal.Web.Data;
 using NewsPortal.Web.Domain;
 using NewsPortal.Web.Infrastructure.Hosting;
+using NewsPortal.Web.Infrastructure.Search;
 using NewsPortal.Web.Infrastructure.Site;
 
 namespace NewsPortal.Web.Features.Search;

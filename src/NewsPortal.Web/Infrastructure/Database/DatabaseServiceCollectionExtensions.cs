@@ -43,6 +43,7 @@ public static class DatabaseServiceCollectionExtensions
                 services.AddDbContextPool<NewsDbContext>((sp, o) => o.UseSqlServer(
                         connectionString, sql => sql.EnableRetryOnFailure())
                     .AddInterceptors(sp.GetRequiredService<ReaderChangeInterceptor>(), sp.GetRequiredService<SearchIndexInterceptor>()));
+                services.AddSingleton<Data.Queries.ISearchQueries, Data.Queries.SqlServer.SqlServerSearchQueries>();
                 break;
 
             case DatabaseProvider.Sqlite:
@@ -52,6 +53,7 @@ public static class DatabaseServiceCollectionExtensions
                         new SqliteTuningInterceptor(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.WriteWaitSeconds * 1000),
                         sp.GetRequiredService<ReaderChangeInterceptor>(),
                         sp.GetRequiredService<SearchIndexInterceptor>()));
+                services.AddSingleton<Data.Queries.ISearchQueries, Data.Queries.Sqlite.SqliteSearchQueries>();
                 break;
         }
 

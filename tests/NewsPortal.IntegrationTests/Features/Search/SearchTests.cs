@@ -370,8 +370,8 @@ public sealed class SearchTests : IClassFixture<SearchTests.Factory>
         const string where = "a.Status <> 0 AND a.PublishedAt <= {1} AND a.CategoryId = {2}";
         foreach (var sql in new[]
         {
-            NewsPortal.Web.Features.Search.SearchService.SqliteCandidatesSql(where),
-            NewsPortal.Web.Features.Search.SearchService.SqliteRankingCandidatesSql(where),
+            NewsPortal.Web.Data.Queries.Sqlite.SqliteSearchQueries.CandidatesSql(where),
+            NewsPortal.Web.Data.Queries.Sqlite.SqliteSearchQueries.RankingCandidatesSql(where),
         })
         {
             var plan = await PlanAsync(sql, "\"council\"", DateTime.UtcNow, 1);
@@ -391,7 +391,7 @@ public sealed class SearchTests : IClassFixture<SearchTests.Factory>
     {
         foreach (var index in new[] { "CommentSearch", "CommentAuthorSearch" })
         {
-            var plan = await PlanAsync(NewsPortal.Web.Features.Search.IndexedSearch.SqliteQueueSql(index, null, "DESC"), "\"river\"", 1, 1001);
+            var plan = await PlanAsync(NewsPortal.Web.Data.Queries.Sqlite.SqliteSearchQueries.CommentQueueSql(index, null, "DESC"), "\"river\"", 1, 1001);
 
             Assert.True(plan.Count == 2, string.Join(" | ", plan));
             Assert.StartsWith("SCAN s VIRTUAL TABLE", plan[0], StringComparison.Ordinal);
@@ -407,15 +407,15 @@ public sealed class SearchTests : IClassFixture<SearchTests.Factory>
     [Fact]
     public async Task SqliteNewsroomSearchQueries_UseTheSlugStatusAndListedAtIndexes()
     {
-        var matches = NewsPortal.Web.Features.AdminArticles.ArticleList.SqliteMatchesSql(text: true, slug: true);
+        var matches = NewsPortal.Web.Data.Queries.Sqlite.SqliteSearchQueries.NewsroomMatchesSql(text: true, slug: true);
         object[] values = ["\"river\"", "river", "river\uffff", (int)ArticleStatus.Published];
 
-        var count = await PlanAsync(NewsPortal.Web.Features.AdminArticles.ArticleList.SqliteCountSql(matches, status: true), [.. values, 1001]);
+        var count = await PlanAsync(NewsPortal.Web.Data.Queries.Sqlite.SqliteSearchQueries.NewsroomCountSql(matches, status: true), [.. values, 1001]);
         // Past the count limit, with and without a status: the ListedAt indexes walked in order, stopping after a page.
         // (Without a status the + is what makes SQLite walk: without it, it looks each match up and sorts them all. With
         // a status this small database walks the index either way.)
-        var walk = await PlanAsync(NewsPortal.Web.Features.AdminArticles.ArticleList.SqlitePageSql(matches, status: false, walkListedAt: true), [.. values, 25, 0], topLevelOnly: true);
-        var walkStatus = await PlanAsync(NewsPortal.Web.Features.AdminArticles.ArticleList.SqlitePageSql(matches, status: true, walkListedAt: true), [.. values, 25, 0], topLevelOnly: true);
+        var walk = await PlanAsync(NewsPortal.Web.Data.Queries.Sqlite.SqliteSearchQueries.NewsroomPageSql(matches, status: false, walkListedAt: true), [.. values, 25, 0], topLevelOnly: true);
+        var walkStatus = await PlanAsync(NewsPortal.Web.Data.Queries.Sqlite.SqliteSearchQueries.NewsroomPageSql(matches, status: true, walkListedAt: true), [.. values, 25, 0], topLevelOnly: true);
 
         Assert.Contains(count, step => step.Contains("SEARCH Articles USING COVERING INDEX IX_Articles_Slug (Slug>? AND Slug<?)", StringComparison.Ordinal));
         Assert.Contains(count, step => step.Contains("SEARCH a USING COVERING INDEX IX_Articles_Status (Status=? AND rowid=?)", StringComparison.Ordinal));

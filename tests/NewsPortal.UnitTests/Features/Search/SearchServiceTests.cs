@@ -11,7 +11,7 @@ public sealed class SearchServiceTests
     [InlineData("back\\slash", "back\\\\slash")]
     [InlineData("plain", "plain")]
     public void EscapeLike_Wildcards_AreEscaped(string term, string expected) =>
-        Assert.Equal(expected, SearchService.EscapeLike(term));
+        Assert.Equal(expected, NewsPortal.Web.Data.Queries.Like.Escape(term));
 
     [Fact]
     public void Normalize_OverlongQuery_IsTrimmedAndCut()

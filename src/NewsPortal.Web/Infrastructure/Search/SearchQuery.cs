@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace NewsPortal.Web.Features.Search;
+namespace NewsPortal.Web.Infrastructure.Search;
 
 /// <summary>One thing a reader asked for: a word, a word prefix ("harb*") or a quoted phrase.</summary>
 public sealed record SearchTerm(IReadOnlyList<string> Words, bool IsPrefix)

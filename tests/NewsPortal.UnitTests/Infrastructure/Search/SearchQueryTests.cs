@@ -1,6 +1,6 @@
-using NewsPortal.Web.Features.Search;
+using NewsPortal.Web.Infrastructure.Search;
 
-namespace NewsPortal.UnitTests.Features.Search;
+namespace NewsPortal.UnitTests.Infrastructure.Search;
 
 public sealed class SearchQueryTests
 {

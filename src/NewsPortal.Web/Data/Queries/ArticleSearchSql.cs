@@ -1,0 +1,38 @@
+using System.Globalization;
+using System.Text;
+
+namespace NewsPortal.Web.Data.Queries;
+
+/// <summary>The reader search's filter as SQL both providers read: {0} is the match expression, {1} the time.</summary>
+internal static class ArticleSearchSql
+{
+    /// <summary>Visible at <see cref="ArticleSearch.Now"/>, in the section and dates asked for; the parameters in order.</summary>
+    public static (string Where, List<object> Parameters) Where(ArticleSearch search, string match)
+    {
+        var parameters = new List<object> { match, search.Now };
+        var where = new StringBuilder("a.Status <> 0 AND a.PublishedAt <= {1}");
+        if (search.SectionId is { } section)
+        {
+            where.Append(CultureInfo.InvariantCulture, $" AND a.CategoryId = {{{parameters.Count}}}");
+            parameters.Add(section);
+        }
+
+        if (search.FromUtc is { } from)
+        {
+            where.Append(CultureInfo.InvariantCulture, $" AND a.PublishedAt >= {{{parameters.Count}}}");
+            parameters.Add(from);
+        }
+
+        if (search.ToUtc is { } to)
+        {
+            where.Append(CultureInfo.InvariantCulture, $" AND a.PublishedAt < {{{parameters.Count}}}");
+            parameters.Add(to);
+        }
+
+        return (where.ToString(), parameters);
+    }
+
+    /// <summary><c>{0}, {1}, …</c> for <paramref name="count"/> values.</summary>
+    public static string Placeholders(int count) =>
+        string.Join(", ", Enumerable.Range(0, count).Select(i => "{" + i.ToString(CultureInfo.InvariantCulture) + "}"));
+}
