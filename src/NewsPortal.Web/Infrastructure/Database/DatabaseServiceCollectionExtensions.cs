@@ -29,6 +29,9 @@ public static class DatabaseServiceCollectionExtensions
 
         services.AddSingleton<SqliteWriteGate>();
 
+        // For services that need the context on some paths only (a comment thread served from the cache needs none).
+        services.AddScoped(sp => new Lazy<NewsDbContext>(sp.GetRequiredService<NewsDbContext>));
+
         var connectionString = configuration.GetConnectionString(ConnectionStringName);
         switch (provider)
         {

@@ -38,6 +38,7 @@ public static class MvcServiceCollectionExtensions
         services.AddAntiforgeryTokenProtection();
 
         services.Configure<CookieTempDataProviderOptions>(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+        services.AddScoped<ViewRenderer>();
 
         return services;
     }

@@ -1,0 +1,25 @@
+namespace NewsPortal.Web.Features.Comments;
+
+public static class CommentsServiceCollectionExtensions
+{
+    /// <summary>Readers' comments: the thread, posting, reporting, editing one's own, and their limits (<c>Comments:*</c>).</summary>
+    public static IServiceCollection AddComments(this IServiceCollection services)
+    {
+        services.AddOptions<CommentOptions>()
+            .BindConfiguration(CommentOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddScoped<CommentThreadService>();
+        services.AddScoped<CommentSectionService>();
+        services.AddSingleton<HeldCommentsCookie>();
+        services.AddSingleton<FormStamp>();
+        services.AddScoped<CommentRulesSource>();
+        services.AddScoped<CommentService>();
+        services.AddCommentRateLimiting();
+        services.AddSingleton<ReaderIdCookie>();
+        services.AddScoped<CommentReportService>();
+        services.AddScoped<OwnCommentService>();
+        services.AddCommentReportRateLimiting();
+        return services;
+    }
+}
