@@ -106,10 +106,13 @@ public sealed class MetricsSite : IAsyncLifetime
         return wanted.All(w => labels.Split(',').Contains(w));
     }
 
-    /// <summary>Waits (bounded) until the series has moved past <paramref name="before"/>, and says what it saw if not.</summary>
-    public async Task<double> MovedAsync(string series, double before)
+    /// <summary>
+    /// Waits (bounded: 10 s, or <paramref name="within"/> for work done in the background) until the series has moved
+    /// past <paramref name="before"/>, and says what it saw if not.
+    /// </summary>
+    public async Task<double> MovedAsync(string series, double before, TimeSpan? within = null)
     {
-        var until = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        var until = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(10));
         string scrape;
         do
         {
