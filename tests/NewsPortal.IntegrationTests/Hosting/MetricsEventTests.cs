@@ -12,8 +12,9 @@ namespace NewsPortal.IntegrationTests.Hosting;
 
 /// <summary>
 /// The meters whose events happen in work a second site in this process does (an image library, an import, a clock
-/// moved on): the site's instruments are process-wide, so the metrics site's scrape shows them. In the metrics
-/// collection, which runs alone, so the deltas are exact.
+/// moved on, a moderator's session): the site's instruments are process-wide, so the metrics site's scrape shows them.
+/// In the metrics collection, which runs alone, so the deltas are exact; the second sites live until it ends
+/// (<see cref="MetricsSite.Other"/>).
 /// </summary>
 [Collection(nameof(MetricsCollection))]
 public sealed class MetricsEventTests
@@ -32,24 +33,17 @@ public sealed class MetricsEventTests
         var before = await _site.ValueAsync(count);
         var sumBefore = await _site.ValueAsync(sum);
         var root = MediaSite.NewRoot();
-        try
-        {
-            await using var library = MediaSite.Create(root);
-            using var admin = await library.SignedInAsync(StaffSessions.AdminEmail);
+        var library = _site.Other(MediaSite.Create(root), () => MediaSite.DeleteRoot(root));
+        using var admin = await library.SignedInAsync(StaffSessions.AdminEmail);
 
-            using var response = await MediaSite.UploadAsync(admin, ("harbour.jpg", "image/jpeg", MediaTestImages.Jpeg(900, 600)));
+        using var response = await MediaSite.UploadAsync(admin, ("harbour.jpg", "image/jpeg", MediaTestImages.Jpeg(900, 600)));
 
-            Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
-            // The variants are made in the background; on a busy machine that takes a while.
-            Assert.Equal(before + 1, await _site.MovedAsync(count, before, TimeSpan.FromSeconds(120)));
-            var item = Assert.Single(await MediaSite.WaitUntilProcessedAsync(library, 1));
-            Assert.Equal(MediaState.Ready, item.State);
-            Assert.True(await _site.ValueAsync(sum) > sumBefore, "The histogram counted the image but recorded no time for it.");
-        }
-        finally
-        {
-            MediaSite.DeleteRoot(root);
-        }
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+        // The variants are made in the background; on a busy machine that takes a while.
+        Assert.Equal(before + 1, await _site.MovedAsync(count, before, TimeSpan.FromSeconds(120)));
+        var item = Assert.Single(await MediaSite.WaitUntilProcessedAsync(library, 1));
+        Assert.Equal(MediaState.Ready, item.State);
+        Assert.True(await _site.ValueAsync(sum) > sumBefore, "The histogram counted the image but recorded no time for it.");
     }
 
     [Fact]
@@ -57,7 +51,7 @@ public sealed class MetricsEventTests
     {
         const string decided = "newsportal_comments_decided_total{from=\"pending\",to=\"approved\"}";
         const string waits = "newsportal_moderation_decision_seconds_count{to=\"approved\"}";
-        await using var newsroom = new NewsPortalFactory().WithAdmin();
+        var newsroom = _site.Other(new NewsPortalFactory().WithAdmin());
         var id = await newsroom.WithDbAsync(async db =>
         {
             var article = await new ArticleBuilder().SaveAsync(db);
@@ -93,7 +87,7 @@ public sealed class MetricsEventTests
         var scrape = await _site.ScrapeAsync();
         double articlesBefore = MetricsSite.ValueIn(scrape, articles), commentsBefore = MetricsSite.ValueIn(scrape, comments),
             skippedBefore = MetricsSite.ValueIn(scrape, skipped);
-        await using var importing = new NewsPortalFactory();
+        var importing = _site.Other(new NewsPortalFactory());
         importing.Settings["Seed:SampleContent"] = "false";
         var export = Path.Combine(AppContext.BaseDirectory, "Features", "WordPressImport", "Fixtures", "replies-before-parents.xml");
 
@@ -116,7 +110,7 @@ public sealed class MetricsEventTests
         const string series = "newsportal_reader_cache_evictions_total{reason=\"expired\"}";
         var before = await _site.ValueAsync(series);
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var site = new NewsPortalFactory { Time = clock };
+        var site = _site.Other(new NewsPortalFactory { Time = clock });
         var slug = (await site.WithDbAsync(db => new ArticleBuilder().SaveAsync(db))).Slug;
         using var reader = site.CreateClient();
         Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync(new Uri($"/news/{slug}", UriKind.Relative), Cancel)).StatusCode);
