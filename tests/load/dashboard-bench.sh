@@ -27,7 +27,12 @@ done
 WORK="$(mktemp -d /tmp/dashboard-bench.XXXXXX)"
 DB="$WORK/bench.db"
 SITE_PID=""
-cleanup() { [[ -n "$SITE_PID" ]] && kill "$SITE_PID" 2>/dev/null || true; wait 2>/dev/null || true; }
+# The logs stay in $WORK; a copy of --db FILE (gigabytes at 1,000,000 comments) does not.
+cleanup() {
+  [[ -n "$SITE_PID" ]] && kill "$SITE_PID" 2>/dev/null || true
+  wait 2>/dev/null || true
+  [[ -n "$DB_FROM" ]] && rm -f "$DB" "$DB-wal" "$DB-shm" || true
+}
 trap cleanup EXIT
 now_ms() { date +%s%3N; }
 
