@@ -81,6 +81,7 @@ try
     var app = builder.Build();
     if (import is not null)
     {
+        using var metrics = app.StartCommandMetrics();
         return await import.RunAsync(app.Services);
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
@@ -39,6 +40,54 @@ public sealed class OtlpExportTests
         Assert.True(collector.Paths.Contains("/v1/traces"), $"The collector got: [{string.Join(", ", collector.Paths)}]");
     }
 
+    /// <summary>
+    /// The command line import runs on a host that is never started: its counts still leave, when it ends, for the
+    /// collector (the OTLP payload is protobuf, in which the instrument's name is plain UTF-8).
+    /// </summary>
+    [Fact]
+    public async Task ImportCommand_WithTheOtlpEndpointSet_SendsTheImportMeterToTheCollector()
+    {
+        await using var collector = await Collector.StartAsync();
+        var app = typeof(Program).Assembly.Location;
+        var export = Path.Combine(AppContext.BaseDirectory, "Features", "WordPressImport", "Fixtures", "replies-before-parents.xml");
+        var database = Path.Combine(Path.GetTempPath(), $"otlp-import-{Guid.NewGuid():N}.db");
+        var info = new ProcessStartInfo("dotnet", [app, "import", "wordpress", export])
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            WorkingDirectory = Path.GetDirectoryName(app)!,
+        };
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        info.Environment["Site__PublicUrl"] = "http://localhost";
+        info.Environment["Weather__Enabled"] = "false";
+        info.Environment["ConnectionStrings__NewsPortal"] = $"Data Source={database}";
+        info.Environment["OTEL_EXPORTER_OTLP_ENDPOINT"] = collector.Address;
+        info.Environment["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf";
+        using var process = Process.Start(info)!;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
+        var error = process.StandardError.ReadToEndAsync(timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+
+            File.Delete(database);
+        }
+
+        Assert.True(process.ExitCode == 0, $"exit {process.ExitCode}\n{await output}\n{await error}");
+        var metrics = collector.Bodies.Where(b => b.Path == "/v1/metrics").Select(b => System.Text.Encoding.UTF8.GetString(b.Body)).ToList();
+        Assert.True(
+            metrics.Any(m => m.Contains("newsportal.import.items", StringComparison.Ordinal)),
+            $"The collector got {metrics.Count} metrics export(s) and none with newsportal.import.items; paths: [{string.Join(", ", collector.Paths)}]");
+    }
+
     [Fact]
     public void Start_WithNeitherMetricsPortNorOtlpEndpoint_HasNoTelemetryPipeline()
     {
@@ -48,7 +97,7 @@ public sealed class OtlpExportTests
         Assert.Null(factory.Services.GetService<TracerProvider>());
     }
 
-    /// <summary>Records the path of every POST, and answers 200 with an empty body (an OTLP success).</summary>
+    /// <summary>Records the path and body of every POST, and answers 200 with an empty body (an OTLP success).</summary>
     private sealed class Collector : IAsyncDisposable
     {
         private readonly WebApplication _app;
@@ -60,6 +109,8 @@ public sealed class OtlpExportTests
         }
 
         public ConcurrentBag<string> Paths { get; } = [];
+
+        public ConcurrentQueue<(string Path, byte[] Body)> Bodies { get; } = [];
 
         public string Address { get; }
 
@@ -79,7 +130,9 @@ public sealed class OtlpExportTests
             app.Run(async context =>
             {
                 collector.Paths.Add(context.Request.Path.Value ?? string.Empty);
-                await context.Request.Body.CopyToAsync(Stream.Null);
+                using var body = new MemoryStream();
+                await context.Request.Body.CopyToAsync(body);
+                collector.Bodies.Enqueue((context.Request.Path.Value ?? string.Empty, body.ToArray()));
                 context.Response.StatusCode = StatusCodes.Status200OK;
             });
             await app.StartAsync();

@@ -7,8 +7,8 @@ namespace NewsPortal.TopologyTests.Hosting;
 
 /// <summary>
 /// Debian's Prometheus, as an operator runs it, scraping both instances on their metrics ports: both are up, a
-/// comment posted through nginx shows in the site's counter, and neither the scrape nor nginx's public address leak
-/// into each other.
+/// comment posted through nginx shows in the site's counter, both report the reader cache shared through Redis, and
+/// neither the scrape nor nginx's public address leak into each other.
 /// </summary>
 public sealed class PrometheusScrapeTests(Topology topology, ITestOutputHelper output)
 {
@@ -60,6 +60,10 @@ public sealed class PrometheusScrapeTests(Topology topology, ITestOutputHelper o
         // Each instance reports its own request metrics under its own target.
         var requests = await QueryUntilAsync(api, "count by (instance) (http_server_request_duration_seconds_count)", r => r.Count == 2);
         Assert.True(requests.Count == 2, $"Request metrics from {requests.Count} instance(s): {Describe(requests)}");
+
+        // Both instances in step through Redis, as each reports it, and Prometheus reads it per instance.
+        var shared = await QueryUntilAsync(api, "newsportal_reader_cache_sync{state=\"shared\"} == 1", r => r.Count == 2);
+        Assert.True(shared.Count == 2, $"Instances reporting the reader cache shared through Redis: {Describe(shared)}");
 
         // The public address never serves the scrape.
         var onPublic = await reader.GetAsync("/metrics", TestContext.Current.CancellationToken);

@@ -19,7 +19,7 @@ internal sealed class DataLoader : IDisposable
         "INSERT INTO Categories (Id, Name, Slug, Position) VALUES ($id, $name, $slug, $position);";
 
     private const string InsertAuthorSql =
-        "INSERT INTO Authors (Id, Name, Slug, Bio) VALUES ($id, $name, $slug, $bio);";
+        "INSERT INTO Authors (Id, Name, Slug, Bio, IsRetired) VALUES ($id, $name, $slug, $bio, 0);";
 
     private const string InsertTagSql =
         "INSERT INTO Tags (Id, Name, Slug) VALUES ($id, $name, $slug);";

@@ -86,6 +86,14 @@ public static class TelemetryExtensions
         return app;
     }
 
+    /// <summary>
+    /// For a command run on the built but never started host (<c>import wordpress</c>): OpenTelemetry's hosted service,
+    /// which builds the meter pipeline, never runs there, so it is built here. Disposing it when the command ends
+    /// exports what was counted, so an import's progress reaches the OTLP collector when one is set (a process that
+    /// ends is not scraped). Null when no pipeline is configured.
+    /// </summary>
+    public static IDisposable? StartCommandMetrics(this WebApplication app) => app.Services.GetService<MeterProvider>();
+
     private static int? MetricsPort(IConfiguration configuration)
     {
         var text = configuration[$"{MetricsOptions.SectionName}:{nameof(MetricsOptions.Port)}"];
