@@ -1,9 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using NewsPortal.Web.Features.Comments;
-using NewsPortal.Web.Infrastructure.Site;
-
 using NewsPortal.Web.Features.Shared;
+using NewsPortal.Web.Infrastructure.Proxy;
+using NewsPortal.Web.Infrastructure.Site;
 
 namespace NewsPortal.Web.Features.Articles;
 
@@ -31,13 +31,13 @@ public static class ArticleStructuredData
             return new[] { image.LargestJpeg, image.Social }.OfType<ImageFile>().Select(f => new Dictionary<string, object?>
             {
                 ["@type"] = "ImageObject",
-                ["url"] = Absolute(f.Url, baseUrl),
+                ["url"] = PublicUrls.Absolute(baseUrl, f.Url),
                 ["width"] = f.Width,
                 ["height"] = f.Height,
             }).ToList();
         }
 
-        return article.HeroImageUrl is null ? null : new[] { Absolute(article.HeroImageUrl, baseUrl) };
+        return article.HeroImageUrl is null ? null : new[] { PublicUrls.Absolute(baseUrl, article.HeroImageUrl) };
     }
 
     public static string NewsArticle(ArticlePageViewModel page, string baseUrl, string siteName)
@@ -98,9 +98,6 @@ public static class ArticleStructuredData
     /// <summary>The bylines in order; a model built without them (never from the database) still has its first.</summary>
     public static IReadOnlyList<BylineLink> BylinesOf(ArticleViewModel article) =>
         article.Bylines.Count > 0 ? article.Bylines : [new BylineLink(article.AuthorName, article.AuthorSlug)];
-
-    public static string Absolute(string pathOrUrl, string baseUrl) =>
-        pathOrUrl.StartsWith('/') ? baseUrl + pathOrUrl : pathOrUrl;
 
     private static string CommentTextOf(string html) =>
         Infrastructure.Sanitizing.CommentSanitizer.ToPlainText(html).Trim();

@@ -3,7 +3,6 @@ using System.Text;
 using System.Xml;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
-using NewsPortal.Web.Features.Articles;
 using NewsPortal.Web.Infrastructure.Proxy;
 using NewsPortal.Web.Infrastructure.Site;
 
@@ -76,7 +75,7 @@ public sealed class FeedsController : Controller
                 if (item.Image is { } image)
                 {
                     // RSS 2.0's enclosure for readers that know only it; Media RSS for those that show a picture.
-                    var url = ArticleStructuredData.Absolute(image.Url, baseUrl);
+                    var url = Infrastructure.Proxy.PublicUrls.Absolute(baseUrl, image.Url);
                     xml.WriteStartElement("enclosure");
                     xml.WriteAttributeString("url", url);
                     xml.WriteAttributeString("length", image.Bytes.ToString(CultureInfo.InvariantCulture));

@@ -41,7 +41,7 @@ public sealed class Outbox
 
         var now = _time.GetUtcNow().UtcDateTime;
         var baseUrl = _site.BaseUrl;
-        string Absolute(string pathOrUrl) => pathOrUrl.StartsWith('/') ? baseUrl + pathOrUrl : pathOrUrl;
+        string Absolute(string pathOrUrl) => Proxy.PublicUrls.Absolute(baseUrl, pathOrUrl);
 
         var unsubscribe = mail.UnsubscribeUrl is null ? null : Absolute(mail.UnsubscribeUrl);
         var subject = Clip(OneLine(mail.Subject), FieldLengths.MailSubject);

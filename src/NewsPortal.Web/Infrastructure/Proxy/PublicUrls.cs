@@ -54,8 +54,14 @@ public sealed class PublicUrls
     }
 
     /// <summary>An absolute URL for a site path such as <c>/news/a-story</c>; an absolute URL is returned as it is.</summary>
-    public string Absolute(HttpRequest? request, string pathOrUrl) =>
-        pathOrUrl.StartsWith('/') ? Base(request) + pathOrUrl : pathOrUrl;
+    public string Absolute(HttpRequest? request, string pathOrUrl) => Absolute(Base(request), pathOrUrl);
+
+    /// <summary>
+    /// The same on a base already read (<see cref="Base"/>, or <c>Site:PublicUrl</c> for work done outside a request,
+    /// such as mail): every absolute URL the site writes is made here.
+    /// </summary>
+    public static string Absolute(string baseUrl, string pathOrUrl) =>
+        pathOrUrl.StartsWith('/') ? baseUrl + pathOrUrl : pathOrUrl;
 
     // What a newcomer running the site locally opens.
     private string ListeningAddress()
