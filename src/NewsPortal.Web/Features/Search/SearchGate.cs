@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using NewsPortal.Web.Infrastructure.Hosting;
 
 namespace NewsPortal.Web.Features.Search;
 
@@ -29,38 +30,22 @@ public sealed class SearchBusyException : Exception
 /// </summary>
 public sealed class SearchGate : IDisposable
 {
-    private readonly SemaphoreSlim _slots;
-    private readonly TimeSpan _wait;
+    private readonly Bulkhead _bulkhead;
 
-    public SearchGate(IOptions<SearchOptions> options)
-    {
-        _slots = new SemaphoreSlim(options.Value.EffectiveMaxConcurrent, options.Value.EffectiveMaxConcurrent);
-        _wait = TimeSpan.FromSeconds(options.Value.MaxWaitSeconds);
-    }
+    public SearchGate(IOptions<SearchOptions> options) =>
+        _bulkhead = new Bulkhead(options.Value.EffectiveMaxConcurrent, TimeSpan.FromSeconds(options.Value.MaxWaitSeconds));
 
+    /// <exception cref="SearchBusyException">No slot came free in time.</exception>
     public async Task<IDisposable> EnterAsync(CancellationToken cancellationToken)
     {
-        if (!await _slots.WaitAsync(_wait, cancellationToken))
+        if (await _bulkhead.TryEnterAsync(cancellationToken) is { } turn)
         {
-            Infrastructure.Telemetry.SiteMetrics.SearchTurnedAway();
-            throw new SearchBusyException();
+            return turn;
         }
 
-        return new Turn(_slots);
+        Infrastructure.Telemetry.SiteMetrics.SearchTurnedAway();
+        throw new SearchBusyException();
     }
 
-    public void Dispose() => _slots.Dispose();
-
-    private sealed class Turn(SemaphoreSlim slots) : IDisposable
-    {
-        private int _released;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _released, 1) == 0)
-            {
-                slots.Release();
-            }
-        }
-    }
+    public void Dispose() => _bulkhead.Dispose();
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using NewsPortal.Web.Infrastructure.Hosting;
 
 namespace NewsPortal.Web.Infrastructure.Database;
 
@@ -12,41 +13,18 @@ namespace NewsPortal.Web.Infrastructure.Database;
 /// </summary>
 public sealed class SqliteWriteGate : IDisposable
 {
-    private readonly SemaphoreSlim _one = new(1, 1);
-    private readonly TimeSpan _wait;
-    private readonly bool _enabled;
+    private readonly Bulkhead? _one;
 
-    public SqliteWriteGate(IOptions<DatabaseOptions> options)
-    {
-        _wait = TimeSpan.FromSeconds(options.Value.WriteWaitSeconds);
-        _enabled = options.Value.Provider == DatabaseProvider.Sqlite;
-    }
+    public SqliteWriteGate(IOptions<DatabaseOptions> options) =>
+        _one = options.Value.Provider == DatabaseProvider.Sqlite ? new Bulkhead(1, TimeSpan.FromSeconds(options.Value.WriteWaitSeconds)) : null;
 
     /// <summary>Waits for this process's turn to write; dispose the result when the write is done.</summary>
-    public async Task<IDisposable> EnterAsync(CancellationToken cancellationToken)
-    {
-        if (!_enabled)
-        {
-            return Turn.None;
-        }
+    /// <exception cref="DatabaseBusyException">The turn did not come within <see cref="DatabaseOptions.WriteWaitSeconds"/>.</exception>
+    public async Task<IDisposable> EnterAsync(CancellationToken cancellationToken) =>
+        _one is null ? Bulkhead.NoTurn
+        : await _one.TryEnterAsync(cancellationToken) ?? throw new DatabaseBusyException(_one.Wait);
 
-        if (!await _one.WaitAsync(_wait, cancellationToken))
-        {
-            throw new DatabaseBusyException(_wait);
-        }
-
-        return new Turn(_one);
-    }
-
-    public void Dispose() => _one.Dispose();
-
-    private sealed class Turn(SemaphoreSlim? gate) : IDisposable
-    {
-        public static readonly Turn None = new(null);
-        private SemaphoreSlim? _gate = gate;
-
-        public void Dispose() => Interlocked.Exchange(ref _gate, null)?.Release();
-    }
+    public void Dispose() => _one?.Dispose();
 }
 
 /// <summary>A write could not start in time because the database was busy; answered with 503, nothing half-done.</summary>
