@@ -1,5 +1,6 @@
 using NewsPortal.Web.Data;
 using NewsPortal.Web.Data.Seed;
+using NewsPortal.Web.Features;
 using NewsPortal.Web.Features.AdminArticles;
 using NewsPortal.Web.Features.AdminBylines;
 using NewsPortal.Web.Features.AdminComments;
@@ -77,6 +78,7 @@ try
     builder.Services.AddArticleRevisions();
     builder.Services.AddDashboard();
     builder.Services.AddWordPressImport();
+    builder.Services.AddPerClientLimits();
 
     var app = builder.Build();
     if (import is not null)

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using NewsPortal.Web.Infrastructure.RateLimiting;
 
 namespace NewsPortal.Web.Features.Account;
 
@@ -38,6 +37,6 @@ public static class SignInRateLimiting
         services.AddSingleton<SignInAccountThrottle>();
         services.AddSingleton<SignInDevices>();
         services.AddSingleton<DummyPasswordHash>();
-        return services.AddPerClientLimit<SignInOptions>(PolicyName, o => o.AttemptsPerMinutePerIp, TimeSpan.FromMinutes(1));
+        return services;
     }
 }

@@ -15,11 +15,9 @@ public static class CommentsServiceCollectionExtensions
         services.AddSingleton<FormStamp>();
         services.AddScoped<CommentRulesSource>();
         services.AddScoped<CommentService>();
-        services.AddCommentRateLimiting();
         services.AddSingleton<ReaderIdCookie>();
         services.AddScoped<CommentReportService>();
         services.AddScoped<OwnCommentService>();
-        services.AddCommentReportRateLimiting();
         return services;
     }
 }

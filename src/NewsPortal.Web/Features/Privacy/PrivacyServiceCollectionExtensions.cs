@@ -9,7 +9,6 @@ public static class PrivacyServiceCollectionExtensions
             .ValidateOnStart();
         services.AddScoped<PrivacyService>();
         services.AddScoped<CommenterErasure>();
-        services.AddPrivacyRateLimiting();
         services.AddScoped<RetentionJob>();
         services.AddHostedService<RetentionService>();
         return services;

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using NewsPortal.Web.Infrastructure.RateLimiting;
 
 namespace NewsPortal.Web.Features.Search;
 
@@ -34,14 +33,8 @@ public sealed class SearchOptions
     public int EffectiveMaxConcurrent => MaxConcurrent > 0 ? MaxConcurrent : Math.Max(1, Environment.ProcessorCount / 2);
 }
 
+/// <summary>Searches per client IP per minute (Search:RequestsPerMinutePerIp); registered in <see cref="PerClientLimits"/>.</summary>
 public static class SearchRateLimiting
 {
     public const string PolicyName = "search";
-
-    /// <summary>Over the limit a reader gets the friendly 429 page with Retry-After, as for comments and sign-in.</summary>
-    public static IServiceCollection AddSearchRateLimiting(this IServiceCollection services)
-    {
-        services.AddOptions<SearchOptions>().BindConfiguration(SearchOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        return services.AddPerClientLimit<SearchOptions>(PolicyName, o => o.RequestsPerMinutePerIp, TimeSpan.FromMinutes(1));
-    }
 }
