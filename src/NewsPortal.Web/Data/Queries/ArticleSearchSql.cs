@@ -10,7 +10,7 @@ internal static class ArticleSearchSql
     public static (string Where, List<object> Parameters) Where(ArticleSearch search, string match)
     {
         var parameters = new List<object> { match, search.Now };
-        var where = new StringBuilder("a.Status <> 0 AND a.PublishedAt <= {1}");
+        var where = new StringBuilder(Domain.ArticleVisibility.Sql("a", "{1}"));
         if (search.SectionId is { } section)
         {
             where.Append(CultureInfo.InvariantCulture, $" AND a.CategoryId = {{{parameters.Count}}}");
