@@ -86,25 +86,21 @@ public sealed class ImportBatchWriter
     }
 
     /// <summary>
-    /// Holds the context's connection open while posts and comments are written. On SQLite the connection also gets
-    /// a page cache of <see cref="SqliteCacheKilobytes"/> for the duration (SQLite's default is 2 MB): a batch touches
-    /// pages all over the comment indexes (by e-mail address, by status and date), and with the small cache each batch
-    /// read them back through the kernel and spilled them to the log more than once. The old size is restored before
-    /// the connection goes back to the pool, so the site's own connections never keep the bigger cache.
+    /// On SQLite, holds the context's connection open while posts and comments are written, with a page cache of
+    /// <see cref="SqliteCacheKilobytes"/> for the duration (SQLite's default is 2 MB): a batch touches pages all over
+    /// the comment indexes (by e-mail address, by status and date), and with the small cache each batch read them back
+    /// through the kernel. The old size is restored before the connection goes back to the pool, so the site's own
+    /// connections never keep the bigger cache.
     /// </summary>
     public async Task<IAsyncDisposable> HoldConnectionAsync(CancellationToken cancellationToken)
     {
-        if (Request.DryRun)
+        // SQL Server's buffer pool belongs to the server: nothing to tune on the connection, so EF opens and closes it.
+        if (Request.DryRun || !Db.Database.IsSqlite())
         {
             return new HeldConnection(null, null);
         }
 
         await Db.Database.OpenConnectionAsync(cancellationToken);
-        if (!Db.Database.IsSqlite())
-        {
-            return new HeldConnection(Db, null);
-        }
-
         var connection = Db.Database.GetDbConnection();
         await using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA cache_size";

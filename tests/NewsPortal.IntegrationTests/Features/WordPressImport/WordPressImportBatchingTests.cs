@@ -95,6 +95,39 @@ public sealed class WordPressImportBatchingTests : IDisposable
         Assert.Contains("Late reply 5001", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task HoldConnection_OnSqlite_BigCacheWhileHeldAndTheOldSizeBackBeforeThePoolGetsIt()
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NewsPortal.Web.Data.NewsDbContext>();
+        var catalog = new WxrCatalog { Channel = new WxrChannel(null, null, null, null, "1.2"), Source = "cache.example.com", BlogPath = string.Empty };
+        var run = new ImportBatchWriter(
+            db, scope.ServiceProvider.GetRequiredService<NewsPortal.Web.Infrastructure.Database.SqliteWriteGate>(), catalog,
+            new ImportRequest("unused.xml"), new ImportSummary(), TimeProvider.System);
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync();
+        var before = await CacheSizeAsync(connection);
+        await db.Database.CloseConnectionAsync();
+
+        await using (await run.HoldConnectionAsync(CancellationToken.None))
+        {
+            Assert.Equal(System.Data.ConnectionState.Open, connection.State);
+            Assert.Equal(-ImportBatchWriter.SqliteCacheKilobytes, await CacheSizeAsync(connection));
+        }
+
+        Assert.Equal(System.Data.ConnectionState.Closed, connection.State);
+        await db.Database.OpenConnectionAsync();
+        Assert.Equal(before, await CacheSizeAsync(connection));
+        await db.Database.CloseConnectionAsync();
+    }
+
+    private static async Task<long> CacheSizeAsync(System.Data.Common.DbConnection connection)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA cache_size";
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+    }
+
     private async Task<(int Articles, int Comments, int Keys)> CountsAsync() => await _factory.WithDbAsync(async db =>
         (await db.Articles.CountAsync(), await db.Comments.CountAsync(), await db.ImportedItems.CountAsync()));
 
