@@ -1,4 +1,5 @@
 using NewsPortal.Web.Data;
+using NewsPortal.Web.Features.AdminImport;
 using NewsPortal.Web.Features;
 using NewsPortal.Web.Features.AdminArticles.Revisions;
 
@@ -54,6 +55,7 @@ try
     builder.Services.AddArticleRevisions();
     builder.Services.AddDashboard();
     builder.Services.AddWordPressImport();
+    builder.Services.AddAdminImport();
 
     var app = builder.Build();
     if (import is not null)
