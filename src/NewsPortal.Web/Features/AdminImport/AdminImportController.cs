@@ -33,6 +33,7 @@ public sealed class AdminImportController : Controller
     /// </summary>
     [HttpPost("")]
     [IgnoreAntiforgeryToken]
+    [StreamedForm]
     public async Task<IActionResult> Upload([FromServices] StartImport start, CancellationToken cancellationToken)
     {
         var outcome = await start.StartAsync(HttpContext, User.StaffName(), cancellationToken);

@@ -158,8 +158,9 @@ public sealed partial class ImportRunner : BackgroundService
         }
 
         await StopReportingAsync(reporting, reporter);
-        await runs.FinishAsync(run.Id, progress.Last, status, summary, error, CancellationToken.None);
+        // Files first: a run shown as ended has nothing left on disk.
         ImportWorkFolder.Delete(run.WorkFolder);
+        await runs.FinishAsync(run.Id, progress.Last, status, summary, error, CancellationToken.None);
         LogFinished(_logger, run.Id, status);
     }
 

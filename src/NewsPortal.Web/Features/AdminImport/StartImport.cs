@@ -160,7 +160,8 @@ public sealed class StartImport
         UploadedFile? export = null, uploads = null;
         while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
         {
-            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.IsFormDisposition())
+            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
+                || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase))
             {
                 return new(new(StatusCodes.Status400BadRequest, "The upload was not a well-formed form. Nothing was imported; use the form on this page."));
             }
