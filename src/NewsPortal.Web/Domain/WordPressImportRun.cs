@@ -70,6 +70,9 @@ public class WordPressImportRun
 
     /// <summary>Why it failed or stopped, for the page.</summary>
     public string? Error { get; set; }
+
+    /// <summary>The admin who asked it to stop (their e-mail); the instance running it stops at its next progress report.</summary>
+    public string? CancelRequestedBy { get; set; }
 }
 
 public enum ImportRunStatus
@@ -80,4 +83,7 @@ public enum ImportRunStatus
 
     /// <summary>Its instance stopped reporting and another upload took its place.</summary>
     Interrupted = 3,
+
+    /// <summary>An admin stopped it.</summary>
+    Cancelled = 4,
 }

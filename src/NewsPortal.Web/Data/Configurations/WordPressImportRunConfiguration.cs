@@ -13,6 +13,7 @@ internal sealed class WordPressImportRunConfiguration : IEntityTypeConfiguration
         builder.Property(r => r.WorkFolder).HasMaxLength(WordPressImportRun.FolderMaxLength);
         builder.Property(r => r.Holder).HasMaxLength(WordPressImportRun.HolderMaxLength);
         builder.Property(r => r.StartedBy).HasMaxLength(FieldLengths.StaffEmail);
+        builder.Property(r => r.CancelRequestedBy).HasMaxLength(FieldLengths.StaffEmail);
         builder.Property(r => r.Phase).HasMaxLength(WordPressImportRun.PhaseMaxLength);
         builder.Property(r => r.Error).HasMaxLength(WordPressImportRun.ErrorMaxLength);
 

@@ -26,6 +26,22 @@ public sealed class AdminImportController : Controller
         return Json(await _page.CurrentAsync(cancellationToken));
     }
 
+    /// <summary>Asks the running import to stop (what it wrote stays; the same files imported again finish it).</summary>
+    [HttpPost("{id:int}/cancel")]
+    public async Task<IActionResult> Cancel(int id, [FromServices] ImportRuns runs, CancellationToken cancellationToken)
+    {
+        if (await runs.RequestCancelAsync(id, User.StaffName(), cancellationToken))
+        {
+            TempData["Flash"] = "Asked the import to stop; it stops within a few seconds. What it has written stays.";
+        }
+        else
+        {
+            TempData["Warning"] = "That import is no longer running: there was nothing to stop.";
+        }
+
+        return new SeeOtherResult("/admin/import");
+    }
+
     /// <summary>
     /// The upload. Its body is read by <see cref="StartImport"/>, not by model binding or the global antiforgery
     /// filter (both would buffer the whole form first); StartImport checks the antiforgery token itself, before it

@@ -112,7 +112,8 @@ public sealed partial class ImportRunner : BackgroundService
         var progress = new ProgressBox(_time);
         using var lost = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         using var reporting = new CancellationTokenSource();
-        var reporter = ReportAsync(run.Id, progress, lost, reporting.Token);
+        var cancel = new CancelBox();
+        var reporter = ReportAsync(run.Id, progress, lost, cancel, reporting.Token);
         ImportRunStatus status;
         string? summary = null, error = null;
         try
@@ -133,6 +134,10 @@ public sealed partial class ImportRunner : BackgroundService
             var result = await _importer.RunAsync(new ImportRequest(Path.Combine(run.WorkFolder, ImportWorkFolder.ExportFile), media), progress.Set, lost.Token);
             (status, summary) = (ImportRunStatus.Succeeded, result.ToString());
         }
+        catch (OperationCanceledException) when (lost.IsCancellationRequested && cancel.By is { } by && !stoppingToken.IsCancellationRequested)
+        {
+            (status, error) = (ImportRunStatus.Cancelled, $"Cancelled by {by}. What was written stays; importing the same files again finishes it.");
+        }
         catch (OperationCanceledException) when (lost.IsCancellationRequested)
         {
             // The host is stopping (the lease runs out and the next start finishes the run), or another instance
@@ -150,6 +155,13 @@ public sealed partial class ImportRunner : BackgroundService
             (status, error) = (ImportRunStatus.Failed, "Nothing was imported: " + ex.Message);
         }
 #pragma warning disable CA1031 // Any failure ends this run with its reason on the page; the runner goes on.
+        catch (Exception) when (cancel.By is { } by && !stoppingToken.IsCancellationRequested)
+#pragma warning restore CA1031
+        {
+            // Stopped mid-write by the cancellation: the admin's stop, not a failure.
+            (status, error) = (ImportRunStatus.Cancelled, $"Cancelled by {by}. What was written stays; importing the same files again finishes it.");
+        }
+#pragma warning disable CA1031
         catch (Exception ex)
 #pragma warning restore CA1031
         {
@@ -165,7 +177,7 @@ public sealed partial class ImportRunner : BackgroundService
     }
 
     /// <summary>Writes the latest progress every <see cref="ReportEvery"/>; a write that finds the run no longer ours stops the import.</summary>
-    private async Task ReportAsync(int id, ProgressBox progress, CancellationTokenSource lost, CancellationToken stop)
+    private async Task ReportAsync(int id, ProgressBox progress, CancellationTokenSource lost, CancelBox cancel, CancellationToken stop)
     {
         await using var scope = _scopes.CreateAsyncScope();
         var runs = scope.ServiceProvider.GetRequiredService<ImportRuns>();
@@ -177,9 +189,18 @@ public sealed partial class ImportRunner : BackgroundService
                 var (last, phaseStartedAt) = progress.Snapshot();
                 try
                 {
-                    if (!await runs.ReportAsync(id, last.Phase, last.Done, last.Total, phaseStartedAt, stop))
+                    var outcome = await runs.ReportAsync(id, last.Phase, last.Done, last.Total, phaseStartedAt, stop);
+                    if (!outcome.Held)
                     {
                         LogTakenOver(_logger, id);
+                        await lost.CancelAsync();
+                        return;
+                    }
+
+                    if (outcome.CancelRequestedBy is { } by)
+                    {
+                        LogCancelled(_logger, id, by);
+                        cancel.By = by;
                         await lost.CancelAsync();
                         return;
                     }
@@ -207,6 +228,18 @@ public sealed partial class ImportRunner : BackgroundService
     {
         await reporting.CancelAsync();
         await reporter;
+    }
+
+    /// <summary>Who asked the run to stop, once the reporting loop has seen it.</summary>
+    private sealed class CancelBox
+    {
+        private volatile string? _by;
+
+        public string? By
+        {
+            get => _by;
+            set => _by = value;
+        }
     }
 
     /// <summary>The importer's latest report, and when its phase began (for the rate), shared with the reporting loop.</summary>
@@ -260,6 +293,9 @@ public sealed partial class ImportRunner : BackgroundService
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Import run {Id} is no longer this instance's (its lease ran out and another took it); stopping here")]
     private static partial void LogTakenOver(ILogger logger, int id);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Import run {Id}: {By} asked it to stop; stopping")]
+    private static partial void LogCancelled(ILogger logger, int id, string by);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Import run {Id} failed")]
     private static partial void LogFailed(ILogger logger, Exception exception, int id);

@@ -118,21 +118,56 @@ public sealed class ImportRuns
         return claimed == 1 ? run : null;
     }
 
-    /// <summary>Records progress and renews the lease; false when this instance no longer holds the run.</summary>
-    public async Task<bool> ReportAsync(int id, string phase, long done, long total, DateTime phaseStartedAt, CancellationToken cancellationToken)
+    /// <summary>Records progress and renews the lease; says whether the run is still this instance's and whether an admin asked it to stop.</summary>
+    public async Task<ReportOutcome> ReportAsync(int id, string phase, long done, long total, DateTime phaseStartedAt, CancellationToken cancellationToken)
     {
         var me = JobLeases.Me;
         var until = Now + Lease;
         phase = phase.Length > WordPressImportRun.PhaseMaxLength ? phase[..WordPressImportRun.PhaseMaxLength] : phase;
+        int held;
         using (await _gate.EnterAsync(cancellationToken))
         {
-            return await _db.WordPressImportRuns
+            held = await _db.WordPressImportRuns
                 .Where(r => r.Id == id && r.ActiveSlot != null && r.Holder == me)
                 .ExecuteUpdateAsync(
                     s => s.SetProperty(r => r.Phase, phase).SetProperty(r => r.Done, done).SetProperty(r => r.Total, total)
                         .SetProperty(r => r.PhaseStartedAt, phaseStartedAt).SetProperty(r => r.LeaseUntil, until),
-                    cancellationToken) == 1;
+                    cancellationToken);
         }
+
+        if (held == 0)
+        {
+            return new ReportOutcome(false, null);
+        }
+
+        return new ReportOutcome(true, await _db.WordPressImportRuns.AsNoTracking().Where(r => r.Id == id).Select(r => r.CancelRequestedBy).FirstOrDefaultAsync(cancellationToken));
+    }
+
+    /// <summary>
+    /// Asks the active run to stop; its instance stops at its next progress report. A run whose instance stopped
+    /// reporting is ended here at once, as nobody else will. False when the run is not active (it ended meanwhile).
+    /// </summary>
+    public async Task<bool> RequestCancelAsync(int id, string by, CancellationToken cancellationToken)
+    {
+        var now = Now;
+        by = by.Length > FieldLengths.StaffEmail ? by[..FieldLengths.StaffEmail] : by;
+        var reason = $"Cancelled by {by}. What was written stays; importing the same files again finishes it.";
+        // Not through the write gate: one row, once, from an admin's click; it must get through while an import's
+        // batches queue there.
+        var ended = await _db.WordPressImportRuns
+            .Where(r => r.Id == id && r.ActiveSlot != null && r.LeaseUntil < now)
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(r => r.ActiveSlot, (int?)null).SetProperty(r => r.Status, ImportRunStatus.Cancelled)
+                    .SetProperty(r => r.FinishedAt, now).SetProperty(r => r.Error, reason).SetProperty(r => r.CancelRequestedBy, by),
+                cancellationToken);
+        if (ended == 1)
+        {
+            return true;
+        }
+
+        return await _db.WordPressImportRuns
+            .Where(r => r.Id == id && r.ActiveSlot != null)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.CancelRequestedBy, by), cancellationToken) == 1;
     }
 
     /// <summary>Ends the run (releasing the slot) with its summary or the reason it failed.</summary>
@@ -181,3 +216,6 @@ public sealed class ImportRuns
         ImportWorkFolder.Delete(stale.WorkFolder);
     }
 }
+
+/// <summary>What a progress report found: whether this instance still holds the run, and who asked it to stop.</summary>
+public sealed record ReportOutcome(bool Held, string? CancelRequestedBy);

@@ -57,6 +57,8 @@ public sealed class ImportRunViewModel
 
     public DateTime? FinishedAt { get; init; }
 
+    public bool CancelRequested { get; init; }
+
     public IReadOnlyList<string> SummaryLines { get; init; } = [];
 
     public string? Error { get; init; }
@@ -77,6 +79,7 @@ public sealed class ImportRunViewModel
             _ when running => "running",
             ImportRunStatus.Succeeded => "succeeded",
             ImportRunStatus.Failed => "failed",
+            ImportRunStatus.Cancelled => "cancelled",
             _ => "interrupted",
         };
         return new ImportRunViewModel
@@ -94,9 +97,11 @@ public sealed class ImportRunViewModel
             StatusText = status switch
             {
                 "stalled" => "Stopped reporting: the instance running it may have stopped. If it restarts it picks the import up again; a new upload takes its place.",
+                "running" when run.CancelRequestedBy is not null => "Stopping (asked by " + run.CancelRequestedBy + ")",
                 "running" => "Importing",
                 "succeeded" => "Finished",
                 "failed" => "Failed",
+                "cancelled" => "Cancelled",
                 _ => "Interrupted",
             },
             ExportFileName = run.ExportFileName,
@@ -104,6 +109,7 @@ public sealed class ImportRunViewModel
             StartedBy = run.StartedBy,
             StartedAt = run.StartedAt,
             FinishedAt = run.FinishedAt,
+            CancelRequested = run.CancelRequestedBy is not null,
             SummaryLines = run.Summary is null ? [] : run.Summary.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
             Error = run.Error,
         };

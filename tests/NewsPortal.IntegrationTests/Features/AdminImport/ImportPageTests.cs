@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NewsPortal.IntegrationTests.Infrastructure;
@@ -19,7 +20,7 @@ public sealed class ImportPageTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _site.Factory.Settings["Import:MaxUploadMegabytes"] = "1";
+        _site.Factory.Settings["Import:MaxUploadMegabytes"] = "4";
         _site.Factory.Settings["Import:MaxExtractedMegabytes"] = "1";
         _site.Factory.Settings["Import:MaxZipEntries"] = "20";
         // The test that holds the write gate keeps the run waiting at its first write; it must wait, not give up.
@@ -137,6 +138,46 @@ public sealed class ImportPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Cancel_WhileAnImportRuns_StopsItAndSaysWhoDid()
+    {
+        var gate = _site.Factory.Services.GetRequiredService<SqliteWriteGate>();
+        // Several batches: the run is asked to stop while it waits for its first, and stops before its last.
+        Assert.Equal(HttpStatusCode.SeeOther, (await ImportSite.UploadAsync(_admin, ImportSite.GeneratedExport(600, 10))).StatusCode);
+        using (await gate.EnterAsync(CancellationToken.None))
+        {
+            var page = await Html.ParseAsync(await _admin.GetAsync("/admin/import"));
+            var stop = page.QuerySelector<AngleSharp.Html.Dom.IHtmlFormElement>("form.import-cancel");
+            Assert.NotNull(stop);
+            var response = await Html.SubmitAsync(_admin, stop);
+            Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+            Assert.Equal(StaffSessions.AdminEmail, await _site.Factory.WithDbAsync(db => db.WordPressImportRuns.Select(r => r.CancelRequestedBy).SingleAsync()));
+            Assert.Contains("Stopping (asked by admin@test.example)", await _admin.GetStringAsync("/admin/import"), StringComparison.Ordinal);
+        }
+
+        var run = await _site.WaitForRunToEndAsync();
+        Assert.True(run.Status == ImportRunStatus.Cancelled, $"{run.Status}: {run.Error} {run.Summary}");
+        Assert.StartsWith("Cancelled by admin@test.example. What was written stays", run.Error, StringComparison.Ordinal);
+        Assert.True(await _site.Factory.WithDbAsync(db => db.Comments.CountAsync()) < 6_000, "the whole export was imported although it was stopped");
+        Assert.Empty(_site.LeftInImportFolder());
+        var after = await Html.ParseAsync(await _admin.GetAsync("/admin/import"));
+        Assert.Equal("Cancelled", after.QuerySelector("#import-current [data-import-state]")?.TextContent);
+        Assert.NotNull(after.QuerySelector("form.import-upload"));
+    }
+
+    [Fact]
+    public async Task Cancel_ARunWhoseInstanceStopped_EndsItAtOnce()
+    {
+        var id = await InsertActiveRunAsync(leaseUntil: DateTime.UtcNow.AddMinutes(-1));
+        var page = await Html.ParseAsync(await _admin.GetAsync("/admin/import"));
+        Assert.Contains("Stopped reporting", page.QuerySelector("#import-current")!.TextContent, StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.SeeOther, (await Html.SubmitAsync(_admin, page.QuerySelector<AngleSharp.Html.Dom.IHtmlFormElement>("form.import-cancel")!)).StatusCode);
+
+        var run = await _site.Factory.WithDbAsync(db => db.WordPressImportRuns.AsNoTracking().SingleAsync(r => r.Id == id));
+        Assert.Equal((ImportRunStatus.Cancelled, (int?)null), (run.Status, run.ActiveSlot));
+    }
+
+    [Fact]
     public async Task Upload_TwoAtOnce_OneRunsAndTheOtherIsRefused()
     {
         var second = await _site.Factory.SignedInAsync(StaffSessions.AdminEmail);
@@ -251,14 +292,14 @@ public sealed class ImportPageTests : IAsyncLifetime
     [InlineData(true)]
     public async Task Upload_LargerThanTheLimit_IsRefusedWithAMessage(bool chunked)
     {
-        // A valid export padded past 1 MB (Import:MaxUploadMegabytes in this class) with an XML comment.
-        var export = File.ReadAllText(ImportSite.Fixture("statuses")).Replace("<channel>", "<channel><!--" + new string('x', 1_200_000) + "-->", StringComparison.Ordinal);
+        // A valid export padded past 4 MB (Import:MaxUploadMegabytes in this class) with an XML comment.
+        var export = File.ReadAllText(ImportSite.Fixture("statuses")).Replace("<channel>", "<channel><!--" + new string('x', 4_300_000) + "-->", StringComparison.Ordinal);
         var response = await ImportSite.UploadAsync(_admin, ("big.xml", System.Text.Encoding.UTF8.GetBytes(export)), chunked: chunked);
         var page = await Html.ParseAsync(response);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         var refusal = page.QuerySelector(".import-refusal")?.TextContent ?? string.Empty;
-        Assert.Contains("larger than the 1 MB this site accepts (Import:MaxUploadMegabytes)", refusal, StringComparison.Ordinal);
+        Assert.Contains("larger than the 4 MB this site accepts (Import:MaxUploadMegabytes)", refusal, StringComparison.Ordinal);
         Assert.NotNull(page.QuerySelector("form.import-upload"));
         Assert.Equal(0, await _site.Factory.WithDbAsync(db => db.WordPressImportRuns.CountAsync()));
         Assert.Empty(_site.LeftInImportFolder());

@@ -27,6 +27,7 @@ public sealed class ImportRunsSqlServerQueryTests : IClassFixture<SqlServerQuery
             await runs.ClaimAsync(_ => true, CancellationToken.None);
             await runs.ReportAsync(1, "Posts and comments", 10, 100, DateTime.UtcNow, CancellationToken.None);
             await runs.FinishAsync(1, new ImportProgress("Posts and comments", 100, 100), ImportRunStatus.Succeeded, "Import finished.", null, CancellationToken.None);
+            await runs.RequestCancelAsync(1, "admin@test.example", CancellationToken.None);
             await runs.FinishAsync(1, null, ImportRunStatus.Failed, null, "Nothing was imported", CancellationToken.None);
             try
             {

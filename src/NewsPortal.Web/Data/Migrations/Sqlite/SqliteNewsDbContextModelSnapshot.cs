@@ -1663,6 +1663,10 @@ namespace NewsPortal.Web.Data.Migrations.Sqlite
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CancelRequestedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("Done")
                         .HasColumnType("INTEGER");
 

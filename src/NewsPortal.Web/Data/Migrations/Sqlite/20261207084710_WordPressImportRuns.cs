@@ -11,6 +11,14 @@ namespace NewsPortal.Web.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropColumn(
+                name: "CoAuthorIds",
+                table: "ArticleRevisions");
+
+            migrationBuilder.DropColumn(
+                name: "CoAuthorIds",
+                table: "ArticleAutosaves");
+
             migrationBuilder.CreateTable(
                 name: "WordPressImportRuns",
                 columns: table => new
@@ -35,7 +43,8 @@ namespace NewsPortal.Web.Data.Migrations.Sqlite
                     Done = table.Column<long>(type: "INTEGER", nullable: false),
                     Total = table.Column<long>(type: "INTEGER", nullable: false),
                     Summary = table.Column<string>(type: "TEXT", nullable: true),
-                    Error = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                    Error = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    CancelRequestedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -59,6 +68,21 @@ namespace NewsPortal.Web.Data.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "WordPressImportRuns");
+
+            migrationBuilder.AddColumn<string>(
+                name: "CoAuthorIds",
+                table: "ArticleRevisions",
+                type: "TEXT",
+                maxLength: 100,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<string>(
+                name: "CoAuthorIds",
+                table: "ArticleAutosaves",
+                type: "TEXT",
+                maxLength: 100,
+                nullable: true);
         }
     }
 }

@@ -11,6 +11,14 @@ namespace NewsPortal.Web.Data.Migrations.SqlServer
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropColumn(
+                name: "CoAuthorIds",
+                table: "ArticleRevisions");
+
+            migrationBuilder.DropColumn(
+                name: "CoAuthorIds",
+                table: "ArticleAutosaves");
+
             migrationBuilder.CreateTable(
                 name: "WordPressImportRuns",
                 columns: table => new
@@ -35,7 +43,8 @@ namespace NewsPortal.Web.Data.Migrations.SqlServer
                     Done = table.Column<long>(type: "bigint", nullable: false),
                     Total = table.Column<long>(type: "bigint", nullable: false),
                     Summary = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    Error = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true)
+                    Error = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    CancelRequestedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -60,6 +69,21 @@ namespace NewsPortal.Web.Data.Migrations.SqlServer
         {
             migrationBuilder.DropTable(
                 name: "WordPressImportRuns");
+
+            migrationBuilder.AddColumn<string>(
+                name: "CoAuthorIds",
+                table: "ArticleRevisions",
+                type: "nvarchar(100)",
+                maxLength: 100,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<string>(
+                name: "CoAuthorIds",
+                table: "ArticleAutosaves",
+                type: "nvarchar(100)",
+                maxLength: 100,
+                nullable: true);
         }
     }
 }
