@@ -12,8 +12,8 @@ using NewsPortal.Web.Features.Home;
 using NewsPortal.Web.Features.Listings;
 using NewsPortal.Web.Features.Search;
 using NewsPortal.Web.Features.AdminArticles.Revisions;
-
 using NewsPortal.Web.Features.AdminDashboard;
+using NewsPortal.Web.Features.AdminImport;
 using NewsPortal.Web.Features.Articles;
 using NewsPortal.Web.Features.Comments;
 using NewsPortal.Web.Features.Notifications;
@@ -78,6 +78,7 @@ try
     builder.Services.AddArticleRevisions();
     builder.Services.AddDashboard();
     builder.Services.AddWordPressImport();
+    builder.Services.AddAdminImport();
     builder.Services.AddPerClientLimits();
 
     var app = builder.Build();

@@ -29,6 +29,7 @@ public static class QualityPages
         { "media library", "/admin/media", true },
         { "media library image (where it is used; a sample photograph)", "/admin/media/1", true },
         { "comment settings and their history", "/admin/settings", true },
+        { "import from WordPress (the upload form; the latest run and its summary once one has run)", "/admin/import", true },
         { "sections", "/admin/sections", true },
         { "edit a section", "/admin/sections/1/edit", true },
         { "delete a section (move its articles)", "/admin/sections/1/delete", true },

@@ -322,6 +322,7 @@ public sealed class SiteFixture : IAsyncLifetime
             builder.UseSetting("Comments:ThreadsPerPage", ThreadsPerPage.ToString(System.Globalization.CultureInfo.InvariantCulture));
             builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
             builder.UseSetting("Smtp:PickupDirectory", Path.Combine(Path.GetTempPath(), $"newsportal-browser-mail-{Guid.NewGuid():N}"));
+            builder.UseSetting("Import:Folder", Path.Combine(Path.GetTempPath(), $"newsportal-browser-imports-{Guid.NewGuid():N}"));
         }
     }
 }

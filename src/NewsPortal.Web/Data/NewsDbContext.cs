@@ -63,6 +63,7 @@ public class NewsDbContext : IdentityDbContext<StaffUser>, IDataProtectionKeyCon
 
     public DbSet<ImportedItem> ImportedItems => Set<ImportedItem>();
     public DbSet<LegacyAddress> LegacyAddresses => Set<LegacyAddress>();
+    public DbSet<WordPressImportRun> WordPressImportRuns => Set<WordPressImportRun>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,0 +1,18 @@
+namespace NewsPortal.Web.Features.AdminImport;
+
+public static class AdminImportServiceCollectionExtensions
+{
+    /// <summary>/admin/import: the upload, the run's record and lease, and the background runner.</summary>
+    public static IServiceCollection AddAdminImport(this IServiceCollection services)
+    {
+        services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<ImportWorkSignal>();
+        services.AddScoped<ImportRuns>();
+        services.AddScoped<ImportPage>();
+        services.AddScoped<StartImport>();
+        services.AddHostedService<ImportRunner>();
+        return services;
+    }
+}

@@ -1,0 +1,36 @@
+using Microsoft.Extensions.Options;
+
+namespace NewsPortal.Web.Features.AdminImport;
+
+/// <summary>What /admin/import shows: the current run (or the latest), the earlier ones with their summaries, the limits.</summary>
+public sealed class ImportPage
+{
+    /// <summary>How many earlier runs the page lists.</summary>
+    public const int PastShown = 20;
+
+    private readonly ImportRuns _runs;
+    private readonly ImportOptions _options;
+
+    public ImportPage(ImportRuns runs, IOptions<ImportOptions> options)
+    {
+        _runs = runs;
+        _options = options.Value;
+    }
+
+    public async Task<ImportPageViewModel> LoadAsync(string? refusal, CancellationToken cancellationToken)
+    {
+        var now = _runs.Now;
+        var recent = await _runs.RecentAsync(PastShown + 1, cancellationToken);
+        var current = recent.FirstOrDefault(r => r.ActiveSlot is not null) ?? recent.FirstOrDefault();
+        return new ImportPageViewModel
+        {
+            Current = current is null ? null : ImportRunViewModel.From(current, now),
+            Past = [.. recent.Where(r => r != current).Take(PastShown).Select(r => ImportRunViewModel.From(r, now))],
+            MaxUploadMegabytes = _options.MaxUploadMegabytes,
+            Refusal = refusal,
+        };
+    }
+
+    public async Task<ImportRunViewModel?> CurrentAsync(CancellationToken cancellationToken) =>
+        await _runs.LatestAsync(cancellationToken) is { } run ? ImportRunViewModel.From(run, _runs.Now) : null;
+}

@@ -1,0 +1,55 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.SqlServer.TransactSql.ScriptDom;
+using NewsPortal.IntegrationTests.Data;
+using NewsPortal.Web.Domain;
+using NewsPortal.Web.Features.AdminImport;
+using NewsPortal.Web.Features.WordPressImport;
+
+namespace NewsPortal.IntegrationTests.Features.AdminImport;
+
+/// <summary>The import runs' reads and writes (the lease included), translated by the SQL Server provider (no server) and parsed as T-SQL.</summary>
+public sealed class ImportRunsSqlServerQueryTests : IClassFixture<SqlServerQueryTests.SqlServerFactory>
+{
+    private readonly SqlServerQueryTests.SqlServerFactory _factory;
+
+    public ImportRunsSqlServerQueryTests(SqlServerQueryTests.SqlServerFactory factory) => _factory = factory;
+
+    [Fact]
+    public async Task ImportRunQueries_AreValidTSql()
+    {
+        _factory.Capture.Commands.Clear();
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            var runs = scope.ServiceProvider.GetRequiredService<ImportRuns>();
+            await runs.ActiveAsync(CancellationToken.None);
+            await runs.RecentAsync(ImportPage.PastShown + 1, CancellationToken.None);
+            await runs.LatestAsync(CancellationToken.None);
+            await runs.ClaimAsync(_ => true, CancellationToken.None);
+            await runs.ReportAsync(1, "Posts and comments", 10, 100, DateTime.UtcNow, CancellationToken.None);
+            await runs.FinishAsync(1, new ImportProgress("Posts and comments", 100, 100), ImportRunStatus.Succeeded, "Import finished.", null, CancellationToken.None);
+            await runs.RequestCancelAsync(1, "admin@test.example", CancellationToken.None);
+            await runs.FinishAsync(1, null, ImportRunStatus.Failed, null, "Nothing was imported", CancellationToken.None);
+            try
+            {
+                await runs.TryStartAsync(
+                    new WordPressImportRun { ExportFileName = "export.xml", WorkFolder = "/tmp/x", Holder = string.Empty, StartedBy = "admin@test.example", Phase = "Waiting to start" },
+                    CancellationToken.None);
+            }
+            catch (InvalidOperationException)
+            {
+                // The stand-in server answers the insert as if another upload held the slot; its statements were captured first.
+            }
+        }
+
+        var commands = _factory.Capture.Commands.Distinct().ToList();
+        Assert.Contains(commands, c => c.Contains("INSERT INTO [WordPressImportRuns]", StringComparison.Ordinal));
+        Assert.Contains(commands, c => c.Contains("UPDATE [w]", StringComparison.Ordinal) && c.Contains("[LeaseUntil]", StringComparison.Ordinal));
+        var parser = new TSql160Parser(initialQuotedIdentifiers: true);
+        foreach (var sql in commands)
+        {
+            using var reader = new StringReader(sql);
+            parser.Parse(reader, out var errors);
+            Assert.True(errors.Count == 0, $"Not valid T-SQL ({string.Join("; ", errors.Select(e => e.Message))}):\n{sql}");
+        }
+    }
+}
