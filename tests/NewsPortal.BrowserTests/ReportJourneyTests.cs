@@ -23,17 +23,29 @@ public sealed class ReportJourneyTests
         var now = DateTime.UtcNow;
         var article = new Article
         {
-            Slug = $"report-journey-{Guid.NewGuid():N}", Headline = "A story readers argue about", Standfirst = "Opinions differ.",
-            BodyHtml = "<p>Body.</p>", Status = ArticleStatus.Published, PublishedAt = now.AddHours(-2), CreatedAt = now.AddHours(-2),
-            CategoryId = category.Id, AuthorId = author.Id, CommentsOpen = true,
+            Slug = $"report-journey-{Guid.NewGuid():N}",
+            Headline = "A story readers argue about",
+            Standfirst = "Opinions differ.",
+            BodyHtml = "<p>Body.</p>",
+            Status = ArticleStatus.Published,
+            PublishedAt = now.AddHours(-2),
+            CreatedAt = now.AddHours(-2),
+            CategoryId = category.Id,
+            AuthorId = author.Id,
+            CommentsOpen = true,
         };
         db.Articles.Add(article);
         await db.SaveChangesAsync();
         var comment = new Comment
         {
-            ArticleId = article.Id, AuthorName = "Rowdy Reader", AuthorEmail = "rowdy@browser.test", BodyHtml = $"<p>{text}</p>",
-            Status = CommentStatus.Approved, CreatedAt = now.AddHours(-1),
-            ReportPriority = reported ? 1 : null, ReportedAt = reported ? now.AddMinutes(-30) : null,
+            ArticleId = article.Id,
+            AuthorName = "Rowdy Reader",
+            AuthorEmail = "rowdy@browser.test",
+            BodyHtml = $"<p>{text}</p>",
+            Status = CommentStatus.Approved,
+            CreatedAt = now.AddHours(-1),
+            ReportPriority = reported ? 1 : null,
+            ReportedAt = reported ? now.AddMinutes(-30) : null,
         };
         db.Comments.Add(comment);
         await db.SaveChangesAsync();

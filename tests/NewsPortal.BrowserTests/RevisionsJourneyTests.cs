@@ -30,8 +30,12 @@ public sealed class RevisionsJourneyTests
         var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
         var article = new Article
         {
-            Slug = $"two-editors-{Guid.NewGuid():N}", Headline = headline, Standfirst = "The standfirst both editors start from.",
-            BodyHtml = "<p>The text both editors start from.</p>", Status = ArticleStatus.Draft, CreatedAt = DateTime.UtcNow,
+            Slug = $"two-editors-{Guid.NewGuid():N}",
+            Headline = headline,
+            Standfirst = "The standfirst both editors start from.",
+            BodyHtml = "<p>The text both editors start from.</p>",
+            Status = ArticleStatus.Draft,
+            CreatedAt = DateTime.UtcNow,
             CategoryId = await db.Categories.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync(),
             AuthorId = await db.Authors.OrderBy(a => a.Id).Select(a => a.Id).FirstAsync(),
         };

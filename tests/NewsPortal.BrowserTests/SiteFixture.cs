@@ -2,9 +2,9 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using Microsoft.EntityFrameworkCore;
 using NewsPortal.Web.Data;
 using NewsPortal.Web.Domain;
 using NewsPortal.Web.Infrastructure.Identity;
@@ -142,10 +142,17 @@ public sealed class SiteFixture : IAsyncLifetime
         var sample = await db.Articles.OrderBy(a => a.Id).FirstAsync();
         var story = new Article
         {
-            Slug = "browser-review-story", Headline = "Ferry timetable changes from spring", Standfirst = "Fewer sailings at night, more at the weekend.",
-            BodyHtml = "<p>The ferry company will change its timetable.</p>", Status = ArticleStatus.Draft, CreatedAt = now.AddHours(-3),
-            CreatedById = reporterId, SubmittedAt = now.AddHours(-2), SubmissionNote = "Checked the figures with the company.",
-            AuthorId = sample.AuthorId, CategoryId = sample.CategoryId,
+            Slug = "browser-review-story",
+            Headline = "Ferry timetable changes from spring",
+            Standfirst = "Fewer sailings at night, more at the weekend.",
+            BodyHtml = "<p>The ferry company will change its timetable.</p>",
+            Status = ArticleStatus.Draft,
+            CreatedAt = now.AddHours(-3),
+            CreatedById = reporterId,
+            SubmittedAt = now.AddHours(-2),
+            SubmissionNote = "Checked the figures with the company.",
+            AuthorId = sample.AuthorId,
+            CategoryId = sample.CategoryId,
         };
         db.Articles.Add(story);
         db.ArticleEvents.Add(new ArticleEvent { Article = story, Kind = ArticleEventKinds.Submitted, Actor = "Browser Reporter", At = now.AddHours(-2), Note = story.SubmissionNote });
@@ -174,8 +181,13 @@ public sealed class SiteFixture : IAsyncLifetime
             new CommentReport { CommentId = reported.Id, Reason = ReportReason.Illegal, Explanation = "It repeats a court-suppressed name.", ReporterEmail = "reporter@browser.test", ReaderKey = new string('2', 64), CreatedAt = now.AddHours(-2) },
             new CommentReport
             {
-                CommentId = threads[^2].Id, Reason = ReportReason.OffTopic, ReaderKey = new string('3', 64), CreatedAt = now.AddDays(-1),
-                Decision = ReportDecision.Dismissed, DecidedAt = now.AddHours(-20), DecidedBy = EditorEmail,
+                CommentId = threads[^2].Id,
+                Reason = ReportReason.OffTopic,
+                ReaderKey = new string('3', 64),
+                CreatedAt = now.AddDays(-1),
+                Decision = ReportDecision.Dismissed,
+                DecidedAt = now.AddHours(-20),
+                DecidedBy = EditorEmail,
             });
         await db.SaveChangesAsync();
         return threads[0].Id;
@@ -188,9 +200,20 @@ public sealed class SiteFixture : IAsyncLifetime
         var article = await db.Articles.Include(a => a.Category).Include(a => a.Author).SingleAsync(a => a.Id == 1);
         ArticleRevision Revision(string headline, string body, DateTime at, bool published) => new()
         {
-            ArticleId = article.Id, CreatedAt = at, CreatedBy = EditorEmail, CreatedByName = "Browser Tester", ChangedFields = "Headline, Body",
-            IsPublished = published, Headline = headline, Standfirst = article.Standfirst, BodyHtml = body, CategoryId = article.CategoryId,
-            SectionName = article.Category.Name, AuthorId = article.AuthorId, Bylines = article.Author.Name, Status = article.Status,
+            ArticleId = article.Id,
+            CreatedAt = at,
+            CreatedBy = EditorEmail,
+            CreatedByName = "Browser Tester",
+            ChangedFields = "Headline, Body",
+            IsPublished = published,
+            Headline = headline,
+            Standfirst = article.Standfirst,
+            BodyHtml = body,
+            CategoryId = article.CategoryId,
+            SectionName = article.Category.Name,
+            AuthorId = article.AuthorId,
+            Bylines = article.Author.Name,
+            Status = article.Status,
         };
         db.ArticleRevisions.AddRange(
             Revision(article.Headline + " (first draft)", "<p>An earlier text of the story.</p>", DateTime.UtcNow.AddHours(-2), false),
@@ -205,9 +228,16 @@ public sealed class SiteFixture : IAsyncLifetime
         var now = DateTime.UtcNow;
         var article = new Article
         {
-            Slug = LongDiscussionSlug, Headline = "A long discussion about the harbour plans", Standfirst = "Readers have plenty to say.",
-            BodyHtml = "<p>The harbour board published its plans on Monday.</p>", Status = ArticleStatus.Published,
-            PublishedAt = now.AddDays(-2), CreatedAt = now.AddDays(-2), CategoryId = category.Id, AuthorId = author.Id, CommentsOpen = true,
+            Slug = LongDiscussionSlug,
+            Headline = "A long discussion about the harbour plans",
+            Standfirst = "Readers have plenty to say.",
+            BodyHtml = "<p>The harbour board published its plans on Monday.</p>",
+            Status = ArticleStatus.Published,
+            PublishedAt = now.AddDays(-2),
+            CreatedAt = now.AddDays(-2),
+            CategoryId = category.Id,
+            AuthorId = author.Id,
+            CommentsOpen = true,
         };
         db.Articles.Add(article);
         await db.SaveChangesAsync();
@@ -217,15 +247,24 @@ public sealed class SiteFixture : IAsyncLifetime
         {
             var root = new Comment
             {
-                ArticleId = article.Id, AuthorName = $"Reader {i}", AuthorEmail = $"reader{i}@browser.test", BodyHtml = $"<p>Thread {i}: a point about the harbour.</p>",
-                Status = CommentStatus.Approved, CreatedAt = now.AddDays(-1).AddMinutes(i),
+                ArticleId = article.Id,
+                AuthorName = $"Reader {i}",
+                AuthorEmail = $"reader{i}@browser.test",
+                BodyHtml = $"<p>Thread {i}: a point about the harbour.</p>",
+                Status = CommentStatus.Approved,
+                CreatedAt = now.AddDays(-1).AddMinutes(i),
             };
             db.Comments.Add(root);
             await db.SaveChangesAsync();
             db.Comments.Add(new Comment
             {
-                ArticleId = article.Id, ParentId = root.Id, AuthorName = "Harbour Board", AuthorEmail = "board@browser.test", BodyHtml = $"<p>Thanks, reader {i}.</p>",
-                Status = CommentStatus.Approved, CreatedAt = root.CreatedAt.AddHours(1),
+                ArticleId = article.Id,
+                ParentId = root.Id,
+                AuthorName = "Harbour Board",
+                AuthorEmail = "board@browser.test",
+                BodyHtml = $"<p>Thanks, reader {i}.</p>",
+                Status = CommentStatus.Approved,
+                CreatedAt = root.CreatedAt.AddHours(1),
             });
             parent ??= root;
         }
@@ -234,9 +273,13 @@ public sealed class SiteFixture : IAsyncLifetime
         {
             var reply = new Comment
             {
-                ArticleId = article.Id, ParentId = parent!.Id, AuthorName = $"Deep Reader {depth}", AuthorEmail = $"deep{depth}@browser.test",
+                ArticleId = article.Id,
+                ParentId = parent!.Id,
+                AuthorName = $"Deep Reader {depth}",
+                AuthorEmail = $"deep{depth}@browser.test",
                 BodyHtml = $"<p>Reply at depth {depth + 1}, with a fairly long sentence so that a narrow phone screen has to wrap it.</p>",
-                Status = CommentStatus.Approved, CreatedAt = now.AddHours(-12 + depth),
+                Status = CommentStatus.Approved,
+                CreatedAt = now.AddHours(-12 + depth),
             };
             db.Comments.Add(reply);
             await db.SaveChangesAsync();

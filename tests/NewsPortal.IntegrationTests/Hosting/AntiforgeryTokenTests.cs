@@ -46,7 +46,9 @@ public sealed class AntiforgeryTokenTests : IClassFixture<NewsPortalFactory>
 
         var posted = await Html.SubmitAsync(client, form, new Dictionary<string, string>
         {
-            ["Name"] = "Token Reader", ["Email"] = "token@example.com", ["Body"] = "Posted with the site's own tokens.",
+            ["Name"] = "Token Reader",
+            ["Email"] = "token@example.com",
+            ["Body"] = "Posted with the site's own tokens.",
         });
         Assert.Equal(HttpStatusCode.SeeOther, posted.StatusCode);
         Assert.Equal(1, await CommentsOnAsync(slug));
@@ -61,7 +63,9 @@ public sealed class AntiforgeryTokenTests : IClassFixture<NewsPortalFactory>
         var form = Html.CommentForm(page);
         var fields = Html.FormValues(form, new Dictionary<string, string>
         {
-            ["Name"] = "Forger", ["Email"] = "forger@example.com", ["Body"] = "A token I changed.",
+            ["Name"] = "Forger",
+            ["Email"] = "forger@example.com",
+            ["Body"] = "A token I changed.",
         });
         var token = fields.Single(f => f.Key == "__RequestVerificationToken");
         var bytes = Decode(token.Value);

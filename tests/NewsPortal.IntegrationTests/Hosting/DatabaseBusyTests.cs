@@ -85,7 +85,9 @@ public sealed class DatabaseBusyTests
 
         var posts = forms.Select((f, i) => Html.SubmitAsync(f.Client, f.Form, new Dictionary<string, string>
         {
-            ["Name"] = $"Poster {i}", ["Email"] = $"poster{i}@example.com", ["Body"] = $"Comment number {i} while the database is locked.",
+            ["Name"] = $"Poster {i}",
+            ["Email"] = $"poster{i}@example.com",
+            ["Body"] = $"Comment number {i} while the database is locked.",
         })).ToList();
 
         // While the posts wait at the lock, readers and probes do not: each read is answered while every post is

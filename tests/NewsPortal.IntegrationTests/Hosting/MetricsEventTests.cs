@@ -57,8 +57,12 @@ public sealed class MetricsEventTests
             var article = await new ArticleBuilder().SaveAsync(db);
             var comment = new Comment
             {
-                ArticleId = article.Id, AuthorName = "Held", AuthorEmail = "held@example.com", BodyHtml = "<p>Held for a decision.</p>",
-                Status = CommentStatus.Pending, CreatedAt = DateTime.UtcNow.AddMinutes(-5),
+                ArticleId = article.Id,
+                AuthorName = "Held",
+                AuthorEmail = "held@example.com",
+                BodyHtml = "<p>Held for a decision.</p>",
+                Status = CommentStatus.Pending,
+                CreatedAt = DateTime.UtcNow.AddMinutes(-5),
             };
             db.Comments.Add(comment);
             await db.SaveChangesAsync();
@@ -130,8 +134,14 @@ public sealed class MetricsEventTests
             // Not due for a day, so the sender leaves it waiting while the gauge is read.
             db.OutboxMessages.Add(new OutboxMessage
             {
-                Kind = "test", ToAddress = "nobody@example.com", Subject = "s", TextBody = "t", HtmlBody = "<p>t</p>",
-                MessageId = $"{Guid.NewGuid():N}@test", Status = OutboxStatus.Pending, CreatedAt = DateTime.UtcNow.AddHours(-1),
+                Kind = "test",
+                ToAddress = "nobody@example.com",
+                Subject = "s",
+                TextBody = "t",
+                HtmlBody = "<p>t</p>",
+                MessageId = $"{Guid.NewGuid():N}@test",
+                Status = OutboxStatus.Pending,
+                CreatedAt = DateTime.UtcNow.AddHours(-1),
                 NextAttemptAt = DateTime.UtcNow.AddDays(1),
             });
             await db.SaveChangesAsync();

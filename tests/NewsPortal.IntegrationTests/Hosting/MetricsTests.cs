@@ -234,8 +234,12 @@ public sealed class MetricsTests
             var article = await new ArticleBuilder().SaveAsync(db);
             var comment = new Comment
             {
-                ArticleId = article.Id, AuthorName = "Held", AuthorEmail = "held@example.com", BodyHtml = "<p>Held.</p>",
-                Status = CommentStatus.Pending, CreatedAt = DateTime.UtcNow.AddMinutes(-5),
+                ArticleId = article.Id,
+                AuthorName = "Held",
+                AuthorEmail = "held@example.com",
+                BodyHtml = "<p>Held.</p>",
+                Status = CommentStatus.Pending,
+                CreatedAt = DateTime.UtcNow.AddMinutes(-5),
             };
             db.Comments.Add(comment);
             await db.SaveChangesAsync();
@@ -265,8 +269,12 @@ public sealed class MetricsTests
             var article = await new ArticleBuilder().SaveAsync(db);
             db.Comments.Add(new Comment
             {
-                ArticleId = article.Id, AuthorName = "Waiting", AuthorEmail = "waiting@example.com", BodyHtml = "<p>Waiting.</p>",
-                Status = CommentStatus.Pending, CreatedAt = DateTime.UtcNow.AddHours(-2),
+                ArticleId = article.Id,
+                AuthorName = "Waiting",
+                AuthorEmail = "waiting@example.com",
+                BodyHtml = "<p>Waiting.</p>",
+                Status = CommentStatus.Pending,
+                CreatedAt = DateTime.UtcNow.AddHours(-2),
             });
             await db.SaveChangesAsync();
         });
@@ -351,8 +359,15 @@ public sealed class MetricsTests
         {
             db.OutboxMessages.Add(new OutboxMessage
             {
-                Kind = "test", ToAddress = "nobody@example.com", Subject = "s", TextBody = "t", HtmlBody = "<p>t</p>",
-                MessageId = $"{Guid.NewGuid():N}@test", Status = OutboxStatus.Failed, CreatedAt = DateTime.UtcNow, NextAttemptAt = DateTime.UtcNow,
+                Kind = "test",
+                ToAddress = "nobody@example.com",
+                Subject = "s",
+                TextBody = "t",
+                HtmlBody = "<p>t</p>",
+                MessageId = $"{Guid.NewGuid():N}@test",
+                Status = OutboxStatus.Failed,
+                CreatedAt = DateTime.UtcNow,
+                NextAttemptAt = DateTime.UtcNow,
             });
             await db.SaveChangesAsync();
         });
@@ -451,8 +466,15 @@ public sealed class MetricsTests
         {
             db.OutboxMessages.Add(new OutboxMessage
             {
-                Kind = "test", ToAddress = "nobody@example.com", Subject = "s", TextBody = "t", HtmlBody = "<p>t</p>",
-                MessageId = $"{Guid.NewGuid():N}@test", Status = OutboxStatus.Pending, CreatedAt = DateTime.UtcNow, NextAttemptAt = DateTime.UtcNow.AddSeconds(-1),
+                Kind = "test",
+                ToAddress = "nobody@example.com",
+                Subject = "s",
+                TextBody = "t",
+                HtmlBody = "<p>t</p>",
+                MessageId = $"{Guid.NewGuid():N}@test",
+                Status = OutboxStatus.Pending,
+                CreatedAt = DateTime.UtcNow,
+                NextAttemptAt = DateTime.UtcNow.AddSeconds(-1),
             });
             await db.SaveChangesAsync();
         });

@@ -70,7 +70,9 @@ public sealed class ProxyTests : IClassFixture<ProxyTests.Factory>
         {
             Content = new FormUrlEncodedContent(Html.FormValues(form, new Dictionary<string, string>
             {
-                ["Name"] = "Proxy Reader", ["Email"] = email, ["Body"] = body,
+                ["Name"] = "Proxy Reader",
+                ["Email"] = email,
+                ["Body"] = body,
             })),
         };
         request.Headers.Add("Cookie", CookieHeader(page, "np_af")!.Split(';')[0]);
@@ -203,7 +205,9 @@ public sealed class PublicUrlTests : IClassFixture<PublicUrlTests.Factory>
         var (_, article) = await Html.GetAsync(client, $"/news/{slug}");
         var posted = await Html.SubmitAsync(client, Html.CommentForm(article), new Dictionary<string, string>
         {
-            ["Name"] = "Host Reader", ["Email"] = email, ["Body"] = "A comment so the address has data.",
+            ["Name"] = "Host Reader",
+            ["Email"] = email,
+            ["Body"] = "A comment so the address has data.",
         });
         Assert.Equal(HttpStatusCode.SeeOther, posted.StatusCode);
 

@@ -132,8 +132,12 @@ public sealed class ReaderCacheSyncTests : IClassFixture<ReaderCacheSyncTests.Tw
         {
             var comment = new Comment
             {
-                ArticleId = article.Id, AuthorName = "Sync", AuthorEmail = "sync@example.com", BodyHtml = $"<p>{marker}</p>",
-                Status = status, CreatedAt = DateTime.UtcNow,
+                ArticleId = article.Id,
+                AuthorName = "Sync",
+                AuthorEmail = "sync@example.com",
+                BodyHtml = $"<p>{marker}</p>",
+                Status = status,
+                CreatedAt = DateTime.UtcNow,
             };
             db.Comments.Add(comment);
             await db.SaveChangesAsync();

@@ -134,7 +134,9 @@ public sealed class SecurityHeadersTests : IClassFixture<SecurityHeadersTests.Fa
         var (_, page) = await Html.GetAsync(reader, $"/news/{slug}");
         var posted = await Html.SubmitAsync(reader, Html.CommentForm(page), new Dictionary<string, string>
         {
-            ["Name"] = "Cookie Reader", ["Email"] = "cookie.reader@example.com", ["Body"] = "A comment that waits for moderation.",
+            ["Name"] = "Cookie Reader",
+            ["Email"] = "cookie.reader@example.com",
+            ["Body"] = "A comment that waits for moderation.",
         });
         Assert.Equal(["httponly", "path=/", "samesite=lax", "secure"], CookieAttributes(posted, HeldCommentsCookie.CookieName).Order());
     }

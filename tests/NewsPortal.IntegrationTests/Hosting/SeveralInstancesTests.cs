@@ -72,7 +72,9 @@ public sealed class SeveralInstancesTests : IClassFixture<SeveralInstancesTests.
         var (_, page) = await Html.GetAsync(client, $"/news/{slug}");
         var response = await Html.SubmitAsync(client, Html.CommentForm(page), new Dictionary<string, string>
         {
-            ["Name"] = "Two Instances", ["Email"] = $"{Guid.NewGuid():N}@example.com", ["Body"] = body,
+            ["Name"] = "Two Instances",
+            ["Email"] = $"{Guid.NewGuid():N}@example.com",
+            ["Body"] = body,
         });
         return response.StatusCode;
     }
@@ -120,8 +122,12 @@ public sealed class SeveralInstancesTests : IClassFixture<SeveralInstancesTests.
         {
             var comment = new Comment
             {
-                ArticleId = article.Id, AuthorName = "Held", AuthorEmail = "held@example.com", BodyHtml = "<p>Approved on A, read on B.</p>",
-                Status = CommentStatus.Pending, CreatedAt = DateTime.UtcNow,
+                ArticleId = article.Id,
+                AuthorName = "Held",
+                AuthorEmail = "held@example.com",
+                BodyHtml = "<p>Approved on A, read on B.</p>",
+                Status = CommentStatus.Pending,
+                CreatedAt = DateTime.UtcNow,
             };
             db.Comments.Add(comment);
             await db.SaveChangesAsync();
@@ -181,7 +187,9 @@ public sealed class SeveralInstancesTests : IClassFixture<SeveralInstancesTests.
         onB.DefaultRequestHeaders.Add("Cookie", cookie);
         var posted = await Html.PostAsync(onB, Html.ActionOf(form), Html.FormValues(form, new Dictionary<string, string>
         {
-            ["Name"] = "Two Instances", ["Email"] = "a-to-b@example.com", ["Body"] = "Rendered by A, posted to B.",
+            ["Name"] = "Two Instances",
+            ["Email"] = "a-to-b@example.com",
+            ["Body"] = "Rendered by A, posted to B.",
         }));
 
         Assert.Equal(HttpStatusCode.SeeOther, posted.StatusCode);

@@ -105,7 +105,10 @@ public sealed class TraceCanaryTests : IClassFixture<TraceCanaryTests.Factory>
         var (_, page) = await Html.GetAsync(reader, $"/news/{slug}");
         await Html.SubmitAsync(reader, Html.CommentForm(page), new Dictionary<string, string>
         {
-            ["Name"] = $"Name {canary}", ["Email"] = $"{canary}@example.com", ["Body"] = $"Body {canary} with words.", ["NotifyReplies"] = "true",
+            ["Name"] = $"Name {canary}",
+            ["Email"] = $"{canary}@example.com",
+            ["Body"] = $"Body {canary} with words.",
+            ["NotifyReplies"] = "true",
         });
         await reader.GetAsync(new Uri($"/search?q={canary}", UriKind.Relative), TestContext.Current.CancellationToken);
         await reader.GetAsync(new Uri($"/search?q=\"{canary} harbour\"", UriKind.Relative), TestContext.Current.CancellationToken);

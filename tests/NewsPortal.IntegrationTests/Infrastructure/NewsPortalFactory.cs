@@ -6,8 +6,8 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using NewsPortal.Web.Data;
-using NewsPortal.Web.Infrastructure.Caching;
 using NewsPortal.Web.Features.Weather;
+using NewsPortal.Web.Infrastructure.Caching;
 
 namespace NewsPortal.IntegrationTests.Infrastructure;
 

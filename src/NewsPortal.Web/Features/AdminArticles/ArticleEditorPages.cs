@@ -81,7 +81,13 @@ public sealed class ArticleEditorPages
         var authors = await _db.Authors.AsNoTracking().Where(a => !a.IsRetired || onStory.Contains(a.Id)).OrderBy(a => a.Name).Select(a => new SelectListItem(a.Name, a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToListAsync(cancellationToken);
         return new ArticleEditorViewModel
         {
-            Id = id, Status = status, PublishedAt = publishedAt, CurrentSlug = slug, Form = form, Categories = categories, Authors = authors,
+            Id = id,
+            Status = status,
+            PublishedAt = publishedAt,
+            CurrentSlug = slug,
+            Form = form,
+            Categories = categories,
+            Authors = authors,
             PublishAtChoices = _times.PublishAtChoices(form),
         };
     }

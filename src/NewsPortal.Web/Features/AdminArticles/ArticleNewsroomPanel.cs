@@ -59,7 +59,14 @@ public sealed class ArticleNewsroomPanels
         var now = _clock.UtcNow;
         var article = await _db.Articles.AsNoTracking().Where(a => a.Id == id).Select(a => new
         {
-            a.Id, a.CreatedById, a.Status, a.PublishedAt, a.SubmittedAt, a.SubmissionNote, a.SentBackNote, a.SentBackAt,
+            a.Id,
+            a.CreatedById,
+            a.Status,
+            a.PublishedAt,
+            a.SubmittedAt,
+            a.SubmissionNote,
+            a.SentBackNote,
+            a.SentBackAt,
             Reporter = _db.Users.Where(u => u.Id == a.CreatedById).Select(u => u.DisplayName ?? u.Email).FirstOrDefault(),
         }).SingleOrDefaultAsync(cancellationToken);
         if (article is null)

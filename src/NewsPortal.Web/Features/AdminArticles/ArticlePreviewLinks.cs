@@ -78,7 +78,10 @@ public sealed class ArticlePreviewLinks
         await _db.SaveChangesAsync(cancellationToken);
         _db.ArticleEvents.Add(new ArticleEvent
         {
-            ArticleId = articleId, Kind = ArticleEventKinds.PreviewCreated, Actor = actor.Name, At = now,
+            ArticleId = articleId,
+            Kind = ArticleEventKinds.PreviewCreated,
+            Actor = actor.Name,
+            At = now,
             Note = string.Create(CultureInfo.InvariantCulture, $"Link {link.Id}, valid for {days} day{(days == 1 ? string.Empty : "s")}"),
         });
         await _db.SaveChangesAsync(cancellationToken);
@@ -102,7 +105,10 @@ public sealed class ArticlePreviewLinks
         link.RevokedAt = now;
         _db.ArticleEvents.Add(new ArticleEvent
         {
-            ArticleId = articleId, Kind = ArticleEventKinds.PreviewRevoked, Actor = actor.Name, At = now,
+            ArticleId = articleId,
+            Kind = ArticleEventKinds.PreviewRevoked,
+            Actor = actor.Name,
+            At = now,
             Note = string.Create(CultureInfo.InvariantCulture, $"Link {link.Id}"),
         });
         await _db.SaveChangesAsync(cancellationToken);
@@ -164,7 +170,10 @@ public sealed class ArticlePreviewLinks
         {
             _db.ArticleEvents.Add(new ArticleEvent
             {
-                ArticleId = link.ArticleId, Kind = ArticleEventKinds.PreviewOpened, Actor = "Preview link", At = now,
+                ArticleId = link.ArticleId,
+                Kind = ArticleEventKinds.PreviewOpened,
+                Actor = "Preview link",
+                At = now,
                 Note = string.Create(CultureInfo.InvariantCulture, $"Link {link.Id} (made by {link.CreatedBy}) opened for the first time"),
             });
             await _db.SaveChangesAsync(cancellationToken);

@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using NewsPortal.Web.Data;
 using NewsPortal.Web.Domain;
-using NewsPortal.Web.Features.Shared;
 using NewsPortal.Web.Features.Authors;
+using NewsPortal.Web.Features.Shared;
 using NewsPortal.Web.Infrastructure.Database;
 using NewsPortal.Web.Infrastructure.Site;
 
@@ -44,7 +44,12 @@ public sealed class BylineAdmin
             .OrderBy(a => a.IsRetired).ThenBy(a => a.Name)
             .Select(a => new
             {
-                a.Id, a.Name, a.Slug, a.Title, a.IsRetired, a.StaffUserId,
+                a.Id,
+                a.Name,
+                a.Slug,
+                a.Title,
+                a.IsRetired,
+                a.StaffUserId,
                 Count = _db.Articles.Count(x => x.AuthorId == a.Id || x.CoAuthors.Any(c => c.AuthorId == a.Id)),
             })
             .ToListAsync(cancellationToken);

@@ -4,8 +4,8 @@ using NewsPortal.Web.Data;
 using NewsPortal.Web.Data.Queries;
 using NewsPortal.Web.Domain;
 using NewsPortal.Web.Features.Shared;
-using NewsPortal.Web.Infrastructure.Search;
 using NewsPortal.Web.Infrastructure.Sanitizing;
+using NewsPortal.Web.Infrastructure.Search;
 
 namespace NewsPortal.Web.Features.AdminComments;
 

@@ -156,8 +156,12 @@ public sealed class ModerationService
         CommentMail.Posted(_db, reply, notifyReplies: false, _clock.UtcNow);
         _db.CommentHistory.Add(new CommentHistory
         {
-            Comment = reply, ChangedAt = _clock.UtcNow, ChangedBy = staffEmail,
-            FromStatus = CommentStatus.Approved, ToStatus = CommentStatus.Approved, Note = "Replied as staff",
+            Comment = reply,
+            ChangedAt = _clock.UtcNow,
+            ChangedBy = staffEmail,
+            FromStatus = CommentStatus.Approved,
+            ToStatus = CommentStatus.Approved,
+            Note = "Replied as staff",
         });
         await _db.SaveChangesAsync(cancellationToken);
         _counts.Moved(null, CommentStatus.Approved);

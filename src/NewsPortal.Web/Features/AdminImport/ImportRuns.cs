@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using NewsPortal.Web.Data;
 using NewsPortal.Web.Domain;
-using NewsPortal.Web.Features.WordPressImport;
 using NewsPortal.Web.Features.AdminDashboard;
+using NewsPortal.Web.Features.WordPressImport;
 using NewsPortal.Web.Infrastructure.Database;
 
 namespace NewsPortal.Web.Features.AdminImport;

@@ -104,7 +104,12 @@ public sealed class AdminMediaController : Controller
         Response.StatusCode = StatusCodes.Status409Conflict;
         return View("Details", new MediaDetailsViewModel
         {
-            Item = model.Item, Form = model.Form, Variants = model.Variants, Uses = model.Uses, HeroAddress = model.HeroAddress, DeleteRefusal = outcome.Refusal,
+            Item = model.Item,
+            Form = model.Form,
+            Variants = model.Variants,
+            Uses = model.Uses,
+            HeroAddress = model.HeroAddress,
+            DeleteRefusal = outcome.Refusal,
         });
     }
 

@@ -72,7 +72,8 @@ public sealed class CommentSettingsService
         settings.Version++;
         _db.CommentSettingsChanges.Add(new CommentSettingsChange
         {
-            ChangedAt = settings.UpdatedAt, ChangedBy = staff,
+            ChangedAt = settings.UpdatedAt,
+            ChangedBy = staff,
             Summary = Clip(changed.Count == 0 ? "Saved the settings page without changes." : "Saved the settings page: " + string.Join(", ", changed) + "."),
         });
         try
@@ -132,7 +133,9 @@ public sealed class CommentSettingsService
             settings.Version++;
             _db.CommentSettingsChanges.Add(new CommentSettingsChange
             {
-                ChangedAt = settings.UpdatedAt, ChangedBy = staff, CommentId = commentId,
+                ChangedAt = settings.UpdatedAt,
+                ChangedBy = staff,
+                CommentId = commentId,
                 Summary = $"Added the author of comment {commentId} to the {(block ? "blocked emails" : "always-hold emails")} from the moderation queue.",
             });
             try
@@ -192,7 +195,8 @@ public sealed class CommentSettingsService
         settings.Version++;
         db.CommentSettingsChanges.Add(new CommentSettingsChange
         {
-            ChangedAt = now, ChangedBy = by,
+            ChangedAt = now,
+            ChangedBy = by,
             Summary = $"Erasure: an address in the {string.Join(" and ", lists)} was replaced by its keyed hash ({CommentRules.ErasedPrefix}…), so the entry still applies.",
         });
     }

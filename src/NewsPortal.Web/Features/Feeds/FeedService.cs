@@ -2,10 +2,9 @@ using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
 using NewsPortal.Web.Domain;
 using NewsPortal.Web.Features.Articles;
+using NewsPortal.Web.Features.Shared;
 using NewsPortal.Web.Infrastructure.Caching;
 using NewsPortal.Web.Infrastructure.Site;
-
-using NewsPortal.Web.Features.Shared;
 
 namespace NewsPortal.Web.Features.Feeds;
 

@@ -31,7 +31,8 @@ public sealed class HeldCommentAlerts
                 var body = new MailBody().Paragraph("A comment is waiting for moderation.");
                 await HeldComments.DescribeAsync(_work, body, comment, member.Id);
                 _work.Outbox.Add(db, new OutboxMail(MailKinds.ModeratorHeld, member.Email, member.Name,
-                    $"Comment held on “{comment.Headline}”", body, unsubscribe) { QuotedComments = [comment.Id] });
+                    $"Comment held on “{comment.Headline}”", body, unsubscribe)
+                { QuotedComments = [comment.Id] });
             }
         }
 

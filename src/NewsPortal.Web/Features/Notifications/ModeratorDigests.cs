@@ -55,7 +55,8 @@ public sealed class ModeratorDigests
 
                     _work.Outbox.Add(db, new OutboxMail(MailKinds.ModeratorDigest, member.Email, member.Name,
                         total == 1 ? "1 comment is waiting for moderation" : $"{total} comments are waiting for moderation",
-                        body, await _work.Links.UnsubscribeStaffAsync(member.Id)) { QuotedComments = held.ConvertAll(c => c.Id) });
+                        body, await _work.Links.UnsubscribeStaffAsync(member.Id))
+                    { QuotedComments = held.ConvertAll(c => c.Id) });
                 }
 
                 await _work.SaveOrLoseRaceAsync("digest", cancellationToken);

@@ -45,7 +45,14 @@ public sealed class ReplyNotices
             .Where(c => ids.Contains(c.Id) && c.Status == CommentStatus.Approved)
             .Select(c => new
             {
-                c.Id, c.ParentId, c.AuthorName, c.AuthorEmail, c.BodyHtml, c.IsStaffReply, c.Article.Slug, c.Article.Headline,
+                c.Id,
+                c.ParentId,
+                c.AuthorName,
+                c.AuthorEmail,
+                c.BodyHtml,
+                c.IsStaffReply,
+                c.Article.Slug,
+                c.Article.Headline,
             })
             .ToListAsync(cancellationToken);
         var parents = published.Where(c => c.ParentId is not null).Select(c => c.ParentId!.Value).Distinct().ToList();

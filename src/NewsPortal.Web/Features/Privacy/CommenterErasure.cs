@@ -102,7 +102,12 @@ public sealed class CommenterErasure
             comment.Version++;
             _db.CommentHistory.Add(new CommentHistory
             {
-                CommentId = comment.Id, ChangedAt = now, ChangedBy = by, FromStatus = comment.Status, ToStatus = comment.Status, Note = Note,
+                CommentId = comment.Id,
+                ChangedAt = now,
+                ChangedBy = by,
+                FromStatus = comment.Status,
+                ToStatus = comment.Status,
+                Note = Note,
             });
         }
 

@@ -76,8 +76,13 @@ public sealed class SearchService
         var filter = ReadFilter(request, sections, messages);
         var model = new SearchViewModel
         {
-            Query = normalized, Searched = query.Display, Section = filter.Section?.Slug, From = filter.FromText, To = filter.ToText,
-            Sections = sections, Messages = messages,
+            Query = normalized,
+            Searched = query.Display,
+            Section = filter.Section?.Slug,
+            From = filter.FromText,
+            To = filter.ToText,
+            Sections = sections,
+            Messages = messages,
         };
         if (query.IsEmpty)
         {

@@ -1,9 +1,9 @@
 using System.Globalization;
+using NewsPortal.Web.Infrastructure.Hosting;
+using NewsPortal.Web.Infrastructure.Redis;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
-using NewsPortal.Web.Infrastructure.Hosting;
-using NewsPortal.Web.Infrastructure.Redis;
 
 namespace NewsPortal.Web.Infrastructure.Telemetry;
 

@@ -29,7 +29,9 @@ public sealed class ModerationTests : IClassFixture<ModerationTests.Factory>
         var (_, page) = await Html.GetAsync(reader, $"/news/{slug}");
         await Html.SubmitAsync(reader, Html.CommentForm(page), new Dictionary<string, string>
         {
-            ["Name"] = "Rita Reader", ["Email"] = "rita@example.com", ["Body"] = body,
+            ["Name"] = "Rita Reader",
+            ["Email"] = "rita@example.com",
+            ["Body"] = body,
         });
         var id = await _factory.WithDbAsync(db => db.Comments.Where(c => c.Article.Slug == slug).OrderByDescending(c => c.Id).Select(c => c.Id).FirstAsync());
         return (id, slug);
@@ -262,8 +264,12 @@ public sealed class ModerationTests : IClassFixture<ModerationTests.Factory>
             var articleId = await db.Articles.Where(a => a.Slug == slug).Select(a => a.Id).SingleAsync();
             var comments = Enumerable.Range(0, 150).Select(i => new Comment
             {
-                ArticleId = articleId, AuthorName = "Many", AuthorEmail = "many@example.com", BodyHtml = $"<p>Comment {i}.</p>",
-                Status = CommentStatus.Pending, CreatedAt = DateTime.UtcNow,
+                ArticleId = articleId,
+                AuthorName = "Many",
+                AuthorEmail = "many@example.com",
+                BodyHtml = $"<p>Comment {i}.</p>",
+                Status = CommentStatus.Pending,
+                CreatedAt = DateTime.UtcNow,
             }).ToList();
             db.Comments.AddRange(comments);
             await db.SaveChangesAsync();
@@ -408,8 +414,13 @@ public sealed class ModerationTests : IClassFixture<ModerationTests.Factory>
         {
             Comment Make(int articleId, string name, string ip, CommentStatus status) => new()
             {
-                ArticleId = articleId, AuthorName = name, AuthorEmail = $"{tag}.{name.Split(' ')[0].ToLowerInvariant()}@example.org",
-                IpAddress = ip, BodyHtml = "<p>Plain words only.</p>", Status = status, CreatedAt = DateTime.UtcNow,
+                ArticleId = articleId,
+                AuthorName = name,
+                AuthorEmail = $"{tag}.{name.Split(' ')[0].ToLowerInvariant()}@example.org",
+                IpAddress = ip,
+                BodyHtml = "<p>Plain words only.</p>",
+                Status = status,
+                CreatedAt = DateTime.UtcNow,
             };
             var made = new[]
             {

@@ -309,8 +309,14 @@ public sealed class NewsroomTests : IClassFixture<NewsroomTests.Factory>
             var first = await new ArticleBuilder().Headline("The harbour wall holds").Slug($"{address}-harbour-wall").SaveAsync(db);
             db.Articles.AddRange(Enumerable.Range(0, NewsPortal.Web.Features.Shared.Paging.SearchCountLimit + 1).Select(i => new Article
             {
-                Slug = $"{word}-{i}", Headline = $"Bulk story {i}", Standfirst = "Standfirst.", BodyHtml = $"<p>The {word} story.</p>",
-                Status = ArticleStatus.Draft, CreatedAt = DateTime.UtcNow.AddDays(-2), CategoryId = first.CategoryId, AuthorId = first.AuthorId,
+                Slug = $"{word}-{i}",
+                Headline = $"Bulk story {i}",
+                Standfirst = "Standfirst.",
+                BodyHtml = $"<p>The {word} story.</p>",
+                Status = ArticleStatus.Draft,
+                CreatedAt = DateTime.UtcNow.AddDays(-2),
+                CategoryId = first.CategoryId,
+                AuthorId = first.AuthorId,
             }));
             await db.SaveChangesAsync();
         });

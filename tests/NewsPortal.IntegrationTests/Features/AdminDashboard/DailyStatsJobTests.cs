@@ -28,7 +28,9 @@ public sealed class DailyStatsJobTests : IClassFixture<DailyStatsJobTests.Factor
         var (_, article) = await Html.GetAsync(reader, $"/news/{slug}");
         await Html.SubmitAsync(reader, Html.CommentForm(article), new Dictionary<string, string>
         {
-            ["Name"] = "Rita Reader", ["Email"] = "rita@example.com", ["Body"] = "Counted by the job.",
+            ["Name"] = "Rita Reader",
+            ["Email"] = "rita@example.com",
+            ["Body"] = "Counted by the job.",
         });
         var admin = await _factory.SignedInAsync(StaffSessions.AdminEmail);
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/London")))

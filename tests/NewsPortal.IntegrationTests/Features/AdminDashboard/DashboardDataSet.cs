@@ -85,17 +85,32 @@ public sealed class DashboardDataSet
 
     private static Comment Comment(int articleId, CommentStatus status, DateTime at) => new()
     {
-        ArticleId = articleId, AuthorName = "Reader", AuthorEmail = "reader@example.com", BodyHtml = "<p>A remark.</p>", Status = status, CreatedAt = at,
+        ArticleId = articleId,
+        AuthorName = "Reader",
+        AuthorEmail = "reader@example.com",
+        BodyHtml = "<p>A remark.</p>",
+        Status = status,
+        CreatedAt = at,
     };
 
     private static CommentHistory History(int commentId, DateTime at, string by, CommentStatus from, CommentStatus to) => new()
     {
-        CommentId = commentId, ChangedAt = at, ChangedBy = by, FromStatus = from, ToStatus = to,
+        CommentId = commentId,
+        ChangedAt = at,
+        ChangedBy = by,
+        FromStatus = from,
+        ToStatus = to,
     };
 
     private static CommentReport Report(int commentId, DateTime at, string reader, ReportDecision decision, DateTime decidedAt) => new()
     {
-        CommentId = commentId, Reason = ReportReason.Spam, ReaderKey = reader, CreatedAt = at, Decision = decision, DecidedAt = decidedAt, DecidedBy = SecondModerator,
+        CommentId = commentId,
+        Reason = ReportReason.Spam,
+        ReaderKey = reader,
+        CreatedAt = at,
+        Decision = decision,
+        DecidedAt = decidedAt,
+        DecidedBy = SecondModerator,
     };
 
     /// <summary>Nearest rank, worked out the textbook way.</summary>

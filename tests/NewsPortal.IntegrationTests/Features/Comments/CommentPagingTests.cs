@@ -32,8 +32,12 @@ public sealed class CommentPagingTests : IClassFixture<CommentPagingTests.Factor
             var start = DateTime.UtcNow.AddDays(-1);
             var roots = Enumerable.Range(1, Threads).Select(i => new Comment
             {
-                ArticleId = article.Id, AuthorName = $"Author {i}", AuthorEmail = $"a{i}@example.com", BodyHtml = $"<p>Thread {i} text.</p>",
-                Status = CommentStatus.Approved, CreatedAt = start.AddMinutes(i),
+                ArticleId = article.Id,
+                AuthorName = $"Author {i}",
+                AuthorEmail = $"a{i}@example.com",
+                BodyHtml = $"<p>Thread {i} text.</p>",
+                Status = CommentStatus.Approved,
+                CreatedAt = start.AddMinutes(i),
             }).ToList();
             db.Comments.AddRange(roots);
             await db.SaveChangesAsync();
@@ -42,8 +46,13 @@ public sealed class CommentPagingTests : IClassFixture<CommentPagingTests.Factor
             {
                 db.Comments.Add(new Comment
                 {
-                    ArticleId = article.Id, ParentId = root.Id, AuthorName = "Replier", AuthorEmail = "r@example.com",
-                    BodyHtml = $"<p>Reply to {root.AuthorName}.</p>", Status = CommentStatus.Approved, CreatedAt = root.CreatedAt.AddHours(2),
+                    ArticleId = article.Id,
+                    ParentId = root.Id,
+                    AuthorName = "Replier",
+                    AuthorEmail = "r@example.com",
+                    BodyHtml = $"<p>Reply to {root.AuthorName}.</p>",
+                    Status = CommentStatus.Approved,
+                    CreatedAt = root.CreatedAt.AddHours(2),
                 });
             }
 
@@ -52,8 +61,13 @@ public sealed class CommentPagingTests : IClassFixture<CommentPagingTests.Factor
             {
                 var deeper = new Comment
                 {
-                    ArticleId = article.Id, ParentId = parent.Id, AuthorName = $"Deep {depth}", AuthorEmail = "d@example.com",
-                    BodyHtml = $"<p>Depth {depth}.</p>", Status = CommentStatus.Approved, CreatedAt = start.AddHours(5 + depth),
+                    ArticleId = article.Id,
+                    ParentId = parent.Id,
+                    AuthorName = $"Deep {depth}",
+                    AuthorEmail = "d@example.com",
+                    BodyHtml = $"<p>Depth {depth}.</p>",
+                    Status = CommentStatus.Approved,
+                    CreatedAt = start.AddHours(5 + depth),
                 };
                 db.Comments.Add(deeper);
                 await db.SaveChangesAsync();
@@ -184,7 +198,9 @@ public sealed class FormStampExpiryTests
         clock.Advance(TimeSpan.FromHours(13));
         var response = await Html.SubmitAsync(client, Html.CommentForm(page), new Dictionary<string, string>
         {
-            ["Name"] = "Replay Bot", ["Email"] = "replay@example.com", ["Body"] = "Posted from a form shown yesterday.",
+            ["Name"] = "Replay Bot",
+            ["Email"] = "replay@example.com",
+            ["Body"] = "Posted from a form shown yesterday.",
         });
 
         Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);

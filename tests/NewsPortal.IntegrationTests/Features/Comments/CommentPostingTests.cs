@@ -326,8 +326,13 @@ public sealed class CommentPostingTests : IClassFixture<NewsPortalFactory>
             {
                 var comment = new Comment
                 {
-                    ArticleId = articleId, ParentId = parent, AuthorName = $"Level {depth}", AuthorEmail = "l@example.com",
-                    BodyHtml = $"<p>Depth {depth}</p>", Status = CommentStatus.Approved, CreatedAt = DateTime.UtcNow.AddMinutes(depth - 10),
+                    ArticleId = articleId,
+                    ParentId = parent,
+                    AuthorName = $"Level {depth}",
+                    AuthorEmail = "l@example.com",
+                    BodyHtml = $"<p>Depth {depth}</p>",
+                    Status = CommentStatus.Approved,
+                    CreatedAt = DateTime.UtcNow.AddMinutes(depth - 10),
                 };
                 db.Comments.Add(comment);
                 await db.SaveChangesAsync();

@@ -1,6 +1,6 @@
 using System.Net;
-using Microsoft.EntityFrameworkCore;
 using AngleSharp.Dom;
+using Microsoft.EntityFrameworkCore;
 using NewsPortal.IntegrationTests.Infrastructure;
 
 namespace NewsPortal.IntegrationTests.Features.Comments;
@@ -30,7 +30,10 @@ public sealed class UnmailableEmailTests : IClassFixture<NewsPortalFactory>
 
         var response = await Html.SubmitAsync(reader, Html.CommentForm(page), new Dictionary<string, string>
         {
-            ["Name"] = "Probe", ["Email"] = Unmailable, ["Body"] = "Does this address get through?", ["NotifyReplies"] = "true",
+            ["Name"] = "Probe",
+            ["Email"] = Unmailable,
+            ["Body"] = "Does this address get through?",
+            ["NotifyReplies"] = "true",
         });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -300,7 +300,8 @@ public sealed class BadInputCorpusTests : IClassFixture<BadInputCorpusTests.Site
         var fields = Html.FormValues(page.QuerySelector<IHtmlFormElement>("main form")!, new Dictionary<string, string>
         {
             // Not a staff account: failed attempts on a real one would lock it for the admin tests.
-            ["Email"] = "nobody@example.com", ["Password"] = "not the password",
+            ["Email"] = "nobody@example.com",
+            ["Password"] = "not the password",
         });
         using var content = MalformedSignIns[malformation](fields);
 
@@ -375,7 +376,9 @@ public sealed class BadInputCorpusTests : IClassFixture<BadInputCorpusTests.Site
         var (_, page) = await Html.GetAsync(client, $"/news/{slug}");
         return (client, Html.FormValues(Html.CommentForm(page), new Dictionary<string, string>
         {
-            ["Name"] = "Ada Lovelace", ["Email"] = "ada@example.com", ["Body"] = "A thoughtful comment.",
+            ["Name"] = "Ada Lovelace",
+            ["Email"] = "ada@example.com",
+            ["Body"] = "A thoughtful comment.",
         }));
     }
 

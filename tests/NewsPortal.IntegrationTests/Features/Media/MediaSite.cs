@@ -1,6 +1,6 @@
 using System.Net;
-using AngleSharp.Dom;
 using System.Net.Http.Headers;
+using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using NewsPortal.IntegrationTests.Infrastructure;

@@ -469,7 +469,10 @@ public sealed class NotificationTests : IAsyncLifetime
 
         var response = await Html.SubmitAsync(client, Html.CommentForm(page), new Dictionary<string, string>
         {
-            ["Name"] = "Odd", ["Email"] = "odd@example.test", ["Body"] = "Posted with a strange checkbox value.", ["NotifyReplies"] = "maybe",
+            ["Name"] = "Odd",
+            ["Email"] = "odd@example.test",
+            ["Body"] = "Posted with a strange checkbox value.",
+            ["NotifyReplies"] = "maybe",
         });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -47,9 +47,16 @@ public sealed class QueryCountTests
             {
                 db.Articles.Add(new Article
                 {
-                    Slug = $"bulk-{i}", Headline = $"Bulk story {i}", Standfirst = "Bulk.", BodyHtml = "<p>Bulk.</p>",
-                    Status = ArticleStatus.Published, PublishedAt = DateTime.UtcNow.AddDays(-2).AddMinutes(-i), CreatedAt = DateTime.UtcNow.AddDays(-3),
-                    Author = author, Category = world, Tags = [climate],
+                    Slug = $"bulk-{i}",
+                    Headline = $"Bulk story {i}",
+                    Standfirst = "Bulk.",
+                    BodyHtml = "<p>Bulk.</p>",
+                    Status = ArticleStatus.Published,
+                    PublishedAt = DateTime.UtcNow.AddDays(-2).AddMinutes(-i),
+                    CreatedAt = DateTime.UtcNow.AddDays(-3),
+                    Author = author,
+                    Category = world,
+                    Tags = [climate],
                     Comments = [new Comment { AuthorName = "B", AuthorEmail = "b@example.com", BodyHtml = "<p>b</p>", Status = CommentStatus.Approved, CreatedAt = DateTime.UtcNow.AddDays(-1) }],
                 });
             }
@@ -58,8 +65,12 @@ public sealed class QueryCountTests
             {
                 db.Comments.Add(new Comment
                 {
-                    ArticleId = target.Id, AuthorName = $"Reader {i}", AuthorEmail = $"r{i}@example.com", BodyHtml = $"<p>Comment {i}</p>",
-                    Status = CommentStatus.Approved, CreatedAt = DateTime.UtcNow.AddMinutes(-comments + i),
+                    ArticleId = target.Id,
+                    AuthorName = $"Reader {i}",
+                    AuthorEmail = $"r{i}@example.com",
+                    BodyHtml = $"<p>Comment {i}</p>",
+                    Status = CommentStatus.Approved,
+                    CreatedAt = DateTime.UtcNow.AddMinutes(-comments + i),
                 });
             }
 

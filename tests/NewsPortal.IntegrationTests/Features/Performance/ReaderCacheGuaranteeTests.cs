@@ -81,8 +81,12 @@ public sealed class ReaderCacheGuaranteeTests : IClassFixture<ReaderCacheGuarant
         {
             db.Comments.Add(new Comment
             {
-                ArticleId = article.Id, AuthorName = "Hot", AuthorEmail = "hot@example.com", BodyHtml = "<p>Just approved.</p>",
-                Status = CommentStatus.Approved, CreatedAt = DateTime.UtcNow,
+                ArticleId = article.Id,
+                AuthorName = "Hot",
+                AuthorEmail = "hot@example.com",
+                BodyHtml = "<p>Just approved.</p>",
+                Status = CommentStatus.Approved,
+                CreatedAt = DateTime.UtcNow,
             });
             await db.SaveChangesAsync();
         });
@@ -117,8 +121,12 @@ public sealed class ReaderCacheGuaranteeTests : IClassFixture<ReaderCacheGuarant
         {
             var held = Enumerable.Range(0, 2).Select(i => new Comment
             {
-                ArticleId = article.Id, AuthorName = $"Held {i}", AuthorEmail = $"held{i}@example.com", BodyHtml = $"<p>Held text {i}.</p>",
-                Status = CommentStatus.Pending, CreatedAt = DateTime.UtcNow,
+                ArticleId = article.Id,
+                AuthorName = $"Held {i}",
+                AuthorEmail = $"held{i}@example.com",
+                BodyHtml = $"<p>Held text {i}.</p>",
+                Status = CommentStatus.Pending,
+                CreatedAt = DateTime.UtcNow,
             }).ToList();
             db.Comments.AddRange(held);
             await db.SaveChangesAsync();
@@ -163,8 +171,12 @@ public sealed class ReaderCacheGuaranteeTests : IClassFixture<ReaderCacheGuarant
         {
             var comment = new Comment
             {
-                ArticleId = article.Id, AuthorName = "Edited", AuthorEmail = "edited@example.com", BodyHtml = "<p>Same text.</p>",
-                Status = CommentStatus.Approved, CreatedAt = DateTime.UtcNow,
+                ArticleId = article.Id,
+                AuthorName = "Edited",
+                AuthorEmail = "edited@example.com",
+                BodyHtml = "<p>Same text.</p>",
+                Status = CommentStatus.Approved,
+                CreatedAt = DateTime.UtcNow,
             };
             db.Comments.Add(comment);
             await db.SaveChangesAsync();
@@ -196,8 +208,12 @@ public sealed class ReaderCacheGuaranteeTests : IClassFixture<ReaderCacheGuarant
 
         db.Comments.Add(new Comment
         {
-            ArticleId = article.Id, AuthorName = "Tx", AuthorEmail = "tx@example.com", BodyHtml = "<p>In a transaction.</p>",
-            Status = CommentStatus.Approved, CreatedAt = DateTime.UtcNow,
+            ArticleId = article.Id,
+            AuthorName = "Tx",
+            AuthorEmail = "tx@example.com",
+            BodyHtml = "<p>In a transaction.</p>",
+            Status = CommentStatus.Approved,
+            CreatedAt = DateTime.UtcNow,
         });
         await db.SaveChangesAsync();
         Assert.Equal(before, await Cache.CurrentAsync(CancellationToken.None));

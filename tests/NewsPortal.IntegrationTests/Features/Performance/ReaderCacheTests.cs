@@ -35,7 +35,9 @@ public sealed class ReaderCacheTests : IClassFixture<ReaderCacheTests.Factory>
         var (_, page) = await Html.GetAsync(reader, $"/news/{slug}");
         await Html.SubmitAsync(reader, Html.CommentForm(page), new Dictionary<string, string>
         {
-            ["Name"] = "Cache Reader", ["Email"] = "cache@example.com", ["Body"] = "Shown once approved.",
+            ["Name"] = "Cache Reader",
+            ["Email"] = "cache@example.com",
+            ["Body"] = "Shown once approved.",
         });
         var id = await _factory.WithDbAsync(db => db.Comments.Where(c => c.Article.Slug == slug).Select(c => c.Id).SingleAsync());
 
@@ -79,7 +81,9 @@ public sealed class ReaderCacheTests : IClassFixture<ReaderCacheTests.Factory>
 
         await Html.SubmitAsync(author, Html.CommentForm(page), new Dictionary<string, string>
         {
-            ["Name"] = "Private Polly", ["Email"] = "polly@example.com", ["Body"] = "Only Polly sees this.",
+            ["Name"] = "Private Polly",
+            ["Email"] = "polly@example.com",
+            ["Body"] = "Only Polly sees this.",
         });
 
         var (_, own) = await Html.GetAsync(author, $"/news/{slug}");

@@ -1,5 +1,5 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
 using NewsPortal.IntegrationTests.Infrastructure;
 using NewsPortal.Web.Infrastructure.Caching;

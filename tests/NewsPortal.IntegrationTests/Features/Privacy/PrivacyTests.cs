@@ -478,8 +478,14 @@ public sealed class PrivacyTests : IAsyncLifetime
         {
             Comment Make(int days) => new()
             {
-                ArticleId = articleId, AuthorName = "R", AuthorEmail = "r@example.test", BodyHtml = $"<p>{days}</p>",
-                Status = CommentStatus.Approved, CreatedAt = now.AddDays(-days), IpAddress = "203.0.113.9", UserAgent = "Agent/1",
+                ArticleId = articleId,
+                AuthorName = "R",
+                AuthorEmail = "r@example.test",
+                BodyHtml = $"<p>{days}</p>",
+                Status = CommentStatus.Approved,
+                CreatedAt = now.AddDays(-days),
+                IpAddress = "203.0.113.9",
+                UserAgent = "Agent/1",
             };
             var o = Make(91);
             var r = Make(89);
@@ -532,15 +538,23 @@ public sealed class PrivacyTests : IAsyncLifetime
         {
             var comment = new Comment
             {
-                ArticleId = articleId, AuthorName = "C", AuthorEmail = "c@example.test", BodyHtml = "<p>c</p>",
-                Status = CommentStatus.Approved, CreatedAt = now.AddDays(-200),
+                ArticleId = articleId,
+                AuthorName = "C",
+                AuthorEmail = "c@example.test",
+                BodyHtml = "<p>c</p>",
+                Status = CommentStatus.Approved,
+                CreatedAt = now.AddDays(-200),
             };
             db.Comments.Add(comment);
             await db.SaveChangesAsync();
             CommentReport Report(string email, int createdDaysAgo, int? decidedDaysAgo) => new()
             {
-                CommentId = comment.Id, Reason = ReportReason.Spam, ReporterEmail = email, ReaderKey = Guid.NewGuid().ToString("N"),
-                IpKey = "ip-hash", CreatedAt = now.AddDays(-createdDaysAgo),
+                CommentId = comment.Id,
+                Reason = ReportReason.Spam,
+                ReporterEmail = email,
+                ReaderKey = Guid.NewGuid().ToString("N"),
+                IpKey = "ip-hash",
+                CreatedAt = now.AddDays(-createdDaysAgo),
                 Decision = decidedDaysAgo is null ? null : ReportDecision.Dismissed,
                 DecidedAt = decidedDaysAgo is { } d ? now.AddDays(-d) : null,
             };

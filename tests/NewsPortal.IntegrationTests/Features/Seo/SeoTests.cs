@@ -82,7 +82,9 @@ public sealed class SeoTests : IClassFixture<NewsPortalFactory>
         var (_, page) = await Html.GetAsync(author, $"/news/{slug}");
         var response = await Html.SubmitAsync(author, Html.CommentForm(page), new Dictionary<string, string>
         {
-            ["Name"] = "Held Harry", ["Email"] = "harry@example.com", ["Body"] = "</script><script>alert(1)</script> held text",
+            ["Name"] = "Held Harry",
+            ["Email"] = "harry@example.com",
+            ["Body"] = "</script><script>alert(1)</script> held text",
         });
 
         var own = await Html.ParseAsync(response);
