@@ -5,26 +5,7 @@ using NewsPortal.Web.Features.WordPressImport;
 namespace NewsPortal.Web.Features.AdminImport;
 
 /// <summary>Wakes <see cref="ImportRunner"/> at once after an upload instead of at its next look.</summary>
-public sealed class ImportWorkSignal : IDisposable
-{
-    private readonly SemaphoreSlim _signal = new(0, 1);
-
-    public void Raise()
-    {
-        try
-        {
-            _signal.Release();
-        }
-        catch (SemaphoreFullException)
-        {
-            // Already raised: the runner looks once, which covers every upload so far.
-        }
-    }
-
-    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _signal.WaitAsync(timeout, cancellationToken);
-
-    public void Dispose() => _signal.Dispose();
-}
+public sealed class ImportWorkSignal : Infrastructure.Hosting.WorkSignal;
 
 /// <summary>
 /// Runs the imports uploaded on /admin/import in the background, one at a time: the one just uploaded here, or one

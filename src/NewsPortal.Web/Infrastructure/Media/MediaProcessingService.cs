@@ -3,26 +3,7 @@ using Microsoft.Extensions.Options;
 namespace NewsPortal.Web.Infrastructure.Media;
 
 /// <summary>Wakes the processing job at once after an upload instead of at its next poll.</summary>
-public sealed class MediaWorkSignal : IDisposable
-{
-    private readonly SemaphoreSlim _signal = new(0, 1);
-
-    public void Raise()
-    {
-        try
-        {
-            _signal.Release();
-        }
-        catch (SemaphoreFullException)
-        {
-            // Already raised: the job will look once, which covers every upload so far.
-        }
-    }
-
-    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _signal.WaitAsync(timeout, cancellationToken);
-
-    public void Dispose() => _signal.Dispose();
-}
+public sealed class MediaWorkSignal : Hosting.WorkSignal;
 
 /// <summary>
 /// Runs <see cref="MediaProcessor"/> at start (so a restart finishes what a killed process left), after each upload,
