@@ -11,7 +11,7 @@ namespace NewsPortal.BrowserTests;
 public sealed partial class ArticleEditorTests
 {
     [Fact]
-    public async Task Reporter_ByKeyboard_UploadsAPhotoWithAltText_WritesAStoryAroundIt_AndTheReaderGetsPictures()
+    public async Task Editor_ByKeyboard_UploadsAPhotoWithAltText_WritesAStoryAroundIt_AndTheReaderGetsPictures()
     {
         _site.RequireBrowser();
         var marker = $"kelp{Guid.NewGuid():N}"[..12];
@@ -29,10 +29,18 @@ public sealed partial class ArticleEditorTests
             var page = await SiteFixture.SignedInPageAsync(context, SiteFixture.EditorEmail);
             var problems = WatchConsole(page);
 
+            // Listening from the start: Playwright turns on its interception of file choosers when the first listener
+            // is added, without waiting for the browser to confirm, so a listener added just before the key press
+            // could lose the race and the chooser would open natively (nothing to see headless).
+            var chosen = new TaskCompletionSource<IFileChooser>(TaskCreationOptions.RunContinuationsAsynchronously);
+            page.FileChooser += (_, opened) => chosen.TrySetResult(opened);
+
             // The library: the file input opens the file chooser on Space; the upload button sends it with a progress bar.
             await page.GotoAsync("/admin/media");
             await page.FocusAsync("#media-files");
-            var chooser = await page.RunAndWaitForFileChooserAsync(() => page.Keyboard.PressAsync("Space"), new() { Timeout = 10_000 });
+            await Assertions.Expect(page.Locator("#media-files")).ToBeFocusedAsync();
+            await page.Keyboard.PressAsync("Space");
+            var chooser = await chosen.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
             await chooser.SetFilesAsync(photo);
             await page.Keyboard.PressAsync("Tab");
             await page.Keyboard.PressAsync("Enter");
