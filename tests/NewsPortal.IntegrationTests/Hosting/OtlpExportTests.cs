@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
@@ -48,40 +47,24 @@ public sealed class OtlpExportTests
     public async Task ImportCommand_WithTheOtlpEndpointSet_SendsTheImportMeterToTheCollector()
     {
         await using var collector = await Collector.StartAsync();
-        var app = typeof(Program).Assembly.Location;
         var export = Path.Combine(AppContext.BaseDirectory, "Features", "WordPressImport", "Fixtures", "replies-before-parents.xml");
         var database = Path.Combine(Path.GetTempPath(), $"otlp-import-{Guid.NewGuid():N}.db");
-        var info = new ProcessStartInfo("dotnet", [app, "import", "wordpress", export])
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            WorkingDirectory = Path.GetDirectoryName(app)!,
-        };
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        info.Environment["Site__PublicUrl"] = "http://localhost";
-        info.Environment["Weather__Enabled"] = "false";
-        info.Environment["ConnectionStrings__NewsPortal"] = $"Data Source={database}";
-        info.Environment["OTEL_EXPORTER_OTLP_ENDPOINT"] = collector.Address;
-        info.Environment["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf";
-        using var process = Process.Start(info)!;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-        var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var error = process.StandardError.ReadToEndAsync(timeout.Token);
+        (int Code, string Output, string Error) run;
         try
         {
-            await process.WaitForExitAsync(timeout.Token);
+            run = await ImportCommandLine.RunAsync(export, new Dictionary<string, string>
+            {
+                ["ConnectionStrings__NewsPortal"] = $"Data Source={database}",
+                ["OTEL_EXPORTER_OTLP_ENDPOINT"] = collector.Address,
+                ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+            }, TimeSpan.FromSeconds(120));
         }
         finally
         {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-
             File.Delete(database);
         }
 
-        Assert.True(process.ExitCode == 0, $"exit {process.ExitCode}\n{await output}\n{await error}");
+        Assert.True(run.Code == 0, $"exit {run.Code}\n{run.Output}\n{run.Error}");
         var metrics = collector.Bodies.Where(b => b.Path == "/v1/metrics").Select(b => System.Text.Encoding.UTF8.GetString(b.Body)).ToList();
         Assert.True(
             metrics.Any(m => m.Contains("newsportal.import.items", StringComparison.Ordinal)),

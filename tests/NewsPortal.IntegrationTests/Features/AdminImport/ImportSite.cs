@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.IO.Compression;
 using System.Net.Http.Headers;
 using System.Text;
@@ -203,37 +202,13 @@ internal sealed class ImportSite : IAsyncDisposable
     }
 
     /// <summary>The published entry point, as an operator runs it: <c>dotnet NewsPortal.Web.dll import wordpress …</c>, on this site's database and media folder.</summary>
-    public async Task<(int Code, string Output, string Error)> RunCommandLineAsync(string export, params string[] options)
-    {
-        var app = typeof(Program).Assembly.Location;
-        var info = new ProcessStartInfo("dotnet", [app, "import", "wordpress", export, .. options])
+    public Task<(int Code, string Output, string Error)> RunCommandLineAsync(string export, params string[] options) =>
+        ImportCommandLine.RunAsync(export, new Dictionary<string, string>
         {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            WorkingDirectory = Path.GetDirectoryName(app)!,
-        };
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        info.Environment["Site__PublicUrl"] = "http://localhost";
-        info.Environment["ConnectionStrings__NewsPortal"] = Factory.ConnectionString;
-        info.Environment["Content__ImageOrigins__0"] = "https://old.example.com";
-        info.Environment["Media__Root"] = MediaRoot;
-        info.Environment["Weather__Enabled"] = "false";
-        using var process = Process.Start(info)!;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(180));
-        var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var error = process.StandardError.ReadToEndAsync(timeout.Token);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        return (process.ExitCode, await output, await error);
-    }
+            ["ConnectionStrings__NewsPortal"] = Factory.ConnectionString,
+            ["Content__ImageOrigins__0"] = "https://old.example.com",
+            ["Media__Root"] = MediaRoot,
+        }, TimeSpan.FromSeconds(180), options);
 
     public async ValueTask DisposeAsync()
     {

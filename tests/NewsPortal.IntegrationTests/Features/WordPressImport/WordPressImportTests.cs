@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -254,34 +253,10 @@ public sealed class WordPressImportTests : IDisposable
     private static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Features", "WordPressImport", "Fixtures", name + ".xml");
 
     /// <summary>The published entry point, as an operator runs it: <c>dotnet NewsPortal.Web.dll import wordpress …</c>.</summary>
-    private async Task<(int Code, string Output, string Error)> ImportAsync(string export, params string[] options)
-    {
-        var app = typeof(Program).Assembly.Location;
-        var info = new ProcessStartInfo("dotnet", [app, "import", "wordpress", export, .. options])
+    private Task<(int Code, string Output, string Error)> ImportAsync(string export, params string[] options) =>
+        ImportCommandLine.RunAsync(export, new Dictionary<string, string>
         {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            WorkingDirectory = Path.GetDirectoryName(app)!,
-        };
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        info.Environment["Site__PublicUrl"] = "http://localhost";
-        info.Environment["ConnectionStrings__NewsPortal"] = _factory.ConnectionString;
-        info.Environment["Content__ImageOrigins__0"] = "https://old.example.com";
-        info.Environment["Weather__Enabled"] = "false";
-        using var process = Process.Start(info)!;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-        var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var error = process.StandardError.ReadToEndAsync(timeout.Token);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        return (process.ExitCode, await output, await error);
-    }
+            ["ConnectionStrings__NewsPortal"] = _factory.ConnectionString,
+            ["Content__ImageOrigins__0"] = "https://old.example.com",
+        }, TimeSpan.FromSeconds(120), options);
 }
