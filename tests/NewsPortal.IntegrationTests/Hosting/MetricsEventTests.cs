@@ -132,18 +132,7 @@ public sealed class MetricsEventTests
         await _site.Factory.WithDbAsync(async db =>
         {
             // Not due for a day, so the sender leaves it waiting while the gauge is read.
-            db.OutboxMessages.Add(new OutboxMessage
-            {
-                Kind = "test",
-                ToAddress = "nobody@example.com",
-                Subject = "s",
-                TextBody = "t",
-                HtmlBody = "<p>t</p>",
-                MessageId = $"{Guid.NewGuid():N}@test",
-                Status = OutboxStatus.Pending,
-                CreatedAt = DateTime.UtcNow.AddHours(-1),
-                NextAttemptAt = DateTime.UtcNow.AddDays(1),
-            });
+            db.OutboxMessages.Add(OutboxRows.Message(OutboxStatus.Pending, DateTime.UtcNow.AddHours(-1), DateTime.UtcNow.AddDays(1)));
             await db.SaveChangesAsync();
         });
 

@@ -357,18 +357,7 @@ public sealed class MetricsTests
     {
         await _site.Factory.WithDbAsync(async db =>
         {
-            db.OutboxMessages.Add(new OutboxMessage
-            {
-                Kind = "test",
-                ToAddress = "nobody@example.com",
-                Subject = "s",
-                TextBody = "t",
-                HtmlBody = "<p>t</p>",
-                MessageId = $"{Guid.NewGuid():N}@test",
-                Status = OutboxStatus.Failed,
-                CreatedAt = DateTime.UtcNow,
-                NextAttemptAt = DateTime.UtcNow,
-            });
+            db.OutboxMessages.Add(OutboxRows.Message(OutboxStatus.Failed, DateTime.UtcNow, DateTime.UtcNow));
             await db.SaveChangesAsync();
         });
         var failed = await _site.Factory.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.Status == OutboxStatus.Failed));
@@ -464,18 +453,7 @@ public sealed class MetricsTests
         mailing.Settings["Outbox:PollInterval"] = "00:00:01";
         await mailing.WithDbAsync(async db =>
         {
-            db.OutboxMessages.Add(new OutboxMessage
-            {
-                Kind = "test",
-                ToAddress = "nobody@example.com",
-                Subject = "s",
-                TextBody = "t",
-                HtmlBody = "<p>t</p>",
-                MessageId = $"{Guid.NewGuid():N}@test",
-                Status = OutboxStatus.Pending,
-                CreatedAt = DateTime.UtcNow,
-                NextAttemptAt = DateTime.UtcNow.AddSeconds(-1),
-            });
+            db.OutboxMessages.Add(OutboxRows.Message(OutboxStatus.Pending, DateTime.UtcNow, DateTime.UtcNow.AddSeconds(-1)));
             await db.SaveChangesAsync();
         });
 
