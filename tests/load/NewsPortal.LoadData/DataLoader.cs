@@ -66,12 +66,12 @@ internal sealed class DataLoader : IDisposable
 
     private (string Name, string Email, string Ip)[] _commenters = [];
 
-    public DataLoader(SqliteConnection connection, SqliteTransaction transaction, Random random, DateTime utcNow, LoadStats stats)
+    public DataLoader(SqliteConnection connection, SqliteTransaction transaction, Random random, DateTime utcNow, LoadStats stats, ZipfVocabulary? zipf = null)
     {
         _connection = connection;
         _transaction = transaction;
         _random = random;
-        _text = new TextGenerator(random);
+        _text = new TextGenerator(random, zipf);
         _clientDataCutoff = utcNow.AddDays(-new NewsPortal.Web.Features.Privacy.PrivacyOptions().RetainClientDataDays);
         _now = utcNow;
         _stats = stats;

@@ -81,7 +81,8 @@ await using (var connection = new SqliteConnection(connectionString))
 
     using (var transaction = connection.BeginTransaction())
     {
-        using var loader = new DataLoader(connection, transaction, new Random(options.Seed), DateTime.UtcNow, stats);
+        var zipf = options.Zipf ? new ZipfVocabulary(TextGenerator.CommonWords) : null;
+        using var loader = new DataLoader(connection, transaction, new Random(options.Seed), DateTime.UtcNow, stats, zipf);
         if (!options.Small)
         {
             loader.LoadGenerated(options.Articles, options.Comments);
@@ -130,7 +131,7 @@ static void Execute(SqliteConnection connection, string sql)
     command.ExecuteNonQuery();
 }
 
-internal sealed record LoadOptions(string DatabasePath, int Articles, int Comments, bool Small, int Seed, string? MediaRoot)
+internal sealed record LoadOptions(string DatabasePath, int Articles, int Comments, bool Small, int Seed, string? MediaRoot, bool Zipf)
 {
     public const string Usage =
         "usage: NewsPortal.LoadData --db <path.db> [--articles N] [--comments M] [--small] [--seed S]\n" +
@@ -138,6 +139,8 @@ internal sealed record LoadOptions(string DatabasePath, int Articles, int Commen
         "  --comments M   generated comments spread over them (default 1000000)\n" +
         "  --small        the site's own sample content instead of generated articles\n" +
         "  --media DIR    with --small: also the sample photographs, their files written to DIR (the site's Media:Root)\n" +
+        "  --words list|zipf  list (default): every word drawn evenly from a few hundred (harsh on search: every word\n" +
+        "                 is in most articles); zipf: 60,000 words drawn by Zipf's law, as in real news text\n" +
         "  Always adds bench-article-20-comments and bench-article-500-comments.";
 
     public static LoadOptions Parse(string[] args)
@@ -145,6 +148,7 @@ internal sealed record LoadOptions(string DatabasePath, int Articles, int Commen
         string? db = null;
         int articles = 100_000, comments = 1_000_000, seed = 20_261_129;
         var small = false;
+        var zipf = false;
         string? media = null;
         for (var i = 0; i < args.Length; i++)
         {
@@ -168,6 +172,14 @@ internal sealed record LoadOptions(string DatabasePath, int Articles, int Commen
                 case "--media":
                     media = Value(args, ref i);
                     break;
+                case "--words":
+                    zipf = Value(args, ref i) switch
+                    {
+                        "zipf" => true,
+                        "list" => false,
+                        var other => throw new ArgumentException($"--words takes list or zipf, not '{other}'"),
+                    };
+                    break;
                 case "-h" or "--help":
                     throw new ArgumentException("help requested");
                 default:
@@ -190,7 +202,12 @@ internal sealed record LoadOptions(string DatabasePath, int Articles, int Commen
             throw new ArgumentException("--media goes with --small (the sample photographs belong to the sample content)");
         }
 
-        return new LoadOptions(db, articles, comments, small, seed, media);
+        if (zipf && small)
+        {
+            throw new ArgumentException("--words zipf goes with generated articles, not --small");
+        }
+
+        return new LoadOptions(db, articles, comments, small, seed, media, zipf);
     }
 
     private static string Value(string[] args, ref int i) =>

@@ -76,15 +76,24 @@ internal sealed class TextGenerator
     ];
 
     private readonly Random _random;
+    private readonly ZipfVocabulary? _zipf;
     private readonly StringBuilder _sb = new(8192);
 
-    public TextGenerator(Random random) => _random = random;
+    /// <summary>With <paramref name="zipf"/>, words are drawn from it; without, uniformly from the short list above.</summary>
+    public TextGenerator(Random random, ZipfVocabulary? zipf = null)
+    {
+        _random = random;
+        _zipf = zipf;
+    }
+
+    /// <summary>The list's words, most common first, for a <see cref="ZipfVocabulary"/>'s first ranks.</summary>
+    public static IEnumerable<string> CommonWords => Words;
 
     public static IReadOnlyList<string> Topics => TopicWords;
 
     public static IReadOnlyList<string> TopicQualifiers => Qualifiers;
 
-    public string Word() => Words[_random.Next(Words.Length)];
+    public string Word() => _zipf?.Next(_random) ?? Words[_random.Next(Words.Length)];
 
     public string FirstName() => FirstNames[_random.Next(FirstNames.Length)];
 
@@ -192,7 +201,7 @@ internal sealed class TextGenerator
 
     private void AppendWord(bool capitalise)
     {
-        var word = Words[_random.Next(Words.Length)];
+        var word = Word();
         if (capitalise)
         {
             _sb.Append(char.ToUpperInvariant(word[0])).Append(word, 1, word.Length - 1);

@@ -12,10 +12,10 @@ public interface ISearchQueries
 {
     /// <summary>
     /// The reader search: the newest <see cref="ArticleSearch.MaxRanked"/> visible matches (the filters applied inside,
-    /// so a section or a date range reaches back as far as it needs), ranked, the page from <paramref name="skip"/>.
-    /// Each hit carries the number ranked.
+    /// so a section or a date range reaches back as far as it needs), ranked, the page from <paramref name="skip"/>,
+    /// with the number ranked (also when the page is past the end).
     /// </summary>
-    Task<List<SearchHit>> RankedAsync(NewsDbContext db, ArticleSearch search, int skip, int take, CancellationToken cancellationToken);
+    Task<RankedPage> RankedAsync(NewsDbContext db, ArticleSearch search, int skip, int take, CancellationToken cancellationToken);
 
     /// <summary>How many visible articles match, up to <see cref="ArticleSearch.MaxRanked"/> (for suggestions).</summary>
     Task<int> CountUpToCapAsync(NewsDbContext db, ArticleSearch search, CancellationToken cancellationToken);
@@ -65,6 +65,9 @@ public sealed class SearchHit
     public double Score { get; init; }
     public int Total { get; init; }
 }
+
+/// <summary>One page of ranked hits and how many were ranked in all.</summary>
+public sealed record RankedPage(List<SearchHit> Hits, int Total);
 
 /// <summary>One page of a search's ids, with the total as counted and the page actually shown (a page past the end shows the last).</summary>
 public sealed record SearchPage(int Total, Features.Shared.TotalKind Kind, int Page, List<int> Ids);

@@ -135,10 +135,7 @@ public sealed class SearchService
 
     private async Task<SearchFound> FindAsync(NewsDbContext db, ArticleSearch search, int page, CancellationToken cancellationToken)
     {
-        var hits = await _queries.RankedAsync(db, search, (page - 1) * PageSize, PageSize, cancellationToken);
-        var total = hits.Count > 0 ? hits[0].Total
-            : page > 1 ? (await _queries.RankedAsync(db, search, 0, 1, cancellationToken)).FirstOrDefault()?.Total ?? 0
-            : 0;
+        var (hits, total) = await _queries.RankedAsync(db, search, (page - 1) * PageSize, PageSize, cancellationToken);
         var results = await ResultsAsync(db, search.Query, hits, cancellationToken);
         var suggestions = total == 0 ? await SuggestionsAsync(db, search, cancellationToken) : [];
         return new SearchFound(new PagedList<SearchResult>(results, page, PageSize, total), total >= MaxRanked, suggestions);

@@ -104,6 +104,13 @@ public static partial class SearchText
             return false;
         }
 
+        // Most columns ranked do not hold the term at all: plain ASCII text without its first word's letters anywhere
+        // cannot match, which a vectorised search tells without splitting the text into words.
+        if (IsAscii(text) && !text.Contains(foldedWords[0], StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
         var tokens = new List<Token>();
         var position = 0;
         while (NextToken(text, ref position) is { } token)

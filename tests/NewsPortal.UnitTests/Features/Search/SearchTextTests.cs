@@ -83,6 +83,8 @@ public sealed class SearchTextTests
     [InlineData("Wall of the harbour", new[] { "harbour", "wall" }, false, false)]
     [InlineData("Harbour, wall", new[] { "harbour", "wall" }, false, true)]
     [InlineData("Café society", new[] { "cafe" }, false, true)]
+    [InlineData("NEW HARBOUR WALL", new[] { "harbour" }, false, true)]
+    [InlineData("Harbor wall", new[] { "harbour" }, false, false)]
     [InlineData("", new[] { "harbour" }, false, false)]
     public void Finds_AWordARunOfWordsOrAWordStart_AsTheHighlightingMarksThem(string text, string[] words, bool isPrefix, bool expected)
     {

@@ -10,9 +10,20 @@ public sealed class SqlServerSearchQueries : ISearchQueries
 {
     /// <summary>
     /// Ranked in the database: the full-text rank of all columns plus twice the headline's, times the same recency
-    /// factor as on SQLite (1 + 1/(1 + age in days/30)), counted with a window function and paged there.
+    /// factor as on SQLite (1 + 1/(1 + age in days/30)), counted with a window function and paged there. A page past
+    /// the end has no row to carry the count, so the first row is asked for then.
     /// </summary>
-    public async Task<List<SearchHit>> RankedAsync(NewsDbContext db, ArticleSearch search, int skip, int take, CancellationToken cancellationToken)
+    public async Task<RankedPage> RankedAsync(NewsDbContext db, ArticleSearch search, int skip, int take, CancellationToken cancellationToken)
+    {
+        var hits = await HitsAsync(db, search, skip, take, cancellationToken);
+        var total = hits.Count > 0 ? hits[0].Total : skip > 0 ? await CountUpToCapAsync(db, search, cancellationToken) : 0;
+        return new(hits, total);
+    }
+
+    public async Task<int> CountUpToCapAsync(NewsDbContext db, ArticleSearch search, CancellationToken cancellationToken) =>
+        (await HitsAsync(db, search, 0, 1, cancellationToken)).FirstOrDefault()?.Total ?? 0;
+
+    private static async Task<List<SearchHit>> HitsAsync(NewsDbContext db, ArticleSearch search, int skip, int take, CancellationToken cancellationToken)
     {
         var (where, parameters) = ArticleSearchSql.Where(search, search.Query.ToContains());
         var skipAt = parameters.Count;
@@ -20,9 +31,6 @@ public sealed class SqlServerSearchQueries : ISearchQueries
         parameters.Add(take);
         return await db.Database.SqlQueryRaw<SearchHit>(RankedSql(where, skipAt), [.. parameters]).ToListAsync(cancellationToken);
     }
-
-    public async Task<int> CountUpToCapAsync(NewsDbContext db, ArticleSearch search, CancellationToken cancellationToken) =>
-        (await RankedAsync(db, search, 0, 1, cancellationToken)).FirstOrDefault()?.Total ?? 0;
 
     public async Task<Dictionary<int, string>> IndexedBodiesAsync(NewsDbContext db, IReadOnlyList<int> ids, CancellationToken cancellationToken)
     {

@@ -22,7 +22,7 @@ public sealed class SqliteSearchQueries : ISearchQueries
     /// in the tags, 4 in the standfirst and 3 in the section or byline. Recency multiplies relevance by
     /// 1 + 1/(1 + age in days/30): today's article by 2, a month-old one by 1.5, a year-old one by 1.08.
     /// </summary>
-    public async Task<List<SearchHit>> RankedAsync(NewsDbContext db, ArticleSearch search, int skip, int take, CancellationToken cancellationToken)
+    public async Task<RankedPage> RankedAsync(NewsDbContext db, ArticleSearch search, int skip, int take, CancellationToken cancellationToken)
     {
         var (where, parameters) = ArticleSearchSql.Where(search, search.Query.ToFts5());
         var candidates = await db.Database.SqlQueryRaw<RankingCandidate>(RankingCandidatesSql(where), [.. parameters]).ToListAsync(cancellationToken);
@@ -33,7 +33,7 @@ public sealed class SqliteSearchQueries : ISearchQueries
             .Select(c => (c.Id, Score: (query.Terms.Count + terms.Sum(t => ColumnWeight(c, t.Words, t.IsPrefix))) * (1.0 + (1.0 / (1.0 + (Math.Max(0, (now - c.PublishedAt).TotalDays) / 30.0))))))
             .OrderByDescending(c => c.Score).ThenByDescending(c => c.Id)
             .ToList();
-        return ranked.Skip(skip).Take(take).Select(h => new SearchHit { Id = h.Id, Score = h.Score, Total = ranked.Count }).ToList();
+        return new(ranked.Skip(skip).Take(take).Select(h => new SearchHit { Id = h.Id, Score = h.Score, Total = ranked.Count }).ToList(), ranked.Count);
     }
 
     public async Task<int> CountUpToCapAsync(NewsDbContext db, ArticleSearch search, CancellationToken cancellationToken)
