@@ -53,7 +53,7 @@ public static class DatabaseServiceCollectionExtensions
                 var sqlite = SqliteConnectionString(connectionString, environment);
                 services.AddDbContextPool<NewsDbContext, SqliteNewsDbContext>((sp, o) => o.UseSqlite(sqlite)
                     .AddInterceptors(
-                        new SqliteTuningInterceptor(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.WriteWaitSeconds * 1000),
+                        new SqliteTuningInterceptor(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value),
                         sp.GetRequiredService<ReaderChangeInterceptor>(),
                         sp.GetRequiredService<SearchIndexInterceptor>()));
                 services.AddSingleton<Data.Queries.ISearchQueries, Data.Queries.Sqlite.SqliteSearchQueries>();

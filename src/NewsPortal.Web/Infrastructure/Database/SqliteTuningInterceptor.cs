@@ -11,14 +11,17 @@ namespace NewsPortal.Web.Infrastructure.Database;
 /// - busy_timeout (Database:WriteWaitSeconds, 5 s): a writer waits that long for another process's write lock
 ///   instead of failing at once with SQLITE_BUSY. The wait blocks its thread, so <see cref="SqliteWriteGate"/> lets
 ///   only one of this process's writers wait here at a time.
+/// - mmap_size (Database:SqliteMemoryMapMegabytes): reads through a memory map of the file rather than a copy per page.
 /// Writes are short (one comment, one moderation change) and no transaction is held across a network wait.
 /// </summary>
 public sealed class SqliteTuningInterceptor : DbConnectionInterceptor
 {
     private readonly string _pragmas;
 
-    public SqliteTuningInterceptor(int busyTimeoutMilliseconds) =>
-        _pragmas = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"PRAGMA synchronous=NORMAL; PRAGMA busy_timeout={busyTimeoutMilliseconds};");
+    public SqliteTuningInterceptor(DatabaseOptions options) =>
+        _pragmas = string.Create(
+            System.Globalization.CultureInfo.InvariantCulture,
+            $"PRAGMA synchronous=NORMAL; PRAGMA busy_timeout={options.WriteWaitSeconds * 1000}; PRAGMA mmap_size={options.SqliteMemoryMapMegabytes * 1024L * 1024};");
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {

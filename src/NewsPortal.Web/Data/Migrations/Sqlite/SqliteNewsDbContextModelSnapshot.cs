@@ -357,6 +357,8 @@ namespace NewsPortal.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("CategoryId", "PublishedAt", "Status");
 
+                    b.HasIndex(new[] { "Id", "Status", "PublishedAt", "CategoryId", "AuthorId", "Headline", "Standfirst" }, "IX_Articles_SearchRanking");
+
                     b.ToTable("Articles");
                 });
 

@@ -15,10 +15,14 @@ public sealed class SqliteSearchQueries : ISearchQueries
     /// term occurs. bm25 is not used: it reads every row that contains a term to weigh that term (a word in most of the
     /// archive, or a phrase, cost 5–30 ms a search on 100,000 articles). Nor are column-filtered MATCH queries: one per
     /// term and column over the candidates' stretch of the index cost 20 ms for a two-word phrase on that archive
-    /// (sqlite3 shell), as each re-reads the positions of both words in every article of the stretch. Reading the short
-    /// columns with the 200 candidates adds about a millisecond (0.8-1.1 ms on average over 400 of the benchmark's
-    /// queries), and <see cref="SearchText.Finds"/> compares words as the highlighting does, so a term counts in a
-    /// column exactly when it is highlighted there. Each term scores 1 for matching at all, plus 10 in the headline, 5
+    /// (sqlite3 shell), as each re-reads the positions of both words in every article of the stretch. The short columns
+    /// are read with the candidates from their sources, not from the index's copy: the headline and standfirst from
+    /// <c>IX_Articles_SearchRanking</c>, which also answers visibility, section and dates, the section's and author's
+    /// names by key, the tags from <c>ArticleTag</c>. The index's copy and the article's row both keep the long body
+    /// before them, so reading them there pulled in the body's overflow pages: on the Zipf archive (100,000 articles)
+    /// that took the ranking query from 1.8 to 1.0 ms of CPU on average over 500 one-word queries (docs/performance.md).
+    /// <see cref="SearchText.Finds"/> compares words as the highlighting does, so a term counts in a column exactly when
+    /// it is highlighted there. Each term scores 1 for matching at all, plus 10 in the headline, 5
     /// in the tags, 4 in the standfirst and 3 in the section or byline. Recency multiplies relevance by
     /// 1 + 1/(1 + age in days/30): today's article by 2, a month-old one by 1.5, a year-old one by 1.08.
     /// </summary>
@@ -116,9 +120,15 @@ public sealed class SqliteSearchQueries : ISearchQueries
     /// </summary>
     public static string CandidatesSql(string where) => CandidatesSql("a.Id, a.PublishedAt", where);
 
-    /// <summary>The same candidates with the indexed columns that weigh in ranking (not the body).</summary>
-    public static string RankingCandidatesSql(string where) => CandidatesSql(
-        "a.Id, a.PublishedAt, ArticleSearch.Headline, ArticleSearch.Tags, ArticleSearch.Standfirst, ArticleSearch.Section, ArticleSearch.Byline", where);
+    /// <summary>
+    /// The same candidates with the columns that weigh in ranking (not the body), as the index holds them: tags in
+    /// one space-separated text, the section's and the author's names.
+    /// </summary>
+    public static string RankingCandidatesSql(string where) =>
+        "SELECT k.Id, k.PublishedAt, k.Headline, k.Standfirst, c.Name AS Section, u.Name AS Byline, " +
+        "(SELECT group_concat(t.Name, ' ') FROM ArticleTag AS x INNER JOIN Tags AS t ON t.Id = x.TagId WHERE x.ArticleId = k.Id) AS Tags " +
+        $"FROM ({CandidatesSql("a.Id, a.PublishedAt, a.Headline, a.Standfirst, a.CategoryId, a.AuthorId", where)}) AS k " +
+        "INNER JOIN Categories AS c ON c.Id = k.CategoryId INNER JOIN Authors AS u ON u.Id = k.AuthorId";
 
     /// <summary>The ids that match: {0} the FTS5 expression, {1} and {2} the slug range (the prefix and the prefix + U+FFFF).</summary>
     public static string NewsroomMatchesSql(bool text, bool slug) => string.Join(" UNION ", new[]
@@ -162,7 +172,7 @@ public sealed class SqliteSearchQueries : ISearchQueries
     }
 
     private static string CandidatesSql(string columns, string where) =>
-        $"SELECT {columns} FROM ArticleSearch CROSS JOIN Articles AS a ON a.Id = ArticleSearch.rowid " +
+        $"SELECT {columns} FROM ArticleSearch CROSS JOIN Articles AS a INDEXED BY IX_Articles_SearchRanking ON a.Id = ArticleSearch.rowid " +
         $"WHERE ArticleSearch MATCH {{0}} AND {where} ORDER BY ArticleSearch.rowid DESC LIMIT {ArticleSearch.MaxRanked}";
 
     /// <summary>What one term adds for the weighted columns it is found in.</summary>
