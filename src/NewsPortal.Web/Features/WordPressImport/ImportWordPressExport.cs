@@ -25,9 +25,7 @@ public sealed record ImportRequest(string ExportPath, string? MediaFolder = null
 public sealed partial class ImportWordPressExport
 {
     private readonly IServiceScopeFactory _scopes;
-    private readonly WordPressContent _content;
-    private readonly CommentSanitizer _comments;
-    private readonly ImageOrigins _imageOrigins;
+    private readonly PostConverter _converter;
     private readonly SqliteWriteGate _gate;
     private readonly TimeProvider _time;
     private readonly ILogger<ImportWordPressExport> _logger;
@@ -37,9 +35,7 @@ public sealed partial class ImportWordPressExport
         SqliteWriteGate gate, TimeProvider time, ILogger<ImportWordPressExport> logger)
     {
         _scopes = scopes;
-        _content = new WordPressContent(articles);
-        _comments = comments;
-        _imageOrigins = imageOrigins;
+        _converter = new PostConverter(new WordPressContent(articles), comments, imageOrigins);
         _gate = gate;
         _time = time;
         _logger = logger;
