@@ -55,7 +55,7 @@ public static class DatabaseServiceCollectionExtensions
                 var sqlite = SqliteConnectionString(connectionString, environment);
                 services.AddDbContextPool<NewsDbContext, SqliteNewsDbContext>((sp, o) => o.UseSqlite(sqlite)
                     .AddInterceptors(
-                        new SqliteTuningInterceptor(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.WriteWaitSeconds * 1000),
+                        new Data.Queries.Sqlite.SqliteTuningInterceptor(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.WriteWaitSeconds * 1000),
                         sp.GetRequiredService<ReaderChangeInterceptor>(),
                         sp.GetRequiredService<SearchIndexInterceptor>()));
                 services.AddSingleton<Data.Queries.ISearchQueries, Data.Queries.Sqlite.SqliteSearchQueries>();
