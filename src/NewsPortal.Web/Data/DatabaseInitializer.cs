@@ -22,6 +22,7 @@ public static partial class DatabaseInitializer
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<NewsDbContext>();
+        var journal = services.GetRequiredService<Queries.IDatabaseJournal>();
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseInitializer));
 
         if (!services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStartup)
@@ -29,25 +30,18 @@ public static partial class DatabaseInitializer
             return;
         }
 
-        if (db.Database.IsSqlite())
+        try
         {
-            try
-            {
-                // WAL lets readers carry on while a comment is written; the setting is stored in the file itself.
-                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-                await db.Database.MigrateAsync(cancellationToken);
-            }
-            catch (Microsoft.Data.Sqlite.SqliteException ex)
-            {
-                var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
-                throw new StartupConfigurationException(
-                    $"the SQLite database {file} cannot be opened and written ({ex.Message}). The site's user needs write access to " +
-                    "the file and its folder (SQLite creates -wal and -shm files beside it).", ex);
-            }
-        }
-        else
-        {
+            await journal.UseWriteAheadLogAsync(db, cancellationToken);
             await db.Database.MigrateAsync(cancellationToken);
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException ex)
+        {
+            // Only SQLite throws this: the file named in the connection string cannot be opened or written.
+            var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+            throw new StartupConfigurationException(
+                $"the SQLite database {file} cannot be opened and written ({ex.Message}). The site's user needs write access to " +
+                "the file and its folder (SQLite creates -wal and -shm files beside it).", ex);
         }
 
         // Each step in a scope (and a context) of its own: instances starting together on a new database race on

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NewsPortal.Web.Data;
+using NewsPortal.Web.Data.Queries;
 using NewsPortal.Web.Domain;
 using NewsPortal.Web.Infrastructure.Database;
 
@@ -12,9 +13,13 @@ namespace NewsPortal.Web.Features.WordPressImport;
 /// </summary>
 public sealed class ImportBatchWriter
 {
-    public ImportBatchWriter(NewsDbContext db, SqliteWriteGate gate, WxrCatalog catalog, ImportRequest request, ImportSummary summary, TimeProvider time)
+    private readonly IBulkWriteConnection _bulkWrites;
+
+    public ImportBatchWriter(
+        NewsDbContext db, SqliteWriteGate gate, IBulkWriteConnection bulkWrites, WxrCatalog catalog, ImportRequest request, ImportSummary summary, TimeProvider time)
     {
         Db = db;
+        _bulkWrites = bulkWrites;
         Gate = gate;
         Catalog = catalog;
         Request = request;
@@ -86,50 +91,9 @@ public sealed class ImportBatchWriter
     }
 
     /// <summary>
-    /// On SQLite, holds the context's connection open while posts and comments are written, with a page cache of
-    /// <see cref="SqliteCacheKilobytes"/> for the duration (SQLite's default is 2 MB): a batch touches pages all over
-    /// the comment indexes (by e-mail address, by status and date), and with the small cache each batch read them back
-    /// through the kernel. The old size is restored before the connection goes back to the pool, so the site's own
-    /// connections never keep the bigger cache.
+    /// Holds the context's connection while posts and comments are written, tuned for it by the provider
+    /// (<see cref="IBulkWriteConnection"/>). Null in a dry run, which writes nothing (and must not create a database file).
     /// </summary>
-    public async Task<IAsyncDisposable> HoldConnectionAsync(CancellationToken cancellationToken)
-    {
-        // SQL Server's buffer pool belongs to the server: nothing to tune on the connection, so EF opens and closes it.
-        if (Request.DryRun || !Db.Database.IsSqlite())
-        {
-            return new HeldConnection(null, null);
-        }
-
-        await Db.Database.OpenConnectionAsync(cancellationToken);
-        var connection = Db.Database.GetDbConnection();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA cache_size";
-        var old = System.Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
-        command.CommandText = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"PRAGMA cache_size = -{SqliteCacheKilobytes}");
-        await command.ExecuteNonQueryAsync(cancellationToken);
-        return new HeldConnection(Db, old);
-    }
-
-    /// <summary>The import connection's SQLite page cache: enough for a batch's pages, small beside the 300 MB the import may use.</summary>
-    public const int SqliteCacheKilobytes = 16 * 1024;
-
-    private sealed class HeldConnection(NewsDbContext? db, long? sqliteCacheSize) : IAsyncDisposable
-    {
-        public async ValueTask DisposeAsync()
-        {
-            if (db is null)
-            {
-                return;
-            }
-
-            if (sqliteCacheSize is { } size)
-            {
-                await using var command = db.Database.GetDbConnection().CreateCommand();
-                command.CommandText = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"PRAGMA cache_size = {size}");
-                await command.ExecuteNonQueryAsync();
-            }
-
-            await db.Database.CloseConnectionAsync();
-        }
-    }
+    public async Task<IAsyncDisposable?> HoldConnectionAsync(CancellationToken cancellationToken) =>
+        Request.DryRun ? null : await _bulkWrites.HoldAsync(Db, cancellationToken);
 }

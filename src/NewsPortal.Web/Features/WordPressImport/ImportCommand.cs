@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Runtime;
 using Microsoft.EntityFrameworkCore;
 using NewsPortal.Web.Data;
+using NewsPortal.Web.Data.Queries;
 
 namespace NewsPortal.Web.Features.WordPressImport;
 
@@ -166,11 +167,7 @@ public sealed class ImportCommand
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
-        if (db.Database.IsSqlite())
-        {
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-        }
-
+        await scope.ServiceProvider.GetRequiredService<IDatabaseJournal>().UseWriteAheadLogAsync(db, cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
     }
 

@@ -201,7 +201,7 @@ public sealed partial class ImportWordPressExport
         return made.Length > 0 ? made : Slugs.From($"{kind}-{raw}") is { Length: > 0 } fallback ? fallback : kind;
     }
 
-    private static string Cut(string text, int max) => text.Length <= max ? text : text[..max].TrimEnd();
+    internal static string Cut(string text, int max) => text.Length <= max ? text : text[..max].TrimEnd();
 
     private sealed record Placeholder(int Id);
 }

@@ -1,4 +1,5 @@
 using NewsPortal.Web.Data;
+using NewsPortal.Web.Data.Queries;
 using NewsPortal.Web.Infrastructure.Database;
 using NewsPortal.Web.Infrastructure.Sanitizing;
 using NewsPortal.Web.Infrastructure.Security;
@@ -25,22 +26,20 @@ public sealed record ImportRequest(string ExportPath, string? MediaFolder = null
 public sealed partial class ImportWordPressExport
 {
     private readonly IServiceScopeFactory _scopes;
-    private readonly WordPressContent _content;
-    private readonly CommentSanitizer _comments;
-    private readonly ImageOrigins _imageOrigins;
+    private readonly PostConverter _converter;
     private readonly SqliteWriteGate _gate;
+    private readonly IBulkWriteConnection _bulkWrites;
     private readonly TimeProvider _time;
     private readonly ILogger<ImportWordPressExport> _logger;
 
     public ImportWordPressExport(
         IServiceScopeFactory scopes, ArticleSanitizer articles, CommentSanitizer comments, ImageOrigins imageOrigins,
-        SqliteWriteGate gate, TimeProvider time, ILogger<ImportWordPressExport> logger)
+        SqliteWriteGate gate, IBulkWriteConnection bulkWrites, TimeProvider time, ILogger<ImportWordPressExport> logger)
     {
         _scopes = scopes;
-        _content = new WordPressContent(articles);
-        _comments = comments;
-        _imageOrigins = imageOrigins;
+        _converter = new PostConverter(new WordPressContent(articles), comments, imageOrigins);
         _gate = gate;
+        _bulkWrites = bulkWrites;
         _time = time;
         _logger = logger;
     }
@@ -63,7 +62,7 @@ public sealed partial class ImportWordPressExport
 
         await using var scope = _scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
-        var run = new ImportBatchWriter(db, _gate, catalog, request, summary, _time);
+        var run = new ImportBatchWriter(db, _gate, _bulkWrites, catalog, request, summary, _time);
         var people = await ImportPeopleAndTermsAsync(run, cancellationToken);
         var media = request.MediaFolder is null
             ? MediaMap.None

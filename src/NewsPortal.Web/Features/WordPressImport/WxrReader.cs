@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 using System.Xml;
 
@@ -21,11 +20,9 @@ public sealed partial class WxrReader : IDisposable
     private readonly XmlCharacterFilter _filter;
     private readonly XmlReader _xml;
 
-    static WxrReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-
     private WxrReader(Stream stream)
     {
-        var encoding = DeclaredEncoding(stream);
+        var encoding = WxrEncoding.Declared(stream);
         _filter = new XmlCharacterFilter(new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024));
         _xml = XmlReader.Create(_filter, new XmlReaderSettings
         {
@@ -113,42 +110,26 @@ public sealed partial class WxrReader : IDisposable
             }
 
             var isWp = _xml.NamespaceURI.StartsWith(WordPressNamespacePrefix, StringComparison.Ordinal);
+            var isEntry = _xml.LocalName == "item" || (isWp && _xml.LocalName is "author" or "category" or "tag");
+            if (isEntry && !channelSent)
+            {
+                // Readers of the entries need the channel's facts first, wherever the file puts them.
+                yield return Channel();
+                channelSent = true;
+            }
+
             switch (_xml.LocalName)
             {
                 case "item":
-                    if (!channelSent)
-                    {
-                        yield return Channel();
-                        channelSent = true;
-                    }
-
                     yield return ReadItem();
                     break;
                 case "author" when isWp:
-                    if (!channelSent)
-                    {
-                        yield return Channel();
-                        channelSent = true;
-                    }
-
                     yield return ReadAuthor();
                     break;
                 case "category" when isWp:
-                    if (!channelSent)
-                    {
-                        yield return Channel();
-                        channelSent = true;
-                    }
-
                     yield return ReadTerm(WxrTaxonomy.Category);
                     break;
                 case "tag" when isWp:
-                    if (!channelSent)
-                    {
-                        yield return Channel();
-                        channelSent = true;
-                    }
-
                     yield return ReadTerm(WxrTaxonomy.Tag);
                     break;
                 case "wxr_version" when isWp:
@@ -215,48 +196,6 @@ public sealed partial class WxrReader : IDisposable
     /// <summary>An element's text (CDATA sections, split or not, joined), leaving the reader after it.</summary>
     private string Text() => _xml.ReadElementContentAsString();
 
-    private WxrAuthor ReadAuthor()
-    {
-        string login = string.Empty, display = string.Empty;
-        foreach (var (name, value) in Children())
-        {
-            switch (name)
-            {
-                case "author_login":
-                    login = value;
-                    break;
-                case "author_display_name":
-                    display = value;
-                    break;
-            }
-        }
-
-        return new WxrAuthor(login.Trim(), string.IsNullOrWhiteSpace(display) ? login.Trim() : display.Trim());
-    }
-
-    private WxrTerm ReadTerm(WxrTaxonomy taxonomy)
-    {
-        string slug = string.Empty, name = string.Empty;
-        string? parent = null;
-        foreach (var (key, value) in Children())
-        {
-            switch (key)
-            {
-                case "category_nicename" or "tag_slug":
-                    slug = value.Trim();
-                    break;
-                case "cat_name" or "tag_name":
-                    name = value.Trim();
-                    break;
-                case "category_parent":
-                    parent = string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-                    break;
-            }
-        }
-
-        return new WxrTerm(taxonomy, slug, name, parent);
-    }
-
     /// <summary>The simple children of the current element as (local name, text); the reader ends after the element.</summary>
     private List<(string Name, string Value)> Children()
     {
@@ -299,188 +238,9 @@ public sealed partial class WxrReader : IDisposable
         _xml.Read();
     }
 
-    private WxrItem ReadItem()
-    {
-        var item = new WxrItem { Line = LineInfo.Line };
-        ForEachChild(() =>
-        {
-            var ns = _xml.NamespaceURI;
-            var isWp = ns.StartsWith(WordPressNamespacePrefix, StringComparison.Ordinal);
-            switch (_xml.LocalName)
-            {
-                case "title" when ns.Length == 0:
-                    item.Title = Text();
-                    break;
-                case "link" when ns.Length == 0:
-                    item.Link = Text().Trim();
-                    break;
-                case "creator" when ns == DublinCoreNamespace:
-                    item.Creator = Text().Trim();
-                    break;
-                case "encoded" when ns == ContentNamespace:
-                    item.Content = Text();
-                    break;
-                case "encoded" when ns.StartsWith(ExcerptNamespacePrefix, StringComparison.Ordinal):
-                    item.Excerpt = Text();
-                    break;
-                case "category" when ns.Length == 0:
-                    var domain = _xml.GetAttribute("domain");
-                    var nicename = _xml.GetAttribute("nicename") ?? string.Empty;
-                    var termName = Text().Trim();
-                    if (domain is "category" or "post_tag")
-                    {
-                        item.Terms.Add(new WxrItemTerm(domain == "category" ? WxrTaxonomy.Category : WxrTaxonomy.Tag, nicename.Trim(), termName));
-                    }
-
-                    break;
-                case "post_id" when isWp:
-                    item.Id = Number(Text());
-                    break;
-                case "post_date" when isWp:
-                    item.PostDate = Text();
-                    break;
-                case "post_date_gmt" when isWp:
-                    item.PostDateGmt = Text();
-                    break;
-                case "post_modified_gmt" when isWp:
-                    item.ModifiedGmt = Text();
-                    break;
-                case "comment_status" when isWp:
-                    item.CommentStatus = Text().Trim();
-                    break;
-                case "post_name" when isWp:
-                    item.PostName = Text().Trim();
-                    break;
-                case "status" when isWp:
-                    item.Status = Text().Trim();
-                    break;
-                case "post_type" when isWp:
-                    item.PostType = Text().Trim();
-                    break;
-                case "post_parent" when isWp:
-                    item.PostParent = Number(Text());
-                    break;
-                case "attachment_url" when isWp:
-                    item.AttachmentUrl = Text().Trim();
-                    break;
-                case "postmeta" when isWp:
-                    string? key = null, value = null;
-                    foreach (var (name, text) in Children())
-                    {
-                        if (name == "meta_key")
-                        {
-                            key = text;
-                        }
-                        else if (name == "meta_value")
-                        {
-                            value = text;
-                        }
-                    }
-
-                    if (key is not null)
-                    {
-                        item.Meta[key] = value ?? string.Empty;
-                    }
-
-                    break;
-                case "comment" when isWp:
-                    item.Comments.Add(ReadComment());
-                    break;
-                default:
-                    _xml.Skip();
-                    break;
-            }
-        });
-        return item;
-    }
-
-    private WxrComment ReadComment()
-    {
-        var comment = new WxrComment();
-        ForEachChild(() =>
-        {
-            switch (_xml.LocalName)
-            {
-                case "comment_id":
-                    comment.Id = Number(Text());
-                    break;
-                case "comment_author":
-                    comment.Author = Text();
-                    break;
-                case "comment_author_email":
-                    comment.Email = Text().Trim();
-                    break;
-                case "comment_author_IP":
-                    comment.Ip = Text().Trim();
-                    break;
-                case "comment_date":
-                    comment.Date = Text();
-                    break;
-                case "comment_date_gmt":
-                    comment.DateGmt = Text();
-                    break;
-                case "comment_content":
-                    comment.Content = Text();
-                    break;
-                case "comment_approved":
-                    comment.Approved = Text().Trim();
-                    break;
-                case "comment_type":
-                    comment.Type = Text().Trim();
-                    break;
-                case "comment_parent":
-                    comment.Parent = Number(Text());
-                    break;
-                default:
-                    _xml.Skip();
-                    break;
-            }
-        });
-        return comment;
-    }
-
     private static long Number(string text) => long.TryParse(text.Trim(), out var value) ? value : 0;
 
     private static string Clean(string message) => LinePosition().Replace(message, string.Empty).TrimEnd('.', ' ') + ".";
-
-    /// <summary>The encoding named in the XML declaration, read from the first bytes; UTF-8 when none (the XML default).</summary>
-    private static Encoding DeclaredEncoding(Stream stream)
-    {
-        if (!stream.CanSeek)
-        {
-            return Utf8;
-        }
-
-        var head = new byte[256];
-        var read = stream.Read(head, 0, head.Length);
-        stream.Position = 0;
-        var text = Encoding.ASCII.GetString(head, 0, read);
-        var match = EncodingDeclaration().Match(text);
-        if (match.Success)
-        {
-            try
-            {
-                var declared = Encoding.GetEncoding(match.Groups[1].Value);
-                if (declared.CodePage != Encoding.UTF8.CodePage)
-                {
-                    return declared;
-                }
-            }
-            catch (ArgumentException)
-            {
-                // An encoding .NET does not know: read as UTF-8 and let the decoder say where it fails.
-            }
-        }
-
-        return Utf8;
-    }
-
-    // A stray invalid byte (rare: WordPress re-encodes what does not look like UTF-8) becomes U+FFFD rather than
-    // refusing years of posts for one character.
-    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
-
-    [GeneratedRegex("""^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")]
-    private static partial Regex EncodingDeclaration();
 
     [GeneratedRegex(@"\s*Line \d+, position \d+\.?")]
     private static partial Regex LinePosition();

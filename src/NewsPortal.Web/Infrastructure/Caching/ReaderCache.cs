@@ -1,9 +1,7 @@
 using System.Collections.Concurrent;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using NewsPortal.Web.Data;
-using NewsPortal.Web.Domain;
 using NewsPortal.Web.Infrastructure.Redis;
 using NewsPortal.Web.Infrastructure.Site;
 
@@ -48,7 +46,7 @@ public sealed class ReaderCache : IDisposable
     private readonly IServiceScopeFactory _scopes;
     private readonly SiteClock _clock;
     private readonly CancellationToken _stopping;
-    private readonly SemaphoreSlim _horizonLock = new(1, 1);
+    private readonly ScheduledArticleHorizon _horizon;
     private readonly TimeProvider _time;
     private readonly TimeSpan? _confirmWithin;
     private readonly Lock _unconfirmedLock = new();
@@ -56,14 +54,13 @@ public sealed class ReaderCache : IDisposable
     private long _joinedLoads;
     private long _articles;
     private long _comments;
-    private long _nextScheduledTicks = long.MaxValue;
-    private volatile bool _horizonKnown;
 
     public ReaderCache(
         IServiceScopeFactory scopes, SiteClock clock, IHostApplicationLifetime lifetime, TimeProvider time, IOptions<CacheOptions> options, RedisConnection redis)
     {
         _scopes = scopes;
         _clock = clock;
+        _horizon = new ScheduledArticleHorizon(scopes, MoveBoth);
         _stopping = lifetime.ApplicationStopping;
         _time = time;
         _store = new(new MemoryCacheOptions { SizeLimit = StoreBytes, TrackStatistics = true, Clock = new TimeProviderClock(time) });
@@ -92,7 +89,7 @@ public sealed class ReaderCache : IDisposable
     public async ValueTask<ReaderVersions> CurrentAsync(CancellationToken cancellationToken)
     {
         MoveIfUnconfirmed();
-        await ExpireIfAScheduledArticleIsDueAsync(cancellationToken);
+        await _horizon.CheckAsync(_clock.UtcNow, cancellationToken);
         return new(Interlocked.Read(ref _articles), Interlocked.Read(ref _comments));
     }
 
@@ -106,10 +103,17 @@ public sealed class ReaderCache : IDisposable
         if (change == ReaderChange.Articles)
         {
             // A new or rescheduled article may move the moment the next one comes due.
-            _horizonKnown = false;
+            _horizon.Forget();
             Interlocked.Increment(ref _articles);
         }
 
+        Interlocked.Increment(ref _comments);
+    }
+
+    /// <summary>A scheduled article came due (<see cref="ScheduledArticleHorizon"/>): everything readers see may change.</summary>
+    private void MoveBoth()
+    {
+        Interlocked.Increment(ref _articles);
         Interlocked.Increment(ref _comments);
     }
 
@@ -239,74 +243,9 @@ public sealed class ReaderCache : IDisposable
 
     internal void SetFragment(string versionedKey, string html) => SetRendered(versionedKey, html, 2L * html.Length);
 
-    /// <summary>
-    /// A scheduled article becomes visible by the clock alone, with no write to signal it. So the cache remembers
-    /// when the next one is due and counts that moment as a change. Every instance does this by itself from the
-    /// database, so nothing has to be written or sent when the time comes.
-    /// </summary>
-    private async ValueTask ExpireIfAScheduledArticleIsDueAsync(CancellationToken cancellationToken)
-    {
-        var now = _clock.UtcNow;
-        if (_horizonKnown && now.Ticks < Interlocked.Read(ref _nextScheduledTicks))
-        {
-            return;
-        }
-
-        await _horizonLock.WaitAsync(cancellationToken);
-        try
-        {
-            if (_horizonKnown && now.Ticks < Interlocked.Read(ref _nextScheduledTicks))
-            {
-                return;
-            }
-
-            if (_horizonKnown)
-            {
-                Interlocked.Increment(ref _articles);
-                Interlocked.Increment(ref _comments);
-            }
-
-            // Read the horizon before declaring it known: a change arriving meanwhile sets it unknown again.
-            _horizonKnown = true;
-            await using var scope = _scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
-            var next = await db.Articles.AsNoTracking()
-                .Where(a => a.Status == ArticleStatus.Scheduled && a.PublishedAt > now)
-                .OrderBy(a => a.PublishedAt)
-                .Select(a => a.PublishedAt)
-                .FirstOrDefaultAsync(cancellationToken);
-            Interlocked.Exchange(ref _nextScheduledTicks, next?.Ticks ?? long.MaxValue);
-        }
-        catch
-        {
-            _horizonKnown = false;
-            throw;
-        }
-        finally
-        {
-            _horizonLock.Release();
-        }
-    }
-
     public void Dispose()
     {
-        _horizonLock.Dispose();
+        _horizon.Dispose();
         _store.Dispose();
     }
-}
-
-/// <summary>Lifetimes follow the site's <see cref="TimeProvider"/>, like every other time.</summary>
-internal sealed class TimeProviderClock(TimeProvider time) : Microsoft.Extensions.Internal.ISystemClock
-{
-    public DateTimeOffset UtcNow => time.GetUtcNow();
-}
-
-/// <summary>The versions of what readers see, as one request saw them.</summary>
-public readonly record struct ReaderVersions(long Articles, long Comments)
-{
-    /// <summary>A key prefix that changes when anything <paramref name="dependsOn"/> covers changes.</summary>
-    public string Prefix(ReaderChange dependsOn) =>
-        dependsOn == ReaderChange.Articles
-            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"a{Articles}:")
-            : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"a{Articles}c{Comments}:");
 }

@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NewsPortal.Web.Data;
+using NewsPortal.Web.Data.Queries;
 using NewsPortal.Web.Infrastructure.Caching;
 using NewsPortal.Web.Infrastructure.Hosting;
 using NewsPortal.Web.Infrastructure.Search;
@@ -47,16 +48,18 @@ public static class DatabaseServiceCollectionExtensions
                         connectionString, sql => sql.EnableRetryOnFailure())
                     .AddInterceptors(sp.GetRequiredService<ReaderChangeInterceptor>(), sp.GetRequiredService<SearchIndexInterceptor>()));
                 services.AddSingleton<Data.Queries.ISearchQueries, Data.Queries.SqlServer.SqlServerSearchQueries>();
+                services.AddSqlServerQueries();
                 break;
 
             case DatabaseProvider.Sqlite:
                 var sqlite = SqliteConnectionString(connectionString, environment);
                 services.AddDbContextPool<NewsDbContext, SqliteNewsDbContext>((sp, o) => o.UseSqlite(sqlite)
                     .AddInterceptors(
-                        new SqliteTuningInterceptor(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value),
+                        new Data.Queries.Sqlite.SqliteTuningInterceptor(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value),
                         sp.GetRequiredService<ReaderChangeInterceptor>(),
                         sp.GetRequiredService<SearchIndexInterceptor>()));
                 services.AddSingleton<Data.Queries.ISearchQueries, Data.Queries.Sqlite.SqliteSearchQueries>();
+                services.AddSqliteQueries();
                 break;
         }
 

@@ -102,7 +102,8 @@ public sealed class WordPressImportBatchingTests : IDisposable
         var db = scope.ServiceProvider.GetRequiredService<NewsPortal.Web.Data.NewsDbContext>();
         var catalog = new WxrCatalog { Channel = new WxrChannel(null, null, null, null, "1.2"), Source = "cache.example.com", BlogPath = string.Empty };
         var run = new ImportBatchWriter(
-            db, scope.ServiceProvider.GetRequiredService<NewsPortal.Web.Infrastructure.Database.SqliteWriteGate>(), catalog,
+            db, scope.ServiceProvider.GetRequiredService<NewsPortal.Web.Infrastructure.Database.SqliteWriteGate>(),
+            scope.ServiceProvider.GetRequiredService<NewsPortal.Web.Data.Queries.IBulkWriteConnection>(), catalog,
             new ImportRequest("unused.xml"), new ImportSummary(), TimeProvider.System);
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync();
@@ -112,7 +113,7 @@ public sealed class WordPressImportBatchingTests : IDisposable
         await using (await run.HoldConnectionAsync(CancellationToken.None))
         {
             Assert.Equal(System.Data.ConnectionState.Open, connection.State);
-            Assert.Equal(-ImportBatchWriter.SqliteCacheKilobytes, await CacheSizeAsync(connection));
+            Assert.Equal(-NewsPortal.Web.Data.Queries.Sqlite.SqliteBulkWriteConnection.CacheKilobytes, await CacheSizeAsync(connection));
         }
 
         Assert.Equal(System.Data.ConnectionState.Closed, connection.State);

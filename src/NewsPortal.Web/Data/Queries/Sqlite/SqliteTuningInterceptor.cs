@@ -1,10 +1,12 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using NewsPortal.Web.Infrastructure.Database;
 
-namespace NewsPortal.Web.Infrastructure.Database;
+namespace NewsPortal.Web.Data.Queries.Sqlite;
 
 /// <summary>
-/// Per-connection SQLite settings for a web server (journal_mode=WAL is set once at start and lives in the file):
+/// Per-connection SQLite settings for a web server, added to the SQLite context only (journal_mode=WAL is set once
+/// before migrating, by <see cref="SqliteDatabaseJournal"/>, and lives in the file):
 /// - synchronous=NORMAL: in WAL mode the database cannot be corrupted by a crash; at worst the last transactions
 ///   before a power cut are lost. FULL would fsync on every commit, which caps comment posting at the disk's
 ///   flush rate for no gain in consistency.

@@ -1,0 +1,86 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NewsPortal.Web.Data;
+using NewsPortal.Web.Data.Queries;
+using NewsPortal.Web.Data.Queries.SqlServer;
+
+namespace NewsPortal.IntegrationTests.Data;
+
+/// <summary>
+/// The SQL Server side of the provider-specific needs other than search (<see cref="IDatabaseProbe"/>,
+/// <see cref="IDatabaseJournal"/>, <see cref="IBulkWriteConnection"/>): on Database:Provider=SqlServer with no server
+/// behind it, each is the SQL Server implementation and sends the server nothing, so none of SQLite's statements
+/// (PRAGMA, BEGIN IMMEDIATE) can reach it, and the readiness check stays ready.
+/// </summary>
+public sealed class ProviderQueriesSqlServerTests : IClassFixture<SqlServerQueryTests.SqlServerFactory>
+{
+    private readonly SqlServerQueryTests.SqlServerFactory _factory;
+
+    public ProviderQueriesSqlServerTests(SqlServerQueryTests.SqlServerFactory factory) => _factory = factory;
+
+    [Fact]
+    public async Task ReadinessCheck_OnSqlServer_WritableWithoutSqliteStatements()
+    {
+        var client = _factory.CreateClient();
+        var probe = _factory.Services.GetRequiredService<IDatabaseProbe>();
+        Assert.IsType<SqlServerDatabaseProbe>(probe);
+        _factory.Capture.Commands.Clear();
+
+        var response = await client.GetAsync(new Uri("/healthz/ready", UriKind.Relative), TestContext.Current.CancellationToken);
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            var state = await probe.WriteStateAsync(scope.ServiceProvider.GetRequiredService<NewsDbContext>(), TestContext.Current.CancellationToken);
+            Assert.Equal(DatabaseWriteKind.Writable, state.Kind);
+        }
+
+        var commands = _factory.Capture.Commands.Distinct().ToList();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"/healthz/ready: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)}");
+        AssertNoSqliteStatement(commands);
+    }
+
+    [Fact]
+    public async Task Journal_OnSqlServer_SendsNothing()
+    {
+        var journal = _factory.Services.GetRequiredService<IDatabaseJournal>();
+        Assert.IsType<SqlServerDatabaseJournal>(journal);
+        _factory.Capture.Commands.Clear();
+
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            await journal.UseWriteAheadLogAsync(scope.ServiceProvider.GetRequiredService<NewsDbContext>(), TestContext.Current.CancellationToken);
+        }
+
+        Assert.Empty(_factory.Capture.Commands);
+    }
+
+    [Fact]
+    public async Task BulkWriteConnection_OnSqlServer_TunesNothingAndHoldsNothing()
+    {
+        var bulkWrites = _factory.Services.GetRequiredService<IBulkWriteConnection>();
+        Assert.IsType<SqlServerBulkWriteConnection>(bulkWrites);
+        _factory.Capture.Commands.Clear();
+
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
+            await using (await bulkWrites.HoldAsync(db, TestContext.Current.CancellationToken))
+            {
+                // EF keeps opening and closing the connection itself: nothing is held across the batches.
+                Assert.Equal(System.Data.ConnectionState.Closed, db.Database.GetDbConnection().State);
+            }
+        }
+
+        Assert.Empty(_factory.Capture.Commands);
+    }
+
+    private static void AssertNoSqliteStatement(List<string> commands)
+    {
+        foreach (var sql in commands)
+        {
+            Assert.False(
+                sql.Contains("PRAGMA", StringComparison.OrdinalIgnoreCase) || sql.Contains("BEGIN IMMEDIATE", StringComparison.OrdinalIgnoreCase),
+                $"A SQLite statement was sent to SQL Server:\n{sql}");
+        }
+    }
+}
