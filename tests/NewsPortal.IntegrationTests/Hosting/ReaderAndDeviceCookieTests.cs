@@ -5,12 +5,9 @@ using NewsPortal.Web.Features.Comments;
 namespace NewsPortal.IntegrationTests.Hosting;
 
 /// <summary>The two year-long cookies of docs/security.md's table: their flags, path and lifetime.</summary>
-public sealed class ReaderAndDeviceCookieTests : IClassFixture<ReaderAndDeviceCookieTests.Factory>
+public sealed class ReaderAndDeviceCookieTests(ReaderAndDeviceCookieTests.Factory factory) : IClassFixture<ReaderAndDeviceCookieTests.Factory>
 {
     private static readonly TimeSpan AYear = TimeSpan.FromDays(365);
-    private readonly Factory _factory;
-
-    public ReaderAndDeviceCookieTests(Factory factory) => _factory = factory;
 
     public sealed class Factory : NewsPortalFactory
     {
@@ -34,9 +31,9 @@ public sealed class ReaderAndDeviceCookieTests : IClassFixture<ReaderAndDeviceCo
     [Fact]
     public async Task ReaderId_FromTheReportPage_IsHttpOnlyLaxSiteWideForAYear()
     {
-        var (slug, id) = await _factory.PublishedCommentAsync();
+        var (slug, id) = await factory.PublishedCommentAsync();
 
-        var response = await _factory.Browser().GetAsync(new Uri($"/news/{slug}/comments/{id}/report", UriKind.Relative));
+        var response = await factory.Browser().GetAsync(new Uri($"/news/{slug}/comments/{id}/report", UriKind.Relative));
 
         var (flags, maxAge) = Cookie(response, ReaderIdCookie.CookieName);
         Assert.Equal(["httponly", "path=/", "samesite=lax", "secure"], flags);
@@ -46,7 +43,7 @@ public sealed class ReaderAndDeviceCookieTests : IClassFixture<ReaderAndDeviceCo
     [Fact]
     public async Task Device_FromAStaffSignIn_IsHttpOnlyStrictUnderAccountForAYear()
     {
-        var response = await StaffSessions.LogInAsync(_factory.Browser(), StaffSessions.AdminEmail);
+        var response = await StaffSessions.LogInAsync(factory.Browser(), StaffSessions.AdminEmail);
 
         var (flags, maxAge) = Cookie(response, SignInDevices.CookieName);
         Assert.Equal(["httponly", "path=/account", "samesite=strict", "secure"], flags);

@@ -13,17 +13,6 @@ namespace NewsPortal.UnitTests.Docs;
 /// </summary>
 public sealed partial class ConfigurationDefaultsTests
 {
-    private static string RepositoryFile(params string[] parts)
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "NewsPortal.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return Path.Combine([dir!.FullName, .. parts]);
-    }
-
     private static Dictionary<string, PropertyInfo> OptionProperties() =>
         typeof(NewsPortal.Web.Domain.FieldLengths).Assembly.GetTypes()
             .Select(t => (Type: t, Section: t.GetField("SectionName", BindingFlags.Public | BindingFlags.Static)?.GetRawConstantValue() as string))
@@ -35,7 +24,7 @@ public sealed partial class ConfigurationDefaultsTests
 
     /// <summary>The table's rows: the keys of the first cell, the meaning, and the default cell.</summary>
     private static IEnumerable<(List<string> Keys, string Meaning, string Default)> Rows() =>
-        File.ReadAllLines(RepositoryFile("docs", "configuration.md"))
+        File.ReadAllLines(Repository.PathOf("docs", "configuration.md"))
             .Where(line => line.StartsWith("| `", StringComparison.Ordinal))
             .Select(line => line.Split('|'))
             .Where(cells => cells.Length >= 5)
@@ -44,7 +33,7 @@ public sealed partial class ConfigurationDefaultsTests
     /// <summary>What the site starts with when nothing is configured: appsettings.json over the class's initial value.</summary>
     private static string? EffectiveDefault(string key, PropertyInfo property)
     {
-        using var settings = JsonDocument.Parse(File.ReadAllText(RepositoryFile("src", "NewsPortal.Web", "appsettings.json")));
+        using var settings = JsonDocument.Parse(File.ReadAllText(Repository.PathOf("src", "NewsPortal.Web", "appsettings.json")));
         var parts = key.Split(':');
         if (settings.RootElement.TryGetProperty(parts[0], out var section) && section.TryGetProperty(parts[1], out var value))
         {

@@ -8,20 +8,9 @@ namespace NewsPortal.UnitTests.Docs;
 /// </summary>
 public sealed partial class DocsNamedTestsTests
 {
-    private static DirectoryInfo Repository()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "NewsPortal.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir!;
-    }
-
     private static IEnumerable<(string Page, string Text)> Pages()
     {
-        var root = Repository().FullName;
+        var root = Repository.Root;
         var files = new[] { "README.md", "CONTRIBUTING.md" }.Select(f => Path.Combine(root, f))
             .Concat(Directory.GetFiles(Path.Combine(root, "docs"), "*.md"));
         return files.Select(f => (Path.GetRelativePath(root, f), File.ReadAllText(f)));
@@ -31,7 +20,7 @@ public sealed partial class DocsNamedTestsTests
     private static Dictionary<string, List<string>> TestClasses()
     {
         var classes = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        var files = Directory.GetFiles(Path.Combine(Repository().FullName, "tests"), "*.cs", SearchOption.AllDirectories)
+        var files = Directory.GetFiles(Repository.PathOf("tests"), "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                 && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
         foreach (var file in files)

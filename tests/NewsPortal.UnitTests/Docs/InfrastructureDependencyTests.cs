@@ -8,13 +8,7 @@ public sealed partial class InfrastructureDependencyTests
     [Fact]
     public void Infrastructure_UsesNoSliceButTheAccountSlice_FromIdentity()
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "NewsPortal.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        var infrastructure = Path.Combine(dir!.FullName, "src", "NewsPortal.Web", "Infrastructure");
+        var infrastructure = Repository.PathOf("src", "NewsPortal.Web", "Infrastructure");
         var uses = Directory.EnumerateFiles(infrastructure, "*.*", SearchOption.AllDirectories)
             .Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".cshtml", StringComparison.Ordinal))
             .SelectMany(f => SliceName().Matches(File.ReadAllText(f))

@@ -5,12 +5,8 @@ using NewsPortal.IntegrationTests.Infrastructure;
 namespace NewsPortal.IntegrationTests.Features.Comments;
 
 /// <summary><c>Comments:AutoCloseAfterDays</c>: older articles take no more comments (docs/configuration.md).</summary>
-public sealed class CommentAutoCloseTests : IClassFixture<CommentAutoCloseTests.Factory>
+public sealed class CommentAutoCloseTests(CommentAutoCloseTests.Factory factory) : IClassFixture<CommentAutoCloseTests.Factory>
 {
-    private readonly Factory _factory;
-
-    public CommentAutoCloseTests(Factory factory) => _factory = factory;
-
     public sealed class Factory : NewsPortalFactory
     {
         public Factory() => Settings["Comments:AutoCloseAfterDays"] = "30";
@@ -23,9 +19,9 @@ public sealed class CommentAutoCloseTests : IClassFixture<CommentAutoCloseTests.
     public async Task ArticleOlderThanTheSetting_ShowsCommentsClosed_AndRefusesAPost_AYoungerOneTakesIt()
     {
         var now = DateTime.UtcNow;
-        var old = await _factory.WithDbAsync(db => new ArticleBuilder().PublishedAt(now.AddDays(-31)).SaveAsync(db));
-        var recent = await _factory.WithDbAsync(db => new ArticleBuilder().PublishedAt(now.AddDays(-29)).SaveAsync(db));
-        var client = _factory.CreateNoRedirectClient();
+        var old = await factory.WithDbAsync(db => new ArticleBuilder().PublishedAt(now.AddDays(-31)).SaveAsync(db));
+        var recent = await factory.WithDbAsync(db => new ArticleBuilder().PublishedAt(now.AddDays(-29)).SaveAsync(db));
+        var client = factory.CreateNoRedirectClient();
 
         var (_, oldPage) = await Html.GetAsync(client, $"/news/{old.Slug}");
         var (_, recentPage) = await Html.GetAsync(client, $"/news/{recent.Slug}");
@@ -40,7 +36,7 @@ public sealed class CommentAutoCloseTests : IClassFixture<CommentAutoCloseTests.
 
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         Assert.Equal(HttpStatusCode.SeeOther, accepted.StatusCode);
-        var stored = await _factory.WithDbAsync(db => db.Comments.AsNoTracking()
+        var stored = await factory.WithDbAsync(db => db.Comments.AsNoTracking()
             .Where(c => c.Article.Slug == old.Slug || c.Article.Slug == recent.Slug)
             .Select(c => c.Article.Slug).ToListAsync());
         Assert.Equal([recent.Slug], stored);

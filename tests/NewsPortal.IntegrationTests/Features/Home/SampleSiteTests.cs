@@ -5,17 +5,14 @@ using NewsPortal.IntegrationTests.Infrastructure;
 namespace NewsPortal.IntegrationTests.Features.Home;
 
 /// <summary>What README promises a fresh clone shows: 35 sample articles in seven sections.</summary>
-public sealed class SampleSiteTests : IClassFixture<NewsPortalFactory>
+public sealed class SampleSiteTests(NewsPortalFactory factory) : IClassFixture<NewsPortalFactory>
 {
     private static readonly XNamespace Sitemap = "http://www.sitemaps.org/schemas/sitemap/0.9";
-    private readonly NewsPortalFactory _factory;
-
-    public SampleSiteTests(NewsPortalFactory factory) => _factory = factory;
 
     [Fact]
     public async Task FreshDatabase_Serves35SampleArticlesInSevenSections()
     {
-        var client = _factory.CreateClient();
+        var client = factory.CreateClient();
         var response = await client.GetAsync(new Uri("/sitemap.xml", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var articles = XDocument.Parse(await response.Content.ReadAsStringAsync()).Root!
