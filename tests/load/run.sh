@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # NewsPortal load benchmark: publishes the site in Release, fills a fresh SQLite database (small: the site's
-# sample content; large: generated articles and comments), starts the site as in production on 127.0.0.1 and
+# sample content; large: generated articles and comments from a few hundred words; zipf: the same sizes from
+# 60,000 words drawn by Zipf's law, as real text is), starts the site as in production on 127.0.0.1 and
 # measures it with wrk; then the same site as two instances sharing the database and a Redis, behind nginx. Prints
 # one markdown table per data size. See tests/load/README.md.
 #
-#   bash tests/load/run.sh [--only small|large] [--duration 10s] [--connections 32] [--threads 2]
+#   bash tests/load/run.sh [--only small|large|zipf] [--duration 10s] [--connections 32] [--threads 2]
 #                          [--articles 100000] [--comments 1000000] [--port 5099] [--no-proxy] [--keep]
-#                          [--large-db FILE]
-#   --large-db: start the large run from a copy of a database this script's generator made earlier (its
-#   "Database ready" line names it; --keep keeps it), instead of generating one (about 8 minutes).
+#                          [--large-db FILE] [--zipf-db FILE]
+#   --large-db, --zipf-db: start that run from a copy of a database this script's generator made earlier (its
+#   "Database ready" line names it; --keep keeps it), instead of generating one (about 8 minutes each).
 set -euo pipefail
 
 ONLY=all
@@ -20,6 +21,7 @@ COMMENTS=1000000
 PORT=5099
 KEEP=0
 LARGE_DB=""
+ZIPF_DB=""
 PROXY=1         # 0: skip the rows through nginx (--no-proxy)
 WARMUP=3s       # per URL, 2 threads, 8 connections: enough for the JIT to reach its optimised code
 POST_WARMUP=3s  # posting has the longest code path (sanitizer, data protection, EF insert)
@@ -32,11 +34,11 @@ POSTS_PER_MINUTE=1000000
 STAFF_EMAIL=bench-admin@newsportal.test
 STAFF_PASSWORD=Bench-admin-password-1
 
-usage() { sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; }
 
 while [[ $# -gt 0 ]]; do
   case "$1" in
-    --only) ONLY="${2:?--only needs small or large}"; shift 2 ;;
+    --only) ONLY="${2:?--only needs small, large or zipf}"; shift 2 ;;
     --duration) DURATION="${2:?}"; shift 2 ;;
     --connections) CONNECTIONS="${2:?}"; shift 2 ;;
     --threads) THREADS="${2:?}"; shift 2 ;;
@@ -46,15 +48,16 @@ while [[ $# -gt 0 ]]; do
     --no-proxy) PROXY=0; shift ;;
     --keep) KEEP=1; shift ;;
     --large-db) LARGE_DB="${2:?}"; shift 2 ;;
+    --zipf-db) ZIPF_DB="${2:?}"; shift 2 ;;
     -h|--help) usage; exit 0 ;;
     *) echo "unknown argument: $1" >&2; usage >&2; exit 2 ;;
   esac
 done
 
 case "$ONLY" in
-  all) SIZES=(small large) ;;
-  small|large) SIZES=("$ONLY") ;;
-  *) echo "--only must be small or large" >&2; exit 2 ;;
+  all) SIZES=(small large zipf) ;;
+  small|large|zipf) SIZES=("$ONLY") ;;
+  *) echo "--only must be small, large or zipf" >&2; exit 2 ;;
 esac
 
 # Seconds in a wrk duration (10, 10s, 2m, 1h), for the timeouts that bound every step.
@@ -862,16 +865,20 @@ bench_size() {
     site_env=(Media__Root="$WORK/media")
   else
     gen_args=(--articles "$ARTICLES" --comments "$COMMENTS")
+    [[ "$SIZE" == zipf ]] && gen_args+=(--words zipf)
     site_env=(Seed__SampleContent=false)
   fi
 
   log "$SIZE: generating $DB"
   local gen_start gen_s
   gen_start=$(now_ns)
-  if [[ "$SIZE" == large && -n "$LARGE_DB" ]]; then
-    log "$SIZE: copying $LARGE_DB instead of generating"
-    sqlite3 "$LARGE_DB" "PRAGMA wal_checkpoint(TRUNCATE);" >/dev/null
-    cp "$LARGE_DB" "$DB"
+  local reuse=""
+  [[ "$SIZE" == large ]] && reuse="$LARGE_DB"
+  [[ "$SIZE" == zipf ]] && reuse="$ZIPF_DB"
+  if [[ -n "$reuse" ]]; then
+    log "$SIZE: copying $reuse instead of generating"
+    sqlite3 "$reuse" "PRAGMA wal_checkpoint(TRUNCATE);" >/dev/null
+    cp "$reuse" "$DB"
   else
     timeout 1800 dotnet run -c Release --no-build --project "$LOAD/NewsPortal.LoadData" -- --db "$DB" "${gen_args[@]}" >&2
   fi
