@@ -5,8 +5,8 @@ namespace NewsPortal.LoadData;
 /// drawn with probability proportional to 1/r^<see cref="Exponent"/>. The first ranks are the English words of
 /// <see cref="TextGenerator"/>'s list in its order (function words first, as in English), the rest made-up words
 /// built from syllables, distinct and deterministic. With 60,000 words the most common word is about 9 % of the text,
-/// the 100th about 0.09 %, and half the vocabulary occurs a handful of times in 100,000 articles: the long tail of
-/// names and rare words that makes most real searches selective.
+/// the 100th about 0.09 %, the 10,000th about 0.001 % (measured on the generated archive), and the rarest about 100
+/// times in 100,000 articles: the long tail of names and rare words that makes most real searches selective.
 /// </summary>
 internal sealed class ZipfVocabulary
 {
