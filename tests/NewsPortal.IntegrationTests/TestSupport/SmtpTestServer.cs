@@ -20,7 +20,7 @@ public sealed class SmtpTestServer : IAsyncDisposable
     private SmtpServer.SmtpServer? _server;
     private Task? _serverTask;
 
-    public SmtpTestServer() => Port = FreePort();
+    public SmtpTestServer() => Port = Loopback.FreePort();
 
     public int Port { get; }
 
@@ -112,15 +112,6 @@ public sealed class SmtpTestServer : IAsyncDisposable
     }
 
     public async ValueTask DisposeAsync() => await StopAsync();
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 
     private sealed class Store(ConcurrentQueue<MimeMessage> messages) : MessageStore
     {

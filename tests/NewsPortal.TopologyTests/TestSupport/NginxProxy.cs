@@ -51,7 +51,7 @@ public sealed class NginxProxy : IDisposable
     /// <summary>Where the template's <c>access_log</c> writes, in its own format.</summary>
     public string AccessLogPath => Path.Combine(_directory, "access.log");
 
-    public static string TemplatePath => Path.Combine(Topology.RepositoryRoot(), "deploy", "nginx", "default.conf.template");
+    public static string TemplatePath => Path.Combine(Repository.Root(), "deploy", "nginx", "default.conf.template");
 
     /// <summary>
     /// The lines of the template between <c># &gt;&gt;&gt; shared with the topology tests: <paramref name="name"/></c> and

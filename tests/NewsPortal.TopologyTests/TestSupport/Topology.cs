@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
@@ -28,11 +27,6 @@ public sealed class Topology : IAsyncLifetime
     /// <summary>The site's default, kept: the rate-limit test depends on it; other tests post as distinct readers.</summary>
     public const int PostsPerMinutePerIp = 5;
 
-    /// <summary>A folder holding a Release publish of the site to use instead of publishing again.</summary>
-    public const string PublishDirectoryVariable = "NEWSPORTAL_PUBLISH_DIR";
-
-    private static readonly string[] ToolDirectories = ["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"];
-    private static readonly TimeSpan PublishTimeout = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan RestoreTimeout = TimeSpan.FromSeconds(20);
 
     private readonly Dictionary<string, Visitor> _admins = new(StringComparer.Ordinal);
@@ -76,8 +70,8 @@ public sealed class Topology : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var redisServer = FindTool("redis-server");
-        var nginx = FindTool("nginx");
+        var redisServer = SitePublish.FindTool("redis-server");
+        var nginx = SitePublish.FindTool("nginx");
         if (redisServer is null || nginx is null)
         {
             _missingTools = string.Join(" and ", new[] { ("redis-server", redisServer), ("nginx", nginx) }.Where(t => t.Item2 is null).Select(t => t.Item1));
@@ -86,11 +80,11 @@ public sealed class Topology : IAsyncLifetime
 
         _runDirectory = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"newsportal-topology-{Guid.NewGuid():N}")).FullName;
         _guard = new ProcessGuard(_runDirectory);
-        var dotnet = DotnetHost();
-        var publish = await PublishAsync(dotnet);
+        var dotnet = SitePublish.DotnetHost();
+        var publish = await SitePublish.PublishAsync(_guard, dotnet, _runDirectory);
         _publishDirectory = publish;
 
-        var ports = DistinctFreePorts(6);
+        var ports = Loopback.FreePorts(6);
         _database = new SharedDatabase(Path.Combine(_runDirectory, "newsportal.db"));
         _redis = new RedisServer(_guard, redisServer, Directory.CreateDirectory(Path.Combine(_runDirectory, "redis")).FullName, ports[0]);
         var publicUrl = Loopback.Url(ports[3]).ToString().TrimEnd('/');
@@ -232,7 +226,11 @@ public sealed class Topology : IAsyncLifetime
         _nginx?.Dispose();
         _b?.Dispose();
         _a?.Dispose();
-        _redis?.Dispose();
+        if (_redis is not null)
+        {
+            await _redis.DisposeAsync();
+        }
+
         _guard?.Dispose();
         _adminLock.Dispose();
 
@@ -252,117 +250,13 @@ public sealed class Topology : IAsyncLifetime
         }
     }
 
-    private static Dictionary<string, string?> SiteEnvironmentDefaults(string publicUrl) => new(StringComparer.Ordinal)
-    {
-        ["ASPNETCORE_ENVIRONMENT"] = "Production",
-        ["DOTNET_ENVIRONMENT"] = null,
-        ["ASPNETCORE_URLS"] = null,
-        ["ASPNETCORE_HTTP_PORTS"] = null,
-        ["ASPNETCORE_HTTPS_PORTS"] = null,
-        ["DOTNET_NOLOGO"] = "1",
-        ["Database__Provider"] = "Sqlite",
-        ["Site__PublicUrl"] = publicUrl,
-        ["Admin__Email"] = AdminEmail,
-        ["Admin__Password"] = AdminPassword,
-        ["Seed__SampleContent"] = "true",
-        ["Weather__Enabled"] = "false",
-        ["Comments__MinSecondsToPost"] = "0",
-        ["Comments__PostsPerMinutePerIp"] = PostsPerMinutePerIp.ToString(CultureInfo.InvariantCulture),
-    };
-
     private Dictionary<string, string?> SiteEnvironment(string publicUrl)
     {
-        var environment = SiteEnvironmentDefaults(publicUrl);
+        var environment = SitePublish.InstanceEnvironment(publicUrl);
         environment["ConnectionStrings__NewsPortal"] = Database.SiteConnectionString;
-        environment["ConnectionStrings__Redis"] = Redis.ConfigurationString;
+        environment["ConnectionStrings__Redis"] = Redis.ConnectionString;
         environment["Media__Root"] = MediaRoot;
         return environment;
-    }
-
-    private async Task<string> PublishAsync(string dotnet)
-    {
-        var reuse = Environment.GetEnvironmentVariable(PublishDirectoryVariable);
-        if (!string.IsNullOrWhiteSpace(reuse) && File.Exists(Path.Combine(reuse, "NewsPortal.Web.dll")))
-        {
-            return Path.GetFullPath(reuse);
-        }
-
-        var root = RepositoryRoot();
-        var output = Path.Combine(RunDirectory, "publish");
-
-        // The test host may run inside MSBuild's environment (dotnet test); a nested build must not inherit it.
-        var environment = Environment.GetEnvironmentVariables().Keys.Cast<string>()
-            .Where(name => name.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase))
-            .ToDictionary(name => name, _ => (string?)null, StringComparer.Ordinal);
-        environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        environment["DOTNET_NOLOGO"] = "1";
-        environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
-
-        // No build servers or node reuse: nothing this run starts may outlive it.
-        using var publish = ChildProcess.Start(
-            _guard!,
-            dotnet,
-            ["publish", Path.Combine(root, "src", "NewsPortal.Web", "NewsPortal.Web.csproj"), "-c", "Release", "-o", output, "--disable-build-servers"],
-            root,
-            Path.Combine(RunDirectory, "publish.log"),
-            environment);
-        if (!await publish.WaitForExitAsync(PublishTimeout))
-        {
-            publish.Kill();
-            throw new InvalidOperationException($"dotnet publish did not finish within {PublishTimeout.TotalMinutes} minutes.\n{publish.LogTail(60)}");
-        }
-
-        if (publish.ExitCode != 0 || !File.Exists(Path.Combine(output, "NewsPortal.Web.dll")))
-        {
-            throw new InvalidOperationException($"dotnet publish of the site failed (exit code {publish.ExitCode}).\n{publish.LogTail(80)}");
-        }
-
-        return output;
-    }
-
-    internal static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "NewsPortal.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"NewsPortal.sln not found above {AppContext.BaseDirectory}; set {PublishDirectoryVariable} to a publish of the site instead.");
-    }
-
-    private static string DotnetHost()
-    {
-        if (Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host))
-        {
-            return host;
-        }
-
-        if (Environment.ProcessPath is { } self && Path.GetFileNameWithoutExtension(self) == "dotnet")
-        {
-            return self;
-        }
-
-        return FindTool("dotnet") ?? "dotnet";
-    }
-
-    internal static string? FindTool(string name) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Concat(ToolDirectories)
-            .Select(directory => Path.Combine(directory, name))
-            .FirstOrDefault(File.Exists);
-
-    private static int[] DistinctFreePorts(int count)
-    {
-        var ports = new HashSet<int>();
-        while (ports.Count < count)
-        {
-            ports.Add(Loopback.FreePort());
-        }
-
-        return [.. ports];
     }
 
     private static InvalidOperationException NotStarted() =>

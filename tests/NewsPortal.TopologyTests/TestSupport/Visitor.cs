@@ -1,16 +1,14 @@
 using System.Net;
 using AngleSharp.Html.Dom;
-using AngleSharp.Html.Parser;
 
 namespace NewsPortal.TopologyTests.TestSupport;
 
 /// <summary>What came back for one request: everything a test looks at, read before the response is disposed.</summary>
 public sealed record Answer(HttpStatusCode Status, string Text, string? Location, string? RetryAfter, string? Upstream)
 {
-    private static readonly HtmlParser Parser = new();
     private IHtmlDocument? _document;
 
-    public IHtmlDocument Document => _document ??= Parser.ParseDocument(Text);
+    public IHtmlDocument Document => _document ??= Html.Parse(Text);
 
     public bool IsServerError => (int)Status >= 500;
 

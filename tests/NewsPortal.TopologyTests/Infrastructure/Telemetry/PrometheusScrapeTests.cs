@@ -18,7 +18,7 @@ public sealed class PrometheusScrapeTests(Topology topology, ITestOutputHelper o
     public async Task Prometheus_ScrapingBothInstances_SeesBothUpAndTheCommentCounterMove()
     {
         await topology.ReadyAsync();
-        var prometheus = Topology.FindTool("prometheus");
+        var prometheus = SitePublish.FindTool("prometheus");
         if (prometheus is null)
         {
             Assert.SkipUnless(Topology.UnderCi, "prometheus not installed (apt-get install -y prometheus); under CI=true this fails.");

@@ -3,16 +3,19 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 
-namespace NewsPortal.IntegrationTests.TestSupport;
+namespace NewsPortal.TestSupport;
 
-/// <summary>Reads pages the way a browser does, and submits their forms exactly as rendered.</summary>
+/// <summary>Reads pages the way a browser does, and fills and submits their forms exactly as rendered.</summary>
 public static class Html
 {
     private static readonly HtmlParser Parser = new();
 
+    public static IHtmlDocument Parse(string html) => Parser.ParseDocument(html);
+
     public static async Task<IHtmlDocument> ParseAsync(HttpResponseMessage response) =>
         await Parser.ParseDocumentAsync(await response.Content.ReadAsStringAsync());
 
+    /// <summary>GETs <paramref name="url"/>, relative to the client's base address, and parses the answer.</summary>
     public static async Task<(HttpResponseMessage Response, IHtmlDocument Document)> GetAsync(HttpClient client, string url)
     {
         var response = await client.GetAsync(new Uri(url, UriKind.Relative));
@@ -68,6 +71,7 @@ public static class Html
         return await client.PostAsync(new Uri(action, UriKind.Relative), content);
     }
 
+    /// <summary>The form's action as the browser posts to it: HTML-decoded, without its fragment.</summary>
     public static string ActionOf(IHtmlFormElement form)
     {
         var action = form.GetAttribute("action") ?? throw new InvalidOperationException("The form has no action.");
@@ -77,10 +81,26 @@ public static class Html
 
     public static IHtmlFormElement CommentForm(IDocument document) =>
         document.QuerySelector<IHtmlFormElement>("#comments form.comment-form")
-        ?? throw new InvalidOperationException("The page has no comment form.");
+        ?? throw new InvalidOperationException("The page has no comment form (#comments form.comment-form).");
 
+    /// <summary>The links on a page whose address starts with <paramref name="prefix"/>, in page order.</summary>
     public static IEnumerable<string> Links(IDocument document, string prefix) =>
         document.QuerySelectorAll("a[href]")
             .Select(a => a.GetAttribute("href")!)
             .Where(href => href.StartsWith(prefix, StringComparison.Ordinal));
+
+    /// <summary>The slugs of the article links on a page, in page order, without repeats.</summary>
+    public static IReadOnlyList<string> ArticleSlugs(IDocument document) =>
+        Links(document, "/news/")
+            .Select(href => href["/news/".Length..].Split('#', '?')[0])
+            .Where(slug => slug.Length > 0)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+
+    /// <summary>The start of a body, on one line, for failure messages.</summary>
+    public static string Excerpt(string text, int length = 600)
+    {
+        var flat = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return flat.Length <= length ? flat : flat[..length] + "…";
+    }
 }

@@ -1,10 +1,10 @@
 using System.Buffers.Binary;
 using NetVips;
 
-namespace NewsPortal.IntegrationTests.TestSupport;
+namespace NewsPortal.TestSupport;
 
 /// <summary>Images made for the media tests: real ones from libvips, and hand-written bytes for what libvips would not write.</summary>
-internal static class MediaTestImages
+public static class MediaTestImages
 {
     /// <summary>Text in the EXIF Make field, to look for in everything served.</summary>
     public const string CameraMarker = "SECRETCAM";

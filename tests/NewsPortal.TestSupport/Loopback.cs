@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace NewsPortal.TopologyTests.TestSupport;
+namespace NewsPortal.TestSupport;
 
 /// <summary>Everything in the topology listens on 127.0.0.1 only.</summary>
 public static class Loopback
@@ -14,6 +14,18 @@ public static class Loopback
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
         return port;
+    }
+
+    /// <summary><paramref name="count"/> different free ports, for processes that must not share one.</summary>
+    public static int[] FreePorts(int count)
+    {
+        var ports = new HashSet<int>();
+        while (ports.Count < count)
+        {
+            ports.Add(FreePort());
+        }
+
+        return [.. ports];
     }
 
     public static Uri Url(int port) => new($"http://127.0.0.1:{port}");

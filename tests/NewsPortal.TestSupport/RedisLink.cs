@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace NewsPortal.IntegrationTests.TestSupport;
+namespace NewsPortal.TestSupport;
 
 /// <summary>
 /// A loopback TCP relay in front of a <see cref="RedisServer"/>: give one instance its address, and

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 
-namespace NewsPortal.TopologyTests.TestSupport;
+namespace NewsPortal.TestSupport;
 
 /// <summary>
 /// Makes sure no process this test run started outlives it. Three layers: the fixture kills every child (with its
@@ -48,7 +48,7 @@ public sealed class ProcessGuard : IDisposable
         if (OperatingSystem.IsLinux() && File.Exists("/bin/sh"))
         {
             var info = new ProcessStartInfo("/bin/sh") { UseShellExecute = false };
-            foreach (var argument in new[] { "-c", WatchdogScript, "topology-watchdog", Environment.ProcessId.ToString(CultureInfo.InvariantCulture), runDirectory })
+            foreach (var argument in new[] { "-c", WatchdogScript, "process-guard-watchdog", Environment.ProcessId.ToString(CultureInfo.InvariantCulture), runDirectory })
             {
                 info.ArgumentList.Add(argument);
             }

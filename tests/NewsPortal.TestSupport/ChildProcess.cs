@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace NewsPortal.TopologyTests.TestSupport;
+namespace NewsPortal.TestSupport;
 
 /// <summary>
 /// A process started by this test run, its standard output and error appended to a log file (kept across restarts,
