@@ -1,17 +1,20 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using NetVips;
 using NewsPortal.BrowserTests.TestSupport;
 using NewsPortal.Web.Data;
 using NewsPortal.Web.Domain;
 using NewsPortal.Web.Infrastructure.Media;
+using static NewsPortal.BrowserTests.TestSupport.ArticleEditorPage;
 
 namespace NewsPortal.BrowserTests.Features.AdminArticles;
 
 /// <summary>The media library's picker in the editor, and what the reader is then served.</summary>
-public sealed partial class ArticleEditorTests
+public sealed class ArticleEditorMediaPickerTests
 {
+    private readonly SiteFixture _site;
+
+    public ArticleEditorMediaPickerTests(SiteFixture site) => _site = site;
+
     [Fact]
     public async Task Editor_PicksALibraryImageByKeyboard_AndTheReaderGetsAPictureWithAvifAndWebP()
     {
@@ -21,10 +24,7 @@ public sealed partial class ArticleEditorTests
         await LibraryImageAsync(alt, "Gulls at the wall", "Photo: Jane Doe");
 
         await using var context = await _site.NewContextAsync();
-        var page = await SiteFixture.SignedInPageAsync(context, SiteFixture.EditorEmail);
-        var problems = WatchConsole(page);
-        await page.GotoAsync("/admin/articles/new");
-        await page.WaitForSelectorAsync(EditorSelector);
+        var (page, problems) = await OpenAsync(context, "/admin/articles/new");
         var headline = $"Gulls return {Guid.NewGuid():N}"[..30];
         await page.FillAsync("#Headline", headline);
         await page.FillAsync("#Standfirst", "The birds are back on the wall.");
@@ -44,15 +44,9 @@ public sealed partial class ArticleEditorTests
         await Assertions.Expect(page.Locator("dialog")).ToHaveCountAsync(0);
         await Assertions.Expect(page.Locator(".newsroom-editor-content figure img")).ToHaveAttributeAsync("alt", alt);
 
-        await page.FocusAsync("#CategoryId");
-        await page.Keyboard.PressAsync("ArrowDown");
-        await page.FocusAsync("#AuthorId");
-        await page.Keyboard.PressAsync("ArrowDown");
-        await page.FocusAsync("button[value=publish]");
-        await page.NavigatesToAsync(() => page.Keyboard.PressAsync("Enter"), EditAddress());
-        await Assertions.Expect(page.Locator(".notice-success")).ToHaveTextAsync("Published.");
+        await PublishByKeyboardAsync(page);
 
-        var stored = await StoredBodyAsync(headline);
+        var stored = await StoredBodyAsync(_site, headline);
         Assert.Matches($"^<p>Before the picture\\.</p><figure><img src=\"/media/[0-9a-f]+\\.jpg\" alt=\"{alt}\" width=\"1200\" height=\"750\"><figcaption>Gulls at the wall <small>Photo: Jane Doe</small></figcaption></figure>$", stored);
 
         var slug = (await page.GetAttributeAsync("a:has-text('View on the site')", "href"))!;
@@ -88,14 +82,7 @@ public sealed partial class ArticleEditorTests
     /// </summary>
     private async Task LibraryImageAsync(string alt, string caption, string credit)
     {
-        byte[] jpeg;
-        using (var noise = NetVips.Image.Gaussnoise(1600, 1000, mean: 128, sigma: 40))
-        using (var rgb = noise.Bandjoin(noise.Rot180(), noise.Flip(Enums.Direction.Horizontal)).Cast(Enums.BandFormat.Uchar))
-        using (var srgb = rgb.Copy(interpretation: Enums.Interpretation.Srgb))
-        {
-            jpeg = srgb.JpegsaveBuffer(q: 85);
-        }
-
+        var jpeg = MediaTestImages.Jpeg(1600, 1000);
         int id;
         await using (var scope = _site.Services.CreateAsyncScope())
         {
@@ -123,20 +110,6 @@ public sealed partial class ArticleEditorTests
             scope.ServiceProvider.GetRequiredService<MediaWorkSignal>().Raise();
         }
 
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        var state = MediaState.Processing;
-        while (DateTime.UtcNow < deadline)
-        {
-            await using var scope = _site.Services.CreateAsyncScope();
-            state = await scope.ServiceProvider.GetRequiredService<NewsDbContext>().MediaItems.Where(m => m.Id == id).Select(m => m.State).SingleAsync();
-            if (state != MediaState.Processing)
-            {
-                break;
-            }
-
-            await Task.Delay(200);
-        }
-
-        Assert.True(state == MediaState.Ready, $"The library image is {state} after 90 s, not ready.");
+        await WaitUntilMediaReadyAsync(_site, m => m.Id == id, "The library image");
     }
 }

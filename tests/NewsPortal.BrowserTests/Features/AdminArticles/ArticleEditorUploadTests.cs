@@ -1,28 +1,23 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using NetVips;
 using NewsPortal.BrowserTests.TestSupport;
-using NewsPortal.Web.Data;
-using NewsPortal.Web.Domain;
+using static NewsPortal.BrowserTests.TestSupport.ArticleEditorPage;
 
 namespace NewsPortal.BrowserTests.Features.AdminArticles;
 
 /// <summary>The whole story by keyboard: upload a photograph, describe it, write around it, publish, read.</summary>
-public sealed partial class ArticleEditorTests
+public sealed class ArticleEditorUploadTests
 {
+    private readonly SiteFixture _site;
+
+    public ArticleEditorUploadTests(SiteFixture site) => _site = site;
+
     [Fact]
     public async Task Editor_ByKeyboard_UploadsAPhotoWithAltText_WritesAStoryAroundIt_AndTheReaderGetsPictures()
     {
         _site.RequireBrowser();
         var marker = $"kelp{Guid.NewGuid():N}"[..12];
         var photo = Path.Combine(Path.GetTempPath(), $"{marker}.jpg");
-        using (var noise = NetVips.Image.Gaussnoise(2400, 1600, mean: 120, sigma: 50))
-        using (var rgb = noise.Bandjoin(noise.Rot180(), noise.Flip(Enums.Direction.Vertical)).Cast(Enums.BandFormat.Uchar))
-        using (var srgb = rgb.Copy(interpretation: Enums.Interpretation.Srgb))
-        {
-            srgb.Jpegsave(photo, q: 85);
-        }
+        await File.WriteAllBytesAsync(photo, MediaTestImages.Jpeg(2400, 1600), TestContext.Current.CancellationToken);
 
         try
         {
@@ -64,7 +59,7 @@ public sealed partial class ArticleEditorTests
             await page.Keyboard.TypeAsync(alt);
             await page.Keyboard.PressAsync("Enter");
             await Assertions.Expect(page.Locator("#Alt")).ToHaveValueAsync(alt);
-            await WaitUntilReadyAsync($"{marker}.jpg");
+            await WaitUntilMediaReadyAsync(_site, m => m.DisplayName == $"{marker}.jpg", $"{marker}.jpg");
 
             // The story: heading, list, link and the photo in the body; the same photo as its hero.
             await page.GotoAsync("/admin/articles/new");
@@ -116,13 +111,7 @@ public sealed partial class ArticleEditorTests
             await Assertions.Expect(page.Locator("#HeroImageAlt")).ToHaveValueAsync(alt);
             await Assertions.Expect(page.Locator("#HeroImageUrl")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^/media/[0-9a-f]+\\.jpg$"));
 
-            await page.FocusAsync("#CategoryId");
-            await page.Keyboard.PressAsync("ArrowDown");
-            await page.FocusAsync("#AuthorId");
-            await page.Keyboard.PressAsync("ArrowDown");
-            await page.FocusAsync("button[value=publish]");
-            await page.NavigatesToAsync(() => page.Keyboard.PressAsync("Enter"), EditAddress());
-            await Assertions.Expect(page.Locator(".notice-success")).ToHaveTextAsync("Published.");
+            await PublishByKeyboardAsync(page);
 
             var slug = (await page.GetAttributeAsync("a:has-text('View on the site')", "href"))!;
             await using var readerContext = await _site.NewContextAsync();
@@ -151,24 +140,5 @@ public sealed partial class ArticleEditorTests
         {
             File.Delete(photo);
         }
-    }
-
-    private async Task WaitUntilReadyAsync(string displayName)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        var state = MediaState.Processing;
-        while (DateTime.UtcNow < deadline)
-        {
-            await using var scope = _site.Services.CreateAsyncScope();
-            state = await scope.ServiceProvider.GetRequiredService<NewsDbContext>().MediaItems.Where(m => m.DisplayName == displayName).Select(m => m.State).SingleAsync();
-            if (state != MediaState.Processing)
-            {
-                break;
-            }
-
-            await Task.Delay(200);
-        }
-
-        Assert.True(state == MediaState.Ready, $"{displayName} is {state} after 90 s, not ready.");
     }
 }

@@ -1,8 +1,6 @@
-using System.Text.RegularExpressions;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
-using NewsPortal.BrowserTests.Features.Shared;
 using NewsPortal.BrowserTests.TestSupport;
+using static NewsPortal.BrowserTests.TestSupport.ArticleEditorPage;
 
 namespace NewsPortal.BrowserTests.Features.AdminArticles;
 
@@ -10,15 +8,11 @@ namespace NewsPortal.BrowserTests.Features.AdminArticles;
 /// Review in Chromium: a reporter writes and submits, an editor sends the story back with a note, the reporter
 /// changes it and submits again, the editor reads the diff and publishes it; and the reporter's own pages checked by axe and Nu.
 /// </summary>
-public sealed partial class ReviewJourneyTests
+public sealed class ReviewJourneyTests
 {
-    private const string EditorSelector = ".newsroom-editor-content[contenteditable=true]";
     private readonly SiteFixture _site;
 
     public ReviewJourneyTests(SiteFixture site) => _site = site;
-
-    [GeneratedRegex(@"/admin/articles/\d+/edit$")]
-    private static partial Regex EditAddress();
 
     [Fact]
     public async Task ReporterSubmits_EditorSendsBack_ReporterResubmits_EditorPublishes()
@@ -34,12 +28,9 @@ public sealed partial class ReviewJourneyTests
         await reporter.GotoAsync("/admin/articles/new");
         await reporter.WaitForSelectorAsync(EditorSelector);
         Assert.Equal(0, await reporter.Locator("button[value=publish], button[value=schedule]").CountAsync());
-        await reporter.FillAsync("#Headline", headline);
-        await reporter.FillAsync("#Standfirst", "The council votes on the bridge tonight.");
+        await FillRequiredAsync(reporter, headline, "The council votes on the bridge tonight.");
         await reporter.FocusAsync(EditorSelector);
         await reporter.Keyboard.TypeAsync("The vote is at seven.");
-        await reporter.SelectOptionAsync("#CategoryId", new SelectOptionValue { Index = 1 });
-        await reporter.SelectOptionAsync("#AuthorId", new SelectOptionValue { Index = 1 });
         await reporter.FillAsync("#ReviewNote", "First draft, quotes to follow.");
         await reporter.NavigatesToAsync(() => reporter.ClickAsync("button[value=submit]"), EditAddress().IsMatch);
         var storyUrl = reporter.Url;
@@ -96,9 +87,7 @@ public sealed partial class ReviewJourneyTests
         foreach (var (name, url) in new[] { ("your stories", "/admin/articles"), ("your story waiting for review", $"/admin/articles/{_site.ReviewStoryId}/edit"), ("dashboard", "/admin"), ("new story", "/admin/articles/new") })
         {
             await page.GotoAsync(url);
-            var result = await page.RunAxe();
-            var report = string.Join("\n", result.Violations.Select(v => $"{v.Id} ({v.Impact}): {v.Help}\n    " + string.Join("\n    ", v.Nodes.Take(5).Select(n => n.Target + "  " + n.Html))));
-            Assert.True(result.Violations.Length == 0, $"{name} at {width}px has axe violations:\n{report}");
+            await PageChecks.AssertNoAxeViolationsAsync(page, $"{name} at {width}px");
             await page.ScreenshotAsync(new() { Path = Path.Combine(SiteFixture.OutputFolder, $"reporter-{name.Replace(' ', '-')}-{width}.png"), FullPage = true });
             var wide = await page.EvaluateAsync<string>(
                 "document.documentElement.scrollWidth <= window.innerWidth + 1 ? '' : document.documentElement.scrollWidth + ': ' + [...document.querySelectorAll('body *')]" +
@@ -106,19 +95,8 @@ public sealed partial class ReviewJourneyTests
                 ".map(e => e.tagName + '.' + e.className + '(' + Math.round(e.getBoundingClientRect().right) + ',' + getComputedStyle(e).overflowX + ')').join(', ')");
             Assert.True(wide.Length == 0, $"{name} scrolls sideways at {width}px; the page is {wide}");
 
-            var jar = HtmlValidationTests.FindVnuJar();
             var html = await (await context.APIRequest.GetAsync(url)).TextAsync();
-            var file = Path.Combine(Path.GetTempPath(), $"vnu-{Guid.NewGuid():N}.html");
-            await File.WriteAllTextAsync(file, html);
-            try
-            {
-                var errors = await HtmlValidationTests.ValidateAsync(jar, file);
-                Assert.True(errors.Count == 0, $"{name} has HTML errors:\n{string.Join("\n", errors)}");
-            }
-            finally
-            {
-                File.Delete(file);
-            }
+            await PageChecks.AssertNoHtmlErrorsAsync(PageChecks.VnuJar(), html, name);
         }
     }
 }

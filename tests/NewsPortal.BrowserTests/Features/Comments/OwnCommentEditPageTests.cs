@@ -1,5 +1,3 @@
-using Deque.AxeCore.Playwright;
-using NewsPortal.BrowserTests.Features.Shared;
 using NewsPortal.BrowserTests.TestSupport;
 
 namespace NewsPortal.BrowserTests.Features.Comments;
@@ -19,7 +17,7 @@ public sealed class OwnCommentEditPageTests
     public async Task EditPage_ReachedFromTheAuthorsOwnComment_HasNoAxeViolationsAndNoHtmlErrors()
     {
         _site.RequireBrowser();
-        var jar = HtmlValidationTests.FindVnuJar();
+        var jar = PageChecks.VnuJar();
         await using var context = await _site.NewContextAsync();
         var page = await context.NewPageAsync();
         await page.GotoAsync("/");
@@ -34,23 +32,10 @@ public sealed class OwnCommentEditPageTests
         await page.NavigatesToAsync(() => page.ClickAsync("#comments a.edit-link"), url => url.EndsWith("/edit", StringComparison.Ordinal));
         Assert.Contains("a comment its author will want to fix", await page.InputValueAsync("textarea"), StringComparison.Ordinal);
 
-        var axe = await page.RunAxe();
-        var report = string.Join("\n", axe.Violations.Select(v =>
-            $"{v.Id} ({v.Impact}): {v.Help}\n    " + string.Join("\n    ", v.Nodes.Take(5).Select(n => n.Target + "  " + n.Html))));
-        Assert.True(axe.Violations.Length == 0, $"The edit page ({page.Url}) has axe violations:\n{report}");
+        await PageChecks.AssertNoAxeViolationsAsync(page, $"The edit page ({page.Url})");
 
         // The page as the server sent it (the context's cookies go with the request), not the browser's DOM.
         var html = await (await context.APIRequest.GetAsync(page.Url)).TextAsync();
-        var file = Path.Combine(Path.GetTempPath(), $"vnu-{Guid.NewGuid():N}.html");
-        await File.WriteAllTextAsync(file, html);
-        try
-        {
-            var errors = await HtmlValidationTests.ValidateAsync(jar, file);
-            Assert.True(errors.Count == 0, $"The edit page ({page.Url}) has HTML errors:\n{string.Join("\n", errors)}");
-        }
-        finally
-        {
-            File.Delete(file);
-        }
+        await PageChecks.AssertNoHtmlErrorsAsync(jar, html, $"The edit page ({page.Url})");
     }
 }

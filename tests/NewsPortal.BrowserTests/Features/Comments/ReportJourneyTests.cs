@@ -19,24 +19,9 @@ public sealed class ReportJourneyTests
     {
         await using var scope = _site.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
-        var category = await db.Categories.OrderBy(c => c.Id).FirstAsync();
-        var author = await db.Authors.OrderBy(a => a.Id).FirstAsync();
         var now = DateTime.UtcNow;
-        var article = new Article
-        {
-            Slug = $"report-journey-{Guid.NewGuid():N}",
-            Headline = "A story readers argue about",
-            Standfirst = "Opinions differ.",
-            BodyHtml = "<p>Body.</p>",
-            Status = ArticleStatus.Published,
-            PublishedAt = now.AddHours(-2),
-            CreatedAt = now.AddHours(-2),
-            CategoryId = category.Id,
-            AuthorId = author.Id,
-            CommentsOpen = true,
-        };
-        db.Articles.Add(article);
-        await db.SaveChangesAsync();
+        var article = await SiteContent.PublishedArticleAsync(
+            db, $"report-journey-{Guid.NewGuid():N}", "A story readers argue about", "Opinions differ.", "<p>Body.</p>", now.AddHours(-2));
         var comment = new Comment
         {
             ArticleId = article.Id,

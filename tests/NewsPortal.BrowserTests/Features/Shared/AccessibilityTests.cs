@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using NewsPortal.BrowserTests.TestSupport;
 
 namespace NewsPortal.BrowserTests.Features.Shared;
@@ -20,10 +19,6 @@ public sealed class AccessibilityTests
         var page = signedIn ? await SiteFixture.SignedInPageAsync(context, SiteFixture.EditorEmail) : await context.NewPageAsync();
         await page.GotoAsync(url);
 
-        var result = await page.RunAxe();
-
-        var report = string.Join("\n", result.Violations.Select(v =>
-            $"{v.Id} ({v.Impact}): {v.Help}\n    " + string.Join("\n    ", v.Nodes.Take(5).Select(n => n.Target + "  " + n.Html))));
-        Assert.True(result.Violations.Length == 0, $"{name} ({url}) has axe violations:\n{report}");
+        await PageChecks.AssertNoAxeViolationsAsync(page, $"{name} ({url})");
     }
 }

@@ -57,13 +57,13 @@ public sealed class RevisionsJourneyTests
         var ben = await SiteFixture.SignedInPageAsync(benContext, SiteFixture.EditorEmail);
 
         await ana.GotoAsync(edit);
-        await ana.WaitForSelectorAsync(".newsroom-editor-content[contenteditable=true]");
+        await ana.WaitForSelectorAsync(ArticleEditorPage.EditorSelector);
 
         // Ana's page has sent its first heartbeat; Ben opens the story and is told she is in it.
         await Assertions.Expect(ana.Locator("#editing-presence")).ToBeHiddenAsync();
         await ben.GotoAsync(edit);
         await Assertions.Expect(ben.Locator("#editing-presence")).ToContainTextAsync("Ana Ruiz is editing (since ");
-        await ben.WaitForSelectorAsync(".newsroom-editor-content[contenteditable=true]");
+        await ben.WaitForSelectorAsync(ArticleEditorPage.EditorSelector);
 
         // Ana saves first.
         await ana.FillAsync("#Headline", "Ana's headline for the story");
@@ -71,7 +71,7 @@ public sealed class RevisionsJourneyTests
 
         // Ben, who opened the same version, writes and saves: he gets his text back and the conflict.
         await ben.FillAsync("#Standfirst", "Ben's standfirst, written at the same time.");
-        await ben.ClickAsync(".newsroom-editor-content[contenteditable=true]");
+        await ben.ClickAsync(ArticleEditorPage.EditorSelector);
         await ben.Keyboard.PressAsync("End");
         await ben.Keyboard.TypeAsync(" Ben adds a sentence.");
         await ben.LoadsNewDocumentAsync(() => ben.ClickAsync("button[value=savedraft]"));
@@ -107,10 +107,10 @@ public sealed class RevisionsJourneyTests
         await using var context = await _site.NewContextAsync();
         var page = await SiteFixture.SignedInPageAsync(context, SiteFixture.EditorEmail);
         await page.GotoAsync(edit);
-        await page.WaitForSelectorAsync(".newsroom-editor-content[contenteditable=true]");
+        await page.WaitForSelectorAsync(ArticleEditorPage.EditorSelector);
         await page.NavigatesToAsync(() => page.ClickAsync("button[value=savedraft]"), url => url.EndsWith(edit, StringComparison.Ordinal));
         await page.FillAsync("#Headline", "Council passes the budget");
-        await page.ClickAsync(".newsroom-editor-content[contenteditable=true]");
+        await page.ClickAsync(ArticleEditorPage.EditorSelector);
         await page.Keyboard.PressAsync("End");
         await page.Keyboard.TypeAsync(" The vote was close.");
         await page.NavigatesToAsync(() => page.ClickAsync("button[value=savedraft]"), url => url.EndsWith(edit, StringComparison.Ordinal));
@@ -144,8 +144,8 @@ public sealed class RevisionsJourneyTests
         {
             var page = await SiteFixture.SignedInPageAsync(crashed, SecondEditor);
             await page.GotoAsync(edit);
-            await page.WaitForSelectorAsync(".newsroom-editor-content[contenteditable=true]");
-            await page.ClickAsync(".newsroom-editor-content[contenteditable=true]");
+            await page.WaitForSelectorAsync(ArticleEditorPage.EditorSelector);
+            await page.ClickAsync(ArticleEditorPage.EditorSelector);
             await page.Keyboard.PressAsync("End");
             await page.Keyboard.TypeAsync(" Typed just before the crash.");
 
