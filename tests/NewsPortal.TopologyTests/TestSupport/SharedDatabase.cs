@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 
 namespace NewsPortal.TopologyTests.TestSupport;
@@ -60,6 +61,16 @@ public sealed class SharedDatabase
         }
 
         return comments;
+    }
+
+    /// <summary>
+    /// The markers stored comments carry that start with <paramref name="prefix"/>, once per comment: tests that post
+    /// many comments mark each one (<c>prefix</c> plus letters, digits and hyphens) and count what was kept.
+    /// </summary>
+    public async Task<List<string>> MarkersAsync(string prefix)
+    {
+        var marker = new Regex(Regex.Escape(prefix) + @"[A-Za-z0-9-]*");
+        return [.. (await CommentsContainingAsync(prefix)).Select(c => marker.Match(c.BodyHtml).Value)];
     }
 
     public async Task<int> ArticlesWithHeadlineAsync(string headline)

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
-using System.Text.RegularExpressions;
 using NewsPortal.TopologyTests.TestSupport;
 
 namespace NewsPortal.TopologyTests.Infrastructure.Database;
@@ -39,9 +38,7 @@ public sealed class AbruptDeathTests(Topology topology, ITestOutputHelper output
         await topology.A.StartAsync();
         await topology.B.StartAsync();
 
-        var stored = (await topology.Database.CommentsContainingAsync($"topo-death-{run}-"))
-            .Select(c => Regex.Match(c.BodyHtml, $"topo-death-{run}-p\\d+-i\\d+").Value)
-            .ToList();
+        var stored = await topology.Database.MarkersAsync($"topo-death-{run}-");
         var lost = acknowledged.Except(stored, StringComparer.Ordinal).ToList();
         output.WriteLine($"{Posters} posters straight to A and B; both were killed (SIGKILL) at {diedAt.TotalSeconds:F2} s and started again.");
         output.WriteLine($"Acknowledged (303): {acknowledged.Count}; stored: {stored.Count}; lost: {lost.Count}.");

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using NewsPortal.TopologyTests.TestSupport;
 
 namespace NewsPortal.TopologyTests.Infrastructure.Hosting;
@@ -72,9 +71,7 @@ public sealed class InstanceFailureTests(Topology topology, ITestOutputHelper ou
             }
         }
 
-        var stored = (await topology.Database.CommentsContainingAsync($"topo-kill-{run}-"))
-            .Select(c => Regex.Match(c.BodyHtml, $"topo-kill-{run}-r\\d+").Value)
-            .ToList();
+        var stored = await topology.Database.MarkersAsync($"topo-kill-{run}-");
         output.WriteLine($"{Posts} posts sent while {topology.A} was frozen ({heldByA} of them to A, which was then killed), {Posts} right after the kill.");
         for (var i = 0; i < answers.Length; i++)
         {
