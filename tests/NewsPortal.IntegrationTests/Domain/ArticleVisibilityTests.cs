@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using NewsPortal.IntegrationTests.Infrastructure;
+using NewsPortal.IntegrationTests.TestSupport;
 using NewsPortal.Web.Domain;
 
 namespace NewsPortal.IntegrationTests.Domain;

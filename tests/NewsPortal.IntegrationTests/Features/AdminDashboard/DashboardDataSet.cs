@@ -1,4 +1,4 @@
-using NewsPortal.IntegrationTests.Infrastructure;
+using NewsPortal.IntegrationTests.TestSupport;
 using NewsPortal.Web.Domain;
 
 namespace NewsPortal.IntegrationTests.Features.AdminDashboard;

@@ -3,7 +3,7 @@ using System.Text.Json;
 using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using NewsPortal.IntegrationTests.Infrastructure;
+using NewsPortal.IntegrationTests.TestSupport;
 using NewsPortal.Web.Domain;
 using NewsPortal.Web.Infrastructure.Database;
 

@@ -2,7 +2,7 @@ using System.IO.Compression;
 using System.Net;
 using System.Text;
 using AngleSharp.Html.Parser;
-using NewsPortal.IntegrationTests.Infrastructure;
+using NewsPortal.IntegrationTests.TestSupport;
 
 namespace NewsPortal.IntegrationTests.Features.Articles;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using NewsPortal.IntegrationTests.Infrastructure;
+using NewsPortal.IntegrationTests.TestSupport;
 using NewsPortal.Web.Infrastructure.Caching;
 
 namespace NewsPortal.IntegrationTests.Features.Articles;

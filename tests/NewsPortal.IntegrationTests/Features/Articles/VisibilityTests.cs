@@ -1,6 +1,6 @@
 using System.Net;
 using System.Xml.Linq;
-using NewsPortal.IntegrationTests.Infrastructure;
+using NewsPortal.IntegrationTests.TestSupport;
 
 namespace NewsPortal.IntegrationTests.Features.Articles;
 

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using NewsPortal.IntegrationTests.Infrastructure;
+using NewsPortal.IntegrationTests.TestSupport;
 using NewsPortal.Web.Data;
 
 namespace NewsPortal.IntegrationTests.Features.Comments;

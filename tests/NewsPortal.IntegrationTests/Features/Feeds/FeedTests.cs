@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Xml.Linq;
 using Microsoft.EntityFrameworkCore;
-using NewsPortal.IntegrationTests.Infrastructure;
+using NewsPortal.IntegrationTests.TestSupport;
 
 namespace NewsPortal.IntegrationTests.Features.Feeds;
 

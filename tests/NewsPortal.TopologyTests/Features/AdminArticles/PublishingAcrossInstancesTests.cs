@@ -3,7 +3,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
-using NewsPortal.TopologyTests.Infrastructure;
+using NewsPortal.TopologyTests.TestSupport;
 
 namespace NewsPortal.TopologyTests.Features.AdminArticles;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 using AngleSharp.Html.Dom;
-using NewsPortal.TopologyTests.Infrastructure;
+using NewsPortal.TopologyTests.TestSupport;
 
 namespace NewsPortal.TopologyTests.Features.Comments;
 

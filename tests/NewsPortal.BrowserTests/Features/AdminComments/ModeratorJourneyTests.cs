@@ -1,0 +1,51 @@
+using Microsoft.Playwright;
+using NewsPortal.BrowserTests.TestSupport;
+
+namespace NewsPortal.BrowserTests.Features.AdminComments;
+
+public sealed class ModeratorJourneyTests
+{
+    private readonly SiteFixture _site;
+
+    public ModeratorJourneyTests(SiteFixture site) => _site = site;
+
+    [Fact]
+    public async Task Moderator_ApprovesWithTheKeyboardShortcut_AndTheReaderSeesTheComment()
+    {
+        _site.RequireBrowser();
+        await using var readerContext = await _site.NewContextAsync();
+        var reader = await readerContext.NewPageAsync();
+        await reader.GotoAsync("/category/science");
+        await reader.ClickAsync(".listing .card-title a >> nth=0");
+        await reader.WaitForSelectorAsync("#comments form.comment-form");
+        var articleUrl = reader.Url;
+        var text = $"Moderated in the browser {Guid.NewGuid():N}";
+        await reader.FillAsync("#Body", text);
+        await reader.FillAsync("#Name", "Queue Reader");
+        await reader.FillAsync("#Email", "queue@browser.test");
+        await reader.ClickAsync("#comments button[type=submit]");
+        await reader.WaitForSelectorAsync("#comments .notice-success");
+
+        await using var moderatorContext = await _site.NewContextAsync();
+        var moderator = await SiteFixture.SignedInPageAsync(moderatorContext, SiteFixture.ModeratorEmail);
+        await moderator.GotoAsync("/admin/comments?status=pending");
+        var row = moderator.Locator(".queue-item", new PageLocatorOptions { HasText = text });
+        var rowId = await row.GetAttributeAsync("id");
+        Assert.NotNull(rowId);
+
+        // j moves through the queue until the reader's comment is current; a approves it.
+        for (var i = 0; i < 50 && await moderator.EvaluateAsync<string?>("document.activeElement.id") != rowId; i++)
+        {
+            await moderator.Keyboard.PressAsync("j");
+        }
+
+        Assert.Equal(rowId, await moderator.EvaluateAsync<string?>("document.activeElement.id"));
+        await moderator.Keyboard.PressAsync("a");
+        await moderator.WaitForSelectorAsync(".notice-success:has-text('Comment approved.')");
+
+        await using var strangerContext = await _site.NewContextAsync();
+        var stranger = await strangerContext.NewPageAsync();
+        await stranger.GotoAsync(articleUrl);
+        Assert.Contains(text, await stranger.InnerTextAsync("#comments"), StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,123 @@
+using Microsoft.Playwright;
+using NewsPortal.BrowserTests.TestSupport;
+
+namespace NewsPortal.BrowserTests.Features.Comments;
+
+public sealed class ReaderJourneyTests
+{
+    private readonly SiteFixture _site;
+
+    public ReaderJourneyTests(SiteFixture site) => _site = site;
+
+    [Fact]
+    public async Task Reader_FromFrontPageToArticle_PostsACommentAndSeesItHeld()
+    {
+        _site.RequireBrowser();
+        await using var context = await _site.NewContextAsync();
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync("/");
+        await page.ClickAsync(".latest .card-title a >> nth=0");
+        await page.WaitForSelectorAsync("#comments form.comment-form");
+        var headline = await page.InnerTextAsync("h1");
+
+        await page.FillAsync("#Body", "Browser test: a thoughtful reader comment.");
+        await page.FillAsync("#Name", "Playwright Reader");
+        await page.FillAsync("#Email", "reader@browser.test");
+        await page.ClickAsync("#comments button[type=submit]");
+
+        await page.WaitForSelectorAsync("#comments .notice-success");
+        Assert.Equal(headline, await page.InnerTextAsync("h1"));
+
+        // The notice can be in the DOM before the rest of the page is parsed (the held comment comes after it): wait for the text.
+        await Assertions.Expect(page.Locator("#comments .notice-success")).ToContainTextAsync("awaiting moderation", new() { UseInnerText = true });
+        await Assertions.Expect(page.Locator("#comments li.comment-held")).ToContainTextAsync("Browser test: a thoughtful reader comment.", new() { UseInnerText = true });
+    }
+
+    [Fact]
+    public async Task ClientValidation_ShowsTheSeedMessagesBeforeAnyRequest()
+    {
+        _site.RequireBrowser();
+        await using var context = await _site.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/");
+        await page.ClickAsync(".latest .card-title a >> nth=1");
+        await page.WaitForSelectorAsync("#comments form.comment-form");
+        var posts = 0;
+        page.Request += (_, request) => posts += request.Method == "POST" ? 1 : 0;
+
+        await page.FillAsync("#Email", "not-an-email");
+        await page.ClickAsync("#comments button[type=submit]");
+
+        // The validator writes the messages field by field and moves focus once all are checked: wait for each.
+        await Assertions.Expect(page.Locator("#Body-error")).ToHaveTextAsync("Please enter your comment!");
+        await Assertions.Expect(page.Locator("#Name-error")).ToHaveTextAsync("Please enter your name here");
+        await Assertions.Expect(page.Locator("#Email-error")).ToHaveTextAsync("You have entered an incorrect email address!");
+        await Assertions.Expect(page.Locator("#Body")).ToBeFocusedAsync();
+        Assert.Equal(0, posts);
+    }
+
+    [Fact]
+    public async Task WithJavaScriptOff_TheServerValidatesAndAcceptsTheSamePost()
+    {
+        _site.RequireBrowser();
+        await using var context = await _site.NewContextAsync(javaScript: false);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/");
+        await page.ClickAsync(".latest .card-title a >> nth=2");
+        await page.WaitForSelectorAsync("#comments form.comment-form");
+
+        await page.FillAsync("#Name", "No Script");
+        await page.ClickAsync("#comments button[type=submit]");
+        await page.WaitForSelectorAsync("#Body-error:has-text('Please enter your comment!')");
+
+        // The fields after Body may not be parsed yet, and autofocus moves focus only at the next rendering update: wait for each.
+        await Assertions.Expect(page.Locator("#Name")).ToHaveValueAsync("No Script");
+        await Assertions.Expect(page.Locator("#Email-error")).ToHaveTextAsync("Please enter your email address here", new() { UseInnerText = true });
+        await Assertions.Expect(page.Locator("#Body")).ToBeFocusedAsync();
+
+        await page.FillAsync("#Body", "Posted with JavaScript switched off.");
+        await page.FillAsync("#Email", "noscript@browser.test");
+        await page.ClickAsync("#comments button[type=submit]");
+
+        await page.WaitForSelectorAsync("#comments .notice-success");
+        await Assertions.Expect(page.Locator("#comments li.comment-held")).ToContainTextAsync("Posted with JavaScript switched off.", new() { UseInnerText = true });
+    }
+
+    [Fact]
+    public async Task KeyboardOnly_ReachesFillsAndSendsTheForm_AndFocusGoesToTheFirstError()
+    {
+        _site.RequireBrowser();
+        await using var context = await _site.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/");
+        await page.ClickAsync(".latest .card-title a >> nth=3");
+        await page.WaitForSelectorAsync("#comments form.comment-form");
+        await page.EvaluateAsync("document.activeElement && document.activeElement.blur()");
+
+        // Tab from the top of the page until the comment box has focus.
+        for (var presses = 0; presses < 300 && await page.EvaluateAsync<string>("document.activeElement.id") != "Body"; presses++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+        }
+
+        Assert.Equal("Body", await page.EvaluateAsync<string>("document.activeElement.id"));
+        await page.Keyboard.TypeAsync("Typed with the keyboard alone.");
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("Name", await page.EvaluateAsync<string>("document.activeElement.id"));
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("Email", await page.EvaluateAsync<string>("document.activeElement.id"));
+        await page.Keyboard.TypeAsync("keys@browser.test");
+        await page.Keyboard.PressAsync("Enter");
+
+        // Name was left empty: focus lands on it, with the seed's message.
+        // (The messages appear before the focus moves, so wait for the focus itself.)
+        await page.WaitForSelectorAsync("#Name-error:has-text('Please enter your name here')");
+        await Assertions.Expect(page.Locator("#Name")).ToBeFocusedAsync();
+
+        await page.Keyboard.TypeAsync("Keyboard Reader");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForSelectorAsync("#comments .notice-success");
+        await Assertions.Expect(page.Locator("#comments li.comment-held")).ToContainTextAsync("Typed with the keyboard alone.", new() { UseInnerText = true });
+    }
+}

@@ -1,0 +1,87 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using NewsPortal.BrowserTests.TestSupport;
+using NewsPortal.Web.Data;
+using NewsPortal.Web.Domain;
+
+namespace NewsPortal.BrowserTests.Features.Notifications;
+
+/// <summary>The reply-notice checkbox, the privacy page and a moderator's e-mail choice, as people use them.</summary>
+public sealed class MailJourneyTests
+{
+    private readonly SiteFixture _site;
+
+    public MailJourneyTests(SiteFixture site) => _site = site;
+
+    private async Task<T> WithDbAsync<T>(Func<NewsDbContext, Task<T>> work)
+    {
+        await using var scope = _site.Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<NewsDbContext>());
+    }
+
+    [Fact]
+    public async Task Reader_TicksNotifyMeByItsLabel_AndTheCommentIsSubscribed()
+    {
+        _site.RequireBrowser();
+        await using var context = await _site.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/category/world");
+        await page.ClickAsync(".listing .card-title a >> nth=0");
+        await page.WaitForSelectorAsync("#comments form.comment-form");
+
+        Assert.False(await page.IsCheckedAsync("#NotifyReplies"));
+        await page.FillAsync("#Body", "Browser test: tell me when someone answers.");
+        await page.FillAsync("#Name", "Notified Reader");
+        await page.FillAsync("#Email", "notify@browser.test");
+        await page.ClickAsync("label[for=NotifyReplies]");
+        await Assertions.Expect(page.Locator("#NotifyReplies")).ToBeCheckedAsync();
+        await page.ClickAsync("#comments button[type=submit]");
+        await page.WaitForSelectorAsync("#comments .notice-success");
+
+        var subscribed = await WithDbAsync(db => db.ReplySubscriptions.AnyAsync(
+            s => s.Email == "notify@browser.test" && s.Comment.BodyHtml.Contains("tell me when someone answers")));
+        Assert.True(subscribed);
+    }
+
+    [Fact]
+    public async Task Reader_FollowsThePrivacyLinkFromTheForm_AndAsksForErasure()
+    {
+        _site.RequireBrowser();
+        await using var context = await _site.NewContextAsync(width: 390, height: 900);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/category/world");
+        await page.ClickAsync(".listing .card-title a >> nth=0");
+        await page.NavigatesToAsync(() => page.ClickAsync("#comments form a[href='/privacy']"), url => url.EndsWith("/privacy", StringComparison.Ordinal));
+        Assert.Contains("IP address and browser", await page.InnerTextAsync("main"), StringComparison.Ordinal);
+
+        await page.FillAsync("#Email", "someone@browser.test");
+        await page.CheckAsync("input[name=Request][value=erase]");
+        await page.ClickAsync("form[action='/privacy'] button[type=submit]");
+        await page.WaitForSelectorAsync("[role=status]");
+        await Assertions.Expect(page.Locator("[role=status]")).ToContainTextAsync("If we hold anything for that address", new() { UseInnerText = true });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(SiteFixture.OutputFolder, "privacy-390.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task Moderator_ChoosesADailyDigest_AndTheChoiceIsKept()
+    {
+        _site.RequireBrowser();
+        await using var context = await _site.NewContextAsync();
+        var page = await SiteFixture.SignedInPageAsync(context, SiteFixture.ModeratorEmail);
+        await page.GotoAsync("/admin");
+        await page.ClickAsync("nav.admin-nav a[href='/admin/notifications']");
+        await page.WaitForSelectorAsync("h1");
+        Assert.True(await page.IsCheckedAsync("input[name=HeldComments][value=Nothing]"));
+
+        await page.ClickAsync("text=A daily digest");
+        await page.ClickAsync("form[action='/admin/notifications'] button[type=submit]");
+        await page.WaitForSelectorAsync(".notice-success");
+        await Assertions.Expect(page.Locator("input[name=HeldComments][value=DailyDigest]")).ToBeCheckedAsync();
+
+        var choice = await WithDbAsync(db => db.StaffMailPreferences
+            .Where(p => db.Users.Any(u => u.Id == p.StaffUserId && u.Email == SiteFixture.ModeratorEmail))
+            .Select(p => p.HeldComments).SingleAsync());
+        Assert.Equal(HeldCommentMail.DailyDigest, choice);
+    }
+}

@@ -1,0 +1,107 @@
+using System.Diagnostics;
+
+namespace NewsPortal.IntegrationTests.Infrastructure.Hosting;
+
+/// <summary>What an operator sees when the configuration is wrong: the real program, run as a process.</summary>
+public sealed class StartupConfigurationTests
+{
+    [Theory]
+    [InlineData("Database__Provider", "Oracle", "Database:Provider 'Oracle' is not supported. Use 'Sqlite' (the embedded default) or 'SqlServer'.")]
+    [InlineData("Site__TimeZone", "Mars/Olympus", "Site:TimeZone must be an IANA time zone id")]
+    [InlineData("Site__PublicUrl", "news.example.com", "Site:PublicUrl must be an absolute http:// or https:// URL")]
+    [InlineData("ForwardedHeaders__KnownProxies__0", "proxy.internal", "ForwardedHeaders:KnownProxies: 'proxy.internal' is not an IP address.")]
+    [InlineData("ForwardedHeaders__KnownNetworks__0", "10.0.0.0", "ForwardedHeaders:KnownNetworks: '10.0.0.0' is not a network in CIDR notation")]
+    [InlineData("DataProtection__CertificatePath", "/nonexistent/keys.pfx", "DataProtection:CertificatePath: there is no file at '/nonexistent/keys.pfx'.")]
+    [InlineData("Content__ImageOrigins__0", "https://images.example.com/photos", "Content:ImageOrigins: each entry must be an https origin such as https://images.example.com")]
+    [InlineData("Content__ImageOrigins__0", "http://images.example.com", "Content:ImageOrigins: each entry must be an https origin such as https://images.example.com")]
+    [InlineData("Cache__SyncMilliseconds", "50", "Cache:SyncMilliseconds must be between 100 and 300000")]
+    [InlineData("Metrics__Port", "9464x", "Metrics:Port: '9464x' is not a port number (1-65535).")]
+    public async Task Start_WithBadConfiguration_ExitsWithAClearMessage(string key, string value, string expected)
+    {
+        var error = await StartExpectingExitAsync(new Dictionary<string, string?>
+        {
+            [key] = value,
+            ["ConnectionStrings__NewsPortal"] = $"Data Source={Path.Combine(Path.GetTempPath(), $"startup-{Guid.NewGuid():N}.db")}",
+        });
+
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    public async Task Start_InProductionWithoutPublicUrl_ExitsNamingTheKeyWithAnExample(string? publicUrl)
+    {
+        var error = await StartExpectingExitAsync(new Dictionary<string, string?>
+        {
+            ["Site__PublicUrl"] = publicUrl,
+            ["ConnectionStrings__NewsPortal"] = $"Data Source={Path.Combine(Path.GetTempPath(), $"startup-{Guid.NewGuid():N}.db")}",
+        });
+
+        Assert.Contains("NewsPortal cannot start: Site:PublicUrl is required outside Development (environment 'Production')", error, StringComparison.Ordinal);
+        Assert.Contains("Site__PublicUrl=https://news.example.com", error, StringComparison.Ordinal);
+    }
+
+    /// <remarks>
+    /// The tests may run as root, which ignores file permissions; /proc refuses new files and folders to everyone, so
+    /// it stands in for a folder the site's user cannot write.
+    /// </remarks>
+    [Theory]
+    [InlineData("/proc/newsportal-missing/site.db", "NewsPortal cannot start: the database folder /proc/newsportal-missing cannot be created")]
+    [InlineData("/proc/newsportal.db", "NewsPortal cannot start: the SQLite database /proc/newsportal.db cannot be opened and written")]
+    public async Task Start_WithADatabaseFolderItCannotWrite_ExitsWithAClearMessage(string file, string expected)
+    {
+        var error = await StartExpectingExitAsync(new Dictionary<string, string?> { ["ConnectionStrings__NewsPortal"] = $"Data Source={file}" });
+
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Runs the real program in Production, with a valid <c>Site:PublicUrl</c> unless <paramref name="environment"/>
+    /// names one (null: none at all); asserts it exits with 1 and no stack trace; returns its standard error.
+    /// </summary>
+    private static async Task<string> StartExpectingExitAsync(Dictionary<string, string?> environment)
+    {
+        var app = typeof(Program).Assembly.Location;
+        var info = new ProcessStartInfo("dotnet", [app, "--urls", "http://127.0.0.1:0"])
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            WorkingDirectory = Path.GetDirectoryName(app)!,
+        };
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        info.Environment["Weather__Enabled"] = "false";
+        info.Environment["Site__PublicUrl"] = "https://news.example.com";
+        foreach (var (key, value) in environment)
+        {
+            if (value is null)
+            {
+                info.Environment.Remove(key);
+            }
+            else
+            {
+                info.Environment[key] = value;
+            }
+        }
+
+        using var process = Process.Start(info)!;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
+        var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
+        var error = await stderr;
+        _ = await stdout;
+        Assert.True(process.ExitCode == 1, $"Exit code {process.ExitCode}: {error}");
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+        return error;
+    }
+}

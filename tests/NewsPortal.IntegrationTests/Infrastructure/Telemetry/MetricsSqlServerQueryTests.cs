@@ -1,0 +1,43 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.SqlServer.TransactSql.ScriptDom;
+using NewsPortal.IntegrationTests.Data;
+using NewsPortal.Web.Infrastructure.Telemetry;
+
+namespace NewsPortal.IntegrationTests.Infrastructure.Telemetry;
+
+/// <summary>The gauges' queries (run at every scrape), translated by the SQL Server provider and parsed as T-SQL.</summary>
+public sealed class MetricsSqlServerQueryTests
+{
+    [Fact]
+    public void Gauges_OnSqlServer_TranslateToValidTSql()
+    {
+        using var factory = new SqlServerQueryTests.SqlServerFactory();
+        _ = factory.Services.GetRequiredService<SiteGauges>();
+        using var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == SiteMetrics.MeterName)
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.Start();
+
+        // What a scrape does: every observable instrument's callback runs.
+        listener.RecordObservableInstruments();
+
+        var commands = factory.Capture.Commands.Where(c => c.Contains("[OutboxMessages]", StringComparison.Ordinal) || c.Contains("[Comments]", StringComparison.Ordinal))
+            .Distinct().ToList();
+        Assert.True(commands.Count >= 4, $"Expected the four gauge queries (outbox counts and oldest, queue size and oldest); captured:\n{string.Join("\n---\n", commands)}");
+        var parser = new TSql160Parser(initialQuotedIdentifiers: true);
+        foreach (var sql in commands)
+        {
+            using var reader = new StringReader(sql);
+            parser.Parse(reader, out var errors);
+            Assert.True(errors.Count == 0, $"Not valid T-SQL ({string.Join("; ", errors.Select(e => e.Message))}):\n{sql}");
+        }
+    }
+}
