@@ -118,12 +118,8 @@ public sealed class BylineAdmin
             return new(false, errors);
         }
 
-        if (author.Slug != checkedForm.Slug)
-        {
-            var takenBack = await _db.AuthorSlugRedirects.Where(r => r.OldSlug == checkedForm.Slug).ToListAsync(cancellationToken);
-            _db.AuthorSlugRedirects.RemoveRange(takenBack);
-            _db.AuthorSlugRedirects.Add(new AuthorSlugRedirect { OldSlug = author.Slug, AuthorId = id, CreatedAt = _clock.UtcNow });
-        }
+        await SlugRedirects.RenameAsync(_db.AuthorSlugRedirects, author.Slug, checkedForm.Slug,
+            old => new AuthorSlugRedirect { OldSlug = old, AuthorId = id, CreatedAt = _clock.UtcNow }, cancellationToken);
 
         Apply(author, checkedForm);
         return await SaveAsync(cancellationToken);

@@ -106,13 +106,8 @@ public sealed class SectionAdmin
             return new(false, errors);
         }
 
-        if (category.Slug != slug)
-        {
-            // The old address keeps working; an address this section takes back stops redirecting to itself.
-            var takenBack = await _db.CategorySlugRedirects.Where(r => r.OldSlug == slug).ToListAsync(cancellationToken);
-            _db.CategorySlugRedirects.RemoveRange(takenBack);
-            _db.CategorySlugRedirects.Add(new CategorySlugRedirect { OldSlug = category.Slug, CategoryId = id, CreatedAt = _clock.UtcNow });
-        }
+        await SlugRedirects.RenameAsync(_db.CategorySlugRedirects, category.Slug, slug,
+            old => new CategorySlugRedirect { OldSlug = old, CategoryId = id, CreatedAt = _clock.UtcNow }, cancellationToken);
 
         category.Name = name;
         category.Slug = slug;
