@@ -119,19 +119,7 @@ public sealed class AdminCommentsController : Controller
         }
 
         var result = await _moderation.ApplyAsync(id, action, version, User.StaffName(), cancellationToken);
-        switch (result.Outcome)
-        {
-            case ModerationOutcome.NotFound:
-                return NotFound();
-            case ModerationOutcome.AlreadyHandled:
-                TempData["Warning"] = AlreadyHandledMessage;
-                break;
-            default:
-                TempData["Flash"] = $"Comment {ModerationActions.PastTense(action)}.";
-                break;
-        }
-
-        return BackTo(returnUrl);
+        return Answer(result.Outcome, $"Comment {ModerationActions.PastTense(action)}.", BackTo(returnUrl));
     }
 
     [HttpPost("bulk")]
@@ -163,19 +151,8 @@ public sealed class AdminCommentsController : Controller
             return await ShowAgainAsync(id, edit: form, reply: null, cancellationToken);
         }
 
-        switch (await _moderation.EditAsync(id, form, User.StaffName(), cancellationToken))
-        {
-            case ModerationOutcome.NotFound:
-                return NotFound();
-            case ModerationOutcome.AlreadyHandled:
-                TempData["Warning"] = AlreadyHandledMessage;
-                break;
-            default:
-                TempData["Flash"] = "The comment text was updated.";
-                break;
-        }
-
-        return new SeeOtherResult($"/admin/comments/{id}");
+        var outcome = await _moderation.EditAsync(id, form, User.StaffName(), cancellationToken);
+        return Answer(outcome, "The comment text was updated.", new SeeOtherResult($"/admin/comments/{id}"));
     }
 
     [HttpPost("{id:int}/reply")]
@@ -238,6 +215,26 @@ public sealed class AdminCommentsController : Controller
             Edit = edit ?? detail.Edit,
             Reply = reply ?? new StaffReplyForm(),
         });
+    }
+
+    /// <summary>404 when the comment is gone; otherwise the flash (or, when someone else got there first, the warning) and <paramref name="next"/>.</summary>
+    private IActionResult Answer(ModerationOutcome outcome, string done, IActionResult next)
+    {
+        if (outcome == ModerationOutcome.NotFound)
+        {
+            return NotFound();
+        }
+
+        if (outcome == ModerationOutcome.AlreadyHandled)
+        {
+            TempData["Warning"] = AlreadyHandledMessage;
+        }
+        else
+        {
+            TempData["Flash"] = done;
+        }
+
+        return next;
     }
 
     private SeeOtherResult BackTo(string? returnUrl) =>
