@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using NetVips;
+using NewsPortal.Web.Data.Seed;
 
 namespace NewsPortal.TestSupport;
 
@@ -46,44 +47,25 @@ public static class MediaTestImages
     /// </summary>
     public static byte[] WithExifGps(byte[] jpeg)
     {
-        var tiff = new List<byte>();
-        void U16(int v) => tiff.AddRange([(byte)v, (byte)(v >> 8)]);
-        void U32(int v) => tiff.AddRange([(byte)v, (byte)(v >> 8), (byte)(v >> 16), (byte)(v >> 24)]);
-        void Entry(int tag, int type, int count, int value)
-        {
-            U16(tag);
-            U16(type);
-            U32(count);
-            U32(value);
-        }
-
-        const int ifd0 = 8, makeAt = ifd0 + 2 + (3 * 12) + 4, gpsAt = makeAt + 10, latitudeAt = gpsAt + 2 + (2 * 12) + 4;
-        tiff.AddRange("II"u8.ToArray());
-        U16(42);
-        U32(ifd0);
-        U16(3);
-        Entry(0x010F, 2, 10, makeAt); // Make, ASCII
-        Entry(0x0112, 3, 1, 6); // Orientation, SHORT, in the value field
-        Entry(0x8825, 4, 1, gpsAt); // GPS IFD pointer
-        U32(0);
-        tiff.AddRange(System.Text.Encoding.ASCII.GetBytes(CameraMarker + "\0"));
-        U16(2);
-        Entry(0x0001, 2, 2, 'N'); // GPSLatitudeRef "N\0", in the value field
-        Entry(0x0002, 5, 3, latitudeAt); // GPSLatitude, 3 RATIONALs
-        U32(0);
+        const int makeAt = ExifWriter.FirstIfd + 2 + (3 * 12) + 4, gpsAt = makeAt + 10, latitudeAt = gpsAt + 2 + (2 * 12) + 4;
+        var exif = new ExifWriter();
+        exif.U16(3);
+        exif.Entry(0x010F, 2, 10, makeAt); // Make, ASCII
+        exif.Entry(0x0112, 3, 1, 6); // Orientation, SHORT, in the value field
+        exif.Entry(0x8825, 4, 1, gpsAt); // GPS IFD pointer
+        exif.U32(0);
+        exif.Bytes(System.Text.Encoding.ASCII.GetBytes(CameraMarker + "\0"));
+        exif.U16(2);
+        exif.Entry(0x0001, 2, 2, 'N'); // GPSLatitudeRef "N\0", in the value field
+        exif.Entry(0x0002, 5, 3, latitudeAt); // GPSLatitude, 3 RATIONALs
+        exif.U32(0);
         foreach (var (numerator, denominator) in new[] { (51, 1), (30, 1), (0, 1) })
         {
-            U32(numerator);
-            U32(denominator);
+            exif.U32(numerator);
+            exif.U32(denominator);
         }
 
-        var payload = "Exif\0\0"u8.ToArray().Concat(tiff).ToArray();
-        var segment = new byte[4 + payload.Length];
-        segment[0] = 0xFF;
-        segment[1] = 0xE1;
-        BinaryPrimitives.WriteUInt16BigEndian(segment.AsSpan(2), (ushort)(2 + payload.Length));
-        payload.CopyTo(segment, 4);
-        return [.. jpeg[..2], .. segment, .. jpeg[2..]];
+        return exif.InsertInto(jpeg);
     }
 
     /// <summary>A PNG of a few dozen bytes whose header declares <paramref name="width"/> × <paramref name="height"/> RGB pixels.</summary>

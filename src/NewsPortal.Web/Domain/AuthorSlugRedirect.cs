@@ -1,7 +1,7 @@
 namespace NewsPortal.Web.Domain;
 
 /// <summary>A slug a byline had before it was renamed; <c>/author/{OldSlug}</c> answers 301 to the current one.</summary>
-public class AuthorSlugRedirect
+public class AuthorSlugRedirect : ISlugRedirect
 {
     public int Id { get; set; }
     public required string OldSlug { get; set; }

@@ -1,7 +1,7 @@
 namespace NewsPortal.Web.Domain;
 
 /// <summary>A slug a section had before it was renamed; <c>/category/{OldSlug}</c> answers 301 to the current one.</summary>
-public class CategorySlugRedirect
+public class CategorySlugRedirect : ISlugRedirect
 {
     public int Id { get; set; }
     public required string OldSlug { get; set; }

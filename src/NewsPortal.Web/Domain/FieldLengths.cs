@@ -6,6 +6,9 @@ namespace NewsPortal.Web.Domain;
 /// </summary>
 public static class FieldLengths
 {
+    /// <summary>Text cut to fit a column of <paramref name="max"/> characters, the cut marked with an ellipsis.</summary>
+    public static string Clip(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+
     public const int Slug = 160;
     public const int Headline = 200;
     public const int Standfirst = 400;

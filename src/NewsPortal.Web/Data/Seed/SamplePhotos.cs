@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Text;
 using NetVips;
 
@@ -87,19 +86,7 @@ public static class SamplePhotos
         var make = Encoding.ASCII.GetBytes("NewsPortal Sample Camera\0");
         var model = Encoding.ASCII.GetBytes("Generated 3000\0");
         var serial = Encoding.ASCII.GetBytes($"SN-{index + 1:D6}-PRIVATE\0");
-        var tiff = new List<byte>();
-        void U16(int v) => tiff.AddRange([(byte)v, (byte)(v >> 8)]);
-        void U32(long v) => tiff.AddRange([(byte)v, (byte)(v >> 8), (byte)(v >> 16), (byte)(v >> 24)]);
-        void Entry(int tag, int type, int count, long value)
-        {
-            U16(tag);
-            U16(type);
-            U32(count);
-            U32(value);
-        }
-
-        const int ifd0 = 8;
-        var ifd0End = ifd0 + 2 + (5 * 12) + 4;
+        var ifd0End = ExifWriter.FirstIfd + 2 + (5 * 12) + 4;
         var makeAt = ifd0End;
         var modelAt = makeAt + make.Length;
         var exifAt = modelAt + model.Length;
@@ -108,45 +95,37 @@ public static class SamplePhotos
         var latitudeAt = gpsAt + 2 + (4 * 12) + 4;
         var longitudeAt = latitudeAt + 24;
 
-        tiff.AddRange("II"u8.ToArray());
-        U16(42);
-        U32(ifd0);
-        U16(5);
-        Entry(0x010F, 2, make.Length, makeAt);
-        Entry(0x0110, 2, model.Length, modelAt);
-        Entry(0x0112, 3, 1, 1); // Orientation: upright
-        Entry(0x8769, 4, 1, exifAt);
-        Entry(0x8825, 4, 1, gpsAt);
-        U32(0);
-        tiff.AddRange(make);
-        tiff.AddRange(model);
-        U16(1);
-        Entry(0xA431, 2, serial.Length, serialAt); // BodySerialNumber
-        U32(0);
-        tiff.AddRange(serial);
-        U16(4);
-        Entry(0x0001, 2, 2, latitude >= 0 ? 'N' : 'S');
-        Entry(0x0002, 5, 3, latitudeAt);
-        Entry(0x0003, 2, 2, longitude >= 0 ? 'E' : 'W');
-        Entry(0x0004, 5, 3, longitudeAt);
-        U32(0);
+        var exif = new ExifWriter();
+        exif.U16(5);
+        exif.Entry(0x010F, 2, make.Length, makeAt);
+        exif.Entry(0x0110, 2, model.Length, modelAt);
+        exif.Entry(0x0112, 3, 1, 1); // Orientation: upright
+        exif.Entry(0x8769, 4, 1, exifAt);
+        exif.Entry(0x8825, 4, 1, gpsAt);
+        exif.U32(0);
+        exif.Bytes(make);
+        exif.Bytes(model);
+        exif.U16(1);
+        exif.Entry(0xA431, 2, serial.Length, serialAt); // BodySerialNumber
+        exif.U32(0);
+        exif.Bytes(serial);
+        exif.U16(4);
+        exif.Entry(0x0001, 2, 2, latitude >= 0 ? 'N' : 'S');
+        exif.Entry(0x0002, 5, 3, latitudeAt);
+        exif.Entry(0x0003, 2, 2, longitude >= 0 ? 'E' : 'W');
+        exif.Entry(0x0004, 5, 3, longitudeAt);
+        exif.U32(0);
         foreach (var degrees in new[] { Math.Abs(latitude), Math.Abs(longitude) })
         {
             var minutes = (degrees - Math.Floor(degrees)) * 60;
             var seconds = (minutes - Math.Floor(minutes)) * 60;
             foreach (var (numerator, denominator) in new[] { ((long)Math.Floor(degrees), 1L), ((long)Math.Floor(minutes), 1L), ((long)Math.Round(seconds * 100), 100L) })
             {
-                U32(numerator);
-                U32(denominator);
+                exif.U32(numerator);
+                exif.U32(denominator);
             }
         }
 
-        var payload = "Exif\0\0"u8.ToArray().Concat(tiff).ToArray();
-        var segment = new byte[4 + payload.Length];
-        segment[0] = 0xFF;
-        segment[1] = 0xE1;
-        BinaryPrimitives.WriteUInt16BigEndian(segment.AsSpan(2), (ushort)(2 + payload.Length));
-        payload.CopyTo(segment, 4);
-        return [.. jpeg[..2], .. segment, .. jpeg[2..]];
+        return exif.InsertInto(jpeg);
     }
 }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
+using NewsPortal.Web.Infrastructure.Security;
 
 namespace NewsPortal.Web.Features.Account;
 
@@ -13,47 +14,20 @@ namespace NewsPortal.Web.Features.Account;
 public sealed class SignInDevices
 {
     public const string CookieName = "np_device";
-    private static readonly TimeSpan Lifetime = TimeSpan.FromDays(365);
 
-    private readonly IDataProtector _protector;
+    private readonly ProtectedCookie _cookie;
 
     public SignInDevices(IDataProtectionProvider protection) =>
-        _protector = protection.CreateProtector("NewsPortal.Account.SignInDevice.v1");
+        _cookie = new(protection, "NewsPortal.Account.SignInDevice.v1", CookieName, TimeSpan.FromDays(365), SameSiteMode.Strict, "/account", maxLength: 1_000);
 
     /// <summary>This browser's device id when its cookie was issued by a sign-in to <paramref name="email"/>; otherwise null.</summary>
-    public string? DeviceOf(HttpRequest request, string email)
-    {
-        if (!request.Cookies.TryGetValue(CookieName, out var value) || string.IsNullOrEmpty(value) || value.Length > 1_000)
-        {
-            return null;
-        }
-
-        string payload;
-        try
-        {
-            payload = _protector.Unprotect(value);
-        }
-        catch (CryptographicException)
-        {
-            return null;
-        }
-
-        return payload.Split('\n') is [var account, var device] && account == SignInAccountThrottle.AccountKey(email) ? device : null;
-    }
+    public string? DeviceOf(HttpRequest request, string email) =>
+        _cookie.Read(request)?.Split('\n') is [var account, var device] && account == SignInAccountThrottle.AccountKey(email) ? device : null;
 
     /// <summary>After a successful sign-in: this browser is one of the account's devices from now on.</summary>
     public void Remember(HttpContext context, string email, string? device)
     {
         device ??= Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-        context.Response.Cookies.Append(CookieName, _protector.Protect($"{SignInAccountThrottle.AccountKey(email)}\n{device}"), new CookieOptions
-        {
-            HttpOnly = true,
-            IsEssential = true,
-            SameSite = SameSiteMode.Strict,
-            // The sign-in cookie is Secure outside Development; this one follows the connection, which there is https.
-            Secure = context.Request.IsHttps,
-            MaxAge = Lifetime,
-            Path = "/account",
-        });
+        _cookie.Write(context, $"{SignInAccountThrottle.AccountKey(email)}\n{device}");
     }
 }

@@ -3,7 +3,7 @@ using NewsPortal.Web.Domain;
 
 namespace NewsPortal.Web.Features.AdminArticles;
 
-public sealed class ArticleForm
+public sealed class ArticleForm : Revisions.IArticleDraft
 {
     public const string SlugPattern = "^[a-z0-9]+(-[a-z0-9]+)*$";
 

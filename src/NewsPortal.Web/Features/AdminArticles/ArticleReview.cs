@@ -67,7 +67,7 @@ public sealed class ArticleReview
         {
             case ArticleIntent.Submit:
                 article.SubmittedAt = now;
-                article.SubmissionNote = Trimmed(note);
+                article.SubmissionNote = FormText.OrNull(note);
                 article.SentBackNote = null;
                 article.SentBackAt = null;
                 Log(article, ArticleEventKinds.Submitted, actor, article.SubmissionNote, now);
@@ -206,6 +206,4 @@ public sealed class ArticleReview
 
     private void Log(Article article, string kind, ArticleActor actor, string? note, DateTime now) =>
         _db.ArticleEvents.Add(new ArticleEvent { Article = article, Kind = kind, Actor = actor.Name, Note = note, At = now });
-
-    private static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

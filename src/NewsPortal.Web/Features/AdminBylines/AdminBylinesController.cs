@@ -11,6 +11,8 @@ namespace NewsPortal.Web.Features.AdminBylines;
 [Route("admin/bylines")]
 public sealed class AdminBylinesController : Controller
 {
+    private const string Back = "/admin/bylines";
+
     private readonly BylineAdmin _bylines;
 
     public AdminBylinesController(BylineAdmin bylines) => _bylines = bylines;
@@ -22,62 +24,25 @@ public sealed class AdminBylinesController : Controller
     public async Task<IActionResult> New(CancellationToken cancellationToken) => View("Edit", await _bylines.NewAsync(null, cancellationToken));
 
     [HttpPost("new")]
-    public async Task<IActionResult> Create([Bind(Prefix = "Form")] BylineForm form, CancellationToken cancellationToken)
-    {
-        if (ModelState.IsValid)
-        {
-            var result = await _bylines.CreateAsync(form, cancellationToken);
-            if (result.Succeeded)
-            {
-                TempData["Flash"] = $"Byline {form.Name!.Trim()} created.";
-                return new SeeOtherResult("/admin/bylines");
-            }
-
-            AddErrors(result);
-        }
-
-        return View("Edit", await _bylines.NewAsync(form, cancellationToken));
-    }
+    public async Task<IActionResult> Create([Bind(Prefix = "Form")] BylineForm form, CancellationToken cancellationToken) =>
+        (ModelState.IsValid ? this.Answer(await _bylines.CreateAsync(form, cancellationToken), "Form.", $"Byline {form.Name!.Trim()} created.", Back) : null)
+        ?? View("Edit", await _bylines.NewAsync(form, cancellationToken));
 
     [HttpGet("{id:int}/edit")]
     public async Task<IActionResult> Edit(int id, CancellationToken cancellationToken) =>
         await _bylines.EditAsync(id, null, cancellationToken) is { } model ? View(model) : NotFound();
 
     [HttpPost("{id:int}/edit")]
-    public async Task<IActionResult> Update(int id, [Bind(Prefix = "Form")] BylineForm form, CancellationToken cancellationToken)
-    {
-        if (ModelState.IsValid)
-        {
-            var result = await _bylines.UpdateAsync(id, form, cancellationToken);
-            if (result.NotFound)
-            {
-                return NotFound();
-            }
-
-            if (result.Succeeded)
-            {
-                TempData["Flash"] = $"Byline {form.Name!.Trim()} saved.";
-                return new SeeOtherResult("/admin/bylines");
-            }
-
-            AddErrors(result);
-        }
-
-        return await _bylines.EditAsync(id, form, cancellationToken) is { } model ? View("Edit", model) : NotFound();
-    }
+    public async Task<IActionResult> Update(int id, [Bind(Prefix = "Form")] BylineForm form, CancellationToken cancellationToken) =>
+        (ModelState.IsValid ? this.Answer(await _bylines.UpdateAsync(id, form, cancellationToken), "Form.", $"Byline {form.Name!.Trim()} saved.", Back) : null)
+        ?? (await _bylines.EditAsync(id, form, cancellationToken) is { } model ? View("Edit", model) : NotFound());
 
     /// <summary>Retires the byline (<c>retired=true</c>) or brings it back (<c>retired=false</c>).</summary>
     [HttpPost("{id:int}/retire")]
     public async Task<IActionResult> Retire(int id, bool retired, CancellationToken cancellationToken)
     {
-        var result = await _bylines.RetireAsync(id, retired, cancellationToken);
-        if (result.NotFound)
-        {
-            return NotFound();
-        }
-
-        TempData["Flash"] = retired ? "Byline retired: it stays on its articles and is no longer offered for new ones." : "Byline back in use.";
-        return new SeeOtherResult("/admin/bylines");
+        var done = retired ? "Byline retired: it stays on its articles and is no longer offered for new ones." : "Byline back in use.";
+        return this.Answer(await _bylines.RetireAsync(id, retired, cancellationToken), "Form.", done, Back) ?? new SeeOtherResult(Back);
     }
 
     [HttpGet("{id:int}/delete")]
@@ -93,28 +58,12 @@ public sealed class AdminBylinesController : Controller
             return NotFound();
         }
 
-        var result = await _bylines.DeleteAsync(id, cancellationToken);
-        if (result.NotFound)
+        if (this.Answer(await _bylines.DeleteAsync(id, cancellationToken), "Form.", $"Byline {before.Name} deleted.", Back) is { } done)
         {
-            return NotFound();
+            return done;
         }
 
-        if (result.Succeeded)
-        {
-            TempData["Flash"] = $"Byline {before.Name} deleted.";
-            return new SeeOtherResult("/admin/bylines");
-        }
-
-        AddErrors(result);
         Response.StatusCode = StatusCodes.Status409Conflict;
         return View("Delete", await _bylines.DeletionAsync(id, cancellationToken) ?? before);
-    }
-
-    private void AddErrors(ChangeResult result)
-    {
-        foreach (var (field, message) in result.Errors)
-        {
-            ModelState.AddModelError(field.Length == 0 ? string.Empty : "Form." + field, message);
-        }
     }
 }

@@ -1,13 +1,10 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using NewsPortal.Web.Data;
 using NewsPortal.Web.Domain;
 using NewsPortal.Web.Features.Authors;
 using NewsPortal.Web.Features.Shared;
-using NewsPortal.Web.Infrastructure.Database;
 using NewsPortal.Web.Infrastructure.Site;
 
 namespace NewsPortal.Web.Features.AdminBylines;
@@ -19,6 +16,7 @@ namespace NewsPortal.Web.Features.AdminBylines;
 public sealed class BylineAdmin
 {
     public const string StaleMessage = "Someone else changed this byline after you opened the form. The form shows what you typed; check it against the note and save again.";
+    public const string ConflictMessage = "Someone else saved a byline with that address at the same moment. Nothing was saved: check the form and save again.";
 
     /// <summary>How many library images the photo list offers (newest first), besides the one already chosen.</summary>
     public const int PhotoChoices = 200;
@@ -32,8 +30,7 @@ public sealed class BylineAdmin
         _clock = clock;
     }
 
-    public static string StampOf(Author a) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(
-        $"{a.Name}\n{a.Slug}\n{a.Title}\n{a.Bio}\n{a.PhotoMediaItemId}\n{a.StaffUserId}\n{a.Links}")))[..16];
+    public static string StampOf(Author a) => EditStamp.Of(a.Name, a.Slug, a.Title, a.Bio, a.PhotoMediaItemId, a.StaffUserId, a.Links);
 
     /// <summary>Articles with this byline, first or co-author.</summary>
     private IQueryable<Article> ArticlesOf(int id) => _db.Articles.Where(a => a.AuthorId == id || a.CoAuthors.Any(c => c.AuthorId == id));
@@ -121,12 +118,8 @@ public sealed class BylineAdmin
             return new(false, errors);
         }
 
-        if (author.Slug != checkedForm.Slug)
-        {
-            var takenBack = await _db.AuthorSlugRedirects.Where(r => r.OldSlug == checkedForm.Slug).ToListAsync(cancellationToken);
-            _db.AuthorSlugRedirects.RemoveRange(takenBack);
-            _db.AuthorSlugRedirects.Add(new AuthorSlugRedirect { OldSlug = author.Slug, AuthorId = id, CreatedAt = _clock.UtcNow });
-        }
+        await SlugRedirects.RenameAsync(_db.AuthorSlugRedirects, author.Slug, checkedForm.Slug,
+            old => new AuthorSlugRedirect { OldSlug = old, AuthorId = id, CreatedAt = _clock.UtcNow }, cancellationToken);
 
         Apply(author, checkedForm);
         return await SaveAsync(cancellationToken);
@@ -189,8 +182,6 @@ public sealed class BylineAdmin
         author.Links = form.Links.Count == 0 ? null : string.Join('\n', form.Links);
     }
 
-    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-
     private sealed record CheckedByline(string Name, string Slug, string? Title, string? Bio, int? PhotoMediaItemId, string? StaffUserId, IReadOnlyList<string> Links);
 
     private async Task<(CheckedByline Form, Dictionary<string, string> Errors)> CheckAsync(int? id, BylineForm form, CancellationToken cancellationToken)
@@ -222,7 +213,7 @@ public sealed class BylineAdmin
             errors[nameof(BylineForm.PhotoMediaItemId)] = "That image is not in the media library (or could not be processed). Choose another.";
         }
 
-        var account = Clean(form.StaffUserId);
+        var account = FormText.OrNull(form.StaffUserId);
         if (account is not null)
         {
             if (!await _db.Users.AnyAsync(u => u.Id == account, cancellationToken))
@@ -246,7 +237,7 @@ public sealed class BylineAdmin
             errors[nameof(BylineForm.Links)] = $"\u201c{(bad.Length > 60 ? bad[..60] + "…" : bad)}\u201d is not a web address. Write each link in full, starting with https://, one a line.";
         }
 
-        return (new CheckedByline(name, slug, Clean(form.Title), Clean(form.Bio), form.PhotoMediaItemId, account, links), errors);
+        return (new CheckedByline(name, slug, FormText.OrNull(form.Title), FormText.OrNull(form.Bio), form.PhotoMediaItemId, account, links), errors);
     }
 
     /// <summary>Whether another byline used <paramref name="slug"/> before (its old address still leads to it).</summary>
@@ -281,17 +272,5 @@ public sealed class BylineAdmin
         };
     }
 
-    private async Task<ChangeResult> SaveAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await _db.SaveChangesAsync(cancellationToken);
-            return ChangeResult.Done;
-        }
-        catch (DbUpdateException ex) when (DatabaseErrors.IsUniqueViolation(ex))
-        {
-            _db.ChangeTracker.Clear();
-            return ChangeResult.Error(string.Empty, "Someone else saved a byline with that address at the same moment. Nothing was saved: check the form and save again.");
-        }
-    }
+    private Task<ChangeResult> SaveAsync(CancellationToken cancellationToken) => ChangeResult.SaveAsync(_db, ConflictMessage, cancellationToken);
 }

@@ -109,25 +109,18 @@ public sealed class AdminCommentsController : Controller
     public async Task<IActionResult> Show(int id, CancellationToken cancellationToken) =>
         await _queue.DetailAsync(id, cancellationToken) is { } detail ? View(detail) : NotFound();
 
-    [HttpPost("{id:int}/approve")]
-    public Task<IActionResult> Approve(int id, int? version, string? returnUrl, CancellationToken cancellationToken) =>
-        ApplyAsync(id, ModerationAction.Approve, version, returnUrl, cancellationToken);
+    /// <summary>Approves, rejects, marks as spam, bins or restores one comment (<c>verb</c> names the action).</summary>
+    [HttpPost("{id:int}/{verb:regex(^(approve|reject|spam|trash|restore)$)}")]
+    public async Task<IActionResult> Apply(int id, string verb, int? version, string? returnUrl, CancellationToken cancellationToken)
+    {
+        if (!ModerationActions.TryParse(verb, out var action))
+        {
+            return NotFound();
+        }
 
-    [HttpPost("{id:int}/reject")]
-    public Task<IActionResult> Reject(int id, int? version, string? returnUrl, CancellationToken cancellationToken) =>
-        ApplyAsync(id, ModerationAction.Reject, version, returnUrl, cancellationToken);
-
-    [HttpPost("{id:int}/spam")]
-    public Task<IActionResult> Spam(int id, int? version, string? returnUrl, CancellationToken cancellationToken) =>
-        ApplyAsync(id, ModerationAction.Spam, version, returnUrl, cancellationToken);
-
-    [HttpPost("{id:int}/trash")]
-    public Task<IActionResult> Trash(int id, int? version, string? returnUrl, CancellationToken cancellationToken) =>
-        ApplyAsync(id, ModerationAction.Trash, version, returnUrl, cancellationToken);
-
-    [HttpPost("{id:int}/restore")]
-    public Task<IActionResult> Restore(int id, int? version, string? returnUrl, CancellationToken cancellationToken) =>
-        ApplyAsync(id, ModerationAction.Restore, version, returnUrl, cancellationToken);
+        var result = await _moderation.ApplyAsync(id, action, version, User.StaffName(), cancellationToken);
+        return Answer(result.Outcome, $"Comment {ModerationActions.PastTense(action)}.", BackTo(returnUrl));
+    }
 
     [HttpPost("bulk")]
     public async Task<IActionResult> Bulk(
@@ -158,19 +151,8 @@ public sealed class AdminCommentsController : Controller
             return await ShowAgainAsync(id, edit: form, reply: null, cancellationToken);
         }
 
-        switch (await _moderation.EditAsync(id, form, User.StaffName(), cancellationToken))
-        {
-            case ModerationOutcome.NotFound:
-                return NotFound();
-            case ModerationOutcome.AlreadyHandled:
-                TempData["Warning"] = AlreadyHandledMessage;
-                break;
-            default:
-                TempData["Flash"] = "The comment text was updated.";
-                break;
-        }
-
-        return new SeeOtherResult($"/admin/comments/{id}");
+        var outcome = await _moderation.EditAsync(id, form, User.StaffName(), cancellationToken);
+        return Answer(outcome, "The comment text was updated.", new SeeOtherResult($"/admin/comments/{id}"));
     }
 
     [HttpPost("{id:int}/reply")]
@@ -194,24 +176,6 @@ public sealed class AdminCommentsController : Controller
 
         TempData["Flash"] = "Your reply is published.";
         return new SeeOtherResult($"/admin/comments/{replyId}");
-    }
-
-    private async Task<IActionResult> ApplyAsync(int id, ModerationAction action, int? version, string? returnUrl, CancellationToken cancellationToken)
-    {
-        var result = await _moderation.ApplyAsync(id, action, version, User.StaffName(), cancellationToken);
-        switch (result.Outcome)
-        {
-            case ModerationOutcome.NotFound:
-                return NotFound();
-            case ModerationOutcome.AlreadyHandled:
-                TempData["Warning"] = AlreadyHandledMessage;
-                break;
-            default:
-                TempData["Flash"] = $"Comment {ModerationActions.PastTense(action)}.";
-                break;
-        }
-
-        return BackTo(returnUrl);
     }
 
     internal static string BulkMessage(BulkModerationResult result, ModerationAction action)
@@ -251,6 +215,26 @@ public sealed class AdminCommentsController : Controller
             Edit = edit ?? detail.Edit,
             Reply = reply ?? new StaffReplyForm(),
         });
+    }
+
+    /// <summary>404 when the comment is gone; otherwise the flash (or, when someone else got there first, the warning) and <paramref name="next"/>.</summary>
+    private IActionResult Answer(ModerationOutcome outcome, string done, IActionResult next)
+    {
+        if (outcome == ModerationOutcome.NotFound)
+        {
+            return NotFound();
+        }
+
+        if (outcome == ModerationOutcome.AlreadyHandled)
+        {
+            TempData["Warning"] = AlreadyHandledMessage;
+        }
+        else
+        {
+            TempData["Flash"] = done;
+        }
+
+        return next;
     }
 
     private SeeOtherResult BackTo(string? returnUrl) =>

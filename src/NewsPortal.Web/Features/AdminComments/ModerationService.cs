@@ -3,6 +3,7 @@ using NewsPortal.Web.Data;
 using NewsPortal.Web.Domain;
 using NewsPortal.Web.Features.Comments;
 using NewsPortal.Web.Features.Notifications;
+using NewsPortal.Web.Infrastructure.Database;
 using NewsPortal.Web.Infrastructure.Sanitizing;
 using NewsPortal.Web.Infrastructure.Site;
 
@@ -189,19 +190,7 @@ public sealed class ModerationService
     /// Saves; false when another moderator changed the comment after it was loaded. What readers see is
     /// refreshed by the save itself (the reader cache's interceptor), so the change shows on the very next request.
     /// </summary>
-    private async Task<bool> SaveAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await _db.SaveChangesAsync(cancellationToken);
-            return true;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            _db.ChangeTracker.Clear();
-            return false;
-        }
-    }
+    private Task<bool> SaveAsync(CancellationToken cancellationToken) => _db.SaveUnlessChangedAsync(cancellationToken);
 
     /// <summary>Where Restore returns a comment: the status it had before it was binned, spammed or rejected.</summary>
     private async Task<CommentStatus> RestoreTargetAsync(Comment comment, CancellationToken cancellationToken)

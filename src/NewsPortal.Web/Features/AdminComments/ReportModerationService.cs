@@ -3,6 +3,7 @@ using NewsPortal.Web.Data;
 using NewsPortal.Web.Domain;
 using NewsPortal.Web.Features.Comments;
 using NewsPortal.Web.Features.Shared;
+using NewsPortal.Web.Infrastructure.Database;
 using NewsPortal.Web.Infrastructure.Mail;
 using NewsPortal.Web.Infrastructure.Sanitizing;
 using NewsPortal.Web.Infrastructure.Site;
@@ -150,11 +151,11 @@ public sealed class ReportModerationService
             ChangedBy = staff,
             FromStatus = from,
             ToStatus = to,
-            Note = note.Length <= FieldLengths.HistoryNote ? note : note[..(FieldLengths.HistoryNote - 1)] + "…",
+            Note = FieldLengths.Clip(note, FieldLengths.HistoryNote),
         });
         if (decision != ReportDecision.Dismissed)
         {
-            comment.StatusReason = Clip($"{ground}{(statement is null ? string.Empty : $": {statement}")}", FieldLengths.StatusReason);
+            comment.StatusReason = FieldLengths.Clip($"{ground}{(statement is null ? string.Empty : $": {statement}")}", FieldLengths.StatusReason);
         }
 
         comment.Status = to;
@@ -162,13 +163,8 @@ public sealed class ReportModerationService
         comment.ReportedAt = null;
         comment.Version++;
         QueueNotices(comment, reports, decision, from, ground, statement);
-        try
+        if (!await _db.SaveUnlessChangedAsync(cancellationToken))
         {
-            await _db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            _db.ChangeTracker.Clear();
             return DecisionOutcome.AlreadyHandled;
         }
 
@@ -275,6 +271,4 @@ public sealed class ReportModerationService
             _outbox.Add(_db, new OutboxMail(MailKinds.StatementOfReasons, comment.AuthorEmail, comment.AuthorName, "Statement of reasons: your comment was taken down", body.Link("The article", link)));
         }
     }
-
-    private static string Clip(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 }

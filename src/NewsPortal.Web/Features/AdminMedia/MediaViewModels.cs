@@ -43,9 +43,6 @@ public sealed class MediaRowViewModel
     public int ThumbnailWidth { get; init; }
 
     public int ThumbnailHeight { get; init; }
-
-    /// <summary>What the editor's picker needs: an image without alt text cannot be inserted.</summary>
-    public bool CanInsert => State == MediaState.Ready && !string.IsNullOrWhiteSpace(Alt);
 }
 
 public sealed class MediaDetailsForm

@@ -11,6 +11,8 @@ namespace NewsPortal.Web.Features.AdminSections;
 [Route("admin/sections")]
 public sealed class AdminSectionsController : Controller
 {
+    private const string Back = "/admin/sections";
+
     private readonly SectionAdmin _sections;
 
     public AdminSectionsController(SectionAdmin sections) => _sections = sections;
@@ -20,49 +22,18 @@ public sealed class AdminSectionsController : Controller
         View(await _sections.ListAsync(null, cancellationToken));
 
     [HttpPost("")]
-    public async Task<IActionResult> Create([Bind(Prefix = "NewSection")] SectionForm form, CancellationToken cancellationToken)
-    {
-        if (ModelState.IsValid)
-        {
-            var result = await _sections.CreateAsync(form, cancellationToken);
-            if (result.Succeeded)
-            {
-                TempData["Flash"] = $"Section {form.Name!.Trim()} created.";
-                return new SeeOtherResult("/admin/sections");
-            }
-
-            AddErrors(result, "NewSection.");
-        }
-
-        return View("Index", await _sections.ListAsync(form, cancellationToken));
-    }
+    public async Task<IActionResult> Create([Bind(Prefix = "NewSection")] SectionForm form, CancellationToken cancellationToken) =>
+        (ModelState.IsValid ? this.Answer(await _sections.CreateAsync(form, cancellationToken), "NewSection.", $"Section {form.Name!.Trim()} created.", Back) : null)
+        ?? View("Index", await _sections.ListAsync(form, cancellationToken));
 
     [HttpGet("{id:int}/edit")]
     public async Task<IActionResult> Edit(int id, CancellationToken cancellationToken) =>
         await _sections.EditAsync(id, null, cancellationToken) is { } model ? View(model) : NotFound();
 
     [HttpPost("{id:int}/edit")]
-    public async Task<IActionResult> Update(int id, [Bind(Prefix = "Form")] SectionForm form, CancellationToken cancellationToken)
-    {
-        if (ModelState.IsValid)
-        {
-            var result = await _sections.UpdateAsync(id, form, cancellationToken);
-            if (result.NotFound)
-            {
-                return NotFound();
-            }
-
-            if (result.Succeeded)
-            {
-                TempData["Flash"] = $"Section {form.Name!.Trim()} saved.";
-                return new SeeOtherResult("/admin/sections");
-            }
-
-            AddErrors(result, "Form.");
-        }
-
-        return await _sections.EditAsync(id, form, cancellationToken) is { } model ? View("Edit", model) : NotFound();
-    }
+    public async Task<IActionResult> Update(int id, [Bind(Prefix = "Form")] SectionForm form, CancellationToken cancellationToken) =>
+        (ModelState.IsValid ? this.Answer(await _sections.UpdateAsync(id, form, cancellationToken), "Form.", $"Section {form.Name!.Trim()} saved.", Back) : null)
+        ?? (await _sections.EditAsync(id, form, cancellationToken) is { } model ? View("Edit", model) : NotFound());
 
     /// <summary>Moves a section one place up or down in the navigation (<c>direction</c> is <c>up</c> or <c>down</c>).</summary>
     [HttpPost("{id:int}/move")]
@@ -71,7 +42,7 @@ public sealed class AdminSectionsController : Controller
         if (direction is not ("up" or "down"))
         {
             TempData["Warning"] = "Say which way to move the section: up or down.";
-            return new SeeOtherResult("/admin/sections");
+            return new SeeOtherResult(Back);
         }
 
         var result = await _sections.MoveAsync(id, direction == "up", cancellationToken);
@@ -85,7 +56,7 @@ public sealed class AdminSectionsController : Controller
             TempData["Warning"] = result.Errors.Values.First();
         }
 
-        return new SeeOtherResult("/admin/sections");
+        return new SeeOtherResult(Back);
     }
 
     [HttpGet("{id:int}/delete")]
@@ -101,33 +72,10 @@ public sealed class AdminSectionsController : Controller
             return NotFound();
         }
 
-        if (ModelState.IsValid)
-        {
-            var result = await _sections.DeleteAsync(id, form, cancellationToken);
-            if (result.NotFound)
-            {
-                return NotFound();
-            }
-
-            if (result.Succeeded)
-            {
-                TempData["Flash"] = before.ArticleCount > 0
-                    ? $"Section {before.Name} deleted; its articles moved to {before.Targets.FirstOrDefault(t => t.Selected)?.Text}, and its address now leads there."
-                    : $"Section {before.Name} deleted.";
-                return new SeeOtherResult("/admin/sections");
-            }
-
-            AddErrors(result, "Form.");
-        }
-
-        return View("Delete", await _sections.DeletionAsync(id, form, cancellationToken) ?? before);
-    }
-
-    private void AddErrors(ChangeResult result, string prefix)
-    {
-        foreach (var (field, message) in result.Errors)
-        {
-            ModelState.AddModelError(field.Length == 0 ? string.Empty : prefix + field, message);
-        }
+        var done = before.ArticleCount > 0
+            ? $"Section {before.Name} deleted; its articles moved to {before.Targets.FirstOrDefault(t => t.Selected)?.Text}, and its address now leads there."
+            : $"Section {before.Name} deleted.";
+        return (ModelState.IsValid ? this.Answer(await _sections.DeleteAsync(id, form, cancellationToken), "Form.", done, Back) : null)
+            ?? View("Delete", await _sections.DeletionAsync(id, form, cancellationToken) ?? before);
     }
 }

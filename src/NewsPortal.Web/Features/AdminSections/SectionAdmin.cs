@@ -1,12 +1,9 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using NewsPortal.Web.Data;
 using NewsPortal.Web.Domain;
 using NewsPortal.Web.Features.Shared;
-using NewsPortal.Web.Infrastructure.Database;
 using NewsPortal.Web.Infrastructure.Site;
 
 namespace NewsPortal.Web.Features.AdminSections;
@@ -31,8 +28,7 @@ public sealed class SectionAdmin
     }
 
     /// <summary>A fingerprint of what the edit form shows, so a save based on an older copy is noticed.</summary>
-    public static string StampOf(Category c) =>
-        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{c.Name}\n{c.Slug}\n{c.Description}\n{c.HiddenFromNavigation}")))[..16];
+    public static string StampOf(Category c) => EditStamp.Of(c.Name, c.Slug, c.Description, c.HiddenFromNavigation);
 
     public async Task<SectionListViewModel> ListAsync(SectionForm? newSection, CancellationToken cancellationToken) => new()
     {
@@ -83,7 +79,7 @@ public sealed class SectionAdmin
         {
             Name = name,
             Slug = slug,
-            Description = Clean(form.Description),
+            Description = FormText.OrNull(form.Description),
             HiddenFromNavigation = form.HiddenFromNavigation,
             Position = last + 1,
         });
@@ -110,17 +106,12 @@ public sealed class SectionAdmin
             return new(false, errors);
         }
 
-        if (category.Slug != slug)
-        {
-            // The old address keeps working; an address this section takes back stops redirecting to itself.
-            var takenBack = await _db.CategorySlugRedirects.Where(r => r.OldSlug == slug).ToListAsync(cancellationToken);
-            _db.CategorySlugRedirects.RemoveRange(takenBack);
-            _db.CategorySlugRedirects.Add(new CategorySlugRedirect { OldSlug = category.Slug, CategoryId = id, CreatedAt = _clock.UtcNow });
-        }
+        await SlugRedirects.RenameAsync(_db.CategorySlugRedirects, category.Slug, slug,
+            old => new CategorySlugRedirect { OldSlug = old, CategoryId = id, CreatedAt = _clock.UtcNow }, cancellationToken);
 
         category.Name = name;
         category.Slug = slug;
-        category.Description = Clean(form.Description);
+        category.Description = FormText.OrNull(form.Description);
         category.HiddenFromNavigation = form.HiddenFromNavigation;
         return await SaveAsync(cancellationToken);
     }
@@ -225,8 +216,6 @@ public sealed class SectionAdmin
 
     private static string Articles(int count) => count == 1 ? "1 article" : $"{count} articles";
 
-    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-
     private async Task<(string Name, string Slug, Dictionary<string, string> Errors)> CheckAsync(int? id, SectionForm form, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string>();
@@ -264,17 +253,5 @@ public sealed class SectionAdmin
     internal Task<bool> UsedBeforeAsync(int self, string slug, CancellationToken cancellationToken) =>
         _db.CategorySlugRedirects.AnyAsync(r => r.CategoryId != self && r.OldSlug == slug, cancellationToken);
 
-    private async Task<ChangeResult> SaveAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await _db.SaveChangesAsync(cancellationToken);
-            return ChangeResult.Done;
-        }
-        catch (DbUpdateException ex) when (DatabaseErrors.IsUniqueViolation(ex))
-        {
-            _db.ChangeTracker.Clear();
-            return ChangeResult.Error(string.Empty, ConflictMessage);
-        }
-    }
+    private Task<ChangeResult> SaveAsync(CancellationToken cancellationToken) => ChangeResult.SaveAsync(_db, ConflictMessage, cancellationToken);
 }

@@ -74,7 +74,7 @@ public sealed class CommentSettingsService
         {
             ChangedAt = settings.UpdatedAt,
             ChangedBy = staff,
-            Summary = Clip(changed.Count == 0 ? "Saved the settings page without changes." : "Saved the settings page: " + string.Join(", ", changed) + "."),
+            Summary = FieldLengths.Clip(changed.Count == 0 ? "Saved the settings page without changes." : "Saved the settings page: " + string.Join(", ", changed) + ".", FieldLengths.SettingsChangeSummary),
         });
         try
         {
@@ -226,6 +226,4 @@ public sealed class CommentSettingsService
         return changed;
     }
 
-    private static string Clip(string text) =>
-        text.Length <= FieldLengths.SettingsChangeSummary ? text : text[..(FieldLengths.SettingsChangeSummary - 1)] + "…";
 }

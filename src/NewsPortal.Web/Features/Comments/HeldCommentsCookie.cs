@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
+using NewsPortal.Web.Infrastructure.Security;
 
 namespace NewsPortal.Web.Features.Comments;
 
@@ -20,15 +21,14 @@ public sealed class HeldCommentsCookie
     public const string CookieName = "np_held";
     public const int MaxRemembered = 20;
     private const string OwnPrefix = "o";
-    private static readonly TimeSpan Lifetime = TimeSpan.FromDays(30);
 
-    private readonly IDataProtector _protector;
+    private readonly ProtectedCookie _cookie;
     private readonly TimeProvider _time;
     private readonly IOptionsMonitor<CommentOptions> _options;
 
     public HeldCommentsCookie(IDataProtectionProvider protection, TimeProvider time, IOptionsMonitor<CommentOptions> options)
     {
-        _protector = protection.CreateProtector("NewsPortal.Comments.Held.v1");
+        _cookie = new(protection, "NewsPortal.Comments.Held.v1", CookieName, TimeSpan.FromDays(30), SameSiteMode.Lax, "/");
         _time = time;
         _options = options;
     }
@@ -82,35 +82,12 @@ public sealed class HeldCommentsCookie
         var own = all.Where(e => e.StartsWith(OwnPrefix, StringComparison.Ordinal))
             .Where(e => Own([e]).Any(o => now - o.PostedAt < TimeSpan.FromDays(1)))
             .Take(MaxRemembered);
-        var value = _protector.Protect(string.Join(',', held.Concat(own)));
-        context.Response.Cookies.Append(CookieName, value, new CookieOptions
-        {
-            HttpOnly = true,
-            IsEssential = true,
-            SameSite = SameSiteMode.Lax,
-            Secure = context.Request.IsHttps,
-            MaxAge = Lifetime,
-            Path = "/",
-        });
+        _cookie.Write(context, string.Join(',', held.Concat(own)));
     }
 
-    private List<string> Entries(HttpContext context)
-    {
-        if (!context.Request.Cookies.TryGetValue(CookieName, out var value) || string.IsNullOrEmpty(value))
-        {
-            return [];
-        }
-
-        try
-        {
-            return [.. _protector.Unprotect(value).Split(',', StringSplitOptions.RemoveEmptyEntries).Take(2 * MaxRemembered)];
-        }
-        catch (System.Security.Cryptography.CryptographicException)
-        {
-            // Tampered with, or signed with a key that has been revoked: forget it.
-            return [];
-        }
-    }
+    /// <summary>What the cookie holds; nothing when it is missing, tampered with or signed with a revoked key.</summary>
+    private List<string> Entries(HttpContext context) =>
+        [.. (_cookie.Read(context.Request) ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries).Take(2 * MaxRemembered)];
 
     private static IEnumerable<(int Id, DateTimeOffset PostedAt)> Own(IEnumerable<string> entries)
     {

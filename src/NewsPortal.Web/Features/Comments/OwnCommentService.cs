@@ -123,7 +123,7 @@ public sealed class OwnCommentService
             ChangedBy = AuthorActor,
             FromStatus = from,
             ToStatus = to,
-            Note = Clip(to != from ? $"Edited by its author and held: {verdict.Reason}" : "Edited by its author", FieldLengths.HistoryNote),
+            Note = FieldLengths.Clip(to != from ? $"Edited by its author and held: {verdict.Reason}" : "Edited by its author", FieldLengths.HistoryNote),
             PreviousBodyHtml = comment.BodyHtml,
         });
         comment.BodyHtml = bodyHtml;
@@ -133,7 +133,7 @@ public sealed class OwnCommentService
         if (to != from)
         {
             comment.Status = to;
-            comment.StatusReason = Clip($"Edited by its author: {verdict.Reason}", FieldLengths.StatusReason);
+            comment.StatusReason = FieldLengths.Clip($"Edited by its author: {verdict.Reason}", FieldLengths.StatusReason);
             if (to == CommentStatus.Pending)
             {
                 CommentMail.HeldForModeration(_db, comment, now);
@@ -177,21 +177,9 @@ public sealed class OwnCommentService
 
     private async Task<bool> SaveAsync(CancellationToken cancellationToken)
     {
-        try
+        using (await _gate.EnterAsync(cancellationToken))
         {
-            using (await _gate.EnterAsync(cancellationToken))
-            {
-                await _db.SaveChangesAsync(cancellationToken);
-            }
-
-            return true;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            _db.ChangeTracker.Clear();
-            return false;
+            return await _db.SaveUnlessChangedAsync(cancellationToken);
         }
     }
-
-    private static string Clip(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 }

@@ -35,7 +35,6 @@ public sealed class OwnCommentViewModel
 public sealed class OwnCommentsController : Controller
 {
     public const string NotYoursMessage = "You can edit or delete a comment only from the browser you posted it from, and only for a short time after posting it.";
-    public const string EditedKey = "CommentEdited";
     private const string EditView = "~/Features/Comments/Edit.cshtml";
 
     private readonly OwnCommentService _own;

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.DataProtection;
+using NewsPortal.Web.Infrastructure.Security;
 
 namespace NewsPortal.Web.Features.Comments;
 
@@ -14,12 +15,11 @@ namespace NewsPortal.Web.Features.Comments;
 public sealed class ReaderIdCookie
 {
     public const string CookieName = "np_reader";
-    private static readonly TimeSpan Lifetime = TimeSpan.FromDays(365);
 
-    private readonly IDataProtector _protector;
+    private readonly ProtectedCookie _cookie;
 
     public ReaderIdCookie(IDataProtectionProvider protection) =>
-        _protector = protection.CreateProtector("NewsPortal.Comments.Reader.v1");
+        _cookie = new(protection, "NewsPortal.Comments.Reader.v1", CookieName, TimeSpan.FromDays(365), SameSiteMode.Lax, "/");
 
     /// <summary>This browser's id, issuing a new one (and its cookie) when it has none or a tampered one.</summary>
     public string GetOrIssue(HttpContext context)
@@ -30,35 +30,12 @@ public sealed class ReaderIdCookie
         }
 
         id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-        context.Response.Cookies.Append(CookieName, _protector.Protect(id), new CookieOptions
-        {
-            HttpOnly = true,
-            IsEssential = true,
-            SameSite = SameSiteMode.Lax,
-            Secure = context.Request.IsHttps,
-            MaxAge = Lifetime,
-            Path = "/",
-        });
+        _cookie.Write(context, id);
         return id;
     }
 
-    public string? Read(HttpContext context)
-    {
-        if (!context.Request.Cookies.TryGetValue(CookieName, out var value) || string.IsNullOrEmpty(value))
-        {
-            return null;
-        }
-
-        try
-        {
-            var id = _protector.Unprotect(value);
-            return id.Length == 32 && id.All(char.IsAsciiHexDigitLower) ? id : null;
-        }
-        catch (CryptographicException)
-        {
-            return null;
-        }
-    }
+    public string? Read(HttpContext context) =>
+        _cookie.Read(context.Request) is { Length: 32 } id && id.All(char.IsAsciiHexDigitLower) ? id : null;
 
     public static string KeyOf(string readerId) => Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(readerId)));
 }

@@ -14,81 +14,56 @@ namespace NewsPortal.Web.Features.Notifications;
 /// antiforgery token: the signed link is the authority.
 /// </summary>
 [Route("mail")]
-public sealed class MailLinksController : Controller
+public sealed class MailLinksController : SignedLinkController
 {
     private readonly NewsDbContext _db;
-    private readonly LinkSigner _signer;
     private readonly TimeProvider _time;
 
     public MailLinksController(NewsDbContext db, LinkSigner signer, TimeProvider time)
+        : base(signer)
     {
         _db = db;
-        _signer = signer;
         _time = time;
     }
 
+    protected override string ExpiredAdvice => "Links in our e-mails work for a limited time. Ask again from the comment form or the privacy page.";
+
+    protected override string InvalidAdvice => "The link may have been cut short when it was copied. Open it from the e-mail again.";
+
     [HttpGet("confirm")]
-    public async Task<IActionResult> Confirm([FromQuery(Name = "t")] string? token)
-    {
-        var (check, _) = await _signer.CheckAsync(MailLinks.ConfirmPurpose, token);
-        return check == LinkCheck.Valid
-            ? Page("Confirm reply notices", "Press the button to start getting an e-mail when someone replies to your comments.", "Yes, send me reply notices", token)
-            : Refused(check);
-    }
+    public Task<IActionResult> Confirm([FromQuery(Name = "t")] string? token) =>
+        ButtonPageAsync(MailLinks.ConfirmPurpose, token, "Confirm reply notices", "Press the button to start getting an e-mail when someone replies to your comments.", "Yes, send me reply notices");
 
     [HttpPost("confirm")]
-    public async Task<IActionResult> ConfirmPost([FromQuery(Name = "t")] string? token, CancellationToken cancellationToken)
-    {
-        var (check, email) = await _signer.CheckAsync(MailLinks.ConfirmPurpose, token);
-        if (check != LinkCheck.Valid)
+    public Task<IActionResult> ConfirmPost([FromQuery(Name = "t")] string? token, CancellationToken cancellationToken) =>
+        WithLinkAsync(MailLinks.ConfirmPurpose, token, async email =>
         {
-            return Refused(check);
-        }
+            var address = await _db.SubscriberAddresses.SingleOrDefaultAsync(a => a.Email == email, cancellationToken);
+            if (address is null)
+            {
+                return MailPage("Nothing to confirm", "This address has no reply notices to confirm any more (it may have unsubscribed since).");
+            }
 
-        var address = await _db.SubscriberAddresses.SingleOrDefaultAsync(a => a.Email == email, cancellationToken);
-        if (address is null)
-        {
-            return Page("Nothing to confirm", "This address has no reply notices to confirm any more (it may have unsubscribed since).");
-        }
-
-        address.ConfirmedAt ??= _time.GetUtcNow().UtcDateTime;
-        await _db.SaveChangesAsync(cancellationToken);
-        return Page("Reply notices confirmed", "Thank you. From now on you get an e-mail when someone replies to a comment for which you asked. Every notice has a link to stop them.");
-    }
+            address.ConfirmedAt ??= _time.GetUtcNow().UtcDateTime;
+            await _db.SaveChangesAsync(cancellationToken);
+            return MailPage("Reply notices confirmed", "Thank you. From now on you get an e-mail when someone replies to a comment for which you asked. Every notice has a link to stop them.");
+        });
 
     [HttpGet("unsubscribe")]
-    public async Task<IActionResult> Unsubscribe([FromQuery(Name = "t")] string? token)
-    {
-        var (check, subject) = await _signer.CheckAsync(MailLinks.UnsubscribePurpose, token);
-        if (check != LinkCheck.Valid)
+    public Task<IActionResult> Unsubscribe([FromQuery(Name = "t")] string? token) =>
+        WithLinkAsync(MailLinks.UnsubscribePurpose, token, subject =>
         {
-            return Refused(check);
-        }
-
-        var what = subject!.StartsWith("thread:", StringComparison.Ordinal) ? "reply notices for this conversation"
-            : subject.StartsWith("staff:", StringComparison.Ordinal) ? "e-mail about held comments"
-            : "every reply notice to this address";
-        return Page("Unsubscribe", $"Press the button to stop {what}.", "Unsubscribe", token);
-    }
+            var what = subject.StartsWith("thread:", StringComparison.Ordinal) ? "reply notices for this conversation"
+                : subject.StartsWith("staff:", StringComparison.Ordinal) ? "e-mail about held comments"
+                : "every reply notice to this address";
+            return Task.FromResult<IActionResult>(MailPage("Unsubscribe", $"Press the button to stop {what}.", "Unsubscribe", token));
+        });
 
     [HttpPost("unsubscribe")]
     [IgnoreAntiforgeryToken]
-    public async Task<IActionResult> UnsubscribePost([FromQuery(Name = "t")] string? token, CancellationToken cancellationToken)
-    {
-        var (check, subject) = await _signer.CheckAsync(MailLinks.UnsubscribePurpose, token);
-        if (check != LinkCheck.Valid)
-        {
-            return Refused(check);
-        }
-
-        var done = await UnsubscribeAsync(_db, subject!, cancellationToken);
-        if (done is null)
-        {
-            return Refused(LinkCheck.Invalid);
-        }
-
-        return Page("Unsubscribed", done);
-    }
+    public Task<IActionResult> UnsubscribePost([FromQuery(Name = "t")] string? token, CancellationToken cancellationToken) =>
+        WithLinkAsync(MailLinks.UnsubscribePurpose, token, async subject =>
+            await UnsubscribeAsync(_db, subject, cancellationToken) is { } done ? MailPage("Unsubscribed", done) : Refused(LinkCheck.Invalid));
 
     /// <summary>Carries out what a signed unsubscribe link stands for; returns what to tell the reader, or null.</summary>
     internal static async Task<string?> UnsubscribeAsync(NewsDbContext db, string subject, CancellationToken cancellationToken)
@@ -118,20 +93,4 @@ public sealed class MailLinksController : Controller
 
         return null;
     }
-
-    private ViewResult Page(string title, string message, string? button = null, string? token = null) =>
-        View("~/Features/Notifications/MailLink.cshtml", new MailLinkViewModel(title, message, button, token));
-
-    private ViewResult Refused(LinkCheck check)
-    {
-        var view = Page(
-            check == LinkCheck.Expired ? "This link has expired" : "This link is not valid",
-            check == LinkCheck.Expired
-                ? "Links in our e-mails work for a limited time. Ask again from the comment form or the privacy page."
-                : "The link may have been cut short when it was copied. Open it from the e-mail again.");
-        view.StatusCode = StatusCodes.Status400BadRequest;
-        return view;
-    }
 }
-
-public sealed record MailLinkViewModel(string Title, string Message, string? Button, string? Token);

@@ -3,28 +3,15 @@ using Microsoft.Extensions.Options;
 namespace NewsPortal.Web.Features.Notifications;
 
 /// <summary>Runs <see cref="NotificationDispatcher"/> every scan interval; logs every failure but cancellation.</summary>
-public sealed partial class NotificationDispatcherService : Infrastructure.Hosting.PeriodicBackgroundService
+public sealed partial class NotificationDispatcherService : Infrastructure.Hosting.ScopedPeriodicService<NotificationDispatcher>
 {
-    private readonly IServiceScopeFactory _scopes;
-    private readonly NotificationOptions _options;
     private readonly ILogger<NotificationDispatcherService> _logger;
 
     public NotificationDispatcherService(IServiceScopeFactory scopes, IOptions<NotificationOptions> options, ILogger<NotificationDispatcherService> logger)
-    {
-        _scopes = scopes;
-        _options = options.Value;
-        _logger = logger;
-    }
+        : base(scopes, options.Value.Enabled, options.Value.ScanInterval) => _logger = logger;
 
-    protected override bool Enabled => _options.Enabled;
-
-    protected override TimeSpan Interval => _options.ScanInterval;
-
-    protected override async Task RunOnceAsync(CancellationToken stoppingToken)
-    {
-        await using var scope = _scopes.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<NotificationDispatcher>().RunOnceAsync(stoppingToken);
-    }
+    protected override Task RunAsync(NotificationDispatcher dispatcher, IServiceProvider services, CancellationToken stoppingToken) =>
+        dispatcher.RunOnceAsync(stoppingToken);
 
     protected override void LogFailure(Exception exception) => LogFailed(_logger, exception);
 

@@ -17,22 +17,25 @@ namespace NewsPortal.Web.Features.Privacy;
 /// per client (<c>Privacy:RequestsPerHourPerIp</c>) and mails one address at most once per <c>Privacy:MailCooldownMinutes</c>.
 /// </summary>
 [Route("privacy")]
-public sealed class PrivacyController : Controller
+public sealed class PrivacyController : SignedLinkController
 {
     private static readonly JsonSerializerOptions ExportJson = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     private readonly PrivacyService _privacy;
     private readonly CommenterErasure _erasure;
-    private readonly LinkSigner _signer;
     private readonly PrivacyOptions _options;
 
     public PrivacyController(PrivacyService privacy, CommenterErasure erasure, LinkSigner signer, IOptions<PrivacyOptions> options)
+        : base(signer)
     {
         _privacy = privacy;
         _erasure = erasure;
-        _signer = signer;
         _options = options.Value;
     }
+
+    protected override string ExpiredAdvice => "Ask again on the privacy page: a new link will be mailed to you.";
+
+    protected override string InvalidAdvice => "The link may have been cut short when it was copied. Open it from the e-mail again, or ask again on the privacy page.";
 
     [HttpGet("")]
     public IActionResult Index() => View("~/Features/Privacy/Index.cshtml", new PrivacyPageViewModel(_options.RetainClientDataDays, _options.EraseKeepsText, new PrivacyRequestForm(), false, _options.MailCooldownMinutes));
@@ -55,67 +58,34 @@ public sealed class PrivacyController : Controller
     /// the person who presses it. Links mailed before this page existed carry the same token and land here too.
     /// </summary>
     [HttpGet("export")]
-    public async Task<IActionResult> Export([FromQuery(Name = "t")] string? token)
-    {
-        var (check, _) = await _signer.CheckAsync(PrivacyService.ExportPurpose, token);
-        return check == LinkCheck.Valid
-            ? MailPage("Get a copy of your data", "Press the button to download everything we hold about your address (your comments and their earlier versions, IP addresses, browsers, reply notices and reports) as a JSON file.", "Download my data", token)
-            : Refused(check);
-    }
+    public Task<IActionResult> Export([FromQuery(Name = "t")] string? token) =>
+        ButtonPageAsync(PrivacyService.ExportPurpose, token, "Get a copy of your data",
+            "Press the button to download everything we hold about your address (your comments and their earlier versions, IP addresses, browsers, reply notices and reports) as a JSON file.", "Download my data");
 
     [HttpPost("export")]
-    public async Task<IActionResult> ExportPost([FromQuery(Name = "t")] string? token, CancellationToken cancellationToken)
-    {
-        var (check, email) = await _signer.CheckAsync(PrivacyService.ExportPurpose, token);
-        if (check != LinkCheck.Valid)
+    public Task<IActionResult> ExportPost([FromQuery(Name = "t")] string? token, CancellationToken cancellationToken) =>
+        WithLinkAsync(PrivacyService.ExportPurpose, token, async email =>
         {
-            return Refused(check);
-        }
-
-        var export = await _privacy.ExportAsync(email!, cancellationToken);
-        Response.Headers.ContentDisposition = "attachment; filename=\"my-comments.json\"";
-        Response.Headers.CacheControl = "no-store";
-        return Content(JsonSerializer.Serialize(export, ExportJson), "application/json; charset=utf-8");
-    }
+            var export = await _privacy.ExportAsync(email, cancellationToken);
+            Response.Headers.ContentDisposition = "attachment; filename=\"my-comments.json\"";
+            Response.Headers.CacheControl = "no-store";
+            return Content(JsonSerializer.Serialize(export, ExportJson), "application/json; charset=utf-8");
+        });
 
     [HttpGet("erase")]
-    public async Task<IActionResult> Erase([FromQuery(Name = "t")] string? token)
-    {
-        var (check, _) = await _signer.CheckAsync(PrivacyService.ErasePurpose, token);
-        return check == LinkCheck.Valid
-            ? MailPage("Erase your data", "Press the button to remove your name, e-mail, IP address and browser from every comment you posted"
-                + (_options.EraseKeepsText ? " (the text stays, under the name “Deleted”)" : " and remove their text")
-                + ", with every earlier version of their text, and to stop every reply notice. This cannot be undone.", "Erase my data", token)
-            : Refused(check);
-    }
+    public Task<IActionResult> Erase([FromQuery(Name = "t")] string? token) =>
+        ButtonPageAsync(PrivacyService.ErasePurpose, token, "Erase your data", "Press the button to remove your name, e-mail, IP address and browser from every comment you posted"
+            + (_options.EraseKeepsText ? " (the text stays, under the name “Deleted”)" : " and remove their text")
+            + ", with every earlier version of their text, and to stop every reply notice. This cannot be undone.", "Erase my data");
 
     [HttpPost("erase")]
-    public async Task<IActionResult> ErasePost([FromQuery(Name = "t")] string? token, CancellationToken cancellationToken)
-    {
-        var (check, email) = await _signer.CheckAsync(PrivacyService.ErasePurpose, token);
-        if (check != LinkCheck.Valid)
+    public Task<IActionResult> ErasePost([FromQuery(Name = "t")] string? token, CancellationToken cancellationToken) =>
+        WithLinkAsync(PrivacyService.ErasePurpose, token, async email =>
         {
-            return Refused(check);
-        }
-
-        var count = await _erasure.EraseAsync(email!, "the commenter, by a signed link", cancellationToken);
-        return MailPage("Your data is erased", (count == 1 ? "1 comment was anonymised" : $"{count} comments were anonymised")
-            + ", their earlier versions and any mail quoting them removed, and your reply notices stopped.");
-    }
-
-    private ViewResult MailPage(string title, string message, string? button = null, string? token = null) =>
-        View("~/Features/Notifications/MailLink.cshtml", new MailLinkViewModel(title, message, button, token));
-
-    private ViewResult Refused(LinkCheck check)
-    {
-        var view = MailPage(
-            check == LinkCheck.Expired ? "This link has expired" : "This link is not valid",
-            check == LinkCheck.Expired
-                ? "Ask again on the privacy page: a new link will be mailed to you."
-                : "The link may have been cut short when it was copied. Open it from the e-mail again, or ask again on the privacy page.");
-        view.StatusCode = StatusCodes.Status400BadRequest;
-        return view;
-    }
+            var count = await _erasure.EraseAsync(email, "the commenter, by a signed link", cancellationToken);
+            return MailPage("Your data is erased", (count == 1 ? "1 comment was anonymised" : $"{count} comments were anonymised")
+                + ", their earlier versions and any mail quoting them removed, and your reply notices stopped.");
+        });
 }
 
 public sealed class PrivacyRequestForm

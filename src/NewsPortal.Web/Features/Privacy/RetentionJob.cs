@@ -82,27 +82,16 @@ public sealed class RetentionJob
     }
 }
 
-public sealed partial class RetentionService : Infrastructure.Hosting.PeriodicBackgroundService
+public sealed partial class RetentionService : Infrastructure.Hosting.ScopedPeriodicService<RetentionJob>
 {
-    private readonly IServiceScopeFactory _scopes;
-    private readonly PrivacyOptions _options;
     private readonly ILogger<RetentionService> _logger;
 
     public RetentionService(IServiceScopeFactory scopes, IOptions<PrivacyOptions> options, ILogger<RetentionService> logger)
+        : base(scopes, options.Value.RetentionEnabled, options.Value.RetentionInterval) => _logger = logger;
+
+    protected override async Task RunAsync(RetentionJob job, IServiceProvider services, CancellationToken stoppingToken)
     {
-        _scopes = scopes;
-        _options = options.Value;
-        _logger = logger;
-    }
-
-    protected override bool Enabled => _options.RetentionEnabled;
-
-    protected override TimeSpan Interval => _options.RetentionInterval;
-
-    protected override async Task RunOnceAsync(CancellationToken stoppingToken)
-    {
-        await using var scope = _scopes.CreateAsyncScope();
-        var (comments, messages) = await scope.ServiceProvider.GetRequiredService<RetentionJob>().RunOnceAsync(stoppingToken);
+        var (comments, messages) = await job.RunOnceAsync(stoppingToken);
         if (comments + messages > 0)
         {
             LogCleared(_logger, comments, messages);

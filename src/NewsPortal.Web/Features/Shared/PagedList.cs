@@ -22,7 +22,6 @@ public sealed class PagedList<T>
     public TotalKind TotalKind { get; init; } = TotalKind.Exact;
 
     public int PageCount => TotalCount == 0 ? 1 : (int)Math.Ceiling(TotalCount / (double)PageSize);
-    public bool HasPrevious => Page > 1;
 
     /// <summary>Past a lower-bound total, a full page may have more after it.</summary>
     public bool HasNext => Page < PageCount || (TotalKind == TotalKind.AtLeast && Items.Count == PageSize);

@@ -44,12 +44,12 @@ public sealed class Outbox
         string Absolute(string pathOrUrl) => Proxy.PublicUrls.Absolute(baseUrl, pathOrUrl);
 
         var unsubscribe = mail.UnsubscribeUrl is null ? null : Absolute(mail.UnsubscribeUrl);
-        var subject = Clip(OneLine(mail.Subject), FieldLengths.MailSubject);
+        var subject = FieldLengths.Clip(OneLine(mail.Subject), FieldLengths.MailSubject);
         var message = new OutboxMessage
         {
             Kind = mail.Kind,
             ToAddress = mail.ToAddress.Trim(),
-            ToName = string.IsNullOrWhiteSpace(mail.ToName) ? null : Clip(OneLine(mail.ToName), FieldLengths.CommentName),
+            ToName = string.IsNullOrWhiteSpace(mail.ToName) ? null : FieldLengths.Clip(OneLine(mail.ToName), FieldLengths.CommentName),
             Subject = subject,
             TextBody = RenderText(subject, mail.Body, baseUrl, unsubscribe, Absolute),
             HtmlBody = RenderHtml(subject, mail.Body, baseUrl, unsubscribe, Absolute),
@@ -119,6 +119,4 @@ public sealed class Outbox
 
         return line.ToString().Trim();
     }
-
-    private static string Clip(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 }

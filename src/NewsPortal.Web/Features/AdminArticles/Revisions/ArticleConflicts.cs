@@ -50,7 +50,7 @@ public sealed class ArticleConflicts
             .Select(r => new { r.CreatedByName, r.CreatedAt })
             .FirstOrDefaultAsync(cancellationToken);
         var mine = string.IsNullOrWhiteSpace(form.BodyHtml) ? string.Empty : _sanitizer.Sanitize(form.BodyHtml);
-        await _slots.StoreAsync(article.Id, _clock.UtcNow, AutosaveSlots.FromArticleForm(form), cancellationToken);
+        await _slots.StoreAsync(article.Id, _clock.UtcNow, form, cancellationToken);
         return new ArticleConflict(
             article.EditVersion,
             latest?.CreatedByName ?? "Someone",

@@ -7,8 +7,36 @@ using NewsPortal.Web.Infrastructure.Site;
 
 namespace NewsPortal.Web.Features.AdminArticles.Revisions;
 
+/// <summary>The fields of a story an autosave slot keeps: what the editor's form and the autosave request both carry.</summary>
+public interface IArticleDraft
+{
+    string? Headline { get; }
+
+    string? Slug { get; }
+
+    string? Standfirst { get; }
+
+    string? BodyHtml { get; }
+
+    int CategoryId { get; }
+
+    int AuthorId { get; }
+
+    List<int> CoAuthorIds { get; }
+
+    string? Tags { get; }
+
+    string? HeroImageUrl { get; }
+
+    string? HeroImageAlt { get; }
+
+    string? HeroImageCaption { get; }
+
+    int? OpenedAtVersion { get; }
+}
+
 /// <summary>What the editor page sends every few seconds: the article form's fields, with the same limits, none required.</summary>
-public sealed class AutosaveForm
+public sealed class AutosaveForm : IArticleDraft
 {
     [StringLength(FieldLengths.Headline, ErrorMessage = "The headline is longer than {1} characters.")]
     public string? Headline { get; set; }
@@ -84,7 +112,7 @@ public sealed class AutosaveSlots
     }
 
     /// <summary>Writes the slot; a second tab of the same person inserting it at the same moment makes this an update.</summary>
-    public async Task StoreAsync(int articleId, DateTime savedAt, AutosaveForm form, CancellationToken cancellationToken)
+    public async Task StoreAsync(int articleId, DateTime savedAt, IArticleDraft form, CancellationToken cancellationToken)
     {
         var staff = await _staff.GetAsync(cancellationToken);
         for (var attempt = 0; ; attempt++)
@@ -149,20 +177,4 @@ public sealed class AutosaveSlots
         form.HeroImageCaption = slot.HeroImageCaption;
         form.OpenedAtVersion = slot.OpenedAtVersion;
     }
-
-    public static AutosaveForm FromArticleForm(ArticleForm form) => new()
-    {
-        Headline = form.Headline,
-        Slug = form.Slug,
-        Standfirst = form.Standfirst,
-        BodyHtml = form.BodyHtml,
-        CategoryId = form.CategoryId,
-        AuthorId = form.AuthorId,
-        CoAuthorIds = form.CoAuthorIds,
-        Tags = form.Tags,
-        HeroImageUrl = form.HeroImageUrl,
-        HeroImageAlt = form.HeroImageAlt,
-        HeroImageCaption = form.HeroImageCaption,
-        OpenedAtVersion = form.OpenedAtVersion,
-    };
 }

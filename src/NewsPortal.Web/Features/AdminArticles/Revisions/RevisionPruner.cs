@@ -63,26 +63,15 @@ public sealed class RevisionPruner
 }
 
 /// <summary>Runs <see cref="RevisionPruner"/> at start and every ten minutes on every instance (see its note on safety).</summary>
-public sealed partial class RevisionPruningService : Infrastructure.Hosting.PeriodicBackgroundService
+public sealed partial class RevisionPruningService : Infrastructure.Hosting.ScopedPeriodicService<RevisionPruner>
 {
-    private readonly IServiceScopeFactory _scopes;
     private readonly ILogger<RevisionPruningService> _logger;
 
     public RevisionPruningService(IServiceScopeFactory scopes, ILogger<RevisionPruningService> logger)
-    {
-        _scopes = scopes;
-        _logger = logger;
-    }
+        : base(scopes, enabled: true, TimeSpan.FromMinutes(10)) => _logger = logger;
 
-    protected override bool Enabled => true;
-
-    protected override TimeSpan Interval => TimeSpan.FromMinutes(10);
-
-    protected override async Task RunOnceAsync(CancellationToken stoppingToken)
-    {
-        await using var scope = _scopes.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<RevisionPruner>().PruneAsync(stoppingToken);
-    }
+    protected override Task RunAsync(RevisionPruner pruner, IServiceProvider services, CancellationToken stoppingToken) =>
+        pruner.PruneAsync(stoppingToken);
 
     protected override void LogFailure(Exception exception) => LogPassFailed(_logger, exception);
 

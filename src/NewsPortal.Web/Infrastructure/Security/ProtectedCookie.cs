@@ -1,0 +1,60 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.DataProtection;
+
+namespace NewsPortal.Web.Infrastructure.Security;
+
+/// <summary>
+/// A value the browser keeps for the site in a cookie signed and encrypted with the data-protection key ring, so the
+/// client can neither read nor forge it, and (the keys living in the database) every instance reads it, before and
+/// after a restart. HttpOnly and essential; Secure whenever the request came over https.
+/// </summary>
+public sealed class ProtectedCookie
+{
+    private readonly IDataProtector _protector;
+    private readonly string _name;
+    private readonly TimeSpan _lifetime;
+    private readonly SameSiteMode _sameSite;
+    private readonly string _path;
+    private readonly int _maxLength;
+
+    /// <param name="maxLength">A longer cookie is not even decrypted.</param>
+    public ProtectedCookie(
+        IDataProtectionProvider protection, string purpose, string name, TimeSpan lifetime, SameSiteMode sameSite, string path, int maxLength = int.MaxValue)
+    {
+        _protector = protection.CreateProtector(purpose);
+        _name = name;
+        _lifetime = lifetime;
+        _sameSite = sameSite;
+        _path = path;
+        _maxLength = maxLength;
+    }
+
+    /// <summary>The value this browser sent; null when it sent none, or one tampered with or signed with a revoked key.</summary>
+    public string? Read(HttpRequest request)
+    {
+        if (!request.Cookies.TryGetValue(_name, out var value) || string.IsNullOrEmpty(value) || value.Length > _maxLength)
+        {
+            return null;
+        }
+
+        try
+        {
+            return _protector.Unprotect(value);
+        }
+        catch (CryptographicException)
+        {
+            return null;
+        }
+    }
+
+    public void Write(HttpContext context, string value) =>
+        context.Response.Cookies.Append(_name, _protector.Protect(value), new CookieOptions
+        {
+            HttpOnly = true,
+            IsEssential = true,
+            SameSite = _sameSite,
+            Secure = context.Request.IsHttps,
+            MaxAge = _lifetime,
+            Path = _path,
+        });
+}
