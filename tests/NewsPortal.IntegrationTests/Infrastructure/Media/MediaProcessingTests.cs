@@ -35,7 +35,7 @@ public sealed class MediaProcessingTests : IAsyncDisposable
     [Fact]
     public async Task Upload_JpegWithExifGpsAndOrientation_IsServedUprightInEveryVariantWithNoMetadata()
     {
-        var upload = MediaTestImages.WithExifGps(MediaTestImages.Jpeg(1700, 1000));
+        var upload = ExifTestImages.WithExifGps(MediaTestImages.Jpeg(1700, 1000));
         // The input really carries what must go: libvips reads the GPS IFD, the camera and the orientation from it.
         var before = MediaTestImages.MetadataFields(upload);
         Assert.Contains(before, f => f.StartsWith("exif-ifd3-GPSLatitude", StringComparison.Ordinal));
