@@ -190,6 +190,16 @@ public sealed class Topology : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// Call first in a test that posts many marked comments: <see cref="ReadyAsync"/>, then the article to post on and
+    /// a new run id, which starts every marker so that only this run's comments are counted.
+    /// </summary>
+    public async Task<(string Slug, string Run)> ReadyToCommentAsync()
+    {
+        await ReadyAsync();
+        return (await CommentArticleAsync(), Guid.NewGuid().ToString("N")[..12]);
+    }
+
     /// <summary>A sample article with open comments, from the front page; comment tests post on it.</summary>
     public async Task<string> CommentArticleAsync()
     {

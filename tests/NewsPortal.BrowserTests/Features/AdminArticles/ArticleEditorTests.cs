@@ -66,13 +66,7 @@ public sealed class ArticleEditorTests
         await Assertions.Expect(page.Locator("dialog")).ToHaveCountAsync(0);
         await TextHasFocusAsync(page);
 
-        await page.FocusAsync("#CategoryId");
-        await page.Keyboard.PressAsync("ArrowDown");
-        await page.FocusAsync("#AuthorId");
-        await page.Keyboard.PressAsync("ArrowDown");
-        await page.FocusAsync("button[value=publish]");
-        await page.NavigatesToAsync(() => page.Keyboard.PressAsync("Enter"), EditAddress());
-        await Assertions.Expect(page.Locator(".notice-success")).ToHaveTextAsync("Published.");
+        await PublishByKeyboardAsync(page);
 
         var slug = (await page.GetAttributeAsync("a:has-text('View on the site')", "href"))!;
         await using var readerContext = await _site.NewContextAsync();

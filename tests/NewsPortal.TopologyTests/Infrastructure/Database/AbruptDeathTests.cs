@@ -20,9 +20,7 @@ public sealed class AbruptDeathTests(Topology topology, ITestOutputHelper output
     [Fact]
     public async Task BothInstancesDieAbruptlyDuringCommentLoad_AfterARestartEveryAcknowledgedCommentIsStored()
     {
-        await topology.ReadyAsync();
-        var slug = await topology.CommentArticleAsync();
-        var run = Guid.NewGuid().ToString("N")[..12];
+        var (slug, run) = await topology.ReadyToCommentAsync();
         var acknowledged = new ConcurrentQueue<string>();
         using var stop = new CancellationTokenSource();
         var clock = Stopwatch.StartNew();

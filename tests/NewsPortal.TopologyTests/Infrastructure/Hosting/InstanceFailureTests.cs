@@ -20,9 +20,7 @@ public sealed class InstanceFailureTests(Topology topology, ITestOutputHelper ou
     [Fact]
     public async Task KillInstanceA_WithCommentPostsSentToItAndRightAfter_EveryPostIsAcknowledgedAndStoredOnce()
     {
-        await topology.ReadyAsync();
-        var slug = await topology.CommentArticleAsync();
-        var run = Guid.NewGuid().ToString("N")[..12];
+        var (slug, run) = await topology.ReadyToCommentAsync();
 
         // Every reader opens the article while both instances answer: the forms (token, stamp) are ready before A stops.
         var readers = new List<(Visitor Visitor, AngleSharp.Html.Dom.IHtmlFormElement Form, string Marker)>();
