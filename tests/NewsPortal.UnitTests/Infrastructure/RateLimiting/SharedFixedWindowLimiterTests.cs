@@ -7,8 +7,9 @@ namespace NewsPortal.UnitTests.Infrastructure.RateLimiting;
 
 /// <summary>
 /// The shared limiter's decisions: the limit's edge as Redis counts it, the wait it reports, and the local window
-/// it falls back to. The window itself (INCR and PEXPIRE in Redis) needs a real redis-server: the topology test
-/// CommentRateLimitAcrossInstancesTests shows one client's limit holding across two instances and lifting after the window.
+/// it falls back to. The script itself (INCR and PEXPIRE in Redis) needs a real redis-server:
+/// SeveralInstancesTests (comment and sign-in limits) and the topology CommentRateLimitAcrossInstancesTests show one
+/// client's limit holding across two instances, with a Retry-After inside the window. No test waits for a window to end.
 /// </summary>
 public sealed class SharedFixedWindowLimiterTests
 {
