@@ -15,7 +15,7 @@ public sealed class RedisConnection : IAsyncDisposable
     private readonly ConfigurationOptions? _options;
     private readonly ILogger<RedisConnection> _logger;
     private readonly SemaphoreSlim _connectLock = new(1, 1);
-    private ConnectionMultiplexer? _multiplexer;
+    private IConnectionMultiplexer? _multiplexer;
 
     public RedisConnection(IConfiguration configuration, ILogger<RedisConnection> logger)
     {
@@ -34,6 +34,17 @@ public sealed class RedisConnection : IAsyncDisposable
         _options.SyncTimeout = Math.Min(_options.SyncTimeout, 1000);
         _options.ReconnectRetryPolicy ??= new LinearRetry(1000);
         _options.ClientName ??= $"newsportal-{Environment.MachineName}-{Environment.ProcessId}";
+    }
+
+    /// <summary>
+    /// Over a client made elsewhere, already created, with the command timeout the site uses: the seam that lets unit
+    /// tests drive the Redis bus and the shared limiter with a client that needs no server.
+    /// </summary>
+    internal RedisConnection(IConnectionMultiplexer multiplexer, ILogger<RedisConnection> logger)
+    {
+        _logger = logger;
+        _options = new ConfigurationOptions { AsyncTimeout = 1000, SyncTimeout = 1000 };
+        _multiplexer = multiplexer;
     }
 
     /// <summary>True when <c>ConnectionStrings:Redis</c> is set: the site is meant to share state with other instances.</summary>

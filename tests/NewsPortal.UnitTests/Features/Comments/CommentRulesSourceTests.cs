@@ -82,5 +82,73 @@ public sealed class CommentRulesSourceTests
         }
     }
 
+    [Fact]
+    public void Merge_NothingSavedOnTheSettingsPage_IsConfigurationAsItIs()
+    {
+        var configured = new CommentOptions { PreModeration = true, BlockedWords = ["configured"] };
+
+        Assert.Same(configured, CommentRulesSource.Merge(configured, null));
+    }
+
+    [Fact]
+    public void Merge_SavedEmptyOrOff_WinsOverConfiguration()
+    {
+        // An admin who cleared a list or turned a switch off meant it: configuration does not show through.
+        var configured = new CommentOptions
+        {
+            PreModeration = true,
+            MaxLinks = 5,
+            AutoCloseAfterDays = 30,
+            BlockedWords = ["configured"],
+            BlockedEmails = ["spam@example.test"],
+        };
+
+        var merged = CommentRulesSource.Merge(configured, new CommentSettings { PreModeration = false, MaxLinks = 0, AutoCloseAfterDays = 0 });
+
+        Assert.False(merged.PreModeration);
+        Assert.Equal(0, merged.MaxLinks);
+        Assert.Equal(0, merged.AutoCloseAfterDays);
+        Assert.Empty(merged.BlockedWords);
+        Assert.Empty(merged.BlockedEmails);
+    }
+
+    [Fact]
+    public void Merge_DoesNotChangeTheConfiguredOptions()
+    {
+        var configured = new CommentOptions { PreModeration = true, BlockedWords = ["configured"] };
+
+        _ = CommentRulesSource.Merge(configured, new CommentSettings { PreModeration = false, BlockedWords = "saved" });
+
+        Assert.True(configured.PreModeration);
+        Assert.Equal(["configured"], configured.BlockedWords);
+    }
+
+    [Theory]
+    [InlineData(null, new string[0])]
+    [InlineData("", new string[0])]
+    [InlineData("  \n \r\n", new string[0])]
+    [InlineData("casino\r\n  Pills  \n\nCASINO\nloans", new[] { "casino", "Pills", "loans" })] // first spelling kept
+    public void Lines_OneEntryALine_TrimmedWithoutBlanksOrRepeats(string? text, string[] expected) =>
+        Assert.Equal(expected, CommentRulesSource.Lines(text));
+
+    [Fact]
+    public void IsOpen_ArticleSwitchedOff_IsClosed_WhateverTheRules() =>
+        Assert.False(CommentRulesSource.IsOpen(false, Published, Published, new CommentOptions { AutoCloseAfterDays = 0 }));
+
+    [Fact]
+    public void IsOpen_NoAutoClose_StaysOpenForYears() =>
+        Assert.True(CommentRulesSource.IsOpen(true, Published, Published.AddYears(10), new CommentOptions { AutoCloseAfterDays = 0 }));
+
+    [Fact]
+    public void IsOpen_AutoClose_OpenUntilTheLastTick_ClosedAtTheDay()
+    {
+        var rules = new CommentOptions { AutoCloseAfterDays = 14 };
+
+        Assert.True(CommentRulesSource.IsOpen(true, Published, Published.AddDays(14).AddTicks(-1), rules));
+        Assert.False(CommentRulesSource.IsOpen(true, Published, Published.AddDays(14), rules));
+    }
+
+    private static readonly DateTime Published = new(2026, 12, 1, 8, 0, 0, DateTimeKind.Utc);
+
     private static string Show(object? value) => value is IEnumerable list and not string ? "[" + string.Join(", ", list.Cast<object>()) + "]" : $"{value}";
 }

@@ -1,60 +1,17 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using NewsPortal.Web.Data;
+using Microsoft.Extensions.Time.Testing;
+using NewsPortal.UnitTests.TestSupport;
 using NewsPortal.Web.Infrastructure.Caching;
-using NewsPortal.Web.Infrastructure.Redis;
-using NewsPortal.Web.Infrastructure.Site;
 
 namespace NewsPortal.UnitTests.Infrastructure.Caching;
 
-public sealed class ReaderCacheTests
+public sealed class ReaderCacheTests : IDisposable
 {
-    private sealed class Lifetime : IHostApplicationLifetime
-    {
-        public CancellationToken ApplicationStarted => CancellationToken.None;
+    // Loads get a context of their own; these tests' loads never touch it.
+    private readonly MemoryDatabase _database = new();
 
-        public CancellationToken ApplicationStopping => CancellationToken.None;
+    public void Dispose() => _database.Dispose();
 
-        public CancellationToken ApplicationStopped => CancellationToken.None;
-
-        public void StopApplication()
-        {
-        }
-    }
-
-    /// <summary>A clock the test moves by hand.</summary>
-    private sealed class ManualTime : TimeProvider
-    {
-        private DateTimeOffset _now = new(2026, 12, 7, 9, 0, 0, TimeSpan.Zero);
-
-        public override DateTimeOffset GetUtcNow() => _now;
-
-        public override long GetTimestamp() => _now.UtcTicks;
-
-        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
-
-        public void Advance(TimeSpan by) => _now += by;
-    }
-
-    private static ReaderCache NewCache(TimeProvider? time = null)
-    {
-        var services = new ServiceCollection();
-
-        // Loads get a context of their own; these tests' loads never touch it.
-        services.AddDbContext<NewsDbContext, SqliteNewsDbContext>(o => o.UseSqlite("Data Source=:memory:"));
-        time ??= TimeProvider.System;
-        return new(
-            services.BuildServiceProvider().GetRequiredService<IServiceScopeFactory>(),
-            new SiteClock(time, Options.Create(new SiteOptions())),
-            new Lifetime(),
-            time,
-            Options.Create(new CacheOptions()),
-            new RedisConnection(new ConfigurationBuilder().Build(), NullLogger<RedisConnection>.Instance));
-    }
+    private ReaderCache NewCache(TimeProvider? time = null) => ReaderCaches.Cache(_database, time ?? TimeProvider.System, ReaderCaches.NoRedis());
 
     [Fact]
     public void Store_FilledWithTwiceItsLimit_NeverHoldsMoreThanItsBound()
@@ -74,7 +31,7 @@ public sealed class ReaderCacheTests
     [Fact]
     public async Task GetOrLoad_WithAShortLifetime_LoadsAgainOnceItHasPassed_AndNotBefore()
     {
-        var time = new ManualTime();
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 7, 9, 0, 0, TimeSpan.Zero));
         using var cache = NewCache(time);
         var loads = 0;
         ValueTask<int> ReadAsync() => cache.GetOrLoadAsync<int>(
@@ -90,7 +47,7 @@ public sealed class ReaderCacheTests
     [Fact]
     public async Task GetOrLoad_WithNoLifetime_KeepsTheDataForTheDataLifetime()
     {
-        var time = new ManualTime();
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 7, 9, 0, 0, TimeSpan.Zero));
         using var cache = NewCache(time);
         var loads = 0;
         ValueTask<int> ReadAsync() => cache.GetOrLoadAsync<int>(
