@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using NewsPortal.LoadData;
 using NewsPortal.Web.Data;
+using NewsPortal.Web.Data.Queries.Sqlite;
 using NewsPortal.Web.Data.Seed;
 using NewsPortal.Web.Infrastructure.Media;
 using NewsPortal.Web.Infrastructure.Sanitizing;
@@ -94,7 +95,7 @@ await using (var connection = new SqliteConnection(connectionString))
         // The rows above bypass the site's saves, so the search index is filled here, in the same transaction,
         // by the site's own index writer (as the site would at start-up, but without making its first start slow).
         phase.Restart();
-        var (indexedArticles, indexedComments) = await new SearchIndexWriter(new AdoSearchSqlRunner(connection, transaction), isSqlite: true)
+        var (indexedArticles, indexedComments) = await new SearchIndexWriter(new AdoSearchSqlRunner(connection, transaction), new SqliteSearchIndexDialect())
             .CatchUpAsync(CancellationToken.None);
         Console.WriteLine($"search index: {indexedArticles:N0} articles, {indexedComments:N0} comments {phase.Elapsed.TotalSeconds,7:0.00} s");
         phase.Restart();

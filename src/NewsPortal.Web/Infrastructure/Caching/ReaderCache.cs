@@ -68,12 +68,15 @@ public sealed class ReaderCache : IDisposable
         _freshAsOf = time.GetTimestamp();
     }
 
-    /// <summary>Number of loads that ran (misses that reached the database), for tests and diagnostics.</summary>
+    /// <summary>Loads that ran (misses that reached the database): <c>newsportal_reader_cache_loads_total{load="ran"}</c>.</summary>
     public long LoadCount => Interlocked.Read(ref _loadCount);
 
     private long _loadCount;
 
-    /// <summary>Misses that waited for a load another request had already started, instead of starting their own.</summary>
+    /// <summary>
+    /// Misses that waited for a load another request had already started, instead of starting their own:
+    /// <c>newsportal_reader_cache_loads_total{load="joined"}</c>.
+    /// </summary>
     public long JoinedLoadCount => Interlocked.Read(ref _joinedLoads);
 
     /// <summary>Hits and misses of the store since start, for the site's metrics.</summary>

@@ -93,7 +93,7 @@ public sealed class SearchIndexInterceptor : SaveChangesInterceptor, IDbTransact
 
     /// <summary>The index writer for a context, on its connection and current transaction.</summary>
     public static SearchIndexWriter WriterFor(DbContext context) =>
-        new(new EfSearchSqlRunner(context), context.Database.IsSqlite());
+        new(new EfSearchSqlRunner(context), Data.Queries.SearchIndexDialects.For(context.Database));
 
     private void Collect(DbContext? context)
     {

@@ -1,6 +1,6 @@
-using System.Data.Common;
 using System.Globalization;
 using System.Text;
+using NewsPortal.Web.Data.Queries;
 
 namespace NewsPortal.Web.Infrastructure.Search;
 
@@ -31,16 +31,16 @@ public sealed class SearchIndexWriter
     public const int Batch = 250;
 
     private readonly ISearchSqlRunner _sql;
+    private readonly ISearchIndexDialect _dialect;
     private readonly string _articleKey;
     private readonly string _commentKey;
-    private readonly bool _isSqlite;
 
-    public SearchIndexWriter(ISearchSqlRunner sql, bool isSqlite)
+    public SearchIndexWriter(ISearchSqlRunner sql, ISearchIndexDialect dialect)
     {
         _sql = sql;
-        _isSqlite = isSqlite;
-        _articleKey = isSqlite ? "rowid" : "ArticleId";
-        _commentKey = isSqlite ? "rowid" : "CommentId";
+        _dialect = dialect;
+        _articleKey = dialect.ArticleKey;
+        _commentKey = dialect.CommentKey;
     }
 
     public async Task RefreshArticlesAsync(IEnumerable<int> ids, CancellationToken cancellationToken)
@@ -171,9 +171,7 @@ public sealed class SearchIndexWriter
         Func<CancellationToken, Task<IDisposable>>? turn, CancellationToken cancellationToken)
     {
         var missing = $"NOT EXISTS (SELECT 1 FROM {index} s WHERE s.{key} = t.Id)";
-        var next = _isSqlite
-            ? $"SELECT t.Id FROM {table} t WHERE t.Id > {{0}} AND {missing} ORDER BY t.Id LIMIT {Batch * 40}"
-            : $"SELECT TOP ({Batch * 40}) t.Id FROM {table} t WHERE t.Id > {{0}} AND {missing} ORDER BY t.Id";
+        var next = _dialect.FirstIdsAbove(table, missing, Batch * 40);
         var count = 0;
         var last = 0;
         while (true)
@@ -193,9 +191,9 @@ public sealed class SearchIndexWriter
                     await _sql.InTransactionAsync(
                         async () =>
                         {
-                            if (!_isSqlite)
+                            if (_dialect.CatchUpLockSql is { } lockSql)
                             {
-                                await TakeCatchUpLockAsync(cancellationToken);
+                                await TakeCatchUpLockAsync(lockSql, cancellationToken);
                             }
 
                             // Another instance, or a save of the row itself, may have indexed some of them meanwhile.
@@ -215,16 +213,12 @@ public sealed class SearchIndexWriter
     }
 
     /// <summary>
-    /// Waits (up to a minute) for the exclusive catch-up lock, owned by the current transaction. Not granted in time:
-    /// the batch fails, and the job tries again later.
+    /// Waits for the exclusive catch-up lock (SQL Server: up to a minute), owned by the current transaction. Not granted
+    /// in time: the batch fails, and the job tries again later.
     /// </summary>
-    private async Task TakeCatchUpLockAsync(CancellationToken cancellationToken)
+    private async Task TakeCatchUpLockAsync(string lockSql, CancellationToken cancellationToken)
     {
-        var result = await _sql.QueryAsync(
-            "DECLARE @granted int; " +
-            "EXEC @granted = sp_getapplock @Resource = {0}, @LockMode = 'Exclusive', @LockOwner = 'Transaction', @LockTimeout = 60000; " +
-            "SELECT @granted;",
-            [CatchUpLock], cancellationToken);
+        var result = await _sql.QueryAsync(lockSql, [CatchUpLock], cancellationToken);
         if (result.Count == 0 || Convert.ToInt32(result[0][0], CultureInfo.InvariantCulture) < 0)
         {
             throw new TimeoutException("Another instance held the search index's catch-up lock for a minute; the catch-up tries again later.");
@@ -239,64 +233,4 @@ public sealed class SearchIndexWriter
 
     private static string Placeholders(int first, int count) =>
         string.Join(", ", Enumerable.Range(first, count).Select(i => "{" + i.ToString(CultureInfo.InvariantCulture) + "}"));
-}
-
-/// <summary>Plain ADO.NET on an open connection and transaction (the load generator's bulk load).</summary>
-public sealed class AdoSearchSqlRunner : ISearchSqlRunner
-{
-    private readonly DbConnection _connection;
-    private readonly DbTransaction? _transaction;
-
-    public AdoSearchSqlRunner(DbConnection connection, DbTransaction? transaction)
-    {
-        _connection = connection;
-        _transaction = transaction;
-    }
-
-    public async Task<List<object?[]>> QueryAsync(string sql, IReadOnlyList<object> parameters, CancellationToken cancellationToken)
-    {
-        await using var command = Command(sql, parameters);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var rows = new List<object?[]>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            var row = new object?[reader.FieldCount];
-            for (var i = 0; i < row.Length; i++)
-            {
-                row[i] = await reader.IsDBNullAsync(i, cancellationToken) ? null : reader.GetValue(i);
-            }
-
-            rows.Add(row);
-        }
-
-        return rows;
-    }
-
-    public async Task ExecuteAsync(string sql, IReadOnlyList<object> parameters, CancellationToken cancellationToken)
-    {
-        await using var command = Command(sql, parameters);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    public Task InTransactionAsync(Func<Task> work, CancellationToken cancellationToken) => work();
-
-    private DbCommand Command(string sql, IReadOnlyList<object> parameters)
-    {
-        var command = _connection.CreateCommand();
-        command.Transaction = _transaction;
-        var names = new object[parameters.Count];
-        for (var i = 0; i < parameters.Count; i++)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = "@p" + i.ToString(CultureInfo.InvariantCulture);
-            parameter.Value = parameters[i];
-            command.Parameters.Add(parameter);
-            names[i] = parameter.ParameterName;
-        }
-
-#pragma warning disable CA2100 // The SQL is the index writer's own text; every value is a parameter.
-        command.CommandText = string.Format(CultureInfo.InvariantCulture, sql, names);
-#pragma warning restore CA2100
-        return command;
-    }
 }

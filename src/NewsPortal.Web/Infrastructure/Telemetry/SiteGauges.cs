@@ -62,6 +62,16 @@ public sealed class SiteGauges : IDisposable
             "{lookup}",
             "Reader cache look-ups since start, by result (hit, miss).");
 
+        _meter.CreateObservableCounter(
+            "newsportal.reader_cache.loads",
+            () => new Measurement<long>[]
+            {
+                new(cache.LoadCount, new KeyValuePair<string, object?>("load", "ran")),
+                new(cache.JoinedLoadCount, new KeyValuePair<string, object?>("load", "joined")),
+            },
+            "{load}",
+            "Reader cache misses since start, by what they did: ran (read the database) or joined (waited for a load another request had started).");
+
         _meter.CreateObservableGauge(
             "newsportal.outbox.messages",
             OutboxCounts,
