@@ -1,11 +1,6 @@
 using System.Net;
-using System.Xml.Linq;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.SqlServer.TransactSql.ScriptDom;
-using NewsPortal.IntegrationTests.TestSupport;
 using NewsPortal.Web.Data;
 using NewsPortal.Web.Domain;
 using NewsPortal.Web.Features.AdminArticles;
@@ -14,17 +9,9 @@ using NewsPortal.Web.Infrastructure.Search;
 
 namespace NewsPortal.IntegrationTests.Data;
 
-/// <summary>
-/// Every query the reader's site runs, translated by the SQL Server provider: the real application is
-/// started on Database:Provider=SqlServer with no server behind it, every page is requested, and each command
-/// EF sends is captured and parsed as T-SQL. A query that SQL Server could not translate fails the request.
-/// </summary>
-public sealed class SqlServerQueryTests : IClassFixture<SqlServerQueryTests.SqlServerFactory>
+/// <summary>Every query the reader's site runs, translated by the SQL Server provider: every page is requested on Database:Provider=SqlServer with no server behind it, and each command EF sends is parsed as T-SQL. A query that SQL Server could not translate fails the request.</summary>
+public sealed class SqlServerQueryTests(SqlServerQueryTestBase.SqlServerFactory factory) : SqlServerQueryTestBase(factory), IClassFixture<SqlServerQueryTestBase.SqlServerFactory>
 {
-    private readonly SqlServerFactory _factory;
-
-    public SqlServerQueryTests(SqlServerFactory factory) => _factory = factory;
-
     [Fact]
     public async Task EveryReaderPage_TranslatesToValidTSql()
     {
@@ -141,37 +128,6 @@ public sealed class SqlServerQueryTests : IClassFixture<SqlServerQueryTests.SqlS
         AssertValidTSql(commands.Where(c => c.Contains("Search", StringComparison.Ordinal) || c.Contains("sp_getapplock", StringComparison.Ordinal)));
     }
 
-    /// <summary>Newsroom review, corrections and preview links: the queue, tabs, a reporter's stories, a story's panel, the article page's notes.</summary>
-    [Fact]
-    public async Task NewsroomReviewQueries_AreValidTSql()
-    {
-        _factory.Capture.Commands.Clear();
-        await using (var scope = _factory.Services.CreateAsyncScope())
-        {
-            var services = scope.ServiceProvider;
-            var review = services.GetRequiredService<ArticleReview>();
-            var actor = new ArticleActor("user-1", "Ana", IsReporterOnly: true);
-            await review.QueueAsync(CancellationToken.None);
-            await review.TabsAsync(CancellationToken.None);
-            await review.MineAsync("user-1", 2, CancellationToken.None);
-            await review.MineCountsAsync("user-1", CancellationToken.None);
-            await services.GetRequiredService<ArticleAccess>().FindAsync(1, CancellationToken.None);
-            await services.GetRequiredService<ArticleNewsroomPanels>().BuildAsync(1, actor, CancellationToken.None);
-            await services.GetRequiredService<ArticlePreviewLinks>().ActiveAsync(1, CancellationToken.None);
-            var token = await services.GetRequiredService<NewsPortal.Web.Infrastructure.Mail.LinkSigner>().SignAsync(ArticlePreviewLinks.Purpose, "1", TimeSpan.FromDays(1));
-            // With no server behind it the link row reads back with default values; only the queries matter here.
-            await services.GetRequiredService<ArticlePreviewLinks>().OpenAsync(token, CancellationToken.None);
-            await services.GetRequiredService<NewsDbContext>().Articles.Where(a => a.Id == 1).Select(NewsPortal.Web.Features.Articles.ArticleQueryExtensions.ToViewModel).ToListAsync();
-        }
-
-        var commands = _factory.Capture.Commands.Distinct().ToList();
-        Assert.Contains(commands, c => c.Contains("[SubmittedAt] IS NOT NULL", StringComparison.Ordinal) && c.Contains("ORDER BY [a].[SubmittedAt]", StringComparison.Ordinal));
-        Assert.Contains(commands, c => c.Contains("[ArticlePreviewLinks]", StringComparison.Ordinal));
-        Assert.Contains(commands, c => c.Contains("[ArticleEvents]", StringComparison.Ordinal));
-        Assert.Contains(commands, c => c.Contains("[ArticleNotes]", StringComparison.Ordinal));
-        AssertValidTSql(commands);
-    }
-
     /// <summary>Sections and bylines: their newsroom pages' reads and writes, and the article editor's co-authors.</summary>
     [Fact]
     public async Task SectionsAndBylinesQueries_AreValidTSql()
@@ -216,213 +172,5 @@ public sealed class SqlServerQueryTests : IClassFixture<SqlServerQueryTests.SqlS
         Assert.Contains(commands, c => c.Contains("[AuthorSlugRedirects]", StringComparison.Ordinal));
         Assert.Contains(commands, c => c.Contains("[ArticleCoAuthors]", StringComparison.Ordinal));
         AssertValidTSql(commands);
-    }
-
-    /// <summary>The outbox: the due query, the claim, marking sent and failed, the Admin's list and retry.</summary>
-    [Fact]
-    public async Task OutboxQueriesAndClaims_AreValidTSql()
-    {
-        _factory.Capture.Commands.Clear();
-        var sender = _factory.Services.GetRequiredService<NewsPortal.Web.Infrastructure.Mail.OutboxSender>();
-        _factory.Transport.Fail = false;
-        await sender.SendDueAsync(CancellationToken.None);
-        _factory.Transport.Fail = true;
-        await sender.SendDueAsync(CancellationToken.None);
-        await using (var scope = _factory.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
-            await NewsPortal.Web.Features.AdminMail.AdminMailController.ProblemQuery(db).Take(200).ToListAsync();
-            await NewsPortal.Web.Features.AdminMail.AdminMailController.RequeueAsync(db, 1, DateTime.UtcNow, CancellationToken.None);
-        }
-
-        var commands = _factory.Capture.Commands.Distinct().ToList();
-        Assert.Contains(commands, c => c.Contains("UPDATE [o]", StringComparison.Ordinal) && c.Contains("[ClaimToken]", StringComparison.Ordinal));
-        Assert.True(commands.Count(c => c.Contains("[OutboxMessages]", StringComparison.Ordinal)) >= 6, string.Join("\n\n", commands));
-        AssertValidTSql(commands);
-    }
-
-    /// <summary>The notification dispatcher (triggers, staff choices, digests, subscriptions, confirmations) and unsubscribing.</summary>
-    [Fact]
-    public async Task NotificationDispatcherQueries_AreValidTSql()
-    {
-        _factory.Capture.Commands.Clear();
-        await using (var scope = _factory.Services.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<NewsPortal.Web.Features.Notifications.NotificationDispatcher>().RunOnceAsync(CancellationToken.None);
-        }
-
-        await using (var scope = _factory.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
-            foreach (var subject in new[] { "thread:1", "all:x@example.test", "staff:abc" })
-            {
-                Assert.NotNull(await NewsPortal.Web.Features.Notifications.MailLinksController.UnsubscribeAsync(db, subject, CancellationToken.None));
-            }
-        }
-
-        var commands = _factory.Capture.Commands.Distinct().ToList();
-        Assert.Contains(commands, c => c.StartsWith("DELETE FROM [r]", StringComparison.Ordinal));
-        Assert.Contains(commands, c => c.StartsWith("UPDATE [s]", StringComparison.Ordinal) && c.Contains("[HeldComments]", StringComparison.Ordinal));
-        Assert.Contains(commands, c => c.Contains("[StaffMailPreferences]", StringComparison.Ordinal) && c.Contains("[AspNetUserRoles]", StringComparison.Ordinal));
-        Assert.Contains(commands, c => c.Contains("[ReplySubscriptions]", StringComparison.Ordinal) && c.Contains("[SubscriberAddresses]", StringComparison.Ordinal));
-        Assert.Contains(commands, c => c.Contains("[MailTriggers]", StringComparison.Ordinal));
-        AssertValidTSql(commands);
-    }
-
-    /// <summary>Privacy: the export, the erasure and the retention job.</summary>
-    [Fact]
-    public async Task PrivacyQueries_AreValidTSql()
-    {
-        _factory.Capture.Commands.Clear();
-        await using (var scope = _factory.Services.CreateAsyncScope())
-        {
-            var privacy = scope.ServiceProvider.GetRequiredService<NewsPortal.Web.Features.Privacy.PrivacyService>();
-            await privacy.ExportAsync("x@example.test", CancellationToken.None);
-            await privacy.EmailOfCommentAsync(1, CancellationToken.None);
-            await privacy.RequestAsync("x@example.test", erase: false, CancellationToken.None);
-        }
-
-        await using (var scope = _factory.Services.CreateAsyncScope())
-        {
-            // The queries that find what to erase are the proof; the save after them is EF's own batched UPDATE/DELETE,
-            // which the server-less reader cannot answer.
-            await Assert.ThrowsAsync<DbUpdateException>(() =>
-                scope.ServiceProvider.GetRequiredService<NewsPortal.Web.Features.Privacy.CommenterErasure>().EraseAsync("x@example.test", "staff", CancellationToken.None));
-        }
-
-        await using (var scope = _factory.Services.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<NewsPortal.Web.Features.Privacy.RetentionJob>().RunOnceAsync(CancellationToken.None);
-        }
-
-        var commands = _factory.Capture.Commands.Distinct().ToList();
-        Assert.Contains(commands, c => c.StartsWith("UPDATE [c]", StringComparison.Ordinal) && c.Contains("[IpAddress] = NULL", StringComparison.Ordinal));
-        Assert.Contains(commands, c => c.StartsWith("UPDATE CommentAuthorSearch SET Ip = '' WHERE CommentId IN", StringComparison.Ordinal));
-        Assert.Contains(commands, c => c.StartsWith("DELETE FROM [o]", StringComparison.Ordinal));
-        Assert.Contains(commands, c => c.Contains("FROM [SubscriberAddresses]", StringComparison.Ordinal));
-        Assert.Contains(commands, c => c.Contains("FROM [PrivacyRequests]", StringComparison.Ordinal));
-        Assert.Contains(commands, c => c.StartsWith("SELECT [o].[Id]", StringComparison.Ordinal) && c.Contains("[OutboxQuotes]", StringComparison.Ordinal));
-        Assert.Contains(commands, c => c.StartsWith("UPDATE [o]", StringComparison.Ordinal) && c.Contains("[Subject] =", StringComparison.Ordinal));
-        Assert.Contains(commands, c => c.StartsWith("DELETE FROM [o]", StringComparison.Ordinal) && c.Contains("[ClaimedUntil]", StringComparison.Ordinal));
-        Assert.Contains(commands, c => c.StartsWith("UPDATE [o]", StringComparison.Ordinal) && c.Contains("[ClaimToken] = NULL", StringComparison.Ordinal));
-        Assert.Contains(commands, c => c.Contains("FROM [CommentHistory]", StringComparison.Ordinal));
-        Assert.Contains(commands, c => c.StartsWith("DELETE FROM [p]", StringComparison.Ordinal) && c.Contains("[PrivacyRequests]", StringComparison.Ordinal));
-        AssertValidTSql(commands);
-    }
-
-    /// <summary>Readers' reports: the report page and post, the reported queue, a decision and the transparency summary.</summary>
-    [Fact]
-    public async Task ReportQueriesAndDecisions_AreValidTSql()
-    {
-        _factory.Services.GetRequiredService<CommentCounts>().Forget();
-        _factory.Capture.Commands.Clear();
-        var client = _factory.CreateClient();
-        await client.GetAsync(new Uri("/news/x/comments/1/report", UriKind.Relative));
-        await using (var scope = _factory.Services.CreateAsyncScope())
-        {
-            var reports = scope.ServiceProvider.GetRequiredService<NewsPortal.Web.Features.Comments.CommentReportService>();
-            var stamp = await reports.IssueStampAsync(1);
-            await SavedOrAnsweredWithoutRowsAsync(() =>
-                reports.ReportAsync("x", 1, new() { Reason = "illegal", Explanation = "Why", Stamp = stamp }, new string('a', 32), "192.0.2.1", CancellationToken.None));
-        }
-
-        await using (var scope = _factory.Services.CreateAsyncScope())
-        {
-            var moderation = scope.ServiceProvider.GetRequiredService<ReportModerationService>();
-            await moderation.CountAsync(CancellationToken.None);
-            await moderation.QueueAsync(3, 20, CancellationToken.None);
-            await moderation.TransparencyAsync(12, CancellationToken.None);
-            await SavedOrAnsweredWithoutRowsAsync(() => moderation.DecideAsync(1, ReportDecision.Removed, new ReportDecisionForm { Version = 1, Ground = DecisionGrounds.All[0], Statement = "Because." }, "mod@example.com", CancellationToken.None));
-        }
-
-        var commands = _factory.Capture.Commands.Distinct().ToList();
-        Assert.Contains(commands, c => c.Contains("[ReportPriority]", StringComparison.Ordinal) && c.Contains("OFFSET", StringComparison.Ordinal));
-        Assert.Contains(commands, c => c.Contains("[CommentReports]", StringComparison.Ordinal) && c.Contains("GROUP BY", StringComparison.Ordinal));
-        Assert.Contains(commands, c => c.Contains("[CommentReports]", StringComparison.Ordinal) && c.Contains("[ReaderKey]", StringComparison.Ordinal));
-        AssertValidTSql(commands);
-    }
-
-    private static async Task SavedOrAnsweredWithoutRowsAsync(Func<Task> save)
-    {
-        try
-        {
-            await save();
-        }
-        catch (Microsoft.EntityFrameworkCore.DbUpdateException)
-        {
-            // The fake server answers a save's INSERT without the generated values; its statements were captured before that.
-        }
-    }
-
-    private static void AssertValidTSql(IEnumerable<string> commands)
-    {
-        var parser = new TSql160Parser(initialQuotedIdentifiers: true);
-        foreach (var sql in commands)
-        {
-            using var reader = new StringReader(sql);
-            parser.Parse(reader, out var errors);
-            Assert.True(errors.Count == 0, $"Not valid T-SQL ({string.Join("; ", errors.Select(e => e.Message))}):\n{sql}");
-        }
-    }
-
-    public sealed class FlakyTransport : NewsPortal.Web.Infrastructure.Mail.IMailTransport
-    {
-        public bool Fail { get; set; }
-
-        public Task SendAsync(MimeKit.MimeMessage message, CancellationToken cancellationToken) =>
-            Fail ? throw new IOException("The mail server is down.") : Task.CompletedTask;
-    }
-
-    public sealed class SqlServerFactory : NewsPortalFactory
-    {
-        public SqlServerFactory()
-        {
-            Settings["Database:Provider"] = "SqlServer";
-            Settings["Database:MigrateOnStartup"] = "false";
-            Settings["Weather:Enabled"] = "false";
-            Settings["Outbox:Enabled"] = "false";
-            Settings["Notifications:Enabled"] = "false";
-            Settings["Privacy:RetentionEnabled"] = "false";
-            ConfigureServices = services =>
-            {
-                services.AddSingleton<NewsPortal.Web.Infrastructure.Mail.IMailTransport>(Transport);
-                services.ConfigureDbContext<NewsDbContext>(o => o.AddInterceptors(Capture));
-                // Keys would come from the (absent) database; this proof is about queries, not key storage, so the
-                // key ring lives in memory (the site's own signing keys are derived from it).
-                services.Configure<KeyManagementOptions>(o => o.XmlRepository = new InMemoryXmlRepository());
-            };
-        }
-
-        public SqlServerWithoutServer Capture { get; } = new();
-
-        private sealed class InMemoryXmlRepository : IXmlRepository
-        {
-            private readonly List<XElement> _elements = [];
-
-            public IReadOnlyCollection<XElement> GetAllElements()
-            {
-                lock (_elements)
-                {
-                    return [.. _elements];
-                }
-            }
-
-            public void StoreElement(XElement element, string friendlyName)
-            {
-                lock (_elements)
-                {
-                    _elements.Add(element);
-                }
-            }
-        }
-
-        /// <summary>Mail goes nowhere: this proof is about the outbox's queries.</summary>
-        public FlakyTransport Transport { get; } = new();
-
-        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.UseSetting("ConnectionStrings:NewsPortal", "Server=tcp:127.0.0.1,1;Database=NewsPortal;User Id=sa;Password=unused;TrustServerCertificate=True;Connect Timeout=1");
-        }
     }
 }

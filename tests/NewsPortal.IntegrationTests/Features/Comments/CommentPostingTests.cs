@@ -1,5 +1,4 @@
 using System.Net;
-using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using NewsPortal.IntegrationTests.TestSupport;
@@ -7,29 +6,9 @@ using NewsPortal.Web.Domain;
 
 namespace NewsPortal.IntegrationTests.Features.Comments;
 
-/// <summary>The reader's comment form, posted the way a browser posts it.</summary>
-public sealed class CommentPostingTests : IClassFixture<NewsPortalFactory>
+/// <summary>A reader's comment posted as a browser does: held, shown to its author only, threaded, stored once, refused where closed.</summary>
+public sealed class CommentPostingTests(NewsPortalFactory factory) : CommentPostingTestBase(factory), IClassFixture<NewsPortalFactory>
 {
-    private readonly NewsPortalFactory _factory;
-
-    public CommentPostingTests(NewsPortalFactory factory) => _factory = factory;
-
-    private async Task<string> NewArticleAsync() =>
-        (await _factory.WithDbAsync(db => new ArticleBuilder().SaveAsync(db))).Slug;
-
-    private async Task<(HttpClient Client, IHtmlFormElement Form)> OpenFormAsync(string slug, HttpClient? client = null)
-    {
-        client ??= _factory.CreateNoRedirectClient();
-        var (_, document) = await Html.GetAsync(client, $"/news/{slug}");
-        return (client, Html.CommentForm(document));
-    }
-
-    private static Dictionary<string, string> Typed(string body, string name = "Ada Lovelace", string email = "ada@example.com") =>
-        new() { ["Name"] = name, ["Email"] = email, ["Body"] = body };
-
-    private Task<List<Comment>> CommentsOnAsync(string slug) =>
-        _factory.WithDbAsync(db => db.Comments.AsNoTracking().Where(c => c.Article.Slug == slug).OrderBy(c => c.Id).ToListAsync());
-
     [Fact]
     public async Task Post_AsABrowserDoes_RedirectsToTheArticleAndHoldsTheComment()
     {
@@ -77,134 +56,6 @@ public sealed class CommentPostingTests : IClassFixture<NewsPortalFactory>
         }
     }
 
-    public static TheoryData<string, string, string, string, string> InvalidInputs => new()
-    {
-        { "Body", "", "Ada", "ada@example.com", "Please enter your comment!" },
-        { "Body", "   \n\t  ", "Ada", "ada@example.com", "Please enter your comment!" },
-        { "Name", "A real comment.", "", "ada@example.com", "Please enter your name here" },
-        { "Name", "A real comment.", "\u200B\u202E\u200D", "ada@example.com", "Please enter your name here" },
-        { "Email", "A real comment.", "Ada", "", "Please enter your email address here" },
-        { "Email", "A real comment.", "Ada", "not-an-email", "You have entered an incorrect email address!" },
-        { "Email", "A real comment.", "Ada", "two@@example.com", "You have entered an incorrect email address!" },
-    };
-
-    [Theory]
-    [MemberData(nameof(InvalidInputs))]
-    public async Task Post_InvalidField_ShowsTheSeedMessageNextToItAndStoresNothing(
-        string field, string body, string name, string email, string message)
-    {
-        var slug = await NewArticleAsync();
-        var (client, form) = await OpenFormAsync(slug);
-
-        var response = await Html.SubmitAsync(client, form, Typed(body, name, email));
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Null(response.Headers.Location);
-        var page = await Html.ParseAsync(response);
-        var error = page.QuerySelector($"#{field}-error")!;
-        Assert.Equal(message, error.TextContent.Trim());
-        Assert.Contains($"{field}-error", page.QuerySelector($"#{field}")!.GetAttribute("aria-describedby"), StringComparison.Ordinal);
-        Assert.Empty(await CommentsOnAsync(slug));
-
-        // What the reader typed comes back so nothing is lost.
-        var again = Html.CommentForm(page);
-        if (body.Trim().Length > 0)
-        {
-            Assert.Equal(body, ((IHtmlTextAreaElement)again.QuerySelector("#Body")!).Value);
-        }
-
-        Assert.Equal(email, ((IHtmlInputElement)again.QuerySelector("#Email")!).Value);
-    }
-
-    [Fact]
-    public async Task Form_CarriesTheSameRulesForTheBrowser()
-    {
-        var slug = await NewArticleAsync();
-        var (_, form) = await OpenFormAsync(slug);
-
-        Assert.Equal("Please enter your comment!", form.QuerySelector("#Body")!.GetAttribute("data-val-required"));
-        Assert.Equal("Please enter your name here", form.QuerySelector("#Name")!.GetAttribute("data-val-required"));
-        Assert.Equal("Please enter your email address here", form.QuerySelector("#Email")!.GetAttribute("data-val-required"));
-        Assert.Equal("You have entered an incorrect email address!", form.QuerySelector("#Email")!.GetAttribute("data-val-regex"));
-        Assert.Equal("5000", form.QuerySelector("#Body")!.GetAttribute("data-val-length-max"));
-        Assert.Equal("name", form.QuerySelector("#Name")!.GetAttribute("autocomplete"));
-        Assert.Equal("email", form.QuerySelector("#Email")!.GetAttribute("autocomplete"));
-    }
-
-    [Fact]
-    public async Task Post_WithoutAntiforgeryToken_Returns400AndStoresNothing()
-    {
-        var slug = await NewArticleAsync();
-        var (client, form) = await OpenFormAsync(slug);
-        var fields = Html.FormValues(form, Typed("No token here."));
-        fields.RemoveAll(f => f.Key == "__RequestVerificationToken");
-
-        var response = await Html.PostAsync(client, Html.ActionOf(form), fields);
-
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Empty(await CommentsOnAsync(slug));
-    }
-
-    [Fact]
-    public async Task Post_WithAnotherVisitorsToken_Returns400AndStoresNothing()
-    {
-        var slug = await NewArticleAsync();
-        var (_, theirs) = await OpenFormAsync(slug);
-        var (mine, _) = await OpenFormAsync(slug);
-
-        var response = await Html.SubmitAsync(mine, theirs, Typed("Borrowed token."));
-
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Empty(await CommentsOnAsync(slug));
-    }
-
-    [Fact]
-    public async Task Post_HoneypotFilled_LooksAcceptedButIsStoredAsSpamWithReason()
-    {
-        var slug = await NewArticleAsync();
-        var (client, form) = await OpenFormAsync(slug);
-        var typed = Typed("Buy cheap watches");
-        typed["Website"] = "http://spam.example";
-
-        var response = await Html.SubmitAsync(client, form, typed);
-
-        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
-        var stored = Assert.Single(await CommentsOnAsync(slug));
-        Assert.Equal(CommentStatus.Spam, stored.Status);
-        Assert.Contains("honeypot", stored.StatusReason, StringComparison.OrdinalIgnoreCase);
-    }
-
-    [Fact]
-    public async Task Post_ForgedStamp_IsStoredAsSpamWithReason()
-    {
-        var slug = await NewArticleAsync();
-        var (client, form) = await OpenFormAsync(slug);
-        var typed = Typed("Posted with a made-up timestamp.");
-        typed["Stamp"] = "CfDJ8-forged";
-
-        await Html.SubmitAsync(client, form, typed);
-
-        var stored = Assert.Single(await CommentsOnAsync(slug));
-        Assert.Equal(CommentStatus.Spam, stored.Status);
-        Assert.Contains("timestamp", stored.StatusReason, StringComparison.OrdinalIgnoreCase);
-    }
-
-    [Fact]
-    public async Task Post_StampOfAnotherArticle_IsStoredAsSpamWithReason()
-    {
-        var slug = await NewArticleAsync();
-        var (_, otherForm) = await OpenFormAsync(await NewArticleAsync());
-        var (client, form) = await OpenFormAsync(slug);
-        var typed = Typed("Posted with a stamp lifted from another article.");
-        typed["Stamp"] = otherForm.QuerySelector<IHtmlInputElement>("input[name=Stamp]")!.Value;
-
-        await Html.SubmitAsync(client, form, typed);
-
-        var stored = Assert.Single(await CommentsOnAsync(slug));
-        Assert.Equal(CommentStatus.Spam, stored.Status);
-        Assert.Contains("forged", stored.StatusReason, StringComparison.OrdinalIgnoreCase);
-    }
-
     [Fact]
     public async Task Post_IdenticalTwice_IsStoredOnce()
     {
@@ -218,38 +69,6 @@ public sealed class CommentPostingTests : IClassFixture<NewsPortalFactory>
         Assert.Equal(HttpStatusCode.SeeOther, second.StatusCode);
         Assert.Equal(first.Headers.Location, second.Headers.Location);
         Assert.Single(await CommentsOnAsync(slug));
-    }
-
-    [Fact]
-    public async Task Post_SpamVerdict_IsAnsweredExactlyLikeAHeldComment()
-    {
-        var slug = await NewArticleAsync();
-        var (person, personForm) = await OpenFormAsync(slug);
-        var (bot, botForm) = await OpenFormAsync(slug);
-        var botTyped = Typed("Buy cheap watches today", name: "Bot", email: "bot@example.com");
-        botTyped["Website"] = "http://spam.example";
-
-        var personPost = await Html.SubmitAsync(person, personForm, Typed("A considered point about the piece."));
-        var botPost = await Html.SubmitAsync(bot, botForm, botTyped);
-
-        var stored = await CommentsOnAsync(slug);
-        var held = stored.Single(c => c.Status == CommentStatus.Pending);
-        var spam = stored.Single(c => c.Status == CommentStatus.Spam);
-        foreach (var (client, post, comment) in new[] { (person, personPost, held), (bot, botPost, spam) })
-        {
-            Assert.Equal(HttpStatusCode.SeeOther, post.StatusCode);
-            Assert.Equal($"/news/{slug}/comments/{comment.Id}", post.Headers.Location!.OriginalString);
-            var permalink = await client.GetAsync(post.Headers.Location);
-            Assert.Equal(HttpStatusCode.Redirect, permalink.StatusCode);
-            Assert.Equal($"/news/{slug}#comment-{comment.Id}", permalink.Headers.Location!.OriginalString);
-            var (_, page) = await Html.GetAsync(client, $"/news/{slug}");
-            Assert.Contains("Your comment is awaiting moderation", page.QuerySelector("#comments")!.TextContent, StringComparison.Ordinal);
-            var own = Assert.Single(page.QuerySelectorAll("#comments li.comment-held"));
-            Assert.Equal($"comment-{comment.Id}", own.Id);
-        }
-
-        var (_, stranger) = await Html.GetAsync(_factory.CreateClient(), $"/news/{slug}");
-        Assert.Empty(stranger.QuerySelectorAll("li.comment"));
     }
 
     [Fact]
@@ -375,57 +194,5 @@ public sealed class CommentPostingTests : IClassFixture<NewsPortalFactory>
         var response = await Html.PostAsync(client, "/news/no-such-story/comments", Html.FormValues(form, Typed("Hello?")));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-    }
-
-    [Fact]
-    public async Task Post_BodyOverTheLimit_ShowsAMessageAndStoresNothing()
-    {
-        var slug = await NewArticleAsync();
-        var (client, form) = await OpenFormAsync(slug);
-
-        var response = await Html.SubmitAsync(client, form, Typed(new string('a', FieldLengths.CommentBody + 1)));
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var page = await Html.ParseAsync(response);
-        Assert.Contains("5000", page.QuerySelector("#Body-error")!.TextContent, StringComparison.Ordinal);
-        Assert.Empty(await CommentsOnAsync(slug));
-    }
-
-    [Fact]
-    public async Task Post_OversizeRequest_IsRefusedWith413BeforeItIsRead()
-    {
-        var slug = await NewArticleAsync();
-        var (client, form) = await OpenFormAsync(slug);
-
-        var response = await Html.SubmitAsync(client, form, Typed(new string('a', 200_000)));
-
-        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-        Assert.Equal("That is too much to send", (await Html.ParseAsync(response)).QuerySelector("h1")!.TextContent.Trim());
-        Assert.Empty(await CommentsOnAsync(slug));
-    }
-
-    [Fact]
-    public async Task Post_BodyWithMarkupAndLinks_IsStoredSanitized()
-    {
-        var slug = await NewArticleAsync();
-        var (client, form) = await OpenFormAsync(slug);
-
-        await Html.SubmitAsync(client, form, Typed("<b>Bold</b> and <script>alert(1)</script>\n\nsee https://example.org/report <img src=x onerror=alert(1)>"));
-
-        var stored = Assert.Single(await CommentsOnAsync(slug));
-        Assert.Equal(
-            "<p><b>Bold</b> and </p>\n<p>see <a href=\"https://example.org/report\" rel=\"nofollow ugc noopener\">https://example.org/report</a> </p>",
-            stored.BodyHtml);
-    }
-
-    [Fact]
-    public async Task Post_NameWithBidiOverride_IsStoredCleaned()
-    {
-        var slug = await NewArticleAsync();
-        var (client, form) = await OpenFormAsync(slug);
-
-        await Html.SubmitAsync(client, form, Typed("Hello.", name: "  Jose\u0301 \u202Eevil\u202C   Smith\u200B "));
-
-        Assert.Equal("José evil Smith", Assert.Single(await CommentsOnAsync(slug)).AuthorName);
     }
 }

@@ -13,7 +13,7 @@ namespace NewsPortal.UnitTests.Infrastructure.Mail;
 
 /// <summary>
 /// The outbox's retry schedule and what it stores of a failure. Claiming, leases and the give-up after
-/// <see cref="OutboxOptions.MaxAttempts"/> run against a real SMTP server and database in OutboxTests.
+/// <see cref="OutboxOptions.MaxAttempts"/> run against a real SMTP server and database in OutboxDeliveryTests and OutboxLeaseTests.
 /// </summary>
 public sealed class OutboxSenderTests
 {

@@ -1,0 +1,68 @@
+using System.Globalization;
+using System.Net;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using Microsoft.EntityFrameworkCore;
+using NewsPortal.IntegrationTests.TestSupport;
+using NewsPortal.Web.Domain;
+
+namespace NewsPortal.IntegrationTests.Features.AdminArticles;
+
+/// <summary>A newsroom with an editor, reporters and a moderator, and how they fill in and post the article forms, shared by the review tests (and used by the preview-link and correction tests).</summary>
+public abstract class ArticleReviewTestBase
+{
+    private protected const string Editor = NewsroomFactory.Editor;
+    private protected const string Reporter = NewsroomFactory.Reporter;
+    private protected const string OtherReporter = NewsroomFactory.OtherReporter;
+    private protected const string Moderator = NewsroomFactory.Moderator;
+    private protected readonly Factory _factory;
+
+    protected ArticleReviewTestBase(Factory factory) => _factory = factory;
+
+    public sealed class Factory : NewsroomFactory;
+
+    internal static async Task<Dictionary<string, string>> FieldsAsync(NewsPortalFactory factory, string headline)
+    {
+        var ids = await factory.WithDbAsync(async db => (
+            await db.Categories.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync(),
+            await db.Authors.OrderBy(a => a.Id).Select(a => a.Id).FirstAsync()));
+        return new Dictionary<string, string>
+        {
+            ["Headline"] = headline,
+            ["Standfirst"] = "What happened, in one sentence.",
+            ["BodyHtml"] = "<p>First paragraph.</p>",
+            ["CategoryId"] = ids.Item1.ToString(CultureInfo.InvariantCulture),
+            ["AuthorId"] = ids.Item2.ToString(CultureInfo.InvariantCulture),
+        };
+    }
+
+    /// <summary>Posts the editor form as rendered (with <paramref name="values"/> typed over it) with the given intent.</summary>
+    internal static async Task<HttpResponseMessage> SaveAsync(HttpClient client, string url, IReadOnlyDictionary<string, string> values, string intent)
+    {
+        var (_, page) = await Html.GetAsync(client, url);
+        var form = page.QuerySelector<IHtmlFormElement>("form.article-editor")!;
+        var fields = Html.FormValues(form, values);
+        fields.Add(new("intent", intent));
+        return await Html.PostAsync(client, Html.ActionOf(form), fields);
+    }
+
+    /// <summary>A POST to one of the small forms around the editor, with a token from a page the client may open.</summary>
+    internal static async Task<HttpResponseMessage> PostWithTokenAsync(HttpClient client, string action, params (string Name, string Value)[] values)
+    {
+        var (_, page) = await Html.GetAsync(client, "/admin/articles/new");
+        var token = page.QuerySelector("input[name='__RequestVerificationToken']")!.GetAttribute("value")!;
+        return await Html.PostAsync(client, action, [new("__RequestVerificationToken", token), .. values.Select(v => new KeyValuePair<string, string>(v.Name, v.Value))]);
+    }
+
+    internal static int IdFrom(HttpResponseMessage response) =>
+        int.Parse(response.Headers.Location!.OriginalString.Split('/')[3], CultureInfo.InvariantCulture);
+
+    private protected async Task<int> ReporterDraftAsync(HttpClient reporter, string headline)
+    {
+        var saved = await SaveAsync(reporter, "/admin/articles/new", await FieldsAsync(_factory, headline), "savedraft");
+        Assert.Equal(HttpStatusCode.SeeOther, saved.StatusCode);
+        return IdFrom(saved);
+    }
+
+    private protected Task<Article> ArticleAsync(int id) => _factory.WithDbAsync(db => db.Articles.AsNoTracking().SingleAsync(a => a.Id == id));
+}

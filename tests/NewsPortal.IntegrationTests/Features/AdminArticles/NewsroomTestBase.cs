@@ -1,0 +1,74 @@
+using System.Globalization;
+using System.Net;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
+using NewsPortal.IntegrationTests.TestSupport;
+using NewsPortal.Web.Infrastructure.Identity;
+
+namespace NewsPortal.IntegrationTests.Features.AdminArticles;
+
+/// <summary>A newsroom with an editor, and how the editor fills in and saves the article form, shared by the newsroom tests.</summary>
+public abstract class NewsroomTestBase
+{
+    private protected const string Editor = "newsroom-editor@test.example";
+    private protected readonly Factory _factory;
+
+    protected NewsroomTestBase(Factory factory) => _factory = factory;
+
+    public sealed class Factory : NewsPortalFactory
+    {
+        private bool _seeded;
+
+        public Factory()
+        {
+            Time = Clock;
+            this.WithAdmin();
+        }
+
+        public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+
+        public async Task<HttpClient> EditorAsync()
+        {
+            if (!_seeded)
+            {
+                _seeded = true;
+                await this.CreateStaffAsync(Editor, Roles.Editor);
+            }
+
+            return await this.SignedInAsync(Editor);
+        }
+    }
+
+    private protected async Task<Dictionary<string, string>> NewArticleFieldsAsync(string headline, string body = "<p>First paragraph.</p>")
+    {
+        var ids = await _factory.WithDbAsync(async db => (
+            await db.Categories.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync(),
+            await db.Authors.OrderBy(a => a.Id).Select(a => a.Id).FirstAsync()));
+        return new Dictionary<string, string>
+        {
+            ["Headline"] = headline,
+            ["Standfirst"] = "What happened, in one sentence.",
+            ["BodyHtml"] = body,
+            ["CategoryId"] = ids.Item1.ToString(CultureInfo.InvariantCulture),
+            ["AuthorId"] = ids.Item2.ToString(CultureInfo.InvariantCulture),
+            ["Tags"] = "newsroom test, elections",
+        };
+    }
+
+    private protected static async Task<HttpResponseMessage> SaveAsync(HttpClient editor, string url, Dictionary<string, string> values, string intent)
+    {
+        var (_, page) = await Html.GetAsync(editor, url);
+        var form = page.QuerySelector<IHtmlFormElement>("form.article-editor")!;
+        var fields = Html.FormValues(form, values);
+        fields.Add(new("intent", intent));
+        return await Html.PostAsync(editor, Html.ActionOf(form), fields);
+    }
+
+    private protected static int IdFrom(HttpResponseMessage response) =>
+        int.Parse(response.Headers.Location!.OriginalString.Split('/')[3], CultureInfo.InvariantCulture);
+
+    private protected Task<HttpStatusCode> ReaderStatusAsync(string slug) =>
+        _factory.CreateClient().GetAsync(new Uri($"/news/{slug}", UriKind.Relative)).ContinueWith(t => t.Result.StatusCode, TaskScheduler.Default);
+}

@@ -1,0 +1,30 @@
+using AngleSharp.Html.Dom;
+using Microsoft.EntityFrameworkCore;
+using NewsPortal.IntegrationTests.TestSupport;
+using NewsPortal.Web.Domain;
+
+namespace NewsPortal.IntegrationTests.Features.Comments;
+
+/// <summary>An article, its comment form opened as a browser does, and what was stored, shared by the comment posting tests.</summary>
+public abstract class CommentPostingTestBase
+{
+    private protected readonly NewsPortalFactory _factory;
+
+    protected CommentPostingTestBase(NewsPortalFactory factory) => _factory = factory;
+
+    private protected async Task<string> NewArticleAsync() =>
+        (await _factory.WithDbAsync(db => new ArticleBuilder().SaveAsync(db))).Slug;
+
+    private protected async Task<(HttpClient Client, IHtmlFormElement Form)> OpenFormAsync(string slug, HttpClient? client = null)
+    {
+        client ??= _factory.CreateNoRedirectClient();
+        var (_, document) = await Html.GetAsync(client, $"/news/{slug}");
+        return (client, Html.CommentForm(document));
+    }
+
+    private protected static Dictionary<string, string> Typed(string body, string name = "Ada Lovelace", string email = "ada@example.com") =>
+        new() { ["Name"] = name, ["Email"] = email, ["Body"] = body };
+
+    private protected Task<List<Comment>> CommentsOnAsync(string slug) =>
+        _factory.WithDbAsync(db => db.Comments.AsNoTracking().Where(c => c.Article.Slug == slug).OrderBy(c => c.Id).ToListAsync());
+}

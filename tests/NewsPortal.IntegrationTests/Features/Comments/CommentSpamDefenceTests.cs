@@ -1,0 +1,117 @@
+using System.Net;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using NewsPortal.IntegrationTests.TestSupport;
+using NewsPortal.Web.Domain;
+
+namespace NewsPortal.IntegrationTests.Features.Comments;
+
+/// <summary>Forged posts: no or another visitor's token is refused; a honeypot, a forged or misplaced stamp is stored as spam and answered like a held comment.</summary>
+public sealed class CommentSpamDefenceTests(NewsPortalFactory factory) : CommentPostingTestBase(factory), IClassFixture<NewsPortalFactory>
+{
+    [Fact]
+    public async Task Post_WithoutAntiforgeryToken_Returns400AndStoresNothing()
+    {
+        var slug = await NewArticleAsync();
+        var (client, form) = await OpenFormAsync(slug);
+        var fields = Html.FormValues(form, Typed("No token here."));
+        fields.RemoveAll(f => f.Key == "__RequestVerificationToken");
+
+        var response = await Html.PostAsync(client, Html.ActionOf(form), fields);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Empty(await CommentsOnAsync(slug));
+    }
+
+    [Fact]
+    public async Task Post_WithAnotherVisitorsToken_Returns400AndStoresNothing()
+    {
+        var slug = await NewArticleAsync();
+        var (_, theirs) = await OpenFormAsync(slug);
+        var (mine, _) = await OpenFormAsync(slug);
+
+        var response = await Html.SubmitAsync(mine, theirs, Typed("Borrowed token."));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Empty(await CommentsOnAsync(slug));
+    }
+
+    [Fact]
+    public async Task Post_HoneypotFilled_LooksAcceptedButIsStoredAsSpamWithReason()
+    {
+        var slug = await NewArticleAsync();
+        var (client, form) = await OpenFormAsync(slug);
+        var typed = Typed("Buy cheap watches");
+        typed["Website"] = "http://spam.example";
+
+        var response = await Html.SubmitAsync(client, form, typed);
+
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+        var stored = Assert.Single(await CommentsOnAsync(slug));
+        Assert.Equal(CommentStatus.Spam, stored.Status);
+        Assert.Contains("honeypot", stored.StatusReason, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Post_ForgedStamp_IsStoredAsSpamWithReason()
+    {
+        var slug = await NewArticleAsync();
+        var (client, form) = await OpenFormAsync(slug);
+        var typed = Typed("Posted with a made-up timestamp.");
+        typed["Stamp"] = "CfDJ8-forged";
+
+        await Html.SubmitAsync(client, form, typed);
+
+        var stored = Assert.Single(await CommentsOnAsync(slug));
+        Assert.Equal(CommentStatus.Spam, stored.Status);
+        Assert.Contains("timestamp", stored.StatusReason, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Post_StampOfAnotherArticle_IsStoredAsSpamWithReason()
+    {
+        var slug = await NewArticleAsync();
+        var (_, otherForm) = await OpenFormAsync(await NewArticleAsync());
+        var (client, form) = await OpenFormAsync(slug);
+        var typed = Typed("Posted with a stamp lifted from another article.");
+        typed["Stamp"] = otherForm.QuerySelector<IHtmlInputElement>("input[name=Stamp]")!.Value;
+
+        await Html.SubmitAsync(client, form, typed);
+
+        var stored = Assert.Single(await CommentsOnAsync(slug));
+        Assert.Equal(CommentStatus.Spam, stored.Status);
+        Assert.Contains("forged", stored.StatusReason, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Post_SpamVerdict_IsAnsweredExactlyLikeAHeldComment()
+    {
+        var slug = await NewArticleAsync();
+        var (person, personForm) = await OpenFormAsync(slug);
+        var (bot, botForm) = await OpenFormAsync(slug);
+        var botTyped = Typed("Buy cheap watches today", name: "Bot", email: "bot@example.com");
+        botTyped["Website"] = "http://spam.example";
+
+        var personPost = await Html.SubmitAsync(person, personForm, Typed("A considered point about the piece."));
+        var botPost = await Html.SubmitAsync(bot, botForm, botTyped);
+
+        var stored = await CommentsOnAsync(slug);
+        var held = stored.Single(c => c.Status == CommentStatus.Pending);
+        var spam = stored.Single(c => c.Status == CommentStatus.Spam);
+        foreach (var (client, post, comment) in new[] { (person, personPost, held), (bot, botPost, spam) })
+        {
+            Assert.Equal(HttpStatusCode.SeeOther, post.StatusCode);
+            Assert.Equal($"/news/{slug}/comments/{comment.Id}", post.Headers.Location!.OriginalString);
+            var permalink = await client.GetAsync(post.Headers.Location);
+            Assert.Equal(HttpStatusCode.Redirect, permalink.StatusCode);
+            Assert.Equal($"/news/{slug}#comment-{comment.Id}", permalink.Headers.Location!.OriginalString);
+            var (_, page) = await Html.GetAsync(client, $"/news/{slug}");
+            Assert.Contains("Your comment is awaiting moderation", page.QuerySelector("#comments")!.TextContent, StringComparison.Ordinal);
+            var own = Assert.Single(page.QuerySelectorAll("#comments li.comment-held"));
+            Assert.Equal($"comment-{comment.Id}", own.Id);
+        }
+
+        var (_, stranger) = await Html.GetAsync(_factory.CreateClient(), $"/news/{slug}");
+        Assert.Empty(stranger.QuerySelectorAll("li.comment"));
+    }
+}

@@ -1,0 +1,134 @@
+using System.Net;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using MimeKit;
+using NewsPortal.IntegrationTests.TestSupport;
+using NewsPortal.Web.Data;
+using NewsPortal.Web.Domain;
+using NewsPortal.Web.Features.AdminComments;
+using NewsPortal.Web.Features.Notifications;
+using NewsPortal.Web.Infrastructure.Identity;
+using NewsPortal.Web.Infrastructure.Mail;
+
+namespace NewsPortal.IntegrationTests.Features.Notifications;
+
+/// <summary>A site on a fake clock with a real SMTP server on loopback, and how readers comment and moderators decide, shared by the notification tests: the reader's form, the dispatcher, the outbox, then the links in the messages.</summary>
+public abstract class NotificationTestBase : IAsyncLifetime
+{
+    private protected const string Moderator = "mod@test.example";
+    private protected readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
+    private protected SmtpTestServer _smtp = null!;
+    private protected readonly QueryBarrier _barrier = new();
+    private protected NewsPortalFactory _site = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _smtp = await SmtpTestServer.StartNewAsync();
+        _site = new NewsPortalFactory { Time = _time }.WithAdmin();
+        _site.Settings["Outbox:Enabled"] = "false";
+        _site.Settings["Notifications:Enabled"] = "false";
+        _site.Settings["Notifications:ReplyGrouping"] = "00:03:00";
+        _site.Settings["Site:PublicUrl"] = "https://news.example.test";
+        foreach (var (key, value) in _smtp.SiteSettings)
+        {
+            _site.Settings[key] = value;
+        }
+
+        _site.ConfigureServices = services => services.ConfigureDbContext<SqliteNewsDbContext>(o => o.AddInterceptors(_barrier));
+        await _site.CreateStaffAsync(Moderator, Roles.Moderator);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _site.Dispose();
+        await _smtp.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>The dispatcher, then the sender: what the two background jobs do on their next turn.</summary>
+    private protected async Task DeliverAsync()
+    {
+        await using (var scope = _site.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<NotificationDispatcher>().RunOnceAsync(TestContext.Current.CancellationToken);
+        }
+
+        await _site.Services.GetRequiredService<OutboxSender>().SendDueAsync(TestContext.Current.CancellationToken);
+    }
+
+    private protected async Task<string> ArticleAsync() => (await _site.WithDbAsync(db => new ArticleBuilder().SaveAsync(db))).Slug;
+
+    private protected async Task<int> PostCommentAsync(string slug, string email, string body, bool notify = false, int? parentId = null)
+    {
+        var client = _site.CreateNoRedirectClient();
+        var (_, page) = await Html.GetAsync(client, $"/news/{slug}");
+        var values = new Dictionary<string, string> { ["Name"] = email.Split('@')[0], ["Email"] = email, ["Body"] = body };
+        if (notify)
+        {
+            var box = page.QuerySelector<IHtmlInputElement>("#comments input[name='NotifyReplies']");
+            Assert.NotNull(box);
+            Assert.Equal("checkbox", box.Type);
+            Assert.Equal("true", box.Value);
+            Assert.False(box.IsChecked);
+            values["NotifyReplies"] = "true";
+        }
+
+        if (parentId is not null)
+        {
+            values["ParentId"] = parentId.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var response = await Html.SubmitAsync(client, Html.CommentForm(page), values);
+        Assert.True(response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.SeeOther, $"{(int)response.StatusCode} {string.Join("|", (await Html.ParseAsync(response)).QuerySelectorAll(".form-errors, .field-error, [role=alert]").Select(e => e.TextContent.Trim()))}");
+        return await _site.WithDbAsync(db => db.Comments.Where(c => c.BodyHtml.Contains(body)).Select(c => c.Id).SingleAsync());
+    }
+
+    private protected async Task ApproveAsync(int id)
+    {
+        await using var scope = _site.Services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<ModerationService>()
+            .ApplyAsync(id, ModerationAction.Approve, null, StaffSessions.AdminEmail, TestContext.Current.CancellationToken);
+        Assert.Equal(ModerationOutcome.Changed, result.Outcome);
+    }
+
+    private protected async Task<HttpClient> ChooseAsync(string email, string choice)
+    {
+        var client = await _site.SignedInAsync(email);
+        var (response, page) = await Html.GetAsync(client, "/admin/notifications");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var form = page.QuerySelector<IHtmlFormElement>("form[action='/admin/notifications']")!;
+        var saved = await Html.SubmitAsync(client, form, new Dictionary<string, string> { ["HeldComments"] = choice });
+        Assert.Equal(HttpStatusCode.SeeOther, saved.StatusCode);
+        var (_, after) = await Html.GetAsync(client, "/admin/notifications");
+        Assert.True(after.QuerySelector<IHtmlInputElement>($"input[name='HeldComments'][value='{choice}']")!.IsChecked);
+        return client;
+    }
+
+    private protected static string LinkIn(MimeMessage message, string label)
+    {
+        var lines = (message.TextBody ?? string.Empty).Split('\n');
+        var at = Array.FindIndex(lines, l => l.StartsWith(label, StringComparison.Ordinal));
+        Assert.True(at >= 0, $"No '{label}' in:\n{message.TextBody}");
+        return lines[at + 1].Trim();
+    }
+
+    private protected static string Local(string absolute) => new Uri(absolute).PathAndQuery;
+
+    private protected static bool To(MimeMessage message, string address) => message.To.Mailboxes.Any(a => a.Address == address);
+
+    private protected static bool Mentions(MimeMessage message, int commentId) =>
+        (message.TextBody ?? string.Empty).Contains($"/admin/comments/{commentId}\n", StringComparison.Ordinal);
+
+    private protected async Task HoldByReportsAsync(string slug, int id)
+    {
+        foreach (var address in new[] { "198.51.100.71", "198.51.100.72", "198.51.100.73" })
+        {
+            Assert.Equal(HttpStatusCode.SeeOther, (await Reports.ReportAsync(_site.Reader(address), slug, id, "abuse")).StatusCode);
+        }
+
+        Assert.Equal(CommentStatus.Pending, await _site.WithDbAsync(db => db.Comments.Where(c => c.Id == id).Select(c => c.Status).SingleAsync()));
+    }
+}

@@ -1,0 +1,109 @@
+using System.Net;
+using NewsPortal.IntegrationTests.TestSupport;
+using NewsPortal.Web.Domain;
+
+namespace NewsPortal.IntegrationTests.Infrastructure.Redis;
+
+/// <summary>Two instances of the site on one database and a real Redis, and how a test reads, posts and waits on them, shared by the several-instances tests.</summary>
+public abstract class SeveralInstancesTestBase
+{
+    private protected readonly TwoInstances _site;
+
+    protected SeveralInstancesTestBase(TwoInstances site)
+    {
+        RedisServer.Require();
+        _site = site;
+    }
+
+    public sealed class TwoInstances : IAsyncLifetime
+    {
+        public RedisServer Redis { get; } = new();
+
+        public NewsPortalFactory A { get; private set; } = null!;
+
+        public NewsPortalFactory B { get; private set; } = null!;
+
+        public async ValueTask InitializeAsync()
+        {
+            await Redis.InitializeAsync();
+            var database = Path.Combine(Path.GetTempPath(), $"newsportal-two-{Guid.NewGuid():N}.db");
+            A = Instance(database);
+            _ = A.Server; // A migrates and seeds the shared file first.
+            B = Instance(database);
+            _ = B.Server;
+        }
+
+        private NewsPortalFactory Instance(string database)
+        {
+            var factory = new NewsPortalFactory { DatabasePath = database };
+            factory.Settings["ConnectionStrings:Redis"] = Redis.ConnectionString;
+            factory.Settings["Comments:PostsPerMinutePerIp"] = "3";
+            factory.Settings["SignIn:AttemptsPerMinutePerIp"] = "3";
+            factory.Settings["SignIn:AttemptsPerQuarterHourPerAccount"] = "3";
+            return factory;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await B.DisposeAsync();
+            await A.DisposeAsync();
+            await Redis.DisposeAsync();
+        }
+    }
+
+    private protected static async Task<string> GetHtmlAsync(NewsPortalFactory instance, string url)
+    {
+        var response = await instance.CreateClient().GetAsync(new Uri(url, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    private protected static async Task<HttpStatusCode> PostCommentAsync(NewsPortalFactory instance, string slug, string clientAddress, string body)
+    {
+        var client = instance.CreateNoRedirectClient();
+        client.DefaultRequestHeaders.Add(NewsPortalFactory.PeerHeader, clientAddress);
+        var (_, page) = await Html.GetAsync(client, $"/news/{slug}");
+        var response = await Html.SubmitAsync(client, Html.CommentForm(page), new Dictionary<string, string>
+        {
+            ["Name"] = "Two Instances",
+            ["Email"] = $"{Guid.NewGuid():N}@example.com",
+            ["Body"] = body,
+        });
+        return response.StatusCode;
+    }
+
+    private protected static async Task<string> ReadyAsync(NewsPortalFactory instance) =>
+        await (await instance.CreateClient().GetAsync(new Uri("/healthz/ready", UriKind.Relative))).Content.ReadAsStringAsync();
+
+    /// <summary>The default <c>Cache:SyncMilliseconds</c> plus one Redis command's timeout, three times over for a busy machine.</summary>
+    private protected static readonly TimeSpan SyncDeadline = 3 * (TimeSpan.FromMilliseconds(1000) + TimeSpan.FromSeconds(1));
+
+    /// <summary>Asks until <paramref name="served"/> holds for the page; fails with what the page still showed.</summary>
+    private protected static async Task ServedWithinSyncBoundAsync(NewsPortalFactory instance, string url, Func<string, bool> served, string what)
+    {
+        var deadline = DateTime.UtcNow + SyncDeadline;
+        while (true)
+        {
+            var html = await GetHtmlAsync(instance, url);
+            if (served(html))
+            {
+                return;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"{url} did not show {what} within {SyncDeadline.TotalSeconds:0} s; it still served:\n{html[..Math.Min(html.Length, 2000)]}");
+            await Task.Delay(50);
+        }
+    }
+
+    private protected static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"Timed out waiting until {what}.");
+            await Task.Delay(100);
+        }
+    }
+
+    private protected async Task<Article> PublishedArticleAsync() => await _site.A.WithDbAsync(db => new ArticleBuilder().SaveAsync(db));
+}

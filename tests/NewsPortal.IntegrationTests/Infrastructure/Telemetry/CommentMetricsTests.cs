@@ -1,0 +1,141 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NewsPortal.IntegrationTests.TestSupport;
+using NewsPortal.Web.Domain;
+using NewsPortal.Web.Features.AdminComments;
+
+namespace NewsPortal.IntegrationTests.Infrastructure.Telemetry;
+
+/// <summary>The comment and moderation meters: posts by outcome, decisions, the queue's gauges, reports.</summary>
+[Collection(nameof(MetricsCollection))]
+public sealed class CommentMetricsTests(MetricsSite site) : MetricsTestBase(site)
+{
+    [Fact]
+    public async Task CommentPost_HeldByPreModeration_MovesPostedHeld()
+    {
+        const string series = "newsportal_comments_posted_total{outcome=\"held\",rule=\"pre_moderation\"}";
+        var slug = (await _site.Factory.WithDbAsync(db => new ArticleBuilder().SaveAsync(db))).Slug;
+        var before = await _site.ValueAsync(series);
+
+        await PostCommentAsync(slug, "Ada", "ada@example.com", "A thoughtful remark.");
+
+        Assert.Equal(before + 1, await _site.MovedAsync(series, before));
+    }
+
+    [Fact]
+    public async Task CommentPost_WithAnEmptyBody_MovesPostedRefusedInvalid()
+    {
+        const string series = "newsportal_comments_posted_total{outcome=\"refused\",rule=\"invalid\"}";
+        var slug = (await _site.Factory.WithDbAsync(db => new ArticleBuilder().SaveAsync(db))).Slug;
+        var before = await _site.ValueAsync(series);
+
+        await PostCommentAsync(slug, "Ada", "ada@example.com", "   ");
+
+        Assert.Equal(before + 1, await _site.MovedAsync(series, before));
+    }
+
+    [Fact]
+    public async Task Decision_ApprovingAHeldComment_MovesDecidedPendingToApproved()
+    {
+        const string series = "newsportal_comments_decided_total{from=\"pending\",to=\"approved\"}";
+        var id = await _site.Factory.WithDbAsync(async db =>
+        {
+            var article = await new ArticleBuilder().SaveAsync(db);
+            var comment = new Comment
+            {
+                ArticleId = article.Id,
+                AuthorName = "Held",
+                AuthorEmail = "held@example.com",
+                BodyHtml = "<p>Held.</p>",
+                Status = CommentStatus.Pending,
+                CreatedAt = DateTime.UtcNow.AddMinutes(-5),
+            };
+            db.Comments.Add(comment);
+            await db.SaveChangesAsync();
+            return comment.Id;
+        });
+        var before = await _site.ValueAsync(series);
+        const string waits = "newsportal_moderation_decision_seconds_count{to=\"approved\"}";
+        var waitsBefore = await _site.ValueAsync(waits);
+
+        // The moderator's decision as the admin controller makes it (the staff cookie is Secure, so no plain-http browser).
+        await using (var scope = _site.Factory.Services.CreateAsyncScope())
+        {
+            var result = await scope.ServiceProvider.GetRequiredService<ModerationService>()
+                .ApplyAsync(id, ModerationAction.Approve, seenVersion: null, "moderator@test.example", Cancel);
+            Assert.Equal(ModerationOutcome.Changed, result.Outcome);
+        }
+
+        Assert.Equal(before + 1, await _site.MovedAsync(series, before));
+        Assert.Equal(waitsBefore + 1, await _site.MovedAsync(waits, waitsBefore));
+    }
+
+    [Fact]
+    public async Task QueueGauges_WithAHeldCommentTwoHoursOld_CountTheQueueAndItsOldestWait()
+    {
+        await _site.Factory.WithDbAsync(async db =>
+        {
+            var article = await new ArticleBuilder().SaveAsync(db);
+            db.Comments.Add(new Comment
+            {
+                ArticleId = article.Id,
+                AuthorName = "Waiting",
+                AuthorEmail = "waiting@example.com",
+                BodyHtml = "<p>Waiting.</p>",
+                Status = CommentStatus.Pending,
+                CreatedAt = DateTime.UtcNow.AddHours(-2),
+            });
+            await db.SaveChangesAsync();
+        });
+        var pending = await _site.Factory.WithDbAsync(db => db.Comments.CountAsync(c => c.Status == CommentStatus.Pending));
+
+        var scrape = await _site.ScrapeAsync();
+
+        Assert.Equal(pending, MetricsSite.ValueIn(scrape, "newsportal_moderation_queue"));
+        var oldest = MetricsSite.ValueIn(scrape, "newsportal_moderation_oldest_pending_seconds");
+        Assert.True(oldest >= 7200, $"The oldest held comment waited 2 hours; the gauge says {oldest} s.");
+    }
+
+    [Fact]
+    public async Task Report_FromAReader_MovesReportsReceived()
+    {
+        const string series = "newsportal_reports_received_total";
+        var (slug, commentId) = await _site.Factory.PublishedCommentAsync();
+        var before = await _site.ValueAsync(series);
+        using var reader = _site.Reader();
+
+        var response = await Reports.ReportAsync(reader, slug, commentId, "Spam");
+
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+        Assert.Equal(before + 1, await _site.MovedAsync(series, before));
+    }
+
+    [Fact]
+    public async Task ReportDecision_DismissingTwoReports_MovesReportsDecidedByTwo()
+    {
+        const string series = "newsportal_reports_decided_total{decision=\"dismissed\"}";
+        var (slug, commentId) = await _site.Factory.PublishedCommentAsync();
+        using (var first = _site.Reader())
+        using (var second = _site.Reader())
+        {
+            // Two readers: one reader's second report of a comment is not stored.
+            first.DefaultRequestHeaders.Add(NewsPortalFactory.PeerHeader, "203.0.113.21");
+            second.DefaultRequestHeaders.Add(NewsPortalFactory.PeerHeader, "203.0.113.22");
+            Assert.Equal(HttpStatusCode.SeeOther, (await Reports.ReportAsync(first, slug, commentId, "Spam")).StatusCode);
+            Assert.Equal(HttpStatusCode.SeeOther, (await Reports.ReportAsync(second, slug, commentId, "Abuse")).StatusCode);
+        }
+
+        var version = await _site.Factory.WithDbAsync(db => db.Comments.Where(c => c.Id == commentId).Select(c => c.Version).SingleAsync());
+        var before = await _site.ValueAsync(series);
+
+        await using (var scope = _site.Factory.Services.CreateAsyncScope())
+        {
+            var outcome = await scope.ServiceProvider.GetRequiredService<ReportModerationService>()
+                .DecideAsync(commentId, ReportDecision.Dismissed, new ReportDecisionForm { Version = version }, "moderator@test.example", Cancel);
+            Assert.Equal(DecisionOutcome.Decided, outcome);
+        }
+
+        Assert.Equal(before + 2, await _site.MovedAsync(series, before + 1));
+    }
+}

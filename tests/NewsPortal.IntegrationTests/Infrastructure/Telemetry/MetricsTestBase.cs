@@ -1,0 +1,20 @@
+namespace NewsPortal.IntegrationTests.Infrastructure.Telemetry;
+
+/// <summary>The shared metrics site, for the tests in <see cref="MetricsCollection"/>.</summary>
+public abstract class MetricsTestBase
+{
+    private protected readonly MetricsSite _site;
+
+    protected MetricsTestBase(MetricsSite site) => _site = site;
+
+    private protected static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    private protected async Task PostCommentAsync(string slug, string name, string email, string body, HttpClient? client = null)
+    {
+        using var own = client is null ? _site.Reader() : null;
+        var reader = client ?? own!;
+        var (_, page) = await Html.GetAsync(reader, $"/news/{slug}");
+        var response = await Html.SubmitAsync(reader, Html.CommentForm(page), new Dictionary<string, string> { ["Name"] = name, ["Email"] = email, ["Body"] = body });
+        Assert.True((int)response.StatusCode < 500, $"The post answered {(int)response.StatusCode}.");
+    }
+}
