@@ -100,9 +100,11 @@ public sealed class ImportRunTests : ImportPageTestBase
     public async Task Upload_TwoAtOnce_OneRunsAndTheOtherIsRefused()
     {
         var second = await _site.Factory.SignedInAsync(StaffSessions.AdminEmail);
+        // Both forms first, as two admins would have them open: once one upload runs, the page offers no form.
+        var forms = await Task.WhenAll(ImportSite.UploadFormAsync(_admin), ImportSite.UploadFormAsync(second));
         var responses = await Task.WhenAll(
-            ImportSite.UploadAsync(_admin, ImportSite.FixtureFile("statuses")),
-            ImportSite.UploadAsync(second, ImportSite.FixtureFile("two-categories")));
+            ImportSite.UploadAsync(_admin, ImportSite.FixtureFile("statuses"), form: forms[0]),
+            ImportSite.UploadAsync(second, ImportSite.FixtureFile("two-categories"), form: forms[1]));
 
         var codes = responses.Select(r => r.StatusCode).Order().ToList();
         Assert.Equal([HttpStatusCode.SeeOther, HttpStatusCode.Conflict], codes);
