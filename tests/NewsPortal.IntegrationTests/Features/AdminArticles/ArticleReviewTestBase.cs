@@ -21,20 +21,7 @@ public abstract class ArticleReviewTestBase
 
     public sealed class Factory : NewsroomFactory;
 
-    internal static async Task<Dictionary<string, string>> FieldsAsync(NewsPortalFactory factory, string headline)
-    {
-        var ids = await factory.WithDbAsync(async db => (
-            await db.Categories.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync(),
-            await db.Authors.OrderBy(a => a.Id).Select(a => a.Id).FirstAsync()));
-        return new Dictionary<string, string>
-        {
-            ["Headline"] = headline,
-            ["Standfirst"] = "What happened, in one sentence.",
-            ["BodyHtml"] = "<p>First paragraph.</p>",
-            ["CategoryId"] = ids.Item1.ToString(CultureInfo.InvariantCulture),
-            ["AuthorId"] = ids.Item2.ToString(CultureInfo.InvariantCulture),
-        };
-    }
+    internal static Task<Dictionary<string, string>> FieldsAsync(NewsPortalFactory factory, string headline) => StoryFields.NewAsync(factory, headline);
 
     /// <summary>Posts the editor form as rendered (with <paramref name="values"/> typed over it) with the given intent.</summary>
     internal static async Task<HttpResponseMessage> SaveAsync(HttpClient client, string url, IReadOnlyDictionary<string, string> values, string intent)

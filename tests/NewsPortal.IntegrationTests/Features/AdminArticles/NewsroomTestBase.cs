@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using NewsPortal.IntegrationTests.TestSupport;
 using NewsPortal.Web.Infrastructure.Identity;
@@ -43,18 +42,9 @@ public abstract class NewsroomTestBase
 
     private protected async Task<Dictionary<string, string>> NewArticleFieldsAsync(string headline, string body = "<p>First paragraph.</p>")
     {
-        var ids = await _factory.WithDbAsync(async db => (
-            await db.Categories.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync(),
-            await db.Authors.OrderBy(a => a.Id).Select(a => a.Id).FirstAsync()));
-        return new Dictionary<string, string>
-        {
-            ["Headline"] = headline,
-            ["Standfirst"] = "What happened, in one sentence.",
-            ["BodyHtml"] = body,
-            ["CategoryId"] = ids.Item1.ToString(CultureInfo.InvariantCulture),
-            ["AuthorId"] = ids.Item2.ToString(CultureInfo.InvariantCulture),
-            ["Tags"] = "newsroom test, elections",
-        };
+        var fields = await StoryFields.NewAsync(_factory, headline, body);
+        fields["Tags"] = "newsroom test, elections";
+        return fields;
     }
 
     private protected static async Task<HttpResponseMessage> SaveAsync(HttpClient editor, string url, Dictionary<string, string> values, string intent)

@@ -9,9 +9,7 @@ using NewsPortal.IntegrationTests.TestSupport;
 using NewsPortal.Web.Data;
 using NewsPortal.Web.Domain;
 using NewsPortal.Web.Features.AdminComments;
-using NewsPortal.Web.Features.Notifications;
 using NewsPortal.Web.Infrastructure.Identity;
-using NewsPortal.Web.Infrastructure.Mail;
 
 namespace NewsPortal.IntegrationTests.Features.Notifications;
 
@@ -49,15 +47,7 @@ public abstract class NotificationTestBase : IAsyncLifetime
     }
 
     /// <summary>The dispatcher, then the sender: what the two background jobs do on their next turn.</summary>
-    private protected async Task DeliverAsync()
-    {
-        await using (var scope = _site.Services.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<NotificationDispatcher>().RunOnceAsync(TestContext.Current.CancellationToken);
-        }
-
-        await _site.Services.GetRequiredService<OutboxSender>().SendDueAsync(TestContext.Current.CancellationToken);
-    }
+    private protected Task DeliverAsync() => _site.DeliverAsync();
 
     private protected async Task<string> ArticleAsync() => (await _site.WithDbAsync(db => new ArticleBuilder().SaveAsync(db))).Slug;
 

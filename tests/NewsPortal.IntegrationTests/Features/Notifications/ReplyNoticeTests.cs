@@ -6,8 +6,6 @@ using Microsoft.Extensions.DependencyInjection;
 using NewsPortal.IntegrationTests.TestSupport;
 using NewsPortal.Web.Domain;
 using NewsPortal.Web.Features.AdminComments;
-using NewsPortal.Web.Features.Notifications;
-using NewsPortal.Web.Infrastructure.Mail;
 
 namespace NewsPortal.IntegrationTests.Features.Notifications;
 
@@ -62,12 +60,7 @@ public sealed class ReplyNoticeTests : NotificationTestBase
 
         // Both instances read the address as due before either writes: the race two dispatchers can run.
         _barrier.Arm("\"ConfirmedAt\" IS NULL", 2);
-        await Task.WhenAll(Enumerable.Range(0, 2).Select(async _ =>
-        {
-            await using var scope = _site.Services.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<NotificationDispatcher>().RunOnceAsync(TestContext.Current.CancellationToken);
-        }));
-        await _site.Services.GetRequiredService<OutboxSender>().SendDueAsync(TestContext.Current.CancellationToken);
+        await _site.DeliverAsync(dispatchers: 2);
 
         Assert.Equal(2, _smtp.Messages.Count(m => To(m, reader) && m.Subject == "Please confirm: e-mail me when someone replies"));
     }

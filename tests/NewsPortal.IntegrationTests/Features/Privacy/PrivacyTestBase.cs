@@ -9,8 +9,6 @@ using MimeKit;
 using NewsPortal.IntegrationTests.TestSupport;
 using NewsPortal.Web.Data;
 using NewsPortal.Web.Features.AdminComments;
-using NewsPortal.Web.Features.Notifications;
-using NewsPortal.Web.Infrastructure.Mail;
 using Serilog.Core;
 
 namespace NewsPortal.IntegrationTests.Features.Privacy;
@@ -55,15 +53,7 @@ public abstract class PrivacyTestBase : IAsyncLifetime
         GC.SuppressFinalize(this);
     }
 
-    private protected async Task DeliverAsync()
-    {
-        await using (var scope = _site.Services.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<NotificationDispatcher>().RunOnceAsync(TestContext.Current.CancellationToken);
-        }
-
-        await _site.Services.GetRequiredService<OutboxSender>().SendDueAsync(TestContext.Current.CancellationToken);
-    }
+    private protected Task DeliverAsync() => _site.DeliverAsync();
 
     private protected async Task<(string Slug, int Id)> PublishedCommentAsync(string email, string text, string name = "Canary Person", bool notify = false)
     {

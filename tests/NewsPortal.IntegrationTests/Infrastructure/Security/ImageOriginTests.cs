@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
@@ -41,21 +40,12 @@ public sealed class ImageOriginTests : IClassFixture<ImageOriginTests.Factory>
     private async Task<HttpResponseMessage> PublishAsync(string headline, string body, string? heroImage)
     {
         var editor = await _factory.EditorAsync();
-        var ids = await _factory.WithDbAsync(async db => (
-            await db.Categories.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync(),
-            await db.Authors.OrderBy(a => a.Id).Select(a => a.Id).FirstAsync()));
+        var values = await StoryFields.NewAsync(_factory, headline, body);
+        values["HeroImageUrl"] = heroImage ?? string.Empty;
+        values["HeroImageAlt"] = heroImage is null ? string.Empty : "The harbour at dawn";
         var (_, page) = await Html.GetAsync(editor, "/admin/articles/new");
         var form = page.QuerySelector<IHtmlFormElement>("form.article-editor")!;
-        var fields = Html.FormValues(form, new Dictionary<string, string>
-        {
-            ["Headline"] = headline,
-            ["Standfirst"] = "What happened, in one sentence.",
-            ["BodyHtml"] = body,
-            ["CategoryId"] = ids.Item1.ToString(CultureInfo.InvariantCulture),
-            ["AuthorId"] = ids.Item2.ToString(CultureInfo.InvariantCulture),
-            ["HeroImageUrl"] = heroImage ?? string.Empty,
-            ["HeroImageAlt"] = heroImage is null ? string.Empty : "The harbour at dawn",
-        });
+        var fields = Html.FormValues(form, values);
         fields.Add(new("intent", "Publish"));
         return await Html.PostAsync(editor, Html.ActionOf(form), fields);
     }

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using NewsPortal.IntegrationTests.TestSupport;
 using NewsPortal.Web.Infrastructure.Identity;
@@ -35,18 +34,9 @@ public sealed class RevisionSite : NewsPortalFactory
 
     public async Task<Dictionary<string, string>> NewStoryAsync(string headline, string body = "<p>The council voted on Tuesday.</p>")
     {
-        var ids = await WithDbAsync(async db => (
-            await db.Categories.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync(),
-            await db.Authors.OrderBy(a => a.Id).Select(a => a.Id).FirstAsync()));
-        return new Dictionary<string, string>
-        {
-            ["Headline"] = headline,
-            ["Standfirst"] = "What happened, in one sentence.",
-            ["BodyHtml"] = body,
-            ["CategoryId"] = ids.Item1.ToString(CultureInfo.InvariantCulture),
-            ["AuthorId"] = ids.Item2.ToString(CultureInfo.InvariantCulture),
-            ["Tags"] = string.Empty,
-        };
+        var fields = await StoryFields.NewAsync(this, headline, body);
+        fields["Tags"] = string.Empty;
+        return fields;
     }
 
     /// <summary>The editor's form as opened now (with the version it was opened at), to be posted later.</summary>
