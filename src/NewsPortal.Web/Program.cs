@@ -1,4 +1,3 @@
-using NewsPortal.Web.Data;
 using NewsPortal.Web.Data.Seed;
 using NewsPortal.Web.Features;
 using NewsPortal.Web.Features.AdminArticles;
@@ -32,7 +31,6 @@ using NewsPortal.Web.Infrastructure.Mvc;
 using NewsPortal.Web.Infrastructure.Proxy;
 using NewsPortal.Web.Infrastructure.Sanitizing;
 using NewsPortal.Web.Infrastructure.Security;
-using NewsPortal.Web.Infrastructure.Site;
 using NewsPortal.Web.Infrastructure.Telemetry;
 
 try

@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.Web.Domain;
 
 namespace NewsPortal.Web.Data;
 

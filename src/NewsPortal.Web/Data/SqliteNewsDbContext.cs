@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace NewsPortal.Web.Data;
 
 /// <summary>
@@ -7,12 +5,8 @@ namespace NewsPortal.Web.Data;
 /// set. The mapping is shared (times are UTC <see cref="DateTime"/>, which both providers order and compare); what
 /// only SQLite needs is added here.
 /// </summary>
-public sealed class SqliteNewsDbContext : NewsDbContext
+public sealed class SqliteNewsDbContext(DbContextOptions<SqliteNewsDbContext> options) : NewsDbContext(options)
 {
-    public SqliteNewsDbContext(DbContextOptions<SqliteNewsDbContext> options)
-        : base(options)
-    {
-    }
 
     /// <summary>
     /// <c>IX_Articles_SearchRanking</c>: what the reader search reads of each of its up to 200 candidates (visibility,

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace NewsPortal.Web.Domain;
 
 /// <summary>Lowercase, hyphenated, ASCII URL segments ("Café culture!" becomes "cafe-culture").</summary>

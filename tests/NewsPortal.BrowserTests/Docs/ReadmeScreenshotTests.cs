@@ -1,6 +1,3 @@
-using Microsoft.Playwright;
-using NewsPortal.BrowserTests.TestSupport;
-
 namespace NewsPortal.BrowserTests.Docs;
 
 /// <summary>
@@ -8,13 +5,11 @@ namespace NewsPortal.BrowserTests.Docs;
 /// <c>bash build/screenshots.sh</c> runs this with NEWSPORTAL_SCREENSHOTS=docs/images; otherwise they go with the
 /// other screenshots under bin/.
 /// </summary>
-public sealed class ReadmeScreenshotTests
+public sealed class ReadmeScreenshotTests(SiteFixture site)
 {
     private const string ArticleSlug = "twelve-coastal-nations-sign-pact-to-protect-the-halver-sea";
 
-    private readonly SiteFixture _site;
-
-    public ReadmeScreenshotTests(SiteFixture site) => _site = site;
+    private readonly SiteFixture _site = site;
 
     private static string Folder => Environment.GetEnvironmentVariable("NEWSPORTAL_SCREENSHOTS") is { Length: > 0 } folder
         ? Directory.CreateDirectory(folder).FullName

@@ -1,10 +1,5 @@
 using System.Linq.Expressions;
 using System.Text.RegularExpressions;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
-using NewsPortal.Web.Data;
-using NewsPortal.Web.Domain;
 
 namespace NewsPortal.BrowserTests.TestSupport;
 

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Deque.AxeCore.Playwright;
-using Microsoft.Playwright;
 
 namespace NewsPortal.BrowserTests.TestSupport;
 

@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using NewsPortal.Web.Data;
-using NewsPortal.Web.Domain;
-
 namespace NewsPortal.BrowserTests.TestSupport;
 
 /// <summary>What the browser tests' site holds besides the sample content: the pages they drive need it to show something.</summary>

@@ -2,9 +2,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
-using NewsPortal.Web.Data;
 using NewsPortal.Web.Infrastructure.Identity;
 
 [assembly: AssemblyFixture(typeof(NewsPortal.BrowserTests.TestSupport.SiteFixture))]

@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using NewsPortal.Web.Data;
-
 namespace NewsPortal.IntegrationTests.Data;
 
 /// <summary>The outbox's claims, the notification dispatcher and the privacy jobs, translated by the SQL Server provider and parsed as T-SQL.</summary>

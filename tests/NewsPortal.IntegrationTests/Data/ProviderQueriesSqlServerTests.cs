@@ -1,7 +1,3 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using NewsPortal.Web.Data;
 using NewsPortal.Web.Data.Queries;
 using NewsPortal.Web.Data.Queries.SqlServer;
 
@@ -13,28 +9,25 @@ namespace NewsPortal.IntegrationTests.Data;
 /// behind it, each is the SQL Server implementation and sends the server nothing, so none of SQLite's statements
 /// (PRAGMA, BEGIN IMMEDIATE) can reach it, and the readiness check stays ready.
 /// </summary>
-public sealed class ProviderQueriesSqlServerTests : IClassFixture<SqlServerQueryTests.SqlServerFactory>
+public sealed class ProviderQueriesSqlServerTests(SqlServerQueryTests.SqlServerFactory factory) : IClassFixture<SqlServerQueryTests.SqlServerFactory>
 {
-    private readonly SqlServerQueryTests.SqlServerFactory _factory;
-
-    public ProviderQueriesSqlServerTests(SqlServerQueryTests.SqlServerFactory factory) => _factory = factory;
 
     [Fact]
     public async Task ReadinessCheck_OnSqlServer_WritableWithoutSqliteStatements()
     {
-        var client = _factory.CreateClient();
-        var probe = _factory.Services.GetRequiredService<IDatabaseProbe>();
+        var client = factory.CreateClient();
+        var probe = factory.Services.GetRequiredService<IDatabaseProbe>();
         Assert.IsType<SqlServerDatabaseProbe>(probe);
-        _factory.Capture.Commands.Clear();
+        factory.Capture.Commands.Clear();
 
         var response = await client.GetAsync(new Uri("/healthz/ready", UriKind.Relative), TestContext.Current.CancellationToken);
-        await using (var scope = _factory.Services.CreateAsyncScope())
+        await using (var scope = factory.Services.CreateAsyncScope())
         {
             var state = await probe.WriteStateAsync(scope.ServiceProvider.GetRequiredService<NewsDbContext>(), TestContext.Current.CancellationToken);
             Assert.Equal(DatabaseWriteKind.Writable, state.Kind);
         }
 
-        var commands = _factory.Capture.Commands.Distinct().ToList();
+        var commands = factory.Capture.Commands.Distinct().ToList();
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"/healthz/ready: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)}");
         AssertNoSqliteStatement(commands);
     }
@@ -42,26 +35,26 @@ public sealed class ProviderQueriesSqlServerTests : IClassFixture<SqlServerQuery
     [Fact]
     public async Task Journal_OnSqlServer_SendsNothing()
     {
-        var journal = _factory.Services.GetRequiredService<IDatabaseJournal>();
+        var journal = factory.Services.GetRequiredService<IDatabaseJournal>();
         Assert.IsType<SqlServerDatabaseJournal>(journal);
-        _factory.Capture.Commands.Clear();
+        factory.Capture.Commands.Clear();
 
-        await using (var scope = _factory.Services.CreateAsyncScope())
+        await using (var scope = factory.Services.CreateAsyncScope())
         {
             await journal.UseWriteAheadLogAsync(scope.ServiceProvider.GetRequiredService<NewsDbContext>(), TestContext.Current.CancellationToken);
         }
 
-        Assert.Empty(_factory.Capture.Commands);
+        Assert.Empty(factory.Capture.Commands);
     }
 
     [Fact]
     public async Task BulkWriteConnection_OnSqlServer_TunesNothingAndHoldsNothing()
     {
-        var bulkWrites = _factory.Services.GetRequiredService<IBulkWriteConnection>();
+        var bulkWrites = factory.Services.GetRequiredService<IBulkWriteConnection>();
         Assert.IsType<SqlServerBulkWriteConnection>(bulkWrites);
-        _factory.Capture.Commands.Clear();
+        factory.Capture.Commands.Clear();
 
-        await using (var scope = _factory.Services.CreateAsyncScope())
+        await using (var scope = factory.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
             await using (await bulkWrites.HoldAsync(db, TestContext.Current.CancellationToken))
@@ -71,7 +64,7 @@ public sealed class ProviderQueriesSqlServerTests : IClassFixture<SqlServerQuery
             }
         }
 
-        Assert.Empty(_factory.Capture.Commands);
+        Assert.Empty(factory.Capture.Commands);
     }
 
     private static void AssertNoSqliteStatement(List<string> commands)

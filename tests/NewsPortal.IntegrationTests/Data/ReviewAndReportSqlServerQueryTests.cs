@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using NewsPortal.Web.Data;
-using NewsPortal.Web.Domain;
 using NewsPortal.Web.Features.AdminArticles;
 using NewsPortal.Web.Features.AdminComments;
 

@@ -1,19 +1,14 @@
 using System.Xml.Linq;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
-using NewsPortal.IntegrationTests.TestSupport;
-using NewsPortal.Web.Data;
 
 namespace NewsPortal.IntegrationTests.Data;
 
 /// <summary>The site started on Database:Provider=SqlServer with no server behind it, capturing each command EF sends, and the T-SQL check, shared by the SQL Server query proofs.</summary>
-public abstract class SqlServerQueryTestBase
+public abstract class SqlServerQueryTestBase(SqlServerQueryTestBase.SqlServerFactory factory)
 {
-    private protected readonly SqlServerFactory _factory;
-
-    protected SqlServerQueryTestBase(SqlServerFactory factory) => _factory = factory;
+    private protected readonly SqlServerFactory _factory = factory;
 
     private protected static async Task SavedOrAnsweredWithoutRowsAsync(Func<Task> save)
     {

@@ -1,8 +1,3 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using NewsPortal.Web.Data;
-using NewsPortal.Web.Domain;
 using NewsPortal.Web.Features.AdminArticles;
 using NewsPortal.Web.Features.AdminComments;
 using NewsPortal.Web.Infrastructure.Search;

@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.IntegrationTests.TestSupport;
-using NewsPortal.Web.Domain;
-
 namespace NewsPortal.IntegrationTests.Domain;
 
 /// <summary>The visibility rule's three forms (the entity's method, the LINQ expression, the SQL for raw queries) agree on every kind of article.</summary>

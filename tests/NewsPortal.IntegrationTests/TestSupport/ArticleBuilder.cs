@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.Web.Data;
-using NewsPortal.Web.Domain;
-
 namespace NewsPortal.IntegrationTests.TestSupport;
 
 /// <summary>Builds an article with sensible defaults; tests say only what matters to them.</summary>

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using NewsPortal.Web.Features.Notifications;
 using NewsPortal.Web.Infrastructure.Mail;
 

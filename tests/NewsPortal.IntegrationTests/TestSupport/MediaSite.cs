@@ -1,9 +1,4 @@
-using System.Net;
 using System.Net.Http.Headers;
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.Web.Domain;
 
 namespace NewsPortal.IntegrationTests.TestSupport;
 

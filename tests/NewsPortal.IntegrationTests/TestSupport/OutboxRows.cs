@@ -1,5 +1,3 @@
-using NewsPortal.Web.Domain;
-
 namespace NewsPortal.IntegrationTests.TestSupport;
 
 /// <summary>An outbox row as the site writes one, for tests that need mail in a given state without sending any.</summary>

@@ -1,8 +1,3 @@
-using System.Net;
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
-using NewsPortal.Web.Domain;
-
 namespace NewsPortal.IntegrationTests.TestSupport;
 
 /// <summary>Published comments to report, and readers reporting them through the real pages.</summary>

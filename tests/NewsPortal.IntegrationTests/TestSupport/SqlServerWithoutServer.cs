@@ -72,22 +72,19 @@ public sealed class SqlServerWithoutServer : DbConnectionInterceptor, IDbCommand
         DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default) =>
         ValueTask.FromResult(NonQueryExecuting(command, eventData, result));
 
-    private sealed class TransactionTolerantCommand : DbCommand
+    private sealed class TransactionTolerantCommand(DbCommand inner) : DbCommand
     {
-        private readonly DbCommand _inner;
-
-        public TransactionTolerantCommand(DbCommand inner) => _inner = inner;
 
 #pragma warning disable CA2100 // The text is the site's own; it is recorded, never executed.
         [System.Diagnostics.CodeAnalysis.AllowNull]
-        public override string CommandText { get => _inner.CommandText; set => _inner.CommandText = value; }
+        public override string CommandText { get => inner.CommandText; set => inner.CommandText = value; }
 #pragma warning restore CA2100
-        public override int CommandTimeout { get => _inner.CommandTimeout; set => _inner.CommandTimeout = value; }
-        public override System.Data.CommandType CommandType { get => _inner.CommandType; set => _inner.CommandType = value; }
+        public override int CommandTimeout { get => inner.CommandTimeout; set => inner.CommandTimeout = value; }
+        public override System.Data.CommandType CommandType { get => inner.CommandType; set => inner.CommandType = value; }
         public override bool DesignTimeVisible { get; set; }
-        public override System.Data.UpdateRowSource UpdatedRowSource { get => _inner.UpdatedRowSource; set => _inner.UpdatedRowSource = value; }
-        protected override DbConnection? DbConnection { get => _inner.Connection; set => _inner.Connection = value; }
-        protected override DbParameterCollection DbParameterCollection => _inner.Parameters;
+        public override System.Data.UpdateRowSource UpdatedRowSource { get => inner.UpdatedRowSource; set => inner.UpdatedRowSource = value; }
+        protected override DbConnection? DbConnection { get => inner.Connection; set => inner.Connection = value; }
+        protected override DbParameterCollection DbParameterCollection => inner.Parameters;
         protected override DbTransaction? DbTransaction { get; set; }
 
         public override void Cancel()
@@ -102,7 +99,7 @@ public sealed class SqlServerWithoutServer : DbConnectionInterceptor, IDbCommand
         {
         }
 
-        protected override DbParameter CreateDbParameter() => _inner.CreateParameter();
+        protected override DbParameter CreateDbParameter() => inner.CreateParameter();
 
         protected override DbDataReader ExecuteDbDataReader(System.Data.CommandBehavior behavior) =>
             throw new NotSupportedException("Every command is answered by the interceptor.");
@@ -111,19 +108,17 @@ public sealed class SqlServerWithoutServer : DbConnectionInterceptor, IDbCommand
         {
             if (disposing)
             {
-                _inner.Dispose();
+                inner.Dispose();
             }
 
             base.Dispose(disposing);
         }
     }
 
-    private sealed class NoTransaction : DbTransaction
+    private sealed class NoTransaction(DbConnection connection) : DbTransaction
     {
-        public NoTransaction(DbConnection connection) => DbConnection = connection;
-
         public override System.Data.IsolationLevel IsolationLevel => System.Data.IsolationLevel.ReadCommitted;
-        protected override DbConnection DbConnection { get; }
+        protected override DbConnection DbConnection { get; } = connection;
         public override void Commit()
         {
         }

@@ -1,9 +1,5 @@
-using System.Net;
-using AngleSharp.Dom;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
-using NewsPortal.Web.Data;
 
 namespace NewsPortal.IntegrationTests.TestSupport;
 

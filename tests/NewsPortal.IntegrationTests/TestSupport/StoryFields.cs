@@ -1,6 +1,3 @@
-using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-
 namespace NewsPortal.IntegrationTests.TestSupport;
 
 /// <summary>The article editor's fields for a new story: the first section and author, a fixed standfirst.</summary>

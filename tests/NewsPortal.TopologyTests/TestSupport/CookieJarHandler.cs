@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace NewsPortal.TopologyTests.TestSupport;
 
 /// <summary>
@@ -10,15 +8,10 @@ namespace NewsPortal.TopologyTests.TestSupport;
 /// or SameSite attributes say. The alternative, sending <c>X-Forwarded-Proto: https</c>, would only work once the
 /// site trusts forwarded headers, and would test the proxy set-up instead of the feature at hand.
 /// </summary>
-public sealed class CookieJarHandler : DelegatingHandler
+public sealed class CookieJarHandler(HttpMessageHandler inner) : DelegatingHandler(inner)
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, string> _cookies = new(StringComparer.Ordinal);
-
-    public CookieJarHandler(HttpMessageHandler inner)
-        : base(inner)
-    {
-    }
 
     /// <summary>A new browser profile: no cookies.</summary>
     public void Clear()

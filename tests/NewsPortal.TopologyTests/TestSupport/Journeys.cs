@@ -1,6 +1,4 @@
-using System.Net;
 using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
 
 namespace NewsPortal.TopologyTests.TestSupport;
 

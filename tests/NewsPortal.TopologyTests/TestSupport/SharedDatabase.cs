@@ -19,11 +19,9 @@ public sealed record StoredComment(int Id, StoredCommentStatus Status, string? I
 /// The one SQLite file every instance uses, read behind the site's back to see which rows really exist. Connections
 /// are not pooled, so the test run never holds the file open between queries.
 /// </summary>
-public sealed class SharedDatabase
+public sealed class SharedDatabase(string path)
 {
-    public SharedDatabase(string path) => Path = path;
-
-    public string Path { get; }
+    public string Path { get; } = path;
 
     /// <summary>What the site is given as <c>ConnectionStrings:NewsPortal</c>.</summary>
     public string SiteConnectionString => $"Data Source={Path}";

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace NewsPortal.TopologyTests.TestSupport;
 
 /// <summary>The published build the topology runs, and the programs it starts (dotnet, redis-server, nginx, prometheus).</summary>

@@ -1,6 +1,4 @@
-using System.Net;
 using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
 
 [assembly: AssemblyFixture(typeof(NewsPortal.TopologyTests.TestSupport.Topology))]
 

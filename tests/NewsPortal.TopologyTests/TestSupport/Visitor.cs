@@ -1,6 +1,3 @@
-using System.Net;
-using AngleSharp.Html.Dom;
-
 namespace NewsPortal.TopologyTests.TestSupport;
 
 /// <summary>What came back for one request: everything a test looks at, read before the response is disposed.</summary>

@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace NewsPortal.UnitTests.Docs;
 
 /// <summary>docs/architecture.md: "`Infrastructure/` uses no slice but one (`Identity` registers the account slice's sign-in limits)".</summary>

@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace NewsPortal.UnitTests.Docs;
 
 /// <summary>The feature slices depend on each other one way only, as docs/architecture.md draws them.</summary>

@@ -1,5 +1,3 @@
-using NewsPortal.Web.Domain;
-
 namespace NewsPortal.UnitTests.Domain;
 
 public sealed class FieldLengthsTests

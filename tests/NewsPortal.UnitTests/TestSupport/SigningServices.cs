@@ -4,8 +4,6 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using NewsPortal.Web.Domain;
-using NewsPortal.Web.Features.Comments;
 using NewsPortal.Web.Infrastructure.Mail;
 using NewsPortal.Web.Infrastructure.Security;
 

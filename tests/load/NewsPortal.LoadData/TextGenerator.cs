@@ -6,7 +6,8 @@ namespace NewsPortal.LoadData;
 /// Plausible-looking English from a fixed word list: fast, deterministic for a given seed, ASCII only (so
 /// nothing needs HTML encoding) and varied enough that SQLite pages and response sizes are realistic.
 /// </summary>
-internal sealed class TextGenerator
+/// <remarks>With <paramref name="zipf"/>, words are drawn from it; without, uniformly from the short list above.</remarks>
+internal sealed class TextGenerator(Random random, ZipfVocabulary? zipf = null)
 {
     private static readonly string[] Words =
     [
@@ -75,16 +76,8 @@ internal sealed class TextGenerator
         "Adeyemi", "Horvat", "Tanaka", "Murphy", "Schmidt", "Ferrari", "Nilsen", "Sharma", "Boateng",
     ];
 
-    private readonly Random _random;
-    private readonly ZipfVocabulary? _zipf;
+    private readonly ZipfVocabulary? _zipf = zipf;
     private readonly StringBuilder _sb = new(8192);
-
-    /// <summary>With <paramref name="zipf"/>, words are drawn from it; without, uniformly from the short list above.</summary>
-    public TextGenerator(Random random, ZipfVocabulary? zipf = null)
-    {
-        _random = random;
-        _zipf = zipf;
-    }
 
     /// <summary>The list's words, most common first, for a <see cref="ZipfVocabulary"/>'s first ranks.</summary>
     public static IEnumerable<string> CommonWords => Words;
@@ -93,17 +86,17 @@ internal sealed class TextGenerator
 
     public static IReadOnlyList<string> TopicQualifiers => Qualifiers;
 
-    public string Word() => _zipf?.Next(_random) ?? Words[_random.Next(Words.Length)];
+    public string Word() => _zipf?.Next(random) ?? Words[random.Next(Words.Length)];
 
-    public string FirstName() => FirstNames[_random.Next(FirstNames.Length)];
+    public string FirstName() => FirstNames[random.Next(FirstNames.Length)];
 
-    public string LastName() => LastNames[_random.Next(LastNames.Length)];
+    public string LastName() => LastNames[random.Next(LastNames.Length)];
 
     /// <summary>"Council approves northern railway plan after long talks", capitalised, no full stop.</summary>
     public string Headline()
     {
         _sb.Clear();
-        var count = _random.Next(6, 13);
+        var count = random.Next(6, 13);
         for (var i = 0; i < count; i++)
         {
             if (i > 0)
@@ -122,7 +115,7 @@ internal sealed class TextGenerator
     {
         _sb.Clear();
         AppendSentence(14, 30);
-        if (_random.Next(3) == 0)
+        if (random.Next(3) == 0)
         {
             _sb.Append(' ');
             AppendSentence(8, 16);
@@ -135,12 +128,12 @@ internal sealed class TextGenerator
     public string ArticleBody()
     {
         _sb.Clear();
-        var target = _random.Next(400, 901);
+        var target = random.Next(400, 901);
         var written = 0;
         while (written < target)
         {
             _sb.Append("<p>");
-            var sentences = _random.Next(3, 8);
+            var sentences = random.Next(3, 8);
             for (var s = 0; s < sentences && written < target; s++)
             {
                 if (s > 0)
@@ -161,11 +154,11 @@ internal sealed class TextGenerator
     public string CommentBody()
     {
         _sb.Clear();
-        var paragraphs = _random.Next(5) == 0 ? 2 : 1;
+        var paragraphs = random.Next(5) == 0 ? 2 : 1;
         for (var p = 0; p < paragraphs; p++)
         {
             _sb.Append("<p>");
-            var sentences = _random.Next(1, 5);
+            var sentences = random.Next(1, 5);
             for (var s = 0; s < sentences; s++)
             {
                 if (s > 0)
@@ -184,12 +177,12 @@ internal sealed class TextGenerator
 
     private int AppendSentence(int minWords, int maxWords)
     {
-        var count = _random.Next(minWords, maxWords + 1);
+        var count = random.Next(minWords, maxWords + 1);
         for (var i = 0; i < count; i++)
         {
             if (i > 0)
             {
-                _sb.Append(i > 3 && i < count - 2 && _random.Next(9) == 0 ? ", " : " ");
+                _sb.Append(i > 3 && i < count - 2 && random.Next(9) == 0 ? ", " : " ");
             }
 
             AppendWord(capitalise: i == 0);

@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using NewsPortal.Web.Domain;
 
 namespace NewsPortal.Web.Data.Configurations;
 

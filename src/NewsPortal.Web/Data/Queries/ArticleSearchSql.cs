@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace NewsPortal.Web.Data.Queries;
 
 /// <summary>The reader search's filter as SQL both providers read: {0} is the match expression, {1} the time.</summary>

@@ -1,4 +1,3 @@
-using NewsPortal.Web.Domain;
 using NewsPortal.Web.Infrastructure.Search;
 
 namespace NewsPortal.Web.Data.Queries;

@@ -1,33 +1,20 @@
 using System.Net;
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.Web.Domain;
 using NewsPortal.Web.Infrastructure.Sanitizing;
 
 namespace NewsPortal.Web.Data.Seed;
 
 /// <summary>Fills an empty database with the sample newsroom, so a newcomer's first run shows a real site.</summary>
-public sealed class SampleContentSeeder
+public sealed class SampleContentSeeder(NewsDbContext db, ArticleSanitizer sanitizer, TimeProvider time)
 {
-    private readonly NewsDbContext _db;
-    private readonly ArticleSanitizer _sanitizer;
-    private readonly TimeProvider _time;
-
-    public SampleContentSeeder(NewsDbContext db, ArticleSanitizer sanitizer, TimeProvider time)
-    {
-        _db = db;
-        _sanitizer = sanitizer;
-        _time = time;
-    }
-
     /// <returns>The number of articles added; 0 when the database already had articles.</returns>
     public async Task<int> SeedAsync(CancellationToken cancellationToken)
     {
-        if (await _db.Articles.AnyAsync(cancellationToken))
+        if (await db.Articles.AnyAsync(cancellationToken))
         {
             return 0;
         }
 
-        var now = _time.GetUtcNow().UtcDateTime;
+        var now = time.GetUtcNow().UtcDateTime;
         var categories = SampleContent.Categories
             .Select((c, i) => new Category { Name = c.Name, Slug = c.Slug, Position = i })
             .ToDictionary(c => c.Name);
@@ -50,7 +37,7 @@ public sealed class SampleContentSeeder
                 Slug = sample.Slug,
                 Headline = sample.Headline,
                 Standfirst = sample.Standfirst,
-                BodyHtml = _sanitizer.Sanitize(body),
+                BodyHtml = sanitizer.Sanitize(body),
                 HeroImageUrl = sample.Image,
                 HeroImageAlt = sample.ImageAlt,
                 HeroImageCaption = sample.ImageCaption,
@@ -76,16 +63,16 @@ public sealed class SampleContentSeeder
             });
         }
 
-        _db.Articles.AddRange(articles.Values);
+        db.Articles.AddRange(articles.Values);
         try
         {
-            await _db.SaveChangesAsync(cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateException)
         {
             // Another instance starting on the same new database seeded it first (one transaction, so all or none).
-            _db.ChangeTracker.Clear();
-            if (await _db.Articles.AnyAsync(cancellationToken))
+            db.ChangeTracker.Clear();
+            if (await db.Articles.AnyAsync(cancellationToken))
             {
                 return 0;
             }

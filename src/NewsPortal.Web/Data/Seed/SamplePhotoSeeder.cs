@@ -1,6 +1,4 @@
 using System.Net;
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.Web.Domain;
 using NewsPortal.Web.Features.Articles;
 using NewsPortal.Web.Infrastructure.Media;
 using NewsPortal.Web.Infrastructure.Sanitizing;
@@ -13,27 +11,11 @@ namespace NewsPortal.Web.Data.Seed;
 /// so the article page carries the weight of a photo story. Run once, right after the sample articles are added;
 /// the variants are made here, not in the background, because the articles must name them.
 /// </summary>
-public sealed class SamplePhotoSeeder
+public sealed class SamplePhotoSeeder(NewsDbContext db, ImageIntake intake, IMediaStore store, MediaProcessor processor, ArticleSanitizer sanitizer, TimeProvider time)
 {
     /// <summary>Photographs in the newest article's body, after its hero.</summary>
     public const int InlinePhotos = 3;
 
-    private readonly NewsDbContext _db;
-    private readonly ImageIntake _intake;
-    private readonly IMediaStore _store;
-    private readonly MediaProcessor _processor;
-    private readonly ArticleSanitizer _sanitizer;
-    private readonly TimeProvider _time;
-
-    public SamplePhotoSeeder(NewsDbContext db, ImageIntake intake, IMediaStore store, MediaProcessor processor, ArticleSanitizer sanitizer, TimeProvider time)
-    {
-        _db = db;
-        _intake = intake;
-        _store = store;
-        _processor = processor;
-        _sanitizer = sanitizer;
-        _time = time;
-    }
 
     /// <returns>How many photographs were added.</returns>
     public async Task<int> SeedAsync(CancellationToken cancellationToken)
@@ -41,13 +23,13 @@ public sealed class SamplePhotoSeeder
         var items = new List<MediaItem>();
         for (var i = 0; i < SamplePhotos.Count; i++)
         {
-            var accepted = _intake.Accept(SamplePhotos.Make(i));
+            var accepted = intake.Accept(SamplePhotos.Make(i));
             if (accepted.Refusal is not null)
             {
                 throw new InvalidOperationException($"Sample photograph {i} was refused: {accepted.Refusal}");
             }
 
-            await _store.WriteOriginalAsync(accepted.OriginalName, accepted.Original, cancellationToken);
+            await store.WriteOriginalAsync(accepted.OriginalName, accepted.Original, cancellationToken);
             var item = new MediaItem
             {
                 OriginalName = accepted.OriginalName,
@@ -60,20 +42,20 @@ public sealed class SamplePhotoSeeder
                 Caption = "Generated for the sample site.",
                 Credit = "NewsPortal sample",
                 State = MediaState.Processing,
-                CreatedAt = _time.GetUtcNow().UtcDateTime,
+                CreatedAt = time.GetUtcNow().UtcDateTime,
             };
             items.Add(item);
-            _db.MediaItems.Add(item);
+            db.MediaItems.Add(item);
         }
 
-        await _db.SaveChangesAsync(cancellationToken);
-        await _processor.RunOnceAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await processor.RunOnceAsync(cancellationToken);
 
         var ids = items.Select(m => m.Id).ToList();
-        var variants = (await _db.MediaVariants.AsNoTracking().Where(v => ids.Contains(v.MediaItemId)).ToListAsync(cancellationToken)).ToLookup(v => v.MediaItemId);
+        var variants = (await db.MediaVariants.AsNoTracking().Where(v => ids.Contains(v.MediaItemId)).ToListAsync(cancellationToken)).ToLookup(v => v.MediaItemId);
         var images = items.Select(m => (Item: m, Image: ResponsiveImages.Of([.. variants[m.Id]]))).Where(x => x.Image is not null).ToList();
         var leads = images.Count <= InlinePhotos ? images.Count : images.Count - InlinePhotos;
-        var articles = await _db.Articles.OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id).Take(leads).ToListAsync(cancellationToken);
+        var articles = await db.Articles.OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id).Take(leads).ToListAsync(cancellationToken);
         for (var i = 0; i < articles.Count; i++)
         {
             var (item, image) = images[i];
@@ -103,10 +85,10 @@ public sealed class SamplePhotoSeeder
                 }
             }
 
-            story.BodyHtml = _sanitizer.Sanitize(string.Join("\n", body));
+            story.BodyHtml = sanitizer.Sanitize(string.Join("\n", body));
         }
 
-        await _db.SaveChangesAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
         return images.Count;
     }
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using NetVips;
 
 namespace NewsPortal.Web.Data.Seed;

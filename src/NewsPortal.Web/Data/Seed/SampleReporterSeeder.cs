@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
 using NewsPortal.Web.Infrastructure.Identity;
 
 namespace NewsPortal.Web.Data.Seed;
@@ -8,21 +7,14 @@ namespace NewsPortal.Web.Data.Seed;
 /// The sample reporter account (<c>Seed:ReporterEmail</c>, <c>Seed:ReporterPassword</c>), so a newcomer can try
 /// writing and submitting a story. Made once; an existing account is left as it is (its password, its roles).
 /// </summary>
-public sealed class SampleReporterSeeder
+public sealed class SampleReporterSeeder(UserManager<StaffUser> users, IOptions<SeedOptions> options)
 {
-    private readonly UserManager<StaffUser> _users;
-    private readonly SeedOptions _options;
-
-    public SampleReporterSeeder(UserManager<StaffUser> users, IOptions<SeedOptions> options)
-    {
-        _users = users;
-        _options = options.Value;
-    }
+    private readonly SeedOptions _options = options.Value;
 
     public async Task EnsureAsync()
     {
         if (string.IsNullOrWhiteSpace(_options.ReporterEmail) || string.IsNullOrEmpty(_options.ReporterPassword)
-            || await _users.FindByEmailAsync(_options.ReporterEmail) is not null)
+            || await users.FindByEmailAsync(_options.ReporterEmail) is not null)
         {
             return;
         }
@@ -30,11 +22,11 @@ public sealed class SampleReporterSeeder
         var user = new StaffUser { UserName = _options.ReporterEmail, Email = _options.ReporterEmail, EmailConfirmed = true, DisplayName = "Sample Reporter" };
         try
         {
-            var created = await _users.CreateAsync(user, _options.ReporterPassword);
+            var created = await users.CreateAsync(user, _options.ReporterPassword);
             if (!created.Succeeded)
             {
                 // Another instance starting at the same moment made it, or the password is too short: say which.
-                if (await _users.FindByEmailAsync(_options.ReporterEmail) is not null)
+                if (await users.FindByEmailAsync(_options.ReporterEmail) is not null)
                 {
                     return;
                 }
@@ -46,7 +38,7 @@ public sealed class SampleReporterSeeder
         catch (Microsoft.EntityFrameworkCore.DbUpdateException)
         {
             // Lost a race with another instance on the unique e-mail index: theirs is the account.
-            if (await _users.FindByEmailAsync(_options.ReporterEmail) is not null)
+            if (await users.FindByEmailAsync(_options.ReporterEmail) is not null)
             {
                 return;
             }
@@ -54,6 +46,6 @@ public sealed class SampleReporterSeeder
             throw;
         }
 
-        await _users.AddToRoleAsync(user, Roles.Reporter);
+        await users.AddToRoleAsync(user, Roles.Reporter);
     }
 }

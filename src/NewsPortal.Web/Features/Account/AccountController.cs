@@ -1,15 +1,14 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
-using NewsPortal.Web.Data;
 using NewsPortal.Web.Infrastructure.Identity;
 using NewsPortal.Web.Infrastructure.Mvc;
 
 namespace NewsPortal.Web.Features.Account;
 
 [Route("account")]
-public sealed class AccountController : Controller
+public sealed class AccountController(
+    SignInManager<StaffUser> signIn, UserManager<StaffUser> users, SignInAccountThrottle throttle, DummyPasswordHash dummyHash, SignInDevices devices) : Controller
 {
     /// <summary>One message for every failure, so the form never reveals whether an email has an account.</summary>
     public const string FailedMessage = "That email and password do not match an active account, or the account is locked. Please try again later.";
@@ -18,21 +17,7 @@ public sealed class AccountController : Controller
     public static string TooManyAttemptsMessage(int minutes) =>
         $"There have been too many sign-in attempts for this email address. Please try again in {minutes} {(minutes == 1 ? "minute" : "minutes")}.";
 
-    private readonly SignInManager<StaffUser> _signIn;
-    private readonly UserManager<StaffUser> _users;
-    private readonly SignInAccountThrottle _throttle;
-    private readonly DummyPasswordHash _dummyHash;
-    private readonly SignInDevices _devices;
-
-    public AccountController(
-        SignInManager<StaffUser> signIn, UserManager<StaffUser> users, SignInAccountThrottle throttle, DummyPasswordHash dummyHash, SignInDevices devices)
-    {
-        _signIn = signIn;
-        _users = users;
-        _throttle = throttle;
-        _dummyHash = dummyHash;
-        _devices = devices;
-    }
+    private readonly SignInAccountThrottle _throttle = throttle;
 
     [HttpGet("login")]
     public IActionResult Login(string? returnUrl) =>
@@ -47,31 +32,31 @@ public sealed class AccountController : Controller
             return View(form);
         }
 
-        var device = _devices.DeviceOf(Request, form.Email!);
+        var device = devices.DeviceOf(Request, form.Email!);
         if (await _throttle.TryAttemptAsync(form.Email!, device, cancellationToken) is { } wait)
         {
             return TooManyAttempts(form, wait);
         }
 
-        var user = await _users.FindByEmailAsync(form.Email!);
-        if (user is null || user.IsDisabled || await _users.IsLockedOutAsync(user))
+        var user = await users.FindByEmailAsync(form.Email!);
+        if (user is null || user.IsDisabled || await users.IsLockedOutAsync(user))
         {
             // Identity would answer these without hashing anything; spend the same time as a real check.
-            _dummyHash.Verify(_users.PasswordHasher, form.Password!);
+            dummyHash.Verify(users.PasswordHasher, form.Password!);
             ModelState.AddModelError(string.Empty, FailedMessage);
             return View(form);
         }
 
         // No lockout on failure: a lock anyone can trigger by guessing keeps the owner out; the throttle above slows
         // guessing down instead, per client. A lock set by hand (LockoutEnd) is still honoured above.
-        var result = await _signIn.PasswordSignInAsync(user, form.Password!, isPersistent: false, lockoutOnFailure: false);
+        var result = await signIn.PasswordSignInAsync(user, form.Password!, isPersistent: false, lockoutOnFailure: false);
         if (!result.Succeeded)
         {
             ModelState.AddModelError(string.Empty, FailedMessage);
             return View(form);
         }
 
-        _devices.Remember(HttpContext, form.Email!, device);
+        devices.Remember(HttpContext, form.Email!, device);
 
         if (Url.IsLocalUrl(form.ReturnUrl))
         {
@@ -79,7 +64,7 @@ public sealed class AccountController : Controller
         }
 
         // Editors have no dashboard (it is the moderators'); they start at their articles.
-        var roles = await _users.GetRolesAsync(user);
+        var roles = await users.GetRolesAsync(user);
         return Redirect(roles.Contains(Roles.Admin) || roles.Contains(Roles.Moderator) ? "/admin" : "/admin/articles");
     }
 
@@ -97,19 +82,19 @@ public sealed class AccountController : Controller
     [HttpPost("logout")]
     public async Task<IActionResult> Logout()
     {
-        if (await _users.GetUserAsync(User) is { } user)
+        if (await users.GetUserAsync(User) is { } user)
         {
             // A new stamp invalidates every copy of the old cookie, not just this browser's.
-            var result = await _users.UpdateSecurityStampAsync(user);
+            var result = await users.UpdateSecurityStampAsync(user);
             if (!result.Succeeded)
             {
-                await _signIn.SignOutAsync();
+                await signIn.SignOutAsync();
                 TempData["Warning"] = "You are signed out in this browser, but other copies of your session could not be ended. Change your password to end them.";
                 return Redirect("/account/login");
             }
         }
 
-        await _signIn.SignOutAsync();
+        await signIn.SignOutAsync();
         return Redirect("/");
     }
 
@@ -126,13 +111,13 @@ public sealed class AccountController : Controller
             return View(form);
         }
 
-        var user = await _users.GetUserAsync(User);
+        var user = await users.GetUserAsync(User);
         if (user is null)
         {
             return Challenge();
         }
 
-        var result = await _users.ChangePasswordAsync(user, form.CurrentPassword!, form.NewPassword!);
+        var result = await users.ChangePasswordAsync(user, form.CurrentPassword!, form.NewPassword!);
         if (!result.Succeeded)
         {
             foreach (var error in result.Errors)
@@ -145,7 +130,7 @@ public sealed class AccountController : Controller
         }
 
         // Changing the password changed the security stamp: sign this browser in again; every other session ends.
-        await _signIn.RefreshSignInAsync(user);
+        await signIn.RefreshSignInAsync(user);
         TempData["Flash"] = "Your password has been changed. Other sessions have been signed out.";
         return Redirect("/account/password");
     }

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using NewsPortal.Web.Data;
 
 namespace NewsPortal.Web.Features.Account;
 
@@ -9,13 +8,10 @@ namespace NewsPortal.Web.Features.Account;
 /// unknown, disabled or locked-out address costs the same hash computation as a known one and response times do
 /// not tell an attacker which addresses are staff.
 /// </summary>
-public sealed class DummyPasswordHash
+public sealed class DummyPasswordHash(IServiceScopeFactory scopes)
 {
     private static readonly StaffUser Nobody = new();
-    private readonly Lazy<string> _hash;
-
-    public DummyPasswordHash(IServiceScopeFactory scopes) =>
-        _hash = new Lazy<string>(() =>
+    private readonly Lazy<string> _hash = new Lazy<string>(() =>
         {
             using var scope = scopes.CreateScope();
             var hasher = scope.ServiceProvider.GetRequiredService<IPasswordHasher<StaffUser>>();

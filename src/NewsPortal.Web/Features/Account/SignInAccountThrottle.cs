@@ -1,8 +1,5 @@
-using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
 using System.Threading.RateLimiting;
-using Microsoft.Extensions.Options;
 using NewsPortal.Web.Infrastructure.RateLimiting;
 using NewsPortal.Web.Infrastructure.Redis;
 

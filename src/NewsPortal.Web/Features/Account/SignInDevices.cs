@@ -11,14 +11,11 @@ namespace NewsPortal.Web.Features.Account;
 /// elsewhere can use up the allowance of every client the owner has not used before, but never that of the owner's
 /// usual browser. The cookie is no credential: the password is still checked.
 /// </summary>
-public sealed class SignInDevices
+public sealed class SignInDevices(IDataProtectionProvider protection)
 {
     public const string CookieName = "np_device";
 
-    private readonly ProtectedCookie _cookie;
-
-    public SignInDevices(IDataProtectionProvider protection) =>
-        _cookie = new(protection, "NewsPortal.Account.SignInDevice.v1", CookieName, TimeSpan.FromDays(365), SameSiteMode.Strict, "/account", maxLength: 1_000);
+    private readonly ProtectedCookie _cookie = new(protection, "NewsPortal.Account.SignInDevice.v1", CookieName, TimeSpan.FromDays(365), SameSiteMode.Strict, "/account", maxLength: 1_000);
 
     /// <summary>This browser's device id when its cookie was issued by a sign-in to <paramref name="email"/>; otherwise null.</summary>
     public string? DeviceOf(HttpRequest request, string email) =>

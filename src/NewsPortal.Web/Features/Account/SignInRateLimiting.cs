@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace NewsPortal.Web.Features.Account;
 
 /// <summary>The "SignIn" section.</summary>

@@ -1,9 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using NewsPortal.Web.Domain;
 using NewsPortal.Web.Features.Articles;
 using NewsPortal.Web.Features.Comments;
-using NewsPortal.Web.Features.Shared;
 using NewsPortal.Web.Infrastructure.Identity;
 using NewsPortal.Web.Infrastructure.Mvc;
 
@@ -15,22 +12,10 @@ namespace NewsPortal.Web.Features.AdminArticles;
 /// </remarks>
 [Authorize(Policy = Policies.Writing)]
 [Route("admin/articles")]
-public sealed class AdminArticlesController : Controller
+public sealed class AdminArticlesController(ArticleEditorService editor, ArticleEditorPages pages, ArticleAccess access, ArticleReview review, ArticleNewsroomPanels panels) : Controller
 {
-    private readonly ArticleEditorService _editor;
-    private readonly ArticleEditorPages _pages;
-    private readonly ArticleAccess _access;
-    private readonly ArticleReview _review;
-    private readonly ArticleNewsroomPanels _panels;
-
-    public AdminArticlesController(ArticleEditorService editor, ArticleEditorPages pages, ArticleAccess access, ArticleReview review, ArticleNewsroomPanels panels)
-    {
-        _editor = editor;
-        _pages = pages;
-        _access = access;
-        _review = review;
-        _panels = panels;
-    }
+    private readonly ArticleEditorService _editor = editor;
+    private readonly ArticleReview _review = review;
 
     [HttpGet("")]
     public async Task<IActionResult> Index(string? status, string? q, int? page, [FromServices] ArticleList list, CancellationToken cancellationToken)
@@ -38,7 +23,7 @@ public sealed class AdminArticlesController : Controller
         // A reporter's list is their own stories; the newsroom's list and the review queue are the editors'.
         if (ArticleAccess.IsReporterOnly(User))
         {
-            var me = await _access.ActorAsync(User, cancellationToken);
+            var me = await access.ActorAsync(User, cancellationToken);
             return View("Mine", new ReporterStoriesViewModel { Stories = await _review.MineAsync(me.UserId, Paging.ClampPage(page), cancellationToken) });
         }
 
@@ -57,7 +42,7 @@ public sealed class AdminArticlesController : Controller
     [HttpGet("new")]
     public async Task<IActionResult> New(string? restore, [FromServices] Revisions.EditorStarts starts, CancellationToken cancellationToken)
     {
-        var model = await starts.FromAsync(await _pages.NewAsync(cancellationToken), restore, null, cancellationToken);
+        var model = await starts.FromAsync(await pages.NewAsync(cancellationToken), restore, null, cancellationToken);
         model.IsReporterOnly = ArticleAccess.IsReporterOnly(User);
         return View("Edit", model);
     }
@@ -69,8 +54,8 @@ public sealed class AdminArticlesController : Controller
     [HttpGet("{id:int}/edit")]
     public async Task<IActionResult> Edit(int id, string? restore, long? revision, [FromServices] Revisions.EditorStarts starts, CancellationToken cancellationToken)
     {
-        var actor = await _access.ActorAsync(User, cancellationToken);
-        if (await _access.FindAsync(id, cancellationToken) is not { } info || await _pages.EditAsync(id, cancellationToken) is not { } model)
+        var actor = await access.ActorAsync(User, cancellationToken);
+        if (await access.FindAsync(id, cancellationToken) is not { } info || await pages.EditAsync(id, cancellationToken) is not { } model)
         {
             return NotFound();
         }
@@ -92,12 +77,12 @@ public sealed class AdminArticlesController : Controller
     [HttpGet("{id:int}/preview")]
     public async Task<IActionResult> Preview(int id, CancellationToken cancellationToken)
     {
-        if (await _access.FindAsync(id, cancellationToken) is { } info && !ArticleAccess.MayOpen(await _access.ActorAsync(User, cancellationToken), info))
+        if (await access.FindAsync(id, cancellationToken) is { } info && !ArticleAccess.MayOpen(await access.ActorAsync(User, cancellationToken), info))
         {
             return Forbid();
         }
 
-        var article = await _pages.PreviewAsync(id, cancellationToken);
+        var article = await pages.PreviewAsync(id, cancellationToken);
         if (article is null)
         {
             return NotFound();
@@ -114,7 +99,7 @@ public sealed class AdminArticlesController : Controller
     private async Task<IActionResult> SaveAsync(int? id, ArticleForm form, string? intent, CancellationToken cancellationToken)
     {
         var parsedIntent = Enum.TryParse<ArticleIntent>(intent, ignoreCase: true, out var i) && Enum.IsDefined(i) ? i : ArticleIntent.Save;
-        var actor = await _access.ActorAsync(User, cancellationToken);
+        var actor = await access.ActorAsync(User, cancellationToken);
         if (await RefusedAsync(id, form, parsedIntent, actor, cancellationToken) is { } refused)
         {
             return refused;
@@ -167,7 +152,7 @@ public sealed class AdminArticlesController : Controller
     /// </summary>
     private async Task<IActionResult?> RefusedAsync(int? id, ArticleForm form, ArticleIntent intent, ArticleActor actor, CancellationToken cancellationToken)
     {
-        var info = id is { } existing ? await _access.FindAsync(existing, cancellationToken) : null;
+        var info = id is { } existing ? await access.FindAsync(existing, cancellationToken) : null;
         if (id is not null && info is null)
         {
             return NotFound();
@@ -207,7 +192,7 @@ public sealed class AdminArticlesController : Controller
 
     private async Task<ArticleEditorViewModel> AgainAsync(int? id, ArticleForm form, ArticleActor actor, CancellationToken cancellationToken)
     {
-        var model = await _pages.AgainAsync(id, form, cancellationToken);
+        var model = await pages.AgainAsync(id, form, cancellationToken);
         await WithNewsroomAsync(model, actor, cancellationToken);
         return model;
     }
@@ -217,7 +202,7 @@ public sealed class AdminArticlesController : Controller
         model.IsReporterOnly = actor.IsReporterOnly;
         if (model.Id is { } id)
         {
-            model.Newsroom = await _panels.BuildAsync(id, actor, cancellationToken);
+            model.Newsroom = await panels.BuildAsync(id, actor, cancellationToken);
             model.Newsroom?.NewPreviewLink = TempData[ArticleReviewLinks.NewPreviewLinkKey] as string;
         }
     }

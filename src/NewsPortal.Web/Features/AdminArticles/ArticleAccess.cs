@@ -1,7 +1,4 @@
 using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.Web.Data;
-using NewsPortal.Web.Domain;
 using NewsPortal.Web.Infrastructure.Identity;
 
 namespace NewsPortal.Web.Features.AdminArticles;
@@ -19,16 +16,13 @@ public sealed record ArticleAccessInfo(int Id, string? CreatedById, ArticleStatu
 /// The reporter rule in one place: a reporter writes and edits their own stories (created by them) while they are
 /// drafts not waiting for review, and never publishes, schedules or unpublishes. Editors and admins may do everything.
 /// </summary>
-public sealed class ArticleAccess
+public sealed class ArticleAccess(NewsDbContext db)
 {
     public const string PublishRefused =
         "Reporters cannot publish, schedule or unpublish a story. Nothing was changed: save it as a draft or submit it for review, and an editor will publish it.";
 
     public const string NotYours = "You can only open your own stories.";
 
-    private readonly NewsDbContext _db;
-
-    public ArticleAccess(NewsDbContext db) => _db = db;
 
     public static bool IsReporterOnly(ClaimsPrincipal user) =>
         user.IsInRole(Roles.Reporter) && !user.IsInRole(Roles.Editor) && !user.IsInRole(Roles.Admin);
@@ -48,12 +42,12 @@ public sealed class ArticleAccess
     public async Task<ArticleActor> ActorAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var id = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? string.Empty;
-        var name = await _db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => u.DisplayName ?? u.Email).FirstOrDefaultAsync(cancellationToken);
+        var name = await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => u.DisplayName ?? u.Email).FirstOrDefaultAsync(cancellationToken);
         return new ArticleActor(id, Clip(string.IsNullOrWhiteSpace(name) ? user.Identity?.Name ?? "unknown" : name), IsReporterOnly(user));
     }
 
     public Task<ArticleAccessInfo?> FindAsync(int id, CancellationToken cancellationToken) =>
-        _db.Articles.AsNoTracking().Where(a => a.Id == id)
+        db.Articles.AsNoTracking().Where(a => a.Id == id)
             .Select(a => new ArticleAccessInfo(a.Id, a.CreatedById, a.Status, a.SubmittedAt))
             .SingleOrDefaultAsync(cancellationToken);
 

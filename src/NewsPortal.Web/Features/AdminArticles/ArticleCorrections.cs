@@ -1,9 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.Web.Data;
-using NewsPortal.Web.Domain;
-using NewsPortal.Web.Infrastructure.Site;
-
 namespace NewsPortal.Web.Features.AdminArticles;
 
 /// <summary>The form that adds a correction or update note to a published story.</summary>
@@ -29,22 +23,13 @@ public sealed class ArticleNoteForm
 /// data, kept in its history. The story's "Updated" time moves only when the editor says the change is substantive.
 /// The reader cache hears of the note from the save itself (an <see cref="ArticleNote"/> is a reader-visible change).
 /// </summary>
-public sealed class ArticleCorrections
+public sealed class ArticleCorrections(NewsDbContext db, SiteClock clock)
 {
-    private readonly NewsDbContext _db;
-    private readonly SiteClock _clock;
-
-    public ArticleCorrections(NewsDbContext db, SiteClock clock)
-    {
-        _db = db;
-        _clock = clock;
-    }
-
     /// <summary>Null when the note was added; otherwise why not.</summary>
     public async Task<string?> AddAsync(int id, ArticleNoteForm form, ArticleActor actor, CancellationToken cancellationToken)
     {
-        var now = _clock.UtcNow;
-        var article = await _db.Articles.SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        var now = clock.UtcNow;
+        var article = await db.Articles.SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (article is null)
         {
             return "That story no longer exists.";
@@ -57,8 +42,8 @@ public sealed class ArticleCorrections
 
         var kind = form.Kind == "update" ? ArticleNoteKind.Update : ArticleNoteKind.Correction;
         var text = form.Text!.Trim();
-        _db.ArticleNotes.Add(new ArticleNote { Article = article, Kind = kind, Text = text, CreatedAt = now, CreatedBy = actor.Name });
-        _db.ArticleEvents.Add(new ArticleEvent
+        db.ArticleNotes.Add(new ArticleNote { Article = article, Kind = kind, Text = text, CreatedAt = now, CreatedBy = actor.Name });
+        db.ArticleEvents.Add(new ArticleEvent
         {
             Article = article,
             Kind = kind == ArticleNoteKind.Update ? ArticleEventKinds.Update : ArticleEventKinds.Correction,
@@ -71,7 +56,7 @@ public sealed class ArticleCorrections
             article.UpdatedAt = now;
         }
 
-        await _db.SaveChangesAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
         return null;
     }
 }

@@ -1,32 +1,17 @@
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.Web.Data;
-using NewsPortal.Web.Domain;
 using NewsPortal.Web.Features.Articles;
-using NewsPortal.Web.Infrastructure.Site;
 
 namespace NewsPortal.Web.Features.AdminArticles;
 
 /// <summary>What the editor pages show: a new story, a story to edit, the form again after a failed save, the preview.</summary>
-public sealed class ArticleEditorPages
+public sealed class ArticleEditorPages(NewsDbContext db, SiteClock clock, PublishTimes times)
 {
-    private readonly NewsDbContext _db;
-    private readonly SiteClock _clock;
-    private readonly PublishTimes _times;
-
-    public ArticleEditorPages(NewsDbContext db, SiteClock clock, PublishTimes times)
-    {
-        _db = db;
-        _clock = clock;
-        _times = times;
-    }
-
     public async Task<ArticleEditorViewModel> NewAsync(CancellationToken cancellationToken) =>
         await WithChoicesAsync(new ArticleForm { CommentsOpen = true }, null, ArticleStatus.Draft, null, null, cancellationToken);
 
     public async Task<ArticleEditorViewModel?> EditAsync(int id, CancellationToken cancellationToken)
     {
-        var article = await _db.Articles.AsNoTracking().Include(a => a.Tags).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        var article = await db.Articles.AsNoTracking().Include(a => a.Tags).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (article is null)
         {
             return null;
@@ -40,14 +25,14 @@ public sealed class ArticleEditorPages
             BodyHtml = article.BodyHtml,
             CategoryId = article.CategoryId,
             AuthorId = article.AuthorId,
-            CoAuthorIds = await CoAuthorList.OfAsync(_db, article.Id, cancellationToken),
+            CoAuthorIds = await CoAuthorList.OfAsync(db, article.Id, cancellationToken),
             Tags = string.Join(", ", article.Tags.OrderBy(t => t.Name).Select(t => t.Name)),
             HeroImageUrl = article.HeroImageUrl,
             HeroImageAlt = article.HeroImageAlt,
             HeroImageCaption = article.HeroImageCaption,
             CommentsOpen = article.CommentsOpen,
-            PublishAt = article.PublishedAt is { } at ? _clock.ToLocal(at).DateTime : null,
-            PublishAtOffset = article.PublishedAt is { } utc ? PublishTimes.FormatOffset(_clock.ToLocal(utc).Offset) : null,
+            PublishAt = article.PublishedAt is { } at ? clock.ToLocal(at).DateTime : null,
+            PublishAtOffset = article.PublishedAt is { } utc ? PublishTimes.FormatOffset(clock.ToLocal(utc).Offset) : null,
             OpenedAtVersion = article.EditVersion,
         };
         return await WithChoicesAsync(form, article.Id, article.Status, article.PublishedAt, article.Slug, cancellationToken);
@@ -57,7 +42,7 @@ public sealed class ArticleEditorPages
     public async Task<ArticleEditorViewModel> AgainAsync(int? id, ArticleForm form, CancellationToken cancellationToken)
     {
         var current = id is { } existing
-            ? await _db.Articles.AsNoTracking().Where(a => a.Id == existing).Select(a => new { a.Status, a.PublishedAt, a.Slug }).SingleOrDefaultAsync(cancellationToken)
+            ? await db.Articles.AsNoTracking().Where(a => a.Id == existing).Select(a => new { a.Status, a.PublishedAt, a.Slug }).SingleOrDefaultAsync(cancellationToken)
             : null;
         return await WithChoicesAsync(form, id, current?.Status ?? ArticleStatus.Draft, current?.PublishedAt, current?.Slug, cancellationToken);
     }
@@ -65,20 +50,20 @@ public sealed class ArticleEditorPages
     /// <summary>The article as readers would see it, whatever its status, for the preview page.</summary>
     public async Task<ArticleViewModel?> PreviewAsync(int id, CancellationToken cancellationToken)
     {
-        var article = await _db.Articles.AsNoTracking().Where(a => a.Id == id).Select(ArticleQueryExtensions.ToViewModel).SingleOrDefaultAsync(cancellationToken);
+        var article = await db.Articles.AsNoTracking().Where(a => a.Id == id).Select(ArticleQueryExtensions.ToViewModel).SingleOrDefaultAsync(cancellationToken);
         return article is null ? null : article with
         {
-            Tags = await ArticleQueryExtensions.TagsOfAsync(_db, id, cancellationToken),
-            Bylines = await ArticleQueryExtensions.BylinesOfAsync(_db, article, cancellationToken),
+            Tags = await ArticleQueryExtensions.TagsOfAsync(db, id, cancellationToken),
+            Bylines = await ArticleQueryExtensions.BylinesOfAsync(db, article, cancellationToken),
         };
     }
 
     private async Task<ArticleEditorViewModel> WithChoicesAsync(
         ArticleForm form, int? id, ArticleStatus status, DateTime? publishedAt, string? slug, CancellationToken cancellationToken)
     {
-        var categories = await _db.Categories.AsNoTracking().OrderBy(c => c.Position).Select(c => new SelectListItem(c.Name, c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToListAsync(cancellationToken);
+        var categories = await db.Categories.AsNoTracking().OrderBy(c => c.Position).Select(c => new SelectListItem(c.Name, c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToListAsync(cancellationToken);
         var onStory = CoAuthorList.Chosen(form).Append(form.AuthorId).ToList();
-        var authors = await _db.Authors.AsNoTracking().Where(a => !a.IsRetired || onStory.Contains(a.Id)).OrderBy(a => a.Name).Select(a => new SelectListItem(a.Name, a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToListAsync(cancellationToken);
+        var authors = await db.Authors.AsNoTracking().Where(a => !a.IsRetired || onStory.Contains(a.Id)).OrderBy(a => a.Name).Select(a => new SelectListItem(a.Name, a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToListAsync(cancellationToken);
         return new ArticleEditorViewModel
         {
             Id = id,
@@ -88,7 +73,7 @@ public sealed class ArticleEditorPages
             Form = form,
             Categories = categories,
             Authors = authors,
-            PublishAtChoices = _times.PublishAtChoices(form),
+            PublishAtChoices = times.PublishAtChoices(form),
         };
     }
 }

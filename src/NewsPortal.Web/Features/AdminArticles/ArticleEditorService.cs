@@ -1,10 +1,6 @@
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.Web.Data;
-using NewsPortal.Web.Domain;
 using NewsPortal.Web.Infrastructure.Database;
 using NewsPortal.Web.Infrastructure.Sanitizing;
 using NewsPortal.Web.Infrastructure.Security;
-using NewsPortal.Web.Infrastructure.Site;
 
 namespace NewsPortal.Web.Features.AdminArticles;
 
@@ -17,33 +13,10 @@ public sealed record ArticleSaveResult(int? Id, IReadOnlyDictionary<string, stri
 }
 
 /// <summary>The newsroom's editor: write, publish, schedule and unpublish articles (the list is <see cref="ArticleList"/>).</summary>
-public sealed class ArticleEditorService
+public sealed class ArticleEditorService(
+    NewsDbContext db, SiteClock clock, PublishTimes times, ArticleSanitizer sanitizer, ImageOrigins imageOrigins, SqliteWriteGate gate,
+    Revisions.ArticleConflicts conflicts, Revisions.RevisionRecorder revisions, ArticleReview review)
 {
-    private readonly NewsDbContext _db;
-    private readonly SiteClock _clock;
-    private readonly PublishTimes _times;
-    private readonly ArticleSanitizer _sanitizer;
-    private readonly ImageOrigins _imageOrigins;
-    private readonly SqliteWriteGate _gate;
-    private readonly Revisions.ArticleConflicts _conflicts;
-    private readonly Revisions.RevisionRecorder _revisions;
-    private readonly ArticleReview _review;
-
-    public ArticleEditorService(
-        NewsDbContext db, SiteClock clock, PublishTimes times, ArticleSanitizer sanitizer, ImageOrigins imageOrigins, SqliteWriteGate gate,
-        Revisions.ArticleConflicts conflicts, Revisions.RevisionRecorder revisions, ArticleReview review)
-    {
-        _conflicts = conflicts;
-        _revisions = revisions;
-        _review = review;
-        _db = db;
-        _clock = clock;
-        _times = times;
-        _sanitizer = sanitizer;
-        _imageOrigins = imageOrigins;
-        _gate = gate;
-    }
-
     /// <summary>What an editor is told about an image from a site readers' browsers would not load it from.</summary>
     public static string ImageOriginMessage(ImageOrigins origins, string what) => origins.Origins.Count == 0
         ? $"{what} from other sites cannot be shown to readers. Use an image on this site (a path such as /images/articles/harbour.svg), or ask an administrator to add the image's site to Content:ImageOrigins."
@@ -62,12 +35,12 @@ public sealed class ArticleEditorService
         }
         catch (DbUpdateException ex) when (DatabaseErrors.IsUniqueViolation(ex))
         {
-            _db.ChangeTracker.Clear();
+            db.ChangeTracker.Clear();
         }
         catch (DbUpdateConcurrencyException)
         {
             // Another save of the story committed between this one's load and its write: looked at again, it is a conflict.
-            _db.ChangeTracker.Clear();
+            db.ChangeTracker.Clear();
         }
 
         try
@@ -76,7 +49,7 @@ public sealed class ArticleEditorService
         }
         catch (DbUpdateException ex) when (DatabaseErrors.IsUniqueViolation(ex))
         {
-            _db.ChangeTracker.Clear();
+            db.ChangeTracker.Clear();
             return new(id, new Dictionary<string, string>
             {
                 [string.Empty] = "Someone else saved a conflicting change at the same moment. Nothing was saved: check the form and save again.",
@@ -86,51 +59,51 @@ public sealed class ArticleEditorService
 
     private async Task<ArticleSaveResult> SaveOnceAsync(int? id, ArticleForm form, ArticleIntent intent, ArticleActor actor, CancellationToken cancellationToken)
     {
-        var now = _clock.UtcNow;
+        var now = clock.UtcNow;
         var errors = new Dictionary<string, string>();
         Article? article = null;
         if (id is { } existing)
         {
-            article = await _db.Articles.Include(a => a.Tags).SingleOrDefaultAsync(a => a.Id == existing, cancellationToken);
+            article = await db.Articles.Include(a => a.Tags).SingleOrDefaultAsync(a => a.Id == existing, cancellationToken);
             if (article is null)
             {
                 return new(null, new Dictionary<string, string> { [string.Empty] = "That article no longer exists." });
             }
 
-            if (await _conflicts.FindAsync(article, form, intent, cancellationToken) is { } conflict)
+            if (await conflicts.FindAsync(article, form, intent, cancellationToken) is { } conflict)
             {
                 return new(id, new Dictionary<string, string>()) { Conflict = conflict };
             }
         }
 
-        var before = article is null ? null : Revisions.ArticleSnapshot.Of(article, await CoAuthorList.OfAsync(_db, article.Id, cancellationToken));
+        var before = article is null ? null : Revisions.ArticleSnapshot.Of(article, await CoAuthorList.OfAsync(db, article.Id, cancellationToken));
 
         var slug = string.IsNullOrWhiteSpace(form.Slug) ? Slugs.From(form.Headline!) : form.Slug.Trim();
         if (slug.Length == 0)
         {
             errors[nameof(ArticleForm.Slug)] = "Could not make a slug from the headline; please type one.";
         }
-        else if (await _db.Articles.AnyAsync(a => a.Slug == slug && a.Id != (id ?? 0), cancellationToken)
-                 || await _db.ArticleSlugRedirects.AnyAsync(r => r.OldSlug == slug && r.ArticleId != (id ?? 0), cancellationToken))
+        else if (await db.Articles.AnyAsync(a => a.Slug == slug && a.Id != (id ?? 0), cancellationToken)
+                 || await db.ArticleSlugRedirects.AnyAsync(r => r.OldSlug == slug && r.ArticleId != (id ?? 0), cancellationToken))
         {
             errors[nameof(ArticleForm.Slug)] = $"The address /news/{slug} is already used by another article. Choose another slug.";
         }
 
-        if (!await _db.Categories.AnyAsync(c => c.Id == form.CategoryId, cancellationToken))
+        if (!await db.Categories.AnyAsync(c => c.Id == form.CategoryId, cancellationToken))
         {
             errors[nameof(ArticleForm.CategoryId)] = "Choose a section.";
         }
 
-        if (!await _db.Authors.AnyAsync(a => a.Id == form.AuthorId, cancellationToken))
+        if (!await db.Authors.AnyAsync(a => a.Id == form.AuthorId, cancellationToken))
         {
             errors[nameof(ArticleForm.AuthorId)] = "Choose the author.";
         }
 
-        await CoAuthorList.CheckAsync(_db, id, form, errors, cancellationToken);
+        await CoAuthorList.CheckAsync(db, id, form, errors, cancellationToken);
 
-        if (!string.IsNullOrWhiteSpace(form.HeroImageUrl) && !_imageOrigins.IsAllowed(form.HeroImageUrl))
+        if (!string.IsNullOrWhiteSpace(form.HeroImageUrl) && !imageOrigins.IsAllowed(form.HeroImageUrl))
         {
-            errors[nameof(ArticleForm.HeroImageUrl)] = ImageOriginMessage(_imageOrigins, "Images");
+            errors[nameof(ArticleForm.HeroImageUrl)] = ImageOriginMessage(imageOrigins, "Images");
         }
 
         if (!string.IsNullOrWhiteSpace(form.HeroImageUrl) && string.IsNullOrWhiteSpace(form.HeroImageAlt))
@@ -145,7 +118,7 @@ public sealed class ArticleEditorService
             {
                 errors[nameof(ArticleForm.PublishAt)] = "Choose when the article should appear.";
             }
-            else if (_times.ScheduledUtc(local, form.PublishAtOffset, out var problem) is { } utc)
+            else if (times.ScheduledUtc(local, form.PublishAtOffset, out var problem) is { } utc)
             {
                 scheduledUtc = utc;
                 if (scheduledUtc <= now)
@@ -159,10 +132,10 @@ public sealed class ArticleEditorService
             }
         }
 
-        var body = _sanitizer.Sanitize(form.BodyHtml!);
-        if (_sanitizer.ImagesFromOtherSites(form.BodyHtml!) is [_, ..] foreign)
+        var body = sanitizer.Sanitize(form.BodyHtml!);
+        if (sanitizer.ImagesFromOtherSites(form.BodyHtml!) is [_, ..] foreign)
         {
-            errors[nameof(ArticleForm.BodyHtml)] = $"{ImageOriginMessage(_imageOrigins, "Images in the body")} Not allowed: {string.Join(", ", foreign.Take(3))}.";
+            errors[nameof(ArticleForm.BodyHtml)] = $"{ImageOriginMessage(imageOrigins, "Images in the body")} Not allowed: {string.Join(", ", foreign.Take(3))}.";
         }
         else if (string.IsNullOrWhiteSpace(CommentSanitizer.ToPlainText(body)) && !body.Contains("<img", StringComparison.OrdinalIgnoreCase))
         {
@@ -180,13 +153,13 @@ public sealed class ArticleEditorService
         if (article is null)
         {
             article = new Article { Slug = slug, Headline = form.Headline!, Standfirst = form.Standfirst!, BodyHtml = body, CreatedAt = now };
-            _db.Articles.Add(article);
+            db.Articles.Add(article);
         }
         else if (article.Slug != slug)
         {
             if (wasVisible)
             {
-                _db.ArticleSlugRedirects.Add(new ArticleSlugRedirect { OldSlug = article.Slug, Article = article, CreatedAt = now });
+                db.ArticleSlugRedirects.Add(new ArticleSlugRedirect { OldSlug = article.Slug, Article = article, CreatedAt = now });
             }
         }
 
@@ -201,7 +174,7 @@ public sealed class ArticleEditorService
         article.HeroImageCaption = article.HeroImageUrl is null ? null : form.HeroImageCaption?.Trim();
         article.CommentsOpen = form.CommentsOpen;
         article.Tags = await TagsAsync(form.Tags, cancellationToken);
-        await CoAuthorList.ApplyAsync(_db, article, form, cancellationToken);
+        await CoAuthorList.ApplyAsync(db, article, form, cancellationToken);
 
         switch (intent)
         {
@@ -230,15 +203,15 @@ public sealed class ArticleEditorService
             article.UpdatedAt = now;
         }
 
-        await _revisions.AddAsync(article, CoAuthorList.Chosen(form), before, form.KeepMine ? RevisionReason.KeptOverConflict : RevisionReason.Saved, null, cancellationToken);
+        await revisions.AddAsync(article, CoAuthorList.Chosen(form), before, form.KeepMine ? RevisionReason.KeptOverConflict : RevisionReason.Saved, null, cancellationToken);
 
         // Review state, history and the reporter's mail commit with the story.
-        await _review.ApplyAsync(new ArticleSaving(article, statusBefore, intent, actor, form.ReviewNote), cancellationToken);
+        await review.ApplyAsync(new ArticleSaving(article, statusBefore, intent, actor, form.ReviewNote), cancellationToken);
 
         // The reader cache hears of it from the save itself, after the commit.
         if (!slugChanged)
         {
-            await _db.SaveChangesAsync(cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
             return new(article.Id, new Dictionary<string, string>());
         }
 
@@ -248,15 +221,15 @@ public sealed class ArticleEditorService
         // the cache hears of when readers can see the article, and a redirect to an article readers cannot see is
         // never followed. One transaction, so: this process's turn to write on SQLite, and the retrying strategy on
         // SQL Server (changes are accepted only once the transaction has committed, so a retry saves them again).
-        using (await _gate.EnterAsync(cancellationToken))
+        using (await gate.EnterAsync(cancellationToken))
         {
-            await _db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+            await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
             {
-                await using var transaction = await _db.Database.BeginTransactionAsync(cancellationToken);
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
                 try
                 {
-                    await _db.ArticleSlugRedirects.Where(r => r.OldSlug == slug).ExecuteDeleteAsync(cancellationToken);
-                    await _db.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
+                    await db.ArticleSlugRedirects.Where(r => r.OldSlug == slug).ExecuteDeleteAsync(cancellationToken);
+                    await db.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
                     await transaction.CommitAsync(cancellationToken);
                 }
                 catch
@@ -268,7 +241,7 @@ public sealed class ArticleEditorService
             });
         }
 
-        _db.ChangeTracker.AcceptAllChanges();
+        db.ChangeTracker.AcceptAllChanges();
         return new(article.Id, new Dictionary<string, string>());
     }
 
@@ -281,7 +254,7 @@ public sealed class ArticleEditorService
             .Take(20)
             .ToList();
         var slugs = names.Select(n => Slugs.From(n)).ToList();
-        var existing = await _db.Tags.Where(t => slugs.Contains(t.Slug)).ToListAsync(cancellationToken);
+        var existing = await db.Tags.Where(t => slugs.Contains(t.Slug)).ToListAsync(cancellationToken);
         return names.Select(n => existing.FirstOrDefault(t => t.Slug == Slugs.From(n)) ?? new Tag { Name = n.ToLowerInvariant(), Slug = Slugs.From(n) }).ToList();
     }
 }

@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Mvc.Rendering;
-using NewsPortal.Web.Domain;
-using NewsPortal.Web.Features.Shared;
 
 namespace NewsPortal.Web.Features.AdminArticles;
 

@@ -1,26 +1,14 @@
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.Web.Data;
 using NewsPortal.Web.Data.Queries;
-using NewsPortal.Web.Domain;
 using NewsPortal.Web.Features.Search;
-using NewsPortal.Web.Features.Shared;
 using NewsPortal.Web.Infrastructure.Search;
 
 namespace NewsPortal.Web.Features.AdminArticles;
 
 /// <summary>The newsroom's list of articles: by status, searched by words or by the start of an address, paged.</summary>
-public sealed class ArticleList
+public sealed class ArticleList(NewsDbContext db, ISearchQueries queries)
 {
     public const int PageSize = 25;
 
-    private readonly NewsDbContext _db;
-    private readonly ISearchQueries _queries;
-
-    public ArticleList(NewsDbContext db, ISearchQueries queries)
-    {
-        _db = db;
-        _queries = queries;
-    }
 
     /// <summary>The query as the start of a slug (lower-case letters, digits and hyphens), or null when it cannot be one.</summary>
     internal static string? SlugPrefix(string query)
@@ -38,11 +26,11 @@ public sealed class ArticleList
         if (query.Length > 0)
         {
             // Words through the article index, or an address by its start, so a pasted slug finds its article.
-            (total, kind, page, ids) = await _queries.NewsroomPageAsync(_db, status, SearchQuery.Parse(query), SlugPrefix(query), page, PageSize, cancellationToken);
+            (total, kind, page, ids) = await queries.NewsroomPageAsync(db, status, SearchQuery.Parse(query), SlugPrefix(query), page, PageSize, cancellationToken);
         }
         else
         {
-            var articles = _db.Articles.AsNoTracking();
+            var articles = db.Articles.AsNoTracking();
             if (status is { } s)
             {
                 articles = articles.Where(a => a.Status == s);
@@ -60,7 +48,7 @@ public sealed class ArticleList
                 .ToListAsync(cancellationToken);
         }
 
-        var rows = ids.Count == 0 ? [] : await _db.Articles.AsNoTracking()
+        var rows = ids.Count == 0 ? [] : await db.Articles.AsNoTracking()
             .Where(a => ids.Contains(a.Id))
             .Select(a => new ArticleRow(a.Id, a.Slug, a.Headline, a.Status, a.PublishedAt, a.Category.Name,
                 a.Comments.Count(c => c.Status == CommentStatus.Pending)))

@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.Web.Data;
-using NewsPortal.Web.Domain;
-using NewsPortal.Web.Infrastructure.Site;
-
 namespace NewsPortal.Web.Features.AdminArticles;
 
 /// <param name="At">UTC.</param>
@@ -41,23 +36,14 @@ public sealed class ArticleNewsroomPanel
     public string? NewPreviewLink { get; set; }
 }
 
-public sealed class ArticleNewsroomPanels
+public sealed class ArticleNewsroomPanels(NewsDbContext db, ArticlePreviewLinks links, SiteClock clock)
 {
-    private readonly NewsDbContext _db;
-    private readonly ArticlePreviewLinks _links;
-    private readonly SiteClock _clock;
-
-    public ArticleNewsroomPanels(NewsDbContext db, ArticlePreviewLinks links, SiteClock clock)
-    {
-        _db = db;
-        _links = links;
-        _clock = clock;
-    }
+    private readonly ArticlePreviewLinks _links = links;
 
     public async Task<ArticleNewsroomPanel?> BuildAsync(int id, ArticleActor actor, CancellationToken cancellationToken)
     {
-        var now = _clock.UtcNow;
-        var article = await _db.Articles.AsNoTracking().Where(a => a.Id == id).Select(a => new
+        var now = clock.UtcNow;
+        var article = await db.Articles.AsNoTracking().Where(a => a.Id == id).Select(a => new
         {
             a.Id,
             a.CreatedById,
@@ -67,7 +53,7 @@ public sealed class ArticleNewsroomPanels
             a.SubmissionNote,
             a.SentBackNote,
             a.SentBackAt,
-            Reporter = _db.Users.Where(u => u.Id == a.CreatedById).Select(u => u.DisplayName ?? u.Email).FirstOrDefault(),
+            Reporter = db.Users.Where(u => u.Id == a.CreatedById).Select(u => u.DisplayName ?? u.Email).FirstOrDefault(),
         }).SingleOrDefaultAsync(cancellationToken);
         if (article is null)
         {
@@ -75,9 +61,9 @@ public sealed class ArticleNewsroomPanels
         }
 
         var access = new ArticleAccessInfo(article.Id, article.CreatedById, article.Status, article.SubmittedAt);
-        var notes = await _db.ArticleNotes.AsNoTracking().Where(n => n.ArticleId == id).OrderBy(n => n.CreatedAt).ThenBy(n => n.Id)
+        var notes = await db.ArticleNotes.AsNoTracking().Where(n => n.ArticleId == id).OrderBy(n => n.CreatedAt).ThenBy(n => n.Id)
             .Select(n => new ArticleNoteRow(n.Kind, n.Text, n.CreatedAt, n.CreatedBy)).ToListAsync(cancellationToken);
-        var history = await _db.ArticleEvents.AsNoTracking().Where(e => e.ArticleId == id).OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
+        var history = await db.ArticleEvents.AsNoTracking().Where(e => e.ArticleId == id).OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
             .Take(100).Select(e => new ArticleEventRow(e.At, e.Kind, e.Actor, e.Note)).ToListAsync(cancellationToken);
         return new ArticleNewsroomPanel
         {

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using NewsPortal.Web.Features.Articles;
 using NewsPortal.Web.Features.Comments;
 

@@ -1,10 +1,5 @@
-using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.Web.Data;
-using NewsPortal.Web.Domain;
 using NewsPortal.Web.Features.Articles;
 using NewsPortal.Web.Infrastructure.Mail;
-using NewsPortal.Web.Infrastructure.Site;
 
 namespace NewsPortal.Web.Features.AdminArticles;
 
@@ -35,23 +30,13 @@ public sealed record PreviewOpenResult(PreviewOpenOutcome Outcome, ArticleViewMo
 /// row's expiry inside it. The token is never stored; the row is what can be revoked. Creation, revocation and the
 /// first use are written to the story's history.
 /// </summary>
-public sealed class ArticlePreviewLinks
+public sealed class ArticlePreviewLinks(NewsDbContext db, LinkSigner signer, SiteClock clock)
 {
     public const string Purpose = "article-preview";
 
     /// <summary>The lifetimes an editor can choose, in days.</summary>
     public static readonly IReadOnlyList<int> LifetimeDays = [1, 7];
 
-    private readonly NewsDbContext _db;
-    private readonly LinkSigner _signer;
-    private readonly SiteClock _clock;
-
-    public ArticlePreviewLinks(NewsDbContext db, LinkSigner signer, SiteClock clock)
-    {
-        _db = db;
-        _signer = signer;
-        _clock = clock;
-    }
 
     /// <summary>Makes a link; returns its path, or null and why not.</summary>
     public async Task<(string? Path, string? Error)> CreateAsync(int articleId, int days, ArticleActor actor, CancellationToken cancellationToken)
@@ -61,8 +46,8 @@ public sealed class ArticlePreviewLinks
             return (null, $"Choose how long the link works: {string.Join(" or ", LifetimeDays.Select(d => d == 1 ? "1 day" : $"{d} days"))}.");
         }
 
-        var now = _clock.UtcNow;
-        var article = await _db.Articles.SingleOrDefaultAsync(a => a.Id == articleId, cancellationToken);
+        var now = clock.UtcNow;
+        var article = await db.Articles.SingleOrDefaultAsync(a => a.Id == articleId, cancellationToken);
         if (article is null)
         {
             return (null, "That story no longer exists.");
@@ -74,9 +59,9 @@ public sealed class ArticlePreviewLinks
         }
 
         var link = new ArticlePreviewLink { Article = article, CreatedAt = now, ExpiresAt = now.AddDays(days), CreatedBy = actor.Name };
-        _db.ArticlePreviewLinks.Add(link);
-        await _db.SaveChangesAsync(cancellationToken);
-        _db.ArticleEvents.Add(new ArticleEvent
+        db.ArticlePreviewLinks.Add(link);
+        await db.SaveChangesAsync(cancellationToken);
+        db.ArticleEvents.Add(new ArticleEvent
         {
             ArticleId = articleId,
             Kind = ArticleEventKinds.PreviewCreated,
@@ -84,14 +69,14 @@ public sealed class ArticlePreviewLinks
             At = now,
             Note = string.Create(CultureInfo.InvariantCulture, $"Link {link.Id}, valid for {days} day{(days == 1 ? string.Empty : "s")}"),
         });
-        await _db.SaveChangesAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
         return (await PathAsync(link.Id, link.ExpiresAt, now), null);
     }
 
     public async Task<string?> RevokeAsync(int articleId, int linkId, ArticleActor actor, CancellationToken cancellationToken)
     {
-        var now = _clock.UtcNow;
-        var link = await _db.ArticlePreviewLinks.SingleOrDefaultAsync(l => l.Id == linkId && l.ArticleId == articleId, cancellationToken);
+        var now = clock.UtcNow;
+        var link = await db.ArticlePreviewLinks.SingleOrDefaultAsync(l => l.Id == linkId && l.ArticleId == articleId, cancellationToken);
         if (link is null)
         {
             return "That preview link does not exist.";
@@ -103,7 +88,7 @@ public sealed class ArticlePreviewLinks
         }
 
         link.RevokedAt = now;
-        _db.ArticleEvents.Add(new ArticleEvent
+        db.ArticleEvents.Add(new ArticleEvent
         {
             ArticleId = articleId,
             Kind = ArticleEventKinds.PreviewRevoked,
@@ -111,15 +96,15 @@ public sealed class ArticlePreviewLinks
             At = now,
             Note = string.Create(CultureInfo.InvariantCulture, $"Link {link.Id}"),
         });
-        await _db.SaveChangesAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
         return null;
     }
 
     /// <summary>The story's links that still work, newest first.</summary>
     public async Task<List<PreviewLinkRow>> ActiveAsync(int articleId, CancellationToken cancellationToken)
     {
-        var now = _clock.UtcNow;
-        var links = await _db.ArticlePreviewLinks.AsNoTracking()
+        var now = clock.UtcNow;
+        var links = await db.ArticlePreviewLinks.AsNoTracking()
             .Where(l => l.ArticleId == articleId && l.RevokedAt == null && l.ExpiresAt > now)
             .OrderByDescending(l => l.CreatedAt).ThenByDescending(l => l.Id)
             .ToListAsync(cancellationToken);
@@ -135,14 +120,14 @@ public sealed class ArticlePreviewLinks
     /// <summary>What a preview link shows now; the first use of a link is written to the story's history.</summary>
     public async Task<PreviewOpenResult> OpenAsync(string? token, CancellationToken cancellationToken)
     {
-        var (check, subject) = await _signer.CheckAsync(Purpose, token);
+        var (check, subject) = await signer.CheckAsync(Purpose, token);
         if (check == LinkCheck.Invalid || !int.TryParse(subject, NumberStyles.None, CultureInfo.InvariantCulture, out var linkId))
         {
             return new(PreviewOpenOutcome.NotFound);
         }
 
-        var now = _clock.UtcNow;
-        var link = await _db.ArticlePreviewLinks.AsNoTracking().SingleOrDefaultAsync(l => l.Id == linkId, cancellationToken);
+        var now = clock.UtcNow;
+        var link = await db.ArticlePreviewLinks.AsNoTracking().SingleOrDefaultAsync(l => l.Id == linkId, cancellationToken);
         if (link is null)
         {
             return new(PreviewOpenOutcome.NotFound);
@@ -153,22 +138,22 @@ public sealed class ArticlePreviewLinks
             return new(PreviewOpenOutcome.Gone);
         }
 
-        var article = await _db.Articles.AsNoTracking().Where(a => a.Id == link.ArticleId).Select(ArticleQueryExtensions.ToViewModel).SingleOrDefaultAsync(cancellationToken);
+        var article = await db.Articles.AsNoTracking().Where(a => a.Id == link.ArticleId).Select(ArticleQueryExtensions.ToViewModel).SingleOrDefaultAsync(cancellationToken);
         if (article is null)
         {
             return new(PreviewOpenOutcome.NotFound);
         }
 
-        if (await _db.Articles.AsNoTracking().VisibleAt(now).AnyAsync(a => a.Id == link.ArticleId, cancellationToken))
+        if (await db.Articles.AsNoTracking().VisibleAt(now).AnyAsync(a => a.Id == link.ArticleId, cancellationToken))
         {
             return new(PreviewOpenOutcome.Published, Slug: article.Slug);
         }
 
         // Only the request that sets FirstUsedAt writes the history entry, however many open it at once.
         if (link.FirstUsedAt is null
-            && await _db.ArticlePreviewLinks.Where(l => l.Id == linkId && l.FirstUsedAt == null).ExecuteUpdateAsync(s => s.SetProperty(l => l.FirstUsedAt, now), cancellationToken) == 1)
+            && await db.ArticlePreviewLinks.Where(l => l.Id == linkId && l.FirstUsedAt == null).ExecuteUpdateAsync(s => s.SetProperty(l => l.FirstUsedAt, now), cancellationToken) == 1)
         {
-            _db.ArticleEvents.Add(new ArticleEvent
+            db.ArticleEvents.Add(new ArticleEvent
             {
                 ArticleId = link.ArticleId,
                 Kind = ArticleEventKinds.PreviewOpened,
@@ -176,16 +161,16 @@ public sealed class ArticlePreviewLinks
                 At = now,
                 Note = string.Create(CultureInfo.InvariantCulture, $"Link {link.Id} (made by {link.CreatedBy}) opened for the first time"),
             });
-            await _db.SaveChangesAsync(cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
         }
 
-        return new(PreviewOpenOutcome.Shown, article with { Tags = await ArticleQueryExtensions.TagsOfAsync(_db, link.ArticleId, cancellationToken) });
+        return new(PreviewOpenOutcome.Shown, article with { Tags = await ArticleQueryExtensions.TagsOfAsync(db, link.ArticleId, cancellationToken) });
     }
 
     private async Task<string> PathAsync(int linkId, DateTime expiresAt, DateTime now)
     {
         // Signed again for the time the row has left, so the token carries the row's expiry and is never stored.
-        var token = await _signer.SignAsync(Purpose, linkId.ToString(CultureInfo.InvariantCulture), expiresAt - now);
+        var token = await signer.SignAsync(Purpose, linkId.ToString(CultureInfo.InvariantCulture), expiresAt - now);
         return $"/preview/{token}";
     }
 }

@@ -1,9 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.Web.Data;
-using NewsPortal.Web.Domain;
-using NewsPortal.Web.Features.Shared;
 using NewsPortal.Web.Infrastructure.Mail;
-using NewsPortal.Web.Infrastructure.Site;
 
 namespace NewsPortal.Web.Features.AdminArticles;
 
@@ -37,18 +32,9 @@ public sealed record ArticleTabs(IReadOnlyDictionary<ArticleStatus, int> Counts,
 /// the same transaction as the change. A submitted story stays <see cref="ArticleStatus.Draft"/> to readers (it is
 /// the visibility rule's draft) and is marked by <see cref="Article.SubmittedAt"/>.
 /// </summary>
-public sealed class ArticleReview
+public sealed class ArticleReview(NewsDbContext db, Outbox outbox, SiteClock clock)
 {
-    private readonly NewsDbContext _db;
-    private readonly Outbox _outbox;
-    private readonly SiteClock _clock;
-
-    public ArticleReview(NewsDbContext db, Outbox outbox, SiteClock clock)
-    {
-        _db = db;
-        _outbox = outbox;
-        _clock = clock;
-    }
+    private readonly Outbox _outbox = outbox;
 
     /// <summary>
     /// Called by the editor's save with the tracked story, before it is saved: records its creator, moves it in or
@@ -57,7 +43,7 @@ public sealed class ArticleReview
     public async Task ApplyAsync(ArticleSaving saving, CancellationToken cancellationToken)
     {
         var (article, before, intent, actor, note) = saving;
-        var now = _clock.UtcNow;
+        var now = clock.UtcNow;
         if (before is null && !string.IsNullOrEmpty(actor.UserId))
         {
             article.CreatedById = actor.UserId;
@@ -87,7 +73,7 @@ public sealed class ArticleReview
                             .Paragraph($"{actor.Name} published your story \u201c{article.Headline}\u201d.")
                             .Link("Read it on the site", $"/news/{article.Slug}"))
                         : ("Your story was scheduled", new MailBody()
-                            .Paragraph($"{actor.Name} scheduled your story \u201c{article.Headline}\u201d. It appears by itself at {_clock.ToLocal(article.PublishedAt!.Value):HH:mm 'on' dddd d MMMM yyyy} (site time).")
+                            .Paragraph($"{actor.Name} scheduled your story \u201c{article.Headline}\u201d. It appears by itself at {clock.ToLocal(article.PublishedAt!.Value):HH:mm 'on' dddd d MMMM yyyy} (site time).")
                             .Link("The story in the newsroom", $"/admin/articles/{article.Id}/edit")), cancellationToken);
                 }
 
@@ -108,13 +94,13 @@ public sealed class ArticleReview
             return $"Keep the note under {FieldLengths.ReviewNote} characters.";
         }
 
-        var article = await _db.Articles.SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        var article = await db.Articles.SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (article is null || article.SubmittedAt is null || article.Status != ArticleStatus.Draft)
         {
             return "This story is not waiting for review (it may have been withdrawn, sent back or published a moment ago).";
         }
 
-        var now = _clock.UtcNow;
+        var now = clock.UtcNow;
         article.SubmittedAt = null;
         article.SentBackNote = note.Trim();
         article.SentBackAt = now;
@@ -124,39 +110,39 @@ public sealed class ArticleReview
             .Quote(article.SentBackNote)
             .Paragraph("It is a draft again: change it and submit it when it is ready.")
             .Link("Open the story", $"/admin/articles/{article.Id}/edit")), cancellationToken);
-        await _db.SaveChangesAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
         return null;
     }
 
     /// <summary>The reporter takes their story back out of the queue to keep working on it.</summary>
     public async Task<string?> WithdrawAsync(int id, ArticleActor actor, CancellationToken cancellationToken)
     {
-        var article = await _db.Articles.SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        var article = await db.Articles.SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (article is null || article.SubmittedAt is null || article.Status != ArticleStatus.Draft)
         {
             return "This story is not waiting for review any more.";
         }
 
         article.SubmittedAt = null;
-        Log(article, ArticleEventKinds.Withdrawn, actor, null, _clock.UtcNow);
-        await _db.SaveChangesAsync(cancellationToken);
+        Log(article, ArticleEventKinds.Withdrawn, actor, null, clock.UtcNow);
+        await db.SaveChangesAsync(cancellationToken);
         return null;
     }
 
     /// <summary>The queue, oldest submission first.</summary>
     public Task<List<ReviewQueueRow>> QueueAsync(CancellationToken cancellationToken) =>
-        _db.Articles.AsNoTracking()
+        db.Articles.AsNoTracking()
             .Where(a => a.SubmittedAt != null && a.Status == ArticleStatus.Draft)
             .OrderBy(a => a.SubmittedAt).ThenBy(a => a.Id)
             .Select(a => new ReviewQueueRow(
                 a.Id, a.Headline,
-                _db.Users.Where(u => u.Id == a.CreatedById).Select(u => u.DisplayName ?? u.Email).FirstOrDefault(),
+                db.Users.Where(u => u.Id == a.CreatedById).Select(u => u.DisplayName ?? u.Email).FirstOrDefault(),
                 a.SubmittedAt!.Value, a.SubmissionNote))
             .ToListAsync(cancellationToken);
 
     /// <summary>A reporter's own stories, newest first.</summary>
     public Task<PagedList<ReporterStoryRow>> MineAsync(string userId, int page, CancellationToken cancellationToken) =>
-        _db.Articles.AsNoTracking()
+        db.Articles.AsNoTracking()
             .Where(a => a.CreatedById == userId)
             .OrderByDescending(a => a.ListedAt).ThenByDescending(a => a.Id)
             .Select(a => new ReporterStoryRow(a.Id, a.Headline, a.Status, a.SubmittedAt, a.SentBackNote, a.ListedAt))
@@ -165,7 +151,7 @@ public sealed class ArticleReview
     /// <summary>A reporter's own drafts: plain, waiting for review, sent back to them.</summary>
     public async Task<ReporterStoryCounts> MineCountsAsync(string userId, CancellationToken cancellationToken)
     {
-        var own = await _db.Articles.AsNoTracking().Where(a => a.CreatedById == userId && a.Status == ArticleStatus.Draft)
+        var own = await db.Articles.AsNoTracking().Where(a => a.CreatedById == userId && a.Status == ArticleStatus.Draft)
             .GroupBy(a => a.SubmittedAt != null ? 1 : a.SentBackNote != null ? 2 : 0)
             .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         int Count(int key) => own.FirstOrDefault(g => g.Key == key)?.Count ?? 0;
@@ -175,13 +161,13 @@ public sealed class ArticleReview
     /// <summary>How many stories each tab of the newsroom's list holds.</summary>
     public async Task<ArticleTabs> TabsAsync(CancellationToken cancellationToken)
     {
-        var byStatus = await _db.Articles.AsNoTracking().GroupBy(a => a.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var byStatus = await db.Articles.AsNoTracking().GroupBy(a => a.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         return new ArticleTabs(byStatus.ToDictionary(g => g.Key, g => g.Count), await SummaryAsync(cancellationToken));
     }
 
     public async Task<ReviewQueueSummary> SummaryAsync(CancellationToken cancellationToken)
     {
-        var queued = _db.Articles.AsNoTracking().Where(a => a.SubmittedAt != null && a.Status == ArticleStatus.Draft);
+        var queued = db.Articles.AsNoTracking().Where(a => a.SubmittedAt != null && a.Status == ArticleStatus.Draft);
         var count = await queued.CountAsync(cancellationToken);
         var oldest = count == 0 ? null : await queued.MinAsync(a => a.SubmittedAt, cancellationToken);
         return new ReviewQueueSummary(count, oldest);
@@ -194,16 +180,16 @@ public sealed class ArticleReview
             return;
         }
 
-        var reporter = await _db.Users.AsNoTracking().Where(u => u.Id == creator && !u.IsDisabled)
+        var reporter = await db.Users.AsNoTracking().Where(u => u.Id == creator && !u.IsDisabled)
             .Select(u => new { u.Email, u.DisplayName }).FirstOrDefaultAsync(cancellationToken);
         if (reporter?.Email is { Length: > 0 } address)
         {
-            _outbox.Add(_db, new OutboxMail(
+            _outbox.Add(db, new OutboxMail(
                 article.Status == ArticleStatus.Draft ? MailKinds.ReviewSentBack : MailKinds.ReviewPublished,
                 address, reporter.DisplayName, $"{mail.Subject}: {article.Headline}", mail.Body));
         }
     }
 
     private void Log(Article article, string kind, ArticleActor actor, string? note, DateTime now) =>
-        _db.ArticleEvents.Add(new ArticleEvent { Article = article, Kind = kind, Actor = actor.Name, Note = note, At = now });
+        db.ArticleEvents.Add(new ArticleEvent { Article = article, Kind = kind, Actor = actor.Name, Note = note, At = now });
 }

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using NewsPortal.Web.Infrastructure.Identity;
 using NewsPortal.Web.Infrastructure.Mvc;
 
@@ -20,16 +19,13 @@ public static class ArticleReviewLinks
 /// </summary>
 [Authorize(Policy = Policies.Writing)]
 [Route("admin/articles/{id:int}")]
-public sealed class ArticleReviewController : Controller
+public sealed class ArticleReviewController(ArticleAccess access) : Controller
 {
-    private readonly ArticleAccess _access;
-
-    public ArticleReviewController(ArticleAccess access) => _access = access;
 
     [HttpPost("send-back")]
     public async Task<IActionResult> SendBack(int id, string? note, [FromServices] ArticleReview review, CancellationToken cancellationToken)
     {
-        var actor = await _access.ActorAsync(User, cancellationToken);
+        var actor = await access.ActorAsync(User, cancellationToken);
         if (actor.IsReporterOnly)
         {
             return Forbid();
@@ -48,13 +44,13 @@ public sealed class ArticleReviewController : Controller
     [HttpPost("notes")]
     public async Task<IActionResult> AddNote(int id, ArticleNoteForm form, [FromServices] ArticleCorrections corrections, CancellationToken cancellationToken)
     {
-        var actor = await _access.ActorAsync(User, cancellationToken);
+        var actor = await access.ActorAsync(User, cancellationToken);
         if (actor.IsReporterOnly)
         {
             return Forbid();
         }
 
-        if (await _access.FindAsync(id, cancellationToken) is null)
+        if (await access.FindAsync(id, cancellationToken) is null)
         {
             return NotFound();
         }
@@ -93,8 +89,8 @@ public sealed class ArticleReviewController : Controller
     /// <summary>The actor, or the answer when the story does not exist or is not theirs.</summary>
     private async Task<(ArticleActor Actor, IActionResult? Refused)> OpenAsync(int id, CancellationToken cancellationToken)
     {
-        var actor = await _access.ActorAsync(User, cancellationToken);
-        var info = await _access.FindAsync(id, cancellationToken);
+        var actor = await access.ActorAsync(User, cancellationToken);
+        var info = await access.FindAsync(id, cancellationToken);
         return info is null ? (actor, NotFound())
             : !ArticleAccess.MayOpen(actor, info) ? (actor, Forbid())
             : (actor, null);

@@ -1,5 +1,3 @@
-using NewsPortal.Web.Features.Shared;
-
 namespace NewsPortal.Web.Features.AdminArticles;
 
 public sealed class ReviewQueueViewModel

@@ -1,14 +1,11 @@
 using Microsoft.AspNetCore.Mvc.Rendering;
-using NewsPortal.Web.Infrastructure.Site;
 
 namespace NewsPortal.Web.Features.AdminArticles;
 
 /// <summary>A publish time typed in the site's time zone: to UTC, and the choice a time repeated when the clocks go back needs.</summary>
-public sealed class PublishTimes
+public sealed class PublishTimes(SiteClock clock)
 {
-    private readonly SiteClock _clock;
-
-    public PublishTimes(SiteClock clock) => _clock = clock;
+    private readonly SiteClock _clock = clock;
 
     /// <summary>
     /// The UTC instant of a wall-clock time of the site, or null with the reason: a time skipped when the clocks go

@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using NewsPortal.Web.Features.Shared;
 using NewsPortal.Web.Infrastructure.Identity;
 using NewsPortal.Web.Infrastructure.Mvc;
 
@@ -9,13 +7,11 @@ namespace NewsPortal.Web.Features.AdminBylines;
 /// <summary>Bylines: create, edit, rename, retire, delete while unused. Editors and Admins.</summary>
 [Authorize(Policy = Policies.Newsroom)]
 [Route("admin/bylines")]
-public sealed class AdminBylinesController : Controller
+public sealed class AdminBylinesController(BylineAdmin bylines) : Controller
 {
     private const string Back = "/admin/bylines";
 
-    private readonly BylineAdmin _bylines;
-
-    public AdminBylinesController(BylineAdmin bylines) => _bylines = bylines;
+    private readonly BylineAdmin _bylines = bylines;
 
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) => View(await _bylines.ListAsync(cancellationToken));

@@ -1,11 +1,5 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.Web.Data;
-using NewsPortal.Web.Domain;
 using NewsPortal.Web.Features.Authors;
-using NewsPortal.Web.Features.Shared;
-using NewsPortal.Web.Infrastructure.Site;
 
 namespace NewsPortal.Web.Features.AdminBylines;
 
@@ -13,7 +7,7 @@ namespace NewsPortal.Web.Features.AdminBylines;
 /// Bylines: the people who write, separate from staff accounts (a byline may name one). Create, edit, rename (the
 /// old /author/ address answers 301), retire (no longer offered for new stories) and delete while unused.
 /// </summary>
-public sealed class BylineAdmin
+public sealed class BylineAdmin(NewsDbContext db, SiteClock clock)
 {
     public const string StaleMessage = "Someone else changed this byline after you opened the form. The form shows what you typed; check it against the note and save again.";
     public const string ConflictMessage = "Someone else saved a byline with that address at the same moment. Nothing was saved: check the form and save again.";
@@ -21,23 +15,15 @@ public sealed class BylineAdmin
     /// <summary>How many library images the photo list offers (newest first), besides the one already chosen.</summary>
     public const int PhotoChoices = 200;
 
-    private readonly NewsDbContext _db;
-    private readonly SiteClock _clock;
-
-    public BylineAdmin(NewsDbContext db, SiteClock clock)
-    {
-        _db = db;
-        _clock = clock;
-    }
 
     public static string StampOf(Author a) => EditStamp.Of(a.Name, a.Slug, a.Title, a.Bio, a.PhotoMediaItemId, a.StaffUserId, a.Links);
 
     /// <summary>Articles with this byline, first or co-author.</summary>
-    private IQueryable<Article> ArticlesOf(int id) => _db.Articles.Where(a => a.AuthorId == id || a.CoAuthors.Any(c => c.AuthorId == id));
+    private IQueryable<Article> ArticlesOf(int id) => db.Articles.Where(a => a.AuthorId == id || a.CoAuthors.Any(c => c.AuthorId == id));
 
     public async Task<BylineListViewModel> ListAsync(CancellationToken cancellationToken)
     {
-        var rows = await _db.Authors.AsNoTracking()
+        var rows = await db.Authors.AsNoTracking()
             .OrderBy(a => a.IsRetired).ThenBy(a => a.Name)
             .Select(a => new
             {
@@ -47,11 +33,11 @@ public sealed class BylineAdmin
                 a.Title,
                 a.IsRetired,
                 a.StaffUserId,
-                Count = _db.Articles.Count(x => x.AuthorId == a.Id || x.CoAuthors.Any(c => c.AuthorId == a.Id)),
+                Count = db.Articles.Count(x => x.AuthorId == a.Id || x.CoAuthors.Any(c => c.AuthorId == a.Id)),
             })
             .ToListAsync(cancellationToken);
         var accountIds = rows.Where(r => r.StaffUserId != null).Select(r => r.StaffUserId!).ToList();
-        var accounts = await _db.Users.AsNoTracking().Where(u => accountIds.Contains(u.Id))
+        var accounts = await db.Users.AsNoTracking().Where(u => accountIds.Contains(u.Id))
             .Select(u => new { u.Id, u.Email }).ToDictionaryAsync(u => u.Id, u => u.Email, cancellationToken);
         return new BylineListViewModel
         {
@@ -65,7 +51,7 @@ public sealed class BylineAdmin
 
     public async Task<BylineEditViewModel?> EditAsync(int id, BylineForm? typed, CancellationToken cancellationToken)
     {
-        var author = await _db.Authors.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        var author = await db.Authors.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (author is null)
         {
             return null;
@@ -95,13 +81,13 @@ public sealed class BylineAdmin
 
         var author = new Author { Name = checkedForm.Name, Slug = checkedForm.Slug };
         Apply(author, checkedForm);
-        _db.Authors.Add(author);
+        db.Authors.Add(author);
         return await SaveAsync(cancellationToken);
     }
 
     public async Task<ChangeResult> UpdateAsync(int id, BylineForm form, CancellationToken cancellationToken)
     {
-        var author = await _db.Authors.SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        var author = await db.Authors.SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (author is null)
         {
             return ChangeResult.Missing;
@@ -118,8 +104,8 @@ public sealed class BylineAdmin
             return new(false, errors);
         }
 
-        await SlugRedirects.RenameAsync(_db.AuthorSlugRedirects, author.Slug, checkedForm.Slug,
-            old => new AuthorSlugRedirect { OldSlug = old, AuthorId = id, CreatedAt = _clock.UtcNow }, cancellationToken);
+        await SlugRedirects.RenameAsync(db.AuthorSlugRedirects, author.Slug, checkedForm.Slug,
+            old => new AuthorSlugRedirect { OldSlug = old, AuthorId = id, CreatedAt = clock.UtcNow }, cancellationToken);
 
         Apply(author, checkedForm);
         return await SaveAsync(cancellationToken);
@@ -128,7 +114,7 @@ public sealed class BylineAdmin
     /// <summary>A retired byline stays on its articles and its page, but is no longer offered for new ones.</summary>
     public async Task<ChangeResult> RetireAsync(int id, bool retired, CancellationToken cancellationToken)
     {
-        var author = await _db.Authors.SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        var author = await db.Authors.SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (author is null)
         {
             return ChangeResult.Missing;
@@ -140,13 +126,13 @@ public sealed class BylineAdmin
 
     public async Task<BylineDeleteViewModel?> DeletionAsync(int id, CancellationToken cancellationToken)
     {
-        var name = await _db.Authors.AsNoTracking().Where(a => a.Id == id).Select(a => a.Name).SingleOrDefaultAsync(cancellationToken);
+        var name = await db.Authors.AsNoTracking().Where(a => a.Id == id).Select(a => a.Name).SingleOrDefaultAsync(cancellationToken);
         return name is null ? null : new BylineDeleteViewModel { Id = id, Name = name, ArticleCount = await ArticlesOf(id).CountAsync(cancellationToken) };
     }
 
     public async Task<ChangeResult> DeleteAsync(int id, CancellationToken cancellationToken)
     {
-        var author = await _db.Authors.SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        var author = await db.Authors.SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (author is null)
         {
             return ChangeResult.Missing;
@@ -159,14 +145,14 @@ public sealed class BylineAdmin
                 $"{author.Name} is the byline of {(count == 1 ? "1 article" : $"{count} articles")}, so it cannot be deleted. Retire it instead: it stays on those articles and is no longer offered for new ones.");
         }
 
-        _db.Authors.Remove(author);
+        db.Authors.Remove(author);
         try
         {
             return await SaveAsync(cancellationToken);
         }
         catch (DbUpdateException)
         {
-            _db.ChangeTracker.Clear();
+            db.ChangeTracker.Clear();
             return ChangeResult.Error(string.Empty, $"{author.Name} was put on an article while you were deleting it. Nothing was deleted.");
         }
     }
@@ -199,7 +185,7 @@ public sealed class BylineAdmin
         {
             errors[nameof(BylineForm.Slug)] = "Could not make an address from the name; please type one.";
         }
-        else if (await _db.Authors.AnyAsync(a => a.Id != self && a.Slug == slug, cancellationToken))
+        else if (await db.Authors.AnyAsync(a => a.Id != self && a.Slug == slug, cancellationToken))
         {
             errors[nameof(BylineForm.Slug)] = $"The address /author/{slug} belongs to another byline (two people with one name need different addresses, e.g. {slug}-2). Choose another.";
         }
@@ -208,7 +194,7 @@ public sealed class BylineAdmin
             errors[nameof(BylineForm.Slug)] = $"The address /author/{slug} still leads readers to another byline, which used it before. Choose another.";
         }
 
-        if (form.PhotoMediaItemId is { } photo && !await _db.MediaItems.AnyAsync(m => m.Id == photo && m.State != MediaState.Failed, cancellationToken))
+        if (form.PhotoMediaItemId is { } photo && !await db.MediaItems.AnyAsync(m => m.Id == photo && m.State != MediaState.Failed, cancellationToken))
         {
             errors[nameof(BylineForm.PhotoMediaItemId)] = "That image is not in the media library (or could not be processed). Choose another.";
         }
@@ -216,11 +202,11 @@ public sealed class BylineAdmin
         var account = FormText.OrNull(form.StaffUserId);
         if (account is not null)
         {
-            if (!await _db.Users.AnyAsync(u => u.Id == account, cancellationToken))
+            if (!await db.Users.AnyAsync(u => u.Id == account, cancellationToken))
             {
                 errors[nameof(BylineForm.StaffUserId)] = "That staff account no longer exists. Choose another, or none.";
             }
-            else if (await _db.Authors.Where(a => a.Id != self && a.StaffUserId == account).Select(a => a.Name).FirstOrDefaultAsync(cancellationToken) is { } other)
+            else if (await db.Authors.Where(a => a.Id != self && a.StaffUserId == account).Select(a => a.Name).FirstOrDefaultAsync(cancellationToken) is { } other)
             {
                 errors[nameof(BylineForm.StaffUserId)] = $"That staff account is already linked to the byline {other}. One account, one byline.";
             }
@@ -242,20 +228,20 @@ public sealed class BylineAdmin
 
     /// <summary>Whether another byline used <paramref name="slug"/> before (its old address still leads to it).</summary>
     internal Task<bool> UsedBeforeAsync(int self, string slug, CancellationToken cancellationToken) =>
-        _db.AuthorSlugRedirects.AnyAsync(r => r.AuthorId != self && r.OldSlug == slug, cancellationToken);
+        db.AuthorSlugRedirects.AnyAsync(r => r.AuthorId != self && r.OldSlug == slug, cancellationToken);
 
     private async Task<BylineEditViewModel> WithChoicesAsync(int? id, string? currentSlug, bool retired, BylineForm form, CancellationToken cancellationToken)
     {
         var chosen = form.PhotoMediaItemId ?? 0;
-        var photos = await _db.MediaItems.AsNoTracking()
+        var photos = await db.MediaItems.AsNoTracking()
             .Where(m => m.Id == chosen || (m.State == MediaState.Ready && m.Alt != null))
             .OrderByDescending(m => m.Id == chosen).ThenByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id)
             .Take(PhotoChoices + 1)
             .Select(m => new { m.Id, m.DisplayName, m.Alt, m.State })
             .ToListAsync(cancellationToken);
-        var staff = await _db.Users.AsNoTracking().OrderBy(u => u.Email)
+        var staff = await db.Users.AsNoTracking().OrderBy(u => u.Email)
             .Select(u => new { u.Id, u.Email, u.DisplayName }).ToListAsync(cancellationToken);
-        var photo = await BylinePhoto.LoadAsync(_db, form.PhotoMediaItemId, form.Name ?? string.Empty, cancellationToken);
+        var photo = await BylinePhoto.LoadAsync(db, form.PhotoMediaItemId, form.Name ?? string.Empty, cancellationToken);
         return new BylineEditViewModel
         {
             Id = id,
@@ -272,5 +258,5 @@ public sealed class BylineAdmin
         };
     }
 
-    private Task<ChangeResult> SaveAsync(CancellationToken cancellationToken) => ChangeResult.SaveAsync(_db, ConflictMessage, cancellationToken);
+    private Task<ChangeResult> SaveAsync(CancellationToken cancellationToken) => ChangeResult.SaveAsync(db, ConflictMessage, cancellationToken);
 }

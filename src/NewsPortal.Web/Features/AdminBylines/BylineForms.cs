@@ -1,6 +1,4 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using NewsPortal.Web.Domain;
 using NewsPortal.Web.Features.AdminArticles;
 
 namespace NewsPortal.Web.Features.AdminBylines;

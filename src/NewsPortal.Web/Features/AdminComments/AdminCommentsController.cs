@@ -1,8 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using NewsPortal.Web.Data;
-using NewsPortal.Web.Features.Shared;
 using NewsPortal.Web.Infrastructure.Identity;
 using NewsPortal.Web.Infrastructure.Mvc;
 
@@ -10,7 +7,7 @@ namespace NewsPortal.Web.Features.AdminComments;
 
 [Authorize(Policy = Policies.Moderation)]
 [Route("admin/comments")]
-public sealed class AdminCommentsController : Controller
+public sealed class AdminCommentsController(ModerationService moderation, ModerationQueue queue, UserManager<StaffUser> users) : Controller
 {
     public const string AlreadyHandledMessage = "This comment was already handled by someone else, so nothing was changed. The queue below is up to date.";
 
@@ -18,16 +15,7 @@ public sealed class AdminCommentsController : Controller
 
     public const string ReportsAlreadyDecidedMessage = "Someone else decided about this comment (or it changed) after your page was loaded, so nothing was changed. The queue below is up to date.";
 
-    private readonly ModerationService _moderation;
-    private readonly ModerationQueue _queue;
-    private readonly UserManager<StaffUser> _users;
-
-    public AdminCommentsController(ModerationService moderation, ModerationQueue queue, UserManager<StaffUser> users)
-    {
-        _moderation = moderation;
-        _queue = queue;
-        _users = users;
-    }
+    private readonly ModerationQueue _queue = queue;
 
     [HttpGet("")]
     public async Task<IActionResult> Index(
@@ -118,7 +106,7 @@ public sealed class AdminCommentsController : Controller
             return NotFound();
         }
 
-        var result = await _moderation.ApplyAsync(id, action, version, User.StaffName(), cancellationToken);
+        var result = await moderation.ApplyAsync(id, action, version, User.StaffName(), cancellationToken);
         return Answer(result.Outcome, $"Comment {ModerationActions.PastTense(action)}.", BackTo(returnUrl));
     }
 
@@ -138,7 +126,7 @@ public sealed class AdminCommentsController : Controller
             return BackTo(returnUrl);
         }
 
-        var result = await _moderation.ApplyBulkAsync(ids, versions ?? [], action, User.StaffName(), cancellationToken);
+        var result = await moderation.ApplyBulkAsync(ids, versions ?? [], action, User.StaffName(), cancellationToken);
         TempData["Flash"] = BulkMessage(result, action);
         return BackTo(returnUrl);
     }
@@ -151,7 +139,7 @@ public sealed class AdminCommentsController : Controller
             return await ShowAgainAsync(id, edit: form, reply: null, cancellationToken);
         }
 
-        var outcome = await _moderation.EditAsync(id, form, User.StaffName(), cancellationToken);
+        var outcome = await moderation.EditAsync(id, form, User.StaffName(), cancellationToken);
         return Answer(outcome, "The comment text was updated.", new SeeOtherResult($"/admin/comments/{id}"));
     }
 
@@ -163,8 +151,8 @@ public sealed class AdminCommentsController : Controller
             return await ShowAgainAsync(id, edit: null, reply: form, cancellationToken);
         }
 
-        var user = await _users.GetUserAsync(User);
-        var (outcome, replyId) = await _moderation.ReplyAsync(id, form, User.StaffName(), user?.DisplayName ?? "NewsPortal staff", cancellationToken);
+        var user = await users.GetUserAsync(User);
+        var (outcome, replyId) = await moderation.ReplyAsync(id, form, User.StaffName(), user?.DisplayName ?? "NewsPortal staff", cancellationToken);
         switch (outcome)
         {
             case ModerationOutcome.NotFound:

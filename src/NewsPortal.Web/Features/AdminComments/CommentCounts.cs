@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.Web.Data;
-using NewsPortal.Web.Domain;
-
 namespace NewsPortal.Web.Features.AdminComments;
 
 /// <summary>
@@ -14,17 +10,14 @@ namespace NewsPortal.Web.Features.AdminComments;
 /// (<see cref="Moved"/>); changes made elsewhere (another instance, a reader's comment the rules approve) show within
 /// <see cref="MaxAge"/>. A queue longer than the limit shows that recent number too: at that length one click is not news.
 /// </summary>
-public sealed class CommentCounts : IDisposable
+public sealed class CommentCounts(TimeProvider time) : IDisposable
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(30);
 
     public const int LivePendingLimit = 10_000;
 
-    private readonly TimeProvider _time;
     private readonly SemaphoreSlim _counting = new(1, 1);
     private Snapshot? _snapshot;
-
-    public CommentCounts(TimeProvider time) => _time = time;
 
     public async Task<StatusCounts> GetAsync(NewsDbContext db, CancellationToken cancellationToken)
     {
@@ -73,7 +66,7 @@ public sealed class CommentCounts : IDisposable
     private async Task<Snapshot> SnapshotAsync(NewsDbContext db, CancellationToken cancellationToken)
     {
         var current = Volatile.Read(ref _snapshot);
-        if (current is not null && _time.GetUtcNow() - current.CountedAt < MaxAge)
+        if (current is not null && time.GetUtcNow() - current.CountedAt < MaxAge)
         {
             return current;
         }
@@ -92,12 +85,12 @@ public sealed class CommentCounts : IDisposable
         try
         {
             current = Volatile.Read(ref _snapshot);
-            if (current is not null && _time.GetUtcNow() - current.CountedAt < MaxAge)
+            if (current is not null && time.GetUtcNow() - current.CountedAt < MaxAge)
             {
                 return current;
             }
 
-            var countedAt = _time.GetUtcNow();
+            var countedAt = time.GetUtcNow();
             var rows = await db.Comments.AsNoTracking()
                 .GroupBy(c => c.Status)
                 .Select(g => new { Status = g.Key, Count = g.Count() })
@@ -126,16 +119,10 @@ public sealed class CommentCounts : IDisposable
 }
 
 /// <summary>Comments per status: pending counted just now (while the queue is short), the others at most <see cref="CommentCounts.MaxAge"/> old.</summary>
-public sealed class StatusCounts
+public sealed class StatusCounts(int[] counts, bool pendingIsLive)
 {
-    private readonly int[] _counts;
-    private readonly bool _pendingIsLive;
-
-    public StatusCounts(int[] counts, bool pendingIsLive)
-    {
-        _counts = counts;
-        _pendingIsLive = pendingIsLive;
-    }
+    private readonly int[] _counts = counts;
+    private readonly bool _pendingIsLive = pendingIsLive;
 
     public int this[CommentStatus status] => _counts[(int)status];
 

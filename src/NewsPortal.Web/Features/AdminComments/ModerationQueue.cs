@@ -1,16 +1,12 @@
 using System.Linq.Expressions;
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.Web.Data;
 using NewsPortal.Web.Data.Queries;
-using NewsPortal.Web.Domain;
-using NewsPortal.Web.Features.Shared;
 using NewsPortal.Web.Infrastructure.Sanitizing;
 using NewsPortal.Web.Infrastructure.Search;
 
 namespace NewsPortal.Web.Features.AdminComments;
 
 /// <summary>What moderators read: the dashboard's numbers, the queue's pages, one comment with its history.</summary>
-public sealed class ModerationQueue
+public sealed class ModerationQueue(NewsDbContext db, CommentCounts counts, ISearchQueries queries)
 {
     private const int LatestOnDashboard = 10;
 
@@ -32,28 +28,19 @@ public sealed class ModerationQueue
         ParentId = c.ParentId,
     };
 
-    private readonly NewsDbContext _db;
-    private readonly CommentCounts _counts;
-    private readonly ISearchQueries _queries;
+    private readonly CommentCounts _counts = counts;
 
-    public ModerationQueue(NewsDbContext db, CommentCounts counts, ISearchQueries queries)
-    {
-        _db = db;
-        _counts = counts;
-        _queries = queries;
-    }
-
-    public Task<StatusCounts> CountsAsync(CancellationToken cancellationToken) => _counts.GetAsync(_db, cancellationToken);
+    public Task<StatusCounts> CountsAsync(CancellationToken cancellationToken) => _counts.GetAsync(db, cancellationToken);
 
     public async Task<DashboardViewModel> DashboardAsync(CancellationToken cancellationToken)
     {
         var counts = await CountsAsync(cancellationToken);
-        var oldest = await _db.Comments.AsNoTracking()
+        var oldest = await db.Comments.AsNoTracking()
             .Where(c => c.Status == CommentStatus.Pending)
             .OrderBy(c => c.CreatedAt)
             .Select(c => (DateTime?)c.CreatedAt)
             .FirstOrDefaultAsync(cancellationToken);
-        var latestIds = await _db.Comments.AsNoTracking()
+        var latestIds = await db.Comments.AsNoTracking()
             .OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id)
             .Select(c => c.Id)
             .Take(LatestOnDashboard)
@@ -82,14 +69,14 @@ public sealed class ModerationQueue
             // wrote it by the start of their name, e-mail address or IP address ("10.0.3" finds a network).
             var text = SearchQuery.Parse(search);
             var count = text.IsEmpty ? 0
-                : await _queries.CommentQueueCountUpToAsync(_db, text, query.Status, query.ArticleId, Paging.SearchCountLimit, cancellationToken);
+                : await queries.CommentQueueCountUpToAsync(db, text, query.Status, query.ArticleId, Paging.SearchCountLimit, cancellationToken);
             (total, kind, page) = Paging.Bounded(count, query.Page, query.PageSize);
-            ids = count == 0 ? [] : await _queries.CommentQueuePageAsync(
-                _db, text, query.Status, query.ArticleId, query.OldestFirst, (page - 1) * query.PageSize, query.PageSize, cancellationToken);
+            ids = count == 0 ? [] : await queries.CommentQueuePageAsync(
+                db, text, query.Status, query.ArticleId, query.OldestFirst, (page - 1) * query.PageSize, query.PageSize, cancellationToken);
         }
         else
         {
-            var comments = _db.Comments.AsNoTracking().Where(c => c.Status == query.Status);
+            var comments = db.Comments.AsNoTracking().Where(c => c.Status == query.Status);
             if (query.ArticleId is { } articleId)
             {
                 comments = comments.Where(c => c.ArticleId == articleId);
@@ -105,7 +92,7 @@ public sealed class ModerationQueue
         }
 
         var headline = query.ArticleId is { } id
-            ? await _db.Articles.AsNoTracking().Where(a => a.Id == id).Select(a => a.Headline).FirstOrDefaultAsync(cancellationToken)
+            ? await db.Articles.AsNoTracking().Where(a => a.Id == id).Select(a => a.Headline).FirstOrDefaultAsync(cancellationToken)
             : null;
         return new QueueViewModel
         {
@@ -117,17 +104,17 @@ public sealed class ModerationQueue
     }
 
     public Task<string?> AuthorEmailAsync(int id, CancellationToken cancellationToken) =>
-        _db.Comments.AsNoTracking().Where(c => c.Id == id && !c.IsStaffReply).Select(c => c.AuthorEmail).SingleOrDefaultAsync(cancellationToken);
+        db.Comments.AsNoTracking().Where(c => c.Id == id && !c.IsStaffReply).Select(c => c.AuthorEmail).SingleOrDefaultAsync(cancellationToken);
 
     public async Task<CommentDetailViewModel?> DetailAsync(int id, CancellationToken cancellationToken)
     {
-        var item = await _db.Comments.AsNoTracking().Where(c => c.Id == id).Select(ToItem).SingleOrDefaultAsync(cancellationToken);
+        var item = await db.Comments.AsNoTracking().Where(c => c.Id == id).Select(ToItem).SingleOrDefaultAsync(cancellationToken);
         if (item is null)
         {
             return null;
         }
 
-        var history = await _db.CommentHistory.AsNoTracking()
+        var history = await db.CommentHistory.AsNoTracking()
             .Where(h => h.CommentId == id)
             .OrderByDescending(h => h.ChangedAt).ThenByDescending(h => h.Id)
             .Select(h => new HistoryEntry(h.ChangedAt, h.ChangedBy, h.FromStatus, h.ToStatus, h.Note, h.PreviousBodyHtml))
@@ -148,7 +135,7 @@ public sealed class ModerationQueue
             return [];
         }
 
-        var rows = await _db.Comments.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(ToItem).ToListAsync(cancellationToken);
+        var rows = await db.Comments.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(ToItem).ToListAsync(cancellationToken);
         var position = ids.Select((id, i) => (id, i)).ToDictionary(p => p.id, p => p.i);
         return [.. rows.OrderBy(r => position[r.Id])];
     }

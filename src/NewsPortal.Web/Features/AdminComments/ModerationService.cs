@@ -1,11 +1,7 @@
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.Web.Data;
-using NewsPortal.Web.Domain;
 using NewsPortal.Web.Features.Comments;
 using NewsPortal.Web.Features.Notifications;
 using NewsPortal.Web.Infrastructure.Database;
 using NewsPortal.Web.Infrastructure.Sanitizing;
-using NewsPortal.Web.Infrastructure.Site;
 
 namespace NewsPortal.Web.Features.AdminComments;
 
@@ -14,21 +10,8 @@ namespace NewsPortal.Web.Features.AdminComments;
 /// is checked against the version the moderator saw and saved with the version as a concurrency token, so of two
 /// moderators acting on one comment exactly one change wins, and a repeated click changes nothing.
 /// </summary>
-public sealed class ModerationService
+public sealed class ModerationService(NewsDbContext db, SiteClock clock, CommentSanitizer sanitizer, CommentCounts counts)
 {
-    private readonly NewsDbContext _db;
-    private readonly SiteClock _clock;
-    private readonly CommentSanitizer _sanitizer;
-    private readonly CommentCounts _counts;
-
-    public ModerationService(NewsDbContext db, SiteClock clock, CommentSanitizer sanitizer, CommentCounts counts)
-    {
-        _db = db;
-        _clock = clock;
-        _sanitizer = sanitizer;
-        _counts = counts;
-    }
-
     /// <summary>
     /// Applies one action to one comment. <paramref name="seenVersion"/> is the version on the moderator's screen;
     /// when it is stale the change is refused as already handled.
@@ -36,7 +19,7 @@ public sealed class ModerationService
     public async Task<ModerationResult> ApplyAsync(
         int id, ModerationAction action, int? seenVersion, string staff, CancellationToken cancellationToken)
     {
-        var comment = await _db.Comments.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        var comment = await db.Comments.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (comment is null)
         {
             return new(ModerationOutcome.NotFound);
@@ -60,8 +43,8 @@ public sealed class ModerationService
             return new(ModerationOutcome.AlreadyHandled, from, from, ChangedBySomeoneElse: true);
         }
 
-        _counts.Moved(from, target);
-        Infrastructure.Telemetry.SiteMetrics.CommentDecided(from, target, _clock.UtcNow - comment.CreatedAt);
+        counts.Moved(from, target);
+        Infrastructure.Telemetry.SiteMetrics.CommentDecided(from, target, clock.UtcNow - comment.CreatedAt);
         return new(ModerationOutcome.Changed, from, target);
     }
 
@@ -92,7 +75,7 @@ public sealed class ModerationService
                     break;
             }
 
-            _db.ChangeTracker.Clear();
+            db.ChangeTracker.Clear();
         }
 
         return new(changed, stale, already, Math.Max(0, distinct.Count - QueueQuery.MaxPageSize));
@@ -100,7 +83,7 @@ public sealed class ModerationService
 
     public async Task<ModerationOutcome> EditAsync(int id, CommentEditForm form, string staff, CancellationToken cancellationToken)
     {
-        var comment = await _db.Comments.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        var comment = await db.Comments.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (comment is null)
         {
             return ModerationOutcome.NotFound;
@@ -112,7 +95,7 @@ public sealed class ModerationService
         }
 
         var previous = comment.BodyHtml;
-        comment.BodyHtml = _sanitizer.Sanitize(CommentText.CleanBody(form.Body));
+        comment.BodyHtml = sanitizer.Sanitize(CommentText.CleanBody(form.Body));
 
         // The comment no longer stands for the text its key was made from (see CommentService.DedupeKey).
         comment.DedupeKey = null;
@@ -127,7 +110,7 @@ public sealed class ModerationService
     public async Task<(ModerationOutcome Outcome, int? ReplyId)> ReplyAsync(
         int parentId, StaffReplyForm form, string staffEmail, string staffName, CancellationToken cancellationToken)
     {
-        var parent = await _db.Comments.AsNoTracking()
+        var parent = await db.Comments.AsNoTracking()
             .Where(c => c.Id == parentId)
             .Select(c => new { c.Id, c.ArticleId, c.Status })
             .SingleOrDefaultAsync(cancellationToken);
@@ -147,41 +130,41 @@ public sealed class ModerationService
             ParentId = parent.Id,
             AuthorName = staffName,
             AuthorEmail = staffEmail,
-            BodyHtml = _sanitizer.Sanitize(CommentText.CleanBody(form.Body)),
+            BodyHtml = sanitizer.Sanitize(CommentText.CleanBody(form.Body)),
             Status = CommentStatus.Approved,
             StatusReason = "Staff reply",
-            CreatedAt = _clock.UtcNow,
+            CreatedAt = clock.UtcNow,
             IsStaffReply = true,
         };
-        _db.Comments.Add(reply);
-        CommentMail.Posted(_db, reply, notifyReplies: false, _clock.UtcNow);
-        _db.CommentHistory.Add(new CommentHistory
+        db.Comments.Add(reply);
+        CommentMail.Posted(db, reply, notifyReplies: false, clock.UtcNow);
+        db.CommentHistory.Add(new CommentHistory
         {
             Comment = reply,
-            ChangedAt = _clock.UtcNow,
+            ChangedAt = clock.UtcNow,
             ChangedBy = staffEmail,
             FromStatus = CommentStatus.Approved,
             ToStatus = CommentStatus.Approved,
             Note = "Replied as staff",
         });
-        await _db.SaveChangesAsync(cancellationToken);
-        _counts.Moved(null, CommentStatus.Approved);
+        await db.SaveChangesAsync(cancellationToken);
+        counts.Moved(null, CommentStatus.Approved);
         return (ModerationOutcome.Changed, reply.Id);
     }
 
     private void Record(Comment comment, CommentStatus to, string staff, string? note, string? previousBodyHtml = null)
     {
-        _db.CommentHistory.Add(new CommentHistory
+        db.CommentHistory.Add(new CommentHistory
         {
             CommentId = comment.Id,
-            ChangedAt = _clock.UtcNow,
+            ChangedAt = clock.UtcNow,
             ChangedBy = staff,
             FromStatus = comment.Status,
             ToStatus = to,
             Note = note,
             PreviousBodyHtml = previousBodyHtml,
         });
-        CommentMail.StatusChanging(_db, comment, comment.Status, to, _clock.UtcNow);
+        CommentMail.StatusChanging(db, comment, comment.Status, to, clock.UtcNow);
         comment.Status = to;
         comment.Version++;
     }
@@ -190,12 +173,12 @@ public sealed class ModerationService
     /// Saves; false when another moderator changed the comment after it was loaded. What readers see is
     /// refreshed by the save itself (the reader cache's interceptor), so the change shows on the very next request.
     /// </summary>
-    private Task<bool> SaveAsync(CancellationToken cancellationToken) => _db.SaveUnlessChangedAsync(cancellationToken);
+    private Task<bool> SaveAsync(CancellationToken cancellationToken) => db.SaveUnlessChangedAsync(cancellationToken);
 
     /// <summary>Where Restore returns a comment: the status it had before it was binned, spammed or rejected.</summary>
     private async Task<CommentStatus> RestoreTargetAsync(Comment comment, CancellationToken cancellationToken)
     {
-        var before = await _db.CommentHistory.AsNoTracking()
+        var before = await db.CommentHistory.AsNoTracking()
             .Where(h => h.CommentId == comment.Id && h.ToStatus == comment.Status && h.FromStatus != comment.Status)
             .OrderByDescending(h => h.ChangedAt).ThenByDescending(h => h.Id)
             .Select(h => (CommentStatus?)h.FromStatus)

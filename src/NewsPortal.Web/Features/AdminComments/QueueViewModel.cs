@@ -1,6 +1,3 @@
-using NewsPortal.Web.Domain;
-using NewsPortal.Web.Features.Shared;
-
 namespace NewsPortal.Web.Features.AdminComments;
 
 /// <summary>What the moderation queue was asked for; every value is clamped to something sensible.</summary>

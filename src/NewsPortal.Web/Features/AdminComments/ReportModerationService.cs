@@ -1,12 +1,7 @@
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.Web.Data;
-using NewsPortal.Web.Domain;
 using NewsPortal.Web.Features.Comments;
-using NewsPortal.Web.Features.Shared;
 using NewsPortal.Web.Infrastructure.Database;
 using NewsPortal.Web.Infrastructure.Mail;
 using NewsPortal.Web.Infrastructure.Sanitizing;
-using NewsPortal.Web.Infrastructure.Site;
 
 namespace NewsPortal.Web.Features.AdminComments;
 
@@ -16,7 +11,7 @@ namespace NewsPortal.Web.Features.AdminComments;
 /// notices it owes (the outcome to each reporter who left an address, the statement of reasons to the author of a
 /// comment taken down) in the same save, so a decision and its notices commit together or not at all.
 /// </summary>
-public sealed class ReportModerationService
+public sealed class ReportModerationService(NewsDbContext db, SiteClock clock, CommentCounts counts, Outbox outbox)
 {
     /// <summary>The reported count is counted this far and then shown as "more than".</summary>
     public const int CountLimit = 10_000;
@@ -24,25 +19,14 @@ public sealed class ReportModerationService
     /// <summary>At most this many waiting reports are listed per page of the queue.</summary>
     private const int ReportsPerPage = 500;
 
-    private readonly NewsDbContext _db;
-    private readonly SiteClock _clock;
-    private readonly CommentCounts _counts;
-    private readonly Outbox _outbox;
-
-    public ReportModerationService(NewsDbContext db, SiteClock clock, CommentCounts counts, Outbox outbox)
-    {
-        _db = db;
-        _clock = clock;
-        _counts = counts;
-        _outbox = outbox;
-    }
+    private readonly CommentCounts _counts = counts;
 
     /// <summary>Comments with reports waiting (counted up to <see cref="CountLimit"/>), and how many of them for illegal content.</summary>
     public async Task<(int Reported, int Illegal)> CountAsync(CancellationToken cancellationToken)
     {
-        var reported = await _db.Comments.Where(c => c.ReportPriority != null)
+        var reported = await db.Comments.Where(c => c.ReportPriority != null)
             .OrderBy(c => c.ReportPriority).Select(c => c.Id).Take(CountLimit + 1).CountAsync(cancellationToken);
-        var illegal = await _db.Comments.Where(c => c.ReportPriority == 0)
+        var illegal = await db.Comments.Where(c => c.ReportPriority == 0)
             .OrderBy(c => c.ReportPriority).Select(c => c.Id).Take(CountLimit + 1).CountAsync(cancellationToken);
         return (reported, illegal);
     }
@@ -53,10 +37,10 @@ public sealed class ReportModerationService
     /// </summary>
     public async Task<ReportedQueueViewModel> QueueAsync(int page, int pageSize, CancellationToken cancellationToken)
     {
-        var counts = await _counts.GetAsync(_db, cancellationToken);
+        var counts = await _counts.GetAsync(db, cancellationToken);
         var (total, _) = await CountAsync(cancellationToken);
         page = Paging.LastPageAtMost(page, total, pageSize);
-        var ids = await _db.Comments.AsNoTracking()
+        var ids = await db.Comments.AsNoTracking()
             .Where(c => c.ReportPriority != null)
             .OrderBy(c => c.ReportPriority).ThenBy(c => c.ReportedAt).ThenBy(c => c.Id)
             .Select(c => c.Id)
@@ -65,8 +49,8 @@ public sealed class ReportModerationService
         var items = new List<ReportedItem>();
         if (ids.Count > 0)
         {
-            var rows = await _db.Comments.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(ModerationQueue.ToItem).ToListAsync(cancellationToken);
-            var reports = await _db.CommentReports.AsNoTracking()
+            var rows = await db.Comments.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(ModerationQueue.ToItem).ToListAsync(cancellationToken);
+            var reports = await db.CommentReports.AsNoTracking()
                 .Where(r => ids.Contains(r.CommentId) && r.Decision == null)
                 .OrderBy(r => r.CreatedAt).ThenBy(r => r.Id)
                 .Select(r => new ReportLine(r.CommentId, r.Reason, r.Explanation, r.CreatedAt, r.ReporterEmail != null))
@@ -100,7 +84,7 @@ public sealed class ReportModerationService
             return DecisionOutcome.GroundMissing;
         }
 
-        var comment = await _db.Comments.Include(c => c.Article).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        var comment = await db.Comments.Include(c => c.Article).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (comment is null)
         {
             return DecisionOutcome.NotFound;
@@ -111,9 +95,9 @@ public sealed class ReportModerationService
             return DecisionOutcome.AlreadyHandled;
         }
 
-        var now = _clock.UtcNow;
+        var now = clock.UtcNow;
         var statement = string.IsNullOrWhiteSpace(form.Statement) ? null : CommentText.CleanBody(form.Statement);
-        var reports = await _db.CommentReports.Where(r => r.CommentId == id && r.Decision == null).ToListAsync(cancellationToken);
+        var reports = await db.CommentReports.Where(r => r.CommentId == id && r.Decision == null).ToListAsync(cancellationToken);
         foreach (var report in reports)
         {
             report.Decision = decision;
@@ -144,7 +128,7 @@ public sealed class ReportModerationService
             note += $". {statement}";
         }
 
-        _db.CommentHistory.Add(new CommentHistory
+        db.CommentHistory.Add(new CommentHistory
         {
             CommentId = id,
             ChangedAt = now,
@@ -163,7 +147,7 @@ public sealed class ReportModerationService
         comment.ReportedAt = null;
         comment.Version++;
         QueueNotices(comment, reports, decision, from, ground, statement);
-        if (!await _db.SaveUnlessChangedAsync(cancellationToken))
+        if (!await db.SaveUnlessChangedAsync(cancellationToken))
         {
             return DecisionOutcome.AlreadyHandled;
         }
@@ -180,14 +164,14 @@ public sealed class ReportModerationService
     /// <summary>Reports received and decided, and the median time to a decision, for each of the last <paramref name="months"/> months.</summary>
     public async Task<TransparencyViewModel> TransparencyAsync(int months, CancellationToken cancellationToken)
     {
-        var now = _clock.UtcNow;
+        var now = clock.UtcNow;
         var since = new DateTime(now.Year, now.Month, 1, 0, 0, 0, DateTimeKind.Utc).AddMonths(1 - months);
-        var received = await _db.CommentReports.AsNoTracking()
+        var received = await db.CommentReports.AsNoTracking()
             .Where(r => r.CreatedAt >= since)
             .GroupBy(r => new { r.CreatedAt.Year, r.CreatedAt.Month })
             .Select(g => new { g.Key.Year, g.Key.Month, Count = g.Count() })
             .ToListAsync(cancellationToken);
-        var decided = await _db.CommentReports.AsNoTracking()
+        var decided = await db.CommentReports.AsNoTracking()
             .Where(r => r.DecidedAt >= since)
             .Select(r => new { DecidedAt = r.DecidedAt!.Value, r.CreatedAt, Decision = r.Decision!.Value })
             .ToListAsync(cancellationToken);
@@ -215,7 +199,7 @@ public sealed class ReportModerationService
     }
 
     private Task<bool> HeldByReportsAsync(int id, CancellationToken cancellationToken) =>
-        _db.CommentHistory.AsNoTracking()
+        db.CommentHistory.AsNoTracking()
             .Where(h => h.CommentId == id)
             .OrderByDescending(h => h.ChangedAt).ThenByDescending(h => h.Id)
             .Select(h => h.ChangedBy == CommentReportService.ReadersActor)
@@ -250,7 +234,7 @@ public sealed class ReportModerationService
                 body.Paragraph(statement);
             }
 
-            _outbox.Add(_db, new OutboxMail(MailKinds.ReportOutcome, email, null, "What we decided about the comment you reported", body.Link("The article", link))
+            outbox.Add(db, new OutboxMail(MailKinds.ReportOutcome, email, null, "What we decided about the comment you reported", body.Link("The article", link))
             {
                 QuotedComments = [comment.Id],
             });
@@ -268,7 +252,7 @@ public sealed class ReportModerationService
             }
 
             body.Paragraph($"Readers' reports: {string.Join(", ", reports.Select(r => r.Reason).Distinct().Order().Select(ReportReasons.Label))}. This decision was made by a moderator, not automatically.");
-            _outbox.Add(_db, new OutboxMail(MailKinds.StatementOfReasons, comment.AuthorEmail, comment.AuthorName, "Statement of reasons: your comment was taken down", body.Link("The article", link)));
+            outbox.Add(db, new OutboxMail(MailKinds.StatementOfReasons, comment.AuthorEmail, comment.AuthorName, "Statement of reasons: your comment was taken down", body.Link("The article", link)));
         }
     }
 }

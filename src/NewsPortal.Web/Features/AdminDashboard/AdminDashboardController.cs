@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using NewsPortal.Web.Features.AdminArticles;
 using NewsPortal.Web.Features.AdminComments;
 using NewsPortal.Web.Infrastructure.Identity;
@@ -23,11 +22,8 @@ public sealed class StaffDashboardViewModel
 /// review queue's size and age, reporters their own stories.
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class AdminDashboardController : Controller
+public sealed class AdminDashboardController(ModerationQueue moderation) : Controller
 {
-    private readonly ModerationQueue _moderation;
-
-    public AdminDashboardController(ModerationQueue moderation) => _moderation = moderation;
 
     [HttpGet("/admin")]
     public async Task<IActionResult> Index(
@@ -38,7 +34,7 @@ public sealed class AdminDashboardController : Controller
         if (User.IsInRole(Roles.Admin) || User.IsInRole(Roles.Moderator))
         {
             var (reported, illegal) = await reports.CountAsync(cancellationToken);
-            var model = await _moderation.DashboardAsync(cancellationToken);
+            var model = await moderation.DashboardAsync(cancellationToken);
             comments = new DashboardViewModel
             {
                 Counts = model.Counts,

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace NewsPortal.Web.Features.AdminDashboard;
 
 public enum ChartKind

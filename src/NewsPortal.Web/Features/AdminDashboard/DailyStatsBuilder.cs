@@ -1,9 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.Web.Data;
-using NewsPortal.Web.Domain;
 using NewsPortal.Web.Features.Comments;
-
-using NewsPortal.Web.Infrastructure.Site;
 
 namespace NewsPortal.Web.Features.AdminDashboard;
 
@@ -14,19 +9,12 @@ namespace NewsPortal.Web.Features.AdminDashboard;
 /// Every read is bounded by the days asked for: comments created in them, history and reports since their start, and
 /// the oldest held comments (one index range), never a scan of the archive.
 /// </summary>
-public sealed class DailyStatsBuilder
+public sealed class DailyStatsBuilder(NewsDbContext db, SiteDays days)
 {
     /// <summary>What a rebuild recomputes: the longest span a chart shows, and today.</summary>
     public const int RebuildDays = DashboardCharts.Days;
 
-    private readonly NewsDbContext _db;
-    private readonly SiteDays _days;
-
-    public DailyStatsBuilder(NewsDbContext db, SiteDays days)
-    {
-        _db = db;
-        _days = days;
-    }
+    private readonly SiteDays _days = days;
 
     /// <summary>Staff decisions only: the history also records authors' own edits and readers' reports.</summary>
     internal static bool IsStaff(string changedBy) =>
@@ -42,7 +30,7 @@ public sealed class DailyStatsBuilder
         var end = _days.StartOf(last.AddDays(1));
 
         var comments = await CommentRowsAsync(start, end, cancellationToken);
-        var history = await _db.CommentHistory.AsNoTracking()
+        var history = await db.CommentHistory.AsNoTracking()
             .Where(h => h.ChangedAt >= start && h.FromStatus != h.ToStatus)
             .OrderBy(h => h.ChangedAt).ThenBy(h => h.Id)
             .Select(h => new Change(h.CommentId, h.ChangedAt, h.ChangedBy, h.FromStatus, h.ToStatus))
@@ -50,29 +38,29 @@ public sealed class DailyStatsBuilder
         var queue = await QueueRowsAsync(first, last, history, now, cancellationToken);
         var reports = await ReportRowsAsync(start, end, cancellationToken);
 
-        var strategy = _db.Database.CreateExecutionStrategy();
+        var strategy = db.Database.CreateExecutionStrategy();
         await strategy.ExecuteAsync(async () =>
         {
-            _db.ChangeTracker.Clear();
-            await using var transaction = await _db.Database.BeginTransactionAsync(cancellationToken);
-            await _db.DailyCommentStats.Where(s => s.Day >= first && s.Day <= last).ExecuteDeleteAsync(cancellationToken);
-            await _db.DailyModerationStats.Where(s => s.Day >= first && s.Day <= last).ExecuteDeleteAsync(cancellationToken);
-            await _db.DailyQueueStats.Where(s => s.Day >= first && s.Day <= last).ExecuteDeleteAsync(cancellationToken);
-            await _db.DailyReportStats.Where(s => s.Day >= first && s.Day <= last).ExecuteDeleteAsync(cancellationToken);
-            _db.DailyCommentStats.AddRange(comments);
-            _db.DailyModerationStats.AddRange(ModerationRows(history.Where(h => h.At < end)));
-            _db.DailyQueueStats.AddRange(queue);
-            _db.DailyReportStats.AddRange(reports);
-            await _db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await db.DailyCommentStats.Where(s => s.Day >= first && s.Day <= last).ExecuteDeleteAsync(cancellationToken);
+            await db.DailyModerationStats.Where(s => s.Day >= first && s.Day <= last).ExecuteDeleteAsync(cancellationToken);
+            await db.DailyQueueStats.Where(s => s.Day >= first && s.Day <= last).ExecuteDeleteAsync(cancellationToken);
+            await db.DailyReportStats.Where(s => s.Day >= first && s.Day <= last).ExecuteDeleteAsync(cancellationToken);
+            db.DailyCommentStats.AddRange(comments);
+            db.DailyModerationStats.AddRange(ModerationRows(history.Where(h => h.At < end)));
+            db.DailyQueueStats.AddRange(queue);
+            db.DailyReportStats.AddRange(reports);
+            await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            _db.ChangeTracker.Clear();
+            db.ChangeTracker.Clear();
         });
     }
 
     /// <summary>Each comment counted on the day it was posted, under the status the rules gave it then.</summary>
     private async Task<List<DailyCommentStats>> CommentRowsAsync(DateTime start, DateTime end, CancellationToken cancellationToken)
     {
-        var posted = await _db.Comments.AsNoTracking()
+        var posted = await db.Comments.AsNoTracking()
             .Where(c => c.CreatedAt >= start && c.CreatedAt < end && !c.IsStaffReply)
             .Select(c => new
             {
@@ -81,7 +69,7 @@ public sealed class DailyStatsBuilder
                 c.Status,
 
                 // The status before the first change is the one the rules gave; no change: it still has it.
-                First = _db.CommentHistory.Where(h => h.CommentId == c.Id).OrderBy(h => h.ChangedAt).ThenBy(h => h.Id)
+                First = db.CommentHistory.Where(h => h.CommentId == c.Id).OrderBy(h => h.ChangedAt).ThenBy(h => h.Id)
                     .Select(h => (CommentStatus?)h.FromStatus).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
@@ -126,7 +114,7 @@ public sealed class DailyStatsBuilder
         var changed = new Dictionary<int, (DateTime CreatedAt, CommentStatus Status)>();
         foreach (var chunk in changedIds.Chunk(500))
         {
-            foreach (var c in await _db.Comments.AsNoTracking().Where(c => chunk.Contains(c.Id))
+            foreach (var c in await db.Comments.AsNoTracking().Where(c => chunk.Contains(c.Id))
                 .Select(c => new { c.Id, c.CreatedAt, c.Status }).ToListAsync(cancellationToken))
             {
                 changed[c.Id] = (c.CreatedAt, c.Status);
@@ -135,7 +123,7 @@ public sealed class DailyStatsBuilder
 
         // Held now and changed since: at most these can be ahead of an unchanged held comment in the oldest-first order.
         var heldAndChanged = changed.Count(c => c.Value.Status == CommentStatus.Pending);
-        var oldestHeld = await _db.Comments.AsNoTracking()
+        var oldestHeld = await db.Comments.AsNoTracking()
             .Where(c => c.Status == CommentStatus.Pending)
             .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
             .Select(c => new { c.Id, c.CreatedAt })
@@ -152,7 +140,7 @@ public sealed class DailyStatsBuilder
                 moment = now;
             }
 
-            var heldUnchanged = await _db.Comments.AsNoTracking()
+            var heldUnchanged = await db.Comments.AsNoTracking()
                 .CountAsync(c => c.Status == CommentStatus.Pending && c.CreatedAt <= moment, cancellationToken);
             var count = 0;
             DateTime? oldest = null;
@@ -231,12 +219,12 @@ public sealed class DailyStatsBuilder
         var queued = new List<(int CommentId, DateTime At)>();
         foreach (var chunk in ids.Chunk(500))
         {
-            foreach (var c in await _db.Comments.AsNoTracking().Where(c => chunk.Contains(c.Id)).Select(c => new { c.Id, c.CreatedAt }).ToListAsync(cancellationToken))
+            foreach (var c in await db.Comments.AsNoTracking().Where(c => chunk.Contains(c.Id)).Select(c => new { c.Id, c.CreatedAt }).ToListAsync(cancellationToken))
             {
                 posted[c.Id] = c.CreatedAt;
             }
 
-            queued.AddRange((await _db.CommentHistory.AsNoTracking()
+            queued.AddRange((await db.CommentHistory.AsNoTracking()
                 .Where(h => chunk.Contains(h.CommentId) && h.ToStatus == CommentStatus.Pending && h.FromStatus != CommentStatus.Pending && h.ChangedAt < to)
                 .Select(h => new { h.CommentId, h.ChangedAt }).ToListAsync(cancellationToken))
                 .Select(h => (h.CommentId, h.ChangedAt)));
@@ -267,9 +255,9 @@ public sealed class DailyStatsBuilder
 
     private async Task<List<DailyReportStats>> ReportRowsAsync(DateTime start, DateTime end, CancellationToken cancellationToken)
     {
-        var received = await _db.CommentReports.AsNoTracking()
+        var received = await db.CommentReports.AsNoTracking()
             .Where(r => r.CreatedAt >= start && r.CreatedAt < end).Select(r => r.CreatedAt).ToListAsync(cancellationToken);
-        var decided = await _db.CommentReports.AsNoTracking()
+        var decided = await db.CommentReports.AsNoTracking()
             .Where(r => r.DecidedAt >= start && r.DecidedAt < end && r.Decision != null)
             .Select(r => new { DecidedAt = r.DecidedAt!.Value, Decision = r.Decision!.Value }).ToListAsync(cancellationToken);
         var days = received.Select(_days.DayOf).Concat(decided.Select(d => _days.DayOf(d.DecidedAt))).Distinct();

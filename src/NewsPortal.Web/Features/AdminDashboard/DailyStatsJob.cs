@@ -1,6 +1,4 @@
-using Microsoft.Extensions.Options;
 using NewsPortal.Web.Infrastructure.Hosting;
-using NewsPortal.Web.Infrastructure.Site;
 
 namespace NewsPortal.Web.Features.AdminDashboard;
 
@@ -9,14 +7,11 @@ namespace NewsPortal.Web.Features.AdminDashboard;
 /// holds the lease recomputes yesterday (which the first pass after midnight finishes) and today from the source tables.
 /// Idempotent, so a pass cut short is simply done again by the next one, here or on another instance.
 /// </summary>
-public sealed partial class DailyStatsJob : ScopedPeriodicService<DailyStatsBuilder>
+public sealed partial class DailyStatsJob(IServiceScopeFactory scopes, IOptions<DashboardOptions> options, ILogger<DailyStatsJob> logger) : ScopedPeriodicService<DailyStatsBuilder>(scopes, options.Value.StatsEnabled, options.Value.StatsInterval)
 {
     public const string LeaseName = "dashboard-daily-stats";
 
-    private readonly ILogger<DailyStatsJob> _logger;
-
-    public DailyStatsJob(IServiceScopeFactory scopes, IOptions<DashboardOptions> options, ILogger<DailyStatsJob> logger)
-        : base(scopes, options.Value.StatsEnabled, options.Value.StatsInterval) => _logger = logger;
+    private readonly ILogger<DailyStatsJob> _logger = logger;
 
     protected override async Task RunAsync(DailyStatsBuilder builder, IServiceProvider services, CancellationToken stoppingToken)
     {

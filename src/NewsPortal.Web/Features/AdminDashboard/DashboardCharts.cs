@@ -1,13 +1,7 @@
-using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.Web.Data;
-
-using NewsPortal.Web.Infrastructure.Site;
-
 namespace NewsPortal.Web.Features.AdminDashboard;
 
 /// <summary>The dashboard's charts, read from the daily rows only (a few hundred rows, whatever the archive's size).</summary>
-public sealed class DashboardCharts
+public sealed class DashboardCharts(NewsDbContext db, SiteDays days)
 {
     /// <summary>The span of the daily charts.</summary>
     public const int Days = 30;
@@ -17,14 +11,7 @@ public sealed class DashboardCharts
 
     public const int TopStories = 10;
 
-    private readonly NewsDbContext _db;
-    private readonly SiteDays _days;
-
-    public DashboardCharts(NewsDbContext db, SiteDays days)
-    {
-        _db = db;
-        _days = days;
-    }
+    private readonly SiteDays _days = days;
 
     public async Task<DashboardChartsViewModel> LoadAsync(bool withModerators, CancellationToken cancellationToken)
     {
@@ -33,15 +20,15 @@ public sealed class DashboardCharts
         var days = Enumerable.Range(0, Days).Select(i => first.AddDays(i)).ToList();
         var labels = days.Select(d => d.ToString("d MMM", CultureInfo.InvariantCulture)).ToList();
 
-        var comments = await _db.DailyCommentStats.AsNoTracking()
+        var comments = await db.DailyCommentStats.AsNoTracking()
             .Where(s => s.Day >= first && s.Day <= today)
             .GroupBy(s => s.Day)
             .Select(g => new { Day = g.Key, Published = g.Sum(s => s.Published), Held = g.Sum(s => s.Held), Spam = g.Sum(s => s.Spam) })
             .ToDictionaryAsync(r => r.Day, cancellationToken);
-        var queue = await _db.DailyQueueStats.AsNoTracking().Where(s => s.Day >= first && s.Day <= today).ToDictionaryAsync(s => s.Day, cancellationToken);
-        var reports = await _db.DailyReportStats.AsNoTracking().Where(s => s.Day >= first && s.Day <= today).ToDictionaryAsync(s => s.Day, cancellationToken);
+        var queue = await db.DailyQueueStats.AsNoTracking().Where(s => s.Day >= first && s.Day <= today).ToDictionaryAsync(s => s.Day, cancellationToken);
+        var reports = await db.DailyReportStats.AsNoTracking().Where(s => s.Day >= first && s.Day <= today).ToDictionaryAsync(s => s.Day, cancellationToken);
         var weekStart = today.AddDays(-(TopStoryDays - 1));
-        var top = await _db.DailyCommentStats.AsNoTracking()
+        var top = await db.DailyCommentStats.AsNoTracking()
             .Where(s => s.Day >= weekStart && s.Day <= today)
             .GroupBy(s => s.ArticleId)
             .Select(g => new { ArticleId = g.Key, Published = g.Sum(s => s.Published), Held = g.Sum(s => s.Held) })
@@ -49,7 +36,7 @@ public sealed class DashboardCharts
             .Take(TopStories)
             .ToListAsync(cancellationToken);
         var topIds = top.Select(t => t.ArticleId).ToList();
-        var headlines = await _db.Articles.AsNoTracking().Where(a => topIds.Contains(a.Id))
+        var headlines = await db.Articles.AsNoTracking().Where(a => topIds.Contains(a.Id))
             .Select(a => new { a.Id, a.Headline, a.Slug }).ToDictionaryAsync(a => a.Id, cancellationToken);
         top = top.Where(t => t.Published + t.Held > 0 && headlines.ContainsKey(t.ArticleId)).ToList();
 
@@ -135,7 +122,7 @@ public sealed class DashboardCharts
 
         if (withModerators)
         {
-            var moderators = await _db.DailyModerationStats.AsNoTracking()
+            var moderators = await db.DailyModerationStats.AsNoTracking()
                 .Where(s => s.Day >= first && s.Day <= today)
                 .GroupBy(s => s.Moderator)
                 .Select(g => new
@@ -167,7 +154,7 @@ public sealed class DashboardCharts
                 "Moderator"));
         }
 
-        var computed = await _db.DailyQueueStats.AsNoTracking().Where(s => s.Day == today).Select(s => (DateTime?)s.ComputedAt).FirstOrDefaultAsync(cancellationToken);
+        var computed = await db.DailyQueueStats.AsNoTracking().Where(s => s.Day == today).Select(s => (DateTime?)s.ComputedAt).FirstOrDefaultAsync(cancellationToken);
         return new DashboardChartsViewModel(charts, computed);
     }
 

@@ -1,14 +1,11 @@
-using Microsoft.AspNetCore.Mvc;
 using NewsPortal.Web.Infrastructure.Identity;
 
 namespace NewsPortal.Web.Features.AdminDashboard;
 
 /// <summary>The dashboard's charts; a component so the dashboard page takes them with one line and loads nothing else for them.</summary>
-public sealed class DashboardChartsViewComponent : ViewComponent
+public sealed class DashboardChartsViewComponent(DashboardCharts charts) : ViewComponent
 {
-    private readonly DashboardCharts _charts;
-
-    public DashboardChartsViewComponent(DashboardCharts charts) => _charts = charts;
+    private readonly DashboardCharts _charts = charts;
 
     public async Task<IViewComponentResult> InvokeAsync()
     {

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace NewsPortal.Web.Features.AdminDashboard;
 
 /// <summary>The "Dashboard" section: how the charts' daily rows are kept up to date.</summary>

@@ -1,7 +1,5 @@
 using NewsPortal.Web.Features.Search;
 
-using NewsPortal.Web.Infrastructure.Site;
-
 namespace NewsPortal.Web.Features.AdminDashboard;
 
 public static class DashboardServiceCollectionExtensions

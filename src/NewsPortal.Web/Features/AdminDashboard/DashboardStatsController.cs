@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using NewsPortal.Web.Features.Search;
 using NewsPortal.Web.Infrastructure.Identity;
 

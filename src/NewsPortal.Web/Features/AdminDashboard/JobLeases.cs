@@ -1,33 +1,22 @@
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.Web.Data;
-using NewsPortal.Web.Domain;
-
 namespace NewsPortal.Web.Features.AdminDashboard;
 
 /// <summary>
 /// One instance at a time for a periodic job: a row per job names its holder until a time. Claimed by one conditional
 /// update (free, expired, or already ours), so two instances never both win; a holder that dies lets it run out.
 /// </summary>
-public sealed class JobLeases
+public sealed class JobLeases(NewsDbContext db, TimeProvider time)
 {
     /// <summary>This process, as a lease holder.</summary>
     public static readonly string Me =
         $"{(Environment.MachineName.Length > 40 ? Environment.MachineName[..40] : Environment.MachineName)}/{Environment.ProcessId}/{Guid.NewGuid():N}";
 
-    private readonly NewsDbContext _db;
-    private readonly TimeProvider _time;
-
-    public JobLeases(NewsDbContext db, TimeProvider time)
-    {
-        _db = db;
-        _time = time;
-    }
+    private readonly TimeProvider _time = time;
 
     public async Task<bool> TryClaimAsync(string name, TimeSpan length, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow().UtcDateTime;
         var until = now + length;
-        var claimed = await _db.JobLeases
+        var claimed = await db.JobLeases
             .Where(l => l.Name == name && (l.Until < now || l.Holder == Me))
             .ExecuteUpdateAsync(s => s.SetProperty(l => l.Holder, Me).SetProperty(l => l.Until, until), cancellationToken);
         if (claimed == 1)
@@ -35,15 +24,15 @@ public sealed class JobLeases
             return true;
         }
 
-        if (await _db.JobLeases.AnyAsync(l => l.Name == name, cancellationToken))
+        if (await db.JobLeases.AnyAsync(l => l.Name == name, cancellationToken))
         {
             return false;
         }
 
-        _db.JobLeases.Add(new JobLease { Name = name, Holder = Me, Until = until });
+        db.JobLeases.Add(new JobLease { Name = name, Holder = Me, Until = until });
         try
         {
-            await _db.SaveChangesAsync(cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
             return true;
         }
         catch (DbUpdateException)
@@ -53,7 +42,7 @@ public sealed class JobLeases
         }
         finally
         {
-            _db.ChangeTracker.Clear();
+            db.ChangeTracker.Clear();
         }
     }
 }

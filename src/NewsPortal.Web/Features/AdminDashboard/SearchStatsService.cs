@@ -1,26 +1,14 @@
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.Web.Data;
-
-using NewsPortal.Web.Infrastructure.Site;
-
 namespace NewsPortal.Web.Features.AdminDashboard;
 
 /// <summary>What readers search for, from the daily aggregates: top terms and top terms that found nothing.</summary>
-public sealed class SearchStatsService
+public sealed class SearchStatsService(NewsDbContext db, SiteDays days)
 {
     /// <summary>A term searched fewer times than this in a span is not shown: rare terms can point at one person.</summary>
     public const int MinCount = 3;
 
     public const int Top = 20;
 
-    private readonly NewsDbContext _db;
-    private readonly SiteDays _days;
-
-    public SearchStatsService(NewsDbContext db, SiteDays days)
-    {
-        _db = db;
-        _days = days;
-    }
+    private readonly SiteDays _days = days;
 
     public async Task<SearchStatsViewModel> LoadAsync(CancellationToken cancellationToken)
     {
@@ -33,7 +21,7 @@ public sealed class SearchStatsService
     private async Task<SearchStatsSpan> SpanAsync(DateOnly today, int days, CancellationToken cancellationToken)
     {
         var first = today.AddDays(-(days - 1));
-        var inSpan = _db.DailySearchTerms.AsNoTracking().Where(t => t.Day >= first && t.Day <= today);
+        var inSpan = db.DailySearchTerms.AsNoTracking().Where(t => t.Day >= first && t.Day <= today);
         var top = await inSpan.GroupBy(t => t.Term)
             .Select(g => new { Term = g.Key, Searches = g.Sum(t => t.Searches) })
             .Where(t => t.Searches >= MinCount)

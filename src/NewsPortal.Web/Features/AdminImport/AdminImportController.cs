@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using NewsPortal.Web.Features.Shared;
 using NewsPortal.Web.Infrastructure.Identity;
 using NewsPortal.Web.Infrastructure.Mvc;
 
@@ -8,11 +6,9 @@ namespace NewsPortal.Web.Features.AdminImport;
 
 [Authorize(Policy = Policies.Administration)]
 [Route("admin/import")]
-public sealed class AdminImportController : Controller
+public sealed class AdminImportController(ImportPage page) : Controller
 {
-    private readonly ImportPage _page;
-
-    public AdminImportController(ImportPage page) => _page = page;
+    private readonly ImportPage _page = page;
 
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace NewsPortal.Web.Features.AdminImport;
 
 /// <summary>The /admin/import page's limits (the command line has none: its operator owns the disk).</summary>

@@ -1,21 +1,13 @@
-using Microsoft.Extensions.Options;
-
 namespace NewsPortal.Web.Features.AdminImport;
 
 /// <summary>What /admin/import shows: the current run (or the latest), the earlier ones with their summaries, the limits.</summary>
-public sealed class ImportPage
+public sealed class ImportPage(ImportRuns runs, IOptions<ImportOptions> options)
 {
     /// <summary>How many earlier runs the page lists.</summary>
     public const int PastShown = 20;
 
-    private readonly ImportRuns _runs;
-    private readonly ImportOptions _options;
-
-    public ImportPage(ImportRuns runs, IOptions<ImportOptions> options)
-    {
-        _runs = runs;
-        _options = options.Value;
-    }
+    private readonly ImportRuns _runs = runs;
+    private readonly ImportOptions _options = options.Value;
 
     public async Task<ImportPageViewModel> LoadAsync(string? refusal, CancellationToken cancellationToken)
     {

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-using NewsPortal.Web.Domain;
 using NewsPortal.Web.Features.WordPressImport;
 
 namespace NewsPortal.Web.Features.AdminImport;
@@ -15,30 +13,18 @@ public sealed class ImportWorkSignal : Infrastructure.Hosting.WorkSignal;
 /// the reason it failed, and the uploaded files are deleted. Every failure but the host's stopping is recorded and
 /// logged; the loop goes on.
 /// </summary>
-public sealed partial class ImportRunner : BackgroundService
+public sealed partial class ImportRunner(
+    IServiceScopeFactory scopes, ImportWorkSignal signal, ImportWordPressExport importer, IOptions<ImportOptions> options, TimeProvider time, ILogger<ImportRunner> logger) : BackgroundService
 {
     public static readonly TimeSpan ReportEvery = TimeSpan.FromSeconds(1);
 
     /// <summary>How often it looks for a run left by an instance that stopped (a fresh upload wakes it at once).</summary>
     public static readonly TimeSpan LookEvery = TimeSpan.FromSeconds(30);
 
-    private readonly IServiceScopeFactory _scopes;
-    private readonly ImportWorkSignal _signal;
-    private readonly ImportWordPressExport _importer;
-    private readonly ImportOptions _options;
-    private readonly TimeProvider _time;
-    private readonly ILogger<ImportRunner> _logger;
-
-    public ImportRunner(
-        IServiceScopeFactory scopes, ImportWorkSignal signal, ImportWordPressExport importer, IOptions<ImportOptions> options, TimeProvider time, ILogger<ImportRunner> logger)
-    {
-        _scopes = scopes;
-        _signal = signal;
-        _importer = importer;
-        _options = options.Value;
-        _time = time;
-        _logger = logger;
-    }
+    private readonly ImportWordPressExport _importer = importer;
+    private readonly ImportOptions _options = options.Value;
+    private readonly TimeProvider _time = time;
+    private readonly ILogger<ImportRunner> _logger = logger;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -64,7 +50,7 @@ public sealed partial class ImportRunner : BackgroundService
 
             try
             {
-                await _signal.WaitAsync(LookEvery, stoppingToken);
+                await signal.WaitAsync(LookEvery, stoppingToken);
             }
             catch (OperationCanceledException)
             {
@@ -75,7 +61,7 @@ public sealed partial class ImportRunner : BackgroundService
 
     private async Task<bool> RunNextAsync(CancellationToken stoppingToken)
     {
-        await using var scope = _scopes.CreateAsyncScope();
+        await using var scope = scopes.CreateAsyncScope();
         var runs = scope.ServiceProvider.GetRequiredService<ImportRuns>();
         var run = await runs.ClaimAsync(r => File.Exists(Path.Combine(r.WorkFolder, ImportWorkFolder.ExportFile)), stoppingToken);
         if (run is null)
@@ -160,7 +146,7 @@ public sealed partial class ImportRunner : BackgroundService
     /// <summary>Writes the latest progress every <see cref="ReportEvery"/>; a write that finds the run no longer ours stops the import.</summary>
     private async Task ReportAsync(int id, ProgressBox progress, CancellationTokenSource lost, CancelBox cancel, CancellationToken stop)
     {
-        await using var scope = _scopes.CreateAsyncScope();
+        await using var scope = scopes.CreateAsyncScope();
         var runs = scope.ServiceProvider.GetRequiredService<ImportRuns>();
         using var timer = new PeriodicTimer(ReportEvery, _time);
         try

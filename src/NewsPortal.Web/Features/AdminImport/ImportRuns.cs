@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.Web.Data;
-using NewsPortal.Web.Domain;
 using NewsPortal.Web.Features.AdminDashboard;
 using NewsPortal.Web.Features.WordPressImport;
 using NewsPortal.Web.Infrastructure.Database;
@@ -12,7 +9,7 @@ namespace NewsPortal.Web.Features.AdminImport;
 /// run inserts a row holding <see cref="WordPressImportRun.TheSlot"/>; the unique index refuses a second one on any
 /// instance. A row whose holder stopped renewing its lease is set aside as interrupted when the next upload comes.
 /// </summary>
-public sealed class ImportRuns
+public sealed class ImportRuns(NewsDbContext db, SqliteWriteGate gate, TimeProvider time)
 {
     /// <summary>Long enough to outlast the slowest database write between two progress reports.</summary>
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
@@ -20,21 +17,13 @@ public sealed class ImportRuns
     /// <summary>A run that an instance started this many times without finishing (each start killed it) is given up.</summary>
     public const int MaxAttempts = 3;
 
-    private readonly NewsDbContext _db;
-    private readonly SqliteWriteGate _gate;
-    private readonly TimeProvider _time;
-
-    public ImportRuns(NewsDbContext db, SqliteWriteGate gate, TimeProvider time)
-    {
-        _db = db;
-        _gate = gate;
-        _time = time;
-    }
+    private readonly SqliteWriteGate _gate = gate;
+    private readonly TimeProvider _time = time;
 
     public DateTime Now => _time.GetUtcNow().UtcDateTime;
 
     public Task<WordPressImportRun?> ActiveAsync(CancellationToken cancellationToken) =>
-        _db.WordPressImportRuns.AsNoTracking().FirstOrDefaultAsync(r => r.ActiveSlot != null, cancellationToken);
+        db.WordPressImportRuns.AsNoTracking().FirstOrDefaultAsync(r => r.ActiveSlot != null, cancellationToken);
 
     /// <summary>
     /// Saves <paramref name="run"/> as the one active run, held by this instance. Null when it started; otherwise the
@@ -61,12 +50,12 @@ public sealed class ImportRuns
             run.LeaseUntil = now + Lease;
             run.StartedAt = now;
             run.PhaseStartedAt = now;
-            _db.WordPressImportRuns.Add(run);
+            db.WordPressImportRuns.Add(run);
             try
             {
                 using (await _gate.EnterAsync(cancellationToken))
                 {
-                    await _db.SaveChangesAsync(cancellationToken);
+                    await db.SaveChangesAsync(cancellationToken);
                 }
 
                 return null;
@@ -74,7 +63,7 @@ public sealed class ImportRuns
             catch (DbUpdateException)
             {
                 // Another upload, on this instance or another, took the slot between the look and the insert.
-                _db.ChangeTracker.Clear();
+                db.ChangeTracker.Clear();
             }
         }
 
@@ -90,7 +79,7 @@ public sealed class ImportRuns
     {
         var now = Now;
         var me = JobLeases.Me;
-        var run = await _db.WordPressImportRuns.AsNoTracking()
+        var run = await db.WordPressImportRuns.AsNoTracking()
             .FirstOrDefaultAsync(r => r.ActiveSlot != null && ((r.Holder == me && r.Attempts == 0) || r.LeaseUntil < now), cancellationToken);
         if (run is null || !filesAreHere(run))
         {
@@ -107,7 +96,7 @@ public sealed class ImportRuns
         int claimed;
         using (await _gate.EnterAsync(cancellationToken))
         {
-            claimed = await _db.WordPressImportRuns
+            claimed = await db.WordPressImportRuns
                 .Where(r => r.Id == run.Id && r.ActiveSlot != null && r.Attempts == run.Attempts && ((r.Holder == me && r.Attempts == 0) || r.LeaseUntil < now))
                 .ExecuteUpdateAsync(
                     s => s.SetProperty(r => r.Holder, me).SetProperty(r => r.LeaseUntil, until).SetProperty(r => r.Attempts, r => r.Attempts + 1)
@@ -127,7 +116,7 @@ public sealed class ImportRuns
         int held;
         using (await _gate.EnterAsync(cancellationToken))
         {
-            held = await _db.WordPressImportRuns
+            held = await db.WordPressImportRuns
                 .Where(r => r.Id == id && r.ActiveSlot != null && r.Holder == me)
                 .ExecuteUpdateAsync(
                     s => s.SetProperty(r => r.Phase, phase).SetProperty(r => r.Done, done).SetProperty(r => r.Total, total)
@@ -140,7 +129,7 @@ public sealed class ImportRuns
             return new ReportOutcome(false, null);
         }
 
-        return new ReportOutcome(true, await _db.WordPressImportRuns.AsNoTracking().Where(r => r.Id == id).Select(r => r.CancelRequestedBy).FirstOrDefaultAsync(cancellationToken));
+        return new ReportOutcome(true, await db.WordPressImportRuns.AsNoTracking().Where(r => r.Id == id).Select(r => r.CancelRequestedBy).FirstOrDefaultAsync(cancellationToken));
     }
 
     /// <summary>
@@ -154,7 +143,7 @@ public sealed class ImportRuns
         var reason = $"Cancelled by {by}. What was written stays; importing the same files again finishes it.";
         // Not through the write gate: one row, once, from an admin's click; it must get through while an import's
         // batches queue there.
-        var ended = await _db.WordPressImportRuns
+        var ended = await db.WordPressImportRuns
             .Where(r => r.Id == id && r.ActiveSlot != null && r.LeaseUntil < now)
             .ExecuteUpdateAsync(
                 s => s.SetProperty(r => r.ActiveSlot, (int?)null).SetProperty(r => r.Status, ImportRunStatus.Cancelled)
@@ -165,7 +154,7 @@ public sealed class ImportRuns
             return true;
         }
 
-        return await _db.WordPressImportRuns
+        return await db.WordPressImportRuns
             .Where(r => r.Id == id && r.ActiveSlot != null)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.CancelRequestedBy, by), cancellationToken) == 1;
     }
@@ -177,7 +166,7 @@ public sealed class ImportRuns
         error = error is { Length: > WordPressImportRun.ErrorMaxLength } ? error[..WordPressImportRun.ErrorMaxLength] : error;
         using (await _gate.EnterAsync(cancellationToken))
         {
-            await _db.WordPressImportRuns
+            await db.WordPressImportRuns
                 .Where(r => r.Id == id && r.ActiveSlot != null)
                 .ExecuteUpdateAsync(
                     s =>
@@ -194,10 +183,10 @@ public sealed class ImportRuns
     }
 
     public async Task<List<WordPressImportRun>> RecentAsync(int count, CancellationToken cancellationToken) =>
-        await _db.WordPressImportRuns.AsNoTracking().OrderByDescending(r => r.Id).Take(count).ToListAsync(cancellationToken);
+        await db.WordPressImportRuns.AsNoTracking().OrderByDescending(r => r.Id).Take(count).ToListAsync(cancellationToken);
 
     public Task<WordPressImportRun?> LatestAsync(CancellationToken cancellationToken) =>
-        _db.WordPressImportRuns.AsNoTracking().OrderByDescending(r => r.ActiveSlot != null).ThenByDescending(r => r.Id).FirstOrDefaultAsync(cancellationToken);
+        db.WordPressImportRuns.AsNoTracking().OrderByDescending(r => r.ActiveSlot != null).ThenByDescending(r => r.Id).FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>A run whose instance stopped reporting: interrupted, its slot free for the upload that found it.</summary>
     private async Task SetAsideAsync(WordPressImportRun stale, DateTime now, CancellationToken cancellationToken)
@@ -205,7 +194,7 @@ public sealed class ImportRuns
         var reason = $"Stopped: the instance running it ({stale.Holder.Split('/')[0]}) stopped reporting, and a new upload took its place. What was written stays; importing the same files again finishes it.";
         using (await _gate.EnterAsync(cancellationToken))
         {
-            await _db.WordPressImportRuns
+            await db.WordPressImportRuns
                 .Where(r => r.Id == stale.Id && r.ActiveSlot != null && r.LeaseUntil < now)
                 .ExecuteUpdateAsync(
                     s => s.SetProperty(r => r.ActiveSlot, (int?)null).SetProperty(r => r.Status, ImportRunStatus.Interrupted)

@@ -1,6 +1,3 @@
-using System.Globalization;
-using NewsPortal.Web.Domain;
-
 namespace NewsPortal.Web.Features.AdminImport;
 
 public sealed class ImportPageViewModel

@@ -1,10 +1,7 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
-using NewsPortal.Web.Domain;
 
 namespace NewsPortal.Web.Features.AdminImport;
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.IO.Compression;
 
 namespace NewsPortal.Web.Features.AdminImport;

@@ -1,8 +1,4 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.Web.Data;
-using NewsPortal.Web.Domain;
 using NewsPortal.Web.Infrastructure.Identity;
 using NewsPortal.Web.Infrastructure.Mvc;
 
@@ -11,18 +7,11 @@ namespace NewsPortal.Web.Features.AdminMail;
 /// <summary>Outgoing mail that failed or is being retried, with the last error; an Admin can send one again.</summary>
 [Authorize(Policy = Policies.Administration)]
 [Route("admin/mail")]
-public sealed class AdminMailController : Controller
+public sealed class AdminMailController(NewsDbContext db, TimeProvider time) : Controller
 {
     private const int Shown = 200;
 
-    private readonly NewsDbContext _db;
-    private readonly TimeProvider _time;
-
-    public AdminMailController(NewsDbContext db, TimeProvider time)
-    {
-        _db = db;
-        _time = time;
-    }
+    private readonly NewsDbContext _db = db;
 
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
@@ -43,7 +32,7 @@ public sealed class AdminMailController : Controller
     [HttpPost("{id:long}/retry")]
     public async Task<IActionResult> Retry(long id, CancellationToken cancellationToken)
     {
-        var changed = await RequeueAsync(_db, id, _time.GetUtcNow().UtcDateTime, cancellationToken);
+        var changed = await RequeueAsync(_db, id, time.GetUtcNow().UtcDateTime, cancellationToken);
         TempData[changed == 1 ? "Flash" : "Warning"] = changed == 1
             ? $"Message {id} is queued again; it goes out within a few seconds."
             : $"Message {id} was not queued again: it has been sent, is being sent right now, or no longer exists.";

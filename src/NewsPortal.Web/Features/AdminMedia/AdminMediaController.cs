@@ -1,7 +1,5 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
 using NewsPortal.Web.Infrastructure.Identity;
 using NewsPortal.Web.Infrastructure.Media;
 using NewsPortal.Web.Infrastructure.Mvc;
@@ -10,16 +8,10 @@ namespace NewsPortal.Web.Features.AdminMedia;
 
 [Authorize(Policy = Policies.Newsroom)]
 [Route("admin/media")]
-public sealed class AdminMediaController : Controller
+public sealed class AdminMediaController(MediaLibrary library, IOptions<MediaOptions> options) : Controller
 {
-    private readonly MediaLibrary _library;
-    private readonly MediaOptions _options;
-
-    public AdminMediaController(MediaLibrary library, IOptions<MediaOptions> options)
-    {
-        _library = library;
-        _options = options.Value;
-    }
+    private readonly MediaLibrary _library = library;
+    private readonly MediaOptions _options = options.Value;
 
     [HttpGet("")]
     public async Task<IActionResult> Index(string? q, CancellationToken cancellationToken) =>

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.Web.Data;
-using NewsPortal.Web.Domain;
 using NewsPortal.Web.Infrastructure.Media;
 
 namespace NewsPortal.Web.Features.AdminMedia;
@@ -11,21 +8,12 @@ namespace NewsPortal.Web.Features.AdminMedia;
 /// figure, which then shows nothing, and the editor sees that in the preview. Files go after the rows, and only those
 /// no other row names (the same file uploaded twice makes the same variants).
 /// </summary>
-public sealed class DeleteMedia
+public sealed class DeleteMedia(NewsDbContext db, IMediaStore store)
 {
-    private readonly NewsDbContext _db;
-    private readonly IMediaStore _store;
-
-    public DeleteMedia(NewsDbContext db, IMediaStore store)
-    {
-        _db = db;
-        _store = store;
-    }
-
     /// <summary>Deleted, not found (no refusal), or refused with the reason an editor is shown.</summary>
     public async Task<DeleteOutcome> DeleteAsync(int id, CancellationToken cancellationToken)
     {
-        var item = await _db.MediaItems.Include(m => m.Variants).SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+        var item = await db.MediaItems.Include(m => m.Variants).SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
         if (item is null)
         {
             return DeleteOutcome.NotFound;
@@ -36,7 +24,7 @@ public sealed class DeleteMedia
             return new DeleteOutcome(false, "It is still being processed. Delete it once its sizes are made.");
         }
 
-        var uses = await MediaUsage.OfAsync(_db, id, cancellationToken);
+        var uses = await MediaUsage.OfAsync(db, id, cancellationToken);
         var published = uses.Where(u => u.IsPublished).ToList();
         if (published.Count > 0)
         {
@@ -47,7 +35,7 @@ public sealed class DeleteMedia
 
         var heroAddresses = item.Variants.Select(v => $"{MediaServiceCollectionExtensions.RequestPath}/{v.FileName}").ToList();
         var draftIds = uses.Where(u => u.AsHero).Select(u => u.ArticleId).ToList();
-        foreach (var draft in await _db.Articles.Where(a => draftIds.Contains(a.Id) && a.HeroImageUrl != null && heroAddresses.Contains(a.HeroImageUrl)).ToListAsync(cancellationToken))
+        foreach (var draft in await db.Articles.Where(a => draftIds.Contains(a.Id) && a.HeroImageUrl != null && heroAddresses.Contains(a.HeroImageUrl)).ToListAsync(cancellationToken))
         {
             draft.HeroImageUrl = null;
             draft.HeroImageAlt = null;
@@ -55,18 +43,18 @@ public sealed class DeleteMedia
         }
 
         var names = item.Variants.Select(v => v.FileName).ToList();
-        _db.MediaItems.Remove(item);
-        await _db.SaveChangesAsync(cancellationToken);
+        db.MediaItems.Remove(item);
+        await db.SaveChangesAsync(cancellationToken);
 
-        var stillNamed = await _db.MediaVariants.AsNoTracking().Where(v => names.Contains(v.FileName)).Select(v => v.FileName).ToListAsync(cancellationToken);
+        var stillNamed = await db.MediaVariants.AsNoTracking().Where(v => names.Contains(v.FileName)).Select(v => v.FileName).ToListAsync(cancellationToken);
         foreach (var name in names.Except(stillNamed))
         {
-            await _store.DeleteVariantAsync(name, cancellationToken);
+            await store.DeleteVariantAsync(name, cancellationToken);
         }
 
-        if (!await _db.MediaItems.AnyAsync(m => m.OriginalName == item.OriginalName, cancellationToken))
+        if (!await db.MediaItems.AnyAsync(m => m.OriginalName == item.OriginalName, cancellationToken))
         {
-            await _store.DeleteOriginalAsync(item.OriginalName, cancellationToken);
+            await store.DeleteOriginalAsync(item.OriginalName, cancellationToken);
         }
 
         return new DeleteOutcome(true, null);

@@ -1,21 +1,14 @@
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.Web.Data;
-using NewsPortal.Web.Domain;
-
 namespace NewsPortal.Web.Features.AdminMedia;
 
 /// <summary>The library's reads (newest first, searched by alt, caption, credit and file name) and its one edit.</summary>
-public sealed class MediaLibrary
+public sealed class MediaLibrary(NewsDbContext db)
 {
     public const int PageSize = 60;
 
-    private readonly NewsDbContext _db;
-
-    public MediaLibrary(NewsDbContext db) => _db = db;
 
     public async Task<IReadOnlyList<MediaRowViewModel>> ListAsync(string? search, CancellationToken cancellationToken)
     {
-        var query = _db.MediaItems.AsNoTracking();
+        var query = db.MediaItems.AsNoTracking();
         var q = search?.Trim();
         if (!string.IsNullOrEmpty(q))
         {
@@ -35,7 +28,7 @@ public sealed class MediaLibrary
     /// </summary>
     public async Task<IReadOnlyList<MediaPickerItem>> PickerAsync(string? search, CancellationToken cancellationToken)
     {
-        var query = _db.MediaItems.AsNoTracking().Where(m => m.State == MediaState.Ready && m.Alt != null && m.Alt.Trim() != "");
+        var query = db.MediaItems.AsNoTracking().Where(m => m.State == MediaState.Ready && m.Alt != null && m.Alt.Trim() != "");
         var q = search?.Trim();
         if (!string.IsNullOrEmpty(q))
         {
@@ -47,7 +40,7 @@ public sealed class MediaLibrary
         var items = await query.OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id).Take(PageSize)
             .Select(m => new { m.Id, m.Alt, m.Caption, m.Credit }).ToListAsync(cancellationToken);
         var ids = items.Select(m => m.Id).ToList();
-        var variants = (await _db.MediaVariants.AsNoTracking().Where(v => ids.Contains(v.MediaItemId) && v.Kind == "w").ToListAsync(cancellationToken))
+        var variants = (await db.MediaVariants.AsNoTracking().Where(v => ids.Contains(v.MediaItemId) && v.Kind == "w").ToListAsync(cancellationToken))
             .ToLookup(v => v.MediaItemId);
 
         var result = new List<MediaPickerItem>(items.Count);
@@ -81,27 +74,27 @@ public sealed class MediaLibrary
 
     public async Task<MediaDetailsViewModel?> DetailsAsync(int id, MediaDetailsForm? form, CancellationToken cancellationToken)
     {
-        var row = await Rows(_db.MediaItems.AsNoTracking().Where(m => m.Id == id)).SingleOrDefaultAsync(cancellationToken);
+        var row = await Rows(db.MediaItems.AsNoTracking().Where(m => m.Id == id)).SingleOrDefaultAsync(cancellationToken);
         if (row is null)
         {
             return null;
         }
 
-        var variants = await _db.MediaVariants.AsNoTracking().Where(v => v.MediaItemId == id)
+        var variants = await db.MediaVariants.AsNoTracking().Where(v => v.MediaItemId == id)
             .OrderBy(v => v.Kind).ThenBy(v => v.Width).ThenBy(v => v.Format).ToListAsync(cancellationToken);
         return new MediaDetailsViewModel
         {
             Item = row,
             Form = form ?? new MediaDetailsForm { Alt = row.Alt, Caption = row.Caption, Credit = row.Credit },
             Variants = variants,
-            Uses = await MediaUsage.OfAsync(_db, id, cancellationToken),
+            Uses = await MediaUsage.OfAsync(db, id, cancellationToken),
             HeroAddress = Articles.ResponsiveImages.Of(variants)?.Fallback.Url,
         };
     }
 
     public async Task<bool> UpdateAsync(int id, MediaDetailsForm form, CancellationToken cancellationToken)
     {
-        var item = await _db.MediaItems.SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+        var item = await db.MediaItems.SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
         if (item is null)
         {
             return false;
@@ -110,7 +103,7 @@ public sealed class MediaLibrary
         item.Alt = Clean(form.Alt);
         item.Caption = Clean(form.Caption);
         item.Credit = Clean(form.Credit);
-        await _db.SaveChangesAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
         return true;
     }
 

@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
-using Microsoft.Extensions.Options;
 using NewsPortal.Web.Infrastructure.Media;
 
 namespace NewsPortal.Web.Features.AdminMedia;
@@ -12,14 +10,12 @@ namespace NewsPortal.Web.Features.AdminMedia;
 /// the form's other fields) is answered 413 unread; a body without a length is read under the same limit, and
 /// Kestrel's verdict (413 past it, 400 cut short) is the answer, never a 500.
 /// </summary>
-public sealed class MediaUploadLimit : IAsyncAuthorizationFilter
+public sealed class MediaUploadLimit(IOptions<MediaOptions> options) : IAsyncAuthorizationFilter
 {
     /// <summary>The antiforgery token, the multipart framing and the file parts' headers.</summary>
     public const long FormOverheadBytes = 64 * 1024;
 
-    private readonly long _limit;
-
-    public MediaUploadLimit(IOptions<MediaOptions> options) => _limit = options.Value.MaxUploadBytes + FormOverheadBytes;
+    private readonly long _limit = options.Value.MaxUploadBytes + FormOverheadBytes;
 
     public async Task OnAuthorizationAsync(AuthorizationFilterContext context)
     {

@@ -1,6 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using NewsPortal.Web.Domain;
-
 namespace NewsPortal.Web.Features.AdminMedia;
 
 public sealed class MediaLibraryViewModel

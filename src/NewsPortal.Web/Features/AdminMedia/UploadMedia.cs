@@ -1,5 +1,3 @@
-using NewsPortal.Web.Data;
-using NewsPortal.Web.Domain;
 using NewsPortal.Web.Infrastructure.Media;
 
 namespace NewsPortal.Web.Features.AdminMedia;
@@ -10,22 +8,9 @@ namespace NewsPortal.Web.Features.AdminMedia;
 /// file stores nothing. The same file uploaded twice (even at once) gives two rows over one original: the original's
 /// name is its hash, and the store's writes are atomic and idempotent.
 /// </summary>
-public sealed class UploadMedia
+public sealed class UploadMedia(NewsDbContext db, ImageIntake intake, IMediaStore store, MediaWorkSignal signal, TimeProvider time)
 {
-    private readonly NewsDbContext _db;
-    private readonly ImageIntake _intake;
-    private readonly IMediaStore _store;
-    private readonly MediaWorkSignal _signal;
-    private readonly TimeProvider _time;
-
-    public UploadMedia(NewsDbContext db, ImageIntake intake, IMediaStore store, MediaWorkSignal signal, TimeProvider time)
-    {
-        _db = db;
-        _intake = intake;
-        _store = store;
-        _signal = signal;
-        _time = time;
-    }
+    private readonly IMediaStore _store = store;
 
     public async Task<(int Uploaded, IReadOnlyList<string> Refusals)> UploadAsync(IReadOnlyList<IFormFile> files, long maxBytes, string? userId, CancellationToken cancellationToken)
     {
@@ -48,7 +33,7 @@ public sealed class UploadMedia
                 bytes = buffer.ToArray();
             }
 
-            var result = _intake.Accept(bytes);
+            var result = intake.Accept(bytes);
             if (result.Refusal is not null)
             {
                 refusals.Add($"{displayName}: {result.Refusal}");
@@ -56,7 +41,7 @@ public sealed class UploadMedia
             }
 
             await _store.WriteOriginalAsync(result.OriginalName, result.Original, cancellationToken);
-            _db.MediaItems.Add(new MediaItem
+            db.MediaItems.Add(new MediaItem
             {
                 OriginalName = result.OriginalName,
                 DisplayName = displayName,
@@ -65,7 +50,7 @@ public sealed class UploadMedia
                 Height = result.Height,
                 Bytes = result.Original.Length,
                 State = MediaState.Processing,
-                CreatedAt = _time.GetUtcNow().UtcDateTime,
+                CreatedAt = time.GetUtcNow().UtcDateTime,
                 UploadedBy = userId,
             });
             uploaded++;
@@ -73,8 +58,8 @@ public sealed class UploadMedia
 
         if (uploaded > 0)
         {
-            await _db.SaveChangesAsync(cancellationToken);
-            _signal.Raise();
+            await db.SaveChangesAsync(cancellationToken);
+            signal.Raise();
         }
 
         return (uploaded, refusals);

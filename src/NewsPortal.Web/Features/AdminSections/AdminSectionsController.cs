@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using NewsPortal.Web.Features.Shared;
 using NewsPortal.Web.Infrastructure.Identity;
 using NewsPortal.Web.Infrastructure.Mvc;
 
@@ -9,13 +7,11 @@ namespace NewsPortal.Web.Features.AdminSections;
 /// <summary>Sections: list, create, rename, describe, order, hide from the navigation, delete. Editors and Admins.</summary>
 [Authorize(Policy = Policies.Newsroom)]
 [Route("admin/sections")]
-public sealed class AdminSectionsController : Controller
+public sealed class AdminSectionsController(SectionAdmin sections) : Controller
 {
     private const string Back = "/admin/sections";
 
-    private readonly SectionAdmin _sections;
-
-    public AdminSectionsController(SectionAdmin sections) => _sections = sections;
+    private readonly SectionAdmin _sections = sections;
 
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>

@@ -1,10 +1,4 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.Web.Data;
-using NewsPortal.Web.Domain;
-using NewsPortal.Web.Features.Shared;
-using NewsPortal.Web.Infrastructure.Site;
 
 namespace NewsPortal.Web.Features.AdminSections;
 
@@ -13,26 +7,18 @@ namespace NewsPortal.Web.Features.AdminSections;
 /// navigation, delete (only when empty, or by moving the articles). The reader cache hears of every change from
 /// the save itself (ReaderChangeInterceptor), and the search index of renames and moved articles likewise.
 /// </summary>
-public sealed class SectionAdmin
+public sealed class SectionAdmin(NewsDbContext db, SiteClock clock)
 {
     public const string StaleMessage = "Someone else changed this section after you opened the form. The form now shows what you typed; the section is as shown in the note below. Check and save again.";
     public const string ConflictMessage = "Someone else saved a section with that name or address at the same moment. Nothing was saved: check the form and save again.";
 
-    private readonly NewsDbContext _db;
-    private readonly SiteClock _clock;
-
-    public SectionAdmin(NewsDbContext db, SiteClock clock)
-    {
-        _db = db;
-        _clock = clock;
-    }
 
     /// <summary>A fingerprint of what the edit form shows, so a save based on an older copy is noticed.</summary>
     public static string StampOf(Category c) => EditStamp.Of(c.Name, c.Slug, c.Description, c.HiddenFromNavigation);
 
     public async Task<SectionListViewModel> ListAsync(SectionForm? newSection, CancellationToken cancellationToken) => new()
     {
-        Sections = await _db.Categories.AsNoTracking()
+        Sections = await db.Categories.AsNoTracking()
             .OrderBy(c => c.Position).ThenBy(c => c.Name)
             .Select(c => new SectionRow(c.Id, c.Name, c.Slug, c.HiddenFromNavigation, c.Articles.Count()))
             .ToListAsync(cancellationToken),
@@ -41,7 +27,7 @@ public sealed class SectionAdmin
 
     public async Task<SectionEditViewModel?> EditAsync(int id, SectionForm? typed, CancellationToken cancellationToken)
     {
-        var category = await _db.Categories.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        var category = await db.Categories.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (category is null)
         {
             return null;
@@ -62,7 +48,7 @@ public sealed class SectionAdmin
             Id = id,
             CurrentSlug = category.Slug,
             Form = form,
-            OldSlugs = await _db.CategorySlugRedirects.AsNoTracking().Where(r => r.CategoryId == id).OrderBy(r => r.OldSlug).Select(r => r.OldSlug).ToListAsync(cancellationToken),
+            OldSlugs = await db.CategorySlugRedirects.AsNoTracking().Where(r => r.CategoryId == id).OrderBy(r => r.OldSlug).Select(r => r.OldSlug).ToListAsync(cancellationToken),
         };
     }
 
@@ -74,8 +60,8 @@ public sealed class SectionAdmin
             return new(false, errors);
         }
 
-        var last = await _db.Categories.MaxAsync(c => (int?)c.Position, cancellationToken) ?? -1;
-        _db.Categories.Add(new Category
+        var last = await db.Categories.MaxAsync(c => (int?)c.Position, cancellationToken) ?? -1;
+        db.Categories.Add(new Category
         {
             Name = name,
             Slug = slug,
@@ -88,7 +74,7 @@ public sealed class SectionAdmin
 
     public async Task<ChangeResult> UpdateAsync(int id, SectionForm form, CancellationToken cancellationToken)
     {
-        var category = await _db.Categories.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        var category = await db.Categories.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (category is null)
         {
             return ChangeResult.Missing;
@@ -106,8 +92,8 @@ public sealed class SectionAdmin
             return new(false, errors);
         }
 
-        await SlugRedirects.RenameAsync(_db.CategorySlugRedirects, category.Slug, slug,
-            old => new CategorySlugRedirect { OldSlug = old, CategoryId = id, CreatedAt = _clock.UtcNow }, cancellationToken);
+        await SlugRedirects.RenameAsync(db.CategorySlugRedirects, category.Slug, slug,
+            old => new CategorySlugRedirect { OldSlug = old, CategoryId = id, CreatedAt = clock.UtcNow }, cancellationToken);
 
         category.Name = name;
         category.Slug = slug;
@@ -119,7 +105,7 @@ public sealed class SectionAdmin
     /// <summary>Swaps the section with its neighbour above or below; positions are renumbered 0…n-1 on the way.</summary>
     public async Task<ChangeResult> MoveAsync(int id, bool up, CancellationToken cancellationToken)
     {
-        var all = await _db.Categories.OrderBy(c => c.Position).ThenBy(c => c.Name).ToListAsync(cancellationToken);
+        var all = await db.Categories.OrderBy(c => c.Position).ThenBy(c => c.Name).ToListAsync(cancellationToken);
         var index = all.FindIndex(c => c.Id == id);
         if (index < 0)
         {
@@ -142,7 +128,7 @@ public sealed class SectionAdmin
 
     public async Task<SectionDeleteViewModel?> DeletionAsync(int id, DeleteSectionForm? form, CancellationToken cancellationToken)
     {
-        var section = await _db.Categories.AsNoTracking().Where(c => c.Id == id)
+        var section = await db.Categories.AsNoTracking().Where(c => c.Id == id)
             .Select(c => new { c.Name, Count = c.Articles.Count() })
             .SingleOrDefaultAsync(cancellationToken);
         if (section is null)
@@ -150,7 +136,7 @@ public sealed class SectionAdmin
             return null;
         }
 
-        var targets = await _db.Categories.AsNoTracking().Where(c => c.Id != id).OrderBy(c => c.Position).ThenBy(c => c.Name)
+        var targets = await db.Categories.AsNoTracking().Where(c => c.Id != id).OrderBy(c => c.Position).ThenBy(c => c.Name)
             .Select(c => new { c.Id, c.Name }).ToListAsync(cancellationToken);
         return new SectionDeleteViewModel
         {
@@ -168,13 +154,13 @@ public sealed class SectionAdmin
     /// </summary>
     public async Task<ChangeResult> DeleteAsync(int id, DeleteSectionForm form, CancellationToken cancellationToken)
     {
-        var category = await _db.Categories.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        var category = await db.Categories.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (category is null)
         {
             return ChangeResult.Missing;
         }
 
-        var articles = await _db.Articles.Where(a => a.CategoryId == id).ToListAsync(cancellationToken);
+        var articles = await db.Articles.Where(a => a.CategoryId == id).ToListAsync(cancellationToken);
         if (articles.Count > 0 || form.MoveToId is not null)
         {
             if (form.MoveToId is not { } targetId || targetId == id)
@@ -183,7 +169,7 @@ public sealed class SectionAdmin
                     $"{category.Name} has {Articles(articles.Count)}. Choose the section to move {(articles.Count == 1 ? "it" : "them")} to.");
             }
 
-            if (!await _db.Categories.AnyAsync(c => c.Id == targetId, cancellationToken))
+            if (!await db.Categories.AnyAsync(c => c.Id == targetId, cancellationToken))
             {
                 return ChangeResult.Error(nameof(DeleteSectionForm.MoveToId), "That section no longer exists. Choose another.");
             }
@@ -193,15 +179,15 @@ public sealed class SectionAdmin
                 article.CategoryId = targetId;
             }
 
-            foreach (var redirect in await _db.CategorySlugRedirects.Where(r => r.CategoryId == id).ToListAsync(cancellationToken))
+            foreach (var redirect in await db.CategorySlugRedirects.Where(r => r.CategoryId == id).ToListAsync(cancellationToken))
             {
                 redirect.CategoryId = targetId;
             }
 
-            _db.CategorySlugRedirects.Add(new CategorySlugRedirect { OldSlug = category.Slug, CategoryId = targetId, CreatedAt = _clock.UtcNow });
+            db.CategorySlugRedirects.Add(new CategorySlugRedirect { OldSlug = category.Slug, CategoryId = targetId, CreatedAt = clock.UtcNow });
         }
 
-        _db.Categories.Remove(category);
+        db.Categories.Remove(category);
         try
         {
             return await SaveAsync(cancellationToken);
@@ -209,7 +195,7 @@ public sealed class SectionAdmin
         catch (DbUpdateException)
         {
             // An article filed in this section between the count and the delete (the foreign key refuses the delete).
-            _db.ChangeTracker.Clear();
+            db.ChangeTracker.Clear();
             return ChangeResult.Error(string.Empty, "An article was filed in this section while you were deleting it. Nothing was deleted: try again.");
         }
     }
@@ -227,7 +213,7 @@ public sealed class SectionAdmin
             errors[nameof(SectionForm.Name)] = "Give the section a name.";
         }
         // Sections are few: compared here, so "Sport" and "sport" clash on both providers whatever their collation.
-        else if ((await _db.Categories.Where(c => c.Id != self).Select(c => c.Name).ToListAsync(cancellationToken))
+        else if ((await db.Categories.Where(c => c.Id != self).Select(c => c.Name).ToListAsync(cancellationToken))
                  .Any(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase)))
         {
             errors[nameof(SectionForm.Name)] = $"There is already a section called {name}. Choose another name.";
@@ -237,7 +223,7 @@ public sealed class SectionAdmin
         {
             errors[nameof(SectionForm.Slug)] = "Could not make an address from the name; please type one.";
         }
-        else if (await _db.Categories.AnyAsync(c => c.Id != self && c.Slug == slug, cancellationToken))
+        else if (await db.Categories.AnyAsync(c => c.Id != self && c.Slug == slug, cancellationToken))
         {
             errors[nameof(SectionForm.Slug)] = $"The address /category/{slug} belongs to another section. Choose another.";
         }
@@ -251,7 +237,7 @@ public sealed class SectionAdmin
 
     /// <summary>Whether another section used <paramref name="slug"/> before (its old address still leads to it).</summary>
     internal Task<bool> UsedBeforeAsync(int self, string slug, CancellationToken cancellationToken) =>
-        _db.CategorySlugRedirects.AnyAsync(r => r.CategoryId != self && r.OldSlug == slug, cancellationToken);
+        db.CategorySlugRedirects.AnyAsync(r => r.CategoryId != self && r.OldSlug == slug, cancellationToken);
 
-    private Task<ChangeResult> SaveAsync(CancellationToken cancellationToken) => ChangeResult.SaveAsync(_db, ConflictMessage, cancellationToken);
+    private Task<ChangeResult> SaveAsync(CancellationToken cancellationToken) => ChangeResult.SaveAsync(db, ConflictMessage, cancellationToken);
 }

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using NewsPortal.Web.Domain;
 using NewsPortal.Web.Features.AdminArticles;
 
 namespace NewsPortal.Web.Features.AdminSections;

@@ -1,7 +1,4 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using NewsPortal.Web.Domain;
-using NewsPortal.Web.Features.Shared;
 using NewsPortal.Web.Infrastructure.Identity;
 using NewsPortal.Web.Infrastructure.Mvc;
 
@@ -9,11 +6,9 @@ namespace NewsPortal.Web.Features.AdminSettings;
 
 [Authorize(Policy = Policies.Administration)]
 [Route("admin/settings")]
-public sealed class AdminSettingsController : Controller
+public sealed class AdminSettingsController(CommentSettingsService settings) : Controller
 {
-    private readonly CommentSettingsService _settings;
-
-    public AdminSettingsController(CommentSettingsService settings) => _settings = settings;
+    private readonly CommentSettingsService _settings = settings;
 
     /// <summary>How many changes to the rules the page lists.</summary>
     public const int ChangesShown = 30;

@@ -1,6 +1,4 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using NewsPortal.Web.Domain;
 
 namespace NewsPortal.Web.Features.AdminSettings;
 

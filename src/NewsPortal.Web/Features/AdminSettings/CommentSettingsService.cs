@@ -1,24 +1,12 @@
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.Web.Data;
-using NewsPortal.Web.Domain;
 using NewsPortal.Web.Features.Comments;
-using NewsPortal.Web.Infrastructure.Site;
 
 namespace NewsPortal.Web.Features.AdminSettings;
 
 /// <summary>The comment rules as edited on the settings page, stored in the database.</summary>
-public sealed class CommentSettingsService
+public sealed class CommentSettingsService(NewsDbContext db, CommentRulesSource rules, SiteClock clock)
 {
-    private readonly NewsDbContext _db;
-    private readonly CommentRulesSource _rules;
-    private readonly SiteClock _clock;
-
-    public CommentSettingsService(NewsDbContext db, CommentRulesSource rules, SiteClock clock)
-    {
-        _db = db;
-        _rules = rules;
-        _clock = clock;
-    }
+    private readonly NewsDbContext _db = db;
+    private readonly CommentRulesSource _rules = rules;
 
     /// <summary>The rules in force, as the form shows them, with the saved version they came from.</summary>
     public async Task<CommentSettingsForm> GetAsync(CancellationToken cancellationToken)
@@ -67,7 +55,7 @@ public sealed class CommentSettingsService
         settings.BlockedIps = string.Join('\n', CommentRulesSource.Lines(form.BlockedIps));
         settings.HeldEmails = string.Join('\n', CommentRulesSource.Lines(form.HeldEmails));
         settings.AutoCloseAfterDays = form.AutoCloseAfterDays;
-        settings.UpdatedAt = _clock.UtcNow;
+        settings.UpdatedAt = clock.UtcNow;
         settings.UpdatedBy = staff;
         settings.Version++;
         _db.CommentSettingsChanges.Add(new CommentSettingsChange
@@ -128,7 +116,7 @@ public sealed class CommentSettingsService
                 settings.HeldEmails = string.Join('\n', CommentRulesSource.Lines(settings.HeldEmails + "\n" + email));
             }
 
-            settings.UpdatedAt = _clock.UtcNow;
+            settings.UpdatedAt = clock.UtcNow;
             settings.UpdatedBy = staff;
             settings.Version++;
             _db.CommentSettingsChanges.Add(new CommentSettingsChange

@@ -1,8 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.Web.Data;
 using NewsPortal.Web.Infrastructure.Identity;
 using NewsPortal.Web.Infrastructure.Mvc;
 
@@ -11,16 +8,9 @@ namespace NewsPortal.Web.Features.AdminStaff;
 /// <summary>Staff accounts: create, roles, password reset, disable. Admin only. There is no public registration.</summary>
 [Authorize(Policy = Policies.Administration)]
 [Route("admin/staff")]
-public sealed class AdminStaffController : Controller
+public sealed class AdminStaffController(UserManager<StaffUser> users, NewsDbContext db) : Controller
 {
-    private readonly UserManager<StaffUser> _users;
-    private readonly NewsDbContext _db;
-
-    public AdminStaffController(UserManager<StaffUser> users, NewsDbContext db)
-    {
-        _users = users;
-        _db = db;
-    }
+    private readonly UserManager<StaffUser> _users = users;
 
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
@@ -166,9 +156,9 @@ public sealed class AdminStaffController : Controller
 
     private async Task<List<StaffMember>> StaffAsync(CancellationToken cancellationToken)
     {
-        var users = await _db.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync(cancellationToken);
-        var roles = await (from ur in _db.UserRoles
-                           join r in _db.Roles on ur.RoleId equals r.Id
+        var users = await db.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync(cancellationToken);
+        var roles = await (from ur in db.UserRoles
+                           join r in db.Roles on ur.RoleId equals r.Id
                            select new { ur.UserId, r.Name }).ToListAsync(cancellationToken);
         var now = DateTimeOffset.UtcNow;
         return users.Select(u => new StaffMember(

@@ -1,8 +1,4 @@
 using System.Linq.Expressions;
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.Web.Data;
-using NewsPortal.Web.Domain;
-using NewsPortal.Web.Features.Shared;
 
 namespace NewsPortal.Web.Features.Articles;
 

@@ -1,35 +1,23 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
-using NewsPortal.Web.Data;
-using NewsPortal.Web.Domain;
 using NewsPortal.Web.Features.Comments;
 using NewsPortal.Web.Infrastructure.Caching;
-using NewsPortal.Web.Infrastructure.Site;
 
 namespace NewsPortal.Web.Features.Articles;
 
-public sealed class ArticleService
+public sealed class ArticleService(SiteClock clock, CommentSectionService comments, ReaderSnapshot cache)
 {
     public const int LatestCount = 5;
     public const int RelatedCount = 4;
 
-    private readonly SiteClock _clock;
-    private readonly CommentSectionService _comments;
-    private readonly ReaderSnapshot _cache;
-
-    public ArticleService(SiteClock clock, CommentSectionService comments, ReaderSnapshot cache)
-    {
-        _clock = clock;
-        _comments = comments;
-        _cache = cache;
-    }
+    private readonly CommentSectionService _comments = comments;
+    private readonly ReaderSnapshot _cache = cache;
 
     /// <summary>What every reader of the article shares (from the reader cache), or null when no visible article has that slug.</summary>
     public async ValueTask<ArticlePageCore?> GetCoreAsync(string slug, CancellationToken cancellationToken) =>
         await ResolveAsync(slug, cancellationToken) != slug
             ? null
             : await _cache.GetOrLoadAsync(
-                $"article:{slug}", ReaderChange.Comments, (db, ct) => LoadCoreAsync(db, _clock.UtcNow, slug, ct), cancellationToken,
+                $"article:{slug}", ReaderChange.Comments, (db, ct) => LoadCoreAsync(db, clock.UtcNow, slug, ct), cancellationToken,
                 core => core is null ? 256 : ArticlePageCore.ApproximateBytes(core));
 
     /// <summary>
@@ -119,7 +107,7 @@ public sealed class ArticleService
             ReaderChange.Articles,
             async (db, ct) =>
             {
-                var now = _clock.UtcNow;
+                var now = clock.UtcNow;
                 return new SlugAnswer(await db.Articles.AsNoTracking()
                     .VisibleAt(now)
                     .Where(a => a.Slug == slug)

@@ -1,9 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using NewsPortal.Web.Features.Comments;
-using NewsPortal.Web.Features.Shared;
 using NewsPortal.Web.Infrastructure.Proxy;
-using NewsPortal.Web.Infrastructure.Site;
 
 namespace NewsPortal.Web.Features.Articles;
 

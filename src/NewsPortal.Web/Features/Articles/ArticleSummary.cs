@@ -1,7 +1,5 @@
 using System.ComponentModel;
 
-using NewsPortal.Web.Features.Shared;
-
 namespace NewsPortal.Web.Features.Articles;
 
 /// <summary>An article as it appears in lists: front page, sections, tags, search, latest and related news.</summary>

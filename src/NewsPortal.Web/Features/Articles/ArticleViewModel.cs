@@ -1,7 +1,5 @@
 using System.ComponentModel;
 
-using NewsPortal.Web.Features.Shared;
-
 namespace NewsPortal.Web.Features.Articles;
 
 /// <summary>Shared by every reader through the cache, so it never changes once built.</summary>

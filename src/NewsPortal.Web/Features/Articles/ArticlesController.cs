@@ -1,8 +1,5 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
-using NewsPortal.Web.Domain;
 using NewsPortal.Web.Features.Comments;
 using NewsPortal.Web.Infrastructure.Database;
 using NewsPortal.Web.Infrastructure.Mvc;
@@ -11,7 +8,12 @@ using NewsPortal.Web.Infrastructure.Proxy;
 namespace NewsPortal.Web.Features.Articles;
 
 /// <summary>The article page and its comments: reading, comment pages and order, permalinks, and posting.</summary>
-public sealed class ArticlesController : Controller
+public sealed class ArticlesController(
+    ArticleService articles,
+    HeldCommentsCookie heldComments,
+    IAntiforgery antiforgery,
+    ViewRenderer renderer,
+    SharedArticlePages shared) : Controller
 {
     public const string BusyMessage = "We could not save your comment just now because the site is very busy. Nothing was lost: your text is below. Please post it again in a moment.";
     public const string PostedKey = "CommentPosted";
@@ -19,25 +21,8 @@ public sealed class ArticlesController : Controller
     public const string PostedPublished = "published";
     private const string ShowView = "~/Features/Articles/Show.cshtml";
 
-    private readonly ArticleService _articles;
-    private readonly HeldCommentsCookie _heldComments;
-    private readonly IAntiforgery _antiforgery;
-    private readonly ViewRenderer _renderer;
-    private readonly SharedArticlePages _shared;
-
-    public ArticlesController(
-        ArticleService articles,
-        HeldCommentsCookie heldComments,
-        IAntiforgery antiforgery,
-        ViewRenderer renderer,
-        SharedArticlePages shared)
-    {
-        _articles = articles;
-        _heldComments = heldComments;
-        _antiforgery = antiforgery;
-        _renderer = renderer;
-        _shared = shared;
-    }
+    private readonly IAntiforgery _antiforgery = antiforgery;
+    private readonly SharedArticlePages _shared = shared;
 
     /// <summary>
     /// The article page. An anonymous reader with nothing of their own on it gets the copy rendered once for every
@@ -48,11 +33,11 @@ public sealed class ArticlesController : Controller
     [SharedArticlePage]
     public async Task<IActionResult> Show(string slug, int? replyto, int? cpage, string? csort, CancellationToken cancellationToken)
     {
-        var core = await _articles.GetCoreAsync(slug, cancellationToken);
+        var core = await articles.GetCoreAsync(slug, cancellationToken);
         if (core is null)
         {
             // An article whose slug was changed after publication keeps its old URLs working.
-            return await _articles.CurrentSlugForAsync(slug, cancellationToken) is { } current
+            return await articles.CurrentSlugForAsync(slug, cancellationToken) is { } current
                 ? RedirectPermanent($"/news/{current}")
                 : NotFound();
         }
@@ -60,9 +45,9 @@ public sealed class ArticlesController : Controller
         var sort = ReadSort(csort);
         if (!_shared.AppliesTo(HttpContext, wantsReplyForm: replyto is not null))
         {
-            var model = await _articles.GetPageAsync(
+            var model = await articles.GetPageAsync(
                 core,
-                new CommentViewer(_heldComments.Read(HttpContext), Math.Max(1, cpage ?? 1), sort, Shared: false, ReplyTo: replyto, AntiforgeryToken: TokenIfOpen(core), EditableIds: _heldComments.ReadEditable(HttpContext)),
+                new CommentViewer(heldComments.Read(HttpContext), Math.Max(1, cpage ?? 1), sort, Shared: false, ReplyTo: replyto, AntiforgeryToken: TokenIfOpen(core), EditableIds: heldComments.ReadEditable(HttpContext)),
                 cancellationToken);
             var posted = TempData[PostedKey] as string;
             model.Comments.JustPostedHeld = posted == PostedHeld;
@@ -76,8 +61,8 @@ public sealed class ArticlesController : Controller
         var shared = slot.Copy;
         if (shared is null)
         {
-            var model = await _articles.GetPageAsync(core, new CommentViewer(new HashSet<int>(), slot.Page, sort, Shared: true), cancellationToken);
-            shared = SharedArticlePage.From(await _renderer.RenderAsync(this, ShowView, model));
+            var model = await articles.GetPageAsync(core, new CommentViewer(new HashSet<int>(), slot.Page, sort, Shared: true), cancellationToken);
+            shared = SharedArticlePage.From(await renderer.RenderAsync(this, ShowView, model));
             _shared.Store(slot, shared);
         }
 
@@ -88,13 +73,13 @@ public sealed class ArticlesController : Controller
     [HttpGet("/news/{slug}/comments/{id:int}")]
     public async Task<IActionResult> Comment(string slug, int id, CancellationToken cancellationToken)
     {
-        var core = await _articles.GetCoreAsync(slug, cancellationToken);
+        var core = await articles.GetCoreAsync(slug, cancellationToken);
         if (core is null)
         {
             return NotFound();
         }
 
-        var page = await _articles.CommentPageAsync(core, id, _heldComments.Read(HttpContext), ReadSort(null), cancellationToken);
+        var page = await articles.CommentPageAsync(core, id, heldComments.Read(HttpContext), ReadSort(null), cancellationToken);
         return Redirect(page switch
         {
             null => $"/news/{slug}#comments",
@@ -150,7 +135,7 @@ public sealed class ArticlesController : Controller
         // Every comment this post created is remembered for its edit window, the held ones also as held.
         if (result is { Created: true, CommentId: { } createdId })
         {
-            _heldComments.RememberOwn(HttpContext, createdId, held: result.Status is CommentStatus.Pending or CommentStatus.Spam);
+            heldComments.RememberOwn(HttpContext, createdId, held: result.Status is CommentStatus.Pending or CommentStatus.Spam);
         }
 
         // A spam verdict is answered exactly like a held comment, so a bot learns nothing: the same notice, the same
@@ -161,15 +146,15 @@ public sealed class ArticlesController : Controller
 
     private async Task<IActionResult> ShowFormAgainAsync(string slug, CommentForm form, int statusCode, CancellationToken cancellationToken)
     {
-        var core = await _articles.GetCoreAsync(slug, cancellationToken);
+        var core = await articles.GetCoreAsync(slug, cancellationToken);
         if (core is null)
         {
             return NotFound();
         }
 
-        var model = await _articles.GetPageAsync(
+        var model = await articles.GetPageAsync(
             core,
-            new CommentViewer(_heldComments.Read(HttpContext), 1, ReadSort(null), Shared: false, PostedForm: form, AntiforgeryToken: TokenIfOpen(core), EditableIds: _heldComments.ReadEditable(HttpContext)),
+            new CommentViewer(heldComments.Read(HttpContext), 1, ReadSort(null), Shared: false, PostedForm: form, AntiforgeryToken: TokenIfOpen(core), EditableIds: heldComments.ReadEditable(HttpContext)),
             cancellationToken);
         Response.StatusCode = statusCode;
         return View(ShowView, model);

@@ -1,6 +1,4 @@
 using AngleSharp.Html.Parser;
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.Web.Data;
 using NewsPortal.Web.Infrastructure.Media;
 
 namespace NewsPortal.Web.Features.Articles;

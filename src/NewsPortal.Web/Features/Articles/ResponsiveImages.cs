@@ -1,10 +1,3 @@
-using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.Web.Data;
-using NewsPortal.Web.Domain;
-
-using NewsPortal.Web.Features.Shared;
-
 namespace NewsPortal.Web.Features.Articles;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Text;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
 using NewsPortal.Web.Features.Comments;
 using NewsPortal.Web.Infrastructure.Compression;
@@ -65,18 +63,11 @@ public sealed class SharedArticlePage
     /// <summary>The page for one reader. Token and stamp are ASCII (base64url and digits) and need no HTML encoding.</summary>
     public IActionResult For(string? token, string? stamp) => new Result(this, Encoding.ASCII.GetBytes(token ?? string.Empty), Encoding.ASCII.GetBytes(stamp ?? string.Empty));
 
-    private sealed class Result : IActionResult
+    private sealed class Result(SharedArticlePage page, byte[] token, byte[] stamp) : IActionResult
     {
-        private readonly SharedArticlePage _page;
-        private readonly byte[] _token;
-        private readonly byte[] _stamp;
-
-        public Result(SharedArticlePage page, byte[] token, byte[] stamp)
-        {
-            _page = page;
-            _token = token;
-            _stamp = stamp;
-        }
+        private readonly SharedArticlePage _page = page;
+        private readonly byte[] _token = token;
+        private readonly byte[] _stamp = stamp;
 
         public async Task ExecuteResultAsync(ActionContext context)
         {

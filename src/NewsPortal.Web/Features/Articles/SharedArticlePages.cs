@@ -1,7 +1,4 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
 using NewsPortal.Web.Features.Comments;
 using NewsPortal.Web.Infrastructure.Caching;
 using NewsPortal.Web.Infrastructure.Proxy;
@@ -16,36 +13,21 @@ public sealed record SharedPageSlot(string Key, ArticlePageCore Core, int Page, 
 /// and how one reader's copy is written. The controller renders a missing copy; <see cref="SharedArticlePagesExtensions.UseSharedArticlePages"/>
 /// serves a copy that is already there before MVC runs at all.
 /// </summary>
-public sealed class SharedArticlePages
+public sealed class SharedArticlePages(
+    ArticleService articles,
+    ReaderSnapshot cache,
+    CommentRulesSource rules,
+    HeldCommentsCookie held,
+    IAntiforgery antiforgery,
+    FormStamp stamp,
+    PublicUrls urls,
+    IOptions<CookieTempDataProviderOptions> tempData)
 {
-    private readonly ArticleService _articles;
-    private readonly ReaderSnapshot _cache;
-    private readonly CommentRulesSource _rules;
-    private readonly HeldCommentsCookie _held;
-    private readonly IAntiforgery _antiforgery;
-    private readonly FormStamp _stamp;
-    private readonly PublicUrls _urls;
-    private readonly string _tempDataCookie;
-
-    public SharedArticlePages(
-        ArticleService articles,
-        ReaderSnapshot cache,
-        CommentRulesSource rules,
-        HeldCommentsCookie held,
-        IAntiforgery antiforgery,
-        FormStamp stamp,
-        PublicUrls urls,
-        IOptions<CookieTempDataProviderOptions> tempData)
-    {
-        _articles = articles;
-        _cache = cache;
-        _rules = rules;
-        _held = held;
-        _antiforgery = antiforgery;
-        _stamp = stamp;
-        _urls = urls;
-        _tempDataCookie = tempData.Value.Cookie.Name!;
-    }
+    private readonly ReaderSnapshot _cache = cache;
+    private readonly HeldCommentsCookie _held = held;
+    private readonly IAntiforgery _antiforgery = antiforgery;
+    private readonly FormStamp _stamp = stamp;
+    private readonly string _tempDataCookie = tempData.Value.Cookie.Name!;
 
     /// <summary>
     /// Whether this reader gets the shared copy: not signed in, no held comments of their own (nor any still open to
@@ -68,15 +50,15 @@ public sealed class SharedArticlePages
     /// </summary>
     public async Task<SharedPageSlot?> LocateAsync(HttpContext context, string slug, int? commentPage, CommentSort sort, CancellationToken cancellationToken)
     {
-        var core = await _articles.GetCoreAsync(slug, cancellationToken);
+        var core = await articles.GetCoreAsync(slug, cancellationToken);
         if (core is null)
         {
             return null;
         }
 
-        var page = Math.Clamp(commentPage ?? 1, 1, core.CommentPageCount((await _rules.GetAsync(cancellationToken)).ThreadsPerPage));
+        var page = Math.Clamp(commentPage ?? 1, 1, core.CommentPageCount((await rules.GetAsync(cancellationToken)).ThreadsPerPage));
         var (key, shared) = await _cache.GetRenderedAsync<SharedArticlePage>(
-            string.Create(CultureInfo.InvariantCulture, $"page:{slug}:{page}:{sort}:{_urls.Base(context.Request)}"), ReaderChange.Comments, cancellationToken);
+            string.Create(CultureInfo.InvariantCulture, $"page:{slug}:{page}:{sort}:{urls.Base(context.Request)}"), ReaderChange.Comments, cancellationToken);
         return new SharedPageSlot(key, core, page, sort, shared);
     }
 

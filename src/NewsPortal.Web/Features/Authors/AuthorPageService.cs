@@ -1,29 +1,17 @@
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.Web.Data;
-using NewsPortal.Web.Domain;
 using NewsPortal.Web.Features.Articles;
 using NewsPortal.Web.Infrastructure.Caching;
-using NewsPortal.Web.Infrastructure.Site;
 
 namespace NewsPortal.Web.Features.Authors;
 
 /// <summary>The public author page: who they are and their published articles, newest first, paged like a section.</summary>
-public sealed class AuthorPageService
+public sealed class AuthorPageService(SiteClock clock, ReaderSnapshot cache)
 {
     public const int PageSize = 12;
 
-    private readonly SiteClock _clock;
-    private readonly ReaderSnapshot _cache;
-
-    public AuthorPageService(SiteClock clock, ReaderSnapshot cache)
-    {
-        _clock = clock;
-        _cache = cache;
-    }
 
     /// <summary>Cached with the comment version too: the cards show comment counts.</summary>
     public ValueTask<AuthorPageAnswer> GetAsync(string slug, int page, CancellationToken cancellationToken) =>
-        _cache.GetOrLoadAsync($"author:{slug}:{page}", ReaderChange.Comments, (db, ct) => LoadAsync(db, slug, page, ct), cancellationToken);
+        cache.GetOrLoadAsync($"author:{slug}:{page}", ReaderChange.Comments, (db, ct) => LoadAsync(db, slug, page, ct), cancellationToken);
 
     /// <summary>The current slug of the byline that used to have <paramref name="oldSlug"/>.</summary>
     public static IQueryable<string> MovedTo(NewsDbContext db, string oldSlug) =>
@@ -42,7 +30,7 @@ public sealed class AuthorPageService
 
         var id = author.Id;
         var articles = await db.Articles.AsNoTracking()
-            .VisibleAt(_clock.UtcNow)
+            .VisibleAt(clock.UtcNow)
             .Where(a => a.AuthorId == id || a.CoAuthors.Any(c => c.AuthorId == id))
             .NewestFirst()
             .ToSummaryPageAsync(db.Articles.AsNoTracking(), page, PageSize, cancellationToken);

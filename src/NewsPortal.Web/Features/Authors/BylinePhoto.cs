@@ -1,7 +1,4 @@
 using System.ComponentModel;
-using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.Web.Data;
 using NewsPortal.Web.Infrastructure.Media;
 
 namespace NewsPortal.Web.Features.Authors;

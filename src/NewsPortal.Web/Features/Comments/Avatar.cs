@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace NewsPortal.Web.Features.Comments;
 
 /// <summary>A locally drawn avatar (initials on a colour), so a comment never triggers a third-party image request.</summary>

@@ -1,6 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using NewsPortal.Web.Domain;
-
 namespace NewsPortal.Web.Features.Comments;
 
 /// <summary>What a reader posts to report a comment.</summary>

@@ -1,12 +1,7 @@
 using System.Security.Cryptography;
-using System.Text;
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.Web.Data;
-using NewsPortal.Web.Domain;
 using NewsPortal.Web.Features.Notifications;
 using NewsPortal.Web.Infrastructure.Database;
 using NewsPortal.Web.Infrastructure.Security;
-using NewsPortal.Web.Infrastructure.Site;
 
 namespace NewsPortal.Web.Features.Comments;
 
@@ -37,7 +32,8 @@ public sealed record ReportTarget(int CommentId, int ArticleId, string ArticleSl
 /// comment in the reported queue, an illegal-content report at its top. Holding the comment changes its status, so the
 /// reader cache hears of it from the save itself.
 /// </summary>
-public sealed class CommentReportService
+public sealed class CommentReportService(
+    NewsDbContext db, SiteClock clock, FormStamp stamp, CommentRulesSource rules, KeyRingKeys keys, SqliteWriteGate gate, ILogger<CommentReportService> logger)
 {
     /// <summary>Who the history names for a change made by readers' reports.</summary>
     public const string ReadersActor = "Readers' reports";
@@ -47,32 +43,15 @@ public sealed class CommentReportService
     private const string IpKeyPurpose = "comment-report-ip";
     private const int Attempts = 3;
 
-    private readonly NewsDbContext _db;
-    private readonly SiteClock _clock;
-    private readonly FormStamp _stamp;
-    private readonly CommentRulesSource _rules;
-    private readonly KeyRingKeys _keys;
-    private readonly SqliteWriteGate _gate;
-    private readonly ILogger<CommentReportService> _logger;
-
-    public CommentReportService(
-        NewsDbContext db, SiteClock clock, FormStamp stamp, CommentRulesSource rules, KeyRingKeys keys, SqliteWriteGate gate, ILogger<CommentReportService> logger)
-    {
-        _db = db;
-        _clock = clock;
-        _stamp = stamp;
-        _rules = rules;
-        _keys = keys;
-        _gate = gate;
-        _logger = logger;
-    }
+    private readonly FormStamp _stamp = stamp;
+    private readonly CommentRulesSource _rules = rules;
 
     public Task<ReportTarget?> TargetAsync(string slug, int commentId, CancellationToken cancellationToken)
     {
-        var now = _clock.UtcNow;
-        return _db.Comments.AsNoTracking()
+        var now = clock.UtcNow;
+        return db.Comments.AsNoTracking()
             .Where(c => c.Id == commentId && c.Status == CommentStatus.Approved)
-            .Where(c => _db.Articles.VisibleAt(now).Any(a => a.Id == c.ArticleId && a.Slug == slug))
+            .Where(c => db.Articles.VisibleAt(now).Any(a => a.Id == c.ArticleId && a.Slug == slug))
             .Select(c => new ReportTarget(c.Id, c.ArticleId, c.Article.Slug, c.Article.Headline, c.AuthorName, c.BodyHtml, c.CreatedAt))
             .SingleOrDefaultAsync(cancellationToken);
     }
@@ -105,7 +84,7 @@ public sealed class CommentReportService
         if (await BotReasonAsync(form, target.ArticleId, rules) is { } bot)
         {
             // Answered like a person, so a bot learns nothing; nothing is stored or counted.
-            _logger.LogInformation("A report of comment {CommentId} was ignored: {Reason}", commentId, bot);
+            logger.LogInformation("A report of comment {CommentId} was ignored: {Reason}", commentId, bot);
             return new(ReportOutcome.Counted);
         }
 
@@ -113,21 +92,21 @@ public sealed class CommentReportService
         var ipKey = clientKey is null ? null : await IpKeyAsync(clientKey);
         for (var attempt = 1; ; attempt++)
         {
-            if (await _db.CommentReports.AnyAsync(
+            if (await db.CommentReports.AnyAsync(
                     r => r.CommentId == commentId && (r.ReaderKey == readerKey || (ipKey != null && r.IpKey == ipKey)), cancellationToken))
             {
                 return new(ReportOutcome.AlreadyReported);
             }
 
-            var comment = await _db.Comments.SingleOrDefaultAsync(c => c.Id == commentId, cancellationToken);
+            var comment = await db.Comments.SingleOrDefaultAsync(c => c.Id == commentId, cancellationToken);
             if (comment is null || comment.Status != CommentStatus.Approved && comment.ReportPriority is null)
             {
                 // Taken down (or decided) between the page and the post: nothing left to report.
                 return new(ReportOutcome.Counted);
             }
 
-            var now = _clock.UtcNow;
-            _db.CommentReports.Add(new CommentReport
+            var now = clock.UtcNow;
+            db.CommentReports.Add(new CommentReport
             {
                 CommentId = commentId,
                 Reason = reason.Value,
@@ -141,16 +120,16 @@ public sealed class CommentReportService
             comment.ReportPriority = reason == ReportReason.Illegal ? 0 : Math.Min(comment.ReportPriority ?? 1, 1);
             comment.Version++;
 
-            var waiting = 1 + await _db.CommentReports.CountAsync(r => r.CommentId == commentId && r.Decision == null, cancellationToken);
+            var waiting = 1 + await db.CommentReports.CountAsync(r => r.CommentId == commentId && r.Decision == null, cancellationToken);
             if (comment.Status == CommentStatus.Approved && waiting >= rules.ReportsToHold)
             {
-                var reasons = await _db.CommentReports.AsNoTracking()
+                var reasons = await db.CommentReports.AsNoTracking()
                     .Where(r => r.CommentId == commentId && r.Decision == null)
                     .Select(r => r.Reason)
                     .ToListAsync(cancellationToken);
                 var named = string.Join(", ", reasons.Append(reason.Value).Distinct().Order().Select(ReportReasons.Label));
                 var note = $"{HeldByReportsNote}: {waiting} readers reported it ({named}).";
-                _db.CommentHistory.Add(new CommentHistory
+                db.CommentHistory.Add(new CommentHistory
                 {
                     CommentId = commentId,
                     ChangedAt = now,
@@ -161,14 +140,14 @@ public sealed class CommentReportService
                 });
                 comment.Status = CommentStatus.Pending;
                 comment.StatusReason = Truncate(note, FieldLengths.StatusReason);
-                CommentMail.HeldForModeration(_db, comment, now);
+                CommentMail.HeldForModeration(db, comment, now);
             }
 
             try
             {
-                using (await _gate.EnterAsync(cancellationToken))
+                using (await gate.EnterAsync(cancellationToken))
                 {
-                    await _db.SaveChangesAsync(cancellationToken);
+                    await db.SaveChangesAsync(cancellationToken);
                 }
 
                 Infrastructure.Telemetry.SiteMetrics.ReportReceived();
@@ -177,13 +156,13 @@ public sealed class CommentReportService
             catch (DbUpdateException ex) when (DatabaseErrors.IsUniqueViolation(ex))
             {
                 // The same reader's other post won the race: that one counts.
-                _db.ChangeTracker.Clear();
+                db.ChangeTracker.Clear();
                 return new(ReportOutcome.AlreadyReported);
             }
             catch (DbUpdateConcurrencyException) when (attempt < Attempts)
             {
                 // Another report or a moderator changed the comment meanwhile: count again from what is there now.
-                _db.ChangeTracker.Clear();
+                db.ChangeTracker.Clear();
             }
         }
     }
@@ -208,7 +187,7 @@ public sealed class CommentReportService
 
     /// <param name="clientKey">The client as <see cref="Infrastructure.Proxy.ClientAddress.PartitionKey(HttpContext)"/> names it.</param>
     private async Task<string> IpKeyAsync(string clientKey) =>
-        Convert.ToHexStringLower(HMACSHA256.HashData(await _keys.StableAsync(IpKeyPurpose), Encoding.UTF8.GetBytes(clientKey)));
+        Convert.ToHexStringLower(HMACSHA256.HashData(await keys.StableAsync(IpKeyPurpose), Encoding.UTF8.GetBytes(clientKey)));
 
     private static string Truncate(string value, int max) => value.Length <= max ? value : value[..max];
 }

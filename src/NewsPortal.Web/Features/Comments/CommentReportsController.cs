@@ -1,5 +1,3 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using NewsPortal.Web.Infrastructure.Database;
 using NewsPortal.Web.Infrastructure.Mvc;
@@ -21,25 +19,18 @@ public sealed record ReportSentViewModel(string ArticleSlug, int CommentId, bool
 /// works without JavaScript and on any screen. Post/Redirect/Get to a thank-you page of its own, which says whether the
 /// report was counted and does not look the comment up: the report may just have taken it off the site.
 /// </summary>
-public sealed class CommentReportsController : Controller
+public sealed class CommentReportsController(CommentReportService reports, ReaderIdCookie reader) : Controller
 {
     public const string SentKey = "ReportSent";
     private const string View_ = "~/Features/Comments/Report.cshtml";
     private const string SentView = "~/Features/Comments/ReportSent.cshtml";
 
-    private readonly CommentReportService _reports;
-    private readonly ReaderIdCookie _reader;
-
-    public CommentReportsController(CommentReportService reports, ReaderIdCookie reader)
-    {
-        _reports = reports;
-        _reader = reader;
-    }
+    private readonly ReaderIdCookie _reader = reader;
 
     [HttpGet("/news/{slug}/comments/{id:int}/report")]
     public async Task<IActionResult> Report(string slug, int id, CancellationToken cancellationToken)
     {
-        var target = await _reports.TargetAsync(slug, id, cancellationToken);
+        var target = await reports.TargetAsync(slug, id, cancellationToken);
         if (target is null)
         {
             return NotFound();
@@ -49,7 +40,7 @@ public sealed class CommentReportsController : Controller
         return View(View_, new ReportPageViewModel
         {
             Target = target,
-            Form = new CommentReportForm { Stamp = await _reports.IssueStampAsync(target.ArticleId) },
+            Form = new CommentReportForm { Stamp = await reports.IssueStampAsync(target.ArticleId) },
         });
     }
 
@@ -77,7 +68,7 @@ public sealed class CommentReportsController : Controller
                 // The client as the rate limiter counts it (an IPv6 /64 is one client): otherwise one subscriber,
                 // picking a new address in their /64 for each report, would count as several readers.
                 var client = ClientAddress.Of(HttpContext) is null ? null : ClientAddress.PartitionKey(HttpContext);
-                result = await _reports.ReportAsync(slug, id, form, _reader.GetOrIssue(HttpContext), client, cancellationToken);
+                result = await reports.ReportAsync(slug, id, form, _reader.GetOrIssue(HttpContext), client, cancellationToken);
             }
             catch (Exception ex) when (DatabaseErrors.IsBusy(ex))
             {
@@ -106,14 +97,14 @@ public sealed class CommentReportsController : Controller
 
     private async Task<IActionResult> ShowAgainAsync(string slug, int id, CommentReportForm form, int statusCode, CancellationToken cancellationToken)
     {
-        var target = await _reports.TargetAsync(slug, id, cancellationToken);
+        var target = await reports.TargetAsync(slug, id, cancellationToken);
         if (target is null)
         {
             return NotFound();
         }
 
         // A fresh stamp: the reader has already waited, and the old one may be the reason for a retry.
-        form.Stamp = await _reports.IssueStampAsync(target.ArticleId);
+        form.Stamp = await reports.IssueStampAsync(target.ArticleId);
         ModelState.Remove(nameof(CommentReportForm.Stamp));
         Response.StatusCode = statusCode;
         return View(View_, new ReportPageViewModel { Target = target, Form = form });

@@ -1,9 +1,7 @@
 using System.Buffers;
 using System.IO.Pipelines;
-using System.Text;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace NewsPortal.Web.Features.Comments;

@@ -1,5 +1,3 @@
-using NewsPortal.Web.Domain;
-
 namespace NewsPortal.Web.Features.Comments;
 
 /// <summary>What the rules know about a comment being submitted (already cleaned and sanitized).</summary>

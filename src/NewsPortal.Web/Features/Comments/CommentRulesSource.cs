@@ -1,8 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using NewsPortal.Web.Domain;
 using NewsPortal.Web.Infrastructure.Caching;
 using NewsPortal.Web.Infrastructure.Security;
 
@@ -13,20 +9,11 @@ namespace NewsPortal.Web.Features.Comments;
 /// saved on the settings page. Kept in the reader cache: a save anywhere moves its version (the settings are an
 /// article-level change), so the next request on every instance reads the new rules.
 /// </summary>
-public sealed class CommentRulesSource
+public sealed class CommentRulesSource(ReaderSnapshot cache, IOptionsMonitor<CommentOptions> options, KeyRingKeys keys)
 {
-    private readonly ReaderSnapshot _cache;
+    private readonly ReaderSnapshot _cache = cache;
     private const string ErasedKeyPurpose = "erased-address-bans";
 
-    private readonly IOptionsMonitor<CommentOptions> _options;
-    private readonly KeyRingKeys _keys;
-
-    public CommentRulesSource(ReaderSnapshot cache, IOptionsMonitor<CommentOptions> options, KeyRingKeys keys)
-    {
-        _cache = cache;
-        _options = options;
-        _keys = keys;
-    }
 
     /// <summary>
     /// The keyed hash an erased address is listed by (<see cref="CommentRules.ErasedPrefix"/>), when
@@ -40,11 +27,11 @@ public sealed class CommentRulesSource
     /// <summary>The list entry that stands for <paramref name="email"/> once its owner's data is erased.</summary>
     public async Task<string> ErasedKeyOfAsync(string email) =>
         CommentRules.ErasedPrefix + Convert.ToHexStringLower(
-            HMACSHA256.HashData(await _keys.StableAsync(ErasedKeyPurpose), Encoding.UTF8.GetBytes(email.Trim().ToLowerInvariant())));
+            HMACSHA256.HashData(await keys.StableAsync(ErasedKeyPurpose), Encoding.UTF8.GetBytes(email.Trim().ToLowerInvariant())));
 
     public ValueTask<CommentOptions> GetAsync(CancellationToken cancellationToken) =>
         _cache.GetOrLoadAsync("comment-rules", ReaderChange.Articles, async (db, ct) => Merge(
-            _options.CurrentValue,
+            options.CurrentValue,
             await db.CommentSettings.AsNoTracking().SingleOrDefaultAsync(s => s.Id == CommentSettings.SingletonId, ct)), cancellationToken);
 
     /// <summary>An article takes comments when its own switch is on and auto-close has not passed.</summary>

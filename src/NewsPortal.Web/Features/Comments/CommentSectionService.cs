@@ -1,5 +1,3 @@
-using NewsPortal.Web.Infrastructure.Site;
-
 namespace NewsPortal.Web.Features.Comments;
 
 /// <summary>Who is looking at a comment section, and how: their held comments, the page and order, the form.</summary>
@@ -21,22 +19,13 @@ public sealed record CommentViewer(
 public sealed record CommentedArticle(int Id, string Slug, DateTime PublishedAt, bool CommentsOpenSetting, IReadOnlyList<CommentRow> Approved);
 
 /// <summary>Builds comment sections: threads, order, pages, the viewer's own held comments and the form.</summary>
-public sealed class CommentSectionService
+public sealed class CommentSectionService(CommentThreadService threads, CommentRulesSource rules, FormStamp stamp, SiteClock clock)
 {
     public const string SortCookie = "np_csort";
 
-    private readonly CommentThreadService _threads;
-    private readonly CommentRulesSource _rules;
-    private readonly FormStamp _stamp;
-    private readonly SiteClock _clock;
-
-    public CommentSectionService(CommentThreadService threads, CommentRulesSource rules, FormStamp stamp, SiteClock clock)
-    {
-        _threads = threads;
-        _rules = rules;
-        _stamp = stamp;
-        _clock = clock;
-    }
+    private readonly CommentThreadService _threads = threads;
+    private readonly CommentRulesSource _rules = rules;
+    private readonly FormStamp _stamp = stamp;
 
     public async Task<CommentSectionViewModel> BuildAsync(CommentedArticle article, CommentViewer viewer, CancellationToken cancellationToken)
     {
@@ -77,7 +66,7 @@ public sealed class CommentSectionService
             Page = page,
             PageCount = pageCount,
             Sort = viewer.Sort,
-            CommentsOpen = CommentRulesSource.IsOpen(article.CommentsOpenSetting, article.PublishedAt, _clock.UtcNow, rules),
+            CommentsOpen = CommentRulesSource.IsOpen(article.CommentsOpenSetting, article.PublishedAt, clock.UtcNow, rules),
             Form = form,
             AntiforgeryToken = viewer.AntiforgeryToken ?? CommentSectionViewModel.TokenPlaceholder,
             ReplyToName = replyToName,

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace NewsPortal.Web.Features.Comments;
 
 /// <summary>The order of top-level threads; replies always read oldest first under their parent.</summary>

@@ -1,12 +1,7 @@
 using System.Security.Cryptography;
-using System.Text;
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.Web.Data;
-using NewsPortal.Web.Domain;
 using NewsPortal.Web.Features.Notifications;
 using NewsPortal.Web.Infrastructure.Database;
 using NewsPortal.Web.Infrastructure.Sanitizing;
-using NewsPortal.Web.Infrastructure.Site;
 using NewsPortal.Web.Infrastructure.Telemetry;
 
 namespace NewsPortal.Web.Features.Comments;
@@ -40,25 +35,12 @@ public sealed record CommentPostResult(
     IReadOnlyDictionary<string, string>? Errors = null,
     bool Created = false);
 
-public sealed class CommentService
+public sealed class CommentService(
+    NewsDbContext db, SiteClock clock, CommentSanitizer sanitizer, FormStamp stamp, CommentRulesSource rules, SqliteWriteGate gate)
 {
-    private readonly NewsDbContext _db;
-    private readonly SiteClock _clock;
-    private readonly CommentSanitizer _sanitizer;
-    private readonly FormStamp _stamp;
-    private readonly CommentRulesSource _rules;
-    private readonly SqliteWriteGate _gate;
-
-    public CommentService(
-        NewsDbContext db, SiteClock clock, CommentSanitizer sanitizer, FormStamp stamp, CommentRulesSource rules, SqliteWriteGate gate)
-    {
-        _gate = gate;
-        _db = db;
-        _clock = clock;
-        _sanitizer = sanitizer;
-        _stamp = stamp;
-        _rules = rules;
-    }
+    private readonly SiteClock _clock = clock;
+    private readonly FormStamp _stamp = stamp;
+    private readonly CommentRulesSource _rules = rules;
 
     /// <summary>
     /// Validates, cleans, classifies and stores one reader comment. The form's own DataAnnotations have
@@ -69,7 +51,7 @@ public sealed class CommentService
     {
         var now = _clock.UtcNow;
         var rules = await _rules.GetAsync(cancellationToken);
-        var article = await _db.Articles.AsNoTracking()
+        var article = await db.Articles.AsNoTracking()
             .VisibleAt(now)
             .Where(a => a.Slug == slug)
             .Select(a => new { a.Id, a.CommentsOpen, PublishedAt = a.PublishedAt!.Value })
@@ -101,7 +83,7 @@ public sealed class CommentService
         }
 
         if (form.ParentId is { } parentId
-            && !await _db.Comments.AnyAsync(
+            && !await db.Comments.AnyAsync(
                 c => c.Id == parentId && c.ArticleId == article.Id && c.Status == CommentStatus.Approved, cancellationToken))
         {
             errors[string.Empty] = "The comment you are replying to is no longer available. Your text is below; post it as a new comment.";
@@ -114,13 +96,13 @@ public sealed class CommentService
             return new(CommentPostOutcome.Invalid, Errors: errors);
         }
 
-        var bodyHtml = _sanitizer.Sanitize(body);
+        var bodyHtml = sanitizer.Sanitize(body);
         var verdict = await BotVerdictAsync(form, article.Id, rules)
             ?? CommentRules.Evaluate(
                 new CommentSubmission(name, email, CommentSanitizer.ToPlainText(bodyHtml), CommentSanitizer.CountLinks(bodyHtml), client.IpAddress, await _rules.ErasedKeyAsync(rules, email)),
                 rules,
                 rules.AutoApprovePreviouslyApproved
-                    && await _db.Comments.AnyAsync(c => c.AuthorEmail == email && c.Status == CommentStatus.Approved, cancellationToken));
+                    && await db.Comments.AnyAsync(c => c.AuthorEmail == email && c.Status == CommentStatus.Approved, cancellationToken));
 
         var previous = rules.DuplicateWindowMinutes > 0 ? await LatestIdenticalAsync(article.Id, email, bodyHtml, cancellationToken) : null;
         if (previous is { } existing && existing.CreatedAt >= now.AddMinutes(-rules.DuplicateWindowMinutes))
@@ -143,22 +125,22 @@ public sealed class CommentService
             UserAgent = Truncate(client.UserAgent, FieldLengths.UserAgent),
             DedupeKey = rules.DuplicateWindowMinutes > 0 ? DedupeKey(article.Id, email, bodyHtml, previous?.Id) : null,
         };
-        _db.Comments.Add(comment);
-        CommentMail.Posted(_db, comment, form.NotifyReplies, now);
+        db.Comments.Add(comment);
+        CommentMail.Posted(db, comment, form.NotifyReplies, now);
         try
         {
             // Waits for this process's turn without a thread; only the writer whose turn it is waits inside SQLite.
-            using (await _gate.EnterAsync(cancellationToken))
+            using (await gate.EnterAsync(cancellationToken))
             {
-                await _db.SaveChangesAsync(cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
             }
         }
         catch (DbUpdateException ex) when (comment.DedupeKey is not null && DatabaseErrors.IsUniqueViolation(ex))
         {
             // An identical post won the race (it found the same previous comment, so it made the same key): that one
             // stands, this one is the duplicate.
-            _db.ChangeTracker.Clear();
-            var winner = await _db.Comments.AsNoTracking()
+            db.ChangeTracker.Clear();
+            var winner = await db.Comments.AsNoTracking()
                 .Where(c => c.DedupeKey == comment.DedupeKey)
                 .Select(c => new { c.Id, c.Status })
                 .SingleOrDefaultAsync(cancellationToken);
@@ -204,7 +186,7 @@ public sealed class CommentService
     private async Task<(int Id, CommentStatus Status, DateTime CreatedAt)?> LatestIdenticalAsync(
         int articleId, string email, string bodyHtml, CancellationToken cancellationToken)
     {
-        var match = await _db.Comments.AsNoTracking()
+        var match = await db.Comments.AsNoTracking()
             .Where(c => c.AuthorEmail == email && c.ArticleId == articleId && c.BodyHtml == bodyHtml)
             .OrderByDescending(c => c.Id)
             .Select(c => new { c.Id, c.Status, c.CreatedAt })

@@ -1,7 +1,4 @@
 using System.ComponentModel;
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.Web.Data;
-using NewsPortal.Web.Domain;
 
 namespace NewsPortal.Web.Features.Comments;
 
@@ -13,12 +10,10 @@ public sealed record CommentRow(int Id, int? ParentId, string AuthorName, string
 /// <summary>Top-level comments, oldest first, each with its replies.</summary>
 public sealed record CommentThread(IReadOnlyList<CommentViewModel> Roots);
 
-public sealed class CommentThreadService
+public sealed class CommentThreadService(Lazy<NewsDbContext> db)
 {
     // Lazy: the article page most readers get never asks for held comments, and should not rent a context for them.
-    private readonly Lazy<NewsDbContext> _db;
-
-    public CommentThreadService(Lazy<NewsDbContext> db) => _db = db;
+    private readonly Lazy<NewsDbContext> _db = db;
 
     /// <summary>Approved comments of an article, oldest first: what every reader sees.</summary>
     public static Task<List<CommentRow>> GetApprovedAsync(NewsDbContext db, int articleId, CancellationToken cancellationToken) =>

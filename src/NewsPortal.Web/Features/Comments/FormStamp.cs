@@ -1,7 +1,4 @@
-using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
-using Microsoft.Extensions.Options;
 using NewsPortal.Web.Infrastructure.Security;
 
 namespace NewsPortal.Web.Features.Comments;
@@ -34,7 +31,7 @@ public readonly record struct StampCheck(StampVerdict Verdict, TimeSpan Age);
 /// (<c>{unix}.{article}.{nonce}.{mac}</c>, keyed from <see cref="SiteSecretStore"/>, bound to no form) are still
 /// read while that key exists; they expire within <see cref="CommentOptions.FormStampMaxAgeHours"/>.
 /// </summary>
-public sealed class FormStamp
+public sealed class FormStamp(KeyRingKeys keys, SiteSecretStore legacy, TimeProvider time, IOptionsMonitor<CommentOptions> options)
 {
     /// <summary>The purpose of the comment form's stamps.</summary>
     public const string CommentForm = "comment";
@@ -43,22 +40,11 @@ public sealed class FormStamp
     public const string ReportForm = "report";
 
     private const string KeyPurpose = "comment-form-stamp";
-    private readonly KeyRingKeys _keys;
-    private readonly SiteSecretStore _legacy;
-    private readonly TimeProvider _time;
-    private readonly IOptionsMonitor<CommentOptions> _options;
-
-    public FormStamp(KeyRingKeys keys, SiteSecretStore legacy, TimeProvider time, IOptionsMonitor<CommentOptions> options)
-    {
-        _keys = keys;
-        _legacy = legacy;
-        _time = time;
-        _options = options;
-    }
+    private readonly TimeProvider _time = time;
 
     public async ValueTask<string> IssueAsync(int articleId, string form)
     {
-        var (keyId, key) = _keys.Current(KeyPurpose) ?? await _keys.CurrentAsync(KeyPurpose);
+        var (keyId, key) = keys.Current(KeyPurpose) ?? await keys.CurrentAsync(KeyPurpose);
         var nonce = Convert.ToHexString(RandomNumberGenerator.GetBytes(6));
         var payload = string.Create(CultureInfo.InvariantCulture, $"{_time.GetUtcNow().ToUnixTimeSeconds()}.{articleId}.{nonce}.{keyId:N}");
         return payload + "." + Mac(key, form + ":" + payload);
@@ -84,13 +70,13 @@ public sealed class FormStamp
         string? expected;
         if (parts.Length == 5)
         {
-            expected = Guid.TryParseExact(parts[3], "N", out var keyId) && await _keys.FindAsync(keyId, KeyPurpose) is { } key
+            expected = Guid.TryParseExact(parts[3], "N", out var keyId) && await keys.FindAsync(keyId, KeyPurpose) is { } key
                 ? Mac(key, $"{form}:{parts[0]}.{parts[1]}.{parts[2]}.{parts[3]}")
                 : null;
         }
         else
         {
-            expected = await _legacy.FindAsync(SiteSecretStore.FormStampKey) is { } legacyKey
+            expected = await legacy.FindAsync(SiteSecretStore.FormStampKey) is { } legacyKey
                 ? Mac(legacyKey, $"{parts[0]}.{parts[1]}.{parts[2]}")
                 : null;
         }
@@ -101,7 +87,7 @@ public sealed class FormStamp
         }
 
         var age = _time.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(issued);
-        return age > TimeSpan.FromHours(_options.CurrentValue.FormStampMaxAgeHours)
+        return age > TimeSpan.FromHours(options.CurrentValue.FormStampMaxAgeHours)
             ? new(StampVerdict.Expired, age)
             : new(StampVerdict.Valid, age);
     }

@@ -1,6 +1,4 @@
-using System.Globalization;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.Extensions.Options;
 using NewsPortal.Web.Infrastructure.Security;
 
 namespace NewsPortal.Web.Features.Comments;
@@ -16,24 +14,16 @@ namespace NewsPortal.Web.Features.Comments;
 /// The value is a comma-separated list: <c>5</c> for a held comment, <c>o5@1764690000</c> for one this browser posted
 /// (with the Unix time it was posted). Cookies written before the second kind existed hold only the first.
 /// </remarks>
-public sealed class HeldCommentsCookie
+public sealed class HeldCommentsCookie(IDataProtectionProvider protection, TimeProvider time, IOptionsMonitor<CommentOptions> options)
 {
     public const string CookieName = "np_held";
     public const int MaxRemembered = 20;
     private const string OwnPrefix = "o";
 
-    private readonly ProtectedCookie _cookie;
-    private readonly TimeProvider _time;
-    private readonly IOptionsMonitor<CommentOptions> _options;
+    private readonly ProtectedCookie _cookie = new(protection, "NewsPortal.Comments.Held.v1", CookieName, TimeSpan.FromDays(30), SameSiteMode.Lax, "/");
+    private readonly TimeProvider _time = time;
 
-    public HeldCommentsCookie(IDataProtectionProvider protection, TimeProvider time, IOptionsMonitor<CommentOptions> options)
-    {
-        _cookie = new(protection, "NewsPortal.Comments.Held.v1", CookieName, TimeSpan.FromDays(30), SameSiteMode.Lax, "/");
-        _time = time;
-        _options = options;
-    }
-
-    private TimeSpan EditWindow => TimeSpan.FromMinutes(_options.CurrentValue.EditWindowMinutes);
+    private TimeSpan EditWindow => TimeSpan.FromMinutes(options.CurrentValue.EditWindowMinutes);
 
     /// <summary>The held comments this browser wrote.</summary>
     public IReadOnlySet<int> Read(HttpContext context) =>

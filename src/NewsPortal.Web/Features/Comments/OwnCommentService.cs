@@ -1,10 +1,6 @@
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.Web.Data;
-using NewsPortal.Web.Domain;
 using NewsPortal.Web.Features.Notifications;
 using NewsPortal.Web.Infrastructure.Database;
 using NewsPortal.Web.Infrastructure.Sanitizing;
-using NewsPortal.Web.Infrastructure.Site;
 
 namespace NewsPortal.Web.Features.Comments;
 
@@ -38,31 +34,18 @@ public sealed record OwnComment(int Id, int ArticleId, string ArticleSlug, strin
 /// at once is taken off the site until a moderator decides, and moderators are told as of any held comment. The
 /// previous text stays in the history for moderators.
 /// </summary>
-public sealed class OwnCommentService
+public sealed class OwnCommentService(NewsDbContext db, SiteClock clock, CommentSanitizer sanitizer, CommentRulesSource rules, SqliteWriteGate gate)
 {
     /// <summary>Who the history names for an author's own change.</summary>
     public const string AuthorActor = "The author (same browser)";
 
-    private readonly NewsDbContext _db;
-    private readonly SiteClock _clock;
-    private readonly CommentSanitizer _sanitizer;
-    private readonly CommentRulesSource _rules;
-    private readonly SqliteWriteGate _gate;
-
-    public OwnCommentService(NewsDbContext db, SiteClock clock, CommentSanitizer sanitizer, CommentRulesSource rules, SqliteWriteGate gate)
-    {
-        _db = db;
-        _clock = clock;
-        _sanitizer = sanitizer;
-        _rules = rules;
-        _gate = gate;
-    }
+    private readonly CommentRulesSource _rules = rules;
 
     /// <summary>The comment, when it is on that article, still up (not binned or rejected) and inside its window.</summary>
     public async Task<(OwnEditOutcome Outcome, OwnComment? Comment)> FindAsync(string slug, int id, CancellationToken cancellationToken)
     {
         var rules = await _rules.GetAsync(cancellationToken);
-        var row = await _db.Comments.AsNoTracking()
+        var row = await db.Comments.AsNoTracking()
             .Where(c => c.Id == id && c.Article.Slug == slug && !c.IsStaffReply
                 && (c.Status == CommentStatus.Approved || c.Status == CommentStatus.Pending || c.Status == CommentStatus.Spam))
             .Select(c => new { Comment = new OwnComment(c.Id, c.ArticleId, c.Article.Slug, c.Article.Headline, c.BodyHtml, c.Status, c.Version), c.CreatedAt })
@@ -72,7 +55,7 @@ public sealed class OwnCommentService
             return (OwnEditOutcome.NotFound, null);
         }
 
-        return _clock.UtcNow - row.CreatedAt < TimeSpan.FromMinutes(rules.EditWindowMinutes)
+        return clock.UtcNow - row.CreatedAt < TimeSpan.FromMinutes(rules.EditWindowMinutes)
             ? (OwnEditOutcome.Saved, row.Comment)
             : (OwnEditOutcome.NotYours, null);
     }
@@ -91,13 +74,13 @@ public sealed class OwnCommentService
             return OwnEditOutcome.Invalid;
         }
 
-        var comment = await _db.Comments.SingleAsync(c => c.Id == id, cancellationToken);
+        var comment = await db.Comments.SingleAsync(c => c.Id == id, cancellationToken);
         if (comment.Version != form.Version)
         {
             return OwnEditOutcome.Conflict;
         }
 
-        var bodyHtml = _sanitizer.Sanitize(body);
+        var bodyHtml = sanitizer.Sanitize(body);
         if (bodyHtml == comment.BodyHtml)
         {
             return OwnEditOutcome.Saved;
@@ -111,12 +94,12 @@ public sealed class OwnCommentService
                 await _rules.ErasedKeyAsync(rules, comment.AuthorEmail)),
             rules,
             rules.AutoApprovePreviouslyApproved
-                && await _db.Comments.AnyAsync(c => c.AuthorEmail == comment.AuthorEmail && c.Status == CommentStatus.Approved && c.Id != id, cancellationToken));
+                && await db.Comments.AnyAsync(c => c.AuthorEmail == comment.AuthorEmail && c.Status == CommentStatus.Approved && c.Id != id, cancellationToken));
 
-        var now = _clock.UtcNow;
+        var now = clock.UtcNow;
         var from = comment.Status;
         var to = from == CommentStatus.Approved && verdict.Status != CommentStatus.Approved ? verdict.Status : from;
-        _db.CommentHistory.Add(new CommentHistory
+        db.CommentHistory.Add(new CommentHistory
         {
             CommentId = id,
             ChangedAt = now,
@@ -136,7 +119,7 @@ public sealed class OwnCommentService
             comment.StatusReason = FieldLengths.Clip($"Edited by its author: {verdict.Reason}", FieldLengths.StatusReason);
             if (to == CommentStatus.Pending)
             {
-                CommentMail.HeldForModeration(_db, comment, now);
+                CommentMail.HeldForModeration(db, comment, now);
             }
         }
 
@@ -152,16 +135,16 @@ public sealed class OwnCommentService
             return found;
         }
 
-        var comment = await _db.Comments.SingleAsync(c => c.Id == id, cancellationToken);
+        var comment = await db.Comments.SingleAsync(c => c.Id == id, cancellationToken);
         if (comment.Version != version)
         {
             return OwnEditOutcome.Conflict;
         }
 
-        _db.CommentHistory.Add(new CommentHistory
+        db.CommentHistory.Add(new CommentHistory
         {
             CommentId = id,
-            ChangedAt = _clock.UtcNow,
+            ChangedAt = clock.UtcNow,
             ChangedBy = AuthorActor,
             FromStatus = comment.Status,
             ToStatus = CommentStatus.Trash,
@@ -177,9 +160,9 @@ public sealed class OwnCommentService
 
     private async Task<bool> SaveAsync(CancellationToken cancellationToken)
     {
-        using (await _gate.EnterAsync(cancellationToken))
+        using (await gate.EnterAsync(cancellationToken))
         {
-            return await _db.SaveUnlessChangedAsync(cancellationToken);
+            return await db.SaveUnlessChangedAsync(cancellationToken);
         }
     }
 }

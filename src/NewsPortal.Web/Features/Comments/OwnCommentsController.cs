@@ -1,8 +1,4 @@
-using System.ComponentModel.DataAnnotations;
-using System.Globalization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
-using NewsPortal.Web.Domain;
 using NewsPortal.Web.Infrastructure.Mvc;
 
 namespace NewsPortal.Web.Features.Comments;
@@ -32,21 +28,14 @@ public sealed class OwnCommentViewModel
 /// The author's own comment: edit or delete it from the browser that posted it (its signed cookie says so) within
 /// the edit window. Anyone else, or the author after the window, is told why they cannot, with a 403.
 /// </summary>
-public sealed class OwnCommentsController : Controller
+public sealed class OwnCommentsController(OwnCommentService own, HeldCommentsCookie cookie, CommentRulesSource rules) : Controller
 {
     public const string NotYoursMessage = "You can edit or delete a comment only from the browser you posted it from, and only for a short time after posting it.";
     private const string EditView = "~/Features/Comments/Edit.cshtml";
 
-    private readonly OwnCommentService _own;
-    private readonly HeldCommentsCookie _cookie;
-    private readonly CommentRulesSource _rules;
-
-    public OwnCommentsController(OwnCommentService own, HeldCommentsCookie cookie, CommentRulesSource rules)
-    {
-        _own = own;
-        _cookie = cookie;
-        _rules = rules;
-    }
+    private readonly OwnCommentService _own = own;
+    private readonly HeldCommentsCookie _cookie = cookie;
+    private readonly CommentRulesSource _rules = rules;
 
     [HttpGet("/news/{slug}/comments/{id:int}/edit")]
     public async Task<IActionResult> Edit(string slug, int id, CancellationToken cancellationToken)

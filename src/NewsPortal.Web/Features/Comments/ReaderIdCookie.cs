@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.DataProtection;
 using NewsPortal.Web.Infrastructure.Security;
 
@@ -12,14 +11,11 @@ namespace NewsPortal.Web.Features.Comments;
 /// clearing cookies does not buy a second vote, and people behind one address (an office, a mobile network) count
 /// once per comment. Keys live in the database, so the cookie works on every instance and after a restart.
 /// </summary>
-public sealed class ReaderIdCookie
+public sealed class ReaderIdCookie(IDataProtectionProvider protection)
 {
     public const string CookieName = "np_reader";
 
-    private readonly ProtectedCookie _cookie;
-
-    public ReaderIdCookie(IDataProtectionProvider protection) =>
-        _cookie = new(protection, "NewsPortal.Comments.Reader.v1", CookieName, TimeSpan.FromDays(365), SameSiteMode.Lax, "/");
+    private readonly ProtectedCookie _cookie = new(protection, "NewsPortal.Comments.Reader.v1", CookieName, TimeSpan.FromDays(365), SameSiteMode.Lax, "/");
 
     /// <summary>This browser's id, issuing a new one (and its cookie) when it has none or a tampered one.</summary>
     public string GetOrIssue(HttpContext context)

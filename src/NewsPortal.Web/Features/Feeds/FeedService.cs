@@ -1,14 +1,10 @@
 using System.ComponentModel;
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.Web.Domain;
 using NewsPortal.Web.Features.Articles;
-using NewsPortal.Web.Features.Shared;
 using NewsPortal.Web.Infrastructure.Caching;
-using NewsPortal.Web.Infrastructure.Site;
 
 namespace NewsPortal.Web.Features.Feeds;
 
-public sealed class FeedService
+public sealed class FeedService(SiteClock clock, ReaderSnapshot cache)
 {
     public const int FeedLength = 30;
 
@@ -17,24 +13,16 @@ public sealed class FeedService
 
     private const string MediaPrefix = Infrastructure.Media.MediaServiceCollectionExtensions.RequestPath + "/";
 
-    private readonly SiteClock _clock;
-    private readonly ReaderSnapshot _cache;
-
-    public FeedService(SiteClock clock, ReaderSnapshot cache)
-    {
-        _clock = clock;
-        _cache = cache;
-    }
 
     /// <summary>
     /// The newest articles, each with its hero's 1200 px JPEG when the hero is a media library image, or, with no hero,
     /// that of the body's first library image. Bodies are read only for articles without a hero that name a variant.
     /// </summary>
     public async Task<IReadOnlyList<FeedItem>> GetFeedItemsAsync(CancellationToken cancellationToken) =>
-        (await _cache.GetOrLoadAsync("feed", ReaderChange.Articles, async (db, ct) =>
+        (await cache.GetOrLoadAsync("feed", ReaderChange.Articles, async (db, ct) =>
         {
             var rows = await db.Articles.AsNoTracking()
-                .VisibleAt(_clock.UtcNow)
+                .VisibleAt(clock.UtcNow)
                 .NewestFirst()
                 .Take(FeedLength)
                 .Select(a => new
@@ -57,8 +45,8 @@ public sealed class FeedService
         }, cancellationToken)).Items;
 
     public async Task<IReadOnlyList<SitemapEntry>> GetSitemapEntriesAsync(CancellationToken cancellationToken) =>
-        (await _cache.GetOrLoadAsync("sitemap", ReaderChange.Articles, async (db, ct) => new SitemapEntries(await db.Articles.AsNoTracking()
-            .VisibleAt(_clock.UtcNow)
+        (await cache.GetOrLoadAsync("sitemap", ReaderChange.Articles, async (db, ct) => new SitemapEntries(await db.Articles.AsNoTracking()
+            .VisibleAt(clock.UtcNow)
             .NewestFirst()
             .Take(SitemapLimit)
             .Select(a => new SitemapEntry(a.Slug, a.UpdatedAt > a.PublishedAt ? a.UpdatedAt!.Value : a.PublishedAt!.Value))
@@ -66,9 +54,9 @@ public sealed class FeedService
 
     /// <summary>Google News sitemap: articles published in the last 48 hours (at most 1,000, as Google allows).</summary>
     public async Task<IReadOnlyList<FeedItem>> GetNewsSitemapItemsAsync(CancellationToken cancellationToken) =>
-        (await _cache.GetOrLoadAsync("news-sitemap", ReaderChange.Articles, async (db, ct) =>
+        (await cache.GetOrLoadAsync("news-sitemap", ReaderChange.Articles, async (db, ct) =>
         {
-            var now = _clock.UtcNow;
+            var now = clock.UtcNow;
             var since = now.AddHours(-48);
             return new FeedItems(await db.Articles.AsNoTracking()
                 .VisibleAt(now)
@@ -80,7 +68,7 @@ public sealed class FeedService
         }, cancellationToken, items => 512L * items.Items.Count)).Items;
 
     public async Task<IReadOnlyList<string>> GetCategorySlugsAsync(CancellationToken cancellationToken) =>
-        (await _cache.GetOrLoadAsync("category-slugs", ReaderChange.Articles, async (db, ct) => new Slugs(
+        (await cache.GetOrLoadAsync("category-slugs", ReaderChange.Articles, async (db, ct) => new Slugs(
             await db.Categories.AsNoTracking().OrderBy(c => c.Position).Select(c => c.Slug).ToListAsync(ct)), cancellationToken)).Values;
 
     private static readonly System.Linq.Expressions.Expression<Func<Domain.Article, FeedItem>> ToFeedItem =

@@ -1,37 +1,21 @@
-using System.Globalization;
-using System.Text;
 using System.Xml;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
 using NewsPortal.Web.Infrastructure.Proxy;
-using NewsPortal.Web.Infrastructure.Site;
 
 namespace NewsPortal.Web.Features.Feeds;
 
-public sealed class FeedsController : Controller
+public sealed class FeedsController(FeedService feeds, IOptions<SiteOptions> site, SiteClock clock, PublicUrls urls) : Controller
 {
     private const string AtomNamespace = "http://www.w3.org/2005/Atom";
     private const string SitemapNamespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
     private const string MediaRssNamespace = "http://search.yahoo.com/mrss/";
     private const string NewsNamespace = "http://www.google.com/schemas/sitemap-news/0.9";
 
-    private readonly FeedService _feeds;
-    private readonly SiteOptions _site;
-    private readonly SiteClock _clock;
-    private readonly PublicUrls _urls;
-
-    public FeedsController(FeedService feeds, IOptions<SiteOptions> site, SiteClock clock, PublicUrls urls)
-    {
-        _feeds = feeds;
-        _site = site.Value;
-        _clock = clock;
-        _urls = urls;
-    }
+    private readonly SiteOptions _site = site.Value;
 
     [HttpGet("/feed.xml")]
     public async Task<IActionResult> Rss(CancellationToken cancellationToken)
     {
-        var items = await _feeds.GetFeedItemsAsync(cancellationToken);
+        var items = await feeds.GetFeedItemsAsync(cancellationToken);
         var baseUrl = BaseUrl();
 
         return Xml("application/rss+xml; charset=utf-8", xml =>
@@ -45,7 +29,7 @@ public sealed class FeedsController : Controller
             xml.WriteElementString("link", baseUrl + "/");
             xml.WriteElementString("description", _site.Tagline);
             xml.WriteElementString("language", "en-gb");
-            var lastBuild = items.Count > 0 ? items.Max(i => i.UpdatedAt > i.PublishedAt ? i.UpdatedAt!.Value : i.PublishedAt) : _clock.UtcNow;
+            var lastBuild = items.Count > 0 ? items.Max(i => i.UpdatedAt > i.PublishedAt ? i.UpdatedAt!.Value : i.PublishedAt) : clock.UtcNow;
             xml.WriteElementString("lastBuildDate", Rfc822(lastBuild));
             xml.WriteStartElement("atom", "link", AtomNamespace);
             xml.WriteAttributeString("href", baseUrl + "/feed.xml");
@@ -102,8 +86,8 @@ public sealed class FeedsController : Controller
     [HttpGet("/sitemap.xml")]
     public async Task<IActionResult> Sitemap(CancellationToken cancellationToken)
     {
-        var entries = await _feeds.GetSitemapEntriesAsync(cancellationToken);
-        var categories = await _feeds.GetCategorySlugsAsync(cancellationToken);
+        var entries = await feeds.GetSitemapEntriesAsync(cancellationToken);
+        var categories = await feeds.GetCategorySlugsAsync(cancellationToken);
         var baseUrl = BaseUrl();
 
         return Xml("application/xml; charset=utf-8", xml =>
@@ -127,7 +111,7 @@ public sealed class FeedsController : Controller
     [HttpGet("/news-sitemap.xml")]
     public async Task<IActionResult> NewsSitemap(CancellationToken cancellationToken)
     {
-        var items = await _feeds.GetNewsSitemapItemsAsync(cancellationToken);
+        var items = await feeds.GetNewsSitemapItemsAsync(cancellationToken);
         var baseUrl = BaseUrl();
 
         return Xml("application/xml; charset=utf-8", xml =>
@@ -187,7 +171,7 @@ public sealed class FeedsController : Controller
     private static string Rfc822(DateTime utc) =>
         DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("ddd, dd MMM yyyy HH:mm:ss 'GMT'", CultureInfo.InvariantCulture);
 
-    private string BaseUrl() => _urls.Base(Request);
+    private string BaseUrl() => urls.Base(Request);
 
     private FileContentResult Xml(string contentType, Action<XmlWriter> write)
     {

@@ -1,33 +1,21 @@
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.Web.Data;
-using NewsPortal.Web.Domain;
 using NewsPortal.Web.Features.Articles;
 using NewsPortal.Web.Infrastructure.Caching;
-using NewsPortal.Web.Infrastructure.Site;
 
 namespace NewsPortal.Web.Features.Home;
 
-public sealed class FrontPageService
+public sealed class FrontPageService(SiteClock clock, ReaderSnapshot cache)
 {
     public const int LatestPageSize = 10;
     public const int PerSection = 4;
 
-    private readonly SiteClock _clock;
-    private readonly ReaderSnapshot _cache;
-
-    public FrontPageService(SiteClock clock, ReaderSnapshot cache)
-    {
-        _clock = clock;
-        _cache = cache;
-    }
 
     public ValueTask<FrontPageViewModel> GetAsync(int page, CancellationToken cancellationToken) =>
-        _cache.GetOrLoadAsync($"front:{page}", ReaderChange.Comments, (db, ct) => LoadAsync(db, page, ct), cancellationToken);
+        cache.GetOrLoadAsync($"front:{page}", ReaderChange.Comments, (db, ct) => LoadAsync(db, page, ct), cancellationToken);
 
     /// <summary>At most four bounded queries (lead, count, page, one UNION for the sections), whatever the archive's size.</summary>
     private async Task<FrontPageViewModel> LoadAsync(NewsDbContext db, int page, CancellationToken cancellationToken)
     {
-        var now = _clock.UtcNow;
+        var now = clock.UtcNow;
         var visible = db.Articles.AsNoTracking().VisibleAt(now);
 
         var lead = page == 1

@@ -1,5 +1,4 @@
 using NewsPortal.Web.Features.Articles;
-using NewsPortal.Web.Features.Shared;
 
 namespace NewsPortal.Web.Features.Home;
 

@@ -1,31 +1,18 @@
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.Web.Data;
-using NewsPortal.Web.Domain;
 using NewsPortal.Web.Features.Articles;
-using NewsPortal.Web.Features.Shared;
 using NewsPortal.Web.Infrastructure.Caching;
-using NewsPortal.Web.Infrastructure.Site;
 
 namespace NewsPortal.Web.Features.Listings;
 
-public sealed class ListingService
+public sealed class ListingService(SiteClock clock, ReaderSnapshot cache)
 {
     public const int PageSize = 12;
 
-    private readonly SiteClock _clock;
-    private readonly ReaderSnapshot _cache;
-
-    public ListingService(SiteClock clock, ReaderSnapshot cache)
-    {
-        _clock = clock;
-        _cache = cache;
-    }
 
     public ValueTask<ListingViewModel?> GetCategoryAsync(string slug, int page, CancellationToken cancellationToken) =>
-        _cache.GetOrLoadAsync($"category:{slug}:{page}", ReaderChange.Comments, (db, ct) => LoadCategoryAsync(db, slug, page, ct), cancellationToken);
+        cache.GetOrLoadAsync($"category:{slug}:{page}", ReaderChange.Comments, (db, ct) => LoadCategoryAsync(db, slug, page, ct), cancellationToken);
 
     public ValueTask<ListingViewModel?> GetTagAsync(string slug, int page, CancellationToken cancellationToken) =>
-        _cache.GetOrLoadAsync($"tag:{slug}:{page}", ReaderChange.Comments, (db, ct) => LoadTagAsync(db, slug, page, ct), cancellationToken);
+        cache.GetOrLoadAsync($"tag:{slug}:{page}", ReaderChange.Comments, (db, ct) => LoadTagAsync(db, slug, page, ct), cancellationToken);
 
     /// <summary>The current slug of the section that used to have <paramref name="oldSlug"/>.</summary>
     public static IQueryable<string> MovedTo(NewsDbContext db, string oldSlug) =>
@@ -47,7 +34,7 @@ public sealed class ListingService
         }
 
         var articles = await db.Articles.AsNoTracking()
-            .VisibleAt(_clock.UtcNow)
+            .VisibleAt(clock.UtcNow)
             .Where(a => a.CategoryId == category.Id)
             .NewestFirst()
             .ToSummaryPageAsync(db.Articles.AsNoTracking(), page, PageSize, cancellationToken);
@@ -68,7 +55,7 @@ public sealed class ListingService
         }
 
         var articles = await db.Articles.AsNoTracking()
-            .VisibleAt(_clock.UtcNow)
+            .VisibleAt(clock.UtcNow)
             .Where(a => a.Tags.Any(t => t.Id == tag.Id))
             .NewestFirst()
             .ToSummaryPageAsync(db.Articles.AsNoTracking(), page, PageSize, cancellationToken);

@@ -1,20 +1,15 @@
-using Microsoft.AspNetCore.Mvc;
-using NewsPortal.Web.Features.Shared;
 using NewsPortal.Web.Infrastructure.Caching;
 
 namespace NewsPortal.Web.Features.Listings;
 
-public sealed class ListingsController : Controller
+public sealed class ListingsController(ListingService listings) : Controller
 {
-    private readonly ListingService _listings;
-
-    public ListingsController(ListingService listings) => _listings = listings;
 
     [HttpGet("/category/{slug}")]
     [SharedPage]
     public async Task<IActionResult> Category(string slug, int? page, CancellationToken cancellationToken)
     {
-        var model = await _listings.GetCategoryAsync(slug, Paging.ClampPage(page), cancellationToken);
+        var model = await listings.GetCategoryAsync(slug, Paging.ClampPage(page), cancellationToken);
         return model?.MovedTo is { } current
             ? RedirectPermanent(page is > 1 ? $"/category/{current}?page={page}" : $"/category/{current}")
             : Listing(model);
@@ -23,7 +18,7 @@ public sealed class ListingsController : Controller
     [HttpGet("/tag/{slug}")]
     [SharedPage]
     public async Task<IActionResult> Tag(string slug, int? page, CancellationToken cancellationToken) =>
-        Listing(await _listings.GetTagAsync(slug, Paging.ClampPage(page), cancellationToken));
+        Listing(await listings.GetTagAsync(slug, Paging.ClampPage(page), cancellationToken));
 
     private IActionResult Listing(ListingViewModel? model) =>
         model is null || model.Articles.Page > model.Articles.PageCount ? NotFound() : View("Listing", model);

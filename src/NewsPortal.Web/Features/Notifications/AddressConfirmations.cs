@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.Web.Domain;
 using NewsPortal.Web.Infrastructure.Mail;
 
 namespace NewsPortal.Web.Features.Notifications;
@@ -9,16 +7,12 @@ namespace NewsPortal.Web.Features.Notifications;
 /// after an unanswered link. An address is claimed in the transaction that adds its message (a fresh one by its
 /// insert, a repeated one by a conditional update), so two instances ask it once.
 /// </summary>
-public sealed class AddressConfirmations
+public sealed class AddressConfirmations(NotificationWork work)
 {
-    private readonly NotificationWork _work;
-
-    public AddressConfirmations(NotificationWork work) => _work = work;
-
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        var db = _work.Db;
-        var now = _work.Now;
+        var db = work.Db;
+        var now = work.Now;
         var resendBefore = now.AddDays(-1);
         var fresh = await db.ReplySubscriptions.AsNoTracking()
             .Where(s => !db.SubscriberAddresses.Any(a => a.Email == s.Email))
@@ -37,7 +31,7 @@ public sealed class AddressConfirmations
         var links = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var email in fresh.Concat(again.Select(a => a.Email)))
         {
-            links[email] = await _work.Links.ConfirmAddressAsync(email, _work.Options.ConfirmLinkDays);
+            links[email] = await work.Links.ConfirmAddressAsync(email, work.Options.ConfirmLinkDays);
         }
 
         try
@@ -67,11 +61,11 @@ public sealed class AddressConfirmations
 
                 foreach (var email in asked)
                 {
-                    _work.Outbox.Add(db, new OutboxMail(MailKinds.ConfirmSubscription, email, null, "Please confirm: e-mail me when someone replies",
+                    work.Outbox.Add(db, new OutboxMail(MailKinds.ConfirmSubscription, email, null, "Please confirm: e-mail me when someone replies",
                         new MailBody()
                             .Paragraph("Someone (we hope you) asked to be told by e-mail when someone replies to their comment, giving this address.")
                             .Link("Yes, send me reply notices", links[email])
-                            .Paragraph($"The link works for {_work.Options.ConfirmLinkDays} days. If it was not you, ignore this message: without your confirmation nothing more is sent.")));
+                            .Paragraph($"The link works for {work.Options.ConfirmLinkDays} days. If it was not you, ignore this message: without your confirmation nothing more is sent.")));
                 }
 
                 await db.SaveChangesAsync(cancellationToken);
@@ -80,7 +74,7 @@ public sealed class AddressConfirmations
         }
         catch (DbUpdateException ex)
         {
-            _work.Forget("confirmations", ex);
+            work.Forget("confirmations", ex);
         }
     }
 }

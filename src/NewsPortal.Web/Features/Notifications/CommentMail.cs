@@ -1,6 +1,3 @@
-using NewsPortal.Web.Data;
-using NewsPortal.Web.Domain;
-
 namespace NewsPortal.Web.Features.Notifications;
 
 /// <summary>

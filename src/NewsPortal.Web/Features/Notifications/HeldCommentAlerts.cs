@@ -1,19 +1,13 @@
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.Web.Domain;
 using NewsPortal.Web.Infrastructure.Mail;
 
 namespace NewsPortal.Web.Features.Notifications;
 
 /// <summary>One alert per held comment to each member of staff who asked for one (<see cref="HeldCommentMail.EveryComment"/>).</summary>
-public sealed class HeldCommentAlerts
+public sealed class HeldCommentAlerts(NotificationWork work)
 {
-    private readonly NotificationWork _work;
-
-    public HeldCommentAlerts(NotificationWork work) => _work = work;
-
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        var db = _work.Db;
+        var db = work.Db;
         var triggers = await db.MailTriggers.Where(t => t.Kind == MailTriggerKind.Held).OrderBy(t => t.Id).Take(100).ToListAsync(cancellationToken);
         if (triggers.Count == 0)
         {
@@ -25,18 +19,18 @@ public sealed class HeldCommentAlerts
         var staff = await HeldComments.StaffRecipients(db, HeldCommentMail.EveryComment, DateTime.MaxValue).ToListAsync(cancellationToken);
         foreach (var member in staff)
         {
-            var unsubscribe = await _work.Links.UnsubscribeStaffAsync(member.Id);
+            var unsubscribe = await work.Links.UnsubscribeStaffAsync(member.Id);
             foreach (var comment in comments)
             {
                 var body = new MailBody().Paragraph("A comment is waiting for moderation.");
-                await HeldComments.DescribeAsync(_work, body, comment, member.Id);
-                _work.Outbox.Add(db, new OutboxMail(MailKinds.ModeratorHeld, member.Email, member.Name,
+                await HeldComments.DescribeAsync(work, body, comment, member.Id);
+                work.Outbox.Add(db, new OutboxMail(MailKinds.ModeratorHeld, member.Email, member.Name,
                     $"Comment held on “{comment.Headline}”", body, unsubscribe)
                 { QuotedComments = [comment.Id] });
             }
         }
 
         db.MailTriggers.RemoveRange(triggers);
-        await _work.SaveOrLoseRaceAsync("held-comment alerts", cancellationToken);
+        await work.SaveOrLoseRaceAsync("held-comment alerts", cancellationToken);
     }
 }

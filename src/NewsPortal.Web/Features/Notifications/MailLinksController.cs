@@ -1,8 +1,3 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.Web.Data;
-using NewsPortal.Web.Domain;
 using NewsPortal.Web.Infrastructure.Mail;
 
 namespace NewsPortal.Web.Features.Notifications;
@@ -14,17 +9,10 @@ namespace NewsPortal.Web.Features.Notifications;
 /// antiforgery token: the signed link is the authority.
 /// </summary>
 [Route("mail")]
-public sealed class MailLinksController : SignedLinkController
+public sealed class MailLinksController(NewsDbContext db, LinkSigner signer, TimeProvider time) : SignedLinkController(signer)
 {
-    private readonly NewsDbContext _db;
-    private readonly TimeProvider _time;
-
-    public MailLinksController(NewsDbContext db, LinkSigner signer, TimeProvider time)
-        : base(signer)
-    {
-        _db = db;
-        _time = time;
-    }
+    private readonly NewsDbContext _db = db;
+    private readonly TimeProvider _time = time;
 
     protected override string ExpiredAdvice => "Links in our e-mails work for a limited time. Ask again from the comment form or the privacy page.";
 

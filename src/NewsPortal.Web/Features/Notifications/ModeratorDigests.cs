@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.Web.Domain;
 using NewsPortal.Web.Infrastructure.Mail;
 
 namespace NewsPortal.Web.Features.Notifications;
@@ -8,29 +6,26 @@ namespace NewsPortal.Web.Features.Notifications;
 /// Hourly and daily digests of the comments held since each person's last one. Moving their digest mark (a concurrency
 /// token) and adding the message are one save, so of two instances only one sends it.
 /// </summary>
-public sealed class ModeratorDigests
+public sealed class ModeratorDigests(NotificationWork work)
 {
     /// <summary>The most comments one digest lists; it says how many more are waiting.</summary>
     private const int DigestLimit = 200;
 
-    private readonly NotificationWork _work;
-
-    public ModeratorDigests(NotificationWork work) => _work = work;
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        var db = _work.Db;
+        var db = work.Db;
         foreach (var (choice, period, word) in new[]
                  {
                      (HeldCommentMail.HourlyDigest, TimeSpan.FromHours(1), "hour"),
                      (HeldCommentMail.DailyDigest, TimeSpan.FromDays(1), "day"),
                  })
         {
-            var due = _work.Now - period;
+            var due = work.Now - period;
             var staff = await HeldComments.StaffRecipients(db, choice, due).ToListAsync(cancellationToken);
             foreach (var member in staff)
             {
-                var now = _work.Now;
+                var now = work.Now;
                 var from = member.DigestFrom;
                 var held = await HeldComments.Held(HeldComments.HeldBetween(db, from, now)).Take(DigestLimit).ToListAsync(cancellationToken);
                 var total = held.Count < DigestLimit ? held.Count : await HeldComments.HeldBetween(db, from, now).CountAsync(cancellationToken);
@@ -50,16 +45,16 @@ public sealed class ModeratorDigests
                     foreach (var comment in held)
                     {
                         body.Separator();
-                        await HeldComments.DescribeAsync(_work, body, comment, member.Id);
+                        await HeldComments.DescribeAsync(work, body, comment, member.Id);
                     }
 
-                    _work.Outbox.Add(db, new OutboxMail(MailKinds.ModeratorDigest, member.Email, member.Name,
+                    work.Outbox.Add(db, new OutboxMail(MailKinds.ModeratorDigest, member.Email, member.Name,
                         total == 1 ? "1 comment is waiting for moderation" : $"{total} comments are waiting for moderation",
-                        body, await _work.Links.UnsubscribeStaffAsync(member.Id))
+                        body, await work.Links.UnsubscribeStaffAsync(member.Id))
                     { QuotedComments = held.ConvertAll(c => c.Id) });
                 }
 
-                await _work.SaveOrLoseRaceAsync("digest", cancellationToken);
+                await work.SaveOrLoseRaceAsync("digest", cancellationToken);
             }
         }
     }

@@ -8,26 +8,15 @@ namespace NewsPortal.Web.Features.Notifications;
 /// triggers, moves the digest mark or claims the address in the same save (or transaction) that adds the messages,
 /// so instances running it at once send each message once.
 /// </summary>
-public sealed class NotificationDispatcher
+public sealed class NotificationDispatcher(AddressConfirmations confirmations, HeldCommentAlerts alerts, ReplyNotices replies, ModeratorDigests digests)
 {
-    private readonly AddressConfirmations _confirmations;
-    private readonly HeldCommentAlerts _alerts;
-    private readonly ReplyNotices _replies;
-    private readonly ModeratorDigests _digests;
-
-    public NotificationDispatcher(AddressConfirmations confirmations, HeldCommentAlerts alerts, ReplyNotices replies, ModeratorDigests digests)
-    {
-        _confirmations = confirmations;
-        _alerts = alerts;
-        _replies = replies;
-        _digests = digests;
-    }
+    private readonly ModeratorDigests _digests = digests;
 
     public async Task RunOnceAsync(CancellationToken cancellationToken)
     {
-        await _confirmations.RunAsync(cancellationToken);
-        await _alerts.RunAsync(cancellationToken);
-        await _replies.RunAsync(cancellationToken);
+        await confirmations.RunAsync(cancellationToken);
+        await alerts.RunAsync(cancellationToken);
+        await replies.RunAsync(cancellationToken);
         await _digests.RunAsync(cancellationToken);
     }
 }

@@ -1,14 +1,9 @@
-using Microsoft.Extensions.Options;
-
 namespace NewsPortal.Web.Features.Notifications;
 
 /// <summary>Runs <see cref="NotificationDispatcher"/> every scan interval; logs every failure but cancellation.</summary>
-public sealed partial class NotificationDispatcherService : Infrastructure.Hosting.ScopedPeriodicService<NotificationDispatcher>
+public sealed partial class NotificationDispatcherService(IServiceScopeFactory scopes, IOptions<NotificationOptions> options, ILogger<NotificationDispatcherService> logger) : Infrastructure.Hosting.ScopedPeriodicService<NotificationDispatcher>(scopes, options.Value.Enabled, options.Value.ScanInterval)
 {
-    private readonly ILogger<NotificationDispatcherService> _logger;
-
-    public NotificationDispatcherService(IServiceScopeFactory scopes, IOptions<NotificationOptions> options, ILogger<NotificationDispatcherService> logger)
-        : base(scopes, options.Value.Enabled, options.Value.ScanInterval) => _logger = logger;
+    private readonly ILogger<NotificationDispatcherService> _logger = logger;
 
     protected override Task RunAsync(NotificationDispatcher dispatcher, IServiceProvider services, CancellationToken stoppingToken) =>
         dispatcher.RunOnceAsync(stoppingToken);

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace NewsPortal.Web.Features.Notifications;
 
 /// <summary>E-mail about comments: moderators' alerts and digests, commenters' reply notices.</summary>

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using NewsPortal.Web.Data;
 using NewsPortal.Web.Infrastructure.Database;
 using NewsPortal.Web.Infrastructure.Mail;
 
@@ -11,33 +8,22 @@ namespace NewsPortal.Web.Features.Notifications;
 /// and its transaction), and the one way a step saves: of two instances doing the same step, the second's save fails
 /// its concurrency or unique check and it adds nothing.
 /// </summary>
-public sealed partial class NotificationWork
+public sealed partial class NotificationWork(
+    NewsDbContext db, Outbox outbox, MailLinks links, TimeProvider time, IOptions<NotificationOptions> options, ILogger<NotificationWork> logger)
 {
     private const int QuoteLength = 1_000;
 
-    private readonly TimeProvider _time;
-    private readonly ILogger<NotificationWork> _logger;
+    private readonly ILogger<NotificationWork> _logger = logger;
 
-    public NotificationWork(
-        NewsDbContext db, Outbox outbox, MailLinks links, TimeProvider time, IOptions<NotificationOptions> options, ILogger<NotificationWork> logger)
-    {
-        Db = db;
-        Outbox = outbox;
-        Links = links;
-        _time = time;
-        Options = options.Value;
-        _logger = logger;
-    }
+    public NewsDbContext Db { get; } = db;
 
-    public NewsDbContext Db { get; }
+    public Outbox Outbox { get; } = outbox;
 
-    public Outbox Outbox { get; }
+    public MailLinks Links { get; } = links;
 
-    public MailLinks Links { get; }
+    public NotificationOptions Options { get; } = options.Value;
 
-    public NotificationOptions Options { get; }
-
-    public DateTime Now => _time.GetUtcNow().UtcDateTime;
+    public DateTime Now => time.GetUtcNow().UtcDateTime;
 
     /// <summary>
     /// Another instance did the same step first: its messages stand, these are dropped. Any other failure is logged

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.Web.Domain;
 using NewsPortal.Web.Infrastructure.Mail;
 using NewsPortal.Web.Infrastructure.Sanitizing;
 
@@ -11,18 +9,14 @@ namespace NewsPortal.Web.Features.Notifications;
 /// a word to the author of a held comment once it is published. Deleting the triggers and adding the messages are one
 /// save.
 /// </summary>
-public sealed class ReplyNotices
+public sealed class ReplyNotices(NotificationWork work)
 {
-    private readonly NotificationWork _work;
-
-    public ReplyNotices(NotificationWork work) => _work = work;
-
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        var db = _work.Db;
-        var now = _work.Now;
-        var due = now - _work.Options.ReplyGrouping;
-        var tellAuthors = _work.Options.TellAuthorWhenPublished;
+        var db = work.Db;
+        var now = work.Now;
+        var due = now - work.Options.ReplyGrouping;
+        var tellAuthors = work.Options.TellAuthorWhenPublished;
         // A comment held again meanwhile (readers' reports, its author's edit) keeps its trigger until a moderator
         // decides: published again, its reply notice goes out then; taken down, the trigger is dropped below.
         var triggers = await db.MailTriggers
@@ -91,12 +85,12 @@ public sealed class ReplyNotices
 
                 body.Quote(NotificationWork.Clip(CommentSanitizer.ToPlainText(reply.BodyHtml)))
                     .Link("Read the reply", $"/news/{reply.Slug}#comment-{reply.Id}")
-                    .Link("Stop notices for this conversation", await _work.Links.UnsubscribeThreadAsync(subscription.Id));
+                    .Link("Stop notices for this conversation", await work.Links.UnsubscribeThreadAsync(subscription.Id));
             }
 
-            var all = await _work.Links.UnsubscribeAllAsync(group.Key);
+            var all = await work.Links.UnsubscribeAllAsync(group.Key);
             body.Link("Stop all reply notices to this address", all);
-            _work.Outbox.Add(db, new OutboxMail(MailKinds.ReplyNotice, group.Key, null, subject, body, all) { QuotedComments = items.ConvertAll(n => n.reply.Id) });
+            work.Outbox.Add(db, new OutboxMail(MailKinds.ReplyNotice, group.Key, null, subject, body, all) { QuotedComments = items.ConvertAll(n => n.reply.Id) });
         }
 
         if (tellAuthors)
@@ -104,16 +98,16 @@ public sealed class ReplyNotices
             var approved = triggers.Where(t => t.Kind == MailTriggerKind.Approved).Select(t => t.CommentId).ToHashSet();
             foreach (var comment in published.Where(c => approved.Contains(c.Id) && !c.IsStaffReply))
             {
-                _work.Outbox.Add(db, new OutboxMail(MailKinds.CommentPublished, comment.AuthorEmail, comment.AuthorName,
+                work.Outbox.Add(db, new OutboxMail(MailKinds.CommentPublished, comment.AuthorEmail, comment.AuthorName,
                     $"Your comment on “{comment.Headline}” is published",
                     new MailBody().Paragraph("Thank you: your comment was checked and is now published.")
                         .Quote(NotificationWork.Clip(CommentSanitizer.ToPlainText(comment.BodyHtml)))
                         .Link("See it on the article", $"/news/{comment.Slug}#comment-{comment.Id}"),
-                    await _work.Links.UnsubscribeAllAsync(comment.AuthorEmail)));
+                    await work.Links.UnsubscribeAllAsync(comment.AuthorEmail)));
             }
         }
 
         db.MailTriggers.RemoveRange(triggers);
-        await _work.SaveOrLoseRaceAsync("reply notices", cancellationToken);
+        await work.SaveOrLoseRaceAsync("reply notices", cancellationToken);
     }
 }

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
 using NewsPortal.Web.Infrastructure.Mail;
 
 namespace NewsPortal.Web.Features.Notifications;
@@ -8,11 +7,8 @@ namespace NewsPortal.Web.Features.Notifications;
 /// and link previews fetch links); the POST the button sends does the work. A link that is expired or not valid gets
 /// 400 and a page saying what to do, in the words of the page that mailed it.
 /// </summary>
-public abstract class SignedLinkController : Controller
+public abstract class SignedLinkController(LinkSigner signer) : Controller
 {
-    private readonly LinkSigner _signer;
-
-    protected SignedLinkController(LinkSigner signer) => _signer = signer;
 
     /// <summary>What to do when a link has expired: where to ask for a new one.</summary>
     protected abstract string ExpiredAdvice { get; }
@@ -27,7 +23,7 @@ public abstract class SignedLinkController : Controller
     /// <summary>Runs <paramref name="then"/> with the link's subject when the link is valid; otherwise the refusal.</summary>
     protected async Task<IActionResult> WithLinkAsync(string purpose, string? token, Func<string, Task<IActionResult>> then)
     {
-        var (check, subject) = await _signer.CheckAsync(purpose, token);
+        var (check, subject) = await signer.CheckAsync(purpose, token);
         return check == LinkCheck.Valid ? await then(subject!) : Refused(check);
     }
 

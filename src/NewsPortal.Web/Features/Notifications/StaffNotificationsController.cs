@@ -1,10 +1,5 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.Web.Data;
-using NewsPortal.Web.Domain;
 using NewsPortal.Web.Infrastructure.Identity;
 using NewsPortal.Web.Infrastructure.Mail;
 using NewsPortal.Web.Infrastructure.Mvc;
@@ -13,26 +8,14 @@ namespace NewsPortal.Web.Features.Notifications;
 
 /// <summary>A moderator's own choice of e-mail about held comments, and the page a one-click link in one opens.</summary>
 [Authorize(Policy = Policies.Moderation)]
-public sealed class StaffNotificationsController : Controller
+public sealed class StaffNotificationsController(NewsDbContext db, UserManager<StaffUser> users, TimeProvider time, LinkSigner signer) : Controller
 {
-    private readonly NewsDbContext _db;
-    private readonly UserManager<StaffUser> _users;
-    private readonly TimeProvider _time;
-    private readonly LinkSigner _signer;
-
-    public StaffNotificationsController(NewsDbContext db, UserManager<StaffUser> users, TimeProvider time, LinkSigner signer)
-    {
-        _db = db;
-        _users = users;
-        _time = time;
-        _signer = signer;
-    }
 
     [HttpGet("admin/notifications")]
     public async Task<IActionResult> Preferences(CancellationToken cancellationToken)
     {
-        var id = _users.GetUserId(User)!;
-        var choice = await _db.StaffMailPreferences.AsNoTracking().Where(p => p.StaffUserId == id)
+        var id = users.GetUserId(User)!;
+        var choice = await db.StaffMailPreferences.AsNoTracking().Where(p => p.StaffUserId == id)
             .Select(p => (HeldCommentMail?)p.HeldComments).SingleOrDefaultAsync(cancellationToken);
         return View("~/Features/Notifications/Preferences.cshtml", new PreferencesForm { HeldComments = choice ?? HeldCommentMail.Nothing });
     }
@@ -46,13 +29,13 @@ public sealed class StaffNotificationsController : Controller
             return View("~/Features/Notifications/Preferences.cshtml", new PreferencesForm());
         }
 
-        var id = _users.GetUserId(User)!;
-        var now = _time.GetUtcNow().UtcDateTime;
-        var preference = await _db.StaffMailPreferences.SingleOrDefaultAsync(p => p.StaffUserId == id, cancellationToken);
+        var id = users.GetUserId(User)!;
+        var now = time.GetUtcNow().UtcDateTime;
+        var preference = await db.StaffMailPreferences.SingleOrDefaultAsync(p => p.StaffUserId == id, cancellationToken);
         if (preference is null)
         {
             preference = new StaffMailPreference { StaffUserId = id, DigestFrom = now };
-            _db.StaffMailPreferences.Add(preference);
+            db.StaffMailPreferences.Add(preference);
         }
         else if (preference.HeldComments != form.HeldComments)
         {
@@ -64,7 +47,7 @@ public sealed class StaffNotificationsController : Controller
         preference.HeldComments = form.HeldComments;
         try
         {
-            await _db.SaveChangesAsync(cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateException)
         {
@@ -83,9 +66,9 @@ public sealed class StaffNotificationsController : Controller
     [HttpGet("admin/comments/{id:int}/confirm")]
     public async Task<IActionResult> ConfirmModeration(int id, [FromQuery(Name = "do")] string? action, [FromQuery(Name = "t")] string? token, CancellationToken cancellationToken)
     {
-        var (check, subject) = await _signer.CheckAsync(MailLinks.ModeratePurpose, token);
-        var expected = string.Create(CultureInfo.InvariantCulture, $"{id}:{action}:{_users.GetUserId(User)}");
-        var comment = await _db.Comments.AsNoTracking().Where(c => c.Id == id)
+        var (check, subject) = await signer.CheckAsync(MailLinks.ModeratePurpose, token);
+        var expected = string.Create(CultureInfo.InvariantCulture, $"{id}:{action}:{users.GetUserId(User)}");
+        var comment = await db.Comments.AsNoTracking().Where(c => c.Id == id)
             .Select(c => new ConfirmModerationViewModel.CommentSummary(c.Id, c.Version, c.AuthorName, c.BodyHtml, c.Status, c.StatusReason, c.Article.Headline))
             .SingleOrDefaultAsync(cancellationToken);
         if (comment is null)

@@ -1,10 +1,5 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using NewsPortal.Web.Data;
-using NewsPortal.Web.Domain;
 using NewsPortal.Web.Features.AdminSettings;
 using NewsPortal.Web.Features.Comments;
-using NewsPortal.Web.Infrastructure.Site;
 
 namespace NewsPortal.Web.Features.Privacy;
 
@@ -22,7 +17,7 @@ namespace NewsPortal.Web.Features.Privacy;
 /// </list>
 /// Saved through the context, so the reader cache and the search index follow.
 /// </summary>
-public sealed class CommenterErasure
+public sealed class CommenterErasure(NewsDbContext db, CommentRulesSource rules, SiteClock clock, IOptions<PrivacyOptions> options)
 {
     public const string ErasedName = "Deleted";
     public const string ErasedBodyHtml = "<p><em>This comment was deleted at its author’s request.</em></p>";
@@ -35,52 +30,41 @@ public sealed class CommenterErasure
 
     private const string Placeholder = "(erased)";
 
-    private readonly NewsDbContext _db;
-    private readonly CommentRulesSource _rules;
-    private readonly SiteClock _clock;
-    private readonly PrivacyOptions _options;
-
-    public CommenterErasure(NewsDbContext db, CommentRulesSource rules, SiteClock clock, IOptions<PrivacyOptions> options)
-    {
-        _db = db;
-        _rules = rules;
-        _clock = clock;
-        _options = options.Value;
-    }
+    private readonly PrivacyOptions _options = options.Value;
 
     /// <summary>Returns how many comments were anonymised.</summary>
     public async Task<int> EraseAsync(string email, string by, CancellationToken cancellationToken)
     {
         email = email.Trim().ToLowerInvariant();
-        var erasedKey = await _rules.ErasedKeyOfAsync(email);
+        var erasedKey = await rules.ErasedKeyOfAsync(email);
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await _db.Database.CreateExecutionStrategy().ExecuteAsync(() => EraseOnceAsync(email, erasedKey, by, cancellationToken));
+                return await db.Database.CreateExecutionStrategy().ExecuteAsync(() => EraseOnceAsync(email, erasedKey, by, cancellationToken));
             }
             catch (DbUpdateConcurrencyException) when (attempt < 3)
             {
                 // A moderator or an admin changed one of the rows meanwhile: start again from what is saved now.
-                _db.ChangeTracker.Clear();
+                db.ChangeTracker.Clear();
             }
         }
     }
 
     private async Task<int> EraseOnceAsync(string email, string erasedKey, string by, CancellationToken cancellationToken)
     {
-        _db.ChangeTracker.Clear();
-        var now = _clock.UtcNow;
-        await using var transaction = await _db.Database.BeginTransactionAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        var now = clock.UtcNow;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
-        var comments = await _db.Comments.Where(c => c.AuthorEmail == email && !c.IsStaffReply).ToListAsync(cancellationToken);
+        var comments = await db.Comments.Where(c => c.AuthorEmail == email && !c.IsStaffReply).ToListAsync(cancellationToken);
         var ids = comments.ConvertAll(c => c.Id);
         var names = comments.Select(c => c.AuthorName).Where(n => n.Length >= 3 && n != ErasedName).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
 
         // The outbox first: its statements lock the rows a sender could claim while the rest is prepared.
         await WithdrawMailAsync(email, ids, now, cancellationToken);
 
-        foreach (var history in await _db.CommentHistory.Where(h => ids.Contains(h.CommentId)).ToListAsync(cancellationToken))
+        foreach (var history in await db.CommentHistory.Where(h => ids.Contains(h.CommentId)).ToListAsync(cancellationToken))
         {
             history.PreviousBodyHtml = null;
             history.Note = FixedPart(history.Note);
@@ -100,7 +84,7 @@ public sealed class CommenterErasure
             }
 
             comment.Version++;
-            _db.CommentHistory.Add(new CommentHistory
+            db.CommentHistory.Add(new CommentHistory
             {
                 CommentId = comment.Id,
                 ChangedAt = now,
@@ -111,7 +95,7 @@ public sealed class CommenterErasure
             });
         }
 
-        foreach (var report in await _db.CommentReports.Where(r => ids.Contains(r.CommentId)).ToListAsync(cancellationToken))
+        foreach (var report in await db.CommentReports.Where(r => ids.Contains(r.CommentId)).ToListAsync(cancellationToken))
         {
             // The reader's explanation and the moderator's statement may both quote the comment or its author; the
             // reason, the ground and the decision stay, for the moderation record.
@@ -119,7 +103,7 @@ public sealed class CommenterErasure
             report.Explanation = null;
         }
 
-        foreach (var report in await _db.CommentReports.Where(r => r.ReporterEmail == email).ToListAsync(cancellationToken))
+        foreach (var report in await db.CommentReports.Where(r => r.ReporterEmail == email).ToListAsync(cancellationToken))
         {
             // Their own explanation is their text too (the export lists it), and may name them.
             report.ReporterEmail = null;
@@ -127,11 +111,11 @@ public sealed class CommenterErasure
             report.Explanation = null;
         }
 
-        _db.ReplySubscriptions.RemoveRange(await _db.ReplySubscriptions.Where(s => s.Email == email).ToListAsync(cancellationToken));
-        _db.SubscriberAddresses.RemoveRange(await _db.SubscriberAddresses.Where(a => a.Email == email).ToListAsync(cancellationToken));
-        await CommentSettingsService.ReplaceListedEmailAsync(_db, email, erasedKey, by, now, cancellationToken);
+        db.ReplySubscriptions.RemoveRange(await db.ReplySubscriptions.Where(s => s.Email == email).ToListAsync(cancellationToken));
+        db.SubscriberAddresses.RemoveRange(await db.SubscriberAddresses.Where(a => a.Email == email).ToListAsync(cancellationToken));
+        await CommentSettingsService.ReplaceListedEmailAsync(db, email, erasedKey, by, now, cancellationToken);
 
-        await _db.SaveChangesAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return comments.Count;
     }
@@ -145,7 +129,7 @@ public sealed class CommenterErasure
     /// </summary>
     private async Task WithdrawMailAsync(string email, List<int> ids, DateTime now, CancellationToken cancellationToken)
     {
-        var rows = await _db.OutboxMessages
+        var rows = await db.OutboxMessages
             .Where(m => m.ToAddress == email || m.Quotes.Any(q => ids.Contains(q.CommentId)))
             .Select(m => m.Id)
             .ToListAsync(cancellationToken);
@@ -154,7 +138,7 @@ public sealed class CommenterErasure
             return;
         }
 
-        var concerned = _db.OutboxMessages.Where(m => rows.Contains(m.Id));
+        var concerned = db.OutboxMessages.Where(m => rows.Contains(m.Id));
         await concerned.ExecuteUpdateAsync(
             s => s.SetProperty(m => m.Subject, WithdrawnText)
                 .SetProperty(m => m.TextBody, WithdrawnText)

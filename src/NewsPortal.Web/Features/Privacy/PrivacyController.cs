@@ -1,9 +1,5 @@
-using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Options;
-using NewsPortal.Web.Domain;
 using NewsPortal.Web.Features.Comments;
 using NewsPortal.Web.Features.Notifications;
 using NewsPortal.Web.Infrastructure.Mail;
@@ -17,21 +13,13 @@ namespace NewsPortal.Web.Features.Privacy;
 /// per client (<c>Privacy:RequestsPerHourPerIp</c>) and mails one address at most once per <c>Privacy:MailCooldownMinutes</c>.
 /// </summary>
 [Route("privacy")]
-public sealed class PrivacyController : SignedLinkController
+public sealed class PrivacyController(PrivacyService privacy, CommenterErasure erasure, LinkSigner signer, IOptions<PrivacyOptions> options) : SignedLinkController(signer)
 {
     private static readonly JsonSerializerOptions ExportJson = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    private readonly PrivacyService _privacy;
-    private readonly CommenterErasure _erasure;
-    private readonly PrivacyOptions _options;
-
-    public PrivacyController(PrivacyService privacy, CommenterErasure erasure, LinkSigner signer, IOptions<PrivacyOptions> options)
-        : base(signer)
-    {
-        _privacy = privacy;
-        _erasure = erasure;
-        _options = options.Value;
-    }
+    private readonly PrivacyService _privacy = privacy;
+    private readonly CommenterErasure _erasure = erasure;
+    private readonly PrivacyOptions _options = options.Value;
 
     protected override string ExpiredAdvice => "Ask again on the privacy page: a new link will be mailed to you.";
 

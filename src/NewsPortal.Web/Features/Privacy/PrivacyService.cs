@@ -1,40 +1,20 @@
 using System.Security.Cryptography;
-using System.Text;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using NewsPortal.Web.Data;
-using NewsPortal.Web.Domain;
 using NewsPortal.Web.Features.Comments;
 using NewsPortal.Web.Infrastructure.Mail;
 using NewsPortal.Web.Infrastructure.Security;
-using NewsPortal.Web.Infrastructure.Site;
 
 namespace NewsPortal.Web.Features.Privacy;
 
 /// <summary>What the site holds about one commenter's address: a copy of it, or its erasure.</summary>
-public sealed class PrivacyService
+public sealed class PrivacyService(NewsDbContext db, Outbox outbox, LinkSigner signer, KeyRingKeys keys, SiteClock clock, IOptions<PrivacyOptions> options)
 {
     public const string ExportPurpose = "privacy-export";
     public const string ErasePurpose = "privacy-erase";
 
     private const string RequestKeyPurpose = "privacy-requests";
 
-    private readonly NewsDbContext _db;
-    private readonly Outbox _outbox;
-    private readonly LinkSigner _signer;
-    private readonly KeyRingKeys _keys;
-    private readonly SiteClock _clock;
-    private readonly PrivacyOptions _options;
-
-    public PrivacyService(NewsDbContext db, Outbox outbox, LinkSigner signer, KeyRingKeys keys, SiteClock clock, IOptions<PrivacyOptions> options)
-    {
-        _db = db;
-        _outbox = outbox;
-        _signer = signer;
-        _keys = keys;
-        _clock = clock;
-        _options = options.Value;
-    }
+    private readonly Outbox _outbox = outbox;
+    private readonly PrivacyOptions _options = options.Value;
 
     /// <summary>
     /// Mails a signed link to <paramref name="email"/> when the site holds anything for it and no link went to it in
@@ -45,14 +25,14 @@ public sealed class PrivacyService
     /// </summary>
     public async Task RequestAsync(string email, bool erase, CancellationToken cancellationToken)
     {
-        var now = _clock.UtcNow;
+        var now = clock.UtcNow;
         var key = await AddressKeyAsync(email);
         var holds = await HoldsAnythingAsync(email, cancellationToken);
-        var request = await _db.PrivacyRequests.SingleOrDefaultAsync(r => r.AddressKey == key, cancellationToken);
+        var request = await db.PrivacyRequests.SingleOrDefaultAsync(r => r.AddressKey == key, cancellationToken);
         if (request is null)
         {
             request = new PrivacyRequest { AddressKey = key };
-            _db.PrivacyRequests.Add(request);
+            db.PrivacyRequests.Add(request);
         }
 
         request.LastRequestAt = now;
@@ -60,8 +40,8 @@ public sealed class PrivacyService
         {
             request.LastMailAt = now;
             var purpose = erase ? ErasePurpose : ExportPurpose;
-            var link = (erase ? "/privacy/erase?t=" : "/privacy/export?t=") + await _signer.SignAsync(purpose, email, TimeSpan.FromHours(_options.LinkHours));
-            _outbox.Add(_db, new OutboxMail(MailKinds.PrivacyRequest, email, null,
+            var link = (erase ? "/privacy/erase?t=" : "/privacy/export?t=") + await signer.SignAsync(purpose, email, TimeSpan.FromHours(_options.LinkHours));
+            _outbox.Add(db, new OutboxMail(MailKinds.PrivacyRequest, email, null,
                 erase ? "Your request to erase your data" : "Your copy of your data",
                 new MailBody()
                     .Paragraph(erase
@@ -74,37 +54,37 @@ public sealed class PrivacyService
 
         try
         {
-            await _db.SaveChangesAsync(cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateException)
         {
             // Another request for the same address saved first (its row, or its mail): that one answers for both.
-            _db.ChangeTracker.Clear();
+            db.ChangeTracker.Clear();
         }
     }
 
     /// <summary>The three questions are always all asked, so a known address costs what an unknown one does.</summary>
     private async Task<bool> HoldsAnythingAsync(string email, CancellationToken cancellationToken)
     {
-        var comments = await _db.Comments.AnyAsync(c => c.AuthorEmail == email && !c.IsStaffReply, cancellationToken);
-        var subscriptions = await _db.ReplySubscriptions.AnyAsync(s => s.Email == email, cancellationToken);
-        var reports = await _db.CommentReports.AnyAsync(r => r.ReporterEmail == email, cancellationToken);
+        var comments = await db.Comments.AnyAsync(c => c.AuthorEmail == email && !c.IsStaffReply, cancellationToken);
+        var subscriptions = await db.ReplySubscriptions.AnyAsync(s => s.Email == email, cancellationToken);
+        var reports = await db.CommentReports.AnyAsync(r => r.ReporterEmail == email, cancellationToken);
         return comments || subscriptions || reports;
     }
 
     /// <summary>A keyed hash of the address: the request row never holds the address itself.</summary>
     private async Task<string> AddressKeyAsync(string email) =>
-        Convert.ToHexStringLower(HMACSHA256.HashData(await _keys.StableAsync(RequestKeyPurpose), Encoding.UTF8.GetBytes(email.Trim().ToLowerInvariant())));
+        Convert.ToHexStringLower(HMACSHA256.HashData(await keys.StableAsync(RequestKeyPurpose), Encoding.UTF8.GetBytes(email.Trim().ToLowerInvariant())));
 
     public async Task<PrivacyExport> ExportAsync(string email, CancellationToken cancellationToken)
     {
-        var comments = await _db.Comments.AsNoTracking()
+        var comments = await db.Comments.AsNoTracking()
             .Where(c => c.AuthorEmail == email && !c.IsStaffReply)
             .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
             .Select(c => new { c.Id, c.Article.Headline, c.Article.Slug, c.Status, c.CreatedAt, c.AuthorName, c.BodyHtml, c.IpAddress, c.UserAgent, c.ParentId })
             .ToListAsync(cancellationToken);
         var ids = comments.ConvertAll(c => c.Id);
-        var earlier = (await _db.CommentHistory.AsNoTracking()
+        var earlier = (await db.CommentHistory.AsNoTracking()
                 .Where(h => ids.Contains(h.CommentId) && h.PreviousBodyHtml != null)
                 .OrderBy(h => h.ChangedAt).ThenBy(h => h.Id)
                 .Select(h => new { h.CommentId, h.ChangedAt, h.ChangedBy, h.PreviousBodyHtml })
@@ -113,20 +93,20 @@ public sealed class PrivacyService
                 h.ChangedAt,
                 h.ChangedBy == OwnCommentService.AuthorActor ? "you" : "a moderator",
                 Infrastructure.Sanitizing.CommentSanitizer.ToPlainText(h.PreviousBodyHtml!).Trim()));
-        var subscriptions = await _db.ReplySubscriptions.AsNoTracking()
+        var subscriptions = await db.ReplySubscriptions.AsNoTracking()
             .Where(s => s.Email == email)
             .OrderBy(s => s.Id)
             .Select(s => new PrivacyExport.SubscriptionEntry(s.CommentId, s.CreatedAt))
             .ToListAsync(cancellationToken);
-        var confirmed = await _db.SubscriberAddresses.AsNoTracking().Where(a => a.Email == email).Select(a => a.ConfirmedAt).SingleOrDefaultAsync(cancellationToken);
-        var reports = await _db.CommentReports.AsNoTracking()
+        var confirmed = await db.SubscriberAddresses.AsNoTracking().Where(a => a.Email == email).Select(a => a.ConfirmedAt).SingleOrDefaultAsync(cancellationToken);
+        var reports = await db.CommentReports.AsNoTracking()
             .Where(r => r.ReporterEmail == email)
             .OrderBy(r => r.Id)
             .Select(r => new PrivacyExport.ReportEntry(r.CommentId, r.Reason.ToString(), r.Explanation, r.CreatedAt, r.Decision == null ? null : r.Decision.ToString(), r.DecidedAt))
             .ToListAsync(cancellationToken);
         return new PrivacyExport(
             email,
-            _clock.UtcNow,
+            clock.UtcNow,
             comments.Select(c => new PrivacyExport.CommentEntry(
                 c.Id, c.Headline, "/news/" + c.Slug, c.Status.ToString(), c.CreatedAt, c.AuthorName,
                 Infrastructure.Sanitizing.CommentSanitizer.ToPlainText(c.BodyHtml).Trim(), c.IpAddress, c.UserAgent, c.ParentId, earlier[c.Id].ToList())).ToList(),
@@ -137,7 +117,7 @@ public sealed class PrivacyService
 
     /// <summary>The address behind a comment, for staff acting from the queue; null for a staff reply or an erased one.</summary>
     public Task<string?> EmailOfCommentAsync(int commentId, CancellationToken cancellationToken) =>
-        _db.Comments.AsNoTracking().Where(c => c.Id == commentId && !c.IsStaffReply && c.AuthorEmail != "")
+        db.Comments.AsNoTracking().Where(c => c.Id == commentId && !c.IsStaffReply && c.AuthorEmail != "")
             .Select(c => c.AuthorEmail).SingleOrDefaultAsync(cancellationToken);
 }
 

@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using NewsPortal.Web.Data;
-using NewsPortal.Web.Domain;
 using NewsPortal.Web.Infrastructure.Mail;
 
 namespace NewsPortal.Web.Features.Privacy;
@@ -13,26 +9,16 @@ namespace NewsPortal.Web.Features.Privacy;
 /// their search index rows (the moderation queue's index holds the IP address too), walking up the ids so a large
 /// first run never reads a cleared row twice. Every step is idempotent: several instances running it at once do no harm.
 /// </summary>
-public sealed class RetentionJob
+public sealed class RetentionJob(NewsDbContext db, TimeProvider time, IOptions<PrivacyOptions> privacy, IOptions<OutboxOptions> outbox)
 {
     public const int Batch = 500;
 
-    private readonly NewsDbContext _db;
-    private readonly TimeProvider _time;
-    private readonly PrivacyOptions _privacy;
-    private readonly OutboxOptions _outbox;
-
-    public RetentionJob(NewsDbContext db, TimeProvider time, IOptions<PrivacyOptions> privacy, IOptions<OutboxOptions> outbox)
-    {
-        _db = db;
-        _time = time;
-        _privacy = privacy.Value;
-        _outbox = outbox.Value;
-    }
+    private readonly PrivacyOptions _privacy = privacy.Value;
+    private readonly OutboxOptions _outbox = outbox.Value;
 
     public async Task<(int Comments, int Messages)> RunOnceAsync(CancellationToken cancellationToken)
     {
-        var now = _time.GetUtcNow().UtcDateTime;
+        var now = time.GetUtcNow().UtcDateTime;
         var commentsBefore = now.AddDays(-_privacy.RetainClientDataDays);
         var messagesBefore = now.AddDays(-_outbox.RetainDays);
         var comments = 0;
@@ -40,7 +26,7 @@ public sealed class RetentionJob
         while (true)
         {
             var last = after;
-            var ids = await _db.Comments
+            var ids = await db.Comments
                 .Where(c => c.Id > last && c.CreatedAt < commentsBefore && (c.IpAddress != null || c.UserAgent != null))
                 .OrderBy(c => c.Id).Select(c => c.Id).Take(Batch)
                 .ToListAsync(cancellationToken);
@@ -49,13 +35,13 @@ public sealed class RetentionJob
                 break;
             }
 
-            await _db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+            await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
             {
-                await using var transaction = await _db.Database.BeginTransactionAsync(cancellationToken);
-                await _db.Comments
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                await db.Comments
                     .Where(c => ids.Contains(c.Id))
                     .ExecuteUpdateAsync(s => s.SetProperty(c => c.IpAddress, (string?)null).SetProperty(c => c.UserAgent, (string?)null), cancellationToken);
-                await Infrastructure.Search.SearchIndexInterceptor.WriterFor(_db).ForgetIpAddressesAsync(ids, cancellationToken);
+                await Infrastructure.Search.SearchIndexInterceptor.WriterFor(db).ForgetIpAddressesAsync(ids, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
             });
             comments += ids.Count;
@@ -66,28 +52,25 @@ public sealed class RetentionJob
             }
         }
 
-        var messages = await _db.OutboxMessages
+        var messages = await db.OutboxMessages
             .Where(m => m.CreatedAt < messagesBefore && m.Status != OutboxStatus.Pending)
             .ExecuteDeleteAsync(cancellationToken);
 
         // A reader's report keeps their address (for the outcome) and a keyed hash of their IP (one report per
         // reader) only until it is decided; past the same limit both go. An undecided report still needs them.
-        await _db.CommentReports
+        await db.CommentReports
             .Where(r => r.DecidedAt != null && r.DecidedAt < commentsBefore && (r.ReporterEmail != null || r.IpKey != null))
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.ReporterEmail, (string?)null).SetProperty(r => r.IpKey, (string?)null), cancellationToken);
         // A privacy request row (a keyed hash of an address) is needed only for its mail cool-down.
         var requestsBefore = now.AddMinutes(-_privacy.MailCooldownMinutes);
-        await _db.PrivacyRequests.Where(r => r.LastRequestAt < requestsBefore).ExecuteDeleteAsync(cancellationToken);
+        await db.PrivacyRequests.Where(r => r.LastRequestAt < requestsBefore).ExecuteDeleteAsync(cancellationToken);
         return (comments, messages);
     }
 }
 
-public sealed partial class RetentionService : Infrastructure.Hosting.ScopedPeriodicService<RetentionJob>
+public sealed partial class RetentionService(IServiceScopeFactory scopes, IOptions<PrivacyOptions> options, ILogger<RetentionService> logger) : Infrastructure.Hosting.ScopedPeriodicService<RetentionJob>(scopes, options.Value.RetentionEnabled, options.Value.RetentionInterval)
 {
-    private readonly ILogger<RetentionService> _logger;
-
-    public RetentionService(IServiceScopeFactory scopes, IOptions<PrivacyOptions> options, ILogger<RetentionService> logger)
-        : base(scopes, options.Value.RetentionEnabled, options.Value.RetentionInterval) => _logger = logger;
+    private readonly ILogger<RetentionService> _logger = logger;
 
     protected override async Task RunAsync(RetentionJob job, IServiceProvider services, CancellationToken stoppingToken)
     {

@@ -1,7 +1,5 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using NewsPortal.Web.Features.Shared;
 using NewsPortal.Web.Infrastructure.Identity;
 using NewsPortal.Web.Infrastructure.Mvc;
 
@@ -10,30 +8,27 @@ namespace NewsPortal.Web.Features.Privacy;
 /// <summary>A commenter's export or erasure done by staff from the queue (asked by post or phone, say).</summary>
 [Authorize(Policy = Policies.Moderation)]
 [Route("admin/comments/{id:int}")]
-public sealed class StaffPrivacyController : Controller
+public sealed class StaffPrivacyController(PrivacyService privacy) : Controller
 {
     private static readonly JsonSerializerOptions ExportJson = new(JsonSerializerDefaults.Web) { WriteIndented = true };
-    private readonly PrivacyService _privacy;
-
-    public StaffPrivacyController(PrivacyService privacy) => _privacy = privacy;
 
     [HttpGet("export")]
     public async Task<IActionResult> Export(int id, CancellationToken cancellationToken)
     {
-        if (await _privacy.EmailOfCommentAsync(id, cancellationToken) is not { } email)
+        if (await privacy.EmailOfCommentAsync(id, cancellationToken) is not { } email)
         {
             return NotFound();
         }
 
         Response.Headers.ContentDisposition = "attachment; filename=\"commenter-data.json\"";
         Response.Headers.CacheControl = "no-store";
-        return Content(JsonSerializer.Serialize(await _privacy.ExportAsync(email, cancellationToken), ExportJson), "application/json; charset=utf-8");
+        return Content(JsonSerializer.Serialize(await privacy.ExportAsync(email, cancellationToken), ExportJson), "application/json; charset=utf-8");
     }
 
     [HttpPost("erase")]
     public async Task<IActionResult> Erase(int id, [FromServices] CommenterErasure erasure, CancellationToken cancellationToken)
     {
-        if (await _privacy.EmailOfCommentAsync(id, cancellationToken) is not { } email)
+        if (await privacy.EmailOfCommentAsync(id, cancellationToken) is not { } email)
         {
             TempData["Warning"] = "There is no commenter's data left to erase on this comment.";
             return new SeeOtherResult($"/admin/comments/{id}");

@@ -1,13 +1,10 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace NewsPortal.Web.Features.Search;
 
-public sealed class SearchController : Controller
+public sealed class SearchController(SearchService search) : Controller
 {
-    private readonly SearchService _search;
-
-    public SearchController(SearchService search) => _search = search;
+    private readonly SearchService _search = search;
 
     [HttpGet("/search")]
     [EnableRateLimiting(SearchRateLimiting.PolicyName)]

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using NewsPortal.Web.Infrastructure.Hosting;
 
 namespace NewsPortal.Web.Features.Search;
@@ -28,12 +27,9 @@ public sealed class SearchBusyException : Exception
 /// and are then turned away. The per-IP limit stops one client; this stops many clients together from spending every
 /// core on search, so article pages keep being served during a search flood.
 /// </summary>
-public sealed class SearchGate : IDisposable
+public sealed class SearchGate(IOptions<SearchOptions> options) : IDisposable
 {
-    private readonly Bulkhead _bulkhead;
-
-    public SearchGate(IOptions<SearchOptions> options) =>
-        _bulkhead = new Bulkhead(options.Value.EffectiveMaxConcurrent, TimeSpan.FromSeconds(options.Value.MaxWaitSeconds));
+    private readonly Bulkhead _bulkhead = new Bulkhead(options.Value.EffectiveMaxConcurrent, TimeSpan.FromSeconds(options.Value.MaxWaitSeconds));
 
     /// <exception cref="SearchBusyException">No slot came free in time.</exception>
     public async Task<IDisposable> EnterAsync(CancellationToken cancellationToken)

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace NewsPortal.Web.Features.Search;
 
 /// <summary>The "Search" section.</summary>

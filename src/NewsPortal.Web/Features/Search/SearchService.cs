@@ -1,17 +1,10 @@
 using System.Diagnostics;
-using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
-using Microsoft.Extensions.Options;
-using NewsPortal.Web.Data;
 using NewsPortal.Web.Data.Queries;
-using NewsPortal.Web.Domain;
 using NewsPortal.Web.Features.Articles;
-using NewsPortal.Web.Features.Shared;
 using NewsPortal.Web.Infrastructure.Caching;
 using NewsPortal.Web.Infrastructure.Database;
 using NewsPortal.Web.Infrastructure.Search;
-using NewsPortal.Web.Infrastructure.Site;
 
 namespace NewsPortal.Web.Features.Search;
 
@@ -22,7 +15,8 @@ public sealed record SearchRequest(string? Query, string? Section, string? From,
 /// Reader search over the full-text index (see <see cref="SearchIndexWriter"/>): headline, standfirst, body text,
 /// tags, section and byline of visible articles, ranked by relevance with a boost for recency.
 /// </summary>
-public sealed class SearchService
+public sealed class SearchService(
+    SiteClock clock, ReaderSnapshot cache, SearchGate gate, IOptions<DatabaseOptions> database, SearchStatsRecorder stats, ISearchQueries queries)
 {
     public const int PageSize = 10;
 
@@ -39,23 +33,8 @@ public sealed class SearchService
     /// </summary>
     public static readonly TimeSpan ResultLifetimeOnSqlServer = TimeSpan.FromSeconds(5);
 
-    private readonly SiteClock _clock;
-    private readonly ReaderSnapshot _cache;
-    private readonly SearchGate _gate;
-    private readonly TimeSpan? _resultLifetime;
-    private readonly SearchStatsRecorder _stats;
-    private readonly ISearchQueries _queries;
-
-    public SearchService(
-        SiteClock clock, ReaderSnapshot cache, SearchGate gate, IOptions<DatabaseOptions> database, SearchStatsRecorder stats, ISearchQueries queries)
-    {
-        _stats = stats;
-        _queries = queries;
-        _cache = cache;
-        _clock = clock;
-        _gate = gate;
-        _resultLifetime = ResultLifetime(database.Value.Provider);
-    }
+    private readonly ReaderSnapshot _cache = cache;
+    private readonly TimeSpan? _resultLifetime = ResultLifetime(database.Value.Provider);
 
     /// <summary>How long a page of results is kept: null is the reader cache's own data lifetime.</summary>
     internal static TimeSpan? ResultLifetime(DatabaseProvider provider) =>
@@ -97,7 +76,7 @@ public sealed class SearchService
         var page = Math.Clamp(request.Page, 1, MaxPage);
         var key = string.Create(
             CultureInfo.InvariantCulture, $"search:{query.Display}\n{filter.Section?.Id}\n{filter.FromText}\n{filter.ToText}\n{page}");
-        var now = _clock.UtcNow;
+        var now = clock.UtcNow;
         SearchFound found;
         Infrastructure.Telemetry.SiteMetrics.SearchRequested();
         var started = Stopwatch.GetTimestamp();
@@ -108,7 +87,7 @@ public sealed class SearchService
                 ReaderChange.Comments,
                 async (db, ct) =>
                 {
-                    using var turn = await _gate.EnterAsync(ct);
+                    using var turn = await gate.EnterAsync(ct);
                     return await FindAsync(db, new ArticleSearch(query, now, filter.Section?.Id, filter.FromUtc, filter.ToUtc), page, ct);
                 },
                 cancellationToken,
@@ -127,7 +106,7 @@ public sealed class SearchService
         if (page == 1 && filter.Section is null && filter.FromText is null && filter.ToText is null)
         {
             // One search counted once: later pages, and the same words narrowed by section or date, are the same search.
-            _stats.Record(query, found.Results.TotalCount > 0);
+            stats.Record(query, found.Results.TotalCount > 0);
         }
 
         return model with { Results = found.Results, IsCapped = found.IsCapped, Suggestions = found.Suggestions };
@@ -135,7 +114,7 @@ public sealed class SearchService
 
     private async Task<SearchFound> FindAsync(NewsDbContext db, ArticleSearch search, int page, CancellationToken cancellationToken)
     {
-        var (hits, total) = await _queries.RankedAsync(db, search, (page - 1) * PageSize, PageSize, cancellationToken);
+        var (hits, total) = await queries.RankedAsync(db, search, (page - 1) * PageSize, PageSize, cancellationToken);
         var results = await ResultsAsync(db, search.Query, hits, cancellationToken);
         var suggestions = total == 0 ? await SuggestionsAsync(db, search, cancellationToken) : [];
         return new SearchFound(new PagedList<SearchResult>(results, page, PageSize, total), total >= MaxRanked, suggestions);
@@ -158,7 +137,7 @@ public sealed class SearchService
         var summaries = (await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id)).SelectSummaries().ToListAsync(cancellationToken))
             .ToDictionary(s => s.Id);
         await ResponsiveImages.AttachAsync(db, summaries.Values, cancellationToken);
-        var texts = await _queries.IndexedBodiesAsync(db, ids, cancellationToken);
+        var texts = await queries.IndexedBodiesAsync(db, ids, cancellationToken);
         var terms = query.Terms.Select(t => (t.Words, t.IsPrefix)).ToList();
         return ids.Where(summaries.ContainsKey).Select(id => new SearchResult(
             summaries[id],
@@ -172,7 +151,7 @@ public sealed class SearchService
         var found = new List<SearchSuggestion>();
         foreach (var text in search.Query.Suggestions())
         {
-            var count = await _queries.CountUpToCapAsync(db, search with { Query = SearchQuery.Parse(text) }, cancellationToken);
+            var count = await queries.CountUpToCapAsync(db, search with { Query = SearchQuery.Parse(text) }, cancellationToken);
             if (count > 0)
             {
                 found.Add(new SearchSuggestion(text, count, count >= MaxRanked));
@@ -212,7 +191,7 @@ public sealed class SearchService
 
     /// <summary>Dates are days in the site's time zone, as the dates on the site are shown.</summary>
     private DateTime StartOfDayUtc(DateOnly day) =>
-        TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), _clock.TimeZone);
+        TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), clock.TimeZone);
 
     private static DateOnly? ReadDate(string? text, string name, List<string> messages)
     {

@@ -1,12 +1,6 @@
 using System.Collections.Concurrent;
-using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using NewsPortal.Web.Data;
-using NewsPortal.Web.Domain;
 using NewsPortal.Web.Infrastructure.Hosting;
 using NewsPortal.Web.Infrastructure.Search;
-using NewsPortal.Web.Infrastructure.Site;
 
 namespace NewsPortal.Web.Features.Search;
 
@@ -16,12 +10,10 @@ namespace NewsPortal.Web.Features.Search;
 /// kept, not even in memory. Counted here and added to the database in batches by <see cref="SearchStatsJob"/>, so a
 /// search never waits on a write; a process that dies loses at most one interval's counts.
 /// </summary>
-public sealed class SearchStatsRecorder
+public sealed class SearchStatsRecorder(SiteClock clock)
 {
     private readonly ConcurrentDictionary<(DateOnly Day, string Term), Counts> _pending = new();
-    private readonly SiteDays _days;
-
-    public SearchStatsRecorder(SiteClock clock) => _days = new SiteDays(clock);
+    private readonly SiteDays _days = new SiteDays(clock);
 
     /// <summary>A first results page was answered for <paramref name="query"/>.</summary>
     public void Record(SearchQuery query, bool found)
@@ -86,22 +78,12 @@ public sealed class SearchStatsRecorder
 /// Adds the counted searches to <c>DailySearchTerms</c> (an increment per row, so every instance adds its own) and
 /// deletes days older than <c>Search:StatsDays</c>.
 /// </summary>
-public sealed partial class SearchStatsJob : PeriodicBackgroundService
+public sealed partial class SearchStatsJob(SearchStatsRecorder recorder, IServiceScopeFactory scopes, IOptions<SearchOptions> options, ILogger<SearchStatsJob> logger) : PeriodicBackgroundService
 {
     public static readonly TimeSpan FlushInterval = TimeSpan.FromSeconds(30);
 
-    private readonly SearchStatsRecorder _recorder;
-    private readonly IServiceScopeFactory _scopes;
-    private readonly SearchOptions _options;
-    private readonly ILogger<SearchStatsJob> _logger;
-
-    public SearchStatsJob(SearchStatsRecorder recorder, IServiceScopeFactory scopes, IOptions<SearchOptions> options, ILogger<SearchStatsJob> logger)
-    {
-        _recorder = recorder;
-        _scopes = scopes;
-        _options = options.Value;
-        _logger = logger;
-    }
+    private readonly SearchOptions _options = options.Value;
+    private readonly ILogger<SearchStatsJob> _logger = logger;
 
     protected override bool Enabled => true;
 
@@ -112,7 +94,7 @@ public sealed partial class SearchStatsJob : PeriodicBackgroundService
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        if (_recorder.IsEmpty)
+        if (recorder.IsEmpty)
         {
             // Pruning can wait for the next start; a host torn down without a graceful stop has no services left.
             return;
@@ -133,8 +115,8 @@ public sealed partial class SearchStatsJob : PeriodicBackgroundService
     /// <summary>Writes what was counted and prunes old days; public so tests and the rebuild button need not wait.</summary>
     public async Task FlushAsync(CancellationToken cancellationToken)
     {
-        var counts = _recorder.Drain();
-        await using var scope = _scopes.CreateAsyncScope();
+        var counts = recorder.Drain();
+        await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
         var written = 0;
         try
@@ -147,7 +129,7 @@ public sealed partial class SearchStatsJob : PeriodicBackgroundService
         }
         catch
         {
-            _recorder.Restore(counts.Skip(written));
+            recorder.Restore(counts.Skip(written));
             throw;
         }
 

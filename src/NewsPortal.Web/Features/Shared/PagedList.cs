@@ -3,20 +3,12 @@ using System.ComponentModel;
 namespace NewsPortal.Web.Features.Shared;
 
 [ImmutableObject(true)]
-public sealed class PagedList<T>
+public sealed class PagedList<T>(IReadOnlyList<T> items, int page, int pageSize, int totalCount)
 {
-    public PagedList(IReadOnlyList<T> items, int page, int pageSize, int totalCount)
-    {
-        Items = items;
-        Page = page;
-        PageSize = pageSize;
-        TotalCount = totalCount;
-    }
-
-    public IReadOnlyList<T> Items { get; }
-    public int Page { get; }
-    public int PageSize { get; }
-    public int TotalCount { get; }
+    public IReadOnlyList<T> Items { get; } = items;
+    public int Page { get; } = page;
+    public int PageSize { get; } = pageSize;
+    public int TotalCount { get; } = totalCount;
 
     /// <summary>How far <see cref="TotalCount"/> can be trusted; lists over a large archive do not count every row on every view.</summary>
     public TotalKind TotalKind { get; init; } = TotalKind.Exact;

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace NewsPortal.Web.Features.Shared;
 
 public static class Paging

@@ -1,19 +1,14 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using NewsPortal.Web.Infrastructure.Caching;
 
 namespace NewsPortal.Web.Features.Shared;
 
 /// <summary>The section links of the masthead and footer; loads its own data so every page, the 404 included, has them.</summary>
-public sealed class SectionNavViewComponent : ViewComponent
+public sealed class SectionNavViewComponent(ReaderSnapshot cache) : ViewComponent
 {
-    private readonly ReaderSnapshot _cache;
-
-    public SectionNavViewComponent(ReaderSnapshot cache) => _cache = cache;
 
     public async Task<IViewComponentResult> InvokeAsync(string variant = "masthead")
     {
-        var sections = await _cache.GetOrLoadAsync(
+        var sections = await cache.GetOrLoadAsync(
             "sections",
             ReaderChange.Articles,
             async (db, ct) => new SectionLinks(await db.Categories.AsNoTracking()

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.Web.Domain;
-
 namespace NewsPortal.Web.Features.Shared;
 
 public static class SlugRedirects

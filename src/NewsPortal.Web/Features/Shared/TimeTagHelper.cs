@@ -1,6 +1,4 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Razor.TagHelpers;
-using NewsPortal.Web.Infrastructure.Site;
 
 namespace NewsPortal.Web.Features.Shared;
 
@@ -9,12 +7,9 @@ namespace NewsPortal.Web.Features.Shared;
 /// and whose text is in the site's time zone. <c>relative</c> adds "3 hours ago" in front of the exact time.
 /// </summary>
 [HtmlTargetElement("site-time", TagStructure = TagStructure.WithoutEndTag)]
-public sealed class TimeTagHelper : TagHelper
+public sealed class TimeTagHelper(SiteClock clock) : TagHelper
 {
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
-    private readonly SiteClock _clock;
-
-    public TimeTagHelper(SiteClock clock) => _clock = clock;
 
     /// <summary>A stored UTC time.</summary>
     public DateTime Utc { get; set; }
@@ -26,7 +21,7 @@ public sealed class TimeTagHelper : TagHelper
 
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
-        var local = _clock.ToLocal(Utc);
+        var local = clock.ToLocal(Utc);
         output.TagName = "time";
         output.TagMode = TagMode.StartTagAndEndTag;
         output.Attributes.SetAttribute("datetime", local.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture));
@@ -38,14 +33,14 @@ public sealed class TimeTagHelper : TagHelper
             _ => local.ToString("d MMMM yyyy, HH:mm", English) + " " + ZoneAbbreviation(local),
         };
 
-        output.Content.SetContent(Relative ? $"{Ago(_clock.UtcNow - DateTime.SpecifyKind(Utc, DateTimeKind.Utc))} · {exact}" : exact);
+        output.Content.SetContent(Relative ? $"{Ago(clock.UtcNow - DateTime.SpecifyKind(Utc, DateTimeKind.Utc))} · {exact}" : exact);
     }
 
     private string ZoneAbbreviation(DateTimeOffset local)
     {
-        if (_clock.TimeZone.Id is "Europe/London" or "GMT Standard Time")
+        if (clock.TimeZone.Id is "Europe/London" or "GMT Standard Time")
         {
-            return _clock.TimeZone.IsDaylightSavingTime(local) ? "BST" : "GMT";
+            return clock.TimeZone.IsDaylightSavingTime(local) ? "BST" : "GMT";
         }
 
         var offset = local.Offset;

@@ -1,22 +1,11 @@
-using System.Globalization;
 using System.Text.Json.Serialization;
-using Microsoft.Extensions.Options;
 
 namespace NewsPortal.Web.Features.Weather;
 
 /// <summary>Typed client for Open-Meteo's current-weather call (no API key).</summary>
-public sealed class OpenMeteoClient
+public sealed class OpenMeteoClient(HttpClient http, IOptions<WeatherOptions> options, TimeProvider time)
 {
-    private readonly HttpClient _http;
-    private readonly WeatherOptions _options;
-    private readonly TimeProvider _time;
-
-    public OpenMeteoClient(HttpClient http, IOptions<WeatherOptions> options, TimeProvider time)
-    {
-        _http = http;
-        _options = options.Value;
-        _time = time;
-    }
+    private readonly WeatherOptions _options = options.Value;
 
     public async Task<WeatherReading?> GetCurrentAsync(CancellationToken cancellationToken)
     {
@@ -24,13 +13,13 @@ public sealed class OpenMeteoClient
             CultureInfo.InvariantCulture,
             $"v1/forecast?latitude={_options.Latitude}&longitude={_options.Longitude}&current=temperature_2m,weather_code&timezone=UTC");
 
-        var response = await _http.GetFromJsonAsync<ForecastResponse>(url, cancellationToken);
+        var response = await http.GetFromJsonAsync<ForecastResponse>(url, cancellationToken);
         if (response?.Current is not { Temperature: { } temperature } current)
         {
             return null;
         }
 
-        return new WeatherReading(_options.City, temperature, current.WeatherCode ?? -1, _time.GetUtcNow().UtcDateTime);
+        return new WeatherReading(_options.City, temperature, current.WeatherCode ?? -1, time.GetUtcNow().UtcDateTime);
     }
 
     private sealed record ForecastResponse([property: JsonPropertyName("current")] CurrentBlock? Current);

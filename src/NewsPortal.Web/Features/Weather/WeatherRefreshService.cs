@@ -1,29 +1,15 @@
-using Microsoft.Extensions.Options;
-
 namespace NewsPortal.Web.Features.Weather;
 
 /// <summary>Fetches the weather at start and then periodically, so no page request ever calls the API.</summary>
-public sealed partial class WeatherRefreshService : BackgroundService
+public sealed partial class WeatherRefreshService(
+    IServiceScopeFactory scopes,
+    WeatherCache cache,
+    IOptions<WeatherOptions> options,
+    TimeProvider time,
+    ILogger<WeatherRefreshService> logger) : BackgroundService
 {
-    private readonly IServiceScopeFactory _scopes;
-    private readonly WeatherCache _cache;
-    private readonly WeatherOptions _options;
-    private readonly TimeProvider _time;
-    private readonly ILogger<WeatherRefreshService> _logger;
-
-    public WeatherRefreshService(
-        IServiceScopeFactory scopes,
-        WeatherCache cache,
-        IOptions<WeatherOptions> options,
-        TimeProvider time,
-        ILogger<WeatherRefreshService> logger)
-    {
-        _scopes = scopes;
-        _cache = cache;
-        _options = options.Value;
-        _time = time;
-        _logger = logger;
-    }
+    private readonly WeatherOptions _options = options.Value;
+    private readonly ILogger<WeatherRefreshService> _logger = logger;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -34,7 +20,7 @@ public sealed partial class WeatherRefreshService : BackgroundService
 
         // Let start-up finish first; the page simply omits the weather until the first reading arrives.
         await Task.Yield();
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(_options.RefreshMinutes), _time);
+        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(_options.RefreshMinutes), time);
         try
         {
             do
@@ -53,11 +39,11 @@ public sealed partial class WeatherRefreshService : BackgroundService
     {
         try
         {
-            await using var scope = _scopes.CreateAsyncScope();
+            await using var scope = scopes.CreateAsyncScope();
             var client = scope.ServiceProvider.GetRequiredService<OpenMeteoClient>();
             if (await client.GetCurrentAsync(cancellationToken) is { } reading)
             {
-                _cache.Set(reading);
+                cache.Set(reading);
             }
         }
         catch (Exception ex) when (!(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))

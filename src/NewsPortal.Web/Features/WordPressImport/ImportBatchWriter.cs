@@ -1,7 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.Web.Data;
 using NewsPortal.Web.Data.Queries;
-using NewsPortal.Web.Domain;
 using NewsPortal.Web.Infrastructure.Database;
 
 namespace NewsPortal.Web.Features.WordPressImport;
@@ -11,33 +8,20 @@ namespace NewsPortal.Web.Features.WordPressImport;
 /// (inside the provider's execution strategy, after this process's SQLite write turn), its change tracker cleared
 /// afterwards so memory stays flat however long the export.
 /// </summary>
-public sealed class ImportBatchWriter
+public sealed class ImportBatchWriter(
+    NewsDbContext db, SqliteWriteGate gate, IBulkWriteConnection bulkWrites, WxrCatalog catalog, ImportRequest request, ImportSummary summary, TimeProvider time)
 {
-    private readonly IBulkWriteConnection _bulkWrites;
+    public NewsDbContext Db { get; } = db;
 
-    public ImportBatchWriter(
-        NewsDbContext db, SqliteWriteGate gate, IBulkWriteConnection bulkWrites, WxrCatalog catalog, ImportRequest request, ImportSummary summary, TimeProvider time)
-    {
-        Db = db;
-        _bulkWrites = bulkWrites;
-        Gate = gate;
-        Catalog = catalog;
-        Request = request;
-        Summary = summary;
-        Now = time.GetUtcNow().UtcDateTime;
-    }
+    public SqliteWriteGate Gate { get; } = gate;
 
-    public NewsDbContext Db { get; }
+    public WxrCatalog Catalog { get; } = catalog;
 
-    public SqliteWriteGate Gate { get; }
+    public ImportRequest Request { get; } = request;
 
-    public WxrCatalog Catalog { get; }
+    public ImportSummary Summary { get; } = summary;
 
-    public ImportRequest Request { get; }
-
-    public ImportSummary Summary { get; }
-
-    public DateTime Now { get; }
+    public DateTime Now { get; } = time.GetUtcNow().UtcDateTime;
 
     /// <summary>Local ids of items of <paramref name="kind"/> already imported from this site, among <paramref name="keys"/>.</summary>
     public async Task<Dictionary<string, int>> KnownAsync(string kind, IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
@@ -95,5 +79,5 @@ public sealed class ImportBatchWriter
     /// (<see cref="IBulkWriteConnection"/>). Null in a dry run, which writes nothing (and must not create a database file).
     /// </summary>
     public async Task<IAsyncDisposable?> HoldConnectionAsync(CancellationToken cancellationToken) =>
-        Request.DryRun ? null : await _bulkWrites.HoldAsync(Db, cancellationToken);
+        Request.DryRun ? null : await bulkWrites.HoldAsync(Db, cancellationToken);
 }

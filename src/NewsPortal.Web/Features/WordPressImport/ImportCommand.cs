@@ -1,8 +1,5 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Runtime;
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.Web.Data;
 using NewsPortal.Web.Data.Queries;
 
 namespace NewsPortal.Web.Features.WordPressImport;
@@ -179,22 +176,16 @@ public sealed class ImportCommand
     }
 
     /// <summary>A bar with counts and rate on a terminal; a plain line every few seconds when the output is a file or pipe.</summary>
-    private sealed class ConsoleProgress
+    private sealed class ConsoleProgress(TextWriter output, bool terminal)
     {
         private static readonly TimeSpan LineEvery = TimeSpan.FromSeconds(5);
-        private readonly TextWriter _out;
-        private readonly bool _terminal;
+        private readonly TextWriter _out = output;
+        private readonly bool _terminal = terminal;
         private readonly Stopwatch _clock = Stopwatch.StartNew();
         private readonly Stopwatch _phaseClock = Stopwatch.StartNew();
         private TimeSpan _lastLine = TimeSpan.MinValue;
         private string? _phase;
         private bool _barShown;
-
-        public ConsoleProgress(TextWriter output, bool terminal)
-        {
-            _out = output;
-            _terminal = terminal;
-        }
 
         public void Report(ImportProgress progress)
         {

@@ -1,7 +1,4 @@
 using System.Text.RegularExpressions;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using NewsPortal.Web.Domain;
 using NewsPortal.Web.Infrastructure.Media;
 
 namespace NewsPortal.Web.Features.WordPressImport;
@@ -10,18 +7,15 @@ namespace NewsPortal.Web.Features.WordPressImport;
 /// Image addresses of the old site to their media-library address here, matched by the path under uploads
 /// (<c>2025/03/photo.jpg</c>), WordPress's resized copies (<c>photo-300x200.jpg</c>) included.
 /// </summary>
-public sealed partial class MediaMap
+public sealed partial class MediaMap(Dictionary<string, string> byUploadsPath)
 {
     public static readonly MediaMap None = new(new Dictionary<string, string>(StringComparer.Ordinal));
 
-    private readonly Dictionary<string, string> _byUploadsPath;
 
-    public MediaMap(Dictionary<string, string> byUploadsPath) => _byUploadsPath = byUploadsPath;
-
-    public int Count => _byUploadsPath.Count;
+    public int Count => byUploadsPath.Count;
 
     public string? Resolve(string url) =>
-        _byUploadsPath.Count > 0 && UploadsPath(url) is { } path && _byUploadsPath.TryGetValue(path, out var local) ? local : null;
+        byUploadsPath.Count > 0 && UploadsPath(url) is { } path && byUploadsPath.TryGetValue(path, out var local) ? local : null;
 
     /// <summary>"2025/03/photo.jpg" for any address or relative path of that upload or one of its resized copies.</summary>
     public static string? UploadsPath(string? urlOrPath)
@@ -55,26 +49,17 @@ public sealed partial class MediaMap
 /// cleaning and variants as an upload in /admin/media), with their alt text and caption, then makes their variants
 /// before posts are written, so bodies and heroes can point at them.
 /// </summary>
-public sealed class ImportMedia
+public sealed class ImportMedia(IServiceProvider services, ImportBatchWriter run)
 {
-    private readonly IServiceProvider _services;
-    private readonly ImportBatchWriter _run;
-
-    public ImportMedia(IServiceProvider services, ImportBatchWriter run)
-    {
-        _services = services;
-        _run = run;
-    }
-
     public async Task<MediaMap> RunAsync(string folder, Action<ImportProgress>? progress, CancellationToken cancellationToken)
     {
-        var intake = _services.GetRequiredService<ImageIntake>();
-        var store = _services.GetRequiredService<IMediaStore>();
-        var maxBytes = _services.GetRequiredService<IOptions<MediaOptions>>().Value.MaxUploadBytes;
-        var counts = _run.Summary.Of("attachments (media library)");
+        var intake = services.GetRequiredService<ImageIntake>();
+        var store = services.GetRequiredService<IMediaStore>();
+        var maxBytes = services.GetRequiredService<IOptions<MediaOptions>>().Value.MaxUploadBytes;
+        var counts = run.Summary.Of("attachments (media library)");
         var root = Path.GetFullPath(folder);
-        var attachments = _run.Catalog.Attachments.Values.ToList();
-        var known = await _run.KnownAsync("attachment", [.. attachments.Select(a => a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))], cancellationToken);
+        var attachments = run.Catalog.Attachments.Values.ToList();
+        var known = await run.KnownAsync("attachment", [.. attachments.Select(a => a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))], cancellationToken);
         var mediaIds = new Dictionary<long, int>();
         var done = 0;
         foreach (var chunk in attachments.Chunk(50))
@@ -112,7 +97,7 @@ public sealed class ImportMedia
                 }
 
                 counts.Imported++;
-                if (_run.Request.DryRun)
+                if (run.Request.DryRun)
                 {
                     continue;
                 }
@@ -129,29 +114,29 @@ public sealed class ImportMedia
                     Alt = Cut(WordPressContent.PlainText(attachment.Alt), MediaItem.AltMaxLength),
                     Caption = attachment.Caption is { } caption ? Cut(WordPressContent.PlainText(caption), MediaItem.CaptionMaxLength) : null,
                     State = MediaState.Processing,
-                    CreatedAt = _run.Now,
+                    CreatedAt = run.Now,
                     UploadedBy = null,
                 }));
             }
 
             if (added.Count > 0)
             {
-                await _run.InBatchAsync(
+                await run.InBatchAsync(
                     async () =>
                     {
                         foreach (var (_, item) in added)
                         {
-                            _run.Db.MediaItems.Add(item);
+                            run.Db.MediaItems.Add(item);
                         }
 
-                        await _run.Db.SaveChangesAsync(cancellationToken);
+                        await run.Db.SaveChangesAsync(cancellationToken);
                         foreach (var (attachment, item) in added)
                         {
-                            _run.Db.ImportedItems.Add(_run.Key("attachment", attachment.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), item.Id));
+                            run.Db.ImportedItems.Add(run.Key("attachment", attachment.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), item.Id));
                             mediaIds[attachment.Id] = item.Id;
                         }
 
-                        await _run.Db.SaveChangesAsync(cancellationToken);
+                        await run.Db.SaveChangesAsync(cancellationToken);
                     },
                     cancellationToken);
             }
@@ -160,19 +145,19 @@ public sealed class ImportMedia
             progress?.Invoke(new ImportProgress("Pictures", done, attachments.Count));
         }
 
-        if (_run.Request.DryRun)
+        if (run.Request.DryRun)
         {
             return MediaMap.None;
         }
 
         // Variants now, not later in the background: bodies name a variant's file.
-        await _services.GetRequiredService<MediaProcessor>().RunOnceAsync(cancellationToken);
+        await services.GetRequiredService<MediaProcessor>().RunOnceAsync(cancellationToken);
         var ids = mediaIds.Values.Distinct().ToList();
         var variants = new Dictionary<int, string>();
         foreach (var chunk in ids.Chunk(1_000))
         {
             var list = chunk.ToList();
-            foreach (var group in (await _run.Db.MediaVariants.AsNoTracking()
+            foreach (var group in (await run.Db.MediaVariants.AsNoTracking()
                          .Where(v => list.Contains(v.MediaItemId) && v.Kind == "w")
                          .Select(v => new { v.MediaItemId, v.Width, v.Format, v.FileName })
                          .ToListAsync(cancellationToken)).GroupBy(v => v.MediaItemId))

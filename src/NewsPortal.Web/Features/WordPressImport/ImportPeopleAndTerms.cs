@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.Web.Domain;
-
 namespace NewsPortal.Web.Features.WordPressImport;
 
 /// <summary>Local ids for the export's logins and term slugs (as exported), and each category's local slug.</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using NewsPortal.Web.Infrastructure.Telemetry;
 
 namespace NewsPortal.Web.Features.WordPressImport;

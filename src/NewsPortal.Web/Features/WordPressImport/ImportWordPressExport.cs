@@ -1,4 +1,3 @@
-using NewsPortal.Web.Data;
 using NewsPortal.Web.Data.Queries;
 using NewsPortal.Web.Infrastructure.Database;
 using NewsPortal.Web.Infrastructure.Sanitizing;
@@ -23,26 +22,12 @@ public sealed record ImportRequest(string ExportPath, string? MediaFolder = null
 /// between batches left whole batches; the next run skips what the keys list and finishes the rest.
 /// Saves go through the site's context, so the search index and the reader cache follow as for any edit.
 /// </summary>
-public sealed partial class ImportWordPressExport
+public sealed partial class ImportWordPressExport(
+    IServiceScopeFactory scopes, ArticleSanitizer articles, CommentSanitizer comments, ImageOrigins imageOrigins,
+    SqliteWriteGate gate, IBulkWriteConnection bulkWrites, TimeProvider time, ILogger<ImportWordPressExport> logger)
 {
-    private readonly IServiceScopeFactory _scopes;
-    private readonly PostConverter _converter;
-    private readonly SqliteWriteGate _gate;
-    private readonly IBulkWriteConnection _bulkWrites;
-    private readonly TimeProvider _time;
-    private readonly ILogger<ImportWordPressExport> _logger;
-
-    public ImportWordPressExport(
-        IServiceScopeFactory scopes, ArticleSanitizer articles, CommentSanitizer comments, ImageOrigins imageOrigins,
-        SqliteWriteGate gate, IBulkWriteConnection bulkWrites, TimeProvider time, ILogger<ImportWordPressExport> logger)
-    {
-        _scopes = scopes;
-        _converter = new PostConverter(new WordPressContent(articles), comments, imageOrigins);
-        _gate = gate;
-        _bulkWrites = bulkWrites;
-        _time = time;
-        _logger = logger;
-    }
+    private readonly PostConverter _converter = new PostConverter(new WordPressContent(articles), comments, imageOrigins);
+    private readonly ILogger<ImportWordPressExport> _logger = logger;
 
     /// <exception cref="WxrFormatException">The file cannot be read; nothing was written.</exception>
     public async Task<ImportSummary> RunAsync(ImportRequest request, Action<ImportProgress>? progress, CancellationToken cancellationToken)
@@ -60,9 +45,9 @@ public sealed partial class ImportWordPressExport
             throw new WxrFormatException($"The uploads folder {folder} does not exist.");
         }
 
-        await using var scope = _scopes.CreateAsyncScope();
+        await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
-        var run = new ImportBatchWriter(db, _gate, _bulkWrites, catalog, request, summary, _time);
+        var run = new ImportBatchWriter(db, gate, bulkWrites, catalog, request, summary, time);
         var people = await ImportPeopleAndTermsAsync(run, cancellationToken);
         var media = request.MediaFolder is null
             ? MediaMap.None

@@ -1,8 +1,3 @@
-using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.Web.Data;
-using NewsPortal.Web.Domain;
-
 namespace NewsPortal.Web.Features.WordPressImport;
 
 /// <summary>
@@ -52,23 +47,14 @@ public sealed class LegacyAddressResolver
 /// a slash (WordPress's permalinks do; the site's own routes do not) when the table knows it. Article pages and every
 /// other matched route never reach the database here.
 /// </summary>
-public sealed class LegacyAddressMiddleware
+public sealed class LegacyAddressMiddleware(RequestDelegate next, LegacyAddressResolver resolver)
 {
-    private readonly RequestDelegate _next;
-    private readonly LegacyAddressResolver _resolver;
-
-    public LegacyAddressMiddleware(RequestDelegate next, LegacyAddressResolver resolver)
-    {
-        _next = next;
-        _resolver = resolver;
-    }
-
     public async Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
         if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
         {
-            await _next(context);
+            await next(context);
             return;
         }
 
@@ -96,13 +82,13 @@ public sealed class LegacyAddressMiddleware
         if (key is not null)
         {
             var db = context.RequestServices.GetRequiredService<NewsDbContext>();
-            if (await _resolver.ResolveAsync(db, key, context.RequestAborted) is { } target)
+            if (await resolver.ResolveAsync(db, key, context.RequestAborted) is { } target)
             {
                 context.Response.Redirect(target, permanent: true);
                 return;
             }
         }
 
-        await _next(context);
+        await next(context);
     }
 }

@@ -1,5 +1,3 @@
-using NewsPortal.Web.Domain;
-
 namespace NewsPortal.Web.Features.WordPressImport;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using NewsPortal.Web.Domain;
 using NewsPortal.Web.Features.Comments;
 using NewsPortal.Web.Infrastructure.Sanitizing;
 using NewsPortal.Web.Infrastructure.Security;
@@ -10,18 +9,10 @@ namespace NewsPortal.Web.Features.WordPressImport;
 /// first category as section, the byline, the body through <see cref="WordPressContent"/>, the featured image as
 /// hero) and each comment. Touches nothing shared, so the import's reading task converts ahead of its writer.
 /// </summary>
-internal sealed class PostConverter
+internal sealed class PostConverter(WordPressContent content, CommentSanitizer comments, ImageOrigins imageOrigins)
 {
-    private readonly WordPressContent _content;
-    private readonly CommentSanitizer _comments;
-    private readonly ImageOrigins _imageOrigins;
-
-    public PostConverter(WordPressContent content, CommentSanitizer comments, ImageOrigins imageOrigins)
-    {
-        _content = content;
-        _comments = comments;
-        _imageOrigins = imageOrigins;
-    }
+    private readonly WordPressContent _content = content;
+    private readonly CommentSanitizer _comments = comments;
 
     /// <summary>A post and its comments as they will be stored; what was noted on the way is counted only when written.</summary>
     public ConvertedPost Convert(ImportBatchWriter run, WxrItem item, ImportedPeople people, MediaMap media)
@@ -104,7 +95,7 @@ internal sealed class PostConverter
             && run.Catalog.Attachments.TryGetValue(attachmentId, out var attachment))
         {
             var url = media.Resolve(attachment.Url);
-            if (url is null && _imageOrigins.IsAllowed(attachment.Url))
+            if (url is null && imageOrigins.IsAllowed(attachment.Url))
             {
                 url = attachment.Url;
             }

@@ -11,11 +11,9 @@ namespace NewsPortal.Web.Features.WordPressImport;
 /// or Vimeo address on its own line, in an embed block or an <c>[embed]</c>/<c>[youtube]</c> shortcode as the
 /// editor's embed figure; other shortcodes removed with their inner text kept; images re-pointed by the caller; then the article sanitizer, so nothing that runs survives. Thread-safe.
 /// </summary>
-public sealed partial class WordPressContent
+public sealed partial class WordPressContent(ArticleSanitizer sanitizer)
 {
-    private readonly ArticleSanitizer _sanitizer;
-
-    public WordPressContent(ArticleSanitizer sanitizer) => _sanitizer = sanitizer;
+    private readonly ArticleSanitizer _sanitizer = sanitizer;
 
     /// <param name="content">The post's <c>content:encoded</c>.</param>
     /// <param name="images">An image address to its new address, or null to keep the address as it was.</param>

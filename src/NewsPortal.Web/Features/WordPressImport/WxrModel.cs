@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace NewsPortal.Web.Features.WordPressImport;
 
 /// <summary>The channel's own facts: which site exported it, and that it is a WordPress export at all.</summary>

@@ -5,17 +5,14 @@ namespace NewsPortal.Web.Features.WordPressImport;
 /// surrogates) as the text streams by. WordPress exports them from posts pasted out of word processors, and
 /// XmlReader refuses a file holding even one, whatever its settings. Counts what it drops for the summary.
 /// </summary>
-public sealed class XmlCharacterFilter : TextReader
+public sealed class XmlCharacterFilter(TextReader inner) : TextReader
 {
-    private readonly TextReader _inner;
     private readonly char[] _buffer = new char[64 * 1024];
     private int _length;
     private int _position;
 
     // A high surrogate read at the end of one block waits here for its partner in the next.
     private char? _heldHigh;
-
-    public XmlCharacterFilter(TextReader inner) => _inner = inner;
 
     public long Dropped { get; private set; }
 
@@ -63,7 +60,7 @@ public sealed class XmlCharacterFilter : TextReader
     {
         if (disposing)
         {
-            _inner.Dispose();
+            inner.Dispose();
         }
 
         base.Dispose(disposing);
@@ -74,7 +71,7 @@ public sealed class XmlCharacterFilter : TextReader
         while (_position >= _length)
         {
             var raw = new char[_buffer.Length - 1];
-            var read = _inner.Read(raw, 0, raw.Length);
+            var read = inner.Read(raw, 0, raw.Length);
             _position = 0;
             _length = 0;
             if (read == 0)

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace NewsPortal.Web.Infrastructure.Caching;
 
 /// <summary>The reader cache across instances (section <c>Cache</c>).</summary>

@@ -1,9 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Caching.Memory;
-using Microsoft.Extensions.Options;
-using NewsPortal.Web.Data;
 using NewsPortal.Web.Infrastructure.Redis;
-using NewsPortal.Web.Infrastructure.Site;
 
 namespace NewsPortal.Web.Infrastructure.Caching;
 

@@ -8,11 +8,8 @@ namespace NewsPortal.Web.Infrastructure.Caching;
 /// <see cref="ReaderCache.FragmentLifetime"/>. Never put anything per visitor inside one.
 /// </summary>
 [HtmlTargetElement("reader-cache")]
-public sealed class ReaderCacheTagHelper : TagHelper
+public sealed class ReaderCacheTagHelper(ReaderSnapshot snapshot) : TagHelper
 {
-    private readonly ReaderSnapshot _snapshot;
-
-    public ReaderCacheTagHelper(ReaderSnapshot snapshot) => _snapshot = snapshot;
 
     /// <summary>What the fragment shows, apart from the data versions: e.g. <c>article:{slug}</c>.</summary>
     public required string Key { get; set; }
@@ -32,11 +29,11 @@ public sealed class ReaderCacheTagHelper : TagHelper
             return;
         }
 
-        var (key, html) = await _snapshot.GetRenderedAsync<string>(Key, DependsOn, CancellationToken.None);
+        var (key, html) = await snapshot.GetRenderedAsync<string>(Key, DependsOn, CancellationToken.None);
         if (html is null)
         {
             html = (await output.GetChildContentAsync()).GetContent();
-            _snapshot.SetFragment(key, html);
+            snapshot.SetFragment(key, html);
         }
 
         output.Content.SetHtmlContent(html);

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using NewsPortal.Web.Infrastructure.Redis;
 using StackExchange.Redis;
 
@@ -19,7 +18,8 @@ namespace NewsPortal.Web.Infrastructure.Caching;
 /// of it and this one reports Degraded. With no Redis configured the site is one instance and nothing here runs.
 /// </para>
 /// </summary>
-public sealed class ReaderChangeBus : BackgroundService
+public sealed class ReaderChangeBus(
+    ReaderCache cache, RedisConnection redis, TimeProvider time, IOptions<CacheOptions> options, ILogger<ReaderChangeBus> logger) : BackgroundService
 {
     public const string Channel = "newsportal:reader-changes";
 
@@ -38,10 +38,8 @@ public sealed class ReaderChangeBus : BackgroundService
     private static readonly RedisValue[] Fields = ["epoch", "articles", "comments"];
     private static readonly RedisChannel RedisChannelName = RedisChannel.Literal(Channel);
 
-    private readonly ReaderCache _cache;
-    private readonly RedisConnection _redis;
-    private readonly TimeProvider _time;
-    private readonly ILogger<ReaderChangeBus> _logger;
+    private readonly ReaderCache _cache = cache;
+    private readonly RedisConnection _redis = redis;
     private readonly string _instance = Guid.NewGuid().ToString("N");
     private bool _subscribed;
     private readonly Lock _seenLock = new();
@@ -49,24 +47,14 @@ public sealed class ReaderChangeBus : BackgroundService
     private int _unsent;
     private long _lastReadStarted;
 
-    public ReaderChangeBus(
-        ReaderCache cache, RedisConnection redis, TimeProvider time, IOptions<CacheOptions> options, ILogger<ReaderChangeBus> logger)
-    {
-        _cache = cache;
-        _redis = redis;
-        _time = time;
-        _logger = logger;
-        Interval = options.Value.SyncInterval;
-    }
-
     /// <summary>How often the shared versions are read (<see cref="CacheOptions.SyncMilliseconds"/>).</summary>
-    public TimeSpan Interval { get; }
+    public TimeSpan Interval { get; } = options.Value.SyncInterval;
 
     /// <summary>A change committed here is not yet counted in Redis, so the other instances do not know of it.</summary>
     public bool HasUnsentChange => Volatile.Read(ref _unsent) != 0;
 
     /// <summary>Time since the last successful read of the shared versions began; null when none has succeeded.</summary>
-    public TimeSpan? SinceLastRead => Interlocked.Read(ref _lastReadStarted) is var started and not 0 ? _time.GetElapsedTime(started) : null;
+    public TimeSpan? SinceLastRead => Interlocked.Read(ref _lastReadStarted) is var started and not 0 ? time.GetElapsedTime(started) : null;
 
     /// <summary>A change committed on this instance. The local version moves before this returns its task.</summary>
     public Task PublishAsync(ReaderChange change)
@@ -94,7 +82,7 @@ public sealed class ReaderChangeBus : BackgroundService
             // The write is committed, so its save must not fail now; it must still reach the others, so it is counted
             // once Redis answers again.
             Remember(kind);
-            _logger.LogWarning(ex, "Could not count a {Change} change in Redis; the other instances get it once Redis answers.", kind);
+            logger.LogWarning(ex, "Could not count a {Change} change in Redis; the other instances get it once Redis answers.", kind);
         }
     }
 
@@ -138,10 +126,10 @@ public sealed class ReaderChangeBus : BackgroundService
             {
                 // A background service must never take the site down, nor stop for good: until this runs again,
                 // ReaderCache moves this instance's versions by itself.
-                _logger.LogError(ex, "The reader-cache sync loop failed; it starts again in {Interval}.", Interval);
+                logger.LogError(ex, "The reader-cache sync loop failed; it starts again in {Interval}.", Interval);
                 try
                 {
-                    await Task.Delay(Interval, _time, stoppingToken);
+                    await Task.Delay(Interval, time, stoppingToken);
                 }
                 catch (OperationCanceledException)
                 {
@@ -155,7 +143,7 @@ public sealed class ReaderChangeBus : BackgroundService
     {
         var multiplexer = await _redis.ConnectAsync()
             ?? throw new InvalidOperationException("Redis is configured but its client was not created.");
-        using var timer = new PeriodicTimer(Interval, _time);
+        using var timer = new PeriodicTimer(Interval, time);
         do
         {
             // Once per process: the client keeps the subscription across reconnects, and a handler added on every
@@ -188,17 +176,17 @@ public sealed class ReaderChangeBus : BackgroundService
                     throw;
                 }
 
-                _logger.LogInformation("Counted a {Change} change committed while Redis could not be reached.", unsent);
+                logger.LogInformation("Counted a {Change} change committed while Redis could not be reached.", unsent);
             }
 
-            var started = _time.GetTimestamp();
+            var started = time.GetTimestamp();
             Apply(Parse(await multiplexer.GetDatabase().HashGetAsync(VersionsKey, Fields)));
             Interlocked.Exchange(ref _lastReadStarted, started);
             _cache.Confirm(started);
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
-            _logger.LogDebug(ex, "Reading the shared reader-cache versions failed; trying again in {Interval}.", Interval);
+            logger.LogDebug(ex, "Reading the shared reader-cache versions failed; trying again in {Interval}.", Interval);
         }
     }
 
@@ -212,7 +200,7 @@ public sealed class ReaderChangeBus : BackgroundService
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
-            _logger.LogDebug(ex, "Subscribing to {Channel} failed; will retry.", Channel);
+            logger.LogDebug(ex, "Subscribing to {Channel} failed; will retry.", Channel);
             return false;
         }
     }

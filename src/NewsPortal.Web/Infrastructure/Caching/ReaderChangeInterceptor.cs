@@ -1,9 +1,7 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using NewsPortal.Web.Domain;
 
 namespace NewsPortal.Web.Infrastructure.Caching;
 
@@ -14,7 +12,7 @@ namespace NewsPortal.Web.Infrastructure.Caching;
 /// transaction, when that transaction commits (and never when it rolls back). Signalling before the commit would
 /// let a request load the old rows under the new version and keep them.
 /// </summary>
-public sealed class ReaderChangeInterceptor : SaveChangesInterceptor, IDbTransactionInterceptor
+public sealed class ReaderChangeInterceptor(ReaderChangeBus bus) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
     private static readonly HashSet<string> VisibleCommentProperties =
         [
@@ -22,7 +20,6 @@ public sealed class ReaderChangeInterceptor : SaveChangesInterceptor, IDbTransac
             nameof(Comment.ArticleId), nameof(Comment.EditedAt),
         ];
 
-    private readonly ReaderChangeBus _bus;
 
     /// <summary>
     /// What each context has saved but not yet signalled (it is inside a transaction, or saving now). A transaction
@@ -31,8 +28,6 @@ public sealed class ReaderChangeInterceptor : SaveChangesInterceptor, IDbTransac
     /// entry is rebuilt from the database (the search index interceptor behaves the same way).
     /// </summary>
     private readonly ConditionalWeakTable<DbContext, Pending> _pending = [];
-
-    public ReaderChangeInterceptor(ReaderChangeBus bus) => _bus = bus;
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -176,7 +171,7 @@ public sealed class ReaderChangeInterceptor : SaveChangesInterceptor, IDbTransac
         if (context is not null && _pending.TryGetValue(context, out var pending) && pending.Change is { } change)
         {
             pending.Change = null;
-            return _bus.PublishAsync(change);
+            return bus.PublishAsync(change);
         }
 
         return Task.CompletedTask;

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Caching.Memory;
-using NewsPortal.Web.Data;
 
 namespace NewsPortal.Web.Infrastructure.Caching;
 
@@ -8,12 +7,10 @@ namespace NewsPortal.Web.Infrastructure.Caching;
 /// and every read and every rendered fragment of the request uses them. So a fragment is always stored under the
 /// versions of the data it was rendered from, even when a change lands halfway through the request.
 /// </summary>
-public sealed class ReaderSnapshot
+public sealed class ReaderSnapshot(ReaderCache cache)
 {
-    private readonly ReaderCache _cache;
+    private readonly ReaderCache _cache = cache;
     private ReaderVersions? _versions;
-
-    public ReaderSnapshot(ReaderCache cache) => _cache = cache;
 
     public async ValueTask<ReaderVersions> VersionsAsync(CancellationToken cancellationToken) =>
         _versions ??= await _cache.CurrentAsync(cancellationToken);

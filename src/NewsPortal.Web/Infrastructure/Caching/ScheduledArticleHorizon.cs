@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.Web.Data;
-using NewsPortal.Web.Domain;
-
 namespace NewsPortal.Web.Infrastructure.Caching;
 
 /// <summary>
@@ -9,20 +5,13 @@ namespace NewsPortal.Web.Infrastructure.Caching;
 /// when the next one is due and counts that moment as a change. Every instance does this by itself from the
 /// database, so nothing has to be written or sent when the time comes.
 /// </summary>
-internal sealed class ScheduledArticleHorizon : IDisposable
+/// <param name="passed">Called when a scheduled article has come due, before the next one is read.</param>
+internal sealed class ScheduledArticleHorizon(IServiceScopeFactory scopes, Action passed) : IDisposable
 {
-    private readonly IServiceScopeFactory _scopes;
-    private readonly Action _passed;
+    private readonly Action _passed = passed;
     private readonly SemaphoreSlim _lock = new(1, 1);
     private long _nextScheduledTicks = long.MaxValue;
     private volatile bool _known;
-
-    /// <param name="passed">Called when a scheduled article has come due, before the next one is read.</param>
-    public ScheduledArticleHorizon(IServiceScopeFactory scopes, Action passed)
-    {
-        _scopes = scopes;
-        _passed = passed;
-    }
 
     /// <summary>A new or rescheduled article may move the moment the next one comes due: read it again.</summary>
     public void Forget() => _known = false;
@@ -50,7 +39,7 @@ internal sealed class ScheduledArticleHorizon : IDisposable
 
             // Read the horizon before declaring it known: a change arriving meanwhile sets it unknown again.
             _known = true;
-            await using var scope = _scopes.CreateAsyncScope();
+            await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
             var next = await db.Articles.AsNoTracking()
                 .Where(a => a.Status == ArticleStatus.Scheduled && a.PublishedAt > now)

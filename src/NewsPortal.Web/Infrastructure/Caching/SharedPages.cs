@@ -1,6 +1,3 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using NewsPortal.Web.Infrastructure.Compression;
 using NewsPortal.Web.Infrastructure.Proxy;

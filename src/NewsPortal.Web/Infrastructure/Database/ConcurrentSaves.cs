@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace NewsPortal.Web.Infrastructure.Database;
 
 public static class ConcurrentSaves

@@ -1,6 +1,5 @@
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 
 namespace NewsPortal.Web.Infrastructure.Database;
 

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using NewsPortal.Web.Infrastructure.Hosting;
 
 namespace NewsPortal.Web.Infrastructure.Database;
@@ -11,12 +10,9 @@ namespace NewsPortal.Web.Infrastructure.Database;
 /// without a thread; one that cannot start within <see cref="DatabaseOptions.WriteWaitSeconds"/> throws
 /// <see cref="DatabaseBusyException"/>, answered with 503. SQL Server does not need it: there it lets everyone in.
 /// </summary>
-public sealed class SqliteWriteGate : IDisposable
+public sealed class SqliteWriteGate(IOptions<DatabaseOptions> options) : IDisposable
 {
-    private readonly Bulkhead? _one;
-
-    public SqliteWriteGate(IOptions<DatabaseOptions> options) =>
-        _one = options.Value.Provider == DatabaseProvider.Sqlite ? new Bulkhead(1, TimeSpan.FromSeconds(options.Value.WriteWaitSeconds)) : null;
+    private readonly Bulkhead? _one = options.Value.Provider == DatabaseProvider.Sqlite ? new Bulkhead(1, TimeSpan.FromSeconds(options.Value.WriteWaitSeconds)) : null;
 
     /// <summary>Waits for this process's turn to write; dispose the result when the write is done.</summary>
     /// <exception cref="DatabaseBusyException">The turn did not come within <see cref="DatabaseOptions.WriteWaitSeconds"/>.</exception>

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using NewsPortal.Web.Data;
 using NewsPortal.Web.Data.Queries;
 
 namespace NewsPortal.Web.Infrastructure.Health;
@@ -9,20 +8,12 @@ namespace NewsPortal.Web.Infrastructure.Health;
 /// post would fail); a write lock someone else holds right now is Degraded (200: writes queue for their turn). How
 /// to tell is the provider's (<see cref="IDatabaseProbe"/>); SQL Server adds nothing to the connection check.
 /// </summary>
-public sealed class DatabaseWritableHealthCheck : IHealthCheck
+public sealed class DatabaseWritableHealthCheck(NewsDbContext db, IDatabaseProbe probe) : IHealthCheck
 {
-    private readonly NewsDbContext _db;
-    private readonly IDatabaseProbe _probe;
-
-    public DatabaseWritableHealthCheck(NewsDbContext db, IDatabaseProbe probe)
-    {
-        _db = db;
-        _probe = probe;
-    }
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var state = await _probe.WriteStateAsync(_db, cancellationToken);
+        var state = await probe.WriteStateAsync(db, cancellationToken);
         return state.Kind switch
         {
             DatabaseWriteKind.Writable => HealthCheckResult.Healthy(),

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using NewsPortal.Web.Data;
 using NewsPortal.Web.Infrastructure.Redis;
 
 namespace NewsPortal.Web.Infrastructure.Health;

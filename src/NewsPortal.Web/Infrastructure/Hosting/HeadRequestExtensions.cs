@@ -38,12 +38,10 @@ public static class HeadRequestExtensions
         });
 
     /// <summary>A response body that discards what is written; starting and completing the response still reach the server.</summary>
-    private sealed class NoBody : IHttpResponseBodyFeature
+    private sealed class NoBody(IHttpResponseBodyFeature server) : IHttpResponseBodyFeature
     {
-        private readonly IHttpResponseBodyFeature _server;
+        private readonly IHttpResponseBodyFeature _server = server;
         private PipeWriter? _writer;
-
-        public NoBody(IHttpResponseBodyFeature server) => _server = server;
 
         public Stream Stream => Stream.Null;
 

@@ -1,28 +1,15 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
-using NewsPortal.Web.Data;
 
 namespace NewsPortal.Web.Infrastructure.Identity;
 
 /// <summary>Creates the roles and, when Admin:Email and Admin:Password are both set, the bootstrap administrator.</summary>
-public sealed partial class StaffBootstrapper
+public sealed partial class StaffBootstrapper(
+    RoleManager<IdentityRole> roles, UserManager<StaffUser> users, NewsDbContext db, IOptions<AdminOptions> admin,
+    ILogger<StaffBootstrapper> logger)
 {
-    private readonly RoleManager<IdentityRole> _roles;
-    private readonly UserManager<StaffUser> _users;
-    private readonly NewsDbContext _db;
-    private readonly AdminOptions _admin;
-    private readonly ILogger<StaffBootstrapper> _logger;
-
-    public StaffBootstrapper(
-        RoleManager<IdentityRole> roles, UserManager<StaffUser> users, NewsDbContext db, IOptions<AdminOptions> admin,
-        ILogger<StaffBootstrapper> logger)
-    {
-        _roles = roles;
-        _users = users;
-        _db = db;
-        _admin = admin.Value;
-        _logger = logger;
-    }
+    private readonly RoleManager<IdentityRole> _roles = roles;
+    private readonly AdminOptions _admin = admin.Value;
+    private readonly ILogger<StaffBootstrapper> _logger = logger;
 
     public async Task EnsureAsync()
     {
@@ -44,11 +31,11 @@ public sealed partial class StaffBootstrapper
             return;
         }
 
-        var user = await _users.FindByEmailAsync(_admin.Email);
+        var user = await users.FindByEmailAsync(_admin.Email);
         if (user is null)
         {
             user = new StaffUser { UserName = _admin.Email, Email = _admin.Email, EmailConfirmed = true, DisplayName = "Administrator" };
-            var created = await TryAsync(() => _users.CreateAsync(user, _admin.Password));
+            var created = await TryAsync(() => users.CreateAsync(user, _admin.Password));
             if (created.Succeeded)
             {
                 LogCreated(_logger);
@@ -56,7 +43,7 @@ public sealed partial class StaffBootstrapper
             else
             {
                 // Another instance may have created it a moment ago.
-                user = await _users.FindByEmailAsync(_admin.Email);
+                user = await users.FindByEmailAsync(_admin.Email);
                 if (user is null)
                 {
                     Check(created, "create the Admin:Email account (is Admin:Password at least 12 characters?)");
@@ -65,11 +52,11 @@ public sealed partial class StaffBootstrapper
             }
         }
 
-        if (!await _users.IsInRoleAsync(user, Roles.Admin))
+        if (!await users.IsInRoleAsync(user, Roles.Admin))
         {
             // Instances starting together both see the account outside the role; the one that loses is fine.
-            var added = await TryAsync(() => _users.AddToRoleAsync(user, Roles.Admin));
-            if (!added.Succeeded && !await _users.IsInRoleAsync(user, Roles.Admin))
+            var added = await TryAsync(() => users.AddToRoleAsync(user, Roles.Admin));
+            if (!added.Succeeded && !await users.IsInRoleAsync(user, Roles.Admin))
             {
                 Check(added, "add the Admin:Email account to role Admin");
             }
@@ -89,7 +76,7 @@ public sealed partial class StaffBootstrapper
         }
         catch (Microsoft.EntityFrameworkCore.DbUpdateException ex)
         {
-            _db.ChangeTracker.Clear();
+            db.ChangeTracker.Clear();
             return IdentityResult.Failed(new IdentityError { Code = "Conflict", Description = ex.InnerException?.Message ?? ex.Message });
         }
     }

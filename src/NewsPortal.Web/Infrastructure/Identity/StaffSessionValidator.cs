@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
-using NewsPortal.Web.Data;
 
 namespace NewsPortal.Web.Infrastructure.Identity;
 

@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.WebUtilities;
 using NewsPortal.Web.Infrastructure.Security;
@@ -25,26 +23,17 @@ public enum LinkCheck
 /// verified, never issued, while that key exists, so mail sent before the change keeps working until it expires
 /// (short-lived ones only if they expire within <see cref="SiteSecretStore.LegacyShortLinkGrace"/> of the upgrade).
 /// </summary>
-public sealed class LinkSigner
+public sealed class LinkSigner(IDataProtectionProvider protection, SiteSecretStore legacy, TimeProvider time)
 {
     private const string ProtectorPurpose = "NewsPortal.MailLinks.v2";
 
     /// <summary>The one purpose whose old-format links are accepted until they expire, however far off.</summary>
     private const string LongLivedLegacyPurpose = "unsubscribe";
-    private readonly IDataProtector _protector;
-    private readonly SiteSecretStore _legacy;
-    private readonly TimeProvider _time;
-
-    public LinkSigner(IDataProtectionProvider protection, SiteSecretStore legacy, TimeProvider time)
-    {
-        _protector = protection.CreateProtector(ProtectorPurpose);
-        _legacy = legacy;
-        _time = time;
-    }
+    private readonly IDataProtector _protector = protection.CreateProtector(ProtectorPurpose);
 
     public Task<string> SignAsync(string purpose, string subject, TimeSpan lifetime)
     {
-        var expires = (_time.GetUtcNow() + lifetime).ToUnixTimeSeconds();
+        var expires = (time.GetUtcNow() + lifetime).ToUnixTimeSeconds();
         var payload = Encoding.UTF8.GetBytes($"{expires.ToString(CultureInfo.InvariantCulture)}\n{subject}");
         return Task.FromResult(WebEncoders.Base64UrlEncode(_protector.CreateProtector(purpose).Protect(payload)));
     }
@@ -79,7 +68,7 @@ public sealed class LinkSigner
 
     private async Task<(LinkCheck Check, string? Subject)> CheckLegacyAsync(string purpose, string token)
     {
-        if (token.Split('.') is not [var encodedPayload, var encodedMac] || await _legacy.FindAsync(SiteSecretStore.MailLinksKey) is not { } key)
+        if (token.Split('.') is not [var encodedPayload, var encodedMac] || await legacy.FindAsync(SiteSecretStore.MailLinksKey) is not { } key)
         {
             return (LinkCheck.Invalid, null);
         }
@@ -110,12 +99,12 @@ public sealed class LinkSigner
         // this format was mailed before the old key retired, so it expires soon after: a later expiry was made since,
         // with a copy of the key.
         return purpose == LongLivedLegacyPurpose
-            || (_legacy.MailLinksRetiredAt is { } retired
+            || (legacy.MailLinksRetiredAt is { } retired
                 && DateTimeOffset.FromUnixTimeSeconds(expires) <= new DateTimeOffset(retired, TimeSpan.Zero) + SiteSecretStore.LegacyShortLinkGrace)
             ? Judge(expires, parts[2])
             : (LinkCheck.Invalid, null);
     }
 
     private (LinkCheck, string?) Judge(long expires, string subject) =>
-        _time.GetUtcNow().ToUnixTimeSeconds() > expires ? (LinkCheck.Expired, subject) : (LinkCheck.Valid, subject);
+        time.GetUtcNow().ToUnixTimeSeconds() > expires ? (LinkCheck.Expired, subject) : (LinkCheck.Valid, subject);
 }

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace NewsPortal.Web.Infrastructure.Mail;
 
 public static partial class MailServiceCollectionExtensions

@@ -1,6 +1,4 @@
-using Microsoft.Extensions.Options;
 using NewsPortal.Web.Infrastructure.Proxy;
-using NewsPortal.Web.Infrastructure.Site;
 
 namespace NewsPortal.Web.Infrastructure.Mail;
 
@@ -9,20 +7,10 @@ namespace NewsPortal.Web.Infrastructure.Mail;
 /// <c>Site:PublicUrl</c> everywhere but Development; there, unset, it is the address of the request that queued the
 /// message, or for a background job's message the address the server listens on.
 /// </summary>
-public sealed class MailSite
+public sealed class MailSite(IHttpContextAccessor http, PublicUrls urls, IOptions<SiteOptions> site)
 {
-    private readonly IHttpContextAccessor _http;
-    private readonly PublicUrls _urls;
-
-    public MailSite(IHttpContextAccessor http, PublicUrls urls, IOptions<SiteOptions> site)
-    {
-        _http = http;
-        _urls = urls;
-        Name = site.Value.Name;
-    }
-
-    public string Name { get; }
+    public string Name { get; } = site.Value.Name;
 
     /// <summary>Scheme, host and path base, without a trailing slash.</summary>
-    public string BaseUrl => _urls.Base(_http.HttpContext?.Request);
+    public string BaseUrl => urls.Base(http.HttpContext?.Request);
 }

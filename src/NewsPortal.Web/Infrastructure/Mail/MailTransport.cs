@@ -1,6 +1,5 @@
 using MailKit.Net.Smtp;
 using MailKit.Security;
-using Microsoft.Extensions.Options;
 using MimeKit;
 
 namespace NewsPortal.Web.Infrastructure.Mail;
@@ -12,11 +11,9 @@ public interface IMailTransport
 }
 
 /// <summary>MailKit over SMTP, one connection per message (the site sends a handful an hour).</summary>
-public sealed class SmtpMailTransport : IMailTransport
+public sealed class SmtpMailTransport(IOptions<SmtpOptions> options) : IMailTransport
 {
-    private readonly SmtpOptions _options;
-
-    public SmtpMailTransport(IOptions<SmtpOptions> options) => _options = options.Value;
+    private readonly SmtpOptions _options = options.Value;
 
     public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
     {
@@ -42,12 +39,9 @@ public sealed class SmtpMailTransport : IMailTransport
 /// No SMTP host: each message becomes an .eml file named after its Message-ID, written to a temporary name and
 /// then moved, so a message written twice (a claim taken over) is still one file and a reader never sees half of one.
 /// </summary>
-public sealed class PickupMailTransport : IMailTransport
+public sealed class PickupMailTransport(IOptions<SmtpOptions> options, IHostEnvironment environment) : IMailTransport
 {
-    public PickupMailTransport(IOptions<SmtpOptions> options, IHostEnvironment environment) =>
-        Directory = Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.Value.PickupDirectory));
-
-    public string Directory { get; }
+    public string Directory { get; } = Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.Value.PickupDirectory));
 
     public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
     {

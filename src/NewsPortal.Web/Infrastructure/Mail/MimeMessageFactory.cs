@@ -1,5 +1,4 @@
 using MimeKit;
-using NewsPortal.Web.Domain;
 
 namespace NewsPortal.Web.Infrastructure.Mail;
 

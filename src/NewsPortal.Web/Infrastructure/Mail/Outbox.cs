@@ -1,7 +1,4 @@
 using System.Net;
-using System.Text;
-using NewsPortal.Web.Data;
-using NewsPortal.Web.Domain;
 
 namespace NewsPortal.Web.Infrastructure.Mail;
 
@@ -18,16 +15,9 @@ namespace NewsPortal.Web.Infrastructure.Mail;
 /// them, and twice only when a send outlives its claim (see <see cref="OutboxSender"/>). Inject <see cref="Outbox"/> (a singleton); pass the same <see cref="NewsDbContext"/> your own change
 /// uses.
 /// </summary>
-public sealed class Outbox
+public sealed class Outbox(MailSite site, TimeProvider time)
 {
-    private readonly MailSite _site;
-    private readonly TimeProvider _time;
-
-    public Outbox(MailSite site, TimeProvider time)
-    {
-        _site = site;
-        _time = time;
-    }
+    private readonly MailSite _site = site;
 
     /// <summary>
     /// Renders <paramref name="mail"/> (text and HTML, the site's name and address around the body) and adds it to
@@ -39,7 +29,7 @@ public sealed class Outbox
         ArgumentNullException.ThrowIfNull(mail);
         ArgumentException.ThrowIfNullOrWhiteSpace(mail.ToAddress);
 
-        var now = _time.GetUtcNow().UtcDateTime;
+        var now = time.GetUtcNow().UtcDateTime;
         var baseUrl = _site.BaseUrl;
         string Absolute(string pathOrUrl) => Proxy.PublicUrls.Absolute(baseUrl, pathOrUrl);
 

@@ -1,9 +1,5 @@
 using System.Text.RegularExpressions;
 using MailKit.Net.Smtp;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using NewsPortal.Web.Data;
-using NewsPortal.Web.Domain;
 using NewsPortal.Web.Infrastructure.Telemetry;
 
 namespace NewsPortal.Web.Infrastructure.Mail;
@@ -18,35 +14,20 @@ namespace NewsPortal.Web.Infrastructure.Mail;
 /// the message to the server and recording it, a process paused past the lease, or instance clocks further apart
 /// than <see cref="OutboxOptions.LeaseMargin"/> (expiry is judged on each instance's own clock).
 /// </summary>
-public sealed partial class OutboxSender
+public sealed partial class OutboxSender(
+    IServiceScopeFactory scopes,
+    IMailTransport transport,
+    TimeProvider time,
+    IOptions<OutboxOptions> options,
+    IOptions<SmtpOptions> smtp,
+    MailSite site,
+    ILogger<OutboxSender> logger)
 {
     private const int Batch = 20;
 
-    private readonly IServiceScopeFactory _scopes;
-    private readonly IMailTransport _transport;
-    private readonly TimeProvider _time;
-    private readonly OutboxOptions _options;
-    private readonly SmtpOptions _smtp;
-    private readonly MailSite _site;
-    private readonly ILogger<OutboxSender> _logger;
-
-    public OutboxSender(
-        IServiceScopeFactory scopes,
-        IMailTransport transport,
-        TimeProvider time,
-        IOptions<OutboxOptions> options,
-        IOptions<SmtpOptions> smtp,
-        MailSite site,
-        ILogger<OutboxSender> logger)
-    {
-        _scopes = scopes;
-        _transport = transport;
-        _time = time;
-        _options = options.Value;
-        _smtp = smtp.Value;
-        _site = site;
-        _logger = logger;
-    }
+    private readonly OutboxOptions _options = options.Value;
+    private readonly SmtpOptions _smtp = smtp.Value;
+    private readonly ILogger<OutboxSender> _logger = logger;
 
     /// <summary>Sends every message due now; returns how many were delivered.</summary>
     public async Task<int> SendDueAsync(CancellationToken cancellationToken)
@@ -85,8 +66,8 @@ public sealed partial class OutboxSender
 
     private async Task<List<long>> DueIdsAsync(CancellationToken cancellationToken)
     {
-        var now = _time.GetUtcNow().UtcDateTime;
-        await using var scope = _scopes.CreateAsyncScope();
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
         return await DueQuery(db, now).Take(Batch).ToListAsync(cancellationToken);
     }
@@ -100,10 +81,10 @@ public sealed partial class OutboxSender
     /// <summary>The claim: one UPDATE that succeeds for one instance only. Returns the claim's token, or null.</summary>
     internal async Task<Guid?> TryClaimAsync(long id, CancellationToken cancellationToken)
     {
-        var now = _time.GetUtcNow().UtcDateTime;
+        var now = time.GetUtcNow().UtcDateTime;
         var token = Guid.NewGuid();
         var until = now + _options.Lease;
-        await using var scope = _scopes.CreateAsyncScope();
+        await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
         var claimed = await ClaimQuery(db, id, now).ExecuteUpdateAsync(
             s => s.SetProperty(m => m.ClaimToken, token)
@@ -119,7 +100,7 @@ public sealed partial class OutboxSender
 
     private async Task<bool> DeliverAsync(long id, Guid token, CancellationToken cancellationToken)
     {
-        await using var scope = _scopes.CreateAsyncScope();
+        await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
         // Erasure deletes a person's messages by key, and may take one claimed a moment ago: nothing left to send.
         var row = await db.OutboxMessages.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
@@ -131,14 +112,14 @@ public sealed partial class OutboxSender
 
         // A send that outlived its claim could overlap another instance's send of the same message: give it up first.
         var limit = _options.SendDeadline > TimeSpan.Zero ? _options.SendDeadline : Timeout.InfiniteTimeSpan;
-        using var deadline = new CancellationTokenSource(limit, _time);
+        using var deadline = new CancellationTokenSource(limit, time);
         using var send = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         using var span = SiteTracing.StartMailSend(row.Kind, string.IsNullOrWhiteSpace(_smtp.Host) ? null : _smtp.Host, _smtp.Port);
         try
         {
             var from = _smtp.From ?? "newsportal@localhost";
-            var message = MimeMessageFactory.Create(row, from, _smtp.FromName ?? _site.Name, _time.GetUtcNow());
-            await _transport.SendAsync(message, send.Token);
+            var message = MimeMessageFactory.Create(row, from, _smtp.FromName ?? site.Name, time.GetUtcNow());
+            await transport.SendAsync(message, send.Token);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -161,7 +142,7 @@ public sealed partial class OutboxSender
             return false;
         }
 
-        var now = _time.GetUtcNow().UtcDateTime;
+        var now = time.GetUtcNow().UtcDateTime;
         var marked = await db.OutboxMessages.Where(m => m.Id == id && m.ClaimToken == token).ExecuteUpdateAsync(
             s => s.SetProperty(m => m.Status, OutboxStatus.Sent)
                 .SetProperty(m => m.SentAt, now)
@@ -187,7 +168,7 @@ public sealed partial class OutboxSender
             or MimeKit.ParseException or FormatException or ArgumentException;
         var giveUp = permanent || row.Attempts >= _options.MaxAttempts;
         var error = Scrub(ex.GetType().Name + ": " + ex.Message, row.ToAddress);
-        var now = _time.GetUtcNow().UtcDateTime;
+        var now = time.GetUtcNow().UtcDateTime;
         var next = now + Backoff(row.Attempts);
         var status = giveUp ? OutboxStatus.Failed : OutboxStatus.Pending;
         await db.OutboxMessages.Where(m => m.Id == row.Id && m.ClaimToken == token).ExecuteUpdateAsync(

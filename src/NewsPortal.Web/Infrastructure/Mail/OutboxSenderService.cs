@@ -1,22 +1,13 @@
-using Microsoft.Extensions.Options;
-
 namespace NewsPortal.Web.Infrastructure.Mail;
 
 /// <summary>
 /// Runs <see cref="OutboxSender"/> every poll interval (<c>Outbox:PollInterval</c>). Catches and logs everything but cancellation: a mail server that is down must not stop the site.
 /// </summary>
-public sealed partial class OutboxSenderService : Hosting.PeriodicBackgroundService
+public sealed partial class OutboxSenderService(OutboxSender sender, IOptions<OutboxOptions> options, ILogger<OutboxSenderService> logger) : Hosting.PeriodicBackgroundService
 {
-    private readonly OutboxSender _sender;
-    private readonly OutboxOptions _options;
-    private readonly ILogger<OutboxSenderService> _logger;
-
-    public OutboxSenderService(OutboxSender sender, IOptions<OutboxOptions> options, ILogger<OutboxSenderService> logger)
-    {
-        _sender = sender;
-        _options = options.Value;
-        _logger = logger;
-    }
+    private readonly OutboxSender _sender = sender;
+    private readonly OutboxOptions _options = options.Value;
+    private readonly ILogger<OutboxSenderService> _logger = logger;
 
     protected override bool Enabled => _options.Enabled;
 

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace NewsPortal.Web.Infrastructure.Media;
 
 /// <summary><see cref="IMediaStore"/> on a folder: <c>originals/</c> (never served) and <c>variants/</c> (served at /media).</summary>

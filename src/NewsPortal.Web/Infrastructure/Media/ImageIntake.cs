@@ -1,6 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
-using Microsoft.Extensions.Options;
 using NetVips;
 
 namespace NewsPortal.Web.Infrastructure.Media;
@@ -17,17 +15,15 @@ public sealed record IntakeResult(string? Refusal, byte[] Original, string Origi
 /// header before any pixel is decoded, then decodes it whole (so a damaged file is refused now, not in the job),
 /// turns it upright, converts it to sRGB and re-encodes it without metadata (EXIF, GPS, XMP, IPTC, ICC).
 /// </summary>
-public sealed class ImageIntake : IDisposable
+public sealed class ImageIntake(IOptions<MediaOptions> options) : IDisposable
 {
-    private readonly MediaOptions _options;
+    private readonly MediaOptions _options = options.Value;
 
     /// <summary>
     /// One decode at a time per instance: turning a photograph upright decodes it whole (18 MB for 3000×2000, plus
     /// libvips' buffers), and four uploads at once would otherwise hold four of those together (tests/load/media-bench.sh).
     /// </summary>
     private readonly SemaphoreSlim _decoding = new(1, 1);
-
-    public ImageIntake(IOptions<MediaOptions> options) => _options = options.Value;
 
     public void Dispose() => _decoding.Dispose();
 

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace NewsPortal.Web.Infrastructure.Media;
 
 public sealed class MediaOptions

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace NewsPortal.Web.Infrastructure.Media;
 
 /// <summary>Wakes the processing job at once after an upload instead of at its next poll.</summary>
@@ -10,20 +8,10 @@ public sealed class MediaWorkSignal : Hosting.WorkSignal;
 /// and every <c>Media:ProcessingPollInterval</c> (for uploads another instance took and leases that ran out).
 /// Every failure but the host's stopping is logged and the loop goes on.
 /// </summary>
-public sealed partial class MediaProcessingService : BackgroundService
+public sealed partial class MediaProcessingService(IServiceScopeFactory scopes, MediaWorkSignal signal, IOptions<MediaOptions> options, ILogger<MediaProcessingService> logger) : BackgroundService
 {
-    private readonly IServiceScopeFactory _scopes;
-    private readonly MediaWorkSignal _signal;
-    private readonly MediaOptions _options;
-    private readonly ILogger<MediaProcessingService> _logger;
-
-    public MediaProcessingService(IServiceScopeFactory scopes, MediaWorkSignal signal, IOptions<MediaOptions> options, ILogger<MediaProcessingService> logger)
-    {
-        _scopes = scopes;
-        _signal = signal;
-        _options = options.Value;
-        _logger = logger;
-    }
+    private readonly MediaOptions _options = options.Value;
+    private readonly ILogger<MediaProcessingService> _logger = logger;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -37,7 +25,7 @@ public sealed partial class MediaProcessingService : BackgroundService
         {
             try
             {
-                await using var scope = _scopes.CreateAsyncScope();
+                await using var scope = scopes.CreateAsyncScope();
                 await scope.ServiceProvider.GetRequiredService<MediaProcessor>().RunOnceAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -53,7 +41,7 @@ public sealed partial class MediaProcessingService : BackgroundService
 
             try
             {
-                await _signal.WaitAsync(_options.ProcessingPollInterval, stoppingToken);
+                await signal.WaitAsync(_options.ProcessingPollInterval, stoppingToken);
             }
             catch (OperationCanceledException)
             {

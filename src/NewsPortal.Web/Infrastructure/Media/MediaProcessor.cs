@@ -1,8 +1,5 @@
 using System.Security.Cryptography;
-using Microsoft.EntityFrameworkCore;
 using NetVips;
-using NewsPortal.Web.Data;
-using NewsPortal.Web.Domain;
 using NewsPortal.Web.Infrastructure.Telemetry;
 
 namespace NewsPortal.Web.Infrastructure.Media;
@@ -15,7 +12,7 @@ namespace NewsPortal.Web.Infrastructure.Media;
 /// runs out; the next pass (on this instance after a restart, or another) redoes it. Files are named by their
 /// content's hash, so redoing rewrites the same names. After <see cref="MaxAttempts"/> claims the row is marked failed.
 /// </summary>
-public sealed partial class MediaProcessor
+public sealed partial class MediaProcessor(NewsDbContext db, IMediaStore store, TimeProvider time, ILogger<MediaProcessor> logger)
 {
     public static readonly IReadOnlyList<int> Widths = [480, 800, 1200, 1600];
     public const int SocialWidth = 1200;
@@ -25,18 +22,8 @@ public sealed partial class MediaProcessor
     /// <summary>Longer than any one image takes (about a second for a 3000×2000 photograph on two cores).</summary>
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
 
-    private readonly NewsDbContext _db;
-    private readonly IMediaStore _store;
-    private readonly TimeProvider _time;
-    private readonly ILogger<MediaProcessor> _logger;
-
-    public MediaProcessor(NewsDbContext db, IMediaStore store, TimeProvider time, ILogger<MediaProcessor> logger)
-    {
-        _db = db;
-        _store = store;
-        _time = time;
-        _logger = logger;
-    }
+    private readonly IMediaStore _store = store;
+    private readonly ILogger<MediaProcessor> _logger = logger;
 
     /// <summary>Processes claimable rows until none is left; returns how many were finished or failed.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
@@ -45,8 +32,8 @@ public sealed partial class MediaProcessor
         var seen = new HashSet<int>();
         while (true)
         {
-            var now = _time.GetUtcNow().UtcDateTime;
-            var id = await _db.MediaItems
+            var now = time.GetUtcNow().UtcDateTime;
+            var id = await db.MediaItems
                 .Where(m => m.State == MediaState.Processing && (m.LeaseUntil == null || m.LeaseUntil < now) && !seen.Contains(m.Id))
                 .OrderBy(m => m.Id).Select(m => (int?)m.Id).FirstOrDefaultAsync(cancellationToken);
             // One pass takes each row at most once: one that failed waits for its lease to run out.
@@ -56,7 +43,7 @@ public sealed partial class MediaProcessor
             }
 
             var leaseUntil = now + Lease;
-            var claimed = await _db.MediaItems
+            var claimed = await db.MediaItems
                 .Where(m => m.Id == id && m.State == MediaState.Processing && (m.LeaseUntil == null || m.LeaseUntil < now))
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseUntil, leaseUntil).SetProperty(m => m.Attempts, m => m.Attempts + 1), cancellationToken);
             if (claimed == 0)
@@ -74,8 +61,8 @@ public sealed partial class MediaProcessor
 
     private async Task<bool> ProcessAsync(int id, CancellationToken cancellationToken)
     {
-        _db.ChangeTracker.Clear();
-        var item = await _db.MediaItems.Include(m => m.Variants).SingleAsync(m => m.Id == id, cancellationToken);
+        db.ChangeTracker.Clear();
+        var item = await db.MediaItems.Include(m => m.Variants).SingleAsync(m => m.Id == id, cancellationToken);
         if (item.Attempts > MaxAttempts)
         {
             LogGaveUp(_logger, id, item.Attempts - 1);
@@ -92,7 +79,7 @@ public sealed partial class MediaProcessor
         }
 
         List<MediaVariant> variants;
-        var started = _time.GetTimestamp();
+        var started = time.GetTimestamp();
         try
         {
             variants = await MakeVariantsAsync(original, item.Width, cancellationToken);
@@ -100,15 +87,15 @@ public sealed partial class MediaProcessor
         catch (VipsException ex)
         {
             // Left processing with its lease: tried again when the lease runs out, failed after MaxAttempts.
-            SiteMetrics.MediaProcessed(ready: false, _time.GetElapsedTime(started));
+            SiteMetrics.MediaProcessed(ready: false, time.GetElapsedTime(started));
             LogFailed(_logger, ex, id, item.Attempts);
             return false;
         }
 
-        SiteMetrics.MediaProcessed(ready: true, _time.GetElapsedTime(started));
+        SiteMetrics.MediaProcessed(ready: true, time.GetElapsedTime(started));
 
         await FinishAsync(item, MediaState.Ready, variants, cancellationToken);
-        LogMade(_logger, id, item.Width, item.Height, variants.Count, (long)_time.GetElapsedTime(started).TotalMilliseconds);
+        LogMade(_logger, id, item.Width, item.Height, variants.Count, (long)time.GetElapsedTime(started).TotalMilliseconds);
         return true;
     }
 
@@ -154,8 +141,8 @@ public sealed partial class MediaProcessor
         item.Variants.AddRange(variants);
         item.State = state;
         item.LeaseUntil = null;
-        item.ProcessedAt = _time.GetUtcNow().UtcDateTime;
-        await _db.SaveChangesAsync(cancellationToken);
+        item.ProcessedAt = time.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Media {Id}: {Width}×{Height} made into {Count} variants in {Milliseconds} ms")]

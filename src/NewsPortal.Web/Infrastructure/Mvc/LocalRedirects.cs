@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace NewsPortal.Web.Infrastructure.Mvc;
 
 /// <summary>Local redirect targets as they may be written into a <c>Location</c> header.</summary>

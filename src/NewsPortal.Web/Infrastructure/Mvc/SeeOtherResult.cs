@@ -1,16 +1,12 @@
-using Microsoft.AspNetCore.Mvc;
-
 namespace NewsPortal.Web.Infrastructure.Mvc;
 
 /// <summary>
 /// 303 See Other: the right answer to a successful form POST (Post/Redirect/Get), since it tells every client
 /// to follow with a GET. The target is written percent-encoded (<see cref="LocalRedirects.Encode"/>).
 /// </summary>
-public sealed class SeeOtherResult : ActionResult
+public sealed class SeeOtherResult(string location) : ActionResult
 {
-    public SeeOtherResult(string location) => Location = location;
-
-    public string Location { get; }
+    public string Location { get; } = location;
 
     public override void ExecuteResult(ActionContext context)
     {

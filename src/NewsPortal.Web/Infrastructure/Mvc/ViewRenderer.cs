@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.ViewEngines;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
@@ -6,15 +5,11 @@ using Microsoft.AspNetCore.Mvc.ViewFeatures;
 namespace NewsPortal.Web.Infrastructure.Mvc;
 
 /// <summary>Renders a view, layout included, to a string (for a page rendered once and served to many).</summary>
-public sealed class ViewRenderer
+public sealed class ViewRenderer(ICompositeViewEngine views)
 {
-    private readonly ICompositeViewEngine _views;
-
-    public ViewRenderer(ICompositeViewEngine views) => _views = views;
-
     public async Task<string> RenderAsync(Controller controller, string viewPath, object model)
     {
-        var found = _views.GetView(executingFilePath: null, viewPath, isMainPage: true);
+        var found = views.GetView(executingFilePath: null, viewPath, isMainPage: true);
         if (!found.Success)
         {
             throw new InvalidOperationException($"View {viewPath} was not found: {string.Join(", ", found.SearchedLocations)}");

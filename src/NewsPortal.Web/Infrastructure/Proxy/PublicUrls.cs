@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Options;
-using NewsPortal.Web.Infrastructure.Site;
 
 namespace NewsPortal.Web.Infrastructure.Proxy;
 
@@ -12,16 +10,10 @@ namespace NewsPortal.Web.Infrastructure.Proxy;
 /// Host header is never reflected. Only in Development, where it may be unset, do URLs follow the request (scheme
 /// from a trusted proxy, host filtered by <c>AllowedHosts</c>).
 /// </summary>
-public sealed class PublicUrls
+public sealed class PublicUrls(IOptions<SiteOptions> site, IServer server)
 {
-    private readonly string? _configured;
-    private readonly IServer _server;
-
-    public PublicUrls(IOptions<SiteOptions> site, IServer server)
-    {
-        _configured = string.IsNullOrWhiteSpace(site.Value.PublicUrl) ? null : site.Value.PublicUrl.TrimEnd('/');
-        _server = server;
-    }
+    private readonly string? _configured = string.IsNullOrWhiteSpace(site.Value.PublicUrl) ? null : site.Value.PublicUrl.TrimEnd('/');
+    private readonly IServer _server = server;
 
     /// <summary>True when absolute URLs come from configuration rather than from the request.</summary>
     public bool IsConfigured => _configured is not null;

@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Options;
 using NewsPortal.Web.Infrastructure.Proxy;
 using NewsPortal.Web.Infrastructure.Redis;
 

@@ -92,17 +92,11 @@ public sealed class SharedFixedWindowLimiter : RateLimiter
         await base.DisposeAsyncCore();
     }
 
-    private sealed class Lease : RateLimitLease
+    private sealed class Lease(bool isAcquired, TimeSpan? retryAfter) : RateLimitLease
     {
-        private readonly TimeSpan? _retryAfter;
+        private readonly TimeSpan? _retryAfter = retryAfter;
 
-        public Lease(bool isAcquired, TimeSpan? retryAfter)
-        {
-            IsAcquired = isAcquired;
-            _retryAfter = retryAfter;
-        }
-
-        public override bool IsAcquired { get; }
+        public override bool IsAcquired { get; } = isAcquired;
 
         public override IEnumerable<string> MetadataNames => _retryAfter is null ? [] : [MetadataName.RetryAfter.Name];
 

@@ -6,22 +6,19 @@ namespace NewsPortal.Web.Infrastructure.Redis;
 /// Redis is not needed to serve readers, so its absence is "Degraded" (still 200: the load balancer keeps the
 /// instance), never "Unhealthy". Not configured: healthy, nothing to share.
 /// </summary>
-public sealed class RedisHealthCheck : IHealthCheck
+public sealed class RedisHealthCheck(RedisConnection redis) : IHealthCheck
 {
-    private readonly RedisConnection _redis;
-
-    public RedisHealthCheck(RedisConnection redis) => _redis = redis;
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        if (!_redis.IsConfigured)
+        if (!redis.IsConfigured)
         {
             return HealthCheckResult.Healthy("Redis is not configured: this instance keeps its cache and limits to itself.");
         }
 
         // The first check may come before the background connect has run: connect (once) rather than report a
         // Redis that was never tried as missing.
-        if (await _redis.ConnectAsync() is { IsConnected: true } multiplexer)
+        if (await redis.ConnectAsync() is { IsConnected: true } multiplexer)
         {
             try
             {

@@ -1,19 +1,12 @@
 using System.Data.Common;
-using System.Globalization;
 
 namespace NewsPortal.Web.Infrastructure.Search;
 
 /// <summary>Plain ADO.NET on an open connection and transaction (the load generator's bulk load).</summary>
-public sealed class AdoSearchSqlRunner : ISearchSqlRunner
+public sealed class AdoSearchSqlRunner(DbConnection connection, DbTransaction? transaction) : ISearchSqlRunner
 {
-    private readonly DbConnection _connection;
-    private readonly DbTransaction? _transaction;
-
-    public AdoSearchSqlRunner(DbConnection connection, DbTransaction? transaction)
-    {
-        _connection = connection;
-        _transaction = transaction;
-    }
+    private readonly DbConnection _connection = connection;
+    private readonly DbTransaction? _transaction = transaction;
 
     public async Task<List<object?[]>> QueryAsync(string sql, IReadOnlyList<object> parameters, CancellationToken cancellationToken)
     {

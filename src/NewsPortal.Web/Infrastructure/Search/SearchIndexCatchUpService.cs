@@ -1,4 +1,3 @@
-using NewsPortal.Web.Data;
 using NewsPortal.Web.Infrastructure.Caching;
 using NewsPortal.Web.Infrastructure.Database;
 
@@ -12,26 +11,13 @@ namespace NewsPortal.Web.Infrastructure.Search;
 /// holding the lock too long) is logged and the run tried again, with a doubling wait up to five minutes; the host
 /// never stops for it. When articles were added to the index, cached search pages are dropped on every instance.
 /// </summary>
-public sealed partial class SearchIndexCatchUpService : BackgroundService
+public sealed partial class SearchIndexCatchUpService(
+    IServiceScopeFactory scopes, SqliteWriteGate gate, ReaderChangeBus readers, TimeProvider time, ILogger<SearchIndexCatchUpService> logger) : BackgroundService
 {
     private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(15);
     private static readonly TimeSpan LastRetry = TimeSpan.FromMinutes(5);
 
-    private readonly IServiceScopeFactory _scopes;
-    private readonly SqliteWriteGate _gate;
-    private readonly ReaderChangeBus _readers;
-    private readonly TimeProvider _time;
-    private readonly ILogger<SearchIndexCatchUpService> _logger;
-
-    public SearchIndexCatchUpService(
-        IServiceScopeFactory scopes, SqliteWriteGate gate, ReaderChangeBus readers, TimeProvider time, ILogger<SearchIndexCatchUpService> logger)
-    {
-        _scopes = scopes;
-        _gate = gate;
-        _readers = readers;
-        _time = time;
-        _logger = logger;
-    }
+    private readonly ILogger<SearchIndexCatchUpService> _logger = logger;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -42,9 +28,9 @@ public sealed partial class SearchIndexCatchUpService : BackgroundService
         {
             try
             {
-                await using var scope = _scopes.CreateAsyncScope();
+                await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
-                var (articles, comments) = await SearchIndexInterceptor.WriterFor(db).CatchUpAsync(_gate.EnterAsync, stoppingToken);
+                var (articles, comments) = await SearchIndexInterceptor.WriterFor(db).CatchUpAsync(gate.EnterAsync, stoppingToken);
                 if (articles + comments > 0)
                 {
                     LogIndexed(_logger, articles, comments);
@@ -54,7 +40,7 @@ public sealed partial class SearchIndexCatchUpService : BackgroundService
                 {
                     // Written by raw SQL, which the reader cache's interceptor does not see; a search page cached
                     // before now may lack these articles.
-                    await _readers.PublishAsync(ReaderChange.Articles);
+                    await readers.PublishAsync(ReaderChange.Articles);
                 }
 
                 return;
@@ -72,7 +58,7 @@ public sealed partial class SearchIndexCatchUpService : BackgroundService
 
             try
             {
-                await Task.Delay(wait, _time, stoppingToken);
+                await Task.Delay(wait, time, stoppingToken);
             }
             catch (OperationCanceledException)
             {

@@ -1,11 +1,9 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
-using NewsPortal.Web.Domain;
 
 namespace NewsPortal.Web.Infrastructure.Search;
 
@@ -217,11 +215,9 @@ public sealed class SearchIndexInterceptor : SaveChangesInterceptor, IDbTransact
 }
 
 /// <summary>The index's SQL through EF's command pipeline: the context's connection, its transaction, its interceptors.</summary>
-internal sealed class EfSearchSqlRunner : ISearchSqlRunner
+internal sealed class EfSearchSqlRunner(DbContext context) : ISearchSqlRunner
 {
-    private readonly DbContext _context;
-
-    public EfSearchSqlRunner(DbContext context) => _context = context;
+    private readonly DbContext _context = context;
 
     public async Task<List<object?[]>> QueryAsync(string sql, IReadOnlyList<object> parameters, CancellationToken cancellationToken)
     {

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using NewsPortal.Web.Data.Queries;
 
 namespace NewsPortal.Web.Infrastructure.Search;
@@ -25,23 +23,15 @@ public interface ISearchSqlRunner
 /// (so tags, section and byline are whatever was just saved) and from the HTML with its markup removed in C#,
 /// which SQL cannot do reliably; that is why the app, not a trigger, fills the index.
 /// </summary>
-public sealed class SearchIndexWriter
+public sealed class SearchIndexWriter(ISearchSqlRunner sql, ISearchIndexDialect dialect)
 {
     /// <summary>Ids per statement: far below SQLite's and SQL Server's (2,100) parameter limits.</summary>
     public const int Batch = 250;
 
-    private readonly ISearchSqlRunner _sql;
-    private readonly ISearchIndexDialect _dialect;
-    private readonly string _articleKey;
-    private readonly string _commentKey;
-
-    public SearchIndexWriter(ISearchSqlRunner sql, ISearchIndexDialect dialect)
-    {
-        _sql = sql;
-        _dialect = dialect;
-        _articleKey = dialect.ArticleKey;
-        _commentKey = dialect.CommentKey;
-    }
+    private readonly ISearchSqlRunner _sql = sql;
+    private readonly ISearchIndexDialect _dialect = dialect;
+    private readonly string _articleKey = dialect.ArticleKey;
+    private readonly string _commentKey = dialect.CommentKey;
 
     public async Task RefreshArticlesAsync(IEnumerable<int> ids, CancellationToken cancellationToken)
     {

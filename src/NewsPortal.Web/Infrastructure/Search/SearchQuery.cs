@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace NewsPortal.Web.Infrastructure.Search;
 
 /// <summary>One thing a reader asked for: a word, a word prefix ("harb*") or a quoted phrase.</summary>

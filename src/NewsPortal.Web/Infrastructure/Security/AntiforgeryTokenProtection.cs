@@ -20,7 +20,7 @@ namespace NewsPortal.Web.Infrastructure.Security;
 /// <see cref="SiteSecretStore"/> key, when start-up found that key), are still read.
 /// </para>
 /// </summary>
-public sealed class AntiforgeryTokenProtector : IDataProtector
+public sealed class AntiforgeryTokenProtector(IDataProtector framework, KeyRingKeys keys, SiteSecretStore legacy) : IDataProtector
 {
     /// <summary>The purpose DefaultAntiforgeryTokenSerializer asks for.</summary>
     public const string AntiforgeryPurpose = "Microsoft.AspNetCore.Antiforgery.AntiforgeryToken.v1";
@@ -42,16 +42,9 @@ public sealed class AntiforgeryTokenProtector : IDataProtector
 
     private static readonly byte[] AssociatedData = System.Text.Encoding.UTF8.GetBytes(AntiforgeryPurpose);
 
-    private readonly IDataProtector _framework;
-    private readonly KeyRingKeys _keys;
-    private readonly SiteSecretStore _legacy;
-
-    public AntiforgeryTokenProtector(IDataProtector framework, KeyRingKeys keys, SiteSecretStore legacy)
-    {
-        _framework = framework;
-        _keys = keys;
-        _legacy = legacy;
-    }
+    private readonly IDataProtector _framework = framework;
+    private readonly KeyRingKeys _keys = keys;
+    private readonly SiteSecretStore _legacy = legacy;
 
     public IDataProtector CreateProtector(string purpose) => _framework.CreateProtector(purpose);
 
@@ -148,16 +141,10 @@ public sealed class AntiforgeryTokenProtector : IDataProtector
 /// <see cref="IDataProtectionProvider"/> for its purpose; every other purpose (auth and TempData cookies, the key
 /// ring's users) gets the framework's protector unchanged.
 /// </summary>
-public sealed class AntiforgeryAwareDataProtectionProvider : IDataProtectionProvider
+public sealed class AntiforgeryAwareDataProtectionProvider(KeyRingKeys keys, SiteSecretStore legacy) : IDataProtectionProvider
 {
-    private readonly KeyRingKeys _keys;
-    private readonly SiteSecretStore _legacy;
-
-    public AntiforgeryAwareDataProtectionProvider(KeyRingKeys keys, SiteSecretStore legacy)
-    {
-        _keys = keys;
-        _legacy = legacy;
-    }
+    private readonly KeyRingKeys _keys = keys;
+    private readonly SiteSecretStore _legacy = legacy;
 
     public IDataProtector CreateProtector(string purpose)
     {

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.DataProtection;
-using NewsPortal.Web.Data;
 using NewsPortal.Web.Infrastructure.Hosting;
 
 namespace NewsPortal.Web.Infrastructure.Security;

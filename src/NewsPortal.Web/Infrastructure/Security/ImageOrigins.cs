@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace NewsPortal.Web.Infrastructure.Security;
 
 /// <summary>The "Content" section.</summary>
@@ -19,22 +17,19 @@ public sealed class ContentOptions
 /// article sanitizer, the article form's checks and the Content-Security-Policy's <c>img-src</c>, so an image the
 /// newsroom may save is never one the reader's browser then refuses to load.
 /// </summary>
-public sealed class ImageOrigins
+public sealed class ImageOrigins(IEnumerable<string> origins)
 {
     public const string InvalidMessage =
         "Content:ImageOrigins: each entry must be an https origin such as https://images.example.com (scheme, host and optionally a port; no path).";
 
     public static readonly ImageOrigins None = new([]);
 
-    private readonly HashSet<string> _origins;
+    private readonly HashSet<string> _origins = new HashSet<string>(origins.Select(Normalize), StringComparer.OrdinalIgnoreCase);
 
     public ImageOrigins(IOptions<ContentOptions> options)
         : this(options.Value.ImageOrigins)
     {
     }
-
-    public ImageOrigins(IEnumerable<string> origins) =>
-        _origins = new HashSet<string>(origins.Select(Normalize), StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The configured origins, normalised (lowercase host, no default port, no trailing slash).</summary>
     public IReadOnlyList<string> Origins => [.. _origins.Order(StringComparer.Ordinal)];

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 
@@ -23,31 +22,22 @@ namespace NewsPortal.Web.Infrastructure.Security;
 /// unknown keys.
 /// </para>
 /// </summary>
-public sealed class KeyRingKeys
+public sealed class KeyRingKeys(IDataProtectionProvider framework, IKeyManager keyManager, ILogger<KeyRingKeys> logger)
 {
     private static readonly byte[] Salt = Encoding.ASCII.GetBytes("NewsPortal.KeyRingKeys.v1");
     private static readonly TimeSpan RefreshEvery = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan RefreshAtMostEvery = TimeSpan.FromSeconds(10);
 
-    private readonly IDataProtector _probe;
-    private readonly IKeyManager _keyManager;
-    private readonly ILogger<KeyRingKeys> _logger;
+    private readonly IDataProtector _probe = framework.CreateProtector("NewsPortal.KeyRingKeys.Probe");
+    private readonly ILogger<KeyRingKeys> _logger = logger;
     private readonly ConcurrentDictionary<(Guid KeyId, string Purpose), byte[]> _derived = new();
     private readonly Lock _gate = new();
     private Ring? _ring;
     private Task<Ring>? _loading;
     private long? _loadStarted;
 
-    public KeyRingKeys(IDataProtectionProvider framework, IKeyManager keyManager, ILogger<KeyRingKeys> logger)
-    {
-        Framework = framework;
-        _probe = framework.CreateProtector("NewsPortal.KeyRingKeys.Probe");
-        _keyManager = keyManager;
-        _logger = logger;
-    }
-
     /// <summary>The framework's own provider (its protectors, not derived keys).</summary>
-    public IDataProtectionProvider Framework { get; }
+    public IDataProtectionProvider Framework { get; } = framework;
 
     /// <summary>The key for <paramref name="purpose"/> under the ring's default key, or null before the ring was first read.</summary>
     public (Guid KeyId, byte[] Key)? Current(string purpose)
@@ -156,7 +146,7 @@ public sealed class KeyRingKeys
             var defaultKeyId = new Guid(probe.AsSpan(4, 16));
             var masters = new Dictionary<Guid, byte[]>();
             var oldest = (Created: DateTimeOffset.MaxValue, Id: Guid.Empty);
-            foreach (var key in _keyManager.GetAllKeys().Where(k => !k.IsRevoked))
+            foreach (var key in keyManager.GetAllKeys().Where(k => !k.IsRevoked))
             {
                 if (MasterSecret(key) is not { } master)
                 {

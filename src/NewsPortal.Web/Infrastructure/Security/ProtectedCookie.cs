@@ -8,26 +8,13 @@ namespace NewsPortal.Web.Infrastructure.Security;
 /// client can neither read nor forge it, and (the keys living in the database) every instance reads it, before and
 /// after a restart. HttpOnly and essential; Secure whenever the request came over https.
 /// </summary>
-public sealed class ProtectedCookie
+/// <param name="maxLength">A longer cookie is not even decrypted.</param>
+public sealed class ProtectedCookie(
+    IDataProtectionProvider protection, string purpose, string name, TimeSpan lifetime, SameSiteMode sameSite, string path, int maxLength = int.MaxValue)
 {
-    private readonly IDataProtector _protector;
-    private readonly string _name;
-    private readonly TimeSpan _lifetime;
-    private readonly SameSiteMode _sameSite;
-    private readonly string _path;
-    private readonly int _maxLength;
-
-    /// <param name="maxLength">A longer cookie is not even decrypted.</param>
-    public ProtectedCookie(
-        IDataProtectionProvider protection, string purpose, string name, TimeSpan lifetime, SameSiteMode sameSite, string path, int maxLength = int.MaxValue)
-    {
-        _protector = protection.CreateProtector(purpose);
-        _name = name;
-        _lifetime = lifetime;
-        _sameSite = sameSite;
-        _path = path;
-        _maxLength = maxLength;
-    }
+    private readonly IDataProtector _protector = protection.CreateProtector(purpose);
+    private readonly string _name = name;
+    private readonly int _maxLength = maxLength;
 
     /// <summary>The value this browser sent; null when it sent none, or one tampered with or signed with a revoked key.</summary>
     public string? Read(HttpRequest request)
@@ -52,9 +39,9 @@ public sealed class ProtectedCookie
         {
             HttpOnly = true,
             IsEssential = true,
-            SameSite = _sameSite,
+            SameSite = sameSite,
             Secure = context.Request.IsHttps,
-            MaxAge = _lifetime,
-            Path = _path,
+            MaxAge = lifetime,
+            Path = path,
         });
 }

@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.Web.Data;
-using NewsPortal.Web.Domain;
-
 namespace NewsPortal.Web.Infrastructure.Security;
 
 /// <summary>
@@ -16,7 +12,7 @@ namespace NewsPortal.Web.Infrastructure.Security;
 /// the old key cannot mint new ones later.
 /// </para>
 /// </summary>
-public sealed class SiteSecretStore
+public sealed class SiteSecretStore(IServiceScopeFactory scopes, TimeProvider time)
 {
     public const string AntiforgeryKey = "antiforgery-token-key";
     public const string MailLinksKey = "mail-links";
@@ -28,15 +24,7 @@ public sealed class SiteSecretStore
     /// <summary>The longest a short-lived link lived when it was mailed (confirmation 7 days, moderation 3, privacy 1), with a day to spare.</summary>
     public static readonly TimeSpan LegacyShortLinkGrace = TimeSpan.FromDays(8);
 
-    private readonly IServiceScopeFactory _scopes;
-    private readonly TimeProvider _time;
     private volatile IReadOnlyDictionary<string, byte[]>? _keys;
-
-    public SiteSecretStore(IServiceScopeFactory scopes, TimeProvider time)
-    {
-        _scopes = scopes;
-        _time = time;
-    }
 
     /// <summary>When the old mail-link key stopped signing (see the class notes); null when there is none.</summary>
     public DateTime? MailLinksRetiredAt { get; private set; }
@@ -56,14 +44,14 @@ public sealed class SiteSecretStore
 
     public async Task LoadAllAsync(CancellationToken cancellationToken)
     {
-        await using var scope = _scopes.CreateAsyncScope();
+        await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
         var rows = await db.SiteSecrets.AsNoTracking()
             .Where(s => s.Name == AntiforgeryKey || s.Name == MailLinksKey || s.Name == FormStampKey || s.Name == MailLinksRetiredKey)
             .ToListAsync(cancellationToken);
         if (rows.Any(r => r.Name == MailLinksKey) && rows.Find(r => r.Name == MailLinksRetiredKey) is not { } retired)
         {
-            retired = new SiteSecret { Name = MailLinksRetiredKey, Value = [], CreatedAt = _time.GetUtcNow().UtcDateTime };
+            retired = new SiteSecret { Name = MailLinksRetiredKey, Value = [], CreatedAt = time.GetUtcNow().UtcDateTime };
             db.SiteSecrets.Add(retired);
             try
             {

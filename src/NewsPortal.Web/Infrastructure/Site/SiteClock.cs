@@ -1,22 +1,14 @@
-using Microsoft.Extensions.Options;
-
 namespace NewsPortal.Web.Infrastructure.Site;
 
 /// <summary>
 /// Turns the UTC times the database holds into the site's local time. Logic asks this (backed by
 /// <see cref="TimeProvider"/>) for "now" so tests can move the clock.
 /// </summary>
-public sealed class SiteClock
+public sealed class SiteClock(TimeProvider time, IOptions<SiteOptions> options)
 {
-    private readonly TimeProvider _time;
+    private readonly TimeProvider _time = time;
 
-    public SiteClock(TimeProvider time, IOptions<SiteOptions> options)
-    {
-        _time = time;
-        TimeZone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
-    }
-
-    public TimeZoneInfo TimeZone { get; }
+    public TimeZoneInfo TimeZone { get; } = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
 
     public DateTime UtcNow => _time.GetUtcNow().UtcDateTime;
 

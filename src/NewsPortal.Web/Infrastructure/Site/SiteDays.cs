@@ -1,11 +1,9 @@
 namespace NewsPortal.Web.Infrastructure.Site;
 
 /// <summary>Days as the newsroom counts them: calendar days in <c>Site:TimeZone</c>, each a UTC range.</summary>
-public sealed class SiteDays
+public sealed class SiteDays(SiteClock clock)
 {
-    private readonly SiteClock _clock;
-
-    public SiteDays(SiteClock clock) => _clock = clock;
+    private readonly SiteClock _clock = clock;
 
     public DateOnly Today => DateOnly.FromDateTime(_clock.Now.DateTime);
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace NewsPortal.Web.Infrastructure.Site;
 
 /// <summary>Stored UTC times written for machines: feeds, sitemaps, JSON-LD and meta tags.</summary>

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using NewsPortal.Web.Infrastructure.Hosting;
 using OpenTelemetry.Metrics;
 
@@ -12,29 +11,20 @@ namespace NewsPortal.Web.Infrastructure.Telemetry;
 /// own endpoints). Apart, the readers' port cannot serve the scrape whatever a request's Host says, and the metrics port
 /// serves none of the site.
 /// </summary>
-internal sealed class MetricsServer : IHostedService, IAsyncDisposable
+internal sealed class MetricsServer(IOptions<MetricsOptions> options, MeterProvider meters, ILoggerFactory loggers) : IHostedService, IAsyncDisposable
 {
-    private readonly int _port;
-    private readonly MeterProvider _meters;
-    private readonly ILoggerFactory _loggers;
+    private readonly int _port = options.Value.Port ?? throw new InvalidOperationException("The metrics server runs only with Metrics:Port set.");
     private WebApplication? _server;
-
-    public MetricsServer(IOptions<MetricsOptions> options, MeterProvider meters, ILoggerFactory loggers)
-    {
-        _port = options.Value.Port ?? throw new InvalidOperationException("The metrics server runs only with Metrics:Port set.");
-        _meters = meters;
-        _loggers = loggers;
-    }
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         // Empty: none of the site's configuration (its URLs above all) reaches this listener.
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore().ConfigureKestrel(k => k.ListenAnyIP(_port));
-        builder.Services.AddSingleton(_loggers);
+        builder.Services.AddSingleton(loggers);
         var server = builder.Build();
         server.UseOpenTelemetryPrometheusScrapingEndpoint(
-            _meters, context => context.Request.Path == TelemetryExtensions.ScrapePath, path: null, configureBranchedPipeline: null, optionsName: null);
+            meters, context => context.Request.Path == TelemetryExtensions.ScrapePath, path: null, configureBranchedPipeline: null, optionsName: null);
         server.Run(context =>
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;

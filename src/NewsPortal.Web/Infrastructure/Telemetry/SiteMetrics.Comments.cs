@@ -1,5 +1,4 @@
 using System.Diagnostics.Metrics;
-using NewsPortal.Web.Domain;
 
 namespace NewsPortal.Web.Infrastructure.Telemetry;
 

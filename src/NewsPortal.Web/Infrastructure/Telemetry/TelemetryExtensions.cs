@@ -1,4 +1,3 @@
-using System.Globalization;
 using NewsPortal.Web.Infrastructure.Hosting;
 using NewsPortal.Web.Infrastructure.Redis;
 using OpenTelemetry.Metrics;

@@ -1,16 +1,12 @@
 using System.Text.RegularExpressions;
-using Microsoft.Playwright;
-using NewsPortal.BrowserTests.TestSupport;
 using static NewsPortal.BrowserTests.TestSupport.ArticleEditorPage;
 
 namespace NewsPortal.BrowserTests.Features.AdminArticles;
 
 /// <summary>A video address alone on a line becomes an embed that loads nothing from the video site until the reader plays it.</summary>
-public sealed partial class ArticleEditorEmbedTests
+public sealed partial class ArticleEditorEmbedTests(SiteFixture site)
 {
-    private readonly SiteFixture _site;
-
-    public ArticleEditorEmbedTests(SiteFixture site) => _site = site;
+    private readonly SiteFixture _site = site;
 
     [Fact]
     public async Task VideoAddressAloneOnALine_BecomesAnEmbed_ThatAsksNothingOfTheVideoSiteUntilTheReaderPlaysIt()

@@ -1,19 +1,12 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
-using NewsPortal.BrowserTests.TestSupport;
-using NewsPortal.Web.Data;
-using NewsPortal.Web.Domain;
 using NewsPortal.Web.Infrastructure.Media;
 using static NewsPortal.BrowserTests.TestSupport.ArticleEditorPage;
 
 namespace NewsPortal.BrowserTests.Features.AdminArticles;
 
 /// <summary>The media library's picker in the editor, and what the reader is then served.</summary>
-public sealed class ArticleEditorMediaPickerTests
+public sealed class ArticleEditorMediaPickerTests(SiteFixture site)
 {
-    private readonly SiteFixture _site;
-
-    public ArticleEditorMediaPickerTests(SiteFixture site) => _site = site;
+    private readonly SiteFixture _site = site;
 
     [Fact]
     public async Task Editor_PicksALibraryImageByKeyboard_AndTheReaderGetsAPictureWithAvifAndWebP()

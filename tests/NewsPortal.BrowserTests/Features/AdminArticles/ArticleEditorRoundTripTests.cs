@@ -1,22 +1,16 @@
 using System.Text.RegularExpressions;
-using Microsoft.Playwright;
-using NewsPortal.BrowserTests.TestSupport;
 using static NewsPortal.BrowserTests.TestSupport.ArticleEditorPage;
 
 namespace NewsPortal.BrowserTests.Features.AdminArticles;
 
 /// <summary>What goes into the editor comes out unchanged: stored bodies, the editor's corpus, markup it does not model, and pastes from Word and Google Docs cleaned to the same blocks.</summary>
-public sealed partial class ArticleEditorRoundTripTests
+public sealed partial class ArticleEditorRoundTripTests(SiteFixture site)
 {
-    private readonly SiteFixture _site;
-
-    public ArticleEditorRoundTripTests(SiteFixture site) => _site = site;
-
     [Fact]
     public async Task Article_OpenedAndSavedWithoutChanges_StoresTheSameHtml_AndTheEditorWritesItBackUnchanged()
     {
-        _site.RequireBrowser();
-        await using var context = await _site.NewContextAsync();
+        site.RequireBrowser();
+        await using var context = await site.NewContextAsync();
         var page = await SiteFixture.SignedInPageAsync(context, SiteFixture.EditorEmail);
         var problems = WatchConsole(page);
         var headline = $"Round trip {Guid.NewGuid():N}"[..28];
@@ -24,7 +18,7 @@ public sealed partial class ArticleEditorRoundTripTests
 
         // Written without the editor (the HTML field, as without JavaScript), so the editor's first contact with it
         // is opening it.
-        await using (var plain = await _site.NewContextAsync(javaScript: false))
+        await using (var plain = await site.NewContextAsync(javaScript: false))
         {
             var form = await SiteFixture.SignedInPageAsync(plain, SiteFixture.EditorEmail);
             await form.GotoAsync("/admin/articles/new");
@@ -34,15 +28,15 @@ public sealed partial class ArticleEditorRoundTripTests
             await form.NavigatesToAsync(() => form.ClickAsync("button[value=savedraft]"), EditAddress());
         }
 
-        var first = await StoredBodyAsync(_site, headline);
+        var first = await StoredBodyAsync(site, headline);
         Assert.Equal(body, first);
-        var id = await ArticleIdAsync(_site, headline);
+        var id = await ArticleIdAsync(site, headline);
 
         await page.GotoAsync($"/admin/articles/{id}/edit");
         await page.WaitForSelectorAsync(EditorSelector);
         Assert.Equal(first, await page.EvaluateAsync<string>("NewsroomEditor.editors[0].getHTML()"));
         await page.NavigatesToAsync(() => page.ClickAsync("button[value=savedraft]"), EditAddress());
-        Assert.Equal(first, await StoredBodyAsync(_site, headline));
+        Assert.Equal(first, await StoredBodyAsync(site, headline));
 
         // A change and its undo also come back to the same HTML.
         await page.WaitForSelectorAsync(EditorSelector);
@@ -50,15 +44,15 @@ public sealed partial class ArticleEditorRoundTripTests
         await page.Keyboard.TypeAsync("x");
         await page.Keyboard.PressAsync("Control+z");
         await page.NavigatesToAsync(() => page.ClickAsync("button[value=savedraft]"), EditAddress());
-        Assert.Equal(first, await StoredBodyAsync(_site, headline));
+        Assert.Equal(first, await StoredBodyAsync(site, headline));
         Assert.Empty(problems);
     }
 
     [Fact]
     public async Task Editor_GivenEachCaseOfTheCorpus_WritesItBackUnchanged()
     {
-        _site.RequireBrowser();
-        await using var context = await _site.NewContextAsync();
+        site.RequireBrowser();
+        await using var context = await site.NewContextAsync();
         var page = (await OpenAsync(context, "/admin/articles/new")).Page;
 
         foreach (var (name, html) in Corpus())
@@ -72,8 +66,8 @@ public sealed partial class ArticleEditorRoundTripTests
     [Fact]
     public async Task BodyWithMarkupTheEditorDoesNotModel_OpensAsHtml_AndSavesUnchanged()
     {
-        _site.RequireBrowser();
-        await using var context = await _site.NewContextAsync();
+        site.RequireBrowser();
+        await using var context = await site.NewContextAsync();
         var page = (await OpenAsync(context, "/admin/articles/new")).Page;
         var headline = $"Old markup {Guid.NewGuid():N}"[..28];
         const string body = "<p>Terms:</p><dl><dt>Quay</dt><dd>A landing place.</dd></dl><h5>Small print</h5>";
@@ -81,7 +75,7 @@ public sealed partial class ArticleEditorRoundTripTests
         await page.ClickAsync("[aria-label='Edit as HTML']");
         await page.FillAsync("#BodyHtml", body);
         await page.NavigatesToAsync(() => page.ClickAsync("button[value=savedraft]"), EditAddress());
-        Assert.Equal(body, await StoredBodyAsync(_site, headline));
+        Assert.Equal(body, await StoredBodyAsync(site, headline));
 
         await page.ReloadAsync();
         await Assertions.Expect(page.Locator(".newsroom-editor-notice")).ToContainTextAsync("<dl>, <dt>, <dd>, <h5>");
@@ -89,14 +83,14 @@ public sealed partial class ArticleEditorRoundTripTests
         await Assertions.Expect(page.Locator("[aria-label='Edit as HTML']")).ToHaveAttributeAsync("aria-pressed", "true");
         await page.NavigatesToAsync(() => page.ClickAsync("button[value=savedraft]"), EditAddress());
 
-        Assert.Equal(body, await StoredBodyAsync(_site, headline));
+        Assert.Equal(body, await StoredBodyAsync(site, headline));
     }
 
     [Fact]
     public async Task PasteFromWordAndGoogleDocs_ArrivesWithoutStylesClassesOrSpans_AndKeepsItsStructure()
     {
-        _site.RequireBrowser();
-        await using var context = await _site.NewContextAsync();
+        site.RequireBrowser();
+        await using var context = await site.NewContextAsync();
         var page = (await OpenAsync(context, "/admin/articles/new")).Page;
         const string word = """
             <html xmlns:o="urn:schemas-microsoft-com:office:office"><head><style>p.MsoNormal{margin:0}</style></head><body>

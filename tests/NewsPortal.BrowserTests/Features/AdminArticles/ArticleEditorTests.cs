@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-using NewsPortal.BrowserTests.TestSupport;
 using static NewsPortal.BrowserTests.TestSupport.ArticleEditorPage;
 
 namespace NewsPortal.BrowserTests.Features.AdminArticles;
@@ -9,11 +7,9 @@ namespace NewsPortal.BrowserTests.Features.AdminArticles;
 /// under the site's real Content-Security-Policy: writing by keyboard, its toolbar, how its page looks, and without
 /// JavaScript.
 /// </summary>
-public sealed class ArticleEditorTests
+public sealed class ArticleEditorTests(SiteFixture site)
 {
-    private readonly SiteFixture _site;
-
-    public ArticleEditorTests(SiteFixture site) => _site = site;
+    private readonly SiteFixture _site = site;
 
     [Fact]
     public async Task Editor_ByKeyboardOnly_WritesAHeadingAListAndALink_AndTheReaderSeesThem()

@@ -1,15 +1,11 @@
-using Microsoft.Playwright;
-using NewsPortal.BrowserTests.TestSupport;
 using static NewsPortal.BrowserTests.TestSupport.ArticleEditorPage;
 
 namespace NewsPortal.BrowserTests.Features.AdminArticles;
 
 /// <summary>The whole story by keyboard: upload a photograph, describe it, write around it, publish, read.</summary>
-public sealed class ArticleEditorUploadTests
+public sealed class ArticleEditorUploadTests(SiteFixture site)
 {
-    private readonly SiteFixture _site;
-
-    public ArticleEditorUploadTests(SiteFixture site) => _site = site;
+    private readonly SiteFixture _site = site;
 
     [Fact]
     public async Task Editor_ByKeyboard_UploadsAPhotoWithAltText_WritesAStoryAroundIt_AndTheReaderGetsPictures()

@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-using NewsPortal.BrowserTests.TestSupport;
 using static NewsPortal.BrowserTests.TestSupport.ArticleEditorPage;
 
 namespace NewsPortal.BrowserTests.Features.AdminArticles;
@@ -8,18 +6,14 @@ namespace NewsPortal.BrowserTests.Features.AdminArticles;
 /// Review in Chromium: a reporter writes and submits, an editor sends the story back with a note, the reporter
 /// changes it and submits again, the editor reads the diff and publishes it; and the reporter's own pages checked by axe and Nu.
 /// </summary>
-public sealed class ReviewJourneyTests
+public sealed class ReviewJourneyTests(SiteFixture site)
 {
-    private readonly SiteFixture _site;
-
-    public ReviewJourneyTests(SiteFixture site) => _site = site;
-
     [Fact]
     public async Task ReporterSubmits_EditorSendsBack_ReporterResubmits_EditorPublishes()
     {
-        _site.RequireBrowser();
-        await using var reporterContext = await _site.NewContextAsync();
-        await using var editorContext = await _site.NewContextAsync();
+        site.RequireBrowser();
+        await using var reporterContext = await site.NewContextAsync();
+        await using var editorContext = await site.NewContextAsync();
         var reporter = await SiteFixture.SignedInPageAsync(reporterContext, SiteFixture.ReporterEmail);
         var editor = await SiteFixture.SignedInPageAsync(editorContext, SiteFixture.EditorEmail);
         var headline = $"Reporter journey {Guid.NewGuid():N}"[..30];
@@ -81,10 +75,10 @@ public sealed class ReviewJourneyTests
     [InlineData(1280)]
     public async Task ReporterPages_HaveNoAxeViolationsOrHtmlErrors_AndNoSidewaysScrolling(int width)
     {
-        _site.RequireBrowser();
-        await using var context = await _site.NewContextAsync(width);
+        site.RequireBrowser();
+        await using var context = await site.NewContextAsync(width);
         var page = await SiteFixture.SignedInPageAsync(context, SiteFixture.ReporterEmail);
-        foreach (var (name, url) in new[] { ("your stories", "/admin/articles"), ("your story waiting for review", $"/admin/articles/{_site.ReviewStoryId}/edit"), ("dashboard", "/admin"), ("new story", "/admin/articles/new") })
+        foreach (var (name, url) in new[] { ("your stories", "/admin/articles"), ("your story waiting for review", $"/admin/articles/{site.ReviewStoryId}/edit"), ("dashboard", "/admin"), ("new story", "/admin/articles/new") })
         {
             await page.GotoAsync(url);
             await PageChecks.AssertNoAxeViolationsAsync(page, $"{name} at {width}px");

@@ -1,19 +1,12 @@
-using Microsoft.Playwright;
-using NewsPortal.BrowserTests.TestSupport;
-
 namespace NewsPortal.BrowserTests.Features.AdminComments;
 
-public sealed class ModeratorJourneyTests
+public sealed class ModeratorJourneyTests(SiteFixture site)
 {
-    private readonly SiteFixture _site;
-
-    public ModeratorJourneyTests(SiteFixture site) => _site = site;
-
     [Fact]
     public async Task Moderator_ApprovesWithTheKeyboardShortcut_AndTheReaderSeesTheComment()
     {
-        _site.RequireBrowser();
-        await using var readerContext = await _site.NewContextAsync();
+        site.RequireBrowser();
+        await using var readerContext = await site.NewContextAsync();
         var reader = await readerContext.NewPageAsync();
         await reader.GotoAsync("/category/science");
         await reader.ClickAsync(".listing .card-title a >> nth=0");
@@ -26,7 +19,7 @@ public sealed class ModeratorJourneyTests
         await reader.ClickAsync("#comments button[type=submit]");
         await reader.WaitForSelectorAsync("#comments .notice-success");
 
-        await using var moderatorContext = await _site.NewContextAsync();
+        await using var moderatorContext = await site.NewContextAsync();
         var moderator = await SiteFixture.SignedInPageAsync(moderatorContext, SiteFixture.ModeratorEmail);
         await moderator.GotoAsync("/admin/comments?status=pending");
         var row = moderator.Locator(".queue-item", new PageLocatorOptions { HasText = text });
@@ -43,7 +36,7 @@ public sealed class ModeratorJourneyTests
         await moderator.Keyboard.PressAsync("a");
         await moderator.WaitForSelectorAsync(".notice-success:has-text('Comment approved.')");
 
-        await using var strangerContext = await _site.NewContextAsync();
+        await using var strangerContext = await site.NewContextAsync();
         var stranger = await strangerContext.NewPageAsync();
         await stranger.GotoAsync(articleUrl);
         Assert.Contains(text, await stranger.InnerTextAsync("#comments"), StringComparison.Ordinal);

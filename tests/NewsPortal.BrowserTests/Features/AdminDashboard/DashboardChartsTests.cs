@@ -1,19 +1,11 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
-using NewsPortal.BrowserTests.TestSupport;
-using NewsPortal.Web.Data;
-using NewsPortal.Web.Domain;
 using NewsPortal.Web.Features.AdminDashboard;
 
 namespace NewsPortal.BrowserTests.Features.AdminDashboard;
 
-public sealed class DashboardChartsTests
+public sealed class DashboardChartsTests(SiteFixture site)
 {
-    private readonly SiteFixture _site;
-
-    public DashboardChartsTests(SiteFixture site) => _site = site;
+    private readonly SiteFixture _site = site;
 
     /// <summary>
     /// With JavaScript off the Admin sees every chart drawn, and the comments chart's numbers for each past day are

@@ -1,29 +1,24 @@
 using System.Globalization;
 using System.Text;
-using Microsoft.Playwright;
-using NewsPortal.BrowserTests.TestSupport;
 
 namespace NewsPortal.BrowserTests.Features.AdminImport;
 
 /// <summary>An admin imports a WordPress export on /admin/import: picks the file, watches the progress, reads the summary.</summary>
-public sealed class ImportJourneyTests
+public sealed class ImportJourneyTests(SiteFixture site)
 {
     private const int Posts = 300;
     private const int CommentsEach = 20;
 
-    private readonly SiteFixture _site;
-
-    public ImportJourneyTests(SiteFixture site) => _site = site;
 
     [Fact]
     public async Task Admin_UploadsAnExport_SeesProgressThenTheSummary()
     {
-        _site.RequireBrowser();
+        site.RequireBrowser();
         var export = Path.Combine(Path.GetTempPath(), $"newsportal-browser-export-{Guid.NewGuid():N}.xml");
         await File.WriteAllTextAsync(export, GeneratedExport());
         try
         {
-            await using var context = await _site.NewContextAsync();
+            await using var context = await site.NewContextAsync();
             var page = await SiteFixture.SignedInPageAsync(context, SiteFixture.EditorEmail);
             await page.GotoAsync("/admin/import");
             await page.SetInputFilesAsync("#import-export", export);

@@ -1,15 +1,8 @@
-using Microsoft.Playwright;
-using NewsPortal.BrowserTests.TestSupport;
-
 namespace NewsPortal.BrowserTests.Features.Comments;
 
 /// <summary>A long discussion in the browser: comment pages and the reader's chosen order, with and without JavaScript.</summary>
-public sealed class CommentPagingTests
+public sealed class CommentPagingTests(SiteFixture site)
 {
-    private readonly SiteFixture _site;
-
-    public CommentPagingTests(SiteFixture site) => _site = site;
-
     private static Task<string> FirstThreadAsync(IPage page) =>
         page.Locator(".comment-list > li.comment > article .comment-body").First.InnerTextAsync();
 
@@ -18,8 +11,8 @@ public sealed class CommentPagingTests
     [InlineData(false)]
     public async Task Reader_PagesThroughComments_AndPicksNewestFirst_WhichIsRemembered(bool javaScript)
     {
-        _site.RequireBrowser();
-        await using var context = await _site.NewContextAsync(javaScript: javaScript);
+        site.RequireBrowser();
+        await using var context = await site.NewContextAsync(javaScript: javaScript);
         var page = await context.NewPageAsync();
         await page.GotoAsync($"/news/{SiteFixture.LongDiscussionSlug}");
 
@@ -41,8 +34,8 @@ public sealed class CommentPagingTests
     [Fact]
     public async Task Keyboard_ReachesThePagerLinks()
     {
-        _site.RequireBrowser();
-        await using var context = await _site.NewContextAsync();
+        site.RequireBrowser();
+        await using var context = await site.NewContextAsync();
         var page = await context.NewPageAsync();
         await page.GotoAsync($"/news/{SiteFixture.LongDiscussionSlug}");
 

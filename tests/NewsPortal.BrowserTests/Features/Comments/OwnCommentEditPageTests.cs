@@ -1,5 +1,3 @@
-using NewsPortal.BrowserTests.TestSupport;
-
 namespace NewsPortal.BrowserTests.Features.Comments;
 
 /// <summary>
@@ -7,18 +5,14 @@ namespace NewsPortal.BrowserTests.Features.Comments;
 /// cannot sit in the fixed list of <see cref="QualityPages"/>: this test posts a comment, follows "Edit or delete" and
 /// checks the page with axe and the Nu HTML checker.
 /// </summary>
-public sealed class OwnCommentEditPageTests
+public sealed class OwnCommentEditPageTests(SiteFixture site)
 {
-    private readonly SiteFixture _site;
-
-    public OwnCommentEditPageTests(SiteFixture site) => _site = site;
-
     [Fact]
     public async Task EditPage_ReachedFromTheAuthorsOwnComment_HasNoAxeViolationsAndNoHtmlErrors()
     {
-        _site.RequireBrowser();
+        site.RequireBrowser();
         var jar = PageChecks.VnuJar();
-        await using var context = await _site.NewContextAsync();
+        await using var context = await site.NewContextAsync();
         var page = await context.NewPageAsync();
         await page.GotoAsync("/");
         await page.ClickAsync(".latest .card-title a >> nth=4");

@@ -1,19 +1,12 @@
-using Microsoft.Playwright;
-using NewsPortal.BrowserTests.TestSupport;
-
 namespace NewsPortal.BrowserTests.Features.Comments;
 
-public sealed class ReaderJourneyTests
+public sealed class ReaderJourneyTests(SiteFixture site)
 {
-    private readonly SiteFixture _site;
-
-    public ReaderJourneyTests(SiteFixture site) => _site = site;
-
     [Fact]
     public async Task Reader_FromFrontPageToArticle_PostsACommentAndSeesItHeld()
     {
-        _site.RequireBrowser();
-        await using var context = await _site.NewContextAsync();
+        site.RequireBrowser();
+        await using var context = await site.NewContextAsync();
         var page = await context.NewPageAsync();
 
         await page.GotoAsync("/");
@@ -37,8 +30,8 @@ public sealed class ReaderJourneyTests
     [Fact]
     public async Task ClientValidation_ShowsTheSeedMessagesBeforeAnyRequest()
     {
-        _site.RequireBrowser();
-        await using var context = await _site.NewContextAsync();
+        site.RequireBrowser();
+        await using var context = await site.NewContextAsync();
         var page = await context.NewPageAsync();
         await page.GotoAsync("/");
         await page.ClickAsync(".latest .card-title a >> nth=1");
@@ -60,8 +53,8 @@ public sealed class ReaderJourneyTests
     [Fact]
     public async Task WithJavaScriptOff_TheServerValidatesAndAcceptsTheSamePost()
     {
-        _site.RequireBrowser();
-        await using var context = await _site.NewContextAsync(javaScript: false);
+        site.RequireBrowser();
+        await using var context = await site.NewContextAsync(javaScript: false);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/");
         await page.ClickAsync(".latest .card-title a >> nth=2");
@@ -87,8 +80,8 @@ public sealed class ReaderJourneyTests
     [Fact]
     public async Task KeyboardOnly_ReachesFillsAndSendsTheForm_AndFocusGoesToTheFirstError()
     {
-        _site.RequireBrowser();
-        await using var context = await _site.NewContextAsync();
+        site.RequireBrowser();
+        await using var context = await site.NewContextAsync();
         var page = await context.NewPageAsync();
         await page.GotoAsync("/");
         await page.ClickAsync(".latest .card-title a >> nth=3");

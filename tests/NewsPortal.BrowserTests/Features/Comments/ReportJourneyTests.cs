@@ -1,23 +1,12 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
-using NewsPortal.BrowserTests.TestSupport;
-using NewsPortal.Web.Data;
-using NewsPortal.Web.Domain;
-
 namespace NewsPortal.BrowserTests.Features.Comments;
 
 /// <summary>Reporting a comment on a phone with the keyboard, and a moderator deciding in the reported queue with shortcuts.</summary>
-public sealed class ReportJourneyTests
+public sealed class ReportJourneyTests(SiteFixture site)
 {
-    private readonly SiteFixture _site;
-
-    public ReportJourneyTests(SiteFixture site) => _site = site;
-
     /// <summary>A new article with one published comment; optionally already reported once.</summary>
     private async Task<(string Slug, int CommentId)> PublishedCommentAsync(string text, bool reported)
     {
-        await using var scope = _site.Services.CreateAsyncScope();
+        await using var scope = site.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
         var now = DateTime.UtcNow;
         var article = await SiteContent.PublishedArticleAsync(
@@ -47,9 +36,9 @@ public sealed class ReportJourneyTests
     [Fact]
     public async Task Reader_ReportsACommentOnAPhone_WithTheKeyboardAlone()
     {
-        _site.RequireBrowser();
+        site.RequireBrowser();
         var (slug, id) = await PublishedCommentAsync("You are all idiots.", reported: false);
-        await using var context = await _site.NewContextAsync(width: 390, height: 844);
+        await using var context = await site.NewContextAsync(width: 390, height: 844);
         var page = await context.NewPageAsync();
         await page.GotoAsync($"/news/{slug}");
 
@@ -80,7 +69,7 @@ public sealed class ReportJourneyTests
         await page.WaitForSelectorAsync(".notice-success");
         await Assertions.Expect(page.Locator(".notice-success")).ToContainTextAsync("Your report has been sent to the moderators", new() { UseInnerText = true });
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(SiteFixture.OutputFolder, "report-phone.png"), FullPage = true });
-        await using var scope = _site.Services.CreateAsyncScope();
+        await using var scope = site.Services.CreateAsyncScope();
         var report = await scope.ServiceProvider.GetRequiredService<NewsDbContext>().CommentReports.AsNoTracking().SingleAsync(r => r.CommentId == id);
         Assert.Equal((ReportReason.Abuse, "Insults other readers."), (report.Reason, report.Explanation));
     }
@@ -88,10 +77,10 @@ public sealed class ReportJourneyTests
     [Fact]
     public async Task Moderator_HidesAReportedCommentWithTheKeyboardShortcut_AndReadersNoLongerSeeIt()
     {
-        _site.RequireBrowser();
+        site.RequireBrowser();
         var text = $"Reported in the browser {Guid.NewGuid():N}";
         var (slug, id) = await PublishedCommentAsync(text, reported: true);
-        await using var moderatorContext = await _site.NewContextAsync();
+        await using var moderatorContext = await site.NewContextAsync();
         var moderator = await SiteFixture.SignedInPageAsync(moderatorContext, SiteFixture.ModeratorEmail);
         await moderator.GotoAsync("/admin/comments?status=reported");
         var rowId = $"queue-{id}";
@@ -108,11 +97,11 @@ public sealed class ReportJourneyTests
         await moderator.WaitForSelectorAsync(".notice-success:has-text('Comment hidden')");
         await Assertions.Expect(moderator.Locator($"#{rowId}")).ToHaveCountAsync(0);
 
-        await using var scope = _site.Services.CreateAsyncScope();
+        await using var scope = site.Services.CreateAsyncScope();
         var comment = await scope.ServiceProvider.GetRequiredService<NewsDbContext>().Comments.AsNoTracking().SingleAsync(c => c.Id == id);
         Assert.Equal(CommentStatus.Rejected, comment.Status);
         Assert.Equal("Harassment or abuse", comment.StatusReason);
-        await using var strangerContext = await _site.NewContextAsync();
+        await using var strangerContext = await site.NewContextAsync();
         var stranger = await strangerContext.NewPageAsync();
         await stranger.GotoAsync($"/news/{slug}");
         Assert.DoesNotContain(text, await stranger.InnerTextAsync("#comments"), StringComparison.Ordinal);

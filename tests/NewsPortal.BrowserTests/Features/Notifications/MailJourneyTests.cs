@@ -1,30 +1,19 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
-using NewsPortal.BrowserTests.TestSupport;
-using NewsPortal.Web.Data;
-using NewsPortal.Web.Domain;
-
 namespace NewsPortal.BrowserTests.Features.Notifications;
 
 /// <summary>The reply-notice checkbox, the privacy page and a moderator's e-mail choice, as people use them.</summary>
-public sealed class MailJourneyTests
+public sealed class MailJourneyTests(SiteFixture site)
 {
-    private readonly SiteFixture _site;
-
-    public MailJourneyTests(SiteFixture site) => _site = site;
-
     private async Task<T> WithDbAsync<T>(Func<NewsDbContext, Task<T>> work)
     {
-        await using var scope = _site.Services.CreateAsyncScope();
+        await using var scope = site.Services.CreateAsyncScope();
         return await work(scope.ServiceProvider.GetRequiredService<NewsDbContext>());
     }
 
     [Fact]
     public async Task Reader_TicksNotifyMeByItsLabel_AndTheCommentIsSubscribed()
     {
-        _site.RequireBrowser();
-        await using var context = await _site.NewContextAsync();
+        site.RequireBrowser();
+        await using var context = await site.NewContextAsync();
         var page = await context.NewPageAsync();
         await page.GotoAsync("/category/world");
         await page.ClickAsync(".listing .card-title a >> nth=0");
@@ -47,8 +36,8 @@ public sealed class MailJourneyTests
     [Fact]
     public async Task Reader_FollowsThePrivacyLinkFromTheForm_AndAsksForErasure()
     {
-        _site.RequireBrowser();
-        await using var context = await _site.NewContextAsync(width: 390, height: 900);
+        site.RequireBrowser();
+        await using var context = await site.NewContextAsync(width: 390, height: 900);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/category/world");
         await page.ClickAsync(".listing .card-title a >> nth=0");
@@ -66,8 +55,8 @@ public sealed class MailJourneyTests
     [Fact]
     public async Task Moderator_ChoosesADailyDigest_AndTheChoiceIsKept()
     {
-        _site.RequireBrowser();
-        await using var context = await _site.NewContextAsync();
+        site.RequireBrowser();
+        await using var context = await site.NewContextAsync();
         var page = await SiteFixture.SignedInPageAsync(context, SiteFixture.ModeratorEmail);
         await page.GotoAsync("/admin");
         await page.ClickAsync("nav.admin-nav a[href='/admin/notifications']");

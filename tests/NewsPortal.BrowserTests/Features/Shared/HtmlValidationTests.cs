@@ -1,22 +1,16 @@
-using NewsPortal.BrowserTests.TestSupport;
-
 namespace NewsPortal.BrowserTests.Features.Shared;
 
 /// <summary>The HTML the server sends for every quality page, checked by the Nu HTML Checker (see <see cref="PageChecks"/>).</summary>
-public sealed class HtmlValidationTests
+public sealed class HtmlValidationTests(SiteFixture site)
 {
-    private readonly SiteFixture _site;
-
-    public HtmlValidationTests(SiteFixture site) => _site = site;
-
     [Theory]
     [MemberData(nameof(QualityPages.All), MemberType = typeof(QualityPages))]
     public async Task Page_HasNoNuHtmlCheckerErrors(string name, string url, bool signedIn)
     {
-        _site.RequireBrowser();
-        url = _site.Resolve(url);
+        site.RequireBrowser();
+        url = site.Resolve(url);
         var jar = PageChecks.VnuJar();
-        await using var context = await _site.NewContextAsync();
+        await using var context = await site.NewContextAsync();
         if (signedIn)
         {
             await SiteFixture.SignedInPageAsync(context, SiteFixture.EditorEmail);

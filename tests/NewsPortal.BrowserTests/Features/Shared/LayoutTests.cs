@@ -1,15 +1,8 @@
-using Microsoft.Playwright;
-using NewsPortal.BrowserTests.TestSupport;
-
 namespace NewsPortal.BrowserTests.Features.Shared;
 
 /// <summary>Phone and desktop: no sideways scrolling, and screenshots for a person to look at.</summary>
-public sealed class LayoutTests
+public sealed class LayoutTests(SiteFixture site)
 {
-    private readonly SiteFixture _site;
-
-    public LayoutTests(SiteFixture site) => _site = site;
-
     public static TheoryData<string, string, bool> Pages => new()
     {
         { "front", "/", false },
@@ -23,10 +16,10 @@ public sealed class LayoutTests
     [MemberData(nameof(Pages))]
     public async Task Page_AtPhoneAndDesktopWidths_HasNoHorizontalScrolling(string name, string url, bool signedIn)
     {
-        _site.RequireBrowser();
+        site.RequireBrowser();
         foreach (var width in new[] { 375, 1280 })
         {
-            await using var context = await _site.NewContextAsync(width, 800);
+            await using var context = await site.NewContextAsync(width, 800);
             var page = signedIn ? await SiteFixture.SignedInPageAsync(context, SiteFixture.ModeratorEmail) : await context.NewPageAsync();
             await page.GotoAsync(url);
 

@@ -1,10 +1,6 @@
-using System.Net;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
 using NetVips;
-using NewsPortal.IntegrationTests.TestSupport;
 using NewsPortal.Web.Data.Seed;
-using NewsPortal.Web.Domain;
 
 namespace NewsPortal.IntegrationTests.Data.Seed;
 

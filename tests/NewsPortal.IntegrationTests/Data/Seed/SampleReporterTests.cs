@@ -1,15 +1,9 @@
-using System.Net;
-using NewsPortal.IntegrationTests.TestSupport;
-
 namespace NewsPortal.IntegrationTests.Data.Seed;
 
 /// <summary>The sample reporter account that Development gets with the sample content.</summary>
-public sealed class SampleReporterTests : IClassFixture<SampleReporterTests.Factory>
+public sealed class SampleReporterTests(SampleReporterTests.Factory factory) : IClassFixture<SampleReporterTests.Factory>
 {
     private const string Email = "reporter@sample.test";
-    private readonly Factory _factory;
-
-    public SampleReporterTests(Factory factory) => _factory = factory;
 
     public sealed class Factory : NewsPortalFactory
     {
@@ -23,7 +17,7 @@ public sealed class SampleReporterTests : IClassFixture<SampleReporterTests.Fact
     [Fact]
     public async Task SeedReporterSettings_MakeAReporterWhoSignsInToTheirStories_AndCannotOpenTheMediaLibrary()
     {
-        var client = _factory.Browser();
+        var client = factory.Browser();
 
         var signedIn = await StaffSessions.LogInAsync(client, Email);
 

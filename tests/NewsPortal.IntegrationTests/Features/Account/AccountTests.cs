@@ -1,21 +1,11 @@
-using System.Net;
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using NewsPortal.IntegrationTests.TestSupport;
-using NewsPortal.Web.Data;
 using NewsPortal.Web.Features.Account;
 using NewsPortal.Web.Infrastructure.Identity;
 
 namespace NewsPortal.IntegrationTests.Features.Account;
 
-public sealed class AccountTests : IClassFixture<AccountTests.Factory>
+public sealed class AccountTests(AccountTests.Factory factory) : IClassFixture<AccountTests.Factory>
 {
-    private readonly Factory _factory;
-
-    public AccountTests(Factory factory) => _factory = factory;
 
     public sealed class Factory : NewsPortalFactory
     {
@@ -25,7 +15,7 @@ public sealed class AccountTests : IClassFixture<AccountTests.Factory>
     [Fact]
     public async Task Startup_WithAdminSettings_CreatesTheAdminInRoleAdmin()
     {
-        await using var scope = _factory.Services.CreateAsyncScope();
+        await using var scope = factory.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
 
         var admin = await users.FindByEmailAsync(StaffSessions.AdminEmail);
@@ -37,7 +27,7 @@ public sealed class AccountTests : IClassFixture<AccountTests.Factory>
     [Fact]
     public async Task Login_BootstrapAdmin_LandsOnTheDashboard()
     {
-        var client = _factory.Browser();
+        var client = factory.Browser();
 
         var response = await StaffSessions.LogInAsync(client, StaffSessions.AdminEmail);
 
@@ -55,7 +45,7 @@ public sealed class AccountTests : IClassFixture<AccountTests.Factory>
     [InlineData("nobody@test.example", StaffSessions.Password)]
     public async Task Login_Failure_SaysTheSameWhetherOrNotTheEmailExists(string email, string password)
     {
-        var response = await StaffSessions.LogInAsync(_factory.Browser(), email, password);
+        var response = await StaffSessions.LogInAsync(factory.Browser(), email, password);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await Html.ParseAsync(response);
@@ -68,8 +58,8 @@ public sealed class AccountTests : IClassFixture<AccountTests.Factory>
         // Anyone can type wrong passwords for an address; a lock that follows from them would keep the owner out.
         // Guessing is slowed by the per-account and per-client throttles instead (SignInHardeningTests).
         var email = $"lockme-{Guid.NewGuid():N}@test.example";
-        await _factory.CreateStaffAsync(email, Roles.Moderator);
-        var client = _factory.Browser();
+        await factory.CreateStaffAsync(email, Roles.Moderator);
+        var client = factory.Browser();
 
         for (var i = 0; i < 8; i++)
         {
@@ -79,7 +69,7 @@ public sealed class AccountTests : IClassFixture<AccountTests.Factory>
         var response = await StaffSessions.LogInAsync(client, email);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var lockoutEnd = await _factory.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.LockoutEnd).SingleAsync());
+        var lockoutEnd = await factory.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.LockoutEnd).SingleAsync());
         Assert.Null(lockoutEnd);
     }
 
@@ -89,7 +79,7 @@ public sealed class AccountTests : IClassFixture<AccountTests.Factory>
     [InlineData("/admin/comments?status=spam", "/admin/comments?status=spam")]
     public async Task Login_ReturnUrl_IsFollowedOnlyWhenLocal(string returnUrl, string expected)
     {
-        var response = await StaffSessions.LogInAsync(_factory.Browser(), StaffSessions.AdminEmail, returnUrl: returnUrl);
+        var response = await StaffSessions.LogInAsync(factory.Browser(), StaffSessions.AdminEmail, returnUrl: returnUrl);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(expected, response.Headers.Location!.OriginalString);
@@ -99,8 +89,8 @@ public sealed class AccountTests : IClassFixture<AccountTests.Factory>
     public async Task Logout_OldCookieNoLongerWorks()
     {
         var email = $"leaver-{Guid.NewGuid():N}@test.example";
-        await _factory.CreateStaffAsync(email, Roles.Moderator);
-        var client = _factory.Browser();
+        await factory.CreateStaffAsync(email, Roles.Moderator);
+        var client = factory.Browser();
         var login = await StaffSessions.LogInAsync(client, email);
         var stolenCookie = login.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith(StaffIdentityExtensions.AuthCookieName, StringComparison.Ordinal));
 
@@ -108,7 +98,7 @@ public sealed class AccountTests : IClassFixture<AccountTests.Factory>
         var logout = await Html.SubmitAsync(client, dashboard.QuerySelector<IHtmlFormElement>("form.logout-form")!);
         Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
 
-        var replay = _factory.Browser();
+        var replay = factory.Browser();
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/admin", UriKind.Relative));
         request.Headers.Add("Cookie", stolenCookie);
         var response = await replay.SendAsync(request);
@@ -121,11 +111,11 @@ public sealed class AccountTests : IClassFixture<AccountTests.Factory>
     public async Task RoleRemoval_TakesEffectOnTheNextRequest()
     {
         var email = $"demoted-{Guid.NewGuid():N}@test.example";
-        var id = await _factory.CreateStaffAsync(email, Roles.Moderator);
-        var moderator = await _factory.SignedInAsync(email);
+        var id = await factory.CreateStaffAsync(email, Roles.Moderator);
+        var moderator = await factory.SignedInAsync(email);
         Assert.Equal(HttpStatusCode.OK, (await moderator.GetAsync(new Uri("/admin/comments", UriKind.Relative))).StatusCode);
 
-        var admin = await _factory.SignedInAsync(StaffSessions.AdminEmail);
+        var admin = await factory.SignedInAsync(StaffSessions.AdminEmail);
         var (_, staffPage) = await Html.GetAsync(admin, "/admin/staff");
         var roleForm = staffPage.QuerySelector<IHtmlFormElement>($"form[action='/admin/staff/{id}/roles']")!;
         var fields = Html.FormValues(roleForm).Where(f => f.Key != "roles").ToList();
@@ -139,24 +129,24 @@ public sealed class AccountTests : IClassFixture<AccountTests.Factory>
     public async Task DisabledAccount_CannotSignInAndItsSessionEnds()
     {
         var email = $"disabled-{Guid.NewGuid():N}@test.example";
-        var id = await _factory.CreateStaffAsync(email, Roles.Moderator);
-        var moderator = await _factory.SignedInAsync(email);
+        var id = await factory.CreateStaffAsync(email, Roles.Moderator);
+        var moderator = await factory.SignedInAsync(email);
 
-        var admin = await _factory.SignedInAsync(StaffSessions.AdminEmail);
+        var admin = await factory.SignedInAsync(StaffSessions.AdminEmail);
         var (_, staffPage) = await Html.GetAsync(admin, "/admin/staff");
         await Html.SubmitAsync(admin, staffPage.QuerySelector<IHtmlFormElement>($"form[action='/admin/staff/{id}/disable']")!);
 
         Assert.Equal(HttpStatusCode.Redirect, (await moderator.GetAsync(new Uri("/admin", UriKind.Relative))).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await StaffSessions.LogInAsync(_factory.Browser(), email)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await StaffSessions.LogInAsync(factory.Browser(), email)).StatusCode);
     }
 
     [Fact]
     public async Task ChangePassword_EndsOtherSessions_AndAcceptsLongPasswordsWithoutCompositionRules()
     {
         var email = $"rotate-{Guid.NewGuid():N}@test.example";
-        await _factory.CreateStaffAsync(email, Roles.Moderator);
-        var laptop = await _factory.SignedInAsync(email);
-        var phone = await _factory.SignedInAsync(email);
+        await factory.CreateStaffAsync(email, Roles.Moderator);
+        var laptop = await factory.SignedInAsync(email);
+        var phone = await factory.SignedInAsync(email);
 
         var (_, page) = await Html.GetAsync(laptop, "/account/password");
         var form = page.QuerySelector<IHtmlFormElement>("main form.stack-form")!;
@@ -169,13 +159,13 @@ public sealed class AccountTests : IClassFixture<AccountTests.Factory>
         Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await laptop.GetAsync(new Uri("/admin", UriKind.Relative))).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await phone.GetAsync(new Uri("/admin", UriKind.Relative))).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await StaffSessions.LogInAsync(_factory.Browser(), email, "all lowercase words only")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await StaffSessions.LogInAsync(factory.Browser(), email, "all lowercase words only")).StatusCode);
     }
 
     [Fact]
     public async Task AdminPost_WithoutAntiforgeryToken_Returns400()
     {
-        var admin = await _factory.SignedInAsync(StaffSessions.AdminEmail);
+        var admin = await factory.SignedInAsync(StaffSessions.AdminEmail);
 
         var response = await Html.PostAsync(admin, "/admin/comments/1/approve", [new("version", "0")]);
 

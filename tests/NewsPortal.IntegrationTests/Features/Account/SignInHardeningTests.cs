@@ -1,23 +1,13 @@
-using System.Net;
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using NewsPortal.IntegrationTests.TestSupport;
-using NewsPortal.Web.Data;
 using NewsPortal.Web.Infrastructure.Identity;
 
 namespace NewsPortal.IntegrationTests.Features.Account;
 
 /// <summary>Sign-in as an attacker probes it: redirects, throttles, timing, and the session cookie afterwards.</summary>
-public sealed class SignInHardeningTests : IClassFixture<SignInHardeningTests.Factory>
+public sealed class SignInHardeningTests(SignInHardeningTests.Factory factory) : IClassFixture<SignInHardeningTests.Factory>
 {
     private const int AccountLimit = 3;
-    private readonly Factory _factory;
-
-    public SignInHardeningTests(Factory factory) => _factory = factory;
 
     public sealed class Factory : NewsPortalFactory
     {
@@ -59,14 +49,14 @@ public sealed class SignInHardeningTests : IClassFixture<SignInHardeningTests.Fa
     private async Task<string> NewModeratorAsync()
     {
         var email = $"mod-{Guid.NewGuid():N}@test.example";
-        await _factory.CreateStaffAsync(email, Roles.Moderator);
+        await factory.CreateStaffAsync(email, Roles.Moderator);
         return email;
     }
 
     /// <summary>A client from its own IP address, so only the per-account limit can apply.</summary>
     private HttpClient BrowserFrom(string ip)
     {
-        var client = _factory.Browser();
+        var client = factory.Browser();
         client.DefaultRequestHeaders.Add(NewsPortalFactory.PeerHeader, ip);
         return client;
     }
@@ -79,7 +69,7 @@ public sealed class SignInHardeningTests : IClassFixture<SignInHardeningTests.Fa
     {
         var email = await NewModeratorAsync();
 
-        var response = await StaffSessions.LogInAsync(_factory.Browser(), email, returnUrl: returnUrl);
+        var response = await StaffSessions.LogInAsync(factory.Browser(), email, returnUrl: returnUrl);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(expected, response.Headers.Location!.OriginalString);
@@ -172,34 +162,34 @@ public sealed class SignInHardeningTests : IClassFixture<SignInHardeningTests.Fa
         var email = $"{account}-{Guid.NewGuid():N}@test.example";
         if (account != "unknown")
         {
-            await _factory.CreateStaffAsync(email, Roles.Moderator);
+            await factory.CreateStaffAsync(email, Roles.Moderator);
         }
 
         if (account == "disabled")
         {
-            await _factory.WithDbAsync(db => db.Users.Where(u => u.Email == email).ExecuteUpdateAsync(u => u.SetProperty(x => x.IsDisabled, true)));
+            await factory.WithDbAsync(db => db.Users.Where(u => u.Email == email).ExecuteUpdateAsync(u => u.SetProperty(x => x.IsDisabled, true)));
         }
         else if (account == "locked")
         {
-            await _factory.WithDbAsync(db => db.Users.Where(u => u.Email == email)
+            await factory.WithDbAsync(db => db.Users.Where(u => u.Email == email)
                 .ExecuteUpdateAsync(u => u.SetProperty(x => x.LockoutEnd, DateTimeOffset.UtcNow.AddMinutes(10))));
         }
 
         var client = BrowserFrom("192.0.2.10");
         var (_, page) = await Html.GetAsync(client, "/account/login");
         var form = page.QuerySelector<IHtmlFormElement>("main form")!;
-        var before = _factory.Verifications.Count;
+        var before = factory.Verifications.Count;
 
         var response = await Html.SubmitAsync(client, form, new Dictionary<string, string> { ["Email"] = email, ["Password"] = "not the password" });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(1, _factory.Verifications.Count - before);
+        Assert.Equal(1, factory.Verifications.Count - before);
     }
 
     [Fact]
     public async Task SignedInRequest_DoesNotReissueTheAuthCookie()
     {
-        var client = await _factory.SignedInAsync(await NewModeratorAsync());
+        var client = await factory.SignedInAsync(await NewModeratorAsync());
 
         var first = await client.GetAsync(new Uri("/admin", UriKind.Relative));
         var second = await client.GetAsync(new Uri("/admin/comments", UriKind.Relative));

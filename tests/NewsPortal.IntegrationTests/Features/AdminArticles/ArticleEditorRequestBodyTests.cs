@@ -1,11 +1,4 @@
-using System.Globalization;
-using System.Net;
 using System.Text;
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using NewsPortal.IntegrationTests.TestSupport;
 using Serilog.Core;
 using Serilog.Events;
 

@@ -1,23 +1,15 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.IntegrationTests.TestSupport;
-using NewsPortal.Web.Domain;
-
 namespace NewsPortal.IntegrationTests.Features.AdminArticles;
 
 /// <summary>Preview links for people without accounts: valid, expired, revoked, tampered; noindex and never cached.</summary>
-public sealed class ArticlePreviewLinkTests : IClassFixture<ArticlePreviewLinkTests.Factory>
+public sealed class ArticlePreviewLinkTests(ArticlePreviewLinkTests.Factory factory) : IClassFixture<ArticlePreviewLinkTests.Factory>
 {
     private const string Editor = NewsroomFactory.Editor;
     private const string Reporter = NewsroomFactory.Reporter;
-    private readonly Factory _factory;
-
-    public ArticlePreviewLinkTests(Factory factory) => _factory = factory;
 
     public sealed class Factory : NewsroomFactory;
 
     private async Task<int> DraftAsync(HttpClient client, string headline) =>
-        ArticleReviewTests.IdFrom(await ArticleReviewTests.SaveAsync(client, "/admin/articles/new", await ArticleReviewTests.FieldsAsync(_factory, headline), "savedraft"));
+        ArticleReviewTests.IdFrom(await ArticleReviewTests.SaveAsync(client, "/admin/articles/new", await ArticleReviewTests.FieldsAsync(factory, headline), "savedraft"));
 
     /// <summary>Makes a link on the story's page and reads it back from there, as the editor copies it.</summary>
     private static async Task<string> LinkAsync(HttpClient client, int id, int days)
@@ -32,10 +24,10 @@ public sealed class ArticlePreviewLinkTests : IClassFixture<ArticlePreviewLinkTe
     [Fact]
     public async Task ValidLink_ShowsTheDraftAsReadersWould_NoindexAndNeverCached_AndLogsTheFirstUseOnce()
     {
-        var editor = await _factory.AsAsync(Editor);
+        var editor = await factory.AsAsync(Editor);
         var id = await DraftAsync(editor, "Preview of the waterfront plan");
         var path = await LinkAsync(editor, id, 7);
-        var stranger = _factory.CreateClient();
+        var stranger = factory.CreateClient();
 
         var (response, page) = await Html.GetAsync(stranger, path);
         await Html.GetAsync(stranger, path);
@@ -48,7 +40,7 @@ public sealed class ArticlePreviewLinkTests : IClassFixture<ArticlePreviewLinkTe
         Assert.True(response.Headers.CacheControl is { Private: true, NoStore: true }, $"Cache-Control: {response.Headers.CacheControl}");
         Assert.Null(page.QuerySelector("#comments form"));
         Assert.Null(page.QuerySelector("a[href^='/admin/']"));
-        var kinds = await _factory.WithDbAsync(db => db.ArticleEvents.AsNoTracking().Where(e => e.ArticleId == id).OrderBy(e => e.Id).Select(e => e.Kind).ToListAsync());
+        var kinds = await factory.WithDbAsync(db => db.ArticleEvents.AsNoTracking().Where(e => e.ArticleId == id).OrderBy(e => e.Id).Select(e => e.Kind).ToListAsync());
         Assert.Equal([ArticleEventKinds.PreviewCreated, ArticleEventKinds.PreviewOpened], kinds);
         var (_, editorPage) = await Html.GetAsync(editor, $"/admin/articles/{id}/edit");
         Assert.Single(editorPage.QuerySelectorAll(".preview-links tbody tr"));
@@ -57,19 +49,19 @@ public sealed class ArticlePreviewLinkTests : IClassFixture<ArticlePreviewLinkTe
     [Fact]
     public async Task RevokedLink_Is410_AndTheRevocationIsLogged()
     {
-        var editor = await _factory.AsAsync(Editor);
+        var editor = await factory.AsAsync(Editor);
         var id = await DraftAsync(editor, "Preview that gets revoked");
         var path = await LinkAsync(editor, id, 1);
-        var linkId = await _factory.WithDbAsync(db => db.ArticlePreviewLinks.Where(l => l.ArticleId == id).Select(l => l.Id).SingleAsync());
+        var linkId = await factory.WithDbAsync(db => db.ArticlePreviewLinks.Where(l => l.ArticleId == id).Select(l => l.Id).SingleAsync());
 
         var revoked = await ArticleReviewTests.PostWithTokenAsync(editor, $"/admin/articles/{id}/preview-links/{linkId}/revoke");
 
         Assert.Equal(HttpStatusCode.SeeOther, revoked.StatusCode);
-        var response = await _factory.CreateClient().GetAsync(new Uri(path, UriKind.Relative));
+        var response = await factory.CreateClient().GetAsync(new Uri(path, UriKind.Relative));
         Assert.Equal(HttpStatusCode.Gone, response.StatusCode);
         Assert.Contains("This link no longer works", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.True(response.Headers.CacheControl is { NoStore: true }, $"Cache-Control: {response.Headers.CacheControl}");
-        Assert.Contains(ArticleEventKinds.PreviewRevoked, await _factory.WithDbAsync(db => db.ArticleEvents.Where(e => e.ArticleId == id).Select(e => e.Kind).ToListAsync()));
+        Assert.Contains(ArticleEventKinds.PreviewRevoked, await factory.WithDbAsync(db => db.ArticleEvents.Where(e => e.ArticleId == id).Select(e => e.Kind).ToListAsync()));
         var (_, page) = await Html.GetAsync(editor, $"/admin/articles/{id}/edit");
         Assert.Empty(page.QuerySelectorAll(".preview-links tbody tr"));
     }
@@ -77,14 +69,14 @@ public sealed class ArticlePreviewLinkTests : IClassFixture<ArticlePreviewLinkTe
     [Fact]
     public async Task ExpiredLink_Is410()
     {
-        var editor = await _factory.AsAsync(Editor);
+        var editor = await factory.AsAsync(Editor);
         var id = await DraftAsync(editor, "Preview that runs out");
         var path = await LinkAsync(editor, id, 1);
-        Assert.Equal(HttpStatusCode.OK, (await _factory.CreateClient().GetAsync(new Uri(path, UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await factory.CreateClient().GetAsync(new Uri(path, UriKind.Relative))).StatusCode);
 
-        _factory.Clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));
+        factory.Clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));
 
-        Assert.Equal(HttpStatusCode.Gone, (await _factory.CreateClient().GetAsync(new Uri(path, UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.Gone, (await factory.CreateClient().GetAsync(new Uri(path, UriKind.Relative))).StatusCode);
     }
 
     [Theory]
@@ -93,7 +85,7 @@ public sealed class ArticlePreviewLinkTests : IClassFixture<ArticlePreviewLinkTe
     [InlineData("made-up")]
     public async Task TamperedLink_Is404(string how)
     {
-        var editor = await _factory.AsAsync(Editor);
+        var editor = await factory.AsAsync(Editor);
         var id = await DraftAsync(editor, $"Preview tampered {how}");
         var path = await LinkAsync(editor, id, 7);
         var token = path["/preview/".Length..];
@@ -104,7 +96,7 @@ public sealed class ArticlePreviewLinkTests : IClassFixture<ArticlePreviewLinkTe
             _ => "not-a-token",
         };
 
-        var response = await _factory.CreateClient().GetAsync(new Uri($"/preview/{bad}", UriKind.Relative));
+        var response = await factory.CreateClient().GetAsync(new Uri($"/preview/{bad}", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("Page not found", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -113,28 +105,28 @@ public sealed class ArticlePreviewLinkTests : IClassFixture<ArticlePreviewLinkTe
     [Fact]
     public async Task UnknownLifetime_IsRefusedWithAMessage_AndMakesNoLink()
     {
-        var editor = await _factory.AsAsync(Editor);
+        var editor = await factory.AsAsync(Editor);
         var id = await DraftAsync(editor, "Preview with a strange lifetime");
 
         await ArticleReviewTests.PostWithTokenAsync(editor, $"/admin/articles/{id}/preview-links", ("days", "365"));
 
         var (_, page) = await Html.GetAsync(editor, $"/admin/articles/{id}/edit");
         Assert.Contains("Choose how long the link works", page.QuerySelector(".notice-warning")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal(0, await _factory.WithDbAsync(db => db.ArticlePreviewLinks.CountAsync(l => l.ArticleId == id)));
+        Assert.Equal(0, await factory.WithDbAsync(db => db.ArticlePreviewLinks.CountAsync(l => l.ArticleId == id)));
     }
 
     [Fact]
     public async Task ReporterMakesALinkForTheirOwnStory_AndTheLinkFollowsTheStoryOncePublished()
     {
-        var reporter = await _factory.AsAsync(Reporter);
-        var editor = await _factory.AsAsync(Editor);
+        var reporter = await factory.AsAsync(Reporter);
+        var editor = await factory.AsAsync(Editor);
         var id = await DraftAsync(reporter, "Reporter shares a preview with a lawyer");
         var path = await LinkAsync(reporter, id, 7);
-        Assert.Equal(HttpStatusCode.OK, (await _factory.CreateClient().GetAsync(new Uri(path, UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await factory.CreateClient().GetAsync(new Uri(path, UriKind.Relative))).StatusCode);
 
         await ArticleReviewTests.SaveAsync(editor, $"/admin/articles/{id}/edit", new Dictionary<string, string>(), "publish");
 
-        var response = await _factory.CreateNoRedirectClient().GetAsync(new Uri(path, UriKind.Relative));
+        var response = await factory.CreateNoRedirectClient().GetAsync(new Uri(path, UriKind.Relative));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/news/reporter-shares-a-preview-with-a-lawyer", response.Headers.Location!.OriginalString);
     }

@@ -1,23 +1,13 @@
-using System.Globalization;
-using System.Net;
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.IntegrationTests.TestSupport;
-using NewsPortal.Web.Domain;
-
 namespace NewsPortal.IntegrationTests.Features.AdminArticles;
 
 /// <summary>A newsroom with an editor, reporters and a moderator, and how they fill in and post the article forms, shared by the review tests (and used by the preview-link and correction tests).</summary>
-public abstract class ArticleReviewTestBase
+public abstract class ArticleReviewTestBase(ArticleReviewTestBase.Factory factory)
 {
     private protected const string Editor = NewsroomFactory.Editor;
     private protected const string Reporter = NewsroomFactory.Reporter;
     private protected const string OtherReporter = NewsroomFactory.OtherReporter;
     private protected const string Moderator = NewsroomFactory.Moderator;
-    private protected readonly Factory _factory;
-
-    protected ArticleReviewTestBase(Factory factory) => _factory = factory;
+    private protected readonly Factory _factory = factory;
 
     public sealed class Factory : NewsroomFactory;
 

@@ -1,21 +1,10 @@
-using System.Globalization;
-using System.Net;
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using NewsPortal.IntegrationTests.TestSupport;
-using NewsPortal.Web.Data;
 using NewsPortal.Web.Infrastructure.Identity;
 
 namespace NewsPortal.IntegrationTests.Features.AdminArticles;
 
 /// <summary>Two editors saving at the same moment: the unique indexes on slugs and tags must never surface as a 500.</summary>
-public sealed class ArticleSaveRaceTests : IClassFixture<ArticleSaveRaceTests.Factory>
+public sealed class ArticleSaveRaceTests(ArticleSaveRaceTests.Factory factory) : IClassFixture<ArticleSaveRaceTests.Factory>
 {
-    private readonly Factory _factory;
-
-    public ArticleSaveRaceTests(Factory factory) => _factory = factory;
 
     public sealed class Factory : NewsPortalFactory
     {
@@ -32,11 +21,11 @@ public sealed class ArticleSaveRaceTests : IClassFixture<ArticleSaveRaceTests.Fa
     private async Task<(HttpClient Editor, string Action, List<KeyValuePair<string, string>> Fields)> FilledEditorAsync(
         string email, string headline, string tags)
     {
-        await _factory.CreateStaffAsync(email, Roles.Editor);
-        var editor = await _factory.SignedInAsync(email);
+        await factory.CreateStaffAsync(email, Roles.Editor);
+        var editor = await factory.SignedInAsync(email);
         var (_, page) = await Html.GetAsync(editor, "/admin/articles/new");
         var form = page.QuerySelector<IHtmlFormElement>("form.article-editor")!;
-        var ids = await _factory.WithDbAsync(async db => (
+        var ids = await factory.WithDbAsync(async db => (
             await db.Categories.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync(),
             await db.Authors.OrderBy(a => a.Id).Select(a => a.Id).FirstAsync()));
         var fields = Html.FormValues(form, new Dictionary<string, string>
@@ -59,11 +48,11 @@ public sealed class ArticleSaveRaceTests : IClassFixture<ArticleSaveRaceTests.Fa
         var b = await FilledEditorAsync("tag-race-b@test.example", "Ferry timetable restored", "harbour race tag");
 
         // Both have looked the tag up (and found nothing) before either writes.
-        _factory.Barrier.Arm("FROM \"Tags\"", 2);
+        factory.Barrier.Arm("FROM \"Tags\"", 2);
         var responses = await Task.WhenAll(Html.PostAsync(a.Editor, a.Action, a.Fields), Html.PostAsync(b.Editor, b.Action, b.Fields));
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.SeeOther, r.StatusCode));
-        var tags = await _factory.WithDbAsync(db => db.Tags.Where(t => t.Slug == "harbour-race-tag").Select(t => new { t.Id, Articles = t.Articles.Count }).ToListAsync());
+        var tags = await factory.WithDbAsync(db => db.Tags.Where(t => t.Slug == "harbour-race-tag").Select(t => new { t.Id, Articles = t.Articles.Count }).ToListAsync());
         Assert.Equal(2, Assert.Single(tags).Articles);
     }
 
@@ -73,7 +62,7 @@ public sealed class ArticleSaveRaceTests : IClassFixture<ArticleSaveRaceTests.Fa
         var a = await FilledEditorAsync("slug-race-a@test.example", "Council race result declared", "council");
         var b = await FilledEditorAsync("slug-race-b@test.example", "Council race result declared", "council");
 
-        _factory.Barrier.Arm("FROM \"Tags\"", 2);
+        factory.Barrier.Arm("FROM \"Tags\"", 2);
         var responses = await Task.WhenAll(Html.PostAsync(a.Editor, a.Action, a.Fields), Html.PostAsync(b.Editor, b.Action, b.Fields));
 
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.SeeOther], responses.Select(r => r.StatusCode).Order());
@@ -82,6 +71,6 @@ public sealed class ArticleSaveRaceTests : IClassFixture<ArticleSaveRaceTests.Fa
             "The address /news/council-race-result-declared is already used by another article. Choose another slug.",
             refused.QuerySelector("#Slug-error")!.TextContent.Trim());
         Assert.Equal("Council race result declared", ((IHtmlInputElement)refused.QuerySelector("#Headline")!).Value);
-        Assert.Equal(1, await _factory.WithDbAsync(db => db.Articles.CountAsync(x => x.Slug == "council-race-result-declared")));
+        Assert.Equal(1, await factory.WithDbAsync(db => db.Articles.CountAsync(x => x.Slug == "council-race-result-declared")));
     }
 }

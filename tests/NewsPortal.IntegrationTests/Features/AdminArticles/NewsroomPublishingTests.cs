@@ -1,10 +1,3 @@
-using System.Globalization;
-using System.Net;
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.Web.Domain;
-
 namespace NewsPortal.IntegrationTests.Features.AdminArticles;
 
 /// <summary>An article from draft to published: visibility, scheduling (also across clock changes), its sanitized body and its slug.</summary>

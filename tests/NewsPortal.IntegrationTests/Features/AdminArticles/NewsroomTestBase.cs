@@ -1,20 +1,13 @@
-using System.Globalization;
-using System.Net;
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
 using Microsoft.Extensions.Time.Testing;
-using NewsPortal.IntegrationTests.TestSupport;
 using NewsPortal.Web.Infrastructure.Identity;
 
 namespace NewsPortal.IntegrationTests.Features.AdminArticles;
 
 /// <summary>A newsroom with an editor, and how the editor fills in and saves the article form, shared by the newsroom tests.</summary>
-public abstract class NewsroomTestBase
+public abstract class NewsroomTestBase(NewsroomTestBase.Factory factory)
 {
     private protected const string Editor = "newsroom-editor@test.example";
-    private protected readonly Factory _factory;
-
-    protected NewsroomTestBase(Factory factory) => _factory = factory;
+    private protected readonly Factory _factory = factory;
 
     public sealed class Factory : NewsPortalFactory
     {

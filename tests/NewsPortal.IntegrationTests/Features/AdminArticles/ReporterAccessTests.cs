@@ -1,10 +1,3 @@
-using System.Globalization;
-using System.Net;
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.Web.Domain;
-
 namespace NewsPortal.IntegrationTests.Features.AdminArticles;
 
 /// <summary>A reporter writes and submits their own stories only: every publishing intent is refused and others' stories are closed by every route.</summary>

@@ -1,25 +1,15 @@
-using System.Globalization;
-using System.Net;
 using System.Text.Json;
 using System.Xml.Linq;
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.IntegrationTests.TestSupport;
-using NewsPortal.Web.Domain;
 
 namespace NewsPortal.IntegrationTests.Features.AdminBylines;
 
 /// <summary>/admin/bylines, the public /author/{slug} page, and co-authors on the article page, in JSON-LD and in RSS.</summary>
-public sealed class BylinesAndAuthorPageTests : IClassFixture<NewsroomSite>
+public sealed class BylinesAndAuthorPageTests(NewsroomSite site) : IClassFixture<NewsroomSite>
 {
-    private readonly NewsroomSite _site;
-
-    public BylinesAndAuthorPageTests(NewsroomSite site) => _site = site;
 
     private async Task<int> CreateAsync(string name, string? title = null, string? links = null)
     {
-        var response = await NewsroomSite.SubmitAsync(await _site.EditorAsync(), "/admin/bylines/new", "form.byline-form", new()
+        var response = await NewsroomSite.SubmitAsync(await site.EditorAsync(), "/admin/bylines/new", "form.byline-form", new()
         {
             ["Form.Name"] = name,
             ["Form.Title"] = title ?? string.Empty,
@@ -27,7 +17,7 @@ public sealed class BylinesAndAuthorPageTests : IClassFixture<NewsroomSite>
             ["Form.Links"] = links ?? string.Empty,
         });
         Assert.True(response.StatusCode == HttpStatusCode.SeeOther, $"Create {name}: {(int)response.StatusCode} {await NewsroomSite.ErrorsAsync(response)}");
-        return await _site.WithDbAsync(db => db.Authors.Where(a => a.Name == name).Select(a => a.Id).SingleAsync());
+        return await site.WithDbAsync(db => db.Authors.Where(a => a.Name == name).Select(a => a.Id).SingleAsync());
     }
 
     private static JsonElement JsonLd(IDocument page, string type) =>
@@ -39,9 +29,9 @@ public sealed class BylinesAndAuthorPageTests : IClassFixture<NewsroomSite>
     public async Task AuthorPage_ShowsTheBylineWithPersonJsonLd_CanonicalAndRelMeLinks()
     {
         await CreateAsync("Ana Ruiz", "Transport correspondent", "https://mastodon.example/@ana\nhttps://ana.example.org/");
-        await _site.WithDbAsync(db => new ArticleBuilder().Headline("Tram line extended").By("ana-ruiz").SaveAsync(db));
+        await site.WithDbAsync(db => new ArticleBuilder().Headline("Tram line extended").By("ana-ruiz").SaveAsync(db));
 
-        var (response, page) = await Html.GetAsync(_site.CreateClient(), "/author/ana-ruiz");
+        var (response, page) = await Html.GetAsync(site.CreateClient(), "/author/ana-ruiz");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Ana Ruiz", page.QuerySelector("h1")?.TextContent);
@@ -68,12 +58,12 @@ public sealed class BylinesAndAuthorPageTests : IClassFixture<NewsroomSite>
         for (var i = 0; i < 13; i++)
         {
             var n = i;
-            await _site.WithDbAsync(db => new ArticleBuilder().Headline($"Paged story {n:00}").By("paged-writer").PublishedAt(DateTime.UtcNow.AddHours(-2 - n)).SaveAsync(db));
+            await site.WithDbAsync(db => new ArticleBuilder().Headline($"Paged story {n:00}").By("paged-writer").PublishedAt(DateTime.UtcNow.AddHours(-2 - n)).SaveAsync(db));
         }
 
-        var (_, first) = await Html.GetAsync(_site.CreateClient(), "/author/paged-writer");
-        var (second, page2) = await Html.GetAsync(_site.CreateClient(), "/author/paged-writer?page=2");
-        var third = await _site.CreateClient().GetAsync(new Uri("/author/paged-writer?page=3", UriKind.Relative));
+        var (_, first) = await Html.GetAsync(site.CreateClient(), "/author/paged-writer");
+        var (second, page2) = await Html.GetAsync(site.CreateClient(), "/author/paged-writer?page=2");
+        var third = await site.CreateClient().GetAsync(new Uri("/author/paged-writer?page=3", UriKind.Relative));
 
         Assert.Equal(12, first.QuerySelectorAll(".listing .card").Length);
         Assert.Equal("Paged story 00", first.QuerySelector(".listing .card-title")!.TextContent.Trim());
@@ -86,7 +76,7 @@ public sealed class BylinesAndAuthorPageTests : IClassFixture<NewsroomSite>
     [Fact]
     public async Task AuthorPage_UnknownSlug_IsTheSites404Page()
     {
-        var (response, page) = await Html.GetAsync(_site.CreateClient(), "/author/nobody-at-all");
+        var (response, page) = await Html.GetAsync(site.CreateClient(), "/author/nobody-at-all");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.NotNull(page.QuerySelector("nav.sections"));
@@ -96,21 +86,21 @@ public sealed class BylinesAndAuthorPageTests : IClassFixture<NewsroomSite>
     public async Task Rename_OldAuthorAddressAnswers301_AndTheArticleShowsTheNewName()
     {
         var id = await CreateAsync("Tom Baker");
-        await _site.WithDbAsync(db => new ArticleBuilder().Headline("Pier reopens").By("tom-baker").SaveAsync(db));
-        var (_, before) = await Html.GetAsync(_site.CreateClient(), "/news/pier-reopens");
+        await site.WithDbAsync(db => new ArticleBuilder().Headline("Pier reopens").By("tom-baker").SaveAsync(db));
+        var (_, before) = await Html.GetAsync(site.CreateClient(), "/news/pier-reopens");
         Assert.Equal("Tom Baker", before.QuerySelector(".byline .author-name")?.TextContent);
 
-        var response = await NewsroomSite.SubmitAsync(await _site.EditorAsync(), $"/admin/bylines/{id}/edit", "form.byline-form", new()
+        var response = await NewsroomSite.SubmitAsync(await site.EditorAsync(), $"/admin/bylines/{id}/edit", "form.byline-form", new()
         {
             ["Form.Name"] = "Thomas Baker",
             ["Form.Slug"] = "thomas-baker",
         });
         Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
 
-        var old = await _site.CreateNoRedirectClient().GetAsync(new Uri("/author/tom-baker", UriKind.Relative));
+        var old = await site.CreateNoRedirectClient().GetAsync(new Uri("/author/tom-baker", UriKind.Relative));
         Assert.Equal(HttpStatusCode.MovedPermanently, old.StatusCode);
         Assert.Equal("/author/thomas-baker", old.Headers.Location!.OriginalString);
-        var (_, after) = await Html.GetAsync(_site.CreateClient(), "/news/pier-reopens");
+        var (_, after) = await Html.GetAsync(site.CreateClient(), "/news/pier-reopens");
         var link = after.QuerySelector(".byline a.author-name")!;
         Assert.Equal("Thomas Baker", link.TextContent);
         Assert.Equal("/author/thomas-baker", link.GetAttribute("href"));
@@ -122,10 +112,10 @@ public sealed class BylinesAndAuthorPageTests : IClassFixture<NewsroomSite>
         await CreateAsync("First Writer");
         await CreateAsync("Second Writer");
         await CreateAsync("Third Writer");
-        var ids = await _site.WithDbAsync(async db => (
+        var ids = await site.WithDbAsync(async db => (
             await db.Categories.Where(c => c.Slug == "world").Select(c => c.Id).SingleAsync(),
             await db.Authors.Where(a => a.Slug.EndsWith("-writer") && a.Slug != "paged-writer").OrderBy(a => a.Slug).ToDictionaryAsync(a => a.Slug, a => a.Id)));
-        var editor = await _site.EditorAsync();
+        var editor = await site.EditorAsync();
         var (_, form) = await Html.GetAsync(editor, "/admin/articles/new");
         var articleForm = form.QuerySelector<IHtmlFormElement>("form.article-editor")!;
         var fields = Html.FormValues(articleForm, new Dictionary<string, string>
@@ -145,7 +135,7 @@ public sealed class BylinesAndAuthorPageTests : IClassFixture<NewsroomSite>
         var saved = await Html.PostAsync(editor, Html.ActionOf(articleForm), fields);
         Assert.True(saved.StatusCode == HttpStatusCode.SeeOther, $"{(int)saved.StatusCode} {await NewsroomSite.ErrorsAsync(saved)}");
 
-        var (_, page) = await Html.GetAsync(_site.CreateClient(), "/news/three-hands-on-one-story");
+        var (_, page) = await Html.GetAsync(site.CreateClient(), "/news/three-hands-on-one-story");
         Assert.Equal("By First Writer, Third Writer and Second Writer", page.QuerySelector(".byline .author")!.TextContent.Trim());
         Assert.Equal(
             ["/author/first-writer", "/author/third-writer", "/author/second-writer"],
@@ -154,13 +144,13 @@ public sealed class BylinesAndAuthorPageTests : IClassFixture<NewsroomSite>
         Assert.Equal(["First Writer", "Third Writer", "Second Writer"], authors.Select(a => a.GetProperty("name").GetString()).ToArray());
         Assert.Equal("http://localhost/author/third-writer", authors[1].GetProperty("url").GetString());
 
-        var feed = XDocument.Parse(await _site.CreateClient().GetStringAsync(new Uri("/feed.xml", UriKind.Relative)));
+        var feed = XDocument.Parse(await site.CreateClient().GetStringAsync(new Uri("/feed.xml", UriKind.Relative)));
         XNamespace dc = "http://purl.org/dc/elements/1.1/";
         var item = feed.Descendants("item").Single(i => i.Element("title")?.Value == "Three hands on one story");
         Assert.Equal(["First Writer", "Third Writer", "Second Writer"], item.Elements(dc + "creator").Select(c => c.Value).ToArray());
 
         // Both co-authors' pages list the story.
-        var (_, third) = await Html.GetAsync(_site.CreateClient(), "/author/third-writer");
+        var (_, third) = await Html.GetAsync(site.CreateClient(), "/author/third-writer");
         Assert.Contains("Three hands on one story", third.QuerySelector(".listing")!.TextContent, StringComparison.Ordinal);
 
         // The editor shows the co-authors in order when the story is opened again.
@@ -174,10 +164,10 @@ public sealed class BylinesAndAuthorPageTests : IClassFixture<NewsroomSite>
     public async Task CoAuthors_SamePersonTwice_IsRefusedWithAMessage()
     {
         var first = await CreateAsync("Twice Writer");
-        var editor = await _site.EditorAsync();
+        var editor = await site.EditorAsync();
         var (_, form) = await Html.GetAsync(editor, "/admin/articles/new");
         var articleForm = form.QuerySelector<IHtmlFormElement>("form.article-editor")!;
-        var category = await _site.WithDbAsync(db => db.Categories.Select(c => c.Id).FirstAsync());
+        var category = await site.WithDbAsync(db => db.Categories.Select(c => c.Id).FirstAsync());
         var fields = Html.FormValues(articleForm, new Dictionary<string, string>
         {
             ["Headline"] = "Doubled byline",
@@ -193,20 +183,20 @@ public sealed class BylinesAndAuthorPageTests : IClassFixture<NewsroomSite>
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Twice Writer appears twice in the byline.", await NewsroomSite.ErrorsAsync(response), StringComparison.Ordinal);
-        Assert.False(await _site.WithDbAsync(db => db.Articles.AnyAsync(a => a.Headline == "Doubled byline")));
+        Assert.False(await site.WithDbAsync(db => db.Articles.AnyAsync(a => a.Headline == "Doubled byline")));
     }
 
     [Fact]
     public async Task Delete_WhenTheBylineIsUsed_IsRefused_AndWhenUnused_Works()
     {
         var used = await CreateAsync("Busy Writer");
-        await _site.WithDbAsync(async db =>
+        await site.WithDbAsync(async db =>
         {
             var article = await new ArticleBuilder().Headline("Second pair of hands").SaveAsync(db);
             db.ArticleCoAuthors.Add(new ArticleCoAuthor { ArticleId = article.Id, AuthorId = used, Position = 1 });
             await db.SaveChangesAsync();
         });
-        var editor = await _site.EditorAsync();
+        var editor = await site.EditorAsync();
         var (_, page) = await Html.GetAsync(editor, $"/admin/bylines/{used}/delete");
         var token = page.QuerySelector("input[name='__RequestVerificationToken']")?.GetAttribute("value")
                     ?? (await Html.GetAsync(editor, "/admin/bylines")).Document.QuerySelector("input[name='__RequestVerificationToken']")!.GetAttribute("value")!;
@@ -215,26 +205,26 @@ public sealed class BylinesAndAuthorPageTests : IClassFixture<NewsroomSite>
 
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
         Assert.Contains("Busy Writer is the byline of 1 article, so it cannot be deleted.", await NewsroomSite.ErrorsAsync(refused), StringComparison.Ordinal);
-        Assert.True(await _site.WithDbAsync(db => db.Authors.AnyAsync(a => a.Id == used)));
+        Assert.True(await site.WithDbAsync(db => db.Authors.AnyAsync(a => a.Id == used)));
 
         var unused = await CreateAsync("Idle Writer");
         var deleted = await NewsroomSite.SubmitAsync(editor, $"/admin/bylines/{unused}/delete", "form.stack-form", new());
         Assert.Equal(HttpStatusCode.SeeOther, deleted.StatusCode);
-        Assert.False(await _site.WithDbAsync(db => db.Authors.AnyAsync(a => a.Id == unused)));
+        Assert.False(await site.WithDbAsync(db => db.Authors.AnyAsync(a => a.Id == unused)));
     }
 
     [Fact]
     public async Task Retire_TakesTheBylineOutOfTheArticleForm_ButKeepsItsPage()
     {
         var id = await CreateAsync("Leaving Writer");
-        var editor = await _site.EditorAsync();
+        var editor = await site.EditorAsync();
         var (_, list) = await Html.GetAsync(editor, "/admin/bylines");
         var retire = list.QuerySelector<IHtmlFormElement>($"form[action='/admin/bylines/{id}/retire']")!;
         Assert.Equal(HttpStatusCode.SeeOther, (await Html.SubmitAsync(editor, retire)).StatusCode);
 
         var (_, form) = await Html.GetAsync(editor, "/admin/articles/new");
         Assert.DoesNotContain("Leaving Writer", form.QuerySelector("#AuthorId")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.OK, (await _site.CreateClient().GetAsync(new Uri("/author/leaving-writer", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await site.CreateClient().GetAsync(new Uri("/author/leaving-writer", UriKind.Relative))).StatusCode);
     }
 
     [Theory]
@@ -244,9 +234,9 @@ public sealed class BylinesAndAuthorPageTests : IClassFixture<NewsroomSite>
     [InlineData("Someone", "Bad Slug", "", "Use lowercase letters, digits and single hyphens")]
     public async Task Create_BadInput_ShowsTheFormAgainWithAMessage(string name, string slug, string links, string message)
     {
-        var count = await _site.WithDbAsync(db => db.Authors.CountAsync());
+        var count = await site.WithDbAsync(db => db.Authors.CountAsync());
 
-        var response = await NewsroomSite.SubmitAsync(await _site.EditorAsync(), "/admin/bylines/new", "form.byline-form", new()
+        var response = await NewsroomSite.SubmitAsync(await site.EditorAsync(), "/admin/bylines/new", "form.byline-form", new()
         {
             ["Form.Name"] = name,
             ["Form.Slug"] = slug,
@@ -255,15 +245,15 @@ public sealed class BylinesAndAuthorPageTests : IClassFixture<NewsroomSite>
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains(message, await NewsroomSite.ErrorsAsync(response), StringComparison.Ordinal);
-        Assert.Equal(count, await _site.WithDbAsync(db => db.Authors.CountAsync()));
+        Assert.Equal(count, await site.WithDbAsync(db => db.Authors.CountAsync()));
     }
 
     [Fact]
     public async Task Create_WithAnotherBylinesAddress_IsRefused()
     {
-        var existing = await _site.WithDbAsync(db => db.Authors.OrderBy(a => a.Id).Select(a => a.Slug).FirstAsync());
+        var existing = await site.WithDbAsync(db => db.Authors.OrderBy(a => a.Id).Select(a => a.Slug).FirstAsync());
 
-        var response = await NewsroomSite.SubmitAsync(await _site.EditorAsync(), "/admin/bylines/new", "form.byline-form", new()
+        var response = await NewsroomSite.SubmitAsync(await site.EditorAsync(), "/admin/bylines/new", "form.byline-form", new()
         {
             ["Form.Name"] = "Namesake",
             ["Form.Slug"] = existing,
@@ -276,11 +266,11 @@ public sealed class BylinesAndAuthorPageTests : IClassFixture<NewsroomSite>
     [Fact]
     public async Task Moderator_Gets403_AndAnonymousIsSentToLogin()
     {
-        await _site.EditorAsync();
-        var moderator = await _site.SignedInAsync(NewsroomSite.ModeratorEmail);
+        await site.EditorAsync();
+        var moderator = await site.SignedInAsync(NewsroomSite.ModeratorEmail);
 
         Assert.Equal(HttpStatusCode.Forbidden, (await moderator.GetAsync(new Uri("/admin/bylines", UriKind.Relative))).StatusCode);
-        var anonymous = await _site.Browser().GetAsync(new Uri("/admin/bylines/new", UriKind.Relative));
+        var anonymous = await site.Browser().GetAsync(new Uri("/admin/bylines/new", UriKind.Relative));
         Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
         Assert.Contains("/account/login", anonymous.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }

@@ -1,10 +1,3 @@
-using System.Net;
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.IntegrationTests.TestSupport;
-using NewsPortal.Web.Domain;
-
 namespace NewsPortal.IntegrationTests.Features.AdminComments;
 
 /// <summary>The comment settings page: saved rules apply at the next comment; a form missing or mistyping a field saves nothing.</summary>

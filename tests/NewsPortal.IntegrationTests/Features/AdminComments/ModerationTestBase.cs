@@ -1,17 +1,9 @@
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.IntegrationTests.TestSupport;
-using NewsPortal.Web.Domain;
-
 namespace NewsPortal.IntegrationTests.Features.AdminComments;
 
 /// <summary>A site with an admin, and how a reader posts and a moderator reads the queue, shared by the moderation tests.</summary>
-public abstract class ModerationTestBase
+public abstract class ModerationTestBase(ModerationTestBase.Factory factory)
 {
-    private protected readonly Factory _factory;
-
-    protected ModerationTestBase(Factory factory) => _factory = factory;
+    private protected readonly Factory _factory = factory;
 
     public sealed class Factory : NewsPortalFactory
     {

@@ -1,20 +1,11 @@
-using System.Net;
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.IntegrationTests.TestSupport;
-using NewsPortal.Web.Domain;
 using NewsPortal.Web.Features.AdminComments;
 using NewsPortal.Web.Infrastructure.Mail;
 
 namespace NewsPortal.IntegrationTests.Features.AdminComments;
 
 /// <summary>Moderators working the reported queue: decisions, statements of reasons, notices, concurrency.</summary>
-public sealed class ReportModerationTests : IClassFixture<ReportModerationTests.Factory>
+public sealed class ReportModerationTests(ReportModerationTests.Factory factory) : IClassFixture<ReportModerationTests.Factory>
 {
-    private readonly Factory _factory;
-
-    public ReportModerationTests(Factory factory) => _factory = factory;
 
     public sealed class Factory : NewsPortalFactory
     {
@@ -24,12 +15,12 @@ public sealed class ReportModerationTests : IClassFixture<ReportModerationTests.
     private static int _address;
 
     /// <summary>A new reader on a new address.</summary>
-    private HttpClient NewReader() => _factory.Reader($"10.20.{Interlocked.Increment(ref _address) / 250}.{(_address % 250) + 1}");
+    private HttpClient NewReader() => factory.Reader($"10.20.{Interlocked.Increment(ref _address) / 250}.{(_address % 250) + 1}");
 
-    private Task<Comment> CommentAsync(int id) => _factory.WithDbAsync(db => db.Comments.AsNoTracking().SingleAsync(c => c.Id == id));
+    private Task<Comment> CommentAsync(int id) => factory.WithDbAsync(db => db.Comments.AsNoTracking().SingleAsync(c => c.Id == id));
 
     private Task<List<OutboxMessage>> MailToAsync(string address) =>
-        _factory.WithDbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.ToAddress == address).OrderBy(m => m.Id).ToListAsync());
+        factory.WithDbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.ToAddress == address).OrderBy(m => m.Id).ToListAsync());
 
     private static IHtmlFormElement DecisionForm(IDocument queue, int id) =>
         queue.QuerySelector<IHtmlFormElement>($"#queue-{id} form.decision-form") ?? throw new InvalidOperationException($"Comment {id} is not in the reported queue.");
@@ -45,11 +36,11 @@ public sealed class ReportModerationTests : IClassFixture<ReportModerationTests.
     [Fact]
     public async Task ReportedQueue_ListsEachCommentWithItsReports_IllegalFirstThenOldest_AndTheDashboardCountsThem()
     {
-        var (slugA, older) = await _factory.PublishedCommentAsync("Reported first, for spam.");
-        var (slugB, illegal) = await _factory.PublishedCommentAsync("Reported later, as illegal.");
+        var (slugA, older) = await factory.PublishedCommentAsync("Reported first, for spam.");
+        var (slugB, illegal) = await factory.PublishedCommentAsync("Reported later, as illegal.");
         await Reports.ReportAsync(NewReader(), slugA, older, "spam", "Links to a casino.");
         await Reports.ReportAsync(NewReader(), slugB, illegal, "illegal", "Incitement to violence.");
-        var admin = await _factory.SignedInAsync(StaffSessions.AdminEmail);
+        var admin = await factory.SignedInAsync(StaffSessions.AdminEmail);
 
         var (response, queue) = await Html.GetAsync(admin, "/admin/comments?status=reported");
 
@@ -72,12 +63,12 @@ public sealed class ReportModerationTests : IClassFixture<ReportModerationTests.
     [Fact]
     public async Task Dismiss_KeepsTheComment_PutsBackOneTheReportsHeld_AndTellsTheReporters()
     {
-        var (slug, id) = await _factory.PublishedCommentAsync("Perfectly fine, but unpopular.");
+        var (slug, id) = await factory.PublishedCommentAsync("Perfectly fine, but unpopular.");
         await Reports.ReportAsync(NewReader(), slug, id, "abuse", email: "first.reporter@example.com");
         await Reports.ReportAsync(NewReader(), slug, id, "abuse");
         await Reports.ReportAsync(NewReader(), slug, id, "other");
         Assert.Equal(CommentStatus.Pending, (await CommentAsync(id)).Status);
-        var admin = await _factory.SignedInAsync(StaffSessions.AdminEmail);
+        var admin = await factory.SignedInAsync(StaffSessions.AdminEmail);
         var (_, queue) = await Html.GetAsync(admin, "/admin/comments?status=reported");
 
         var response = await PressAsync(admin, DecisionForm(queue, id), "d");
@@ -86,9 +77,9 @@ public sealed class ReportModerationTests : IClassFixture<ReportModerationTests.
         var comment = await CommentAsync(id);
         Assert.Equal(CommentStatus.Approved, comment.Status);
         Assert.Null(comment.ReportPriority);
-        var reports = await _factory.WithDbAsync(db => db.CommentReports.AsNoTracking().Where(r => r.CommentId == id).ToListAsync());
+        var reports = await factory.WithDbAsync(db => db.CommentReports.AsNoTracking().Where(r => r.CommentId == id).ToListAsync());
         Assert.All(reports, r => Assert.Equal(ReportDecision.Dismissed, r.Decision));
-        var history = await _factory.WithDbAsync(db => db.CommentHistory.AsNoTracking().Where(h => h.CommentId == id).OrderBy(h => h.Id).ToListAsync());
+        var history = await factory.WithDbAsync(db => db.CommentHistory.AsNoTracking().Where(h => h.CommentId == id).OrderBy(h => h.Id).ToListAsync());
         Assert.Equal("Dismissed 3 reports", history[^1].Note);
         Assert.Equal((CommentStatus.Pending, CommentStatus.Approved), (history[^1].FromStatus, history[^1].ToStatus));
         var mail = Assert.Single(await MailToAsync("first.reporter@example.com"));
@@ -98,16 +89,16 @@ public sealed class ReportModerationTests : IClassFixture<ReportModerationTests.
 
         var (_, after) = await Html.GetAsync(admin, "/admin/comments?status=reported");
         Assert.Null(after.QuerySelector($"#queue-{id}"));
-        var (_, article) = await Html.GetAsync(_factory.Reader(), $"/news/{slug}");
+        var (_, article) = await Html.GetAsync(factory.Reader(), $"/news/{slug}");
         Assert.NotNull(article.QuerySelector($"#comment-{id}"));
     }
 
     [Fact]
     public async Task Remove_WithAStatementOfReasons_TakesTheCommentDown_AndQueuesTheAuthorsAndReportersNotices()
     {
-        var (slug, id) = await _factory.PublishedCommentAsync("Something defamatory.", email: "removed.author@example.com");
+        var (slug, id) = await factory.PublishedCommentAsync("Something defamatory.", email: "removed.author@example.com");
         await Reports.ReportAsync(NewReader(), slug, id, "illegal", "Defamation of a named person.", "illegal.reporter@example.com");
-        var admin = await _factory.SignedInAsync(StaffSessions.AdminEmail);
+        var admin = await factory.SignedInAsync(StaffSessions.AdminEmail);
         var (_, queue) = await Html.GetAsync(admin, "/admin/comments?status=reported");
 
         var response = await PressAsync(admin, DecisionForm(queue, id), "t", new() { ["ground"] = "Illegal content", ["statement"] = "It accuses a named person of a crime without evidence." });
@@ -116,10 +107,10 @@ public sealed class ReportModerationTests : IClassFixture<ReportModerationTests.
         var comment = await CommentAsync(id);
         Assert.Equal(CommentStatus.Trash, comment.Status);
         Assert.Equal("Illegal content: It accuses a named person of a crime without evidence.", comment.StatusReason);
-        var report = Assert.Single(await _factory.WithDbAsync(db => db.CommentReports.AsNoTracking().Where(r => r.CommentId == id).ToListAsync()));
+        var report = Assert.Single(await factory.WithDbAsync(db => db.CommentReports.AsNoTracking().Where(r => r.CommentId == id).ToListAsync()));
         Assert.Equal((ReportDecision.Removed, "Illegal content", "It accuses a named person of a crime without evidence."), (report.Decision!.Value, report.DecisionGround, report.DecisionStatement));
         Assert.Equal(StaffSessions.AdminEmail, report.DecidedBy);
-        var history = await _factory.WithDbAsync(db => db.CommentHistory.AsNoTracking().Where(h => h.CommentId == id).OrderBy(h => h.Id).ToListAsync());
+        var history = await factory.WithDbAsync(db => db.CommentHistory.AsNoTracking().Where(h => h.CommentId == id).OrderBy(h => h.Id).ToListAsync());
         Assert.StartsWith("Removed after 1 report: Illegal content. It accuses", history[^1].Note, StringComparison.Ordinal);
 
         var toAuthor = Assert.Single(await MailToAsync("removed.author@example.com"));
@@ -131,16 +122,16 @@ public sealed class ReportModerationTests : IClassFixture<ReportModerationTests.
         Assert.Equal(MailKinds.ReportOutcome, toReporter.Kind);
         Assert.Contains("The comment has been removed.", toReporter.TextBody, StringComparison.Ordinal);
 
-        var (_, article) = await Html.GetAsync(_factory.Reader(), $"/news/{slug}");
+        var (_, article) = await Html.GetAsync(factory.Reader(), $"/news/{slug}");
         Assert.Null(article.QuerySelector($"#comment-{id}"));
     }
 
     [Fact]
     public async Task Hide_WithoutAGround_ChangesNothingAndSaysWhy()
     {
-        var (slug, id) = await _factory.PublishedCommentAsync();
+        var (slug, id) = await factory.PublishedCommentAsync();
         await Reports.ReportAsync(NewReader(), slug, id, "off-topic");
-        var admin = await _factory.SignedInAsync(StaffSessions.AdminEmail);
+        var admin = await factory.SignedInAsync(StaffSessions.AdminEmail);
         var (_, queue) = await Html.GetAsync(admin, "/admin/comments?status=reported");
 
         var response = await PressAsync(admin, DecisionForm(queue, id), "h", new() { ["ground"] = "" });
@@ -155,12 +146,12 @@ public sealed class ReportModerationTests : IClassFixture<ReportModerationTests.
     [Fact]
     public async Task TwoModeratorsDecidingAtOnce_OneDecisionWins_AndTheOtherIsTold()
     {
-        var (slug, id) = await _factory.PublishedCommentAsync("Contested comment.", email: "contested.author@example.com");
+        var (slug, id) = await factory.PublishedCommentAsync("Contested comment.", email: "contested.author@example.com");
         await Reports.ReportAsync(NewReader(), slug, id, "abuse");
-        await _factory.CreateStaffAsync("mod.one@test.example", "Moderator");
-        await _factory.CreateStaffAsync("mod.two@test.example", "Moderator");
-        var one = await _factory.SignedInAsync("mod.one@test.example");
-        var two = await _factory.SignedInAsync("mod.two@test.example");
+        await factory.CreateStaffAsync("mod.one@test.example", "Moderator");
+        await factory.CreateStaffAsync("mod.two@test.example", "Moderator");
+        var one = await factory.SignedInAsync("mod.one@test.example");
+        var two = await factory.SignedInAsync("mod.two@test.example");
         var (_, queueOne) = await Html.GetAsync(one, "/admin/comments?status=reported");
         var (_, queueTwo) = await Html.GetAsync(two, "/admin/comments?status=reported");
 
@@ -174,7 +165,7 @@ public sealed class ReportModerationTests : IClassFixture<ReportModerationTests.
             Html.GetAsync(two, responses[1].Headers.Location!.OriginalString));
         var told = pages.Count(p => p.Document.Body!.TextContent.Contains(AdminCommentsController.ReportsAlreadyDecidedMessage, StringComparison.Ordinal));
         Assert.Equal(1, told);
-        var decisions = await _factory.WithDbAsync(db => db.CommentHistory.AsNoTracking().Where(h => h.CommentId == id && h.ChangedBy != "Readers' reports").ToListAsync());
+        var decisions = await factory.WithDbAsync(db => db.CommentHistory.AsNoTracking().Where(h => h.CommentId == id && h.ChangedBy != "Readers' reports").ToListAsync());
         var decision = Assert.Single(decisions);
         var comment = await CommentAsync(id);
         Assert.Equal(decision.ToStatus, comment.Status);
@@ -184,9 +175,9 @@ public sealed class ReportModerationTests : IClassFixture<ReportModerationTests.
     [Fact]
     public async Task BlockAndAlwaysHold_PutTheAuthorsAddressOnTheCommentRules()
     {
-        var (slug, id) = await _factory.PublishedCommentAsync(email: "listed.author@example.com");
+        var (slug, id) = await factory.PublishedCommentAsync(email: "listed.author@example.com");
         await Reports.ReportAsync(NewReader(), slug, id, "spam");
-        var admin = await _factory.SignedInAsync(StaffSessions.AdminEmail);
+        var admin = await factory.SignedInAsync(StaffSessions.AdminEmail);
         var (_, queue) = await Html.GetAsync(admin, "/admin/comments?status=reported");
 
         var hold = await Html.SubmitAsync(admin, queue.QuerySelector<IHtmlFormElement>($"#queue-{id} form[action='/admin/comments/{id}/email/hold']")!);
@@ -194,7 +185,7 @@ public sealed class ReportModerationTests : IClassFixture<ReportModerationTests.
 
         Assert.Equal(HttpStatusCode.SeeOther, hold.StatusCode);
         Assert.Equal(HttpStatusCode.SeeOther, ban.StatusCode);
-        var settings = await _factory.WithDbAsync(db => db.CommentSettings.AsNoTracking().SingleAsync());
+        var settings = await factory.WithDbAsync(db => db.CommentSettings.AsNoTracking().SingleAsync());
         Assert.Contains("listed.author@example.com", settings.HeldEmails.Split('\n'));
         Assert.Contains("listed.author@example.com", settings.BlockedEmails.Split('\n'));
         var (_, settingsPage) = await Html.GetAsync(admin, "/admin/settings");
@@ -204,9 +195,9 @@ public sealed class ReportModerationTests : IClassFixture<ReportModerationTests.
     [Fact]
     public async Task TransparencySummary_CountsReceivedAndDecidedThisMonth_ForAdminsOnly()
     {
-        var admin = await _factory.SignedInAsync(StaffSessions.AdminEmail);
+        var admin = await factory.SignedInAsync(StaffSessions.AdminEmail);
         var before = await ThisMonthAsync(admin);
-        var (slug, id) = await _factory.PublishedCommentAsync();
+        var (slug, id) = await factory.PublishedCommentAsync();
         await Reports.ReportAsync(NewReader(), slug, id, "spam");
         var (_, queue) = await Html.GetAsync(admin, "/admin/comments?status=reported");
         await PressAsync(admin, DecisionForm(queue, id), "d");
@@ -216,8 +207,8 @@ public sealed class ReportModerationTests : IClassFixture<ReportModerationTests.
         Assert.Equal(before.Received + 1, after.Received);
         Assert.Equal(before.Decided + 1, after.Decided);
         Assert.NotEqual("–", after.Median);
-        await _factory.CreateStaffAsync("transparency.mod@test.example", "Moderator");
-        var moderator = await _factory.SignedInAsync("transparency.mod@test.example");
+        await factory.CreateStaffAsync("transparency.mod@test.example", "Moderator");
+        var moderator = await factory.SignedInAsync("transparency.mod@test.example");
         Assert.Equal(HttpStatusCode.Forbidden, (await moderator.GetAsync(new Uri("/admin/comments/reports/summary", UriKind.Relative))).StatusCode);
     }
 

@@ -1,14 +1,8 @@
-using System.Globalization;
-using NewsPortal.IntegrationTests.TestSupport;
-
 namespace NewsPortal.IntegrationTests.Features.AdminDashboard;
 
 /// <summary>The charts follow what happens without anyone pressing rebuild: the periodic job keeps today's rows.</summary>
-public sealed class DailyStatsJobTests : IClassFixture<DailyStatsJobTests.Factory>
+public sealed class DailyStatsJobTests(DailyStatsJobTests.Factory factory) : IClassFixture<DailyStatsJobTests.Factory>
 {
-    private readonly Factory _factory;
-
-    public DailyStatsJobTests(Factory factory) => _factory = factory;
 
     public sealed class Factory : NewsPortalFactory
     {
@@ -23,8 +17,8 @@ public sealed class DailyStatsJobTests : IClassFixture<DailyStatsJobTests.Factor
     [Fact]
     public async Task ReaderComment_HeldByPreModeration_AppearsInTodaysHeldCountWithoutARebuild()
     {
-        var slug = (await _factory.WithDbAsync(db => new ArticleBuilder().SaveAsync(db))).Slug;
-        var reader = _factory.CreateNoRedirectClient();
+        var slug = (await factory.WithDbAsync(db => new ArticleBuilder().SaveAsync(db))).Slug;
+        var reader = factory.CreateNoRedirectClient();
         var (_, article) = await Html.GetAsync(reader, $"/news/{slug}");
         await Html.SubmitAsync(reader, Html.CommentForm(article), new Dictionary<string, string>
         {
@@ -32,7 +26,7 @@ public sealed class DailyStatsJobTests : IClassFixture<DailyStatsJobTests.Factor
             ["Email"] = "rita@example.com",
             ["Body"] = "Counted by the job.",
         });
-        var admin = await _factory.SignedInAsync(StaffSessions.AdminEmail);
+        var admin = await factory.SignedInAsync(StaffSessions.AdminEmail);
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/London")))
             .ToString("d MMM", CultureInfo.InvariantCulture);
 

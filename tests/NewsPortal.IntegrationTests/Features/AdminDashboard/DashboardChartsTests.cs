@@ -1,22 +1,11 @@
-using System.Globalization;
-using System.Net;
-using AngleSharp.Dom;
-using Microsoft.Extensions.DependencyInjection;
-using NewsPortal.IntegrationTests.TestSupport;
 using NewsPortal.Web.Infrastructure.Identity;
 
 namespace NewsPortal.IntegrationTests.Features.AdminDashboard;
 
-public sealed class DashboardChartsTests : IClassFixture<DashboardChartsTests.Factory>, IAsyncLifetime
+public sealed class DashboardChartsTests(DashboardChartsTests.Factory factory) : IClassFixture<DashboardChartsTests.Factory>, IAsyncLifetime
 {
-    private readonly Factory _factory;
-    private readonly DashboardDataSet _data;
-
-    public DashboardChartsTests(Factory factory)
-    {
-        _factory = factory;
-        _data = factory.Data;
-    }
+    private readonly Factory _factory = factory;
+    private readonly DashboardDataSet _data = factory.Data;
 
     public sealed class Factory : NewsPortalFactory
     {

@@ -1,6 +1,3 @@
-using NewsPortal.IntegrationTests.TestSupport;
-using NewsPortal.Web.Domain;
-
 namespace NewsPortal.IntegrationTests.Features.AdminDashboard;
 
 /// <summary>

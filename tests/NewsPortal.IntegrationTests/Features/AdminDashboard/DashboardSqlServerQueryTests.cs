@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
 using NewsPortal.IntegrationTests.Data;
 using NewsPortal.Web.Features.AdminDashboard;

@@ -1,18 +1,10 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using NewsPortal.IntegrationTests.TestSupport;
-using NewsPortal.Web.Domain;
 using NewsPortal.Web.Features.Search;
 using NewsPortal.Web.Infrastructure.Identity;
 
 namespace NewsPortal.IntegrationTests.Features.AdminDashboard;
 
-public sealed class SearchStatsTests : IClassFixture<SearchStatsTests.Factory>
+public sealed class SearchStatsTests(SearchStatsTests.Factory factory) : IClassFixture<SearchStatsTests.Factory>
 {
-    private readonly Factory _factory;
-
-    public SearchStatsTests(Factory factory) => _factory = factory;
 
     public sealed class Factory : NewsPortalFactory
     {
@@ -32,21 +24,21 @@ public sealed class SearchStatsTests : IClassFixture<SearchStatsTests.Factory>
         }
     }
 
-    private Task FlushAsync() => _factory.Services.GetRequiredService<SearchStatsJob>().FlushAsync(TestContext.Current.CancellationToken);
+    private Task FlushAsync() => factory.Services.GetRequiredService<SearchStatsJob>().FlushAsync(TestContext.Current.CancellationToken);
 
     [Fact]
     public async Task SearchStats_ForAnEditor_ShowTopAndNoResultTermsCountedAboveTheThreshold()
     {
-        await _factory.WithDbAsync(db => new ArticleBuilder().Headline("Lighthouse keepers return to Skerry Rock").SaveAsync(db));
-        var reader = _factory.CreateNoRedirectClient();
+        await factory.WithDbAsync(db => new ArticleBuilder().Headline("Lighthouse keepers return to Skerry Rock").SaveAsync(db));
+        var reader = factory.CreateNoRedirectClient();
         await SearchAsync(reader, "Lighthouse", 3);
         await SearchAsync(reader, "lighthouse  ", 1);
         await SearchAsync(reader, "qzxwvnothing", 3);
         await SearchAsync(reader, "rarelysought", 2);
         await FlushAsync();
         const string email = "stats-editor@test.example";
-        await _factory.CreateStaffAsync(email, Roles.Editor);
-        var editor = await _factory.SignedInAsync(email);
+        await factory.CreateStaffAsync(email, Roles.Editor);
+        var editor = await factory.SignedInAsync(email);
 
         var (response, page) = await Html.GetAsync(editor, "/admin/search-stats");
 
@@ -65,7 +57,7 @@ public sealed class SearchStatsTests : IClassFixture<SearchStatsTests.Factory>
     public async Task SearchStats_RowsHoldOnlyDayTermAndCounts_AndDaysPastStatsDaysArePruned()
     {
         var old = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-120);
-        await _factory.WithDbAsync(async db =>
+        await factory.WithDbAsync(async db =>
         {
             db.DailySearchTerms.Add(new DailySearchTerm { Day = old, Term = "long ago", Searches = 9, ZeroResults = 0 });
             await db.SaveChangesAsync();
@@ -73,8 +65,8 @@ public sealed class SearchStatsTests : IClassFixture<SearchStatsTests.Factory>
 
         await FlushAsync();
 
-        Assert.False(await _factory.WithDbAsync(db => db.DailySearchTerms.AnyAsync(t => t.Day == old)));
-        var columns = await _factory.WithDbAsync(db => Task.FromResult(db.Model.FindEntityType(typeof(DailySearchTerm))!.GetProperties().Select(p => p.Name).Order().ToList()));
+        Assert.False(await factory.WithDbAsync(db => db.DailySearchTerms.AnyAsync(t => t.Day == old)));
+        var columns = await factory.WithDbAsync(db => Task.FromResult(db.Model.FindEntityType(typeof(DailySearchTerm))!.GetProperties().Select(p => p.Name).Order().ToList()));
         Assert.Equal(["Day", "Searches", "Term", "ZeroResults"], columns);
     }
 
@@ -82,8 +74,8 @@ public sealed class SearchStatsTests : IClassFixture<SearchStatsTests.Factory>
     public async Task SearchStats_ForAModerator_IsForbidden()
     {
         const string email = "stats-moderator@test.example";
-        await _factory.CreateStaffAsync(email, Roles.Moderator);
-        var moderator = await _factory.SignedInAsync(email);
+        await factory.CreateStaffAsync(email, Roles.Moderator);
+        var moderator = await factory.SignedInAsync(email);
 
         using var response = await moderator.GetAsync(new Uri("/admin/search-stats", UriKind.Relative), TestContext.Current.CancellationToken);
 

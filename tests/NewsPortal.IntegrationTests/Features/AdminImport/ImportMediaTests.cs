@@ -1,8 +1,4 @@
-using System.Net;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.IntegrationTests.TestSupport;
-using NewsPortal.Web.Domain;
 
 namespace NewsPortal.IntegrationTests.Features.AdminImport;
 

@@ -1,6 +1,3 @@
-using NewsPortal.IntegrationTests.TestSupport;
-using NewsPortal.Web.Domain;
-
 namespace NewsPortal.IntegrationTests.Features.AdminImport;
 
 /// <summary>An import site with small limits and a signed-in admin, shared by the import page tests.</summary>

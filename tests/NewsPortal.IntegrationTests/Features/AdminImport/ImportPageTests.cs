@@ -1,8 +1,3 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.IntegrationTests.TestSupport;
-using NewsPortal.Web.Domain;
-
 namespace NewsPortal.IntegrationTests.Features.AdminImport;
 
 /// <summary>The import page: admins only; an upload runs in the background and readers see what it brought; bad uploads are refused with a message and write nothing.</summary>

@@ -1,10 +1,4 @@
-using System.Net;
 using System.Text.Json;
-using AngleSharp.Dom;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using NewsPortal.IntegrationTests.TestSupport;
-using NewsPortal.Web.Domain;
 using NewsPortal.Web.Infrastructure.Database;
 
 namespace NewsPortal.IntegrationTests.Features.AdminImport;

@@ -1,24 +1,19 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
 using NewsPortal.IntegrationTests.Data;
-using NewsPortal.Web.Domain;
 using NewsPortal.Web.Features.AdminImport;
 using NewsPortal.Web.Features.WordPressImport;
 
 namespace NewsPortal.IntegrationTests.Features.AdminImport;
 
 /// <summary>The import runs' reads and writes (the lease included), translated by the SQL Server provider (no server) and parsed as T-SQL.</summary>
-public sealed class ImportRunsSqlServerQueryTests : IClassFixture<SqlServerQueryTests.SqlServerFactory>
+public sealed class ImportRunsSqlServerQueryTests(SqlServerQueryTests.SqlServerFactory factory) : IClassFixture<SqlServerQueryTests.SqlServerFactory>
 {
-    private readonly SqlServerQueryTests.SqlServerFactory _factory;
-
-    public ImportRunsSqlServerQueryTests(SqlServerQueryTests.SqlServerFactory factory) => _factory = factory;
 
     [Fact]
     public async Task ImportRunQueries_AreValidTSql()
     {
-        _factory.Capture.Commands.Clear();
-        await using (var scope = _factory.Services.CreateAsyncScope())
+        factory.Capture.Commands.Clear();
+        await using (var scope = factory.Services.CreateAsyncScope())
         {
             var runs = scope.ServiceProvider.GetRequiredService<ImportRuns>();
             await runs.ActiveAsync(CancellationToken.None);
@@ -41,7 +36,7 @@ public sealed class ImportRunsSqlServerQueryTests : IClassFixture<SqlServerQuery
             }
         }
 
-        var commands = _factory.Capture.Commands.Distinct().ToList();
+        var commands = factory.Capture.Commands.Distinct().ToList();
         Assert.Contains(commands, c => c.Contains("INSERT INTO [WordPressImportRuns]", StringComparison.Ordinal));
         Assert.Contains(commands, c => c.Contains("UPDATE [w]", StringComparison.Ordinal) && c.Contains("[LeaseUntil]", StringComparison.Ordinal));
         var parser = new TSql160Parser(initialQuotedIdentifiers: true);

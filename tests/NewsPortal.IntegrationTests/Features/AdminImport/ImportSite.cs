@@ -1,11 +1,6 @@
 using System.IO.Compression;
 using System.Net.Http.Headers;
 using System.Text;
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.IntegrationTests.TestSupport;
-using NewsPortal.Web.Domain;
 
 namespace NewsPortal.IntegrationTests.Features.AdminImport;
 

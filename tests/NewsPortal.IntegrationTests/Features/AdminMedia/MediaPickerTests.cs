@@ -1,7 +1,4 @@
-using System.Net;
 using System.Text.Json;
-using NewsPortal.IntegrationTests.TestSupport;
-using NewsPortal.Web.Domain;
 using NewsPortal.Web.Infrastructure.Identity;
 
 namespace NewsPortal.IntegrationTests.Features.AdminMedia;

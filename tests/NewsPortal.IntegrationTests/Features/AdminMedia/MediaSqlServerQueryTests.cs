@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
 using NewsPortal.IntegrationTests.Data;
-using NewsPortal.IntegrationTests.TestSupport;
 using NewsPortal.Web.Features.AdminMedia;
 using NewsPortal.Web.Infrastructure.Media;
 

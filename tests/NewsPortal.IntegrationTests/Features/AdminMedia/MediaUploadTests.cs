@@ -1,9 +1,3 @@
-using System.Net;
-using AngleSharp.Dom;
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.IntegrationTests.TestSupport;
-using NewsPortal.Web.Domain;
-
 namespace NewsPortal.IntegrationTests.Features.AdminMedia;
 
 /// <summary>What the library refuses (with a message on the page, nothing stored, never a 5xx) and what it accepts.</summary>

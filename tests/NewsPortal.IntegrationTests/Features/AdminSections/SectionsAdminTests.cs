@@ -1,32 +1,24 @@
-using System.Net;
-using AngleSharp.Dom;
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.IntegrationTests.TestSupport;
-
 namespace NewsPortal.IntegrationTests.Features.AdminSections;
 
 /// <summary>/admin/sections: create, rename (old address 301), describe, order, hide, delete; every bad input answered.</summary>
-public sealed class SectionsAdminTests : IClassFixture<NewsroomSite>
+public sealed class SectionsAdminTests(NewsroomSite site) : IClassFixture<NewsroomSite>
 {
-    private readonly NewsroomSite _site;
-
-    public SectionsAdminTests(NewsroomSite site) => _site = site;
 
     private async Task<int> CreateAsync(string name, string? description = null)
     {
-        var editor = await _site.EditorAsync();
+        var editor = await site.EditorAsync();
         var response = await NewsroomSite.SubmitAsync(editor, "/admin/sections", "form[action='/admin/sections']", new()
         {
             ["NewSection.Name"] = name,
             ["NewSection.Description"] = description ?? string.Empty,
         });
         Assert.True(response.StatusCode == HttpStatusCode.SeeOther, $"Create {name}: {(int)response.StatusCode} {await NewsroomSite.ErrorsAsync(response)}");
-        return await _site.WithDbAsync(db => db.Categories.Where(c => c.Name == name).Select(c => c.Id).SingleAsync());
+        return await site.WithDbAsync(db => db.Categories.Where(c => c.Name == name).Select(c => c.Id).SingleAsync());
     }
 
     private async Task<List<string>> NavAsync()
     {
-        var (_, page) = await Html.GetAsync(_site.CreateClient(), "/");
+        var (_, page) = await Html.GetAsync(site.CreateClient(), "/");
         return page.QuerySelectorAll("nav.sections a[href^='/category/']").Select(a => a.TextContent.Trim()).ToList();
     }
 
@@ -37,7 +29,7 @@ public sealed class SectionsAdminTests : IClassFixture<NewsroomSite>
         await CreateAsync("Transport", "Roads, rail and buses across the region.");
 
         Assert.Contains("Transport", await NavAsync());
-        var (response, page) = await Html.GetAsync(_site.CreateClient(), "/category/transport");
+        var (response, page) = await Html.GetAsync(site.CreateClient(), "/category/transport");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Roads, rail and buses across the region.", page.QuerySelector(".page-description")?.TextContent);
         Assert.Equal("Roads, rail and buses across the region.", page.QuerySelector("meta[name='description']")?.GetAttribute("content"));
@@ -47,11 +39,11 @@ public sealed class SectionsAdminTests : IClassFixture<NewsroomSite>
     public async Task Rename_OldAddressAnswers301_AndTheNewNameShowsOnTheNextRequest()
     {
         var id = await CreateAsync("Motoring");
-        await _site.WithDbAsync(db => new ArticleBuilder().Headline("Bypass opens early").InCategory("motoring").SaveAsync(db));
+        await site.WithDbAsync(db => new ArticleBuilder().Headline("Bypass opens early").InCategory("motoring").SaveAsync(db));
         Assert.Contains("Motoring", await NavAsync());
-        Assert.Equal(HttpStatusCode.OK, (await _site.CreateClient().GetAsync(new Uri("/category/motoring", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await site.CreateClient().GetAsync(new Uri("/category/motoring", UriKind.Relative))).StatusCode);
 
-        var response = await NewsroomSite.SubmitAsync(await _site.EditorAsync(), $"/admin/sections/{id}/edit", "form.stack-form", new()
+        var response = await NewsroomSite.SubmitAsync(await site.EditorAsync(), $"/admin/sections/{id}/edit", "form.stack-form", new()
         {
             ["Form.Name"] = "Cars and roads",
             ["Form.Slug"] = string.Empty,
@@ -61,16 +53,16 @@ public sealed class SectionsAdminTests : IClassFixture<NewsroomSite>
         var nav = await NavAsync();
         Assert.Contains("Cars and roads", nav);
         Assert.DoesNotContain("Motoring", nav);
-        var old = await _site.CreateNoRedirectClient().GetAsync(new Uri("/category/motoring?page=1", UriKind.Relative));
+        var old = await site.CreateNoRedirectClient().GetAsync(new Uri("/category/motoring?page=1", UriKind.Relative));
         Assert.Equal(HttpStatusCode.MovedPermanently, old.StatusCode);
         Assert.Equal("/category/cars-and-roads", old.Headers.Location!.OriginalString);
-        var (now, page) = await Html.GetAsync(_site.CreateClient(), "/category/cars-and-roads");
+        var (now, page) = await Html.GetAsync(site.CreateClient(), "/category/cars-and-roads");
         Assert.Equal(HttpStatusCode.OK, now.StatusCode);
         Assert.Equal("Cars and roads", page.QuerySelector("h1")?.TextContent);
         Assert.Contains("Bypass opens early", page.QuerySelector(".listing")!.TextContent, StringComparison.Ordinal);
 
         // The article page's section link follows the rename too (the cached page is not served stale).
-        var (_, article) = await Html.GetAsync(_site.CreateClient(), "/news/bypass-opens-early");
+        var (_, article) = await Html.GetAsync(site.CreateClient(), "/news/bypass-opens-early");
         Assert.Equal("/category/cars-and-roads", article.QuerySelector(".article-header .kicker")?.GetAttribute("href"));
     }
 
@@ -80,27 +72,27 @@ public sealed class SectionsAdminTests : IClassFixture<NewsroomSite>
         var id = await CreateAsync("Obituaries");
         Assert.Contains("Obituaries", await NavAsync());
 
-        var response = await NewsroomSite.SubmitAsync(await _site.EditorAsync(), $"/admin/sections/{id}/edit", "form.stack-form", new()
+        var response = await NewsroomSite.SubmitAsync(await site.EditorAsync(), $"/admin/sections/{id}/edit", "form.stack-form", new()
         {
             ["Form.HiddenFromNavigation"] = "true",
         });
         Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
 
         Assert.DoesNotContain("Obituaries", await NavAsync());
-        Assert.Equal(HttpStatusCode.OK, (await _site.CreateClient().GetAsync(new Uri("/category/obituaries", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await site.CreateClient().GetAsync(new Uri("/category/obituaries", UriKind.Relative))).StatusCode);
     }
 
     [Fact]
     public async Task MoveUp_ChangesTheNavigationOrder()
     {
         var before = await NavAsync();
-        var second = await _site.WithDbAsync(db => db.Categories.Where(c => c.Name == before[1]).Select(c => c.Id).SingleAsync());
+        var second = await site.WithDbAsync(db => db.Categories.Where(c => c.Name == before[1]).Select(c => c.Id).SingleAsync());
 
-        var (_, admin) = await Html.GetAsync(await _site.EditorAsync(), "/admin/sections");
+        var (_, admin) = await Html.GetAsync(await site.EditorAsync(), "/admin/sections");
         var form = admin.QuerySelector<AngleSharp.Html.Dom.IHtmlFormElement>($"form[action='/admin/sections/{second}/move']")!;
         var fields = Html.FormValues(form);
         fields.Add(new("direction", "up"));
-        Assert.Equal(HttpStatusCode.SeeOther, (await Html.PostAsync(await _site.EditorAsync(), Html.ActionOf(form), fields)).StatusCode);
+        Assert.Equal(HttpStatusCode.SeeOther, (await Html.PostAsync(await site.EditorAsync(), Html.ActionOf(form), fields)).StatusCode);
 
         var after = await NavAsync();
         Assert.Equal(before[1], after[0]);
@@ -112,31 +104,31 @@ public sealed class SectionsAdminTests : IClassFixture<NewsroomSite>
     public async Task Delete_WhenArticlesUseIt_IsRefusedWithoutATarget()
     {
         var id = await CreateAsync("Gardening");
-        await _site.WithDbAsync(db => new ArticleBuilder().Headline("Roses in December").InCategory("gardening").SaveAsync(db));
+        await site.WithDbAsync(db => new ArticleBuilder().Headline("Roses in December").InCategory("gardening").SaveAsync(db));
 
-        var response = await NewsroomSite.SubmitAsync(await _site.EditorAsync(), $"/admin/sections/{id}/delete", "form.stack-form", new());
+        var response = await NewsroomSite.SubmitAsync(await site.EditorAsync(), $"/admin/sections/{id}/delete", "form.stack-form", new());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Gardening has 1 article. Choose the section to move it to.", await NewsroomSite.ErrorsAsync(response), StringComparison.Ordinal);
-        Assert.True(await _site.WithDbAsync(db => db.Categories.AnyAsync(c => c.Id == id)), "The section should still exist.");
+        Assert.True(await site.WithDbAsync(db => db.Categories.AnyAsync(c => c.Id == id)), "The section should still exist.");
     }
 
     [Fact]
     public async Task Delete_ByMovingItsArticles_MovesThemAndRedirectsTheOldAddress()
     {
         var id = await CreateAsync("Allotments");
-        await _site.WithDbAsync(db => new ArticleBuilder().Headline("Leeks win the show").InCategory("allotments").SaveAsync(db));
-        var target = await _site.WithDbAsync(db => db.Categories.Where(c => c.Slug == "science").Select(c => c.Id).SingleAsync());
+        await site.WithDbAsync(db => new ArticleBuilder().Headline("Leeks win the show").InCategory("allotments").SaveAsync(db));
+        var target = await site.WithDbAsync(db => db.Categories.Where(c => c.Slug == "science").Select(c => c.Id).SingleAsync());
 
-        var response = await NewsroomSite.SubmitAsync(await _site.EditorAsync(), $"/admin/sections/{id}/delete", "form.stack-form", new()
+        var response = await NewsroomSite.SubmitAsync(await site.EditorAsync(), $"/admin/sections/{id}/delete", "form.stack-form", new()
         {
             ["Form.MoveToId"] = target.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
 
         Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
-        Assert.False(await _site.WithDbAsync(db => db.Categories.AnyAsync(c => c.Id == id)), "The section should be gone.");
-        Assert.Equal("science", await _site.WithDbAsync(db => db.Articles.Where(a => a.Headline == "Leeks win the show").Select(a => a.Category.Slug).SingleAsync()));
-        var old = await _site.CreateNoRedirectClient().GetAsync(new Uri("/category/allotments", UriKind.Relative));
+        Assert.False(await site.WithDbAsync(db => db.Categories.AnyAsync(c => c.Id == id)), "The section should be gone.");
+        Assert.Equal("science", await site.WithDbAsync(db => db.Articles.Where(a => a.Headline == "Leeks win the show").Select(a => a.Category.Slug).SingleAsync()));
+        var old = await site.CreateNoRedirectClient().GetAsync(new Uri("/category/allotments", UriKind.Relative));
         Assert.Equal(HttpStatusCode.MovedPermanently, old.StatusCode);
         Assert.Equal("/category/science", old.Headers.Location!.OriginalString);
         Assert.DoesNotContain("Allotments", await NavAsync());
@@ -147,11 +139,11 @@ public sealed class SectionsAdminTests : IClassFixture<NewsroomSite>
     {
         var id = await CreateAsync("Crosswords");
 
-        var response = await NewsroomSite.SubmitAsync(await _site.EditorAsync(), $"/admin/sections/{id}/delete", "form.stack-form", new());
+        var response = await NewsroomSite.SubmitAsync(await site.EditorAsync(), $"/admin/sections/{id}/delete", "form.stack-form", new());
 
         Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
-        Assert.False(await _site.WithDbAsync(db => db.Categories.AnyAsync(c => c.Id == id)));
-        Assert.Equal(HttpStatusCode.NotFound, (await _site.CreateClient().GetAsync(new Uri("/category/crosswords", UriKind.Relative))).StatusCode);
+        Assert.False(await site.WithDbAsync(db => db.Categories.AnyAsync(c => c.Id == id)));
+        Assert.Equal(HttpStatusCode.NotFound, (await site.CreateClient().GetAsync(new Uri("/category/crosswords", UriKind.Relative))).StatusCode);
     }
 
     [Theory]
@@ -164,9 +156,9 @@ public sealed class SectionsAdminTests : IClassFixture<NewsroomSite>
     [InlineData("A name far, far too long for any newsroom's navigation bar to show", "", "Keep the name under 60 characters.")]
     public async Task Create_BadInput_ShowsTheFormAgainWithAMessage(string name, string slug, string message)
     {
-        var count = await _site.WithDbAsync(db => db.Categories.CountAsync());
+        var count = await site.WithDbAsync(db => db.Categories.CountAsync());
 
-        var response = await NewsroomSite.SubmitAsync(await _site.EditorAsync(), "/admin/sections", "form[action='/admin/sections']", new()
+        var response = await NewsroomSite.SubmitAsync(await site.EditorAsync(), "/admin/sections", "form[action='/admin/sections']", new()
         {
             ["NewSection.Name"] = name,
             ["NewSection.Slug"] = slug,
@@ -174,17 +166,17 @@ public sealed class SectionsAdminTests : IClassFixture<NewsroomSite>
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains(message, await NewsroomSite.ErrorsAsync(response), StringComparison.Ordinal);
-        Assert.Equal(count, await _site.WithDbAsync(db => db.Categories.CountAsync()));
+        Assert.Equal(count, await site.WithDbAsync(db => db.Categories.CountAsync()));
     }
 
     [Fact]
     public async Task Rename_ToAnotherSectionsOldAddress_IsRefused()
     {
         var first = await CreateAsync("Weather desk");
-        await NewsroomSite.SubmitAsync(await _site.EditorAsync(), $"/admin/sections/{first}/edit", "form.stack-form", new() { ["Form.Name"] = "Forecasts", ["Form.Slug"] = string.Empty });
+        await NewsroomSite.SubmitAsync(await site.EditorAsync(), $"/admin/sections/{first}/edit", "form.stack-form", new() { ["Form.Name"] = "Forecasts", ["Form.Slug"] = string.Empty });
         var second = await CreateAsync("Climate");
 
-        var response = await NewsroomSite.SubmitAsync(await _site.EditorAsync(), $"/admin/sections/{second}/edit", "form.stack-form", new() { ["Form.Slug"] = "weather-desk" });
+        var response = await NewsroomSite.SubmitAsync(await site.EditorAsync(), $"/admin/sections/{second}/edit", "form.stack-form", new() { ["Form.Slug"] = "weather-desk" });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("/category/weather-desk still leads readers to another section", await NewsroomSite.ErrorsAsync(response), StringComparison.Ordinal);
@@ -194,7 +186,7 @@ public sealed class SectionsAdminTests : IClassFixture<NewsroomSite>
     public async Task Edit_FromAStaleForm_IsRefusedAndKeepsTheTypedText()
     {
         var id = await CreateAsync("Letters");
-        var editor = await _site.EditorAsync();
+        var editor = await site.EditorAsync();
         var (_, stale) = await Html.GetAsync(editor, $"/admin/sections/{id}/edit");
         await NewsroomSite.SubmitAsync(editor, $"/admin/sections/{id}/edit", "form.stack-form", new() { ["Form.Description"] = "Readers write." });
 
@@ -205,12 +197,12 @@ public sealed class SectionsAdminTests : IClassFixture<NewsroomSite>
         var page = await Html.ParseAsync(response);
         Assert.Contains("Someone else changed this section", page.QuerySelector(".form-errors")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("Readers' letters", page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#Form_Name")!.Value);
-        Assert.Equal("Letters", await _site.WithDbAsync(db => db.Categories.Where(c => c.Id == id).Select(c => c.Name).SingleAsync()));
+        Assert.Equal("Letters", await site.WithDbAsync(db => db.Categories.Where(c => c.Id == id).Select(c => c.Name).SingleAsync()));
 
         // Saving the form shown again (it carries the new stamp) goes through.
         var again = await Html.SubmitAsync(editor, page.QuerySelector<AngleSharp.Html.Dom.IHtmlFormElement>("form.stack-form")!);
         Assert.Equal(HttpStatusCode.SeeOther, again.StatusCode);
-        Assert.Equal("Readers' letters", await _site.WithDbAsync(db => db.Categories.Where(c => c.Id == id).Select(c => c.Name).SingleAsync()));
+        Assert.Equal("Readers' letters", await site.WithDbAsync(db => db.Categories.Where(c => c.Id == id).Select(c => c.Name).SingleAsync()));
     }
 
     [Theory]
@@ -219,7 +211,7 @@ public sealed class SectionsAdminTests : IClassFixture<NewsroomSite>
     [InlineData("/admin/sections/987654/move")]
     public async Task Post_ToAnUnknownSection_Is404(string url)
     {
-        var editor = await _site.EditorAsync();
+        var editor = await site.EditorAsync();
         var (_, page) = await Html.GetAsync(editor, "/admin/sections");
         var token = page.QuerySelector("input[name='__RequestVerificationToken']")!.GetAttribute("value")!;
 
@@ -231,11 +223,11 @@ public sealed class SectionsAdminTests : IClassFixture<NewsroomSite>
     [Fact]
     public async Task Moderator_Gets403_AndAnonymousIsSentToLogin()
     {
-        await _site.EditorAsync();
-        var moderator = await _site.SignedInAsync(NewsroomSite.ModeratorEmail);
+        await site.EditorAsync();
+        var moderator = await site.SignedInAsync(NewsroomSite.ModeratorEmail);
 
         Assert.Equal(HttpStatusCode.Forbidden, (await moderator.GetAsync(new Uri("/admin/sections", UriKind.Relative))).StatusCode);
-        var anonymous = await _site.Browser().GetAsync(new Uri("/admin/sections", UriKind.Relative));
+        var anonymous = await site.Browser().GetAsync(new Uri("/admin/sections", UriKind.Relative));
         Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
         Assert.Contains("/account/login", anonymous.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }

@@ -1,9 +1,3 @@
-using System.Net;
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.IntegrationTests.TestSupport;
-
 namespace NewsPortal.IntegrationTests.Features.AdminSettings;
 
 /// <summary>
@@ -11,12 +5,9 @@ namespace NewsPortal.IntegrationTests.Features.AdminSettings;
 /// change to the rules (theirs, and each save of the settings page) is listed with who and when on the Admin-only
 /// settings page. The list names the comment, never the address.
 /// </summary>
-public sealed class CommentSettingsHistoryTests : IClassFixture<CommentSettingsHistoryTests.Factory>
+public sealed class CommentSettingsHistoryTests(CommentSettingsHistoryTests.Factory factory) : IClassFixture<CommentSettingsHistoryTests.Factory>
 {
     private const string Moderator = "moderator.history@test.example";
-    private readonly Factory _factory;
-
-    public CommentSettingsHistoryTests(Factory factory) => _factory = factory;
 
     public sealed class Factory : NewsPortalFactory
     {
@@ -30,24 +21,24 @@ public sealed class CommentSettingsHistoryTests : IClassFixture<CommentSettingsH
 
     private static int _address;
 
-    private HttpClient NewReader() => _factory.Reader($"10.30.0.{Interlocked.Increment(ref _address)}");
+    private HttpClient NewReader() => factory.Reader($"10.30.0.{Interlocked.Increment(ref _address)}");
 
     [Fact]
     public async Task ModeratorBlocksFromTheQueue_TheAdminsSeeWhoAndWhen_WithoutTheAddress_AndTheSettingsPageStaysAdminOnly()
     {
-        await _factory.CreateStaffAsync(Moderator, "Moderator");
-        var (slug, id) = await _factory.PublishedCommentAsync("A troll's comment.", "troll.history@example.com");
+        await factory.CreateStaffAsync(Moderator, "Moderator");
+        var (slug, id) = await factory.PublishedCommentAsync("A troll's comment.", "troll.history@example.com");
         await Reports.ReportAsync(NewReader(), slug, id, "abuse", "Trolling.");
-        var moderator = await _factory.SignedInAsync(Moderator);
+        var moderator = await factory.SignedInAsync(Moderator);
         var (_, queue) = await Html.GetAsync(moderator, "/admin/comments?status=reported");
 
         var banned = await Html.SubmitAsync(moderator, queue.QuerySelector<IHtmlFormElement>($"#queue-{id} form[action='/admin/comments/{id}/email/ban']")!);
 
         Assert.Equal(HttpStatusCode.SeeOther, banned.StatusCode);
-        Assert.Contains("troll.history@example.com", (await _factory.WithDbAsync(db => db.CommentSettings.AsNoTracking().SingleAsync())).BlockedEmails, StringComparison.Ordinal);
+        Assert.Contains("troll.history@example.com", (await factory.WithDbAsync(db => db.CommentSettings.AsNoTracking().SingleAsync())).BlockedEmails, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, (await moderator.GetAsync(new Uri("/admin/settings", UriKind.Relative), TestContext.Current.CancellationToken)).StatusCode);
 
-        var admin = await _factory.SignedInAsync(StaffSessions.AdminEmail);
+        var admin = await factory.SignedInAsync(StaffSessions.AdminEmail);
         var (response, page) = await Html.GetAsync(admin, "/admin/settings");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var row = page.QuerySelectorAll(".settings-changes tbody tr").FirstOrDefault(r => r.TextContent.Contains($"comment {id}", StringComparison.Ordinal));
@@ -56,14 +47,14 @@ public sealed class CommentSettingsHistoryTests : IClassFixture<CommentSettingsH
         Assert.Contains("blocked emails", row.TextContent, StringComparison.Ordinal);
         Assert.NotNull(row.QuerySelector($"a[href='/admin/comments/{id}']"));
         Assert.NotNull(row.QuerySelector("time"));
-        var recorded = await _factory.WithDbAsync(db => db.CommentSettingsChanges.AsNoTracking().Where(c => c.CommentId == id).SingleAsync());
+        var recorded = await factory.WithDbAsync(db => db.CommentSettingsChanges.AsNoTracking().Where(c => c.CommentId == id).SingleAsync());
         Assert.DoesNotContain("troll.history", recorded.Summary, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task AdminSave_IsRecordedWithWhatChanged_ButNotTheValues()
     {
-        var admin = await _factory.SignedInAsync(StaffSessions.AdminEmail);
+        var admin = await factory.SignedInAsync(StaffSessions.AdminEmail);
         var (_, page) = await Html.GetAsync(admin, "/admin/settings");
         var form = page.QuerySelector<IHtmlFormElement>("form.settings-form")!;
         var blocked = form.QuerySelector<IHtmlTextAreaElement>("#BlockedEmails")!.Value;

@@ -1,12 +1,5 @@
 using System.Collections.Concurrent;
-using System.Net;
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using NewsPortal.IntegrationTests.TestSupport;
-using NewsPortal.Web.Data;
 using NewsPortal.Web.Infrastructure.Identity;
 
 namespace NewsPortal.IntegrationTests.Features.AdminStaff;
@@ -15,12 +8,9 @@ namespace NewsPortal.IntegrationTests.Features.AdminStaff;
 /// When Identity refuses a change (here: a user validator that rejects any update of a "frozen" account, as a
 /// concurrency conflict or a store error would), the admin is told so and nothing says "saved".
 /// </summary>
-public sealed class StaffAccountFailureTests : IClassFixture<StaffAccountFailureTests.Factory>
+public sealed class StaffAccountFailureTests(StaffAccountFailureTests.Factory factory) : IClassFixture<StaffAccountFailureTests.Factory>
 {
     private const string Refusal = "This account cannot be changed right now.";
-    private readonly Factory _factory;
-
-    public StaffAccountFailureTests(Factory factory) => _factory = factory;
 
     public sealed class Factory : NewsPortalFactory
     {
@@ -53,8 +43,8 @@ public sealed class StaffAccountFailureTests : IClassFixture<StaffAccountFailure
     private async Task<(string Id, string Email)> FrozenModeratorAsync()
     {
         var email = $"frozen-{Guid.NewGuid():N}@test.example";
-        var id = await _factory.CreateStaffAsync(email, Roles.Moderator);
-        _factory.Frozen.Emails[email] = true;
+        var id = await factory.CreateStaffAsync(email, Roles.Moderator);
+        factory.Frozen.Emails[email] = true;
         return (id, email);
     }
 
@@ -68,7 +58,7 @@ public sealed class StaffAccountFailureTests : IClassFixture<StaffAccountFailure
     public async Task UpdateRoles_Refused_SaysSoAndKeepsTheRoles()
     {
         var (id, email) = await FrozenModeratorAsync();
-        var admin = await _factory.SignedInAsync(StaffSessions.AdminEmail);
+        var admin = await factory.SignedInAsync(StaffSessions.AdminEmail);
         var (_, staffPage) = await Html.GetAsync(admin, "/admin/staff");
         var roleForm = staffPage.QuerySelector<IHtmlFormElement>($"form[action='/admin/staff/{id}/roles']")!;
 
@@ -77,7 +67,7 @@ public sealed class StaffAccountFailureTests : IClassFixture<StaffAccountFailure
 
         Assert.DoesNotContain("Roles updated", page, StringComparison.Ordinal);
         Assert.Contains($"The roles of {email} were not saved: {Refusal}", page, StringComparison.Ordinal);
-        await using var scope = _factory.Services.CreateAsyncScope();
+        await using var scope = factory.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
         Assert.Equal([Roles.Moderator], await users.GetRolesAsync((await users.FindByIdAsync(id))!));
     }
@@ -86,21 +76,21 @@ public sealed class StaffAccountFailureTests : IClassFixture<StaffAccountFailure
     public async Task Disable_Refused_SaysSoAndTheAccountStillSignsIn()
     {
         var (id, email) = await FrozenModeratorAsync();
-        var admin = await _factory.SignedInAsync(StaffSessions.AdminEmail);
+        var admin = await factory.SignedInAsync(StaffSessions.AdminEmail);
         var (_, staffPage) = await Html.GetAsync(admin, "/admin/staff");
 
         var page = await FollowAsync(admin, await Html.SubmitAsync(admin, staffPage.QuerySelector<IHtmlFormElement>($"form[action='/admin/staff/{id}/disable']")!));
 
         Assert.DoesNotContain($"{email} is disabled", page, StringComparison.Ordinal);
         Assert.Contains($"{email} was not disabled: {Refusal}", page, StringComparison.Ordinal);
-        Assert.False(await _factory.WithDbAsync(db => db.Users.Where(u => u.Id == id).Select(u => u.IsDisabled).SingleAsync()));
+        Assert.False(await factory.WithDbAsync(db => db.Users.Where(u => u.Id == id).Select(u => u.IsDisabled).SingleAsync()));
     }
 
     [Fact]
     public async Task ResetPassword_Refused_SaysSoAndTheOldPasswordStillWorks()
     {
         var (id, email) = await FrozenModeratorAsync();
-        var admin = await _factory.SignedInAsync(StaffSessions.AdminEmail);
+        var admin = await factory.SignedInAsync(StaffSessions.AdminEmail);
         var (_, staffPage) = await Html.GetAsync(admin, "/admin/staff");
         var form = staffPage.QuerySelector<IHtmlFormElement>($"form[action='/admin/staff/{id}/password']")!;
 
@@ -108,17 +98,17 @@ public sealed class StaffAccountFailureTests : IClassFixture<StaffAccountFailure
 
         Assert.DoesNotContain("Password reset for", page, StringComparison.Ordinal);
         Assert.Contains($"The password for {email} was not changed: {Refusal}", page, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.Redirect, (await StaffSessions.LogInAsync(_factory.Browser(), email)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await StaffSessions.LogInAsync(factory.Browser(), email)).StatusCode);
     }
 
     [Fact]
     public async Task Logout_StampRefused_SignsThisBrowserOutAndSaysOtherSessionsLive()
     {
         var email = $"leaver-{Guid.NewGuid():N}@test.example";
-        await _factory.CreateStaffAsync(email, Roles.Moderator);
-        var client = await _factory.SignedInAsync(email);
+        await factory.CreateStaffAsync(email, Roles.Moderator);
+        var client = await factory.SignedInAsync(email);
         var (_, dashboard) = await Html.GetAsync(client, "/admin");
-        _factory.Frozen.Emails[email] = true;
+        factory.Frozen.Emails[email] = true;
 
         var logout = await Html.SubmitAsync(client, dashboard.QuerySelector<IHtmlFormElement>("form.logout-form")!);
         var page = await FollowAsync(client, logout);

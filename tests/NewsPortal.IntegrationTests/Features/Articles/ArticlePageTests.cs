@@ -1,18 +1,10 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.IntegrationTests.TestSupport;
-using NewsPortal.Web.Domain;
-
 namespace NewsPortal.IntegrationTests.Features.Articles;
 
-public sealed class ArticlePageTests : IClassFixture<NewsPortalFactory>
+public sealed class ArticlePageTests(NewsPortalFactory factory) : IClassFixture<NewsPortalFactory>
 {
-    private readonly NewsPortalFactory _factory;
-
-    public ArticlePageTests(NewsPortalFactory factory) => _factory = factory;
 
     private Task<string> SampleSlugWithCommentsAsync() =>
-        _factory.WithDbAsync(db => db.Articles
+        factory.WithDbAsync(db => db.Articles
             .Where(a => a.CommentsOpen && a.Comments.Any(c => c.Status == CommentStatus.Approved))
             .OrderBy(a => a.Id)
             .Select(a => a.Slug)
@@ -22,9 +14,9 @@ public sealed class ArticlePageTests : IClassFixture<NewsPortalFactory>
     public async Task Get_PublishedArticle_ShowsTheSeedPageAnatomy()
     {
         var slug = await SampleSlugWithCommentsAsync();
-        var headline = await _factory.WithDbAsync(db => db.Articles.Where(a => a.Slug == slug).Select(a => a.Headline).SingleAsync());
+        var headline = await factory.WithDbAsync(db => db.Articles.Where(a => a.Slug == slug).Select(a => a.Headline).SingleAsync());
 
-        var (response, document) = await Html.GetAsync(_factory.CreateClient(), $"/news/{slug}");
+        var (response, document) = await Html.GetAsync(factory.CreateClient(), $"/news/{slug}");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(headline, document.QuerySelector("h1")!.TextContent.Trim());
@@ -51,9 +43,9 @@ public sealed class ArticlePageTests : IClassFixture<NewsPortalFactory>
     public async Task Get_ArticleWithApprovedComments_ListsThemWithCountAndRendersTheForm()
     {
         var slug = await SampleSlugWithCommentsAsync();
-        var approved = await _factory.WithDbAsync(db => db.Comments.CountAsync(c => c.Article.Slug == slug && c.Status == CommentStatus.Approved));
+        var approved = await factory.WithDbAsync(db => db.Comments.CountAsync(c => c.Article.Slug == slug && c.Status == CommentStatus.Approved));
 
-        var (_, document) = await Html.GetAsync(_factory.CreateClient(), $"/news/{slug}");
+        var (_, document) = await Html.GetAsync(factory.CreateClient(), $"/news/{slug}");
 
         var comments = document.QuerySelector("#comments")!;
         Assert.Equal(approved, comments.QuerySelectorAll("li.comment").Length);
@@ -72,7 +64,7 @@ public sealed class ArticlePageTests : IClassFixture<NewsPortalFactory>
     [Fact]
     public async Task Get_UnknownSlug_Returns404PageWithSiteNavigation()
     {
-        var (response, document) = await Html.GetAsync(_factory.CreateClient(), "/news/no-such-story");
+        var (response, document) = await Html.GetAsync(factory.CreateClient(), "/news/no-such-story");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("Page not found", document.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
@@ -82,8 +74,8 @@ public sealed class ArticlePageTests : IClassFixture<NewsPortalFactory>
     [Fact]
     public async Task Get_RelatedNews_NeverIncludesTheArticleItself()
     {
-        var client = _factory.CreateClient();
-        var slugs = await _factory.WithDbAsync(db => db.Articles.Select(a => a.Slug).Take(12).ToListAsync());
+        var client = factory.CreateClient();
+        var slugs = await factory.WithDbAsync(db => db.Articles.Select(a => a.Slug).Take(12).ToListAsync());
 
         foreach (var slug in slugs)
         {
@@ -96,7 +88,7 @@ public sealed class ArticlePageTests : IClassFixture<NewsPortalFactory>
     [Fact]
     public async Task Get_CategoryLinkOnArticle_OpensThatSection()
     {
-        var client = _factory.CreateClient();
+        var client = factory.CreateClient();
         var slug = await SampleSlugWithCommentsAsync();
         var (_, document) = await Html.GetAsync(client, $"/news/{slug}");
         var categoryLink = document.QuerySelector("article .kicker")!;

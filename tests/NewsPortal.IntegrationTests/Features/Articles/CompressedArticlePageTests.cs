@@ -1,17 +1,12 @@
 using System.IO.Compression;
-using System.Net;
 using System.Text;
 using AngleSharp.Html.Parser;
-using NewsPortal.IntegrationTests.TestSupport;
 
 namespace NewsPortal.IntegrationTests.Features.Articles;
 
 /// <summary>The shared article page compressed for browsers that accept gzip, with each reader's secrets left uncompressed.</summary>
-public sealed class CompressedArticlePageTests : IClassFixture<NewsPortalFactory>
+public sealed class CompressedArticlePageTests(NewsPortalFactory factory) : IClassFixture<NewsPortalFactory>
 {
-    private readonly NewsPortalFactory _factory;
-
-    public CompressedArticlePageTests(NewsPortalFactory factory) => _factory = factory;
 
     private static (string Token, string Stamp) Secrets(string html)
     {
@@ -41,11 +36,11 @@ public sealed class CompressedArticlePageTests : IClassFixture<NewsPortalFactory
     [Fact]
     public async Task AGzipReader_GetsThePageAPlainReaderGets_WithTheirOwnTokenAndStampSentLiterally()
     {
-        var (slug, id) = await _factory.PublishedCommentAsync("A comment every reader of the story sees.");
+        var (slug, id) = await factory.PublishedCommentAsync("A comment every reader of the story sees.");
         var url = $"/news/{slug}";
 
-        var (plainResponse, plainBody) = await GetAsync(_factory.Reader(), url, null);
-        var gzipReader = _factory.Reader();
+        var (plainResponse, plainBody) = await GetAsync(factory.Reader(), url, null);
+        var gzipReader = factory.Reader();
         var (gzipResponse, gzipBody) = await GetAsync(gzipReader, url, "gzip, deflate, br, zstd");
 
         Assert.Equal(HttpStatusCode.OK, plainResponse.StatusCode);
@@ -87,9 +82,9 @@ public sealed class CompressedArticlePageTests : IClassFixture<NewsPortalFactory
     [InlineData("gzip;q=0")]
     public async Task ABrowserThatDoesNotTakeGzip_GetsThePagePlain(string? acceptEncoding)
     {
-        var (slug, _) = await _factory.PublishedCommentAsync();
+        var (slug, _) = await factory.PublishedCommentAsync();
 
-        var (response, body) = await GetAsync(_factory.Reader(), $"/news/{slug}", acceptEncoding);
+        var (response, body) = await GetAsync(factory.Reader(), $"/news/{slug}", acceptEncoding);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Empty(response.Content.Headers.ContentEncoding);

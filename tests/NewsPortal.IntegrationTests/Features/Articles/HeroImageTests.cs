@@ -1,9 +1,6 @@
-using System.Net;
 using System.Text.Json;
 using System.Xml.Linq;
 using NewsPortal.IntegrationTests.Features.AdminMedia;
-using NewsPortal.IntegrationTests.TestSupport;
-using NewsPortal.Web.Domain;
 
 namespace NewsPortal.IntegrationTests.Features.Articles;
 

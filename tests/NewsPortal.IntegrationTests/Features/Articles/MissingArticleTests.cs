@@ -1,18 +1,12 @@
-using System.Net;
-using Microsoft.Extensions.DependencyInjection;
-using NewsPortal.IntegrationTests.TestSupport;
 using NewsPortal.Web.Infrastructure.Caching;
 
 namespace NewsPortal.IntegrationTests.Features.Articles;
 
 /// <summary>What requests for article pages that do not exist cost: the database and the reader cache's store.</summary>
-public sealed class MissingArticleTests : IClassFixture<NewsPortalFactory>
+public sealed class MissingArticleTests(NewsPortalFactory factory) : IClassFixture<NewsPortalFactory>
 {
-    private readonly NewsPortalFactory _factory;
 
-    public MissingArticleTests(NewsPortalFactory factory) => _factory = factory;
-
-    private long Loads => _factory.Services.GetRequiredService<ReaderCache>().LoadCount;
+    private long Loads => factory.Services.GetRequiredService<ReaderCache>().LoadCount;
 
     private static async Task<HttpStatusCode> GetAsync(HttpClient client, string path) =>
         (await client.GetAsync(new Uri(path, UriKind.Relative), TestContext.Current.CancellationToken)).StatusCode;
@@ -20,7 +14,7 @@ public sealed class MissingArticleTests : IClassFixture<NewsPortalFactory>
     [Fact]
     public async Task DistinctMissingSlugs_CostOneLookupEach_AndTextThatCannotBeASlugCostsNone()
     {
-        var client = _factory.CreateClient();
+        var client = factory.CreateClient();
         Assert.Equal(HttpStatusCode.NotFound, await GetAsync(client, "/news/warm-up-the-404-page")); // its navigation is cached now
 
         var before = Loads;

@@ -1,23 +1,17 @@
-using System.Net;
-using NewsPortal.IntegrationTests.TestSupport;
-
 namespace NewsPortal.IntegrationTests.Features.Articles;
 
 /// <summary>The article page shared by anonymous readers, whose per-reader holes are filled as it is sent.</summary>
-public sealed class SharedArticlePageTests : IClassFixture<NewsPortalFactory>
+public sealed class SharedArticlePageTests(NewsPortalFactory factory) : IClassFixture<NewsPortalFactory>
 {
-    private readonly NewsPortalFactory _factory;
-
-    public SharedArticlePageTests(NewsPortalFactory factory) => _factory = factory;
 
     [Fact]
     public async Task CommentQuotingTheOldPlaceholders_ShowsThemLiterally_NeverAReadersTokenOrStamp()
     {
         // A comment as the sanitizer would have stored it, carrying the text the holes used to be found by.
-        var (slug, id) = await _factory.PublishedCommentAsync(
+        var (slug, id) = await factory.PublishedCommentAsync(
             "<a href=\"https://x.example/?t=__NP_ANTIFORGERY_TOKEN__&amp;s=__NP_FORM_STAMP__\" rel=\"nofollow ugc noopener\">see</a> __NP_ANTIFORGERY_TOKEN__ __NP_FORM_STAMP__");
 
-        foreach (var reader in new[] { _factory.CreateClient(), _factory.CreateClient() }) // the second is served the stored copy
+        foreach (var reader in new[] { factory.CreateClient(), factory.CreateClient() }) // the second is served the stored copy
         {
             var (response, page) = await Html.GetAsync(reader, $"/news/{slug}");
 

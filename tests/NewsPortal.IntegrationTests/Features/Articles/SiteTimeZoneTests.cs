@@ -1,5 +1,3 @@
-using NewsPortal.IntegrationTests.TestSupport;
-
 namespace NewsPortal.IntegrationTests.Features.Articles;
 
 public sealed class SiteTimeZoneTests

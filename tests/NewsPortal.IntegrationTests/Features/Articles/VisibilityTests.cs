@@ -1,15 +1,10 @@
-using System.Net;
 using System.Xml.Linq;
-using NewsPortal.IntegrationTests.TestSupport;
 
 namespace NewsPortal.IntegrationTests.Features.Articles;
 
 /// <summary>Drafts and articles scheduled for the future must not leak anywhere a reader can look.</summary>
-public sealed class VisibilityTests : IClassFixture<NewsPortalFactory>
+public sealed class VisibilityTests(NewsPortalFactory factory) : IClassFixture<NewsPortalFactory>
 {
-    private readonly NewsPortalFactory _factory;
-
-    public VisibilityTests(NewsPortalFactory factory) => _factory = factory;
 
     public static TheoryData<string> Kinds => ["draft", "scheduled"];
 
@@ -22,7 +17,7 @@ public sealed class VisibilityTests : IClassFixture<NewsPortalFactory>
             .InCategory("world")
             .Tagged("climate");
         builder = kind == "draft" ? builder.Draft() : builder.ScheduledFor(DateTime.UtcNow.AddDays(2));
-        var article = await _factory.WithDbAsync(db => builder.SaveAsync(db));
+        var article = await factory.WithDbAsync(db => builder.SaveAsync(db));
         return (article.Slug, word);
     }
 
@@ -31,7 +26,7 @@ public sealed class VisibilityTests : IClassFixture<NewsPortalFactory>
     public async Task HiddenArticle_IsInvisibleOnEveryReaderSurface(string kind)
     {
         var (slug, word) = await HiddenArticleAsync(kind);
-        var client = _factory.CreateClient();
+        var client = factory.CreateClient();
         var link = $"/news/{slug}";
 
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri(link, UriKind.Relative))).StatusCode);
@@ -49,7 +44,7 @@ public sealed class VisibilityTests : IClassFixture<NewsPortalFactory>
         Assert.DoesNotContain(slug, sitemap, StringComparison.Ordinal);
 
         // Related news on a visible article sharing the section and tag.
-        var visible = await _factory.WithDbAsync(db => new ArticleBuilder().InCategory("world").Tagged("climate").SaveAsync(db));
+        var visible = await factory.WithDbAsync(db => new ArticleBuilder().InCategory("world").Tagged("climate").SaveAsync(db));
         var (_, related) = await Html.GetAsync(client, $"/news/{visible.Slug}");
         Assert.DoesNotContain(Html.Links(related, "/news/"), href => href.StartsWith(link, StringComparison.Ordinal));
         Assert.NotNull(XDocument.Parse(feed).Root);

@@ -1,7 +1,3 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.IntegrationTests.TestSupport;
-
 namespace NewsPortal.IntegrationTests.Features.Comments;
 
 /// <summary><c>Comments:AutoCloseAfterDays</c>: older articles take no more comments (docs/configuration.md).</summary>

@@ -1,20 +1,12 @@
 using System.Data.Common;
-using System.Net;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using NewsPortal.IntegrationTests.TestSupport;
-using NewsPortal.Web.Data;
 
 namespace NewsPortal.IntegrationTests.Features.Comments;
 
 /// <summary>Two identical posts racing, one either side of a moment a time-bucketed key would have changed at.</summary>
-public sealed class CommentDuplicateRaceTests : IClassFixture<CommentDuplicateRaceTests.Factory>
+public sealed class CommentDuplicateRaceTests(CommentDuplicateRaceTests.Factory factory) : IClassFixture<CommentDuplicateRaceTests.Factory>
 {
-    private readonly Factory _factory;
-
-    public CommentDuplicateRaceTests(Factory factory) => _factory = factory;
 
     public sealed class Factory : NewsPortalFactory
     {
@@ -64,29 +56,29 @@ public sealed class CommentDuplicateRaceTests : IClassFixture<CommentDuplicateRa
     public async Task IdenticalPostsRacing_EitherSideOfAWindowBoundary_AreStoredOnce()
     {
         var window = TimeSpan.FromMinutes(10);
-        var now = _factory.Clock.GetUtcNow();
+        var now = factory.Clock.GetUtcNow();
         var boundary = new DateTimeOffset((now.UtcTicks / window.Ticks + 2) * window.Ticks, TimeSpan.Zero);
-        _factory.Clock.SetUtcNow(boundary - TimeSpan.FromSeconds(1));
-        var slug = (await _factory.WithDbAsync(db => new ArticleBuilder().PublishedAt(boundary.UtcDateTime.AddHours(-1)).SaveAsync(db))).Slug;
+        factory.Clock.SetUtcNow(boundary - TimeSpan.FromSeconds(1));
+        var slug = (await factory.WithDbAsync(db => new ArticleBuilder().PublishedAt(boundary.UtcDateTime.AddHours(-1)).SaveAsync(db))).Slug;
         var typed = new Dictionary<string, string> { ["Name"] = "Double Clicker", ["Email"] = "double@example.com", ["Body"] = "Sent twice by a shaky connection." };
-        var first = _factory.CreateNoRedirectClient();
-        var second = _factory.CreateNoRedirectClient();
+        var first = factory.CreateNoRedirectClient();
+        var second = factory.CreateNoRedirectClient();
         var firstForm = Html.CommentForm((await Html.GetAsync(first, $"/news/{slug}")).Document);
         var secondForm = Html.CommentForm((await Html.GetAsync(second, $"/news/{slug}")).Document);
 
         // The first post has checked for a duplicate (none) a second before the boundary; the second starts and
         // finishes two seconds later, on the other side of it, before the first writes.
         HttpResponseMessage? secondResponse = null;
-        _factory.Pause.Arm(async () =>
+        factory.Pause.Arm(async () =>
         {
-            _factory.Clock.Advance(TimeSpan.FromSeconds(2));
+            factory.Clock.Advance(TimeSpan.FromSeconds(2));
             secondResponse = await Html.SubmitAsync(second, secondForm, typed);
         });
         var firstResponse = await Html.SubmitAsync(first, firstForm, typed);
 
         Assert.Equal(HttpStatusCode.SeeOther, firstResponse.StatusCode);
         Assert.Equal(HttpStatusCode.SeeOther, secondResponse!.StatusCode);
-        var stored = await _factory.WithDbAsync(db => db.Comments.AsNoTracking().Where(c => c.Article.Slug == slug).Select(c => c.Id).ToListAsync());
+        var stored = await factory.WithDbAsync(db => db.Comments.AsNoTracking().Where(c => c.Article.Slug == slug).Select(c => c.Id).ToListAsync());
         var id = Assert.Single(stored);
         Assert.Equal($"/news/{slug}/comments/{id}", firstResponse.Headers.Location!.OriginalString);
         Assert.Equal($"/news/{slug}/comments/{id}", secondResponse.Headers.Location!.OriginalString);
@@ -95,16 +87,16 @@ public sealed class CommentDuplicateRaceTests : IClassFixture<CommentDuplicateRa
     [Fact]
     public async Task IdenticalPost_AfterTheWindow_IsStoredAgain()
     {
-        var slug = (await _factory.WithDbAsync(db => new ArticleBuilder().PublishedAt(_factory.Clock.GetUtcNow().UtcDateTime.AddHours(-1)).SaveAsync(db))).Slug;
+        var slug = (await factory.WithDbAsync(db => new ArticleBuilder().PublishedAt(factory.Clock.GetUtcNow().UtcDateTime.AddHours(-1)).SaveAsync(db))).Slug;
         var typed = new Dictionary<string, string> { ["Name"] = "Patient", ["Email"] = "patient@example.com", ["Body"] = "Said once, and again much later." };
         foreach (var _ in new[] { 1, 2 })
         {
-            var client = _factory.CreateNoRedirectClient();
+            var client = factory.CreateNoRedirectClient();
             var response = await Html.SubmitAsync(client, Html.CommentForm((await Html.GetAsync(client, $"/news/{slug}")).Document), typed);
             Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
-            _factory.Clock.Advance(TimeSpan.FromMinutes(11));
+            factory.Clock.Advance(TimeSpan.FromMinutes(11));
         }
 
-        Assert.Equal(2, await _factory.WithDbAsync(db => db.Comments.CountAsync(c => c.Article.Slug == slug)));
+        Assert.Equal(2, await factory.WithDbAsync(db => db.Comments.CountAsync(c => c.Article.Slug == slug)));
     }
 }

@@ -1,22 +1,14 @@
-using System.Net;
 using System.Text.Json;
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
-using NewsPortal.IntegrationTests.TestSupport;
-using NewsPortal.Web.Domain;
 
 namespace NewsPortal.IntegrationTests.Features.Comments;
 
 /// <summary>Long threads: comment pages, the reader's order, permalinks, and what search engines are told.</summary>
-public sealed class CommentPagingTests : IClassFixture<CommentPagingTests.Factory>
+public sealed class CommentPagingTests(CommentPagingTests.Factory factory) : IClassFixture<CommentPagingTests.Factory>
 {
     private const int PerPage = 10;
     private const int Threads = 25;
-    private readonly Factory _factory;
-
-    public CommentPagingTests(Factory factory) => _factory = factory;
+    private readonly Factory _factory = factory;
 
     public sealed class Factory : NewsPortalFactory
     {

@@ -1,16 +1,9 @@
-using AngleSharp.Html.Dom;
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.IntegrationTests.TestSupport;
-using NewsPortal.Web.Domain;
-
 namespace NewsPortal.IntegrationTests.Features.Comments;
 
 /// <summary>An article, its comment form opened as a browser does, and what was stored, shared by the comment posting tests.</summary>
-public abstract class CommentPostingTestBase
+public abstract class CommentPostingTestBase(NewsPortalFactory factory)
 {
-    private protected readonly NewsPortalFactory _factory;
-
-    protected CommentPostingTestBase(NewsPortalFactory factory) => _factory = factory;
+    private protected readonly NewsPortalFactory _factory = factory;
 
     private protected async Task<string> NewArticleAsync() =>
         (await _factory.WithDbAsync(db => new ArticleBuilder().SaveAsync(db))).Slug;

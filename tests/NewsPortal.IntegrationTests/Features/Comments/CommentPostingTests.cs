@@ -1,9 +1,3 @@
-using System.Net;
-using AngleSharp.Html.Dom;
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.IntegrationTests.TestSupport;
-using NewsPortal.Web.Domain;
-
 namespace NewsPortal.IntegrationTests.Features.Comments;
 
 /// <summary>A reader's comment posted as a browser does: held, shown to its author only, threaded, stored once, refused where closed.</summary>

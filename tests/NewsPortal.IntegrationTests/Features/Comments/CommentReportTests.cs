@@ -1,19 +1,11 @@
-using System.Net;
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.IntegrationTests.TestSupport;
-using NewsPortal.Web.Domain;
 using NewsPortal.Web.Features.Comments;
 
 namespace NewsPortal.IntegrationTests.Features.Comments;
 
 /// <summary>Readers reporting a published comment through the plain HTML form (no JavaScript: AngleSharp runs none).</summary>
-public sealed class CommentReportTests : IClassFixture<NewsPortalFactory>
+public sealed class CommentReportTests(NewsPortalFactory factory) : IClassFixture<NewsPortalFactory>
 {
-    private readonly NewsPortalFactory _factory;
-
-    public CommentReportTests(NewsPortalFactory factory) => _factory = factory;
+    private readonly NewsPortalFactory _factory = factory;
 
     private Task<List<CommentReport>> ReportsOfAsync(int commentId) =>
         _factory.WithDbAsync(db => db.CommentReports.AsNoTracking().Where(r => r.CommentId == commentId).OrderBy(r => r.Id).ToListAsync());
@@ -249,11 +241,9 @@ public sealed class CommentReportTests : IClassFixture<NewsPortalFactory>
 }
 
 /// <summary>The per-address limit on reports, with its own small limit.</summary>
-public sealed class CommentReportLimitTests : IClassFixture<CommentReportLimitTests.Factory>
+public sealed class CommentReportLimitTests(CommentReportLimitTests.Factory factory) : IClassFixture<CommentReportLimitTests.Factory>
 {
-    private readonly Factory _factory;
-
-    public CommentReportLimitTests(Factory factory) => _factory = factory;
+    private readonly Factory _factory = factory;
 
     public sealed class Factory : NewsPortalFactory
     {

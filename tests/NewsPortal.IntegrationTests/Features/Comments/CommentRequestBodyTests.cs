@@ -1,9 +1,5 @@
-using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using NewsPortal.IntegrationTests.TestSupport;
 using Serilog.Core;
 
 namespace NewsPortal.IntegrationTests.Features.Comments;
@@ -48,11 +44,9 @@ public sealed class KestrelSite : IAsyncLifetime
 /// The comment post's body limit holds before anything reads the body, on a real server: chunked bodies included,
 /// and bodies that never finish, arrive too slowly or are abandoned end without a 500.
 /// </summary>
-public sealed class CommentRequestBodyTests : IClassFixture<KestrelSite>
+public sealed class CommentRequestBodyTests(KestrelSite site) : IClassFixture<KestrelSite>
 {
-    private readonly KestrelSite _site;
-
-    public CommentRequestBodyTests(KestrelSite site) => _site = site;
+    private readonly KestrelSite _site = site;
 
     private async Task<string> NewArticleAsync() =>
         (await _site.Factory.WithDbAsync(db => new ArticleBuilder().SaveAsync(db))).Slug;

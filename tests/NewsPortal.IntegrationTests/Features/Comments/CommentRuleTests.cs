@@ -1,9 +1,4 @@
-using System.Net;
-using AngleSharp.Html.Dom;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
-using NewsPortal.IntegrationTests.TestSupport;
-using NewsPortal.Web.Domain;
 
 namespace NewsPortal.IntegrationTests.Features.Comments;
 

@@ -1,9 +1,3 @@
-using System.Net;
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
-using NewsPortal.IntegrationTests.TestSupport;
-using NewsPortal.Web.Domain;
-
 namespace NewsPortal.IntegrationTests.Features.Comments;
 
 /// <summary>Forged posts: no or another visitor's token is refused; a honeypot, a forged or misplaced stamp is stored as spam and answered like a held comment.</summary>

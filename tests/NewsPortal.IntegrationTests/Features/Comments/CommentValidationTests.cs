@@ -1,8 +1,3 @@
-using System.Net;
-using AngleSharp.Html.Dom;
-using NewsPortal.IntegrationTests.TestSupport;
-using NewsPortal.Web.Domain;
-
 namespace NewsPortal.IntegrationTests.Features.Comments;
 
 /// <summary>A comment's fields: the same rules in the browser and on the server, a message next to a bad field, markup and names stored cleaned.</summary>

@@ -1,20 +1,11 @@
-using System.Net;
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
-using NewsPortal.IntegrationTests.TestSupport;
-using NewsPortal.Web.Domain;
 using NewsPortal.Web.Features.Comments;
 
 namespace NewsPortal.IntegrationTests.Features.Comments;
 
 /// <summary>Authors editing or deleting their own comment from the same browser, within the edit window (a fake clock).</summary>
-public sealed class OwnCommentEditTests : IClassFixture<OwnCommentEditTests.Factory>
+public sealed class OwnCommentEditTests(OwnCommentEditTests.Factory factory) : IClassFixture<OwnCommentEditTests.Factory>
 {
-    private readonly Factory _factory;
-
-    public OwnCommentEditTests(Factory factory) => _factory = factory;
 
     public sealed class Factory : NewsPortalFactory
     {
@@ -30,16 +21,16 @@ public sealed class OwnCommentEditTests : IClassFixture<OwnCommentEditTests.Fact
     /// <summary>A reader posts through the real form (published at once: pre-moderation is off here).</summary>
     private async Task<(HttpClient Author, string Slug, int Id)> PostAsync(string body)
     {
-        var slug = (await _factory.WithDbAsync(db => new ArticleBuilder().PublishedAt(_factory.Clock.GetUtcNow().UtcDateTime.AddHours(-1)).SaveAsync(db))).Slug;
-        var author = _factory.CreateNoRedirectClient();
+        var slug = (await factory.WithDbAsync(db => new ArticleBuilder().PublishedAt(factory.Clock.GetUtcNow().UtcDateTime.AddHours(-1)).SaveAsync(db))).Slug;
+        var author = factory.CreateNoRedirectClient();
         var (_, page) = await Html.GetAsync(author, $"/news/{slug}");
         var posted = await Html.SubmitAsync(author, Html.CommentForm(page), new Dictionary<string, string> { ["Name"] = "Eddie Editor", ["Email"] = "eddie@example.com", ["Body"] = body });
         Assert.Equal(HttpStatusCode.SeeOther, posted.StatusCode);
-        var id = await _factory.WithDbAsync(db => db.Comments.Where(c => c.Article.Slug == slug).Select(c => c.Id).SingleAsync());
+        var id = await factory.WithDbAsync(db => db.Comments.Where(c => c.Article.Slug == slug).Select(c => c.Id).SingleAsync());
         return (author, slug, id);
     }
 
-    private Task<Comment> CommentAsync(int id) => _factory.WithDbAsync(db => db.Comments.AsNoTracking().SingleAsync(c => c.Id == id));
+    private Task<Comment> CommentAsync(int id) => factory.WithDbAsync(db => db.Comments.AsNoTracking().SingleAsync(c => c.Id == id));
 
     private static async Task<IHtmlFormElement> EditFormAsync(HttpClient author, string slug, int id)
     {
@@ -54,7 +45,7 @@ public sealed class OwnCommentEditTests : IClassFixture<OwnCommentEditTests.Fact
     public async Task Edit_InsideTheWindow_ChangesTheText_ShowsEdited_AndKeepsThePreviousTextForModerators()
     {
         var (author, slug, id) = await PostAsync("Teh first version.");
-        _factory.Clock.Advance(TimeSpan.FromMinutes(9));
+        factory.Clock.Advance(TimeSpan.FromMinutes(9));
         var form = await EditFormAsync(author, slug, id);
         Assert.Equal("Teh first version.", form.QuerySelector<IHtmlTextAreaElement>("#Body")!.Value);
 
@@ -65,12 +56,12 @@ public sealed class OwnCommentEditTests : IClassFixture<OwnCommentEditTests.Fact
         Assert.Equal("<p>The first version, fixed.</p>", comment.BodyHtml);
         Assert.Equal(CommentStatus.Approved, comment.Status);
         Assert.NotNull(comment.EditedAt);
-        var (_, article) = await Html.GetAsync(_factory.CreateClient(), $"/news/{slug}");
+        var (_, article) = await Html.GetAsync(factory.CreateClient(), $"/news/{slug}");
         var shown = article.QuerySelector($"#comment-{id}")!;
         Assert.Contains("The first version, fixed.", shown.TextContent, StringComparison.Ordinal);
         Assert.Contains("Edited", shown.QuerySelector(".comment-edited")!.TextContent, StringComparison.Ordinal);
         Assert.Null(shown.QuerySelector("a.edit-link"));
-        var history = Assert.Single(await _factory.WithDbAsync(db => db.CommentHistory.AsNoTracking().Where(h => h.CommentId == id).ToListAsync()));
+        var history = Assert.Single(await factory.WithDbAsync(db => db.CommentHistory.AsNoTracking().Where(h => h.CommentId == id).ToListAsync()));
         Assert.Equal(OwnCommentService.AuthorActor, history.ChangedBy);
         Assert.Equal("<p>Teh first version.</p>", history.PreviousBodyHtml);
         Assert.Equal("Edited by its author", history.Note);
@@ -82,7 +73,7 @@ public sealed class OwnCommentEditTests : IClassFixture<OwnCommentEditTests.Fact
         var (author, slug, id) = await PostAsync("Written in haste.");
         var form = await EditFormAsync(author, slug, id);
 
-        _factory.Clock.Advance(TimeSpan.FromMinutes(10) + TimeSpan.FromSeconds(1));
+        factory.Clock.Advance(TimeSpan.FromMinutes(10) + TimeSpan.FromSeconds(1));
         var late = await Html.SubmitAsync(author, form, new Dictionary<string, string> { ["Body"] = "Too late to change." });
         var lateDelete = await Html.PostAsync(author, $"/news/{slug}/comments/{id}/delete", Html.FormValues(form).Where(f => f.Key == "__RequestVerificationToken"));
 
@@ -102,7 +93,7 @@ public sealed class OwnCommentEditTests : IClassFixture<OwnCommentEditTests.Fact
     {
         var (author, slug, id) = await PostAsync("Mine, not yours.");
         var form = await EditFormAsync(author, slug, id);
-        var stranger = _factory.CreateNoRedirectClient();
+        var stranger = factory.CreateNoRedirectClient();
 
         var (page, _) = await Html.GetAsync(stranger, $"/news/{slug}/comments/{id}/edit");
         var (_, strangerView) = await Html.GetAsync(stranger, $"/news/{slug}");
@@ -129,10 +120,10 @@ public sealed class OwnCommentEditTests : IClassFixture<OwnCommentEditTests.Fact
         var comment = await CommentAsync(id);
         Assert.Equal(CommentStatus.Pending, comment.Status);
         Assert.Contains("links", comment.StatusReason, StringComparison.Ordinal);
-        var history = Assert.Single(await _factory.WithDbAsync(db => db.CommentHistory.AsNoTracking().Where(h => h.CommentId == id).ToListAsync()));
+        var history = Assert.Single(await factory.WithDbAsync(db => db.CommentHistory.AsNoTracking().Where(h => h.CommentId == id).ToListAsync()));
         Assert.Equal((CommentStatus.Approved, CommentStatus.Pending), (history.FromStatus, history.ToStatus));
         Assert.Equal("<p>A harmless remark.</p>", history.PreviousBodyHtml);
-        var (_, strangerView) = await Html.GetAsync(_factory.CreateClient(), $"/news/{slug}");
+        var (_, strangerView) = await Html.GetAsync(factory.CreateClient(), $"/news/{slug}");
         Assert.Null(strangerView.QuerySelector($"#comment-{id}"));
         var (_, authorView) = await Html.GetAsync(author, $"/news/{slug}");
         Assert.NotNull(authorView.QuerySelector($"#comment-{id}.comment-held"));
@@ -152,7 +143,7 @@ public sealed class OwnCommentEditTests : IClassFixture<OwnCommentEditTests.Fact
         var (_, after) = await Html.GetAsync(author, $"/news/{slug}");
         Assert.Null(after.QuerySelector($"#comment-{id}"));
         Assert.Contains("Your comment has been deleted.", after.QuerySelector("#comments [role=status]")!.TextContent, StringComparison.Ordinal);
-        var history = Assert.Single(await _factory.WithDbAsync(db => db.CommentHistory.AsNoTracking().Where(h => h.CommentId == id).ToListAsync()));
+        var history = Assert.Single(await factory.WithDbAsync(db => db.CommentHistory.AsNoTracking().Where(h => h.CommentId == id).ToListAsync()));
         Assert.Equal("Deleted by its author", history.Note);
     }
 }

@@ -1,4 +1,3 @@
-using NewsPortal.IntegrationTests.TestSupport;
 using NewsPortal.Web.Features.Account;
 using NewsPortal.Web.Features.Comments;
 

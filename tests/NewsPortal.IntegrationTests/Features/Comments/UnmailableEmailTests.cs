@@ -1,8 +1,3 @@
-using System.Net;
-using AngleSharp.Dom;
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.IntegrationTests.TestSupport;
-
 namespace NewsPortal.IntegrationTests.Features.Comments;
 
 /// <summary>
@@ -10,22 +5,19 @@ namespace NewsPortal.IntegrationTests.Features.Comments;
 /// that takes an address refuses it with the field's message and stores nothing (before, each queued a message that
 /// failed for good in the outbox).
 /// </summary>
-public sealed class UnmailableEmailTests : IClassFixture<NewsPortalFactory>
+public sealed class UnmailableEmailTests(NewsPortalFactory factory) : IClassFixture<NewsPortalFactory>
 {
     private const string Unmailable = "\"><svg/onload=alert(107)>@a.bc";
     private const string Message = "You have entered an incorrect email address!";
 
-    private readonly NewsPortalFactory _factory;
 
-    public UnmailableEmailTests(NewsPortalFactory factory) => _factory = factory;
-
-    private Task<int> OutboxCountAsync() => _factory.WithDbAsync(db => db.OutboxMessages.CountAsync());
+    private Task<int> OutboxCountAsync() => factory.WithDbAsync(db => db.OutboxMessages.CountAsync());
 
     [Fact]
     public async Task CommentForm_UnmailableAddress_ShowsTheFieldMessage_AndStoresNothing()
     {
-        var slug = (await _factory.WithDbAsync(db => new ArticleBuilder().SaveAsync(db))).Slug;
-        var reader = _factory.CreateNoRedirectClient();
+        var slug = (await factory.WithDbAsync(db => new ArticleBuilder().SaveAsync(db))).Slug;
+        var reader = factory.CreateNoRedirectClient();
         var (_, page) = await Html.GetAsync(reader, $"/news/{slug}");
 
         var response = await Html.SubmitAsync(reader, Html.CommentForm(page), new Dictionary<string, string>
@@ -38,28 +30,28 @@ public sealed class UnmailableEmailTests : IClassFixture<NewsPortalFactory>
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(Message, (await Html.ParseAsync(response)).QuerySelector("#Email-error")!.TextContent.Trim());
-        Assert.Equal(0, await _factory.WithDbAsync(db => db.Comments.CountAsync(c => c.Article.Slug == slug)));
-        Assert.Equal(0, await _factory.WithDbAsync(db => db.ReplySubscriptions.CountAsync()));
+        Assert.Equal(0, await factory.WithDbAsync(db => db.Comments.CountAsync(c => c.Article.Slug == slug)));
+        Assert.Equal(0, await factory.WithDbAsync(db => db.ReplySubscriptions.CountAsync()));
     }
 
     [Fact]
     public async Task ReportForm_UnmailableAddress_ShowsTheFieldMessage_AndStoresNothing()
     {
-        var (slug, id) = await _factory.PublishedCommentAsync();
-        var reader = _factory.Reader("198.51.100.107");
+        var (slug, id) = await factory.PublishedCommentAsync();
+        var reader = factory.Reader("198.51.100.107");
         var form = await Reports.OpenReportFormAsync(reader, slug, id);
 
         var response = await Html.SubmitAsync(reader, form, new Dictionary<string, string> { ["Reason"] = "spam", ["Email"] = Unmailable });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(Message, (await Html.ParseAsync(response)).QuerySelector("#Email-error")!.TextContent.Trim());
-        Assert.Equal(0, await _factory.WithDbAsync(db => db.CommentReports.CountAsync(r => r.CommentId == id)));
+        Assert.Equal(0, await factory.WithDbAsync(db => db.CommentReports.CountAsync(r => r.CommentId == id)));
     }
 
     [Fact]
     public async Task PrivacyForm_UnmailableAddress_ShowsTheFieldMessage_AndQueuesNothing()
     {
-        var reader = _factory.CreateNoRedirectClient();
+        var reader = factory.CreateNoRedirectClient();
         var (_, page) = await Html.GetAsync(reader, "/privacy");
         var before = await OutboxCountAsync();
 

@@ -1,7 +1,4 @@
-using System.Net;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.IntegrationTests.TestSupport;
 
 namespace NewsPortal.IntegrationTests.Features.Errors;
 

@@ -1,19 +1,14 @@
 using System.Text;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using NewsPortal.IntegrationTests.TestSupport;
 using Serilog.Core;
 
 namespace NewsPortal.IntegrationTests.Features.Errors;
 
 /// <summary>A site that captures its log, and the raw form bodies a broken client sends, shared by the bad-input corpus tests.</summary>
-public abstract class BadInputTestBase
+public abstract class BadInputTestBase(BadInputTestBase.Site site)
 {
     private protected const string FormType = "application/x-www-form-urlencoded";
     private protected static readonly string Long = new('a', 20_000);
-    private protected readonly Site _site;
-
-    protected BadInputTestBase(Site site) => _site = site;
+    private protected readonly Site _site = site;
 
     public sealed class Site : NewsPortalFactory
     {

@@ -1,8 +1,4 @@
-using System.Net;
 using System.Text;
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
-using NewsPortal.IntegrationTests.TestSupport;
 
 namespace NewsPortal.IntegrationTests.Features.Errors;
 

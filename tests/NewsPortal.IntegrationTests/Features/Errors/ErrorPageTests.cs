@@ -1,8 +1,5 @@
-using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
-using NewsPortal.IntegrationTests.TestSupport;
 
 namespace NewsPortal.IntegrationTests.Features.Errors;
 
@@ -38,11 +35,9 @@ public sealed class ErrorPageTests
 }
 
 /// <summary>A comment post the form reader cannot read is answered with the friendly 400 page, never a 500.</summary>
-public sealed class UnreadableFormTests : IClassFixture<NewsPortalFactory>
+public sealed class UnreadableFormTests(NewsPortalFactory factory) : IClassFixture<NewsPortalFactory>
 {
-    private readonly NewsPortalFactory _factory;
-
-    public UnreadableFormTests(NewsPortalFactory factory) => _factory = factory;
+    private readonly NewsPortalFactory _factory = factory;
 
     public static TheoryData<string, string> Bodies => new()
     {

@@ -1,22 +1,15 @@
-using System.Globalization;
-using System.Net;
 using System.Xml.Linq;
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.IntegrationTests.TestSupport;
 
 namespace NewsPortal.IntegrationTests.Features.Feeds;
 
-public sealed class FeedTests : IClassFixture<NewsPortalFactory>
+public sealed class FeedTests(NewsPortalFactory factory) : IClassFixture<NewsPortalFactory>
 {
     private static readonly XNamespace Sitemap = "http://www.sitemaps.org/schemas/sitemap/0.9";
-    private readonly NewsPortalFactory _factory;
-
-    public FeedTests(NewsPortalFactory factory) => _factory = factory;
 
     [Fact]
     public async Task Rss_IsValidRss2WithItemsLinkingToArticles()
     {
-        var response = await _factory.CreateClient().GetAsync(new Uri("/feed.xml", UriKind.Relative));
+        var response = await factory.CreateClient().GetAsync(new Uri("/feed.xml", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/rss+xml", response.Content.Headers.ContentType!.MediaType);
@@ -45,9 +38,9 @@ public sealed class FeedTests : IClassFixture<NewsPortalFactory>
     [Fact]
     public async Task Sitemap_ListsEveryPublishedArticle()
     {
-        var slugs = await _factory.WithDbAsync(db => db.Articles.Select(a => a.Slug).ToListAsync());
+        var slugs = await factory.WithDbAsync(db => db.Articles.Select(a => a.Slug).ToListAsync());
 
-        var response = await _factory.CreateClient().GetAsync(new Uri("/sitemap.xml", UriKind.Relative));
+        var response = await factory.CreateClient().GetAsync(new Uri("/sitemap.xml", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var urlset = XDocument.Parse(await response.Content.ReadAsStringAsync()).Root!;

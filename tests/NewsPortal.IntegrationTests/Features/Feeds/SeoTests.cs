@@ -1,23 +1,16 @@
-using System.Net;
 using System.Text.Json;
 using System.Xml.Linq;
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.IntegrationTests.TestSupport;
-using NewsPortal.Web.Domain;
 
 namespace NewsPortal.IntegrationTests.Features.Feeds;
 
-public sealed class SeoTests : IClassFixture<NewsPortalFactory>
+public sealed class SeoTests(NewsPortalFactory factory) : IClassFixture<NewsPortalFactory>
 {
-    private readonly NewsPortalFactory _factory;
-
-    public SeoTests(NewsPortalFactory factory) => _factory = factory;
 
     [Fact]
     public async Task EveryReaderPage_HasAUniqueTitleADescriptionAndACanonicalUrl()
     {
-        var client = _factory.CreateClient();
-        var slug = await _factory.WithDbAsync(db => db.Articles.OrderBy(a => a.Id).Select(a => a.Slug).FirstAsync());
+        var client = factory.CreateClient();
+        var slug = await factory.WithDbAsync(db => db.Articles.OrderBy(a => a.Id).Select(a => a.Slug).FirstAsync());
         string[] pages = ["/", "/?page=2", $"/news/{slug}", "/category/world", "/category/sport", "/tag/climate", "/search?q=harbour", "/account/login"];
         var titles = new List<string>();
 
@@ -38,12 +31,12 @@ public sealed class SeoTests : IClassFixture<NewsPortalFactory>
     [Fact]
     public async Task ArticlePage_HasOpenGraphTwitterAndNewsArticleJsonLdWithItsApprovedComments()
     {
-        var article = await _factory.WithDbAsync(db => db.Articles
+        var article = await factory.WithDbAsync(db => db.Articles
             .Where(a => a.HeroImageUrl != null && a.Comments.Count(c => c.Status == CommentStatus.Approved) >= 2)
             .Select(a => new { a.Slug, a.Headline, Approved = a.Comments.Count(c => c.Status == CommentStatus.Approved) })
             .FirstAsync());
 
-        var (_, document) = await Html.GetAsync(_factory.CreateClient(), $"/news/{article.Slug}");
+        var (_, document) = await Html.GetAsync(factory.CreateClient(), $"/news/{article.Slug}");
 
         Assert.Equal(article.Headline, document.QuerySelector("meta[property='og:title']")!.GetAttribute("content"));
         Assert.Equal("article", document.QuerySelector("meta[property='og:type']")!.GetAttribute("content"));
@@ -77,8 +70,8 @@ public sealed class SeoTests : IClassFixture<NewsPortalFactory>
     [Fact]
     public async Task JsonLd_NeverContainsAHeldCommentOrAnEmail()
     {
-        var slug = (await _factory.WithDbAsync(db => new ArticleBuilder().SaveAsync(db))).Slug;
-        var author = _factory.CreateClient();
+        var slug = (await factory.WithDbAsync(db => new ArticleBuilder().SaveAsync(db))).Slug;
+        var author = factory.CreateClient();
         var (_, page) = await Html.GetAsync(author, $"/news/{slug}");
         var response = await Html.SubmitAsync(author, Html.CommentForm(page), new Dictionary<string, string>
         {
@@ -99,7 +92,7 @@ public sealed class SeoTests : IClassFixture<NewsPortalFactory>
     [Fact]
     public async Task RobotsTxt_NamesBothSitemaps()
     {
-        var response = await _factory.CreateClient().GetAsync(new Uri("/robots.txt", UriKind.Relative));
+        var response = await factory.CreateClient().GetAsync(new Uri("/robots.txt", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var text = await response.Content.ReadAsStringAsync();
@@ -111,12 +104,12 @@ public sealed class SeoTests : IClassFixture<NewsPortalFactory>
     [Fact]
     public async Task NewsSitemap_ListsOnlyTheLast48HoursInUtc()
     {
-        var fresh = await _factory.WithDbAsync(db => new ArticleBuilder().PublishedAt(DateTime.UtcNow.AddHours(-3)).SaveAsync(db));
-        var old = await _factory.WithDbAsync(db => new ArticleBuilder().PublishedAt(DateTime.UtcNow.AddHours(-60)).SaveAsync(db));
+        var fresh = await factory.WithDbAsync(db => new ArticleBuilder().PublishedAt(DateTime.UtcNow.AddHours(-3)).SaveAsync(db));
+        var old = await factory.WithDbAsync(db => new ArticleBuilder().PublishedAt(DateTime.UtcNow.AddHours(-60)).SaveAsync(db));
         XNamespace sm = "http://www.sitemaps.org/schemas/sitemap/0.9";
         XNamespace news = "http://www.google.com/schemas/sitemap-news/0.9";
 
-        var xml = XDocument.Parse(await _factory.CreateClient().GetStringAsync(new Uri("/news-sitemap.xml", UriKind.Relative)));
+        var xml = XDocument.Parse(await factory.CreateClient().GetStringAsync(new Uri("/news-sitemap.xml", UriKind.Relative)));
 
         var urls = xml.Root!.Elements(sm + "url").ToList();
         var locations = urls.Select(u => u.Element(sm + "loc")!.Value).ToList();

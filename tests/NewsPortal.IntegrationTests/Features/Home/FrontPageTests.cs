@@ -1,18 +1,12 @@
-using System.Net;
-using NewsPortal.IntegrationTests.TestSupport;
-
 namespace NewsPortal.IntegrationTests.Features.Home;
 
-public sealed class FrontPageTests : IClassFixture<NewsPortalFactory>
+public sealed class FrontPageTests(NewsPortalFactory factory) : IClassFixture<NewsPortalFactory>
 {
-    private readonly NewsPortalFactory _factory;
-
-    public FrontPageTests(NewsPortalFactory factory) => _factory = factory;
 
     [Fact]
     public async Task Get_FreshDatabase_LinksAtLeastTenSampleArticles()
     {
-        var (response, document) = await Html.GetAsync(_factory.CreateClient(), "/");
+        var (response, document) = await Html.GetAsync(factory.CreateClient(), "/");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var articleLinks = Html.Links(document, "/news/").Select(l => l.Split('#')[0]).Distinct().ToList();
@@ -24,7 +18,7 @@ public sealed class FrontPageTests : IClassFixture<NewsPortalFactory>
     [Fact]
     public async Task Get_FrontPage_HasBlockPerSectionAndSectionNavigation()
     {
-        var (_, document) = await Html.GetAsync(_factory.CreateClient(), "/");
+        var (_, document) = await Html.GetAsync(factory.CreateClient(), "/");
 
         var sectionBlocks = document.QuerySelectorAll(".section-block h2 a").Select(a => a.GetAttribute("href")).ToList();
         Assert.True(sectionBlocks.Count >= 6, $"Expected a block per section, found {sectionBlocks.Count}.");
@@ -35,7 +29,7 @@ public sealed class FrontPageTests : IClassFixture<NewsPortalFactory>
     [Fact]
     public async Task Get_SecondPage_ShowsOlderArticlesThanFirst()
     {
-        var client = _factory.CreateClient();
+        var client = factory.CreateClient();
         var (_, first) = await Html.GetAsync(client, "/");
         var (response, second) = await Html.GetAsync(client, "/?page=2");
 
@@ -50,7 +44,7 @@ public sealed class FrontPageTests : IClassFixture<NewsPortalFactory>
     [Fact]
     public async Task Get_PageBeyondTheLast_Returns404()
     {
-        var response = await _factory.CreateClient().GetAsync(new Uri("/?page=500", UriKind.Relative));
+        var response = await factory.CreateClient().GetAsync(new Uri("/?page=500", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }

@@ -1,6 +1,4 @@
-using System.Net;
 using System.Xml.Linq;
-using NewsPortal.IntegrationTests.TestSupport;
 
 namespace NewsPortal.IntegrationTests.Features.Home;
 

@@ -1,18 +1,12 @@
-using System.Net;
-using NewsPortal.IntegrationTests.TestSupport;
-
 namespace NewsPortal.IntegrationTests.Features.Listings;
 
-public sealed class ListingTests : IClassFixture<NewsPortalFactory>
+public sealed class ListingTests(NewsPortalFactory factory) : IClassFixture<NewsPortalFactory>
 {
-    private readonly NewsPortalFactory _factory;
-
-    public ListingTests(NewsPortalFactory factory) => _factory = factory;
 
     [Fact]
     public async Task Get_Category_ListsOnlyThatSectionsArticles()
     {
-        var (response, document) = await Html.GetAsync(_factory.CreateClient(), "/category/sport");
+        var (response, document) = await Html.GetAsync(factory.CreateClient(), "/category/sport");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Sport", document.QuerySelector("h1")!.TextContent.Trim());
@@ -24,10 +18,10 @@ public sealed class ListingTests : IClassFixture<NewsPortalFactory>
     [Fact]
     public async Task Get_CategoryPages_PageThroughAllArticlesWithoutRepeats()
     {
-        var client = _factory.CreateClient();
+        var client = factory.CreateClient();
         for (var i = 0; i < 15; i++)
         {
-            await _factory.WithDbAsync(db => new ArticleBuilder().InCategory("culture").PublishedAt(DateTime.UtcNow.AddDays(-40 - i)).SaveAsync(db));
+            await factory.WithDbAsync(db => new ArticleBuilder().InCategory("culture").PublishedAt(DateTime.UtcNow.AddDays(-40 - i)).SaveAsync(db));
         }
 
         var (_, first) = await Html.GetAsync(client, "/category/culture");
@@ -45,7 +39,7 @@ public sealed class ListingTests : IClassFixture<NewsPortalFactory>
     [Fact]
     public async Task Get_Tag_ListsTaggedArticles()
     {
-        var (response, document) = await Html.GetAsync(_factory.CreateClient(), "/tag/climate");
+        var (response, document) = await Html.GetAsync(factory.CreateClient(), "/tag/climate");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("climate", document.QuerySelector("h1")!.TextContent.Trim());
@@ -57,7 +51,7 @@ public sealed class ListingTests : IClassFixture<NewsPortalFactory>
     [InlineData("/tag/no-such-topic")]
     public async Task Get_UnknownListing_Returns404(string url)
     {
-        var response = await _factory.CreateClient().GetAsync(new Uri(url, UriKind.Relative));
+        var response = await factory.CreateClient().GetAsync(new Uri(url, UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }

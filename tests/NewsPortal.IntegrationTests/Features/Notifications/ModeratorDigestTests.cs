@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.Web.Domain;
-
 namespace NewsPortal.IntegrationTests.Features.Notifications;
 
 /// <summary>Hourly and daily digests of held comments: what they list, how they count, sent once.</summary>

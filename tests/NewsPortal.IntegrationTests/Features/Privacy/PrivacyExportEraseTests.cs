@@ -1,11 +1,4 @@
-using System.Net;
 using System.Text.Json;
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using NewsPortal.IntegrationTests.TestSupport;
-using NewsPortal.Web.Domain;
 using NewsPortal.Web.Features.AdminComments;
 using NewsPortal.Web.Features.Comments;
 using NewsPortal.Web.Features.Privacy;

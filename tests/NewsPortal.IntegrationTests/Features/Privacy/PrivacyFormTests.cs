@@ -1,9 +1,3 @@
-using System.Net;
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.IntegrationTests.TestSupport;
-
 namespace NewsPortal.IntegrationTests.Features.Privacy;
 
 /// <summary>The privacy notice and the request form: the same answer for any address, one mail per address, a limit per hour.</summary>

@@ -1,6 +1,3 @@
-using System.Net;
-using Microsoft.Extensions.DependencyInjection;
-using NewsPortal.IntegrationTests.TestSupport;
 using NewsPortal.Web.Features.Search;
 
 namespace NewsPortal.IntegrationTests.Features.Search;
@@ -10,11 +7,8 @@ namespace NewsPortal.IntegrationTests.Features.Search;
 /// (503, Retry-After, a message on the search page), while one already answered is served from the reader cache
 /// until the articles change.
 /// </summary>
-public sealed class SearchGateTests : IClassFixture<SearchGateTests.Factory>
+public sealed class SearchGateTests(SearchGateTests.Factory factory) : IClassFixture<SearchGateTests.Factory>
 {
-    private readonly Factory _factory;
-
-    public SearchGateTests(Factory factory) => _factory = factory;
 
     public sealed class Factory : NewsPortalFactory
     {
@@ -29,7 +23,7 @@ public sealed class SearchGateTests : IClassFixture<SearchGateTests.Factory>
         public CapturedLog Log { get; } = new();
     }
 
-    private SearchGate Gate => _factory.Services.GetRequiredService<SearchGate>();
+    private SearchGate Gate => factory.Services.GetRequiredService<SearchGate>();
 
     private static string Word() => "zg" + Guid.NewGuid().ToString("N")[..10];
 
@@ -37,8 +31,8 @@ public sealed class SearchGateTests : IClassFixture<SearchGateTests.Factory>
     public async Task Search_EverySlotBusy_Answers503WithRetryAfterAndSaysWhy()
     {
         var word = Word();
-        await _factory.WithDbAsync(new ArticleBuilder().Headline($"The {word} report").SaveAsync);
-        var client = _factory.CreateClient();
+        await factory.WithDbAsync(new ArticleBuilder().Headline($"The {word} report").SaveAsync);
+        var client = factory.CreateClient();
 
         HttpResponseMessage busy;
         AngleSharp.Html.Dom.IHtmlDocument busyPage;
@@ -51,9 +45,9 @@ public sealed class SearchGateTests : IClassFixture<SearchGateTests.Factory>
         Assert.Equal(TimeSpan.FromSeconds(5), busy.Headers.RetryAfter?.Delta);
         Assert.Contains("try again in a few seconds", busyPage.Body!.TextContent, StringComparison.Ordinal);
         Assert.NotNull(busyPage.QuerySelector("form[action='/search'] input[name='q']"));
-        var logged = await _factory.Log.RequestLoggedAsync("/search", TimeSpan.FromSeconds(5));
+        var logged = await factory.Log.RequestLoggedAsync("/search", TimeSpan.FromSeconds(5));
         Assert.NotNull(logged);
-        var busyLogged = _factory.Log.Events.Where(e => e.Properties.TryGetValue("StatusCode", out var code) && code.ToString() == "503").ToList();
+        var busyLogged = factory.Log.Events.Where(e => e.Properties.TryGetValue("StatusCode", out var code) && code.ToString() == "503").ToList();
         Assert.NotEmpty(busyLogged);
         Assert.All(busyLogged, e => Assert.Equal(Serilog.Events.LogEventLevel.Warning, e.Level));
 
@@ -66,8 +60,8 @@ public sealed class SearchGateTests : IClassFixture<SearchGateTests.Factory>
     public async Task Search_AnsweredBefore_IsServedFromTheCacheUntilAnArticleChanges()
     {
         var word = Word();
-        var article = await _factory.WithDbAsync(new ArticleBuilder().Headline($"The {word} inquiry").SaveAsync);
-        var client = _factory.CreateClient();
+        var article = await factory.WithDbAsync(new ArticleBuilder().Headline($"The {word} inquiry").SaveAsync);
+        var client = factory.CreateClient();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/search?q={word}", TestContext.Current.CancellationToken)).StatusCode);
 
         using (await Gate.EnterAsync(TestContext.Current.CancellationToken))
@@ -76,7 +70,7 @@ public sealed class SearchGateTests : IClassFixture<SearchGateTests.Factory>
             Assert.Equal(HttpStatusCode.OK, cached.StatusCode);
             Assert.Contains(word, page.QuerySelector(".listing .card-title")!.TextContent, StringComparison.Ordinal);
 
-            await _factory.WithDbAsync(async db =>
+            await factory.WithDbAsync(async db =>
             {
                 var saved = await db.Articles.FindAsync([article.Id], TestContext.Current.CancellationToken);
                 saved!.Headline = $"The {word} inquiry reports";

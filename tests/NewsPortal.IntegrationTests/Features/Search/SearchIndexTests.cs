@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.IntegrationTests.TestSupport;
-using NewsPortal.Web.Domain;
-
 namespace NewsPortal.IntegrationTests.Features.Search;
 
 /// <summary>The search index follows every change: edits, tags, unpublishing, deletion, a failed save; drafts and scheduled stories are never found.</summary>

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.IntegrationTests.TestSupport;
-
 namespace NewsPortal.IntegrationTests.Features.Search;
 
 /// <summary>What a search matches and how it ranks: headline, tag, standfirst, body; phrases, prefixes, never the markup.</summary>

@@ -1,7 +1,3 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.IntegrationTests.TestSupport;
-
 namespace NewsPortal.IntegrationTests.Features.Search;
 
 /// <summary>The search page: highlighted results, filters, paging, suggestions, and a normal page for any query.</summary>

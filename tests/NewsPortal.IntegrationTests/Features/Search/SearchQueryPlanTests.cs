@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.Web.Domain;
-
 namespace NewsPortal.IntegrationTests.Features.Search;
 
 /// <summary>The bundled SQLite's plans for the search queries read their indexes first.</summary>

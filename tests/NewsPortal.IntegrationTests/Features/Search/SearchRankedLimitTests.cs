@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Net;
-using NewsPortal.IntegrationTests.TestSupport;
 using NewsPortal.Web.Features.Search;
 
 namespace NewsPortal.IntegrationTests.Features.Search;

@@ -1,13 +1,7 @@
-using System.Net;
-using NewsPortal.IntegrationTests.TestSupport;
-
 namespace NewsPortal.IntegrationTests.Features.Search;
 
-public sealed class SearchRateLimitTests : IClassFixture<SearchRateLimitTests.Factory>
+public sealed class SearchRateLimitTests(SearchRateLimitTests.Factory factory) : IClassFixture<SearchRateLimitTests.Factory>
 {
-    private readonly Factory _factory;
-
-    public SearchRateLimitTests(Factory factory) => _factory = factory;
 
     public sealed class Factory : NewsPortalFactory
     {
@@ -17,9 +11,9 @@ public sealed class SearchRateLimitTests : IClassFixture<SearchRateLimitTests.Fa
     [Fact]
     public async Task Search_OverTheLimit_GetsTheFriendly429AndOtherClientsDoNot()
     {
-        var flooder = _factory.CreateClient();
+        var flooder = factory.CreateClient();
         flooder.DefaultRequestHeaders.Add(NewsPortalFactory.PeerHeader, "203.0.113.7");
-        var other = _factory.CreateClient();
+        var other = factory.CreateClient();
         other.DefaultRequestHeaders.Add(NewsPortalFactory.PeerHeader, "203.0.113.8");
 
         for (var i = 0; i < 3; i++)

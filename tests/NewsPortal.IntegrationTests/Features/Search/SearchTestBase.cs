@@ -1,15 +1,9 @@
-using System.Net;
-using NewsPortal.IntegrationTests.TestSupport;
-using NewsPortal.Web.Domain;
-
 namespace NewsPortal.IntegrationTests.Features.Search;
 
 /// <summary>The search tests' site, unique words and the slugs a search finds.</summary>
-public abstract class SearchTestBase
+public abstract class SearchTestBase(SearchTestBase.Factory factory)
 {
-    private protected readonly Factory _factory;
-
-    protected SearchTestBase(Factory factory) => _factory = factory;
+    private protected readonly Factory _factory = factory;
 
     /// <summary>The site's own factory, with a search limit no test here reaches (the limit has its own test).</summary>
     public sealed class Factory : NewsPortalFactory

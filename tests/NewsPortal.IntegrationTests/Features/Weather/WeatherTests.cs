@@ -1,6 +1,3 @@
-using System.Net;
-using Microsoft.Extensions.DependencyInjection;
-using NewsPortal.IntegrationTests.TestSupport;
 using Serilog.Core;
 
 namespace NewsPortal.IntegrationTests.Features.Weather;

@@ -1,5 +1,3 @@
-using NewsPortal.IntegrationTests.TestSupport;
-
 namespace NewsPortal.IntegrationTests.Features.WordPressImport;
 
 /// <summary>docs/import.md: "`2` a wrong command line", with the reason and the usage on standard error.</summary>

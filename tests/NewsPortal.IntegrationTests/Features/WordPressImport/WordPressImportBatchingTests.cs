@@ -1,9 +1,4 @@
-using System.Globalization;
-using System.Net;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using NewsPortal.IntegrationTests.TestSupport;
 using NewsPortal.Web.Features.WordPressImport;
 
 namespace NewsPortal.IntegrationTests.Features.WordPressImport;

@@ -1,10 +1,5 @@
 using System.Data.Common;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
-using NewsPortal.IntegrationTests.TestSupport;
-using NewsPortal.Web.Data;
-using NewsPortal.Web.Domain;
 
 namespace NewsPortal.IntegrationTests.Infrastructure.Caching;
 

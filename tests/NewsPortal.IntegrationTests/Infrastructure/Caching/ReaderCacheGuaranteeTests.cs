@@ -1,11 +1,3 @@
-using System.Net;
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using NewsPortal.IntegrationTests.TestSupport;
-using NewsPortal.Web.Data;
-using NewsPortal.Web.Domain;
 using NewsPortal.Web.Infrastructure.Caching;
 
 namespace NewsPortal.IntegrationTests.Infrastructure.Caching;
@@ -15,11 +7,8 @@ namespace NewsPortal.IntegrationTests.Infrastructure.Caching;
 /// never served after it, a hot miss loads once, only changes readers can see invalidate, and the signal comes
 /// after the commit.
 /// </summary>
-public sealed class ReaderCacheGuaranteeTests : IClassFixture<ReaderCacheGuaranteeTests.Factory>
+public sealed class ReaderCacheGuaranteeTests(ReaderCacheGuaranteeTests.Factory factory) : IClassFixture<ReaderCacheGuaranteeTests.Factory>
 {
-    private readonly Factory _factory;
-
-    public ReaderCacheGuaranteeTests(Factory factory) => _factory = factory;
 
     public sealed class Factory : NewsPortalFactory
     {
@@ -32,24 +21,24 @@ public sealed class ReaderCacheGuaranteeTests : IClassFixture<ReaderCacheGuarant
         public SlugQueryGate Gate { get; } = new();
     }
 
-    private ReaderCache Cache => _factory.Services.GetRequiredService<ReaderCache>();
+    private ReaderCache Cache => factory.Services.GetRequiredService<ReaderCache>();
 
-    private Task<HttpResponseMessage> GetAsync(string url) => _factory.CreateClient().GetAsync(new Uri(url, UriKind.Relative));
+    private Task<HttpResponseMessage> GetAsync(string url) => factory.CreateClient().GetAsync(new Uri(url, UriKind.Relative));
 
     [Fact]
     public async Task LoadInFlightDuringAnUnpublish_IsNeverServedAfterIt()
     {
-        var article = await _factory.WithDbAsync(db => new ArticleBuilder().SaveAsync(db));
-        _factory.Gate.Watch(article.Slug);
+        var article = await factory.WithDbAsync(db => new ArticleBuilder().SaveAsync(db));
+        factory.Gate.Watch(article.Slug);
 
         // A reader's request starts loading the article and is held halfway through its load, having read the
         // article as published.
-        var reached = _factory.Gate.ArmAsync();
+        var reached = factory.Gate.ArmAsync();
         var early = GetAsync($"/news/{article.Slug}");
         await reached.WaitAsync(TimeSpan.FromSeconds(30));
 
         // Meanwhile the newsroom unpublishes it (the site's own save path: load, change, SaveChanges).
-        await _factory.WithDbAsync(async db =>
+        await factory.WithDbAsync(async db =>
         {
             var tracked = await db.Articles.SingleAsync(a => a.Id == article.Id);
             tracked.Status = ArticleStatus.Draft;
@@ -63,7 +52,7 @@ public sealed class ReaderCacheGuaranteeTests : IClassFixture<ReaderCacheGuarant
         // The held load now finishes. Its own request began before the unpublish, so it may show the story (or not:
         // the held load is the slug's look-up, and the article's own load that follows it already runs after the
         // unpublish)...
-        _factory.Gate.Release();
+        factory.Gate.Release();
         var earlyStatus = (await early).StatusCode;
         Assert.True(earlyStatus is HttpStatusCode.OK or HttpStatusCode.NotFound, $"The request held across the unpublish answered {(int)earlyStatus}.");
 
@@ -75,9 +64,9 @@ public sealed class ReaderCacheGuaranteeTests : IClassFixture<ReaderCacheGuarant
     [Fact]
     public async Task HotMissRightAfterAnApproval_LoadsTheArticleOnce()
     {
-        var article = await _factory.WithDbAsync(db => new ArticleBuilder().SaveAsync(db));
+        var article = await factory.WithDbAsync(db => new ArticleBuilder().SaveAsync(db));
         Assert.Equal(HttpStatusCode.OK, (await GetAsync($"/news/{article.Slug}")).StatusCode);
-        await _factory.WithDbAsync(async db =>
+        await factory.WithDbAsync(async db =>
         {
             db.Comments.Add(new Comment
             {
@@ -93,8 +82,8 @@ public sealed class ReaderCacheGuaranteeTests : IClassFixture<ReaderCacheGuarant
 
         // 32 readers miss at once; the one load is held until the other 31 have joined it (the cache counts misses
         // that wait for a load already started), so none of them can have been served from a stored value.
-        _factory.Gate.Watch(article.Slug);
-        var reached = _factory.Gate.ArmAsync();
+        factory.Gate.Watch(article.Slug);
+        var reached = factory.Gate.ArmAsync();
         var joinedBefore = Cache.JoinedLoadCount;
         var readers = Enumerable.Range(0, 32).Select(_ => GetAsync($"/news/{article.Slug}")).ToList();
         await reached.WaitAsync(TimeSpan.FromSeconds(30));
@@ -105,19 +94,19 @@ public sealed class ReaderCacheGuaranteeTests : IClassFixture<ReaderCacheGuarant
             await Task.Delay(20);
         }
 
-        _factory.Gate.Release();
+        factory.Gate.Release();
         var pages = await Task.WhenAll(readers);
 
         Assert.All(pages, p => Assert.Equal(HttpStatusCode.OK, p.StatusCode));
         Assert.All(await Task.WhenAll(pages.Select(p => p.Content.ReadAsStringAsync())), html => Assert.Contains("Just approved.", html, StringComparison.Ordinal));
-        Assert.Equal(1, _factory.Gate.Count);
+        Assert.Equal(1, factory.Gate.Count);
     }
 
     [Fact]
     public async Task ModerationThatReadersCannotSee_InvalidatesNothing_AnApprovalDoes()
     {
-        var article = await _factory.WithDbAsync(db => new ArticleBuilder().SaveAsync(db));
-        var ids = await _factory.WithDbAsync(async db =>
+        var article = await factory.WithDbAsync(db => new ArticleBuilder().SaveAsync(db));
+        var ids = await factory.WithDbAsync(async db =>
         {
             var held = Enumerable.Range(0, 2).Select(i => new Comment
             {
@@ -132,7 +121,7 @@ public sealed class ReaderCacheGuaranteeTests : IClassFixture<ReaderCacheGuarant
             await db.SaveChangesAsync();
             return held.Select(c => c.Id).ToList();
         });
-        var admin = await _factory.SignedInAsync(StaffSessions.AdminEmail);
+        var admin = await factory.SignedInAsync(StaffSessions.AdminEmail);
 
         async Task ModerateAsync(int id, string action)
         {
@@ -166,8 +155,8 @@ public sealed class ReaderCacheGuaranteeTests : IClassFixture<ReaderCacheGuarant
     [Fact]
     public async Task EditedTimeAloneChangingOnAPublishedComment_IsShownOnTheNextRequest()
     {
-        var article = await _factory.WithDbAsync(db => new ArticleBuilder().SaveAsync(db));
-        var id = await _factory.WithDbAsync(async db =>
+        var article = await factory.WithDbAsync(db => new ArticleBuilder().SaveAsync(db));
+        var id = await factory.WithDbAsync(async db =>
         {
             var comment = new Comment
             {
@@ -185,7 +174,7 @@ public sealed class ReaderCacheGuaranteeTests : IClassFixture<ReaderCacheGuarant
         Assert.DoesNotContain("comment-edited", await (await GetAsync($"/news/{article.Slug}")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         // Readers see "Edited ..." under a comment; a save that changes only that must reach them too.
-        await _factory.WithDbAsync(async db =>
+        await factory.WithDbAsync(async db =>
         {
             var comment = await db.Comments.SingleAsync(c => c.Id == id);
             comment.EditedAt = DateTime.UtcNow;
@@ -200,8 +189,8 @@ public sealed class ReaderCacheGuaranteeTests : IClassFixture<ReaderCacheGuarant
     [InlineData(false)]
     public async Task ChangeInsideATransaction_IsSignalledOnlyWhenItCommits(bool commit)
     {
-        var article = await _factory.WithDbAsync(db => new ArticleBuilder().SaveAsync(db));
-        await using var scope = _factory.Services.CreateAsyncScope();
+        var article = await factory.WithDbAsync(db => new ArticleBuilder().SaveAsync(db));
+        await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
         await using var transaction = await db.Database.BeginTransactionAsync();
         var before = await Cache.CurrentAsync(CancellationToken.None);

@@ -1,6 +1,4 @@
 using System.Diagnostics.Metrics;
-using Microsoft.Extensions.DependencyInjection;
-using NewsPortal.IntegrationTests.TestSupport;
 using NewsPortal.Web.Infrastructure.Telemetry;
 
 namespace NewsPortal.IntegrationTests.Infrastructure.Caching;

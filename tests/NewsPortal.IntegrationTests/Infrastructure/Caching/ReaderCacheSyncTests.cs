@@ -1,8 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.IntegrationTests.TestSupport;
-using NewsPortal.Web.Domain;
 
 namespace NewsPortal.IntegrationTests.Infrastructure.Caching;
 

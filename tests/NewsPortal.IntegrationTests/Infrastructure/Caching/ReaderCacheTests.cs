@@ -1,18 +1,11 @@
-using System.Net;
-using AngleSharp.Dom;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
-using NewsPortal.IntegrationTests.TestSupport;
-using NewsPortal.Web.Domain;
 
 namespace NewsPortal.IntegrationTests.Infrastructure.Caching;
 
 /// <summary>The reader cache is never stale and never shared between visitors.</summary>
-public sealed class ReaderCacheTests : IClassFixture<ReaderCacheTests.Factory>
+public sealed class ReaderCacheTests(ReaderCacheTests.Factory factory) : IClassFixture<ReaderCacheTests.Factory>
 {
-    private readonly Factory _factory;
-
-    public ReaderCacheTests(Factory factory) => _factory = factory;
+    private readonly Factory _factory = factory;
 
     public sealed class Factory : NewsPortalFactory
     {

@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.DependencyInjection;
-using NewsPortal.IntegrationTests.TestSupport;
 using NewsPortal.Web.Infrastructure.Caching;
 
 namespace NewsPortal.IntegrationTests.Infrastructure.Caching;
@@ -10,11 +8,8 @@ namespace NewsPortal.IntegrationTests.Infrastructure.Caching;
 /// What UseSharedPages keeps and serves, shown on pages of this test's own that count how often they are rendered
 /// (the site's shared pages render the same bytes either way, so only a counting page can tell a copy from a render).
 /// </summary>
-public sealed class SharedPageRulesTests : IClassFixture<SharedPageRulesTests.Factory>
+public sealed class SharedPageRulesTests(SharedPageRulesTests.Factory factory) : IClassFixture<SharedPageRulesTests.Factory>
 {
-    private readonly Factory _factory;
-
-    public SharedPageRulesTests(Factory factory) => _factory = factory;
 
     public sealed class Factory : NewsPortalFactory
     {
@@ -24,7 +19,7 @@ public sealed class SharedPageRulesTests : IClassFixture<SharedPageRulesTests.Fa
 
     private async Task<int> RendersAsync(string url, HttpClient? client = null)
     {
-        var response = await (client ?? _factory.CreateClient()).GetAsync(new Uri(url, UriKind.Relative));
+        var response = await (client ?? factory.CreateClient()).GetAsync(new Uri(url, UriKind.Relative));
         var body = await response.Content.ReadAsStringAsync();
         return int.Parse(body.Split("render ")[1].Split('<')[0], System.Globalization.CultureInfo.InvariantCulture);
     }
@@ -38,7 +33,7 @@ public sealed class SharedPageRulesTests : IClassFixture<SharedPageRulesTests.Fa
         Assert.Equal(first, await RendersAsync(path));
         Assert.Equal(first, await RendersAsync(path));
 
-        _factory.ForgetReaderCache();
+        factory.ForgetReaderCache();
         Assert.Equal(first + 1, await RendersAsync(path));
     }
 
@@ -84,8 +79,8 @@ public sealed class SharedPageRulesTests : IClassFixture<SharedPageRulesTests.Fa
     {
         var path = $"/test-shared/{Guid.NewGuid():N}";
         await RendersAsync(path);
-        await _factory.CreateStaffAsync("shared-rules@example.com", "Editor");
-        var staff = await _factory.SignedInAsync("shared-rules@example.com");
+        await factory.CreateStaffAsync("shared-rules@example.com", "Editor");
+        var staff = await factory.SignedInAsync("shared-rules@example.com");
 
         var first = await RendersAsync(path, staff);
         Assert.Equal(first + 1, await RendersAsync(path, staff));

@@ -1,25 +1,18 @@
 using System.IO.Compression;
-using System.Net;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using NewsPortal.IntegrationTests.TestSupport;
 using NewsPortal.Web.Features.Weather;
 
 namespace NewsPortal.IntegrationTests.Infrastructure.Caching;
 
 /// <summary>The front page and the section and tag lists, kept whole per address and data version for anonymous readers.</summary>
-public sealed class SharedPagesTests : IClassFixture<NewsPortalFactory>
+public sealed class SharedPagesTests(NewsPortalFactory factory) : IClassFixture<NewsPortalFactory>
 {
-    private readonly NewsPortalFactory _factory;
-
-    public SharedPagesTests(NewsPortalFactory factory) => _factory = factory;
 
     // The weather in the header is read per render and is in no cached fragment or data: what a page shows of it says
     // whether the page was rendered for this request or served from a copy.
     private async Task<string> ShowWeatherFromAsync(string city)
     {
-        var weather = _factory.Services.GetRequiredService<WeatherCache>();
+        var weather = factory.Services.GetRequiredService<WeatherCache>();
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (weather.Current is null && DateTime.UtcNow < deadline)
         {
@@ -31,7 +24,7 @@ public sealed class SharedPagesTests : IClassFixture<NewsPortalFactory>
     }
 
     private Task SaveAnArticleAsync() =>
-        _factory.WithDbAsync(async db =>
+        factory.WithDbAsync(async db =>
         {
             var article = await db.Articles.OrderBy(a => a.Id).FirstAsync();
             article.Standfirst += " ";
@@ -67,42 +60,42 @@ public sealed class SharedPagesTests : IClassFixture<NewsPortalFactory>
     {
         var before = await ShowWeatherFromAsync($"Before-{Guid.NewGuid():N}");
         await SaveAnArticleAsync();
-        Assert.Contains(before, await GetTextAsync(_factory.CreateClient(), url), StringComparison.Ordinal);
+        Assert.Contains(before, await GetTextAsync(factory.CreateClient(), url), StringComparison.Ordinal);
 
         var after = await ShowWeatherFromAsync($"After-{Guid.NewGuid():N}");
-        var second = await GetTextAsync(_factory.CreateClient(), url);
+        var second = await GetTextAsync(factory.CreateClient(), url);
         Assert.Contains(before, second, StringComparison.Ordinal);
 
         // A save through the site moves the versions: the next reader gets a page rendered afresh.
         await SaveAnArticleAsync();
-        Assert.Contains(after, await GetTextAsync(_factory.CreateClient(), url), StringComparison.Ordinal);
+        Assert.Contains(after, await GetTextAsync(factory.CreateClient(), url), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task ASignedInPerson_GetsTheirOwnPage_NotTheSharedCopy()
     {
         await SaveAnArticleAsync();
-        await GetTextAsync(_factory.CreateClient(), "/");
-        await _factory.CreateStaffAsync("shared-pages-editor@example.com", "Editor");
-        var staff = await _factory.SignedInAsync("shared-pages-editor@example.com");
+        await GetTextAsync(factory.CreateClient(), "/");
+        await factory.CreateStaffAsync("shared-pages-editor@example.com", "Editor");
+        var staff = await factory.SignedInAsync("shared-pages-editor@example.com");
 
         var page = await GetTextAsync(staff, "/");
 
         Assert.Contains("Signed in as", page, StringComparison.Ordinal);
-        Assert.DoesNotContain("Signed in as", await GetTextAsync(_factory.CreateClient(), "/"), StringComparison.Ordinal);
+        Assert.DoesNotContain("Signed in as", await GetTextAsync(factory.CreateClient(), "/"), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task TheCopy_IsTheSamePageCompressedOrNot_WithTheSameHeaders()
     {
         var url = "/category/world?page=1";
-        var first = await _factory.CreateClient().GetAsync(new Uri(url, UriKind.Relative));
-        var second = await _factory.CreateClient().GetAsync(new Uri(url, UriKind.Relative));
+        var first = await factory.CreateClient().GetAsync(new Uri(url, UriKind.Relative));
+        var second = await factory.CreateClient().GetAsync(new Uri(url, UriKind.Relative));
 
         Assert.Equal(await first.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
         Assert.Equal(
             first.Headers.Select(h => h.Key).Concat(first.Content.Headers.Select(h => h.Key)).Where(k => k != "Date").Order(),
             second.Headers.Select(h => h.Key).Concat(second.Content.Headers.Select(h => h.Key)).Where(k => k != "Date").Order());
-        Assert.Equal(await second.Content.ReadAsStringAsync(), await GetTextAsync(_factory.CreateClient(), url, "gzip, br"));
+        Assert.Equal(await second.Content.ReadAsStringAsync(), await GetTextAsync(factory.CreateClient(), url, "gzip, br"));
     }
 }

@@ -1,6 +1,4 @@
-using System.Net;
 using Microsoft.Data.Sqlite;
-using NewsPortal.IntegrationTests.TestSupport;
 
 namespace NewsPortal.IntegrationTests.Infrastructure.Database;
 

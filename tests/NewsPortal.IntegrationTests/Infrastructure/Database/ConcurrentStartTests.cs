@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.IntegrationTests.TestSupport;
-
 namespace NewsPortal.IntegrationTests.Infrastructure.Database;
 
 /// <summary>Instances started together on one new database (a compose stack's first start) all come up.</summary>

@@ -1,13 +1,6 @@
 using System.Data.Common;
-using System.Net;
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
-using NewsPortal.IntegrationTests.TestSupport;
-using NewsPortal.Web.Data;
 using NewsPortal.Web.Features.Articles;
 
 namespace NewsPortal.IntegrationTests.Infrastructure.Database;

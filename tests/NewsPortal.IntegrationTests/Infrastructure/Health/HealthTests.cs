@@ -1,15 +1,10 @@
-using System.Net;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.IntegrationTests.TestSupport;
 
 namespace NewsPortal.IntegrationTests.Infrastructure.Health;
 
-public sealed class HealthTests : IClassFixture<NewsPortalFactory>
+public sealed class HealthTests(NewsPortalFactory factory) : IClassFixture<NewsPortalFactory>
 {
-    private readonly NewsPortalFactory _factory;
-
-    public HealthTests(NewsPortalFactory factory) => _factory = factory;
+    private readonly NewsPortalFactory _factory = factory;
 
     [Theory]
     [InlineData("/healthz")]

@@ -1,16 +1,10 @@
-using System.Net;
 using Microsoft.AspNetCore.Http;
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.IntegrationTests.TestSupport;
 
 namespace NewsPortal.IntegrationTests.Infrastructure.Hosting;
 
 /// <summary>HEAD, as uptime monitors and link checkers send it: the GET's status and headers, no body, no change.</summary>
-public sealed class HeadRequestTests : IClassFixture<NewsPortalFactory>
+public sealed class HeadRequestTests(NewsPortalFactory factory) : IClassFixture<NewsPortalFactory>
 {
-    private readonly NewsPortalFactory _factory;
-
-    public HeadRequestTests(NewsPortalFactory factory) => _factory = factory;
 
     public static TheoryData<string> Routes => new()
     {
@@ -28,7 +22,7 @@ public sealed class HeadRequestTests : IClassFixture<NewsPortalFactory>
     [MemberData(nameof(Routes))]
     public async Task Head_ReaderRoute_AnswersAsGetWithoutTheBody(string route)
     {
-        var slug = (await _factory.WithDbAsync(db => new ArticleBuilder().SaveAsync(db))).Slug;
+        var slug = (await factory.WithDbAsync(db => new ArticleBuilder().SaveAsync(db))).Slug;
         var url = route.Replace("{slug}", slug, StringComparison.Ordinal);
         var get = await SendAsync(HttpMethods.Get, url);
 
@@ -51,7 +45,7 @@ public sealed class HeadRequestTests : IClassFixture<NewsPortalFactory>
     private async Task<(int Status, long? ContentLength, string Headers, byte[] Body)> SendAsync(string method, string url)
     {
         var query = url.IndexOf('?', StringComparison.Ordinal);
-        var context = await _factory.Server.SendAsync(c =>
+        var context = await factory.Server.SendAsync(c =>
         {
             c.Request.Method = method;
             c.Request.Host = new HostString("localhost");
@@ -72,7 +66,7 @@ public sealed class HeadRequestTests : IClassFixture<NewsPortalFactory>
     {
         using var request = new HttpRequestMessage(HttpMethod.Head, new Uri("/news/no-such-article", UriKind.Relative));
 
-        var response = await _factory.CreateClient().SendAsync(request);
+        var response = await factory.CreateClient().SendAsync(request);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Empty(await response.Content.ReadAsByteArrayAsync());
@@ -81,13 +75,13 @@ public sealed class HeadRequestTests : IClassFixture<NewsPortalFactory>
     [Fact]
     public async Task Head_OnTheCommentForm_IsRefusedAndStoresNothing()
     {
-        var slug = (await _factory.WithDbAsync(db => new ArticleBuilder().SaveAsync(db))).Slug;
+        var slug = (await factory.WithDbAsync(db => new ArticleBuilder().SaveAsync(db))).Slug;
         using var request = new HttpRequestMessage(HttpMethod.Head, new Uri($"/news/{slug}/comments?Name=Ada&Email=ada%40example.com&Body=Hello", UriKind.Relative));
 
-        var response = await _factory.CreateClient().SendAsync(request);
+        var response = await factory.CreateClient().SendAsync(request);
 
         // Not a route a GET reaches, so nothing a HEAD can run.
         Assert.False(response.IsSuccessStatusCode);
-        Assert.Equal(0, await _factory.WithDbAsync(db => db.Comments.CountAsync(c => c.Article.Slug == slug)));
+        Assert.Equal(0, await factory.WithDbAsync(db => db.Comments.CountAsync(c => c.Article.Slug == slug)));
     }
 }

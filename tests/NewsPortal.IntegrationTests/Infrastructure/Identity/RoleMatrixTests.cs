@@ -1,20 +1,15 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.IntegrationTests.TestSupport;
 using NewsPortal.Web.Infrastructure.Identity;
 
 namespace NewsPortal.IntegrationTests.Infrastructure.Identity;
 
 /// <summary>Who may open what in the admin area: anonymous, Moderator, Editor, Reporter and Admin on every admin route.</summary>
-public sealed class RoleMatrixTests : IClassFixture<RoleMatrixTests.Factory>
+public sealed class RoleMatrixTests(RoleMatrixTests.Factory factory) : IClassFixture<RoleMatrixTests.Factory>
 {
     private const string Moderator = "moderator@test.example";
     private const string Editor = "editor@test.example";
     private const string Reporter = "reporter@test.example";
 
-    private readonly Factory _factory;
-
-    public RoleMatrixTests(Factory factory) => _factory = factory;
+    private readonly Factory _factory = factory;
 
     public sealed class Factory : NewsPortalFactory
     {

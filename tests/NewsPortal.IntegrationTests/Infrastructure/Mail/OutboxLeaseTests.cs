@@ -1,11 +1,7 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using NewsPortal.IntegrationTests.TestSupport;
-using NewsPortal.Web.Data;
-using NewsPortal.Web.Domain;
 using NewsPortal.Web.Infrastructure.Mail;
 
 namespace NewsPortal.IntegrationTests.Infrastructure.Mail;

@@ -1,10 +1,6 @@
-using System.Net;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using NetVips;
-using NewsPortal.IntegrationTests.TestSupport;
-using NewsPortal.Web.Domain;
 using NewsPortal.Web.Infrastructure.Media;
 
 namespace NewsPortal.IntegrationTests.Infrastructure.Media;

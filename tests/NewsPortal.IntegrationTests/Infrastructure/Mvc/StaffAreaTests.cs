@@ -1,12 +1,9 @@
-using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
-using NewsPortal.IntegrationTests.TestSupport;
 using NewsPortal.Web.Infrastructure.Identity;
 
 namespace NewsPortal.IntegrationTests.Infrastructure.Mvc;
@@ -15,12 +12,9 @@ namespace NewsPortal.IntegrationTests.Infrastructure.Mvc;
 /// Everything under /admin is for staff by default: every endpoint the site maps there carries a staff policy, and a
 /// controller someone adds without an [Authorize] (<see cref="ForgottenAdminProbeController"/>) is closed all the same.
 /// </summary>
-public sealed partial class StaffAreaTests : IClassFixture<StaffAreaTests.Factory>
+public sealed partial class StaffAreaTests(StaffAreaTests.Factory factory) : IClassFixture<StaffAreaTests.Factory>
 {
     private static readonly string[] StaffPolicies = [Policies.Staff, Policies.Moderation, Policies.Newsroom, Policies.Administration];
-    private readonly Factory _factory;
-
-    public StaffAreaTests(Factory factory) => _factory = factory;
 
     public sealed class Factory : NewsPortalFactory
     {
@@ -29,7 +23,7 @@ public sealed partial class StaffAreaTests : IClassFixture<StaffAreaTests.Factor
     }
 
     private List<RouteEndpoint> AdminEndpoints() =>
-        [.. _factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
+        [.. factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
             .OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText is { } raw && Regex.IsMatch(raw.TrimStart('~', '/'), "^admin(/|$)", RegexOptions.IgnoreCase))];
 
@@ -59,7 +53,7 @@ public sealed partial class StaffAreaTests : IClassFixture<StaffAreaTests.Factor
             .Distinct()
             .ToList();
         Assert.Contains("/admin/probe", pages);
-        var client = _factory.CreateNoRedirectClient();
+        var client = factory.CreateNoRedirectClient();
 
         foreach (var page in pages)
         {
@@ -74,8 +68,8 @@ public sealed partial class StaffAreaTests : IClassFixture<StaffAreaTests.Factor
     public async Task ControllerWithoutAuthorize_SignedInWithoutAStaffRole_Is403()
     {
         var email = $"norole-{Guid.NewGuid():N}@test.example";
-        await _factory.CreateStaffAsync(email);
-        var client = await _factory.SignedInAsync(email);
+        await factory.CreateStaffAsync(email);
+        var client = await factory.SignedInAsync(email);
 
         var response = await client.GetAsync(new Uri("/admin/probe", UriKind.Relative));
 
@@ -86,8 +80,8 @@ public sealed partial class StaffAreaTests : IClassFixture<StaffAreaTests.Factor
     public async Task ControllerWithoutAuthorize_Staff_GetsThePage()
     {
         var email = $"editor-{Guid.NewGuid():N}@test.example";
-        await _factory.CreateStaffAsync(email, Roles.Editor);
-        var client = await _factory.SignedInAsync(email);
+        await factory.CreateStaffAsync(email, Roles.Editor);
+        var client = await factory.SignedInAsync(email);
 
         var response = await client.GetAsync(new Uri("/admin/probe", UriKind.Relative));
 

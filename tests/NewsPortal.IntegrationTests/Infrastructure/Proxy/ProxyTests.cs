@@ -1,22 +1,16 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.IntegrationTests.TestSupport;
-
 namespace NewsPortal.IntegrationTests.Infrastructure.Proxy;
 
 /// <summary>
 /// Behind a reverse proxy: who the client is, which scheme it used and which address the site has. The test
 /// server has no TCP peer, so each request names the address it comes from (<see cref="NewsPortalFactory.PeerHeader"/>).
 /// </summary>
-public sealed class ProxyTests : IClassFixture<ProxyTests.Factory>
+public sealed class ProxyTests(ProxyTests.Factory factory) : IClassFixture<ProxyTests.Factory>
 {
     private const string Loopback = "127.0.0.1";
     private const string TrustedProxy = "10.20.1.2";
     private const string Stranger = "203.0.113.50";
     private const string Client = "198.51.100.7";
-    private readonly Factory _factory;
-
-    public ProxyTests(Factory factory) => _factory = factory;
+    private readonly Factory _factory = factory;
 
     public sealed class Factory : NewsPortalFactory
     {
@@ -145,13 +139,11 @@ public sealed class ProxyTests : IClassFixture<ProxyTests.Factory>
 }
 
 /// <summary>With <c>Site:PublicUrl</c> set, every absolute URL uses it, whatever Host the request names.</summary>
-public sealed class PublicUrlTests : IClassFixture<PublicUrlTests.Factory>
+public sealed class PublicUrlTests(PublicUrlTests.Factory factory) : IClassFixture<PublicUrlTests.Factory>
 {
     private const string PublicUrl = "https://news.example.com";
     private const string Intruder = "evil.example";
-    private readonly Factory _factory;
-
-    public PublicUrlTests(Factory factory) => _factory = factory;
+    private readonly Factory _factory = factory;
 
     public sealed class Factory : NewsPortalFactory
     {

@@ -1,7 +1,3 @@
-using System.Net;
-using NewsPortal.IntegrationTests.TestSupport;
-using NewsPortal.Web.Domain;
-
 namespace NewsPortal.IntegrationTests.Infrastructure.Redis;
 
 /// <summary>Two instances of the site on one database and a real Redis, and how a test reads, posts and waits on them, shared by the several-instances tests.</summary>

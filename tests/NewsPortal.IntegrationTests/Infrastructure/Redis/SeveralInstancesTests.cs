@@ -1,8 +1,3 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.IntegrationTests.TestSupport;
-using NewsPortal.Web.Domain;
-
 namespace NewsPortal.IntegrationTests.Infrastructure.Redis;
 
 /// <summary>Two instances on one database and one Redis: what one changes the other serves within the sync bound, a form one renders the other accepts, and both ride out Redis going away.</summary>

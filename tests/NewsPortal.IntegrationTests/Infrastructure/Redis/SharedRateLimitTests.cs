@@ -1,7 +1,3 @@
-using System.Net;
-using AngleSharp.Dom;
-using NewsPortal.IntegrationTests.TestSupport;
-
 namespace NewsPortal.IntegrationTests.Infrastructure.Redis;
 
 /// <summary>Per-client and per-account limits hold across both instances.</summary>

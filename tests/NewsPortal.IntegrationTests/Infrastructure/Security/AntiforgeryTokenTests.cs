@@ -1,13 +1,8 @@
-using System.Net;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using NewsPortal.IntegrationTests.TestSupport;
-using NewsPortal.Web.Domain;
 using NewsPortal.Web.Infrastructure.Security;
 
 namespace NewsPortal.IntegrationTests.Infrastructure.Security;
@@ -16,17 +11,14 @@ namespace NewsPortal.IntegrationTests.Infrastructure.Security;
 /// Antiforgery tokens made by <see cref="AntiforgeryTokenProtector"/>: what a reader's page carries, and that only a
 /// token the site made, unchanged, lets a comment in.
 /// </summary>
-public sealed class AntiforgeryTokenTests : IClassFixture<NewsPortalFactory>
+public sealed class AntiforgeryTokenTests(NewsPortalFactory factory) : IClassFixture<NewsPortalFactory>
 {
-    private readonly NewsPortalFactory _factory;
-
-    public AntiforgeryTokenTests(NewsPortalFactory factory) => _factory = factory;
 
     private async Task<string> NewArticleAsync() =>
-        (await _factory.WithDbAsync(db => new ArticleBuilder().SaveAsync(db))).Slug;
+        (await factory.WithDbAsync(db => new ArticleBuilder().SaveAsync(db))).Slug;
 
     private Task<int> CommentsOnAsync(string slug) =>
-        _factory.WithDbAsync(db => db.Comments.CountAsync(c => c.Article.Slug == slug));
+        factory.WithDbAsync(db => db.Comments.CountAsync(c => c.Article.Slug == slug));
 
     private static byte[] Decode(string token) => WebEncoders.Base64UrlDecode(token);
 
@@ -34,7 +26,7 @@ public sealed class AntiforgeryTokenTests : IClassFixture<NewsPortalFactory>
     public async Task ArticlePage_NewVisitor_GetsTokensInTheSitesFormatThatPostAComment()
     {
         var slug = await NewArticleAsync();
-        var client = _factory.CreateNoRedirectClient();
+        var client = factory.CreateNoRedirectClient();
         var (response, page) = await Html.GetAsync(client, $"/news/{slug}");
         var form = Html.CommentForm(page);
         var requestToken = Html.FormValues(form).Single(f => f.Key == "__RequestVerificationToken").Value;
@@ -58,7 +50,7 @@ public sealed class AntiforgeryTokenTests : IClassFixture<NewsPortalFactory>
     public async Task Post_WithOneByteOfTheRequestTokenChanged_IsRefusedAndNothingIsStored()
     {
         var slug = await NewArticleAsync();
-        var client = _factory.CreateNoRedirectClient();
+        var client = factory.CreateNoRedirectClient();
         var (_, page) = await Html.GetAsync(client, $"/news/{slug}");
         var form = Html.CommentForm(page);
         var fields = Html.FormValues(form, new Dictionary<string, string>
@@ -83,7 +75,7 @@ public sealed class AntiforgeryTokenTests : IClassFixture<NewsPortalFactory>
     {
         var framework = DataProtectionProvider.Create("antiforgery-token-tests").CreateProtector(AntiforgeryTokenProtector.AntiforgeryPurpose);
         var protector = new AntiforgeryTokenProtector(
-            framework, _factory.Services.GetRequiredService<KeyRingKeys>(), _factory.Services.GetRequiredService<SiteSecretStore>());
+            framework, factory.Services.GetRequiredService<KeyRingKeys>(), factory.Services.GetRequiredService<SiteSecretStore>());
         var secret = RandomNumberGenerator.GetBytes(49);
 
         // Start-up read the key ring before the site took requests, so the first token is already the site's.
@@ -108,29 +100,29 @@ public sealed class AntiforgeryTokenTests : IClassFixture<NewsPortalFactory>
     public async Task ArticlePage_Tokens_NameAKeyOfTheDataProtectionKeyRing_AndNoKeyIsStoredOutsideIt()
     {
         var slug = await NewArticleAsync();
-        var (_, page) = await Html.GetAsync(_factory.CreateNoRedirectClient(), $"/news/{slug}");
+        var (_, page) = await Html.GetAsync(factory.CreateNoRedirectClient(), $"/news/{slug}");
         var token = Decode(Html.FormValues(Html.CommentForm(page)).Single(f => f.Key == "__RequestVerificationToken").Value);
 
-        var ring = _factory.Services.GetRequiredService<IKeyManager>().GetAllKeys().Select(k => k.KeyId).ToList();
+        var ring = factory.Services.GetRequiredService<IKeyManager>().GetAllKeys().Select(k => k.KeyId).ToList();
         Assert.Contains(new Guid(token.AsSpan(1, 16)), ring);
-        Assert.Empty(await _factory.WithDbAsync(db => db.SiteSecrets.Select(s => s.Name).ToListAsync()));
+        Assert.Empty(await factory.WithDbAsync(db => db.SiteSecrets.Select(s => s.Name).ToListAsync()));
     }
 
     [Fact]
     public async Task Protector_TokenOfThePreviousFormat_IsReadWhileItsSiteSecretExists()
     {
         var key = RandomNumberGenerator.GetBytes(32);
-        await _factory.WithDbAsync(async db =>
+        await factory.WithDbAsync(async db =>
         {
             db.SiteSecrets.Add(new SiteSecret { Name = SiteSecretStore.AntiforgeryKey, Value = key, CreatedAt = DateTime.UtcNow });
             await db.SaveChangesAsync();
         });
-        var legacy = _factory.Services.GetRequiredService<SiteSecretStore>();
+        var legacy = factory.Services.GetRequiredService<SiteSecretStore>();
         try
         {
             // What start-up does; this test adds the row after the site started.
             await legacy.LoadAllAsync(TestContext.Current.CancellationToken);
-            var protector = _factory.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector(AntiforgeryTokenProtector.AntiforgeryPurpose);
+            var protector = factory.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector(AntiforgeryTokenProtector.AntiforgeryPurpose);
             var secret = RandomNumberGenerator.GetBytes(49);
 
             Assert.Equal(secret, protector.Unprotect(LegacyToken(key, secret)));
@@ -138,7 +130,7 @@ public sealed class AntiforgeryTokenTests : IClassFixture<NewsPortalFactory>
         }
         finally
         {
-            await _factory.WithDbAsync(db => db.SiteSecrets.ExecuteDeleteAsync());
+            await factory.WithDbAsync(db => db.SiteSecrets.ExecuteDeleteAsync());
             await legacy.LoadAllAsync(TestContext.Current.CancellationToken);
         }
     }

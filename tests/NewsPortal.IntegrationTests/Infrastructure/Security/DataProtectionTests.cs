@@ -1,10 +1,6 @@
-using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using NewsPortal.IntegrationTests.TestSupport;
 
 namespace NewsPortal.IntegrationTests.Infrastructure.Security;
 

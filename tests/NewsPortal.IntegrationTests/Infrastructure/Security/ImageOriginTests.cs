@@ -1,8 +1,3 @@
-using System.Net;
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.IntegrationTests.TestSupport;
 using NewsPortal.Web.Infrastructure.Identity;
 
 namespace NewsPortal.IntegrationTests.Infrastructure.Security;
@@ -11,13 +6,10 @@ namespace NewsPortal.IntegrationTests.Infrastructure.Security;
 /// Content:ImageOrigins is the one list of other sites article images may come from: the editor may save an image
 /// from them (and only from them), and readers' browsers are allowed to load it (the page's img-src).
 /// </summary>
-public sealed class ImageOriginTests : IClassFixture<ImageOriginTests.Factory>
+public sealed class ImageOriginTests(ImageOriginTests.Factory factory) : IClassFixture<ImageOriginTests.Factory>
 {
     private const string Allowed = "https://images.example.com";
     private const string Editor = "image-editor@test.example";
-    private readonly Factory _factory;
-
-    public ImageOriginTests(Factory factory) => _factory = factory;
 
     public sealed class Factory : NewsPortalFactory
     {
@@ -39,8 +31,8 @@ public sealed class ImageOriginTests : IClassFixture<ImageOriginTests.Factory>
 
     private async Task<HttpResponseMessage> PublishAsync(string headline, string body, string? heroImage)
     {
-        var editor = await _factory.EditorAsync();
-        var values = await StoryFields.NewAsync(_factory, headline, body);
+        var editor = await factory.EditorAsync();
+        var values = await StoryFields.NewAsync(factory, headline, body);
         values["HeroImageUrl"] = heroImage ?? string.Empty;
         values["HeroImageAlt"] = heroImage is null ? string.Empty : "The harbour at dawn";
         var (_, page) = await Html.GetAsync(editor, "/admin/articles/new");
@@ -50,7 +42,7 @@ public sealed class ImageOriginTests : IClassFixture<ImageOriginTests.Factory>
         return await Html.PostAsync(editor, Html.ActionOf(form), fields);
     }
 
-    private Task<bool> StoredAsync(string headline) => _factory.WithDbAsync(db => db.Articles.AnyAsync(a => a.Headline == headline));
+    private Task<bool> StoredAsync(string headline) => factory.WithDbAsync(db => db.Articles.AnyAsync(a => a.Headline == headline));
 
     [Fact]
     public async Task HeroAndBodyImages_FromAnAllowedOrigin_AreSavedAndTheReaderPageMayLoadThem()
@@ -60,8 +52,8 @@ public sealed class ImageOriginTests : IClassFixture<ImageOriginTests.Factory>
         var saved = await PublishAsync(headline, $"<p>Text.</p><img src=\"{Allowed}/body.jpg\" alt=\"Boats\">", $"{Allowed}/hero.jpg");
 
         Assert.Equal(HttpStatusCode.SeeOther, saved.StatusCode);
-        var slug = await _factory.WithDbAsync(db => db.Articles.Where(a => a.Headline == headline).Select(a => a.Slug).SingleAsync());
-        var (response, page) = await Html.GetAsync(_factory.CreateClient(), $"/news/{slug}");
+        var slug = await factory.WithDbAsync(db => db.Articles.Where(a => a.Headline == headline).Select(a => a.Slug).SingleAsync());
+        var (response, page) = await Html.GetAsync(factory.CreateClient(), $"/news/{slug}");
         Assert.NotNull(page.QuerySelector($"img[src='{Allowed}/hero.jpg']"));
         Assert.NotNull(page.QuerySelector($"img[src='{Allowed}/body.jpg']"));
         var imgSrc = response.Headers.GetValues("Content-Security-Policy").Single().Split(';').Select(d => d.Trim()).Single(d => d.StartsWith("img-src ", StringComparison.Ordinal));

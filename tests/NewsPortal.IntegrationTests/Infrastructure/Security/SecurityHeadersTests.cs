@@ -1,24 +1,17 @@
-using System.Net;
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
 using Microsoft.AspNetCore.Mvc.Testing;
-using NewsPortal.IntegrationTests.TestSupport;
 using NewsPortal.Web.Features.Comments;
 using NewsPortal.Web.Infrastructure.Identity;
 
 namespace NewsPortal.IntegrationTests.Infrastructure.Security;
 
 /// <summary>The headers and cookies a reader's browser receives: what it may load, frame, send on and keep.</summary>
-public sealed class SecurityHeadersTests : IClassFixture<SecurityHeadersTests.Factory>
+public sealed class SecurityHeadersTests(SecurityHeadersTests.Factory factory) : IClassFixture<SecurityHeadersTests.Factory>
 {
     public const string DefaultPolicy =
         "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; font-src 'self'; " +
         "connect-src 'self'; frame-src https://www.youtube-nocookie.com https://player.vimeo.com; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
 
     private const string TempDataCookie = ".AspNetCore.Mvc.CookieTempDataProvider";
-    private readonly Factory _factory;
-
-    public SecurityHeadersTests(Factory factory) => _factory = factory;
 
     public sealed class Factory : NewsPortalFactory
     {
@@ -27,7 +20,7 @@ public sealed class SecurityHeadersTests : IClassFixture<SecurityHeadersTests.Fa
 
     private HttpClient Via(string baseAddress, string peer, string? forwardedProto = null)
     {
-        var client = _factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri(baseAddress), AllowAutoRedirect = false });
+        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri(baseAddress), AllowAutoRedirect = false });
         client.DefaultRequestHeaders.Add(NewsPortalFactory.PeerHeader, peer);
         if (forwardedProto is not null)
         {
@@ -56,7 +49,7 @@ public sealed class SecurityHeadersTests : IClassFixture<SecurityHeadersTests.Fa
     [InlineData("/no-such-page")]
     public async Task AnyPage_CarriesThePagePolicyHeaders(string path)
     {
-        var response = await _factory.CreateClient().GetAsync(new Uri(path, UriKind.Relative));
+        var response = await factory.CreateClient().GetAsync(new Uri(path, UriKind.Relative));
 
         Assert.Equal(DefaultPolicy, Header(response, "Content-Security-Policy"));
         Assert.Equal("nosniff", Header(response, "X-Content-Type-Options"));
@@ -89,7 +82,7 @@ public sealed class SecurityHeadersTests : IClassFixture<SecurityHeadersTests.Fa
     [Fact]
     public async Task AntiforgeryCookie_IsHttpOnlyStrictAndSecureOverHttps()
     {
-        var response = await _factory.Browser().GetAsync(new Uri("/account/login", UriKind.Relative));
+        var response = await factory.Browser().GetAsync(new Uri("/account/login", UriKind.Relative));
 
         Assert.Equal(["httponly", "path=/", "samesite=strict", "secure"], CookieAttributes(response, "np_af").Order());
     }
@@ -97,7 +90,7 @@ public sealed class SecurityHeadersTests : IClassFixture<SecurityHeadersTests.Fa
     [Fact]
     public async Task AntiforgeryCookie_OverPlainHttp_IsNotMarkedSecure()
     {
-        var response = await _factory.CreateNoRedirectClient().GetAsync(new Uri("/account/login", UriKind.Relative));
+        var response = await factory.CreateNoRedirectClient().GetAsync(new Uri("/account/login", UriKind.Relative));
 
         Assert.Equal(["httponly", "path=/", "samesite=strict"], CookieAttributes(response, "np_af").Order());
     }
@@ -105,7 +98,7 @@ public sealed class SecurityHeadersTests : IClassFixture<SecurityHeadersTests.Fa
     [Fact]
     public async Task AuthCookie_IsHttpOnlyLaxAndSecure()
     {
-        var response = await StaffSessions.LogInAsync(_factory.Browser(), StaffSessions.AdminEmail);
+        var response = await StaffSessions.LogInAsync(factory.Browser(), StaffSessions.AdminEmail);
 
         Assert.Equal(["httponly", "path=/", "samesite=lax", "secure"], CookieAttributes(response, StaffIdentityExtensions.AuthCookieName).Order());
     }
@@ -113,7 +106,7 @@ public sealed class SecurityHeadersTests : IClassFixture<SecurityHeadersTests.Fa
     [Fact]
     public async Task TempDataCookie_IsHttpOnlyLaxAndSecureOverHttps()
     {
-        var admin = await _factory.SignedInAsync(StaffSessions.AdminEmail);
+        var admin = await factory.SignedInAsync(StaffSessions.AdminEmail);
         var (_, settings) = await Html.GetAsync(admin, "/admin/settings");
 
         var saved = await Html.SubmitAsync(admin, settings.QuerySelector<IHtmlFormElement>("form.settings-form")!);
@@ -125,8 +118,8 @@ public sealed class SecurityHeadersTests : IClassFixture<SecurityHeadersTests.Fa
     [Fact]
     public async Task ReaderCookies_HeldCommentsAndCommentOrder_AreHttpOnlyLaxAndSecureOverHttps()
     {
-        var slug = (await _factory.WithDbAsync(db => new ArticleBuilder().SaveAsync(db))).Slug;
-        var reader = _factory.Browser();
+        var slug = (await factory.WithDbAsync(db => new ArticleBuilder().SaveAsync(db))).Slug;
+        var reader = factory.Browser();
 
         var sorted = await reader.GetAsync(new Uri($"/news/{slug}?csort=newest", UriKind.Relative));
         Assert.Equal(["httponly", "path=/", "samesite=lax", "secure"], CookieAttributes(sorted, CommentSectionService.SortCookie).Order());

@@ -1,12 +1,6 @@
-using System.Globalization;
-using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using NewsPortal.IntegrationTests.TestSupport;
-using NewsPortal.Web.Domain;
 using NewsPortal.Web.Features.Privacy;
 using NewsPortal.Web.Infrastructure.Mail;
 using NewsPortal.Web.Infrastructure.Security;
@@ -17,21 +11,18 @@ namespace NewsPortal.IntegrationTests.Infrastructure.Security;
 /// Mailed links and form stamps are signed with the data-protection key ring; what was signed under the previous
 /// keys (rows in SiteSecrets) still opens while those rows exist.
 /// </summary>
-public sealed class SigningKeysTests : IClassFixture<NewsPortalFactory>
+public sealed class SigningKeysTests(NewsPortalFactory factory) : IClassFixture<NewsPortalFactory>
 {
-    private readonly NewsPortalFactory _factory;
-
-    public SigningKeysTests(NewsPortalFactory factory) => _factory = factory;
 
     private Task<HttpResponseMessage> OpenExportAsync(string token) =>
-        _factory.CreateNoRedirectClient().GetAsync(new Uri("/privacy/export?t=" + token, UriKind.Relative), TestContext.Current.CancellationToken);
+        factory.CreateNoRedirectClient().GetAsync(new Uri("/privacy/export?t=" + token, UriKind.Relative), TestContext.Current.CancellationToken);
 
     [Fact]
     public async Task MailLink_NewOnesAreDataProtected_AndOneOfThePreviousFormatOpensWhileItsKeyExists()
     {
         var email = $"links-{Guid.NewGuid():N}@example.test";
-        await _factory.PublishedCommentAsync(email: email);
-        var signer = _factory.Services.GetRequiredService<LinkSigner>();
+        await factory.PublishedCommentAsync(email: email);
+        var signer = factory.Services.GetRequiredService<LinkSigner>();
 
         var token = await signer.SignAsync(PrivacyService.ExportPurpose, email, TimeSpan.FromHours(1));
         var sealedBytes = WebEncoders.Base64UrlDecode(token);
@@ -40,8 +31,8 @@ public sealed class SigningKeysTests : IClassFixture<NewsPortalFactory>
         Assert.Equal(HttpStatusCode.OK, (await OpenExportAsync(token)).StatusCode);
 
         var key = RandomNumberGenerator.GetBytes(32);
-        var legacy = _factory.Services.GetRequiredService<SiteSecretStore>();
-        await _factory.WithDbAsync(async db =>
+        var legacy = factory.Services.GetRequiredService<SiteSecretStore>();
+        await factory.WithDbAsync(async db =>
         {
             db.SiteSecrets.Add(new SiteSecret { Name = SiteSecretStore.MailLinksKey, Value = key, CreatedAt = DateTime.UtcNow });
             await db.SaveChangesAsync();
@@ -57,17 +48,17 @@ public sealed class SigningKeysTests : IClassFixture<NewsPortalFactory>
 
             // Start-up recorded when it found the old key; no export link mailed before then expires this late, so one
             // that does was made afterwards with a copy of the key.
-            Assert.Contains(SiteSecretStore.MailLinksRetiredKey, await _factory.WithDbAsync(db => db.SiteSecrets.Select(s => s.Name).ToListAsync()));
+            Assert.Contains(SiteSecretStore.MailLinksRetiredKey, await factory.WithDbAsync(db => db.SiteSecrets.Select(s => s.Name).ToListAsync()));
             var minted = LegacyLink(key, PrivacyService.ExportPurpose, email, DateTimeOffset.UtcNow + SiteSecretStore.LegacyShortLinkGrace + TimeSpan.FromHours(1));
             Assert.Equal(HttpStatusCode.BadRequest, (await OpenExportAsync(minted)).StatusCode);
 
-            await _factory.WithDbAsync(db => db.SiteSecrets.ExecuteDeleteAsync());
+            await factory.WithDbAsync(db => db.SiteSecrets.ExecuteDeleteAsync());
             await legacy.LoadAllAsync(TestContext.Current.CancellationToken);
             Assert.Equal(HttpStatusCode.BadRequest, (await OpenExportAsync(old)).StatusCode);
         }
         finally
         {
-            await _factory.WithDbAsync(db => db.SiteSecrets.ExecuteDeleteAsync());
+            await factory.WithDbAsync(db => db.SiteSecrets.ExecuteDeleteAsync());
             await legacy.LoadAllAsync(TestContext.Current.CancellationToken);
         }
     }
@@ -75,8 +66,8 @@ public sealed class SigningKeysTests : IClassFixture<NewsPortalFactory>
     [Fact]
     public async Task ReportForm_WithTheCommentFormsStampOfTheSameArticle_IsNotCounted()
     {
-        var (slug, commentId) = await _factory.PublishedCommentAsync();
-        var reader = _factory.Reader("192.0.2.71");
+        var (slug, commentId) = await factory.PublishedCommentAsync();
+        var reader = factory.Reader("192.0.2.71");
         var (_, article) = await Html.GetAsync(reader, $"/news/{slug}");
         var commentStamp = Html.FormValues(Html.CommentForm(article)).Single(f => f.Key == "Stamp").Value;
 
@@ -89,12 +80,12 @@ public sealed class SigningKeysTests : IClassFixture<NewsPortalFactory>
         // Answered like a person (a bot learns nothing), so the browser lands on the thank-you page; nothing is counted.
         Assert.Equal(HttpStatusCode.SeeOther, ignored.StatusCode);
         await Html.GetAsync(reader, ignored.Headers.Location!.OriginalString);
-        Assert.Equal(0, await _factory.WithDbAsync(db => db.CommentReports.CountAsync(r => r.CommentId == commentId)));
+        Assert.Equal(0, await factory.WithDbAsync(db => db.CommentReports.CountAsync(r => r.CommentId == commentId)));
 
         // The same reader with the report form's own stamp is counted.
         Assert.Equal(HttpStatusCode.SeeOther, (await Reports.ReportAsync(reader, slug, commentId, "spam")).StatusCode);
-        Assert.Equal(1, await _factory.WithDbAsync(db => db.CommentReports.CountAsync(r => r.CommentId == commentId)));
-        Assert.Empty(await _factory.WithDbAsync(db => db.SiteSecrets.Select(s => s.Name).ToListAsync()));
+        Assert.Equal(1, await factory.WithDbAsync(db => db.CommentReports.CountAsync(r => r.CommentId == commentId)));
+        Assert.Empty(await factory.WithDbAsync(db => db.SiteSecrets.Select(s => s.Name).ToListAsync()));
     }
 
     /// <summary>The format before the key ring: base64url(purpose \n expiry \n subject) . base64url(HMAC-SHA256).</summary>

@@ -1,9 +1,4 @@
-using System.Globalization;
-using System.Net;
 using System.Net.Sockets;
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.IntegrationTests.TestSupport;
-using NewsPortal.Web.Domain;
 
 namespace NewsPortal.IntegrationTests.Infrastructure.Telemetry;
 

@@ -1,7 +1,5 @@
-using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using NewsPortal.IntegrationTests.TestSupport;
 
 namespace NewsPortal.IntegrationTests.Infrastructure.Telemetry;
 
@@ -12,13 +10,11 @@ namespace NewsPortal.IntegrationTests.Infrastructure.Telemetry;
 /// import) is proved by docs/observability.md's table, which <see cref="MetricsDocsTests"/> ties to the code both ways.
 /// </summary>
 [Collection(nameof(MetricsCollection))]
-public sealed partial class GrafanaDashboardTests
+public sealed partial class GrafanaDashboardTests(MetricsSite site)
 {
     private static readonly HashSet<string> PromQlWords = new(StringComparer.Ordinal) { "and", "or", "unless", "bool", "offset", "by", "without", "on", "ignoring", "group_left", "group_right" };
 
-    private readonly MetricsSite _site;
-
-    public GrafanaDashboardTests(MetricsSite site) => _site = site;
+    private readonly MetricsSite _site = site;
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 

@@ -1,6 +1,3 @@
-using System.Net;
-using NewsPortal.IntegrationTests.TestSupport;
-
 namespace NewsPortal.IntegrationTests.Infrastructure.Telemetry;
 
 /// <summary>The scrape on its own port, nothing else there, no personal data in it, and trace ids in the request log.</summary>

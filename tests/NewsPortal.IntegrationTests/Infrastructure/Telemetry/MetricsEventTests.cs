@@ -1,10 +1,4 @@
-using System.Net;
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using NewsPortal.IntegrationTests.TestSupport;
-using NewsPortal.Web.Domain;
 using NewsPortal.Web.Features.WordPressImport;
 
 namespace NewsPortal.IntegrationTests.Infrastructure.Telemetry;
@@ -16,11 +10,9 @@ namespace NewsPortal.IntegrationTests.Infrastructure.Telemetry;
 /// (<see cref="MetricsSite.Other"/>).
 /// </summary>
 [Collection(nameof(MetricsCollection))]
-public sealed class MetricsEventTests
+public sealed class MetricsEventTests(MetricsSite site)
 {
-    private readonly MetricsSite _site;
-
-    public MetricsEventTests(MetricsSite site) => _site = site;
+    private readonly MetricsSite _site = site;
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Net;
 using System.Net.Sockets;
 
 namespace NewsPortal.IntegrationTests.Infrastructure.Telemetry;

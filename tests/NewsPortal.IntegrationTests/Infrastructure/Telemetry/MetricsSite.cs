@@ -1,9 +1,4 @@
-using System.Globalization;
-using System.Net;
 using System.Net.Sockets;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using NewsPortal.IntegrationTests.TestSupport;
 using Serilog.Core;
 
 namespace NewsPortal.IntegrationTests.Infrastructure.Telemetry;

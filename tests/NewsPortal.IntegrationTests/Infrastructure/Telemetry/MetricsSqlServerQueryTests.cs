@@ -1,5 +1,4 @@
 using System.Diagnostics.Metrics;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
 using NewsPortal.IntegrationTests.Data;
 using NewsPortal.Web.Infrastructure.Telemetry;

@@ -1,11 +1,9 @@
 namespace NewsPortal.IntegrationTests.Infrastructure.Telemetry;
 
 /// <summary>The shared metrics site, for the tests in <see cref="MetricsCollection"/>.</summary>
-public abstract class MetricsTestBase
+public abstract class MetricsTestBase(MetricsSite site)
 {
-    private protected readonly MetricsSite _site;
-
-    protected MetricsTestBase(MetricsSite site) => _site = site;
+    private protected readonly MetricsSite _site = site;
 
     private protected static CancellationToken Cancel => TestContext.Current.CancellationToken;
 

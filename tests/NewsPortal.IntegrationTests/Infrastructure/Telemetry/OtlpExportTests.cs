@@ -1,11 +1,8 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using NewsPortal.IntegrationTests.TestSupport;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 

@@ -1,6 +1,3 @@
-using System.Net;
-using NewsPortal.IntegrationTests.TestSupport;
-
 namespace NewsPortal.IntegrationTests.Infrastructure.Telemetry;
 
 /// <summary><c>newsportal_reader_cache_loads_total</c>: the misses that read the database, and those that joined one.</summary>

@@ -1,6 +1,3 @@
-using System.Net;
-using Microsoft.Extensions.DependencyInjection;
-using NewsPortal.IntegrationTests.TestSupport;
 using NewsPortal.Web.Features.Search;
 
 namespace NewsPortal.IntegrationTests.Infrastructure.Telemetry;

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.IntegrationTests.TestSupport;
 using OpenTelemetry.Trace;
 
 namespace NewsPortal.IntegrationTests.Infrastructure.Telemetry;
@@ -10,11 +8,8 @@ namespace NewsPortal.IntegrationTests.Infrastructure.Telemetry;
 /// collector address answers nothing): after a reader posts, searches and reports with unique values, none of those
 /// values is in any span's name, attribute or event; and the spans the issue names are there.
 /// </summary>
-public sealed class TraceCanaryTests : IClassFixture<TraceCanaryTests.Factory>
+public sealed class TraceCanaryTests(TraceCanaryTests.Factory factory) : IClassFixture<TraceCanaryTests.Factory>
 {
-    private readonly Factory _factory;
-
-    public TraceCanaryTests(Factory factory) => _factory = factory;
 
     public sealed class Factory : NewsPortalFactory
     {
@@ -99,8 +94,8 @@ public sealed class TraceCanaryTests : IClassFixture<TraceCanaryTests.Factory>
     public async Task Spans_AfterPersonalDataWasPostedSearchedAndReported_HoldNoneOfIt()
     {
         var canary = "cn" + Guid.NewGuid().ToString("N")[..12];
-        var (slug, commentId) = await _factory.PublishedCommentAsync();
-        using var reader = _factory.Reader("198.51.100.77");
+        var (slug, commentId) = await factory.PublishedCommentAsync();
+        using var reader = factory.Reader("198.51.100.77");
         reader.DefaultRequestHeaders.UserAgent.ParseAdd($"Agent-{canary}/1.0");
         var (_, page) = await Html.GetAsync(reader, $"/news/{slug}");
         await Html.SubmitAsync(reader, Html.CommentForm(page), new Dictionary<string, string>
@@ -116,16 +111,16 @@ public sealed class TraceCanaryTests : IClassFixture<TraceCanaryTests.Factory>
 
         // The confirmation mail to the canary address is sent by the outbox: wait for its span too.
         var until = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (!_factory.Snapshot().Any(s => s.Source.Name == "NewsPortal.Mail") && DateTime.UtcNow < until)
+        while (!factory.Snapshot().Any(s => s.Source.Name == "NewsPortal.Mail") && DateTime.UtcNow < until)
         {
             await Task.Delay(200, TestContext.Current.CancellationToken);
         }
 
-        var spans = _factory.Snapshot();
+        var spans = factory.Snapshot();
         Assert.Contains(spans, s => s.Source.Name == "NewsPortal.Mail");
         Assert.Contains(spans, s => s.Source.Name.Contains("EntityFrameworkCore", StringComparison.Ordinal));
         Assert.Contains(spans, s => s.Source.Name == "Microsoft.AspNetCore");
-        Assert.True(await _factory.WithDbAsync(db => db.Comments.AnyAsync(c => c.AuthorEmail == canary + "@example.com")), "The canary comment was not stored.");
+        Assert.True(await factory.WithDbAsync(db => db.Comments.AnyAsync(c => c.AuthorEmail == canary + "@example.com")), "The canary comment was not stored.");
         foreach (var span in spans)
         {
             var text = Everything(span);

@@ -1,9 +1,5 @@
-using System.Globalization;
-using System.Net;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
-using NewsPortal.TopologyTests.TestSupport;
 
 namespace NewsPortal.TopologyTests.Features.AdminArticles;
 

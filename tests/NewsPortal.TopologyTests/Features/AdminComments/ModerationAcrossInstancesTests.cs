@@ -1,6 +1,3 @@
-using System.Net;
-using NewsPortal.TopologyTests.TestSupport;
-
 namespace NewsPortal.TopologyTests.Features.AdminComments;
 
 public sealed class ModerationAcrossInstancesTests(Topology topology)

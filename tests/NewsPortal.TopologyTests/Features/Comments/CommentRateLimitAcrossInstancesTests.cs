@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Net;
-using AngleSharp.Html.Dom;
-using NewsPortal.TopologyTests.TestSupport;
-
 namespace NewsPortal.TopologyTests.Features.Comments;
 
 public sealed class CommentRateLimitAcrossInstancesTests(Topology topology, ITestOutputHelper output)

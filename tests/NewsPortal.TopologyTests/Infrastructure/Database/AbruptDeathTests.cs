@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net;
-using NewsPortal.TopologyTests.TestSupport;
 
 namespace NewsPortal.TopologyTests.Infrastructure.Database;
 

@@ -1,6 +1,3 @@
-using System.Net;
-using NewsPortal.TopologyTests.TestSupport;
-
 namespace NewsPortal.TopologyTests.Infrastructure.Hosting;
 
 /// <summary>

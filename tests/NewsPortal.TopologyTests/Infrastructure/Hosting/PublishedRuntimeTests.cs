@@ -1,5 +1,4 @@
 using System.Text.Json;
-using NewsPortal.TopologyTests.TestSupport;
 
 namespace NewsPortal.TopologyTests.Infrastructure.Hosting;
 

@@ -1,6 +1,4 @@
-using System.Net;
 using System.Security.Cryptography;
-using NewsPortal.TopologyTests.TestSupport;
 
 namespace NewsPortal.TopologyTests.Infrastructure.Media;
 

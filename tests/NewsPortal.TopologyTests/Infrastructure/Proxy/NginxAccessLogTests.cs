@@ -1,5 +1,3 @@
-using NewsPortal.TopologyTests.TestSupport;
-
 namespace NewsPortal.TopologyTests.Infrastructure.Proxy;
 
 /// <summary>

@@ -1,6 +1,4 @@
-using System.Net;
 using System.Xml.Linq;
-using NewsPortal.TopologyTests.TestSupport;
 
 namespace NewsPortal.TopologyTests.Infrastructure.Proxy;
 

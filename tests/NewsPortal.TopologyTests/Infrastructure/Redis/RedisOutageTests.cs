@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using NewsPortal.TopologyTests.TestSupport;
 
 namespace NewsPortal.TopologyTests.Infrastructure.Redis;
 

@@ -1,7 +1,4 @@
-using System.Globalization;
-using System.Net;
 using System.Text.Json;
-using NewsPortal.TopologyTests.TestSupport;
 
 namespace NewsPortal.TopologyTests.Infrastructure.Telemetry;
 

@@ -1,5 +1,3 @@
-using NewsPortal.Web.Features.Comments;
-
 namespace NewsPortal.UnitTests.Features.Comments;
 
 public sealed class AvatarTests

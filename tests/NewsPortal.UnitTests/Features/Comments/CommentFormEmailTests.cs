@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using MimeKit;
-using NewsPortal.Web.Features.Comments;
 
 namespace NewsPortal.UnitTests.Features.Comments;
 

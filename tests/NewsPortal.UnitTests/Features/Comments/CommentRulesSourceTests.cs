@@ -1,7 +1,5 @@
 using System.Collections;
 using System.Reflection;
-using NewsPortal.Web.Domain;
-using NewsPortal.Web.Features.Comments;
 
 namespace NewsPortal.UnitTests.Features.Comments;
 

@@ -1,6 +1,3 @@
-using NewsPortal.Web.Domain;
-using NewsPortal.Web.Features.Comments;
-
 namespace NewsPortal.UnitTests.Features.Comments;
 
 /// <summary>The comment rules that hold or pass a comment (links, keywords, pre-moderation, returning commenters), and which rule wins.</summary>

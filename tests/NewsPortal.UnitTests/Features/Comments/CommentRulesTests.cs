@@ -1,6 +1,3 @@
-using NewsPortal.Web.Domain;
-using NewsPortal.Web.Features.Comments;
-
 namespace NewsPortal.UnitTests.Features.Comments;
 
 /// <summary>The comment rules, by area: the blocklists here (words, addresses, IPs); holding and precedence in CommentRulesTests.Holding.cs.</summary>

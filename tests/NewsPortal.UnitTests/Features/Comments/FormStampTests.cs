@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using NewsPortal.UnitTests.TestSupport;
-using NewsPortal.Web.Features.Comments;
 using NewsPortal.Web.Infrastructure.Security;
 
 namespace NewsPortal.UnitTests.Features.Comments;

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Time.Testing;
-using NewsPortal.UnitTests.TestSupport;
 using NewsPortal.Web.Infrastructure.Caching;
 
 namespace NewsPortal.UnitTests.Infrastructure.Caching;

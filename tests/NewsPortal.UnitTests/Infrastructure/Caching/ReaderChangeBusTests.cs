@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Time.Testing;
-using NewsPortal.UnitTests.TestSupport;
 using NewsPortal.Web.Infrastructure.Caching;
 using StackExchange.Redis;
 

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using NewsPortal.Web.Data;
-using NewsPortal.Web.Domain;
 using NewsPortal.Web.Infrastructure.Caching;
 
 namespace NewsPortal.UnitTests.Infrastructure.Caching;

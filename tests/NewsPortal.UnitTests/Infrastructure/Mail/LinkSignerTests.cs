@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
-using NewsPortal.UnitTests.TestSupport;
 using NewsPortal.Web.Infrastructure.Mail;
 using NewsPortal.Web.Infrastructure.Security;
 

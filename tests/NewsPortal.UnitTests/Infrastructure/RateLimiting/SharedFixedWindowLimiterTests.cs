@@ -1,5 +1,4 @@
 using System.Threading.RateLimiting;
-using NewsPortal.UnitTests.TestSupport;
 using NewsPortal.Web.Infrastructure.RateLimiting;
 using StackExchange.Redis;
 

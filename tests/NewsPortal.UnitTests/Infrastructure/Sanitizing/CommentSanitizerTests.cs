@@ -1,8 +1,6 @@
-using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using NewsPortal.UnitTests.Features.Comments;
-using NewsPortal.Web.Features.Comments;
 using NewsPortal.Web.Infrastructure.Sanitizing;
 
 namespace NewsPortal.UnitTests.Infrastructure.Sanitizing;

@@ -1,4 +1,3 @@
-using NewsPortal.Web.Features.Comments;
 using NewsPortal.Web.Infrastructure.Telemetry;
 
 namespace NewsPortal.UnitTests.Infrastructure.Telemetry;

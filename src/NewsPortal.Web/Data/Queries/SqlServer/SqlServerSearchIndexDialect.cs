@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace NewsPortal.Web.Data.Queries.SqlServer;
 
 /// <summary>Plain tables keyed by ArticleId / CommentId; instances' catch-ups take turns through an application lock.</summary>

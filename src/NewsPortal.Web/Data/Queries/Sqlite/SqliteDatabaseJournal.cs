@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace NewsPortal.Web.Data.Queries.Sqlite;
 
 /// <summary>WAL lets readers carry on while a comment is written; the setting is stored in the file itself.</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace NewsPortal.Web.Data.Queries.Sqlite;
 
 /// <summary>FTS5 tables are keyed by rowid; SQLite has one writer at a time, so the catch-up needs no lock of its own.</summary>

@@ -1,7 +1,3 @@
-using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.Web.Domain;
-using NewsPortal.Web.Features.Shared;
 using NewsPortal.Web.Infrastructure.Search;
 
 namespace NewsPortal.Web.Data.Queries.Sqlite;

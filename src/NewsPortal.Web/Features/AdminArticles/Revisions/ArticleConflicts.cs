@@ -1,8 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.Web.Data;
-using NewsPortal.Web.Domain;
 using NewsPortal.Web.Infrastructure.Sanitizing;
-using NewsPortal.Web.Infrastructure.Site;
 
 namespace NewsPortal.Web.Features.AdminArticles.Revisions;
 
@@ -18,21 +14,8 @@ public sealed record ArticleConflict(
 }
 
 /// <summary>Finds a save made over someone else's later one, before anything is overwritten.</summary>
-public sealed class ArticleConflicts
+public sealed class ArticleConflicts(NewsDbContext db, ArticleSanitizer sanitizer, AutosaveSlots slots, SiteClock clock)
 {
-    private readonly NewsDbContext _db;
-    private readonly ArticleSanitizer _sanitizer;
-    private readonly AutosaveSlots _slots;
-    private readonly SiteClock _clock;
-
-    public ArticleConflicts(NewsDbContext db, ArticleSanitizer sanitizer, AutosaveSlots slots, SiteClock clock)
-    {
-        _db = db;
-        _sanitizer = sanitizer;
-        _slots = slots;
-        _clock = clock;
-    }
-
     /// <summary>
     /// Null when the form was opened at the story's current version (or says nothing about it). Otherwise the conflict,
     /// and the editor's text is also put into their autosave slot, so taking theirs still leaves theirs one click away.
@@ -44,13 +27,13 @@ public sealed class ArticleConflicts
             return null;
         }
 
-        var latest = await _db.ArticleRevisions.AsNoTracking()
+        var latest = await db.ArticleRevisions.AsNoTracking()
             .Where(r => r.ArticleId == article.Id)
             .OrderByDescending(r => r.Id)
             .Select(r => new { r.CreatedByName, r.CreatedAt })
             .FirstOrDefaultAsync(cancellationToken);
-        var mine = string.IsNullOrWhiteSpace(form.BodyHtml) ? string.Empty : _sanitizer.Sanitize(form.BodyHtml);
-        await _slots.StoreAsync(article.Id, _clock.UtcNow, form, cancellationToken);
+        var mine = string.IsNullOrWhiteSpace(form.BodyHtml) ? string.Empty : sanitizer.Sanitize(form.BodyHtml);
+        await slots.StoreAsync(article.Id, clock.UtcNow, form, cancellationToken);
         return new ArticleConflict(
             article.EditVersion,
             latest?.CreatedByName ?? "Someone",

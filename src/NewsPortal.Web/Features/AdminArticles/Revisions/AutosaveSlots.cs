@@ -1,9 +1,4 @@
-using System.ComponentModel.DataAnnotations;
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.Web.Data;
-using NewsPortal.Web.Domain;
 using NewsPortal.Web.Infrastructure.Database;
-using NewsPortal.Web.Infrastructure.Site;
 
 namespace NewsPortal.Web.Features.AdminArticles.Revisions;
 
@@ -86,27 +81,18 @@ public enum AutosaveOutcome
 /// Each person's autosave slot for a story (0: the new story they are writing). Server-side, so it survives a browser
 /// crash; it never touches the story and is not a revision.
 /// </summary>
-public sealed class AutosaveSlots
+public sealed class AutosaveSlots(NewsDbContext db, SiteClock clock, CurrentStaff staff)
 {
-    private readonly NewsDbContext _db;
-    private readonly SiteClock _clock;
-    private readonly CurrentStaff _staff;
-
-    public AutosaveSlots(NewsDbContext db, SiteClock clock, CurrentStaff staff)
-    {
-        _db = db;
-        _clock = clock;
-        _staff = staff;
-    }
+    private readonly CurrentStaff _staff = staff;
 
     public async Task<(AutosaveOutcome Outcome, DateTime SavedAt)> SaveAsync(int articleId, AutosaveForm form, CancellationToken cancellationToken)
     {
-        if (articleId != 0 && !await _db.Articles.AnyAsync(a => a.Id == articleId, cancellationToken))
+        if (articleId != 0 && !await db.Articles.AnyAsync(a => a.Id == articleId, cancellationToken))
         {
             return (AutosaveOutcome.NoSuchArticle, default);
         }
 
-        var now = _clock.UtcNow;
+        var now = clock.UtcNow;
         await StoreAsync(articleId, now, form, cancellationToken);
         return (AutosaveOutcome.Saved, now);
     }
@@ -117,11 +103,11 @@ public sealed class AutosaveSlots
         var staff = await _staff.GetAsync(cancellationToken);
         for (var attempt = 0; ; attempt++)
         {
-            var slot = await _db.ArticleAutosaves.SingleOrDefaultAsync(a => a.ArticleId == articleId && a.UserId == staff.Id, cancellationToken);
+            var slot = await db.ArticleAutosaves.SingleOrDefaultAsync(a => a.ArticleId == articleId && a.UserId == staff.Id, cancellationToken);
             if (slot is null)
             {
                 slot = new ArticleAutosave { ArticleId = articleId, UserId = staff.Id };
-                _db.ArticleAutosaves.Add(slot);
+                db.ArticleAutosaves.Add(slot);
             }
 
             slot.SavedAt = savedAt;
@@ -139,12 +125,12 @@ public sealed class AutosaveSlots
             slot.HeroImageCaption = form.HeroImageCaption;
             try
             {
-                await _db.SaveChangesAsync(cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
                 return;
             }
             catch (DbUpdateException ex) when (attempt == 0 && DatabaseErrors.IsUniqueViolation(ex))
             {
-                _db.Entry(slot).State = EntityState.Detached;
+                db.Entry(slot).State = EntityState.Detached;
             }
         }
     }
@@ -152,13 +138,13 @@ public sealed class AutosaveSlots
     public async Task<ArticleAutosave?> FindAsync(int articleId, CancellationToken cancellationToken)
     {
         var staff = await _staff.GetAsync(cancellationToken);
-        return await _db.ArticleAutosaves.AsNoTracking().SingleOrDefaultAsync(a => a.ArticleId == articleId && a.UserId == staff.Id, cancellationToken);
+        return await db.ArticleAutosaves.AsNoTracking().SingleOrDefaultAsync(a => a.ArticleId == articleId && a.UserId == staff.Id, cancellationToken);
     }
 
     public async Task DiscardAsync(int articleId, CancellationToken cancellationToken)
     {
         var staff = await _staff.GetAsync(cancellationToken);
-        await _db.ArticleAutosaves.Where(a => a.ArticleId == articleId && a.UserId == staff.Id).ExecuteDeleteAsync(cancellationToken);
+        await db.ArticleAutosaves.Where(a => a.ArticleId == articleId && a.UserId == staff.Id).ExecuteDeleteAsync(cancellationToken);
     }
 
     /// <summary>The slot's values into the editor's form: what the person had typed, at the version they had opened.</summary>

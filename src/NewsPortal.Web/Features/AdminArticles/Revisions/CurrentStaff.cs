@@ -1,6 +1,4 @@
 using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.Web.Data;
 
 namespace NewsPortal.Web.Features.AdminArticles.Revisions;
 
@@ -10,17 +8,9 @@ namespace NewsPortal.Web.Features.AdminArticles.Revisions;
 public sealed record StaffMember(string Id, string Name, string DisplayName);
 
 /// <summary>The signed-in member of staff of this request, as the newsroom's history names them.</summary>
-public sealed class CurrentStaff
+public sealed class CurrentStaff(IHttpContextAccessor http, NewsDbContext db)
 {
-    private readonly IHttpContextAccessor _http;
-    private readonly NewsDbContext _db;
     private StaffMember? _member;
-
-    public CurrentStaff(IHttpContextAccessor http, NewsDbContext db)
-    {
-        _http = http;
-        _db = db;
-    }
 
     public async Task<StaffMember> GetAsync(CancellationToken cancellationToken)
     {
@@ -29,10 +19,10 @@ public sealed class CurrentStaff
             return _member;
         }
 
-        var user = _http.HttpContext?.User ?? throw new InvalidOperationException("The newsroom's history is written only during a staff member's request.");
+        var user = http.HttpContext?.User ?? throw new InvalidOperationException("The newsroom's history is written only during a staff member's request.");
         var id = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("The request has no signed-in staff member.");
         var name = user.Identity?.Name ?? id;
-        var displayName = await _db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken);
+        var displayName = await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken);
         _member = new StaffMember(id, name, string.IsNullOrWhiteSpace(displayName) ? name : displayName.Trim());
         return _member;
     }

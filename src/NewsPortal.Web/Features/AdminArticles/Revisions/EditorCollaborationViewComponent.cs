@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
-using NewsPortal.Web.Infrastructure.Site;
-
 namespace NewsPortal.Web.Features.AdminArticles.Revisions;
 
 public sealed class EditorCollaborationViewModel
@@ -28,37 +24,26 @@ public sealed class EditorCollaborationViewModel
 /// The editor page's newsroom notices: a save conflict, the offer to restore autosaved changes, who else is editing,
 /// and the settings the page's script needs (autosave and heartbeat). Loads its own data, so Edit.cshtml only places it.
 /// </summary>
-public sealed class EditorCollaborationViewComponent : ViewComponent
+public sealed class EditorCollaborationViewComponent(AutosaveSlots slots, PresenceTracker presence, SiteClock clock, IOptions<RevisionOptions> options) : ViewComponent
 {
-    private readonly AutosaveSlots _slots;
-    private readonly PresenceTracker _presence;
-    private readonly SiteClock _clock;
-    private readonly RevisionOptions _options;
-
-    public EditorCollaborationViewComponent(AutosaveSlots slots, PresenceTracker presence, SiteClock clock, IOptions<RevisionOptions> options)
-    {
-        _slots = slots;
-        _presence = presence;
-        _clock = clock;
-        _options = options.Value;
-    }
+    private readonly RevisionOptions _options = options.Value;
 
     public async Task<IViewComponentResult> InvokeAsync(int? articleId)
     {
         var cancellationToken = HttpContext.RequestAborted;
         var conflict = ViewData[ArticleConflict.ViewDataKey] as ArticleConflict;
-        var slot = conflict is null ? await _slots.FindAsync(articleId ?? 0, cancellationToken) : null;
+        var slot = conflict is null ? await slots.FindAsync(articleId ?? 0, cancellationToken) : null;
         var restoring = HttpMethods.IsGet(Request.Method)
                         && string.Equals(Request.Query["restore"], EditorStarts.RestoreAutosave, StringComparison.OrdinalIgnoreCase);
-        var editing = articleId is { } id ? await _presence.OthersAsync(id, cancellationToken) : [];
+        var editing = articleId is { } id ? await presence.OthersAsync(id, cancellationToken) : [];
         return View("~/Features/AdminArticles/Revisions/_EditorCollaboration.cshtml", new EditorCollaborationViewModel
         {
             ArticleId = articleId,
             Conflict = conflict,
-            ConflictChangedAt = conflict is null ? null : EditorTimes.Clock(_clock, conflict.ChangedAt),
-            AutosaveOffer = slot is not null && !restoring ? EditorTimes.Clock(_clock, slot.SavedAt) : null,
-            AutosaveRestored = slot is not null && restoring ? EditorTimes.Clock(_clock, slot.SavedAt) : null,
-            Editing = editing.Select(e => EditorTimes.Editing(_clock, e)).ToList(),
+            ConflictChangedAt = conflict is null ? null : EditorTimes.Clock(clock, conflict.ChangedAt),
+            AutosaveOffer = slot is not null && !restoring ? EditorTimes.Clock(clock, slot.SavedAt) : null,
+            AutosaveRestored = slot is not null && restoring ? EditorTimes.Clock(clock, slot.SavedAt) : null,
+            Editing = editing.Select(e => EditorTimes.Editing(clock, e)).ToList(),
             AutosaveSeconds = _options.AutosaveSeconds,
         });
     }

@@ -1,8 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.Web.Data;
-using NewsPortal.Web.Domain;
 using NewsPortal.Web.Infrastructure.Database;
-using NewsPortal.Web.Infrastructure.Site;
 
 namespace NewsPortal.Web.Features.AdminArticles.Revisions;
 
@@ -14,34 +10,25 @@ public sealed record PresentEditor(string DisplayName, DateTime Since);
 /// <see cref="HeartbeatSeconds"/>) keeps a row fresh, and a row not refreshed for <see cref="Expiry"/> no longer counts.
 /// Nobody is locked out: this only tells people.
 /// </summary>
-public sealed class PresenceTracker
+public sealed class PresenceTracker(NewsDbContext db, SiteClock clock, CurrentStaff staff)
 {
     public const int HeartbeatSeconds = 20;
     public static readonly TimeSpan Expiry = TimeSpan.FromMinutes(1);
 
-    private readonly NewsDbContext _db;
-    private readonly SiteClock _clock;
-    private readonly CurrentStaff _staff;
-
-    public PresenceTracker(NewsDbContext db, SiteClock clock, CurrentStaff staff)
-    {
-        _db = db;
-        _clock = clock;
-        _staff = staff;
-    }
+    private readonly CurrentStaff _staff = staff;
 
     /// <summary>This person has the story open now; false when there is no such story.</summary>
     public async Task<bool> BeatAsync(int articleId, CancellationToken cancellationToken)
     {
-        if (!await _db.Articles.AnyAsync(a => a.Id == articleId, cancellationToken))
+        if (!await db.Articles.AnyAsync(a => a.Id == articleId, cancellationToken))
         {
             return false;
         }
 
         var staff = await _staff.GetAsync(cancellationToken);
-        var now = _clock.UtcNow;
+        var now = clock.UtcNow;
         var fresh = now - Expiry;
-        var kept = await _db.EditingPresence
+        var kept = await db.EditingPresence
             .Where(p => p.ArticleId == articleId && p.UserId == staff.Id && p.LastSeenAt >= fresh)
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.LastSeenAt, now), cancellationToken);
         if (kept > 0)
@@ -50,16 +37,16 @@ public sealed class PresenceTracker
         }
 
         // A new stretch of editing (or the first): an expired row goes, and "since" starts now.
-        await _db.EditingPresence.Where(p => p.ArticleId == articleId && p.UserId == staff.Id).ExecuteDeleteAsync(cancellationToken);
-        _db.EditingPresence.Add(new EditingPresence { ArticleId = articleId, UserId = staff.Id, DisplayName = staff.DisplayName, Since = now, LastSeenAt = now });
+        await db.EditingPresence.Where(p => p.ArticleId == articleId && p.UserId == staff.Id).ExecuteDeleteAsync(cancellationToken);
+        db.EditingPresence.Add(new EditingPresence { ArticleId = articleId, UserId = staff.Id, DisplayName = staff.DisplayName, Since = now, LastSeenAt = now });
         try
         {
-            await _db.SaveChangesAsync(cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateException ex) when (DatabaseErrors.IsUniqueViolation(ex))
         {
             // The same person's other tab wrote the row at this moment: it says the same thing.
-            _db.ChangeTracker.Clear();
+            db.ChangeTracker.Clear();
         }
 
         return true;
@@ -68,15 +55,15 @@ public sealed class PresenceTracker
     public async Task LeaveAsync(int articleId, CancellationToken cancellationToken)
     {
         var staff = await _staff.GetAsync(cancellationToken);
-        await _db.EditingPresence.Where(p => p.ArticleId == articleId && p.UserId == staff.Id).ExecuteDeleteAsync(cancellationToken);
+        await db.EditingPresence.Where(p => p.ArticleId == articleId && p.UserId == staff.Id).ExecuteDeleteAsync(cancellationToken);
     }
 
     /// <summary>The others with the story open now, longest first.</summary>
     public async Task<IReadOnlyList<PresentEditor>> OthersAsync(int articleId, CancellationToken cancellationToken)
     {
         var staff = await _staff.GetAsync(cancellationToken);
-        var fresh = _clock.UtcNow - Expiry;
-        return await _db.EditingPresence.AsNoTracking()
+        var fresh = clock.UtcNow - Expiry;
+        return await db.EditingPresence.AsNoTracking()
             .Where(p => p.ArticleId == articleId && p.UserId != staff.Id && p.LastSeenAt >= fresh)
             .OrderBy(p => p.Since)
             .Select(p => new PresentEditor(p.DisplayName, p.Since))

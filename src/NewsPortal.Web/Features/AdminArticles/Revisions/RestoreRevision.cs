@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.Web.Data;
-using NewsPortal.Web.Domain;
-
 namespace NewsPortal.Web.Features.AdminArticles.Revisions;
 
 public enum RestoreOutcome
@@ -24,35 +20,26 @@ public sealed record RestoreResult(RestoreOutcome Outcome, long RevisionId = 0, 
 /// A draft takes the values at once. A story readers can see (or will, when scheduled) is not changed behind the
 /// editor's back: the values open in the editor and reach readers only when someone presses "Update published article".
 /// </summary>
-public sealed class RestoreRevision
+public sealed class RestoreRevision(NewsDbContext db, RevisionRecorder recorder)
 {
-    private readonly NewsDbContext _db;
-    private readonly RevisionRecorder _recorder;
-
-    public RestoreRevision(NewsDbContext db, RevisionRecorder recorder)
-    {
-        _db = db;
-        _recorder = recorder;
-    }
-
     public async Task<RestoreResult> RestoreAsync(int articleId, long revisionId, CancellationToken cancellationToken)
     {
-        var article = await _db.Articles.SingleOrDefaultAsync(a => a.Id == articleId, cancellationToken);
-        var source = await _db.ArticleRevisions.AsNoTracking().SingleOrDefaultAsync(r => r.Id == revisionId && r.ArticleId == articleId, cancellationToken);
+        var article = await db.Articles.SingleOrDefaultAsync(a => a.Id == articleId, cancellationToken);
+        var source = await db.ArticleRevisions.AsNoTracking().SingleOrDefaultAsync(r => r.Id == revisionId && r.ArticleId == articleId, cancellationToken);
         if (article is null || source is null)
         {
             return new(RestoreOutcome.NotFound);
         }
 
-        await _recorder.KeepCurrentAsync(article, cancellationToken);
+        await recorder.KeepCurrentAsync(article, cancellationToken);
         if (article.Status != ArticleStatus.Draft)
         {
-            var waiting = await _recorder.AddUnappliedAsync(article, source, cancellationToken);
-            await _db.SaveChangesAsync(cancellationToken);
+            var waiting = await recorder.AddUnappliedAsync(article, source, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
             return new(RestoreOutcome.IntoEditor, waiting.Id, source.CreatedAt);
         }
 
-        var before = ArticleSnapshot.Of(article, await CoAuthorList.OfAsync(_db, article.Id, cancellationToken));
+        var before = ArticleSnapshot.Of(article, await CoAuthorList.OfAsync(db, article.Id, cancellationToken));
         article.Headline = source.Headline;
         article.Standfirst = source.Standfirst;
         article.BodyHtml = source.BodyHtml;
@@ -61,25 +48,25 @@ public sealed class RestoreRevision
         article.HeroImageCaption = source.HeroImageCaption;
 
         // A section or byline removed since keeps the story's current one rather than pointing at nothing.
-        if (await _db.Categories.AnyAsync(c => c.Id == source.CategoryId, cancellationToken))
+        if (await db.Categories.AnyAsync(c => c.Id == source.CategoryId, cancellationToken))
         {
             article.CategoryId = source.CategoryId;
         }
 
-        if (await _db.Authors.AnyAsync(a => a.Id == source.AuthorId, cancellationToken))
+        if (await db.Authors.AnyAsync(a => a.Id == source.AuthorId, cancellationToken))
         {
             article.AuthorId = source.AuthorId;
         }
 
         // Co-authors likewise: the ones that still exist come back, in their order (the first byline is not repeated).
         var kept = CoAuthorList.Parse(source.CoAuthorIds);
-        var existing = await _db.Authors.AsNoTracking().Where(a => kept.Contains(a.Id)).Select(a => a.Id).ToListAsync(cancellationToken);
+        var existing = await db.Authors.AsNoTracking().Where(a => kept.Contains(a.Id)).Select(a => a.Id).ToListAsync(cancellationToken);
         var coAuthors = kept.Where(id => existing.Contains(id) && id != article.AuthorId).Distinct().ToList();
-        await CoAuthorList.SetAsync(_db, article, coAuthors, cancellationToken);
+        await CoAuthorList.SetAsync(db, article, coAuthors, cancellationToken);
 
-        await _recorder.AddAsync(article, coAuthors, before, RevisionReason.Restored, source.Id, cancellationToken);
-        await _db.SaveChangesAsync(cancellationToken);
-        var made = await _db.ArticleRevisions.AsNoTracking().Where(r => r.ArticleId == articleId).MaxAsync(r => r.Id, cancellationToken);
+        await recorder.AddAsync(article, coAuthors, before, RevisionReason.Restored, source.Id, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        var made = await db.ArticleRevisions.AsNoTracking().Where(r => r.ArticleId == articleId).MaxAsync(r => r.Id, cancellationToken);
         return new(RestoreOutcome.Applied, made, source.CreatedAt);
     }
 }

@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.Web.Data;
-using NewsPortal.Web.Domain;
-
 namespace NewsPortal.Web.Features.AdminArticles.Revisions;
 
 /// <param name="CreatedAt">UTC.</param>
@@ -32,22 +28,18 @@ public sealed class RevisionsViewModel
 }
 
 /// <summary>A story's revisions page: the list and a word diff between any two.</summary>
-public sealed class RevisionHistory
+public sealed class RevisionHistory(NewsDbContext db)
 {
-    private readonly NewsDbContext _db;
-
-    public RevisionHistory(NewsDbContext db) => _db = db;
-
     /// <summary>Without a choice, the newest revision against the one before it.</summary>
     public async Task<RevisionsViewModel?> LoadAsync(int articleId, long? from, long? to, CancellationToken cancellationToken)
     {
-        var article = await _db.Articles.AsNoTracking().Where(a => a.Id == articleId).Select(a => new { a.Headline, a.Status }).SingleOrDefaultAsync(cancellationToken);
+        var article = await db.Articles.AsNoTracking().Where(a => a.Id == articleId).Select(a => new { a.Headline, a.Status }).SingleOrDefaultAsync(cancellationToken);
         if (article is null)
         {
             return null;
         }
 
-        var rows = await _db.ArticleRevisions.AsNoTracking()
+        var rows = await db.ArticleRevisions.AsNoTracking()
             .Where(r => r.ArticleId == articleId)
             .OrderByDescending(r => r.Id)
             .Select(r => new RevisionRow(r.Id, r.CreatedAt, r.CreatedByName, r.ChangedFields, r.IsPublished, r.Status, r.Reason, r.RestoredFromId))
@@ -63,7 +55,7 @@ public sealed class RevisionHistory
         }
         else if (fromId is { } f && toId is { } t)
         {
-            var pair = await _db.ArticleRevisions.AsNoTracking().Where(r => r.ArticleId == articleId && (r.Id == f || r.Id == t)).ToListAsync(cancellationToken);
+            var pair = await db.ArticleRevisions.AsNoTracking().Where(r => r.ArticleId == articleId && (r.Id == f || r.Id == t)).ToListAsync(cancellationToken);
             var older = pair.SingleOrDefault(r => r.Id == f);
             var newer = pair.SingleOrDefault(r => r.Id == t);
             if (older is null || newer is null)

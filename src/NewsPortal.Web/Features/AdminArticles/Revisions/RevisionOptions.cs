@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace NewsPortal.Web.Features.AdminArticles.Revisions;
 
 /// <summary>The newsroom's history and autosave settings (section <c>Newsroom</c>).</summary>

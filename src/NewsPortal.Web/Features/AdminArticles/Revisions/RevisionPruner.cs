@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using NewsPortal.Web.Data;
-using NewsPortal.Web.Infrastructure.Site;
-
 namespace NewsPortal.Web.Features.AdminArticles.Revisions;
 
 /// <summary>
@@ -10,27 +5,18 @@ namespace NewsPortal.Web.Features.AdminArticles.Revisions;
 /// unpublished ones go. Also clears presence rows long expired. Every step is a delete by a condition, so two instances
 /// pruning at once delete the same rows once, and a pass killed half-way is finished by the next.
 /// </summary>
-public sealed class RevisionPruner
+public sealed class RevisionPruner(NewsDbContext db, IOptions<RevisionOptions> options, SiteClock clock)
 {
     /// <summary>Stories handled per pass: a long backlog is worked off over several passes, each short.</summary>
     public const int StoriesPerPass = 500;
 
-    private readonly NewsDbContext _db;
-    private readonly RevisionOptions _options;
-    private readonly SiteClock _clock;
-
-    public RevisionPruner(NewsDbContext db, IOptions<RevisionOptions> options, SiteClock clock)
-    {
-        _db = db;
-        _options = options.Value;
-        _clock = clock;
-    }
+    private readonly RevisionOptions _options = options.Value;
 
     /// <summary>One pass; returns how many revisions were deleted.</summary>
     public async Task<int> PruneAsync(CancellationToken cancellationToken)
     {
         var keep = _options.DraftRevisionsKept;
-        var stories = await _db.ArticleRevisions
+        var stories = await db.ArticleRevisions
             .Where(r => !r.IsPublished)
             .GroupBy(r => r.ArticleId)
             .Where(g => g.Count() > keep)
@@ -42,7 +28,7 @@ public sealed class RevisionPruner
         foreach (var articleId in stories)
         {
             // The newest unpublished revision past the ones kept; it and every older unpublished one go.
-            var cutoff = await _db.ArticleRevisions
+            var cutoff = await db.ArticleRevisions
                 .Where(r => r.ArticleId == articleId && !r.IsPublished)
                 .OrderByDescending(r => r.Id)
                 .Skip(keep)
@@ -50,25 +36,22 @@ public sealed class RevisionPruner
                 .FirstOrDefaultAsync(cancellationToken);
             if (cutoff is { } last)
             {
-                deleted += await _db.ArticleRevisions
+                deleted += await db.ArticleRevisions
                     .Where(r => r.ArticleId == articleId && !r.IsPublished && r.Id <= last)
                     .ExecuteDeleteAsync(cancellationToken);
             }
         }
 
-        var stale = _clock.UtcNow - PresenceTracker.Expiry - PresenceTracker.Expiry;
-        await _db.EditingPresence.Where(p => p.LastSeenAt < stale).ExecuteDeleteAsync(cancellationToken);
+        var stale = clock.UtcNow - PresenceTracker.Expiry - PresenceTracker.Expiry;
+        await db.EditingPresence.Where(p => p.LastSeenAt < stale).ExecuteDeleteAsync(cancellationToken);
         return deleted;
     }
 }
 
 /// <summary>Runs <see cref="RevisionPruner"/> at start and every ten minutes on every instance (see its note on safety).</summary>
-public sealed partial class RevisionPruningService : Infrastructure.Hosting.ScopedPeriodicService<RevisionPruner>
+public sealed partial class RevisionPruningService(IServiceScopeFactory scopes, ILogger<RevisionPruningService> logger) : Infrastructure.Hosting.ScopedPeriodicService<RevisionPruner>(scopes, enabled: true, TimeSpan.FromMinutes(10))
 {
-    private readonly ILogger<RevisionPruningService> _logger;
-
-    public RevisionPruningService(IServiceScopeFactory scopes, ILogger<RevisionPruningService> logger)
-        : base(scopes, enabled: true, TimeSpan.FromMinutes(10)) => _logger = logger;
+    private readonly ILogger<RevisionPruningService> _logger = logger;
 
     protected override Task RunAsync(RevisionPruner pruner, IServiceProvider services, CancellationToken stoppingToken) =>
         pruner.PruneAsync(stoppingToken);

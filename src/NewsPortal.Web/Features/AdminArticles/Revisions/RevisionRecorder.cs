@@ -1,26 +1,12 @@
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.Web.Data;
-using NewsPortal.Web.Domain;
-using NewsPortal.Web.Infrastructure.Site;
-
 namespace NewsPortal.Web.Features.AdminArticles.Revisions;
 
 /// <summary>
 /// Adds a revision to the story's save, in the same unit of work (so a save and its revision commit together or not at
 /// all), moves the story's edit version on, and empties the saver's autosave slot, which the save has made stale.
 /// </summary>
-public sealed class RevisionRecorder
+public sealed class RevisionRecorder(NewsDbContext db, SiteClock clock, CurrentStaff staff)
 {
-    private readonly NewsDbContext _db;
-    private readonly SiteClock _clock;
-    private readonly CurrentStaff _staff;
-
-    public RevisionRecorder(NewsDbContext db, SiteClock clock, CurrentStaff staff)
-    {
-        _db = db;
-        _clock = clock;
-        _staff = staff;
-    }
+    private readonly CurrentStaff _staff = staff;
 
     /// <summary>
     /// Call after the story's fields are set and before <c>SaveChangesAsync</c>. <paramref name="coAuthors"/> are the
@@ -35,10 +21,10 @@ public sealed class RevisionRecorder
         var names = await NamesAsync(after, cancellationToken);
         var slotId = article.Id;
         article.EditVersion++;
-        _db.ArticleRevisions.Add(new ArticleRevision
+        db.ArticleRevisions.Add(new ArticleRevision
         {
             Article = article,
-            CreatedAt = _clock.UtcNow,
+            CreatedAt = clock.UtcNow,
             CreatedBy = staff.Name,
             CreatedByName = staff.DisplayName,
             Reason = reason,
@@ -60,10 +46,10 @@ public sealed class RevisionRecorder
         });
 
         // The slot was the unsaved state; once saved it would only offer to undo the save.
-        var slot = await _db.ArticleAutosaves.FindAsync([slotId, staff.Id], cancellationToken);
+        var slot = await db.ArticleAutosaves.FindAsync([slotId, staff.Id], cancellationToken);
         if (slot is not null)
         {
-            _db.ArticleAutosaves.Remove(slot);
+            db.ArticleAutosaves.Remove(slot);
         }
     }
 
@@ -73,8 +59,8 @@ public sealed class RevisionRecorder
     /// </summary>
     public async Task KeepCurrentAsync(Article article, CancellationToken cancellationToken)
     {
-        var now = ArticleSnapshot.Of(article, await CoAuthorList.OfAsync(_db, article.Id, cancellationToken));
-        var kept = await _db.ArticleRevisions.AnyAsync(
+        var now = ArticleSnapshot.Of(article, await CoAuthorList.OfAsync(db, article.Id, cancellationToken));
+        var kept = await db.ArticleRevisions.AnyAsync(
             r => r.ArticleId == article.Id && r.Headline == now.Headline && r.Standfirst == now.Standfirst && r.BodyHtml == now.BodyHtml
                  && r.CategoryId == now.CategoryId && r.AuthorId == now.AuthorId && r.CoAuthorIds == now.CoAuthorIds && r.HeroImageUrl == now.HeroImageUrl
                  && r.HeroImageAlt == now.HeroImageAlt && r.HeroImageCaption == now.HeroImageCaption && r.Status == now.Status,
@@ -86,10 +72,10 @@ public sealed class RevisionRecorder
 
         var staff = await _staff.GetAsync(cancellationToken);
         var names = await NamesAsync(now, cancellationToken);
-        _db.ArticleRevisions.Add(new ArticleRevision
+        db.ArticleRevisions.Add(new ArticleRevision
         {
             ArticleId = article.Id,
-            CreatedAt = _clock.UtcNow,
+            CreatedAt = clock.UtcNow,
             CreatedBy = staff.Name,
             CreatedByName = staff.DisplayName,
             Reason = RevisionReason.KeptBeforeRestore,
@@ -118,12 +104,12 @@ public sealed class RevisionRecorder
         var revision = new ArticleRevision
         {
             ArticleId = article.Id,
-            CreatedAt = _clock.UtcNow,
+            CreatedAt = clock.UtcNow,
             CreatedBy = staff.Name,
             CreatedByName = staff.DisplayName,
             Reason = RevisionReason.Restored,
             RestoredFromId = source.Id,
-            ChangedFields = string.Join(", ", values.ChangedFrom(ArticleSnapshot.Of(article, await CoAuthorList.OfAsync(_db, article.Id, cancellationToken)))),
+            ChangedFields = string.Join(", ", values.ChangedFrom(ArticleSnapshot.Of(article, await CoAuthorList.OfAsync(db, article.Id, cancellationToken)))),
             IsPublished = false,
             Headline = source.Headline,
             Standfirst = source.Standfirst,
@@ -138,16 +124,16 @@ public sealed class RevisionRecorder
             HeroImageCaption = source.HeroImageCaption,
             Status = article.Status,
         };
-        _db.ArticleRevisions.Add(revision);
+        db.ArticleRevisions.Add(revision);
         return revision;
     }
 
     /// <summary>The section's name and the bylines as readers see them ("A and B"), at the time of the revision.</summary>
     private async Task<(string Section, string Byline)> NamesAsync(ArticleSnapshot values, CancellationToken cancellationToken)
     {
-        var section = await _db.Categories.AsNoTracking().Where(c => c.Id == values.CategoryId).Select(c => c.Name).SingleOrDefaultAsync(cancellationToken);
+        var section = await db.Categories.AsNoTracking().Where(c => c.Id == values.CategoryId).Select(c => c.Name).SingleOrDefaultAsync(cancellationToken);
         var ids = CoAuthorList.Parse(values.CoAuthorIds).Prepend(values.AuthorId).ToList();
-        var names = await _db.Authors.AsNoTracking().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
+        var names = await db.Authors.AsNoTracking().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
         var byline = Articles.ArticleQueryExtensions.JoinNames(ids.Where(names.ContainsKey).Select(id => names[id]).ToList());
         return (section ?? string.Empty, byline.Length > FieldLengths.RevisionBylines ? byline[..FieldLengths.RevisionBylines] : byline);
     }

@@ -1,9 +1,6 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using NewsPortal.Web.Infrastructure.Identity;
 using NewsPortal.Web.Infrastructure.Mvc;
-using NewsPortal.Web.Infrastructure.Site;
 
 namespace NewsPortal.Web.Features.AdminArticles.Revisions;
 
@@ -13,11 +10,9 @@ namespace NewsPortal.Web.Features.AdminArticles.Revisions;
 /// </summary>
 [Authorize(Policy = Policies.Writing)]
 [Route("admin/articles")]
-public sealed class RevisionsController : Controller
+public sealed class RevisionsController(SiteClock clock) : Controller
 {
-    private readonly SiteClock _clock;
-
-    public RevisionsController(SiteClock clock) => _clock = clock;
+    private readonly SiteClock _clock = clock;
 
     [HttpGet("{id:int}/revisions")]
     [Authorize(Policy = Policies.Newsroom)]

@@ -1,25 +1,16 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
-using NewsPortal.BrowserTests.TestSupport;
-using NewsPortal.Web.Data;
-using NewsPortal.Web.Domain;
 using NewsPortal.Web.Infrastructure.Identity;
 
 namespace NewsPortal.BrowserTests.Features.AdminArticles.Revisions;
 
 /// <summary>Two editors in two browsers on one story, and an editor reading a diff between revisions.</summary>
-public sealed class RevisionsJourneyTests
+public sealed class RevisionsJourneyTests(SiteFixture site)
 {
     private const string SecondEditor = "second.editor@browser.test";
-    private readonly SiteFixture _site;
-
-    public RevisionsJourneyTests(SiteFixture site) => _site = site;
 
     private async Task<int> DraftStoryAsync(string headline)
     {
-        await using var scope = _site.Services.CreateAsyncScope();
+        await using var scope = site.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
         if (await users.FindByEmailAsync(SecondEditor) is null)
         {
@@ -48,11 +39,11 @@ public sealed class RevisionsJourneyTests
     [Fact]
     public async Task TwoBrowsers_EditOneStory_TheSecondSeesTheConflictWithNothingLost_AndKeepsTheirs()
     {
-        _site.RequireBrowser();
+        site.RequireBrowser();
         var id = await DraftStoryAsync("Two editors, one story");
         var edit = $"/admin/articles/{id}/edit";
-        await using var anaContext = await _site.NewContextAsync();
-        await using var benContext = await _site.NewContextAsync(375, 800);
+        await using var anaContext = await site.NewContextAsync();
+        await using var benContext = await site.NewContextAsync(375, 800);
         var ana = await SiteFixture.SignedInPageAsync(anaContext, SecondEditor);
         var ben = await SiteFixture.SignedInPageAsync(benContext, SiteFixture.EditorEmail);
 
@@ -90,7 +81,7 @@ public sealed class RevisionsJourneyTests
         await Assertions.Expect(ben.Locator(".conflict-panel")).ToHaveCountAsync(0);
         Assert.Equal("Ben's standfirst, written at the same time.", await StoredAsync(id, a => a.Standfirst));
         Assert.Contains("Ben adds a sentence.", await StoredAsync(id, a => a.BodyHtml), StringComparison.Ordinal);
-        await using var scope = _site.Services.CreateAsyncScope();
+        await using var scope = site.Services.CreateAsyncScope();
         var revisions = await scope.ServiceProvider.GetRequiredService<NewsDbContext>().ArticleRevisions.AsNoTracking()
             .Where(r => r.ArticleId == id).OrderBy(r => r.Id).Select(r => new { r.Headline, r.CreatedByName, r.Reason }).ToListAsync();
         Assert.Equal(2, revisions.Count);
@@ -101,10 +92,10 @@ public sealed class RevisionsJourneyTests
     [Fact]
     public async Task Editor_ReadsTheDiffBetweenTwoChosenRevisions()
     {
-        _site.RequireBrowser();
+        site.RequireBrowser();
         var id = await DraftStoryAsync("Council debates the budget");
         var edit = $"/admin/articles/{id}/edit";
-        await using var context = await _site.NewContextAsync();
+        await using var context = await site.NewContextAsync();
         var page = await SiteFixture.SignedInPageAsync(context, SiteFixture.EditorEmail);
         await page.GotoAsync(edit);
         await page.WaitForSelectorAsync(ArticleEditorPage.EditorSelector);
@@ -137,10 +128,10 @@ public sealed class RevisionsJourneyTests
     [Fact]
     public async Task Autosave_KeepsWhatIsTyped_AndAfterTheBrowserIsGone_TheEditorOffersItBack()
     {
-        _site.RequireBrowser();
+        site.RequireBrowser();
         var id = await DraftStoryAsync("Autosave in the browser");
         var edit = $"/admin/articles/{id}/edit";
-        await using (var crashed = await _site.NewContextAsync())
+        await using (var crashed = await site.NewContextAsync())
         {
             var page = await SiteFixture.SignedInPageAsync(crashed, SecondEditor);
             await page.GotoAsync(edit);
@@ -154,7 +145,7 @@ public sealed class RevisionsJourneyTests
         }
 
         Assert.Equal("<p>The text both editors start from.</p>", await StoredAsync(id, a => a.BodyHtml));
-        await using var next = await _site.NewContextAsync();
+        await using var next = await site.NewContextAsync();
         var again = await SiteFixture.SignedInPageAsync(next, SecondEditor);
         await again.GotoAsync(edit);
         await Assertions.Expect(again.Locator(".autosave-offer h2")).ToContainTextAsync("Restore your unsaved changes from");
@@ -164,7 +155,7 @@ public sealed class RevisionsJourneyTests
 
     private async Task<string> StoredAsync(int id, System.Linq.Expressions.Expression<Func<Article, string>> field)
     {
-        await using var scope = _site.Services.CreateAsyncScope();
+        await using var scope = site.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<NewsDbContext>().Articles.AsNoTracking().Where(a => a.Id == id).Select(field).SingleAsync();
     }
 }

@@ -1,7 +1,3 @@
-using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.IntegrationTests.TestSupport;
-
 namespace NewsPortal.IntegrationTests.Data.Queries.Sqlite;
 
 /// <summary>The per-connection settings every connection of the site's context gets (SqliteTuningInterceptor).</summary>

@@ -1,10 +1,3 @@
-using System.Net;
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using NewsPortal.Web.Domain;
-
 namespace NewsPortal.IntegrationTests.Features.AdminArticles.Revisions;
 
 /// <summary>Every save keeps a revision; the revisions page lists them and diffs any two, co-authors included.</summary>

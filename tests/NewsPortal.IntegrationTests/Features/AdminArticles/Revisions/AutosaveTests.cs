@@ -1,18 +1,10 @@
-using System.Net;
 using System.Text.Json;
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.IntegrationTests.TestSupport;
 
 namespace NewsPortal.IntegrationTests.Features.AdminArticles.Revisions;
 
 /// <summary>Autosave: one slot per person and story, never published, not a revision, offered when the editor opens again.</summary>
-public sealed class AutosaveTests : IClassFixture<RevisionSite>
+public sealed class AutosaveTests(RevisionSite site) : IClassFixture<RevisionSite>
 {
-    private readonly RevisionSite _site;
-
-    public AutosaveTests(RevisionSite site) => _site = site;
 
     private static List<KeyValuePair<string, string>> Autosave(List<KeyValuePair<string, string>> fields, Dictionary<string, string> typed)
     {
@@ -24,11 +16,11 @@ public sealed class AutosaveTests : IClassFixture<RevisionSite>
     [Fact]
     public async Task Autosave_KeepsAPerPersonSlot_ThatNeverPublishes_AndIsOfferedOnReopen()
     {
-        var ana = await _site.EditorAsync("ana.ruiz@test.example");
-        var ben = await _site.EditorAsync("ben.okafor@test.example");
-        var fields = await _site.NewStoryAsync($"Pool reopens {Guid.NewGuid():N}", "<p>Published text.</p>");
+        var ana = await site.EditorAsync("ana.ruiz@test.example");
+        var ben = await site.EditorAsync("ben.okafor@test.example");
+        var fields = await site.NewStoryAsync($"Pool reopens {Guid.NewGuid():N}", "<p>Published text.</p>");
         var id = RevisionSite.IdFrom(await RevisionSite.SaveAsync(ana, "/admin/articles/new", fields, "publish"));
-        var slug = await _site.WithDbAsync(db => db.Articles.Where(a => a.Id == id).Select(a => a.Slug).SingleAsync());
+        var slug = await site.WithDbAsync(db => db.Articles.Where(a => a.Id == id).Select(a => a.Slug).SingleAsync());
         var url = $"/admin/articles/{id}/edit";
         var (_, opened) = await RevisionSite.OpenAsync(ana, url);
 
@@ -40,13 +32,13 @@ public sealed class AutosaveTests : IClassFixture<RevisionSite>
         }
 
         // Nothing reached the story, its revisions or readers.
-        var story = await _site.WithDbAsync(db => db.Articles.AsNoTracking().SingleAsync(a => a.Id == id));
+        var story = await site.WithDbAsync(db => db.Articles.AsNoTracking().SingleAsync(a => a.Id == id));
         Assert.Equal("<p>Published text.</p>", story.BodyHtml);
-        Assert.Equal(1, await _site.WithDbAsync(db => db.ArticleRevisions.CountAsync(r => r.ArticleId == id)));
-        Assert.DoesNotContain("Half-written", await _site.CreateClient().GetStringAsync(new Uri($"/news/{slug}", UriKind.Relative)), StringComparison.Ordinal);
+        Assert.Equal(1, await site.WithDbAsync(db => db.ArticleRevisions.CountAsync(r => r.ArticleId == id)));
+        Assert.DoesNotContain("Half-written", await site.CreateClient().GetStringAsync(new Uri($"/news/{slug}", UriKind.Relative)), StringComparison.Ordinal);
 
         // Reopened (a new session, as after a browser crash): offered to Ana, not to Ben.
-        var anaAgain = await _site.SignedInAsync("ana.ruiz@test.example");
+        var anaAgain = await site.SignedInAsync("ana.ruiz@test.example");
         var (_, page) = await Html.GetAsync(anaAgain, url);
         Assert.Matches(@"^Restore your unsaved changes from \d\d:\d\d\?$", page.QuerySelector(".autosave-offer h2")!.TextContent);
         Assert.Equal("<p>Published text.</p>", page.QuerySelector<IHtmlTextAreaElement>("textarea#BodyHtml")!.Value);
@@ -58,21 +50,21 @@ public sealed class AutosaveTests : IClassFixture<RevisionSite>
         Assert.Equal("<p>Half-written change.</p>", restored.QuerySelector<IHtmlTextAreaElement>("textarea#BodyHtml")!.Value);
         Assert.Equal("A headline not yet saved", restored.QuerySelector<IHtmlInputElement>("input#Headline")!.Value);
         Assert.Contains("are in the form below", restored.QuerySelector(".notice-success")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal("<p>Published text.</p>", await _site.WithDbAsync(db => db.Articles.Where(a => a.Id == id).Select(a => a.BodyHtml).SingleAsync()));
+        Assert.Equal("<p>Published text.</p>", await site.WithDbAsync(db => db.Articles.Where(a => a.Id == id).Select(a => a.BodyHtml).SingleAsync()));
 
         // Discard empties the slot.
         var discard = page.QuerySelector(".autosave-offer form")!;
         var discarded = await Html.SubmitAsync(anaAgain, (IHtmlFormElement)discard);
         Assert.Equal(HttpStatusCode.SeeOther, discarded.StatusCode);
-        Assert.False(await _site.WithDbAsync(db => db.ArticleAutosaves.AnyAsync(s => s.ArticleId == id)));
+        Assert.False(await site.WithDbAsync(db => db.ArticleAutosaves.AnyAsync(s => s.ArticleId == id)));
         Assert.Null((await Html.GetAsync(anaAgain, url)).Document.QuerySelector(".autosave-offer"));
     }
 
     [Fact]
     public async Task Autosave_KeepsTheCoAuthorsAsChosen_AndTheRestoreGivesThemBack()
     {
-        var ana = await _site.EditorAsync("ana.coauthors@test.example");
-        var ids = await _site.WithDbAsync(async db =>
+        var ana = await site.EditorAsync("ana.coauthors@test.example");
+        var ids = await site.WithDbAsync(async db =>
         {
             var a = new NewsPortal.Web.Domain.Author { Name = "Ines Varga", Slug = $"ines-varga-{Guid.NewGuid():N}" };
             var b = new NewsPortal.Web.Domain.Author { Name = "Omar Haddad", Slug = $"omar-haddad-{Guid.NewGuid():N}" };
@@ -80,14 +72,14 @@ public sealed class AutosaveTests : IClassFixture<RevisionSite>
             await db.SaveChangesAsync();
             return new[] { b.Id, a.Id }.Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
         });
-        var fields = await _site.NewStoryAsync($"Market hall repaired {Guid.NewGuid():N}");
+        var fields = await site.NewStoryAsync($"Market hall repaired {Guid.NewGuid():N}");
         var id = RevisionSite.IdFrom(await RevisionSite.SaveAsync(ana, "/admin/articles/new", fields, "savedraft"));
         var url = $"/admin/articles/{id}/edit";
         var (_, opened) = await RevisionSite.OpenAsync(ana, url);
         var typed = opened.Where(f => f.Key != "CoAuthorIds").ToList();
         typed.AddRange(ids.Select(i => new KeyValuePair<string, string>("CoAuthorIds", i)));
         Assert.Equal(HttpStatusCode.OK, (await Html.PostAsync(ana, $"/admin/articles/{id}/autosave", typed)).StatusCode);
-        Assert.Empty(await _site.WithDbAsync(db => db.ArticleCoAuthors.Where(c => c.ArticleId == id).ToListAsync()));
+        Assert.Empty(await site.WithDbAsync(db => db.ArticleCoAuthors.Where(c => c.ArticleId == id).ToListAsync()));
 
         var (_, page) = await Html.GetAsync(ana, url);
         var (_, restored) = await Html.GetAsync(ana, page.QuerySelector(".autosave-offer a.button")!.GetAttribute("href")!);
@@ -97,18 +89,18 @@ public sealed class AutosaveTests : IClassFixture<RevisionSite>
     [Fact]
     public async Task Autosave_OfANewUnsavedStory_IsOfferedOnTheNewStoryPage_AndClearedByTheSave()
     {
-        var ana = await _site.EditorAsync("ana.new@test.example");
+        var ana = await site.EditorAsync("ana.new@test.example");
         var (_, opened) = await RevisionSite.OpenAsync(ana, "/admin/articles/new");
         var response = await Html.PostAsync(ana, "/admin/articles/new/autosave", Autosave(opened, new Dictionary<string, string> { ["Headline"] = "A story never saved", ["BodyHtml"] = "<p>Typed before the crash.</p>" }));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.False(await _site.WithDbAsync(db => db.Articles.AnyAsync(a => a.Headline == "A story never saved")));
+        Assert.False(await site.WithDbAsync(db => db.Articles.AnyAsync(a => a.Headline == "A story never saved")));
 
         var (_, page) = await Html.GetAsync(ana, "/admin/articles/new");
         Assert.NotNull(page.QuerySelector(".autosave-offer"));
         var (_, restored) = await Html.GetAsync(ana, "/admin/articles/new?restore=autosave");
         Assert.Equal("A story never saved", restored.QuerySelector<IHtmlInputElement>("input#Headline")!.Value);
 
-        var fields = await _site.NewStoryAsync($"A story saved at last {Guid.NewGuid():N}");
+        var fields = await site.NewStoryAsync($"A story saved at last {Guid.NewGuid():N}");
         RevisionSite.IdFrom(await RevisionSite.SaveAsync(ana, "/admin/articles/new?restore=autosave", fields, "savedraft"));
         Assert.Null((await Html.GetAsync(ana, "/admin/articles/new")).Document.QuerySelector(".autosave-offer"));
     }
@@ -120,8 +112,8 @@ public sealed class AutosaveTests : IClassFixture<RevisionSite>
     [InlineData("AuthorId", 0, "is not valid")]
     public async Task Autosave_BadInput_Is400WithAMessage(string field, int size, string message)
     {
-        var ana = await _site.EditorAsync("ana.bad@test.example");
-        var fields = await _site.NewStoryAsync($"Bad autosave {Guid.NewGuid():N}");
+        var ana = await site.EditorAsync("ana.bad@test.example");
+        var fields = await site.NewStoryAsync($"Bad autosave {Guid.NewGuid():N}");
         var id = RevisionSite.IdFrom(await RevisionSite.SaveAsync(ana, "/admin/articles/new", fields, "savedraft"));
         var (_, opened) = await RevisionSite.OpenAsync(ana, $"/admin/articles/{id}/edit");
         var value = field switch
@@ -133,13 +125,13 @@ public sealed class AutosaveTests : IClassFixture<RevisionSite>
         var response = await Html.PostAsync(ana, $"/admin/articles/{id}/autosave", Autosave(opened, new Dictionary<string, string> { [field] = value }));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(message, await response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
-        Assert.False(await _site.WithDbAsync(db => db.ArticleAutosaves.AnyAsync(s => s.ArticleId == id)));
+        Assert.False(await site.WithDbAsync(db => db.ArticleAutosaves.AnyAsync(s => s.ArticleId == id)));
     }
 
     [Fact]
     public async Task Autosave_WithoutTheAntiforgeryToken_Is400_AndForAStoryThatDoesNotExist_Is404()
     {
-        var ana = await _site.EditorAsync("ana.bad@test.example");
+        var ana = await site.EditorAsync("ana.bad@test.example");
         var (_, opened) = await RevisionSite.OpenAsync(ana, "/admin/articles/new");
         Assert.Equal(HttpStatusCode.BadRequest, (await Html.PostAsync(ana, "/admin/articles/new/autosave", opened.Where(f => f.Key != "__RequestVerificationToken"))).StatusCode);
         var missing = await Html.PostAsync(ana, "/admin/articles/987654/autosave", opened);
@@ -150,8 +142,8 @@ public sealed class AutosaveTests : IClassFixture<RevisionSite>
     [Fact]
     public async Task Autosave_ByAModerator_IsRefused()
     {
-        await _site.CreateStaffAsync("moderator.only@test.example", NewsPortal.Web.Infrastructure.Identity.Roles.Moderator);
-        var moderator = await _site.SignedInAsync("moderator.only@test.example");
+        await site.CreateStaffAsync("moderator.only@test.example", NewsPortal.Web.Infrastructure.Identity.Roles.Moderator);
+        var moderator = await site.SignedInAsync("moderator.only@test.example");
         var response = await moderator.PostAsync(new Uri("/admin/articles/new/autosave", UriKind.Relative), new FormUrlEncodedContent([]));
         Assert.True(response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.BadRequest, $"{(int)response.StatusCode}");
         Assert.Equal(HttpStatusCode.Forbidden, (await moderator.GetAsync(new Uri("/admin/articles/1/revisions", UriKind.Relative))).StatusCode);

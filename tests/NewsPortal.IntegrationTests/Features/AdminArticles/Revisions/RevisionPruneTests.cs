@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using NewsPortal.Web.Features.AdminArticles.Revisions;
 
 namespace NewsPortal.IntegrationTests.Features.AdminArticles.Revisions;

@@ -1,9 +1,3 @@
-using System.Net;
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.Web.Domain;
-
 namespace NewsPortal.IntegrationTests.Features.AdminArticles.Revisions;
 
 /// <summary>Restoring a revision makes a new one with the old values and loses nothing; on a published story readers keep the live text.</summary>

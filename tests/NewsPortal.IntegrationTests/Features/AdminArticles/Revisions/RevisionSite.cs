@@ -1,9 +1,4 @@
-using System.Globalization;
-using System.Net;
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
 using Microsoft.Extensions.Time.Testing;
-using NewsPortal.IntegrationTests.TestSupport;
 using NewsPortal.Web.Infrastructure.Identity;
 
 namespace NewsPortal.IntegrationTests.Features.AdminArticles.Revisions;

@@ -1,11 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
 using NewsPortal.IntegrationTests.Data;
-using NewsPortal.Web.Data;
-using NewsPortal.Web.Domain;
 using NewsPortal.Web.Features.AdminArticles;
 using NewsPortal.Web.Features.AdminArticles.Revisions;
 
@@ -15,16 +11,13 @@ namespace NewsPortal.IntegrationTests.Features.AdminArticles.Revisions;
 /// Revisions, autosave, conflicts, presence and pruning, run through the SQL Server provider (no server): every command
 /// is captured and parsed as T-SQL. The services are called directly, as a signed-in editor's request would.
 /// </summary>
-public sealed class RevisionsSqlServerQueryTests : IClassFixture<SqlServerQueryTests.SqlServerFactory>
+public sealed class RevisionsSqlServerQueryTests(SqlServerQueryTests.SqlServerFactory factory) : IClassFixture<SqlServerQueryTests.SqlServerFactory>
 {
-    private readonly SqlServerQueryTests.SqlServerFactory _factory;
-
-    public RevisionsSqlServerQueryTests(SqlServerQueryTests.SqlServerFactory factory) => _factory = factory;
 
     [Fact]
     public async Task RevisionAutosavePresenceAndPruningQueries_AreValidTSql()
     {
-        _factory.Capture.Commands.Clear();
+        factory.Capture.Commands.Clear();
         await InScopeAsync(async services =>
         {
             await services.GetRequiredService<RevisionHistory>().LoadAsync(1, null, null, CancellationToken.None);
@@ -60,7 +53,7 @@ public sealed class RevisionsSqlServerQueryTests : IClassFixture<SqlServerQueryT
         }));
         await InScopeAsync(async services => await services.GetRequiredService<RevisionPruner>().PruneAsync(CancellationToken.None));
 
-        var commands = _factory.Capture.Commands.Distinct().ToList();
+        var commands = factory.Capture.Commands.Distinct().ToList();
         Assert.Contains(commands, c => c.Contains("FROM [ArticleRevisions]", StringComparison.Ordinal) && c.Contains("GROUP BY", StringComparison.Ordinal));
         Assert.Contains(commands, c => c.Contains("DELETE FROM [a]", StringComparison.Ordinal) && c.Contains("[ArticleRevisions]", StringComparison.Ordinal));
         Assert.Contains(commands, c => c.Contains("UPDATE [e]", StringComparison.Ordinal) && c.Contains("[EditingPresence]", StringComparison.Ordinal));
@@ -78,7 +71,7 @@ public sealed class RevisionsSqlServerQueryTests : IClassFixture<SqlServerQueryT
 
     private async Task InScopeAsync(Func<IServiceProvider, Task> work)
     {
-        await using var scope = _factory.Services.CreateAsyncScope();
+        await using var scope = factory.Services.CreateAsyncScope();
         var http = scope.ServiceProvider.GetRequiredService<IHttpContextAccessor>();
         http.HttpContext = new DefaultHttpContext
         {

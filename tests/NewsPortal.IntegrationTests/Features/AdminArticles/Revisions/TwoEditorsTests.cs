@@ -1,31 +1,22 @@
-using System.Net;
 using System.Text.Json;
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using NewsPortal.Web.Domain;
 
 namespace NewsPortal.IntegrationTests.Features.AdminArticles.Revisions;
 
 /// <summary>Two people on one story: a save over a colleague's later one overwrites nothing; who else is editing is shown and expires.</summary>
-public sealed class TwoEditorsTests : IClassFixture<RevisionSite>
+public sealed class TwoEditorsTests(RevisionSite site) : IClassFixture<RevisionSite>
 {
-    private readonly RevisionSite _site;
-
-    public TwoEditorsTests(RevisionSite site) => _site = site;
 
     private async Task<int> PublishedStoryAsync(HttpClient editor, string headline)
     {
-        var fields = await _site.NewStoryAsync(headline, "<p>The first version of the story.</p>");
+        var fields = await site.NewStoryAsync(headline, "<p>The first version of the story.</p>");
         return RevisionSite.IdFrom(await RevisionSite.SaveAsync(editor, "/admin/articles/new", fields, "publish"));
     }
 
     [Fact]
     public async Task SecondSave_AfterAColleaguesSave_KeepsBothTexts_NamesThem_AndKeepMineSavesOverTheirs()
     {
-        var ana = await _site.EditorAsync("ana.ruiz@test.example");
-        var ben = await _site.EditorAsync("ben.okafor@test.example");
+        var ana = await site.EditorAsync("ana.ruiz@test.example");
+        var ben = await site.EditorAsync("ben.okafor@test.example");
         var id = await PublishedStoryAsync(ana, $"Harbour wall repairs begin {Guid.NewGuid():N}");
         var url = $"/admin/articles/{id}/edit";
 
@@ -41,7 +32,7 @@ public sealed class TwoEditorsTests : IClassFixture<RevisionSite>
         // Ben has his text back in the form; Ana's save is what the story holds.
         Assert.Equal("<p>Ben's version of the story.</p>", page.QuerySelector<IHtmlTextAreaElement>("textarea#BodyHtml")!.Value);
         Assert.Equal("Ben's standfirst.", page.QuerySelector<IHtmlTextAreaElement>("textarea#Standfirst")!.Value);
-        var stored = await _site.WithDbAsync(db => db.Articles.AsNoTracking().SingleAsync(a => a.Id == id));
+        var stored = await site.WithDbAsync(db => db.Articles.AsNoTracking().SingleAsync(a => a.Id == id));
         Assert.Equal("<p>Ana's version of the story.</p>", stored.BodyHtml);
 
         // The notice names Ana and says when; the diff is hers against his.
@@ -53,7 +44,7 @@ public sealed class TwoEditorsTests : IClassFixture<RevisionSite>
         Assert.Equal($"/admin/articles/{id}/edit", panel.QuerySelector("a.button-secondary")!.GetAttribute("href"));
 
         // Ben's text is also in his autosave slot, so "take theirs" loses nothing of his either.
-        var slot = await _site.WithDbAsync(db => db.ArticleAutosaves.AsNoTracking().SingleAsync(s => s.ArticleId == id));
+        var slot = await site.WithDbAsync(db => db.ArticleAutosaves.AsNoTracking().SingleAsync(s => s.ArticleId == id));
         Assert.Equal("<p>Ben's version of the story.</p>", slot.BodyHtml);
         var (_, takeTheirs) = await Html.GetAsync(ben, url);
         Assert.Equal("<p>Ana's version of the story.</p>", takeTheirs.QuerySelector<IHtmlTextAreaElement>("textarea#BodyHtml")!.Value);
@@ -64,21 +55,21 @@ public sealed class TwoEditorsTests : IClassFixture<RevisionSite>
         var keepMine = await RevisionSite.PostAsync(ben, Html.ActionOf(form), Html.FormValues(form), "publish");
         Assert.Equal(HttpStatusCode.SeeOther, keepMine.StatusCode);
 
-        stored = await _site.WithDbAsync(db => db.Articles.AsNoTracking().SingleAsync(a => a.Id == id));
+        stored = await site.WithDbAsync(db => db.Articles.AsNoTracking().SingleAsync(a => a.Id == id));
         Assert.Equal("<p>Ben's version of the story.</p>", stored.BodyHtml);
-        var revisions = await _site.WithDbAsync(db => db.ArticleRevisions.AsNoTracking().Where(r => r.ArticleId == id).OrderBy(r => r.Id).ToListAsync());
+        var revisions = await site.WithDbAsync(db => db.ArticleRevisions.AsNoTracking().Where(r => r.ArticleId == id).OrderBy(r => r.Id).ToListAsync());
         Assert.Contains(revisions, r => r.BodyHtml == "<p>Ana's version of the story.</p>" && r.CreatedBy == "ana.ruiz@test.example" && r.IsPublished);
         Assert.Equal(("<p>Ben's version of the story.</p>", "ben.okafor@test.example", RevisionReason.KeptOverConflict), (revisions[^1].BodyHtml, revisions[^1].CreatedBy, revisions[^1].Reason));
 
         // Saving made Ben's slot stale: it is gone.
-        Assert.False(await _site.WithDbAsync(db => db.ArticleAutosaves.AnyAsync(s => s.ArticleId == id)));
+        Assert.False(await site.WithDbAsync(db => db.ArticleAutosaves.AnyAsync(s => s.ArticleId == id)));
     }
 
     [Fact]
     public async Task TwoSavesFromTheSameVersionAtOnce_OneIsSaved_TheOtherIsAConflictWithItsTextKept()
     {
-        var ana = await _site.EditorAsync("ana.ruiz@test.example");
-        var ben = await _site.EditorAsync("ben.okafor@test.example");
+        var ana = await site.EditorAsync("ana.ruiz@test.example");
+        var ben = await site.EditorAsync("ben.okafor@test.example");
         var id = await PublishedStoryAsync(ana, $"Rail strike called off {Guid.NewGuid():N}");
         var url = $"/admin/articles/{id}/edit";
         var (anaAction, anaFields) = await RevisionSite.OpenAsync(ana, url, new Dictionary<string, string> { ["BodyHtml"] = "<p>Ana at the same moment.</p>" });
@@ -92,17 +83,17 @@ public sealed class TwoEditorsTests : IClassFixture<RevisionSite>
         Assert.Equal([HttpStatusCode.SeeOther, HttpStatusCode.Conflict], statuses);
         var lost = answers.Single(a => a.StatusCode == HttpStatusCode.Conflict);
         var lostText = (await Html.ParseAsync(lost)).QuerySelector<IHtmlTextAreaElement>("textarea#BodyHtml")!.Value;
-        var stored = await _site.WithDbAsync(db => db.Articles.AsNoTracking().Select(a => new { a.Id, a.BodyHtml }).SingleAsync(a => a.Id == id));
+        var stored = await site.WithDbAsync(db => db.Articles.AsNoTracking().Select(a => new { a.Id, a.BodyHtml }).SingleAsync(a => a.Id == id));
         Assert.NotEqual(stored.BodyHtml, lostText);
         Assert.Contains(lostText, new[] { "<p>Ana at the same moment.</p>", "<p>Ben at the same moment.</p>" });
-        Assert.Equal(2, await _site.WithDbAsync(db => db.ArticleRevisions.CountAsync(r => r.ArticleId == id)));
+        Assert.Equal(2, await site.WithDbAsync(db => db.ArticleRevisions.CountAsync(r => r.ArticleId == id)));
     }
 
     [Fact]
     public async Task Presence_ShownToOthersOnPageLoadAndByHeartbeat_ExpiresWithoutOne_AndLocksNobodyOut()
     {
-        var ana = await _site.EditorAsync("ana.ruiz@test.example");
-        var ben = await _site.EditorAsync("ben.okafor@test.example");
+        var ana = await site.EditorAsync("ana.ruiz@test.example");
+        var ben = await site.EditorAsync("ben.okafor@test.example");
         var id = await PublishedStoryAsync(ana, $"Night buses return {Guid.NewGuid():N}");
         var url = $"/admin/articles/{id}/edit";
 
@@ -111,7 +102,7 @@ public sealed class TwoEditorsTests : IClassFixture<RevisionSite>
         var token = Html.FormValues(anaPage.QuerySelector<IHtmlFormElement>("form#article-form")!).Where(f => f.Key == "__RequestVerificationToken").ToList();
         var beat = await Html.PostAsync(ana, $"/admin/articles/{id}/presence", token);
         Assert.Equal(HttpStatusCode.OK, beat.StatusCode);
-        var since = _site.Clock.GetUtcNow();
+        var since = site.Clock.GetUtcNow();
 
         var (benResponse, benPage) = await Html.GetAsync(ben, url);
         Assert.Equal(HttpStatusCode.OK, benResponse.StatusCode);
@@ -128,7 +119,7 @@ public sealed class TwoEditorsTests : IClassFixture<RevisionSite>
         }
 
         // A minute and a bit without Ana's heartbeat: she no longer counts.
-        _site.Clock.Advance(TimeSpan.FromSeconds(61));
+        site.Clock.Advance(TimeSpan.FromSeconds(61));
         var (_, later) = await Html.GetAsync(ben, url);
         Assert.True(later.QuerySelector("#editing-presence")!.HasAttribute("hidden"), later.QuerySelector("#editing-presence")!.TextContent);
 
@@ -143,5 +134,5 @@ public sealed class TwoEditorsTests : IClassFixture<RevisionSite>
     }
 
     private string EditorClock(DateTimeOffset utc) =>
-        TimeZoneInfo.ConvertTime(utc, _site.Services.GetRequiredService<NewsPortal.Web.Infrastructure.Site.SiteClock>().TimeZone).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        TimeZoneInfo.ConvertTime(utc, site.Services.GetRequiredService<NewsPortal.Web.Infrastructure.Site.SiteClock>().TimeZone).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,3 @@
-using NewsPortal.Web.Domain;
 using NewsPortal.Web.Features.AdminArticles.Revisions;
 
 namespace NewsPortal.UnitTests.Features.AdminArticles.Revisions;
