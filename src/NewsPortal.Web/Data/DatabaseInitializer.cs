@@ -1,7 +1,5 @@
 using NewsPortal.Web.Data.Seed;
-using NewsPortal.Web.Infrastructure.Database;
 using NewsPortal.Web.Infrastructure.Hosting;
-using NewsPortal.Web.Infrastructure.Identity;
 using NewsPortal.Web.Infrastructure.Search;
 
 namespace NewsPortal.Web.Data;

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace NewsPortal.IntegrationTests.TestSupport;
 
 /// <summary>Stands in for Open-Meteo: answers, fails, or never answers.</summary>

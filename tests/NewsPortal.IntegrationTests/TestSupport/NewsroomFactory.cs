@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Time.Testing;
-using NewsPortal.Web.Infrastructure.Identity;
-
 namespace NewsPortal.IntegrationTests.TestSupport;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using NewsPortal.Web.Infrastructure.Identity;
-
 namespace NewsPortal.IntegrationTests.TestSupport;
 
 /// <summary>A site with an editor signed in, and the forms of the sections and bylines pages submitted as rendered.</summary>

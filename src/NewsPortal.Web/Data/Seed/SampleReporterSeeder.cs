@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using NewsPortal.Web.Infrastructure.Identity;
 
 namespace NewsPortal.Web.Data.Seed;
 

@@ -1,8 +1,5 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
-using NewsPortal.Web.Infrastructure.Identity;
-using NewsPortal.Web.Infrastructure.Mvc;
 
 namespace NewsPortal.Web.Features.Account;
 

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Threading.RateLimiting;
 using NewsPortal.Web.Infrastructure.RateLimiting;
 using NewsPortal.Web.Infrastructure.Redis;

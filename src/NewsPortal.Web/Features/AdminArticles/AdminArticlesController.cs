@@ -1,8 +1,4 @@
-using Microsoft.AspNetCore.Authorization;
 using NewsPortal.Web.Features.Articles;
-using NewsPortal.Web.Features.Comments;
-using NewsPortal.Web.Infrastructure.Identity;
-using NewsPortal.Web.Infrastructure.Mvc;
 
 namespace NewsPortal.Web.Features.AdminArticles;
 

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using NewsPortal.Web.Infrastructure.Identity;
 
 namespace NewsPortal.Web.Features.AdminArticles;
 

@@ -1,6 +1,4 @@
-using Microsoft.AspNetCore.Authorization;
 using NewsPortal.Web.Features.Articles;
-using NewsPortal.Web.Features.Comments;
 
 namespace NewsPortal.Web.Features.AdminArticles;
 

@@ -1,5 +1,4 @@
 using NewsPortal.Web.Features.Articles;
-using NewsPortal.Web.Infrastructure.Mail;
 
 namespace NewsPortal.Web.Features.AdminArticles;
 

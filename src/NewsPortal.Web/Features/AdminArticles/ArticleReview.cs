@@ -1,5 +1,3 @@
-using NewsPortal.Web.Infrastructure.Mail;
-
 namespace NewsPortal.Web.Features.AdminArticles;
 
 /// <summary>What the editor's save tells the review rules, just before it commits.</summary>

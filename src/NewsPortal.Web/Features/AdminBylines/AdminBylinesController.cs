@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using NewsPortal.Web.Infrastructure.Identity;
-using NewsPortal.Web.Infrastructure.Mvc;
-
 namespace NewsPortal.Web.Features.AdminBylines;
 
 /// <summary>Bylines: create, edit, rename, retire, delete while unused. Editors and Admins.</summary>

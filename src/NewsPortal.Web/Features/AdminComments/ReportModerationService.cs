@@ -1,6 +1,3 @@
-using NewsPortal.Web.Features.Comments;
-using NewsPortal.Web.Infrastructure.Database;
-using NewsPortal.Web.Infrastructure.Mail;
 using NewsPortal.Web.Infrastructure.Sanitizing;
 
 namespace NewsPortal.Web.Features.AdminComments;

@@ -1,7 +1,5 @@
-using Microsoft.AspNetCore.Authorization;
 using NewsPortal.Web.Features.AdminArticles;
 using NewsPortal.Web.Features.AdminComments;
-using NewsPortal.Web.Infrastructure.Identity;
 
 namespace NewsPortal.Web.Features.AdminDashboard;
 

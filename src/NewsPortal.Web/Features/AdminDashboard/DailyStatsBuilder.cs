@@ -1,5 +1,3 @@
-using NewsPortal.Web.Features.Comments;
-
 namespace NewsPortal.Web.Features.AdminDashboard;
 
 /// <summary>

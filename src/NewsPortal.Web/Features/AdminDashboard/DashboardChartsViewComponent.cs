@@ -1,5 +1,3 @@
-using NewsPortal.Web.Infrastructure.Identity;
-
 namespace NewsPortal.Web.Features.AdminDashboard;
 
 /// <summary>The dashboard's charts; a component so the dashboard page takes them with one line and loads nothing else for them.</summary>

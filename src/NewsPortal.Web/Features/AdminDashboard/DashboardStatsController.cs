@@ -1,6 +1,4 @@
-using Microsoft.AspNetCore.Authorization;
 using NewsPortal.Web.Features.Search;
-using NewsPortal.Web.Infrastructure.Identity;
 
 namespace NewsPortal.Web.Features.AdminDashboard;
 

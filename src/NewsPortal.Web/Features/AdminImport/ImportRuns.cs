@@ -1,6 +1,5 @@
 using NewsPortal.Web.Features.AdminDashboard;
 using NewsPortal.Web.Features.WordPressImport;
-using NewsPortal.Web.Infrastructure.Database;
 
 namespace NewsPortal.Web.Features.AdminImport;
 

@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using NewsPortal.Web.Infrastructure.Identity;
-using NewsPortal.Web.Infrastructure.Mvc;
-
 namespace NewsPortal.Web.Features.AdminMail;
 
 /// <summary>Outgoing mail that failed or is being retried, with the last error; an Admin can send one again.</summary>

@@ -1,8 +1,5 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Authorization;
-using NewsPortal.Web.Infrastructure.Identity;
 using NewsPortal.Web.Infrastructure.Media;
-using NewsPortal.Web.Infrastructure.Mvc;
 
 namespace NewsPortal.Web.Features.AdminMedia;
 

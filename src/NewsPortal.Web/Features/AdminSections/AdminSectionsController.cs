@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using NewsPortal.Web.Infrastructure.Identity;
-using NewsPortal.Web.Infrastructure.Mvc;
-
 namespace NewsPortal.Web.Features.AdminSections;
 
 /// <summary>Sections: list, create, rename, describe, order, hide from the navigation, delete. Editors and Admins.</summary>

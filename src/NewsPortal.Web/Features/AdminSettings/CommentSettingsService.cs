@@ -1,5 +1,3 @@
-using NewsPortal.Web.Features.Comments;
-
 namespace NewsPortal.Web.Features.AdminSettings;
 
 /// <summary>The comment rules as edited on the settings page, stored in the database.</summary>

@@ -1,6 +1,4 @@
 using Microsoft.Extensions.Caching.Memory;
-using NewsPortal.Web.Features.Comments;
-using NewsPortal.Web.Infrastructure.Caching;
 
 namespace NewsPortal.Web.Features.Articles;
 

@@ -1,8 +1,5 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.RateLimiting;
-using NewsPortal.Web.Features.Comments;
-using NewsPortal.Web.Infrastructure.Database;
-using NewsPortal.Web.Infrastructure.Mvc;
 using NewsPortal.Web.Infrastructure.Proxy;
 
 namespace NewsPortal.Web.Features.Articles;

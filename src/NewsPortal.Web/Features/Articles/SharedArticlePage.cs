@@ -1,5 +1,4 @@
 using Microsoft.Net.Http.Headers;
-using NewsPortal.Web.Features.Comments;
 using NewsPortal.Web.Infrastructure.Compression;
 
 namespace NewsPortal.Web.Features.Articles;

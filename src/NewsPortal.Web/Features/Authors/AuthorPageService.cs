@@ -1,5 +1,4 @@
 using NewsPortal.Web.Features.Articles;
-using NewsPortal.Web.Infrastructure.Caching;
 
 namespace NewsPortal.Web.Features.Authors;
 

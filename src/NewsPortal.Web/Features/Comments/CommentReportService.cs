@@ -1,6 +1,4 @@
-using System.Security.Cryptography;
 using NewsPortal.Web.Features.Notifications;
-using NewsPortal.Web.Infrastructure.Database;
 using NewsPortal.Web.Infrastructure.Security;
 
 namespace NewsPortal.Web.Features.Comments;

@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.RateLimiting;
-using NewsPortal.Web.Infrastructure.Database;
-using NewsPortal.Web.Infrastructure.Mvc;
 using NewsPortal.Web.Infrastructure.Proxy;
 
 namespace NewsPortal.Web.Features.Comments;

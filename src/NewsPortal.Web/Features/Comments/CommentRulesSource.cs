@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using NewsPortal.Web.Infrastructure.Caching;
 using NewsPortal.Web.Infrastructure.Security;
 
 namespace NewsPortal.Web.Features.Comments;

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using NewsPortal.Web.Infrastructure.Security;
 
 namespace NewsPortal.Web.Features.Comments;

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.RateLimiting;
-using NewsPortal.Web.Infrastructure.Mvc;
 
 namespace NewsPortal.Web.Features.Comments;
 

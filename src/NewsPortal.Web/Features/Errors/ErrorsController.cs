@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Diagnostics;
-using NewsPortal.Web.Infrastructure.Database;
 
 namespace NewsPortal.Web.Features.Errors;
 

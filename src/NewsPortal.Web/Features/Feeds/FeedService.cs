@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using NewsPortal.Web.Features.Articles;
-using NewsPortal.Web.Infrastructure.Caching;
 
 namespace NewsPortal.Web.Features.Feeds;
 

@@ -1,5 +1,3 @@
-using NewsPortal.Web.Infrastructure.Caching;
-
 namespace NewsPortal.Web.Features.Home;
 
 public sealed class HomeController(FrontPageService frontPage) : Controller

@@ -1,5 +1,3 @@
-using NewsPortal.Web.Infrastructure.Caching;
-
 namespace NewsPortal.Web.Features.Listings;
 
 public sealed class ListingsController(ListingService listings) : Controller

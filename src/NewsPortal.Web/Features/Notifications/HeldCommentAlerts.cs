@@ -1,5 +1,3 @@
-using NewsPortal.Web.Infrastructure.Mail;
-
 namespace NewsPortal.Web.Features.Notifications;
 
 /// <summary>One alert per held comment to each member of staff who asked for one (<see cref="HeldCommentMail.EveryComment"/>).</summary>

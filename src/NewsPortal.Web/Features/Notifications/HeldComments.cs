@@ -1,5 +1,3 @@
-using NewsPortal.Web.Infrastructure.Identity;
-using NewsPortal.Web.Infrastructure.Mail;
 using NewsPortal.Web.Infrastructure.Sanitizing;
 
 namespace NewsPortal.Web.Features.Notifications;

@@ -1,5 +1,3 @@
-using NewsPortal.Web.Infrastructure.Mail;
-
 namespace NewsPortal.Web.Features.Notifications;
 
 /// <summary>The signed links notifications carry, in one place so the pages that open them check the same purposes.</summary>

@@ -1,5 +1,3 @@
-using NewsPortal.Web.Infrastructure.Mail;
-
 namespace NewsPortal.Web.Features.Notifications;
 
 /// <summary>

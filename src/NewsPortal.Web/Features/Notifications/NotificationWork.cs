@@ -1,6 +1,3 @@
-using NewsPortal.Web.Infrastructure.Database;
-using NewsPortal.Web.Infrastructure.Mail;
-
 namespace NewsPortal.Web.Features.Notifications;
 
 /// <summary>

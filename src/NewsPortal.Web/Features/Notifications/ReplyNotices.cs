@@ -1,4 +1,3 @@
-using NewsPortal.Web.Infrastructure.Mail;
 using NewsPortal.Web.Infrastructure.Sanitizing;
 
 namespace NewsPortal.Web.Features.Notifications;

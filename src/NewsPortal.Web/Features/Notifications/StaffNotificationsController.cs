@@ -1,8 +1,4 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using NewsPortal.Web.Infrastructure.Identity;
-using NewsPortal.Web.Infrastructure.Mail;
-using NewsPortal.Web.Infrastructure.Mvc;
 
 namespace NewsPortal.Web.Features.Notifications;
 

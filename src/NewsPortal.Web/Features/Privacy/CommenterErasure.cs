@@ -1,5 +1,4 @@
 using NewsPortal.Web.Features.AdminSettings;
-using NewsPortal.Web.Features.Comments;
 
 namespace NewsPortal.Web.Features.Privacy;
 

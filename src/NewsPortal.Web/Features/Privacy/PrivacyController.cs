@@ -1,8 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.RateLimiting;
-using NewsPortal.Web.Features.Comments;
 using NewsPortal.Web.Features.Notifications;
-using NewsPortal.Web.Infrastructure.Mail;
 
 namespace NewsPortal.Web.Features.Privacy;
 

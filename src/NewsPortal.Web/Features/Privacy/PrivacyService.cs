@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using NewsPortal.Web.Features.Comments;
-using NewsPortal.Web.Infrastructure.Mail;
 using NewsPortal.Web.Infrastructure.Security;
 
 namespace NewsPortal.Web.Features.Privacy;

@@ -1,7 +1,4 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Authorization;
-using NewsPortal.Web.Infrastructure.Identity;
-using NewsPortal.Web.Infrastructure.Mvc;
 
 namespace NewsPortal.Web.Features.Privacy;
 

@@ -2,8 +2,6 @@ using System.Diagnostics;
 using Microsoft.Extensions.Caching.Memory;
 using NewsPortal.Web.Data.Queries;
 using NewsPortal.Web.Features.Articles;
-using NewsPortal.Web.Infrastructure.Caching;
-using NewsPortal.Web.Infrastructure.Database;
 using NewsPortal.Web.Infrastructure.Search;
 
 namespace NewsPortal.Web.Features.Search;

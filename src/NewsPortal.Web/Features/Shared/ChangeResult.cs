@@ -1,6 +1,3 @@
-using NewsPortal.Web.Infrastructure.Database;
-using NewsPortal.Web.Infrastructure.Mvc;
-
 namespace NewsPortal.Web.Features.Shared;
 
 /// <summary>What a change on a newsroom page (a section, a byline) came to: done, refused with a message per field, or nothing to change (no such id).</summary>

@@ -1,5 +1,3 @@
-using NewsPortal.Web.Infrastructure.Caching;
-
 namespace NewsPortal.Web.Features.Shared;
 
 /// <summary>The section links of the masthead and footer; loads its own data so every page, the 404 included, has them.</summary>

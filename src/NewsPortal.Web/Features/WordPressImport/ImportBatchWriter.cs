@@ -1,5 +1,4 @@
 using NewsPortal.Web.Data.Queries;
-using NewsPortal.Web.Infrastructure.Database;
 
 namespace NewsPortal.Web.Features.WordPressImport;
 

@@ -1,5 +1,4 @@
 using NewsPortal.Web.Data.Queries;
-using NewsPortal.Web.Infrastructure.Database;
 using NewsPortal.Web.Infrastructure.Sanitizing;
 using NewsPortal.Web.Infrastructure.Security;
 

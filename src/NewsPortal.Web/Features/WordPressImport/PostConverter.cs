@@ -1,4 +1,3 @@
-using NewsPortal.Web.Features.Comments;
 using NewsPortal.Web.Infrastructure.Sanitizing;
 using NewsPortal.Web.Infrastructure.Security;
 

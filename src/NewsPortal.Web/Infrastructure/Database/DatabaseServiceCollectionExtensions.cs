@@ -1,6 +1,5 @@
 using Microsoft.Data.Sqlite;
 using NewsPortal.Web.Data.Queries;
-using NewsPortal.Web.Infrastructure.Caching;
 using NewsPortal.Web.Infrastructure.Hosting;
 using NewsPortal.Web.Infrastructure.Search;
 

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using NetVips;
 using NewsPortal.Web.Infrastructure.Telemetry;
 

@@ -1,6 +1,4 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
-using NewsPortal.Web.Infrastructure.Identity;
 
 namespace NewsPortal.Web.Infrastructure.Mvc;
 

@@ -1,6 +1,3 @@
-using NewsPortal.Web.Infrastructure.Caching;
-using NewsPortal.Web.Infrastructure.Database;
-
 namespace NewsPortal.Web.Infrastructure.Search;
 
 /// <summary>

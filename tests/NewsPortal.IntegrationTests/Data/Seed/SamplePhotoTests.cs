@@ -1,4 +1,3 @@
-using System.Text;
 using NetVips;
 using NewsPortal.Web.Data.Seed;
 

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Identity;
 using NewsPortal.Web.Features.Account;
-using NewsPortal.Web.Infrastructure.Identity;
 
 namespace NewsPortal.IntegrationTests.Features.Account;
 

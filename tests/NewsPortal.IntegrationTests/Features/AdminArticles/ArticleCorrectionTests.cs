@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace NewsPortal.IntegrationTests.Features.AdminArticles;
 
 /// <summary>Corrections and updates on published stories, and the "substantive change" flag.</summary>

@@ -1,5 +1,3 @@
-using NewsPortal.Web.Infrastructure.Identity;
-
 namespace NewsPortal.IntegrationTests.Features.AdminArticles;
 
 /// <summary>Two editors saving at the same moment: the unique indexes on slugs and tags must never surface as a 500.</summary>

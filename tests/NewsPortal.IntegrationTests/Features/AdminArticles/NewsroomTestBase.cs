@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Time.Testing;
-using NewsPortal.Web.Infrastructure.Identity;
-
 namespace NewsPortal.IntegrationTests.Features.AdminArticles;
 
 /// <summary>A newsroom with an editor, and how the editor fills in and saves the article form, shared by the newsroom tests.</summary>

@@ -1,5 +1,3 @@
-using NewsPortal.Web.Infrastructure.Identity;
-
 namespace NewsPortal.IntegrationTests.Features.AdminDashboard;
 
 public sealed class DashboardChartsTests(DashboardChartsTests.Factory factory) : IClassFixture<DashboardChartsTests.Factory>, IAsyncLifetime

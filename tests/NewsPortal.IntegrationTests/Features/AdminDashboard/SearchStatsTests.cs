@@ -1,5 +1,4 @@
 using NewsPortal.Web.Features.Search;
-using NewsPortal.Web.Infrastructure.Identity;
 
 namespace NewsPortal.IntegrationTests.Features.AdminDashboard;
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using NewsPortal.Web.Infrastructure.Database;
 
 namespace NewsPortal.IntegrationTests.Features.AdminImport;

@@ -1,6 +1,5 @@
 using System.IO.Compression;
 using System.Net.Http.Headers;
-using System.Text;
 
 namespace NewsPortal.IntegrationTests.Features.AdminImport;
 

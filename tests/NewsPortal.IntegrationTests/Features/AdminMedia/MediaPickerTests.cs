@@ -1,6 +1,3 @@
-using System.Text.Json;
-using NewsPortal.Web.Infrastructure.Identity;
-
 namespace NewsPortal.IntegrationTests.Features.AdminMedia;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Xml.Linq;
 using NewsPortal.IntegrationTests.Features.AdminMedia;
 

@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using System.Text;
 using AngleSharp.Html.Parser;
 
 namespace NewsPortal.IntegrationTests.Features.Articles;

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Microsoft.Extensions.Time.Testing;
-
 namespace NewsPortal.IntegrationTests.Features.Comments;
 
 /// <summary>Long threads: comment pages, the reader's order, permalinks, and what search engines are told.</summary>

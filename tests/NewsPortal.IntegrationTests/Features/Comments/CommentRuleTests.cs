@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Time.Testing;
-
 namespace NewsPortal.IntegrationTests.Features.Comments;
 
 /// <summary>The moderation and anti-spam rules, each configured as an operator would, end to end.</summary>

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Time.Testing;
 using NewsPortal.Web.Features.Comments;
 
 namespace NewsPortal.IntegrationTests.Features.Comments;

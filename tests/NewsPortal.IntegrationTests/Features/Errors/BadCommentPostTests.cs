@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace NewsPortal.IntegrationTests.Features.Errors;
 
 /// <summary>Malformed and odd comment posts: never a 5xx, no error logged, nothing stored from a malformed one; odd but readable ones stored as read.</summary>

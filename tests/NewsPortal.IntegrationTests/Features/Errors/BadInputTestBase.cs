@@ -1,4 +1,3 @@
-using System.Text;
 using Serilog.Core;
 
 namespace NewsPortal.IntegrationTests.Features.Errors;

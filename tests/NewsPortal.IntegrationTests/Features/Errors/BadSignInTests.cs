@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace NewsPortal.IntegrationTests.Features.Errors;
 
 /// <summary>Malformed sign-in posts: never a 5xx, no error logged, nobody signed in.</summary>

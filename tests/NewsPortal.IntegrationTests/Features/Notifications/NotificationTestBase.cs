@@ -1,7 +1,5 @@
-using Microsoft.Extensions.Time.Testing;
 using MimeKit;
 using NewsPortal.Web.Features.AdminComments;
-using NewsPortal.Web.Infrastructure.Identity;
 
 namespace NewsPortal.IntegrationTests.Features.Notifications;
 

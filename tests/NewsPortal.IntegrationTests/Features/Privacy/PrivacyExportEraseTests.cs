@@ -1,4 +1,3 @@
-using System.Text.Json;
 using NewsPortal.Web.Features.AdminComments;
 using NewsPortal.Web.Features.Comments;
 using NewsPortal.Web.Features.Privacy;

@@ -1,5 +1,4 @@
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Time.Testing;
 using MimeKit;
 using NewsPortal.Web.Features.AdminComments;
 using Serilog.Core;

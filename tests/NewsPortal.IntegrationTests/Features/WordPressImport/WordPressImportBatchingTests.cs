@@ -1,4 +1,3 @@
-using System.Text;
 using NewsPortal.Web.Features.WordPressImport;
 
 namespace NewsPortal.IntegrationTests.Features.WordPressImport;

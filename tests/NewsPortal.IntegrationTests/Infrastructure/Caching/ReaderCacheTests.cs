@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Time.Testing;
-
 namespace NewsPortal.IntegrationTests.Infrastructure.Caching;
 
 /// <summary>The reader cache is never stale and never shared between visitors.</summary>

@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using System.Text;
 using NewsPortal.Web.Features.Weather;
 
 namespace NewsPortal.IntegrationTests.Infrastructure.Caching;

@@ -1,5 +1,3 @@
-using NewsPortal.Web.Infrastructure.Identity;
-
 namespace NewsPortal.IntegrationTests.Infrastructure.Identity;
 
 /// <summary>Who may open what in the admin area: anonymous, Moderator, Editor, Reporter and Admin on every admin route.</summary>

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Time.Testing;
 using MimeKit;
 using NewsPortal.Web.Infrastructure.Mail;
 using Serilog.Core;

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Time.Testing;
 using NewsPortal.Web.Infrastructure.Mail;
 
 namespace NewsPortal.IntegrationTests.Infrastructure.Mail;

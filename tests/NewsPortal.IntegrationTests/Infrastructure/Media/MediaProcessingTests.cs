@@ -1,5 +1,3 @@
-using System.Text;
-using Microsoft.Extensions.Time.Testing;
 using NetVips;
 using NewsPortal.Web.Infrastructure.Media;
 

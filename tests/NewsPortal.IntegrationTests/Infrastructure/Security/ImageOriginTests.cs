@@ -1,5 +1,3 @@
-using NewsPortal.Web.Infrastructure.Identity;
-
 namespace NewsPortal.IntegrationTests.Infrastructure.Security;
 
 /// <summary>

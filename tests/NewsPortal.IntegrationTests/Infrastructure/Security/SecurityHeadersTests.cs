@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc.Testing;
 using NewsPortal.Web.Features.Comments;
-using NewsPortal.Web.Infrastructure.Identity;
 
 namespace NewsPortal.IntegrationTests.Infrastructure.Security;
 

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
 using NewsPortal.Web.Features.Privacy;
 using NewsPortal.Web.Infrastructure.Mail;

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Time.Testing;
 using NewsPortal.Web.Features.WordPressImport;
 
 namespace NewsPortal.IntegrationTests.Infrastructure.Telemetry;

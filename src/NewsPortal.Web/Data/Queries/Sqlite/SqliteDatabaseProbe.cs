@@ -1,5 +1,4 @@
 using Microsoft.Data.Sqlite;
-using NewsPortal.Web.Infrastructure.Database;
 
 namespace NewsPortal.Web.Data.Queries.Sqlite;
 

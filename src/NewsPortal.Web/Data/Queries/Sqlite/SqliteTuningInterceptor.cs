@@ -1,6 +1,5 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using NewsPortal.Web.Infrastructure.Database;
 
 namespace NewsPortal.Web.Data.Queries.Sqlite;
 

@@ -1,5 +1,3 @@
-using NewsPortal.Web.Infrastructure.Database;
-
 namespace NewsPortal.Web.Features.AdminArticles.Revisions;
 
 /// <summary>The fields of a story an autosave slot keeps: what the editor's form and the autosave request both carry.</summary>

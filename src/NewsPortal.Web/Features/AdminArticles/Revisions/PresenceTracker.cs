@@ -1,5 +1,3 @@
-using NewsPortal.Web.Infrastructure.Database;
-
 namespace NewsPortal.Web.Features.AdminArticles.Revisions;
 
 /// <param name="Since">UTC.</param>

@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using NewsPortal.Web.Infrastructure.Identity;
-using NewsPortal.Web.Infrastructure.Mvc;
-
 namespace NewsPortal.Web.Features.AdminArticles.Revisions;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace NewsPortal.IntegrationTests.Features.AdminArticles.Revisions;
 
 /// <summary>Autosave: one slot per person and story, never published, not a revision, offered when the editor opens again.</summary>

@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Time.Testing;
-using NewsPortal.Web.Infrastructure.Identity;
-
 namespace NewsPortal.IntegrationTests.Features.AdminArticles.Revisions;
 
 /// <summary>A site with a settable clock and editors who open, fill in and save the article editor as a browser does.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace NewsPortal.IntegrationTests.Features.AdminArticles.Revisions;
 
 /// <summary>Two people on one story: a save over a colleague's later one overwrites nothing; who else is editing is shown and expires.</summary>
