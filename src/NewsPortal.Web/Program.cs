@@ -10,6 +10,7 @@ using NewsPortal.Web.Features.AdminSections;
 using NewsPortal.Web.Features.AdminSettings;
 using NewsPortal.Web.Features.Articles;
 using NewsPortal.Web.Features.Authors;
+using NewsPortal.Web.Features.Comments;
 using NewsPortal.Web.Features.Feeds;
 using NewsPortal.Web.Features.Home;
 using NewsPortal.Web.Features.Listings;

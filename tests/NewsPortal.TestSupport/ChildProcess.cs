@@ -86,6 +86,34 @@ public sealed class ChildProcess : IDisposable
 
     public int? ExitCode => _process.HasExited ? _process.ExitCode : null;
 
+    /// <summary>
+    /// A server's start: <paramref name="previous"/> (exited, or null) is let go, the new process started, and the call
+    /// returns once <paramref name="ready"/> answers true. When the process exits first or the wait runs out, it is
+    /// killed and the call throws with the tail of its log.
+    /// </summary>
+    public static async Task<ChildProcess> RestartAsync(
+        ChildProcess? previous,
+        ProcessGuard guard,
+        (string FileName, IEnumerable<string> Arguments, string WorkingDirectory, string LogPath) command,
+        IReadOnlyDictionary<string, string?>? environment,
+        Func<Task<bool>> ready,
+        TimeSpan timeout,
+        string what)
+    {
+        previous?.Dispose();
+        var process = Start(guard, command.FileName, command.Arguments, command.WorkingDirectory, command.LogPath, environment);
+        var answered = await Loopback.WaitUntilAsync(async () => process.HasExited || await ready(), timeout, TimeSpan.FromMilliseconds(200));
+        if (process.HasExited || !answered)
+        {
+            var why = process.HasExited ? "exited during start-up" : $"was not ready within {timeout.TotalSeconds} s";
+            var tail = process.LogTail();
+            process.Dispose();
+            throw new InvalidOperationException($"{what} {why}.\n{tail}");
+        }
+
+        return process;
+    }
+
     /// <summary>Waits for the process to end by itself; false when <paramref name="timeout"/> passed first.</summary>
     public async Task<bool> WaitForExitAsync(TimeSpan timeout)
     {

@@ -88,26 +88,17 @@ public sealed class RedisServer : IAsyncLifetime
     /// <summary>Starts redis-server unless it runs, and waits until it answers PING.</summary>
     public async Task StartAsync()
     {
-        if (IsRunning)
+        if (!IsRunning)
         {
-            return;
-        }
-
-        _process?.Dispose();
-        _process = ChildProcess.Start(
-            _guard,
-            _executable,
-            ["--port", Port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", string.Empty,
-                "--appendonly", "no", "--dir", _directory, "--daemonize", "no"],
-            _directory,
-            LogPath);
-
-        var process = _process;
-        var answered = await Loopback.WaitUntilAsync(async () => process.HasExited || await PingAsync(), StartTimeout);
-        if (process.HasExited || !answered)
-        {
-            throw new InvalidOperationException(
-                $"redis-server did not answer PING on 127.0.0.1:{Port} within {StartTimeout.TotalSeconds} s (exited: {process.HasExited}).\n{process.LogTail()}");
+            _process = await ChildProcess.RestartAsync(
+                Interlocked.Exchange(ref _process, null),
+                _guard,
+                (_executable, ["--port", Port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", string.Empty,
+                    "--appendonly", "no", "--dir", _directory, "--daemonize", "no"], _directory, LogPath),
+                environment: null,
+                PingAsync,
+                StartTimeout,
+                $"redis-server on 127.0.0.1:{Port}");
         }
     }
 

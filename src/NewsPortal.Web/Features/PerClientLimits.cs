@@ -1,4 +1,5 @@
 using NewsPortal.Web.Features.Account;
+using NewsPortal.Web.Features.Comments;
 using NewsPortal.Web.Features.Privacy;
 using NewsPortal.Web.Features.Search;
 using NewsPortal.Web.Infrastructure.RateLimiting;

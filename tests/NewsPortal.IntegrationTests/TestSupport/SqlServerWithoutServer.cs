@@ -15,6 +15,9 @@ public sealed class SqlServerWithoutServer : DbConnectionInterceptor, IDbCommand
 {
     public ConcurrentQueue<string> Commands { get; } = new();
 
+    /// <summary>The same commands with the context that sent each: the site's background jobs send theirs meanwhile.</summary>
+    public ConcurrentQueue<(DbContext? Context, string Sql)> CommandsByContext { get; } = new();
+
     public override ValueTask<InterceptionResult> ConnectionOpeningAsync(
         DbConnection connection, ConnectionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default) =>
         ValueTask.FromResult(InterceptionResult.Suppress());
@@ -42,35 +45,33 @@ public sealed class SqlServerWithoutServer : DbConnectionInterceptor, IDbCommand
     /// </summary>
     public DbCommand CommandCreated(CommandEndEventData eventData, DbCommand result) => new TransactionTolerantCommand(result);
 
-    public InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
-    {
-        Commands.Enqueue(command.CommandText);
-        return InterceptionResult<DbDataReader>.SuppressWithResult(new OneRowReader());
-    }
+    public InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result) =>
+        Record(eventData, InterceptionResult<DbDataReader>.SuppressWithResult(new OneRowReader()));
 
     public ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
         DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default) =>
         ValueTask.FromResult(ReaderExecuting(command, eventData, result));
 
-    public InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
-    {
-        Commands.Enqueue(command.CommandText);
-        return InterceptionResult<object>.SuppressWithResult(1);
-    }
+    public InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result) =>
+        Record(eventData, InterceptionResult<object>.SuppressWithResult(1));
 
     public ValueTask<InterceptionResult<object>> ScalarExecutingAsync(
         DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default) =>
         ValueTask.FromResult(ScalarExecuting(command, eventData, result));
 
-    public InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
-    {
-        Commands.Enqueue(command.CommandText);
-        return InterceptionResult<int>.SuppressWithResult(1);
-    }
+    public InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result) =>
+        Record(eventData, InterceptionResult<int>.SuppressWithResult(1));
 
     public ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
         DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default) =>
         ValueTask.FromResult(NonQueryExecuting(command, eventData, result));
+
+    private T Record<T>(CommandEventData eventData, T result)
+    {
+        Commands.Enqueue(eventData.Command.CommandText);
+        CommandsByContext.Enqueue((eventData.Context, eventData.Command.CommandText));
+        return result;
+    }
 
     private sealed class TransactionTolerantCommand(DbCommand inner) : DbCommand
     {

@@ -55,29 +55,16 @@ public sealed class SiteInstance : IDisposable
 
     public async Task StartAsync()
     {
-        if (IsRunning)
+        if (!IsRunning)
         {
-            return;
-        }
-
-        _process?.Dispose();
-        _process = ChildProcess.Start(
-            _guard,
-            _dotnet,
-            [Path.Combine(_publishDirectory, "NewsPortal.Web.dll"), "--urls", BaseAddress.ToString().TrimEnd('/')],
-            _publishDirectory,
-            LogPath,
-            _environment);
-
-        var process = _process;
-        var ready = await Loopback.WaitUntilAsync(
-            async () => process.HasExited || (await ReadinessAsync()).Status == HttpStatusCode.OK,
-            StartTimeout,
-            TimeSpan.FromMilliseconds(200));
-        if (process.HasExited || !ready)
-        {
-            var why = process.HasExited ? "exited during start-up" : $"was not ready within {StartTimeout.TotalSeconds} s";
-            throw new InvalidOperationException($"Site instance {Name} on {BaseAddress} {why}.\n{LogTail()}");
+            _process = await ChildProcess.RestartAsync(
+                Interlocked.Exchange(ref _process, null),
+                _guard,
+                (_dotnet, [Path.Combine(_publishDirectory, "NewsPortal.Web.dll"), "--urls", BaseAddress.ToString().TrimEnd('/')], _publishDirectory, LogPath),
+                _environment,
+                async () => (await ReadinessAsync()).Status == HttpStatusCode.OK,
+                StartTimeout,
+                $"Site instance {Name} on {BaseAddress}");
         }
     }
 

@@ -1,4 +1,6 @@
 using NewsPortal.Web.Features.Articles;
+using NewsPortal.Web.Features.Comments;
+using NewsPortal.Web.Features.Shared;
 
 namespace NewsPortal.Web.Features.AdminArticles;
 

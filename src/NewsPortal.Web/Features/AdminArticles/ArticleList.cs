@@ -1,5 +1,6 @@
 using NewsPortal.Web.Data.Queries;
 using NewsPortal.Web.Features.Search;
+using NewsPortal.Web.Features.Shared;
 using NewsPortal.Web.Infrastructure.Search;
 
 namespace NewsPortal.Web.Features.AdminArticles;

@@ -1,3 +1,5 @@
+using NewsPortal.Web.Features.Shared;
+
 namespace NewsPortal.Web.Features.AdminArticles;
 
 /// <summary>What the editor's save tells the review rules, just before it commits.</summary>

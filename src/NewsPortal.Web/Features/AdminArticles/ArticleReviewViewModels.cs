@@ -1,3 +1,5 @@
+using NewsPortal.Web.Features.Shared;
+
 namespace NewsPortal.Web.Features.AdminArticles;
 
 public sealed class ReviewQueueViewModel

@@ -1,3 +1,5 @@
+using NewsPortal.Web.Features.Shared;
+
 namespace NewsPortal.Web.Features.AdminBylines;
 
 /// <summary>Bylines: create, edit, rename, retire, delete while unused. Editors and Admins.</summary>

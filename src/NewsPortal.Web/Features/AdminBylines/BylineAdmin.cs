@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.Rendering;
 using NewsPortal.Web.Features.Authors;
+using NewsPortal.Web.Features.Shared;
 
 namespace NewsPortal.Web.Features.AdminBylines;
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using NewsPortal.Web.Features.Shared;
 
 namespace NewsPortal.Web.Features.AdminComments;
 

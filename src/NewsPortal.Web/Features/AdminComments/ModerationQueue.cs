@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using NewsPortal.Web.Data.Queries;
+using NewsPortal.Web.Features.Shared;
 using NewsPortal.Web.Infrastructure.Sanitizing;
 using NewsPortal.Web.Infrastructure.Search;
 

@@ -1,3 +1,4 @@
+using NewsPortal.Web.Features.Comments;
 using NewsPortal.Web.Features.Notifications;
 using NewsPortal.Web.Infrastructure.Sanitizing;
 

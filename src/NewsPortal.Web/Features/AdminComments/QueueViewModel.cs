@@ -1,3 +1,5 @@
+using NewsPortal.Web.Features.Shared;
+
 namespace NewsPortal.Web.Features.AdminComments;
 
 /// <summary>What the moderation queue was asked for; every value is clamped to something sensible.</summary>

@@ -1,3 +1,5 @@
+using NewsPortal.Web.Features.Shared;
+
 namespace NewsPortal.Web.Features.AdminComments;
 
 /// <summary>The grounds a moderator chooses from when taking a reported comment down (part of the statement of reasons).</summary>

@@ -1,3 +1,5 @@
+using NewsPortal.Web.Features.Shared;
+
 namespace NewsPortal.Web.Features.AdminSections;
 
 /// <summary>Sections: list, create, rename, describe, order, hide from the navigation, delete. Editors and Admins.</summary>

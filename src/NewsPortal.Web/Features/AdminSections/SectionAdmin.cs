@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc.Rendering;
+using NewsPortal.Web.Features.Shared;
 
 namespace NewsPortal.Web.Features.AdminSections;
 

@@ -1,3 +1,5 @@
+using NewsPortal.Web.Features.Shared;
+
 namespace NewsPortal.Web.Features.AdminSettings;
 
 [Authorize(Policy = Policies.Administration)]

@@ -1,3 +1,5 @@
+using NewsPortal.Web.Features.Comments;
+
 namespace NewsPortal.Web.Features.AdminSettings;
 
 /// <summary>The comment rules as edited on the settings page, stored in the database.</summary>
@@ -53,15 +55,7 @@ public sealed class CommentSettingsService(NewsDbContext db, CommentRulesSource 
         settings.BlockedIps = string.Join('\n', CommentRulesSource.Lines(form.BlockedIps));
         settings.HeldEmails = string.Join('\n', CommentRulesSource.Lines(form.HeldEmails));
         settings.AutoCloseAfterDays = form.AutoCloseAfterDays;
-        settings.UpdatedAt = clock.UtcNow;
-        settings.UpdatedBy = staff;
-        settings.Version++;
-        _db.CommentSettingsChanges.Add(new CommentSettingsChange
-        {
-            ChangedAt = settings.UpdatedAt,
-            ChangedBy = staff,
-            Summary = FieldLengths.Clip(changed.Count == 0 ? "Saved the settings page without changes." : "Saved the settings page: " + string.Join(", ", changed) + ".", FieldLengths.SettingsChangeSummary),
-        });
+        Stamp(settings, staff, changed.Count == 0 ? "Saved the settings page without changes." : "Saved the settings page: " + string.Join(", ", changed) + ".");
         try
         {
             await _db.SaveChangesAsync(cancellationToken);
@@ -114,16 +108,7 @@ public sealed class CommentSettingsService(NewsDbContext db, CommentRulesSource 
                 settings.HeldEmails = string.Join('\n', CommentRulesSource.Lines(settings.HeldEmails + "\n" + email));
             }
 
-            settings.UpdatedAt = clock.UtcNow;
-            settings.UpdatedBy = staff;
-            settings.Version++;
-            _db.CommentSettingsChanges.Add(new CommentSettingsChange
-            {
-                ChangedAt = settings.UpdatedAt,
-                ChangedBy = staff,
-                CommentId = commentId,
-                Summary = $"Added the author of comment {commentId} to the {(block ? "blocked emails" : "always-hold emails")} from the moderation queue.",
-            });
+            Stamp(settings, staff, $"Added the author of comment {commentId} to the {(block ? "blocked emails" : "always-hold emails")} from the moderation queue.", commentId);
             try
             {
                 await _db.SaveChangesAsync(cancellationToken);
@@ -212,4 +197,19 @@ public sealed class CommentSettingsService(NewsDbContext db, CommentRulesSource 
         return changed;
     }
 
+
+    /// <summary>Marks the rules as changed by <paramref name="staff"/> now, and records the change in their history.</summary>
+    private void Stamp(CommentSettings settings, string staff, string summary, int? commentId = null)
+    {
+        settings.UpdatedAt = clock.UtcNow;
+        settings.UpdatedBy = staff;
+        settings.Version++;
+        _db.CommentSettingsChanges.Add(new CommentSettingsChange
+        {
+            ChangedAt = settings.UpdatedAt,
+            ChangedBy = staff,
+            CommentId = commentId,
+            Summary = FieldLengths.Clip(summary, FieldLengths.SettingsChangeSummary),
+        });
+    }
 }

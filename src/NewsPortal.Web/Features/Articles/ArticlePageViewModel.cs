@@ -1,3 +1,5 @@
+using NewsPortal.Web.Features.Comments;
+
 namespace NewsPortal.Web.Features.Articles;
 
 public sealed class ArticlePageViewModel

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using NewsPortal.Web.Features.Shared;
 
 namespace NewsPortal.Web.Features.Articles;
 

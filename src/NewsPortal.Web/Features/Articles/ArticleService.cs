@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Caching.Memory;
+using NewsPortal.Web.Features.Comments;
 
 namespace NewsPortal.Web.Features.Articles;
 

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using NewsPortal.Web.Features.Comments;
+using NewsPortal.Web.Features.Shared;
 using NewsPortal.Web.Infrastructure.Proxy;
 
 namespace NewsPortal.Web.Features.Articles;

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using NewsPortal.Web.Features.Shared;
 
 namespace NewsPortal.Web.Features.Articles;
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.RateLimiting;
+using NewsPortal.Web.Features.Comments;
 using NewsPortal.Web.Infrastructure.Proxy;
 
 namespace NewsPortal.Web.Features.Articles;

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Antiforgery;
+using NewsPortal.Web.Features.Comments;
 using NewsPortal.Web.Infrastructure.Proxy;
 
 namespace NewsPortal.Web.Features.Articles;

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using NewsPortal.Web.Features.Articles;
+using NewsPortal.Web.Features.Shared;
 
 namespace NewsPortal.Web.Features.Feeds;
 

@@ -1,4 +1,5 @@
 using NewsPortal.Web.Features.Articles;
+using NewsPortal.Web.Features.Shared;
 
 namespace NewsPortal.Web.Features.Home;
 

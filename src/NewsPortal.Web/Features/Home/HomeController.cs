@@ -1,3 +1,5 @@
+using NewsPortal.Web.Features.Shared;
+
 namespace NewsPortal.Web.Features.Home;
 
 public sealed class HomeController(FrontPageService frontPage) : Controller

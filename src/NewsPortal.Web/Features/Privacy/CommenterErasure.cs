@@ -1,4 +1,5 @@
 using NewsPortal.Web.Features.AdminSettings;
+using NewsPortal.Web.Features.Comments;
 
 namespace NewsPortal.Web.Features.Privacy;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.RateLimiting;
+using NewsPortal.Web.Features.Comments;
 using NewsPortal.Web.Features.Notifications;
 
 namespace NewsPortal.Web.Features.Privacy;

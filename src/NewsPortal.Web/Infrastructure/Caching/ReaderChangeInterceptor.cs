@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -12,35 +11,13 @@ namespace NewsPortal.Web.Infrastructure.Caching;
 /// transaction, when that transaction commits (and never when it rolls back). Signalling before the commit would
 /// let a request load the old rows under the new version and keep them.
 /// </summary>
-public sealed class ReaderChangeInterceptor(ReaderChangeBus bus) : SaveChangesInterceptor, IDbTransactionInterceptor
+public sealed class ReaderChangeInterceptor(ReaderChangeBus bus) : PendingChangesInterceptor<ReaderChangeInterceptor.Pending>
 {
     private static readonly HashSet<string> VisibleCommentProperties =
         [
             nameof(Comment.Status), nameof(Comment.BodyHtml), nameof(Comment.AuthorName), nameof(Comment.ParentId), nameof(Comment.IsStaffReply),
             nameof(Comment.ArticleId), nameof(Comment.EditedAt),
         ];
-
-
-    /// <summary>
-    /// What each context has saved but not yet signalled (it is inside a transaction, or saving now). A transaction
-    /// disposed without Commit or Rollback raises neither interception, so what it collected stays here and goes out
-    /// with that (pooled) context's next commit: one invalidation too many, never one too few, and harmless, as every
-    /// entry is rebuilt from the database (the search index interceptor behaves the same way).
-    /// </summary>
-    private readonly ConditionalWeakTable<DbContext, Pending> _pending = [];
-
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        Collect(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
-        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        Collect(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
@@ -62,36 +39,10 @@ public sealed class ReaderChangeInterceptor(ReaderChangeBus bus) : SaveChangesIn
         return result;
     }
 
-    // A failed save outside a transaction committed nothing. Inside one, earlier saves may still commit, so what
-    // they collected is kept: signalling one change too many costs a reload, one too few a stale page.
-    public override void SaveChangesFailed(DbContextErrorEventData eventData) => ForgetUnlessInTransaction(eventData.Context);
+    public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => _ = SignalAsync(eventData.Context);
 
-    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        ForgetUnlessInTransaction(eventData.Context);
-        return Task.CompletedTask;
-    }
-
-    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => _ = SignalAsync(eventData.Context);
-
-    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default) =>
+    public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default) =>
         SignalAsync(eventData.Context);
-
-    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Forget(eventData.Context);
-
-    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Forget(eventData.Context);
-        return Task.CompletedTask;
-    }
-
-    public void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData) => Forget(eventData.Context);
-
-    public Task TransactionFailedAsync(DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Forget(eventData.Context);
-        return Task.CompletedTask;
-    }
 
     /// <summary>The strongest reader-visible change among the tracked entries, or null when readers see no difference.</summary>
     internal static ReaderChange? Classify(IEnumerable<EntityEntry> entries)
@@ -148,14 +99,14 @@ public sealed class ReaderChangeInterceptor(ReaderChangeBus bus) : SaveChangesIn
         _ => false,
     };
 
-    private void Collect(DbContext? context)
+    protected override void Collect(DbContext? context)
     {
         if (context is null || Classify(context.ChangeTracker.Entries()) is not { } change)
         {
             return;
         }
 
-        var pending = _pending.GetOrCreateValue(context);
+        var pending = PendingFor(context);
         pending.Change = pending.Change is { } earlier && earlier > change ? earlier : change;
     }
 
@@ -168,7 +119,7 @@ public sealed class ReaderChangeInterceptor(ReaderChangeBus bus) : SaveChangesIn
     /// </summary>
     private Task SignalAsync(DbContext? context)
     {
-        if (context is not null && _pending.TryGetValue(context, out var pending) && pending.Change is { } change)
+        if (TryGetPending(context, out var pending) && pending.Change is { } change)
         {
             pending.Change = null;
             return bus.PublishAsync(change);
@@ -177,23 +128,9 @@ public sealed class ReaderChangeInterceptor(ReaderChangeBus bus) : SaveChangesIn
         return Task.CompletedTask;
     }
 
-    private void ForgetUnlessInTransaction(DbContext? context)
-    {
-        if (context?.Database.CurrentTransaction is null)
-        {
-            Forget(context);
-        }
-    }
+    protected override void Clear(Pending pending) => pending.Change = null;
 
-    private void Forget(DbContext? context)
-    {
-        if (context is not null && _pending.TryGetValue(context, out var pending))
-        {
-            pending.Change = null;
-        }
-    }
-
-    private sealed class Pending
+    public sealed class Pending
     {
         public ReaderChange? Change { get; set; }
     }

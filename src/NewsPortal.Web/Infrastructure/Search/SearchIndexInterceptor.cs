@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -15,28 +14,13 @@ namespace NewsPortal.Web.Infrastructure.Search;
 /// the affected index rows are rebuilt through EF's own command pipeline (its connection, transaction, logging
 /// and interceptors). On SQL Server the save, this included, runs inside the retrying execution strategy.
 /// </summary>
-public sealed class SearchIndexInterceptor : SaveChangesInterceptor, IDbTransactionInterceptor
+public sealed class SearchIndexInterceptor : PendingChangesInterceptor<SearchIndexInterceptor.Pending>
 {
     private static readonly HashSet<string> IndexedArticleProperties =
         [nameof(Article.Headline), nameof(Article.Standfirst), nameof(Article.BodyHtml), nameof(Article.CategoryId), nameof(Article.AuthorId)];
 
     private static readonly HashSet<string> IndexedCommentProperties =
         [nameof(Comment.BodyHtml), nameof(Comment.AuthorName), nameof(Comment.AuthorEmail), nameof(Comment.IpAddress)];
-
-    private readonly ConditionalWeakTable<DbContext, Pending> _pending = [];
-
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        Collect(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
-        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        Collect(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
@@ -50,15 +34,7 @@ public sealed class SearchIndexInterceptor : SaveChangesInterceptor, IDbTransact
         return ValueTask.FromResult(result);
     }
 
-    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Failed(eventData.Context);
-
-    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Failed(eventData.Context);
-        return Task.CompletedTask;
-    }
-
-    public InterceptionResult TransactionCommitting(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result)
+    public override InterceptionResult TransactionCommitting(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result)
     {
         // Synchronous saves are rare here (the site saves asynchronously); the SQL runs synchronously underneath
         // for SQLite, and this blocks only in that case.
@@ -66,34 +42,18 @@ public sealed class SearchIndexInterceptor : SaveChangesInterceptor, IDbTransact
         return result;
     }
 
-    public async ValueTask<InterceptionResult> TransactionCommittingAsync(
+    public override async ValueTask<InterceptionResult> TransactionCommittingAsync(
         DbTransaction transaction, TransactionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
     {
         await WriteAsync(eventData.Context, cancellationToken);
         return result;
     }
 
-    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Forget(eventData.Context);
-
-    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Forget(eventData.Context);
-        return Task.CompletedTask;
-    }
-
-    public void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData) => Forget(eventData.Context);
-
-    public Task TransactionFailedAsync(DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Forget(eventData.Context);
-        return Task.CompletedTask;
-    }
-
     /// <summary>The index writer for a context, on its connection and current transaction.</summary>
     public static SearchIndexWriter WriterFor(DbContext context) =>
         new(new EfSearchSqlRunner(context), Data.Queries.SearchIndexDialects.For(context.Database));
 
-    private void Collect(DbContext? context)
+    protected override void Collect(DbContext? context)
     {
         if (context is null)
         {
@@ -101,7 +61,7 @@ public sealed class SearchIndexInterceptor : SaveChangesInterceptor, IDbTransact
         }
 
         Pending? pending = null;
-        Pending Get() => pending ??= _pending.GetOrCreateValue(context);
+        Pending Get() => pending ??= PendingFor(context);
         foreach (var entry in context.ChangeTracker.Entries())
         {
             switch (entry.Entity)
@@ -144,7 +104,7 @@ public sealed class SearchIndexInterceptor : SaveChangesInterceptor, IDbTransact
 
     private async Task WriteAsync(DbContext? context, CancellationToken cancellationToken)
     {
-        if (context is null || !_pending.TryGetValue(context, out var pending) || pending.IsEmpty)
+        if (!TryGetPending(context, out var pending) || pending.IsEmpty)
         {
             return;
         }
@@ -169,32 +129,22 @@ public sealed class SearchIndexInterceptor : SaveChangesInterceptor, IDbTransact
 
     private void Restore(DbContext? context)
     {
-        if (context is not null && _pending.TryGetValue(context, out var pending) && pending.RestoreBehavior is { } behavior)
+        if (TryGetPending(context, out var pending) && pending.RestoreBehavior is { } behavior)
         {
             context.Database.AutoTransactionBehavior = behavior;
             pending.RestoreBehavior = null;
         }
     }
 
-    // A failed save outside a transaction committed nothing; inside one, what earlier saves noted still stands.
-    private void Failed(DbContext? context)
+    protected override void SaveFailed(DbContext? context)
     {
         Restore(context);
-        if (context?.Database.CurrentTransaction is null)
-        {
-            Forget(context);
-        }
+        base.SaveFailed(context);
     }
 
-    private void Forget(DbContext? context)
-    {
-        if (context is not null && _pending.TryGetValue(context, out var pending))
-        {
-            pending.Clear();
-        }
-    }
+    protected override void Clear(Pending pending) => pending.Clear();
 
-    private sealed class Pending
+    public sealed class Pending
     {
         public List<EntityEntry> Articles { get; } = [];
         public List<int> LinkedArticleIds { get; } = [];

@@ -197,7 +197,7 @@ internal sealed class ImportSite : IAsyncDisposable
 
     /// <summary>The published entry point, as an operator runs it: <c>dotnet NewsPortal.Web.dll import wordpress …</c>, on this site's database and media folder.</summary>
     public Task<(int Code, string Output, string Error)> RunCommandLineAsync(string export, params string[] options) =>
-        ImportCommandLine.RunAsync(export, new Dictionary<string, string>
+        ProgramCommandLine.ImportAsync(export, new Dictionary<string, string>
         {
             ["ConnectionStrings__NewsPortal"] = Factory.ConnectionString,
             ["Content__ImageOrigins__0"] = "https://old.example.com",

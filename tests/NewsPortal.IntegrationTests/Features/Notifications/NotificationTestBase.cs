@@ -4,40 +4,16 @@ using NewsPortal.Web.Features.AdminComments;
 namespace NewsPortal.IntegrationTests.Features.Notifications;
 
 /// <summary>A site on a fake clock with a real SMTP server on loopback, and how readers comment and moderators decide, shared by the notification tests: the reader's form, the dispatcher, the outbox, then the links in the messages.</summary>
-public abstract class NotificationTestBase : IAsyncLifetime
+public abstract class NotificationTestBase : MailSiteTestBase
 {
     private protected const string Moderator = "mod@test.example";
-    private protected readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
-    private protected SmtpTestServer _smtp = null!;
-    private protected readonly QueryBarrier _barrier = new();
-    private protected NewsPortalFactory _site = null!;
 
-    public async ValueTask InitializeAsync()
+    private protected override async Task ConfigureAsync(NewsPortalFactory site)
     {
-        _smtp = await SmtpTestServer.StartNewAsync();
-        _site = new NewsPortalFactory { Time = _time }.WithAdmin();
-        _site.Settings["Outbox:Enabled"] = "false";
-        _site.Settings["Notifications:Enabled"] = "false";
-        _site.Settings["Notifications:ReplyGrouping"] = "00:03:00";
-        _site.Settings["Site:PublicUrl"] = "https://news.example.test";
-        foreach (var (key, value) in _smtp.SiteSettings)
-        {
-            _site.Settings[key] = value;
-        }
-
-        _site.ConfigureServices = services => services.ConfigureDbContext<SqliteNewsDbContext>(o => o.AddInterceptors(_barrier));
-        await _site.CreateStaffAsync(Moderator, Roles.Moderator);
+        site.Settings["Notifications:ReplyGrouping"] = "00:03:00";
+        site.Settings["Site:PublicUrl"] = "https://news.example.test";
+        await site.CreateStaffAsync(Moderator, Roles.Moderator);
     }
-
-    public async ValueTask DisposeAsync()
-    {
-        _site.Dispose();
-        await _smtp.DisposeAsync();
-        GC.SuppressFinalize(this);
-    }
-
-    /// <summary>The dispatcher, then the sender: what the two background jobs do on their next turn.</summary>
-    private protected Task DeliverAsync() => _site.DeliverAsync();
 
     private protected async Task<string> ArticleAsync() => (await _site.WithDbAsync(db => new ArticleBuilder().SaveAsync(db))).Slug;
 

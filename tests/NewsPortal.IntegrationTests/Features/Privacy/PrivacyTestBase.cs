@@ -6,46 +6,23 @@ using Serilog.Core;
 namespace NewsPortal.IntegrationTests.Features.Privacy;
 
 /// <summary>A site on a fake clock with a real SMTP server on loopback and a captured log, and how a reader comments and asks about their data, shared by the privacy tests.</summary>
-public abstract class PrivacyTestBase : IAsyncLifetime
+public abstract class PrivacyTestBase : MailSiteTestBase
 {
     private protected const string Canary = "canary.7f3a@example.test";
     private protected const string CanaryText = "Canary comment text 7f3a that must not leak.";
-    private protected readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
     private protected readonly CapturedLog _log = new();
-    private protected readonly QueryBarrier _barrier = new();
-    private protected SmtpTestServer _smtp = null!;
-    private protected NewsPortalFactory _site = null!;
 
-    public async ValueTask InitializeAsync()
+    private protected override Task ConfigureAsync(NewsPortalFactory site)
     {
-        _smtp = await SmtpTestServer.StartNewAsync();
-        _site = new NewsPortalFactory { Time = _time }.WithAdmin();
-        _site.Settings["Outbox:Enabled"] = "false";
-        _site.Settings["Notifications:Enabled"] = "false";
-        _site.Settings["Privacy:RetentionEnabled"] = "false";
-        _site.Settings["Notifications:ReplyGrouping"] = "00:00:00";
+        site.Settings["Privacy:RetentionEnabled"] = "false";
+        site.Settings["Notifications:ReplyGrouping"] = "00:00:00";
         // The shipped log levels (Information, Microsoft at Warning), not the tests' quieter default.
-        _site.Settings["Serilog:MinimumLevel:Default"] = "Information";
-        _site.Settings["Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime"] = "Information";
-        _site.ConfigureServices = services =>
-        {
-            services.AddSingleton<ILogEventSink>(_log);
-            services.ConfigureDbContext<SqliteNewsDbContext>(o => o.AddInterceptors(_barrier));
-        };
-        foreach (var (key, value) in _smtp.SiteSettings)
-        {
-            _site.Settings[key] = value;
-        }
+        site.Settings["Serilog:MinimumLevel:Default"] = "Information";
+        site.Settings["Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime"] = "Information";
+        return Task.CompletedTask;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        _site.Dispose();
-        await _smtp.DisposeAsync();
-        GC.SuppressFinalize(this);
-    }
-
-    private protected Task DeliverAsync() => _site.DeliverAsync();
+    private protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<ILogEventSink>(_log);
 
     private protected async Task<(string Slug, int Id)> PublishedCommentAsync(string email, string text, string name = "Canary Person", bool notify = false)
     {

@@ -14,7 +14,7 @@ public sealed class ImportCommandUsageTests
     {
         var database = Path.Combine(Path.GetTempPath(), $"newsportal-usage-{Guid.NewGuid():N}.db");
 
-        var (code, _, error) = await ImportCommandLine.RunAsync(
+        var (code, _, error) = await ProgramCommandLine.ImportAsync(
             "export.xml",
             new Dictionary<string, string> { ["ConnectionStrings__NewsPortal"] = $"Data Source={database}" },
             StartUp,

@@ -249,7 +249,7 @@ public sealed class WordPressImportTests : IDisposable
 
     /// <summary>The published entry point, as an operator runs it: <c>dotnet NewsPortal.Web.dll import wordpress …</c>.</summary>
     private Task<(int Code, string Output, string Error)> ImportAsync(string export, params string[] options) =>
-        ImportCommandLine.RunAsync(export, new Dictionary<string, string>
+        ProgramCommandLine.ImportAsync(export, new Dictionary<string, string>
         {
             ["ConnectionStrings__NewsPortal"] = _factory.ConnectionString,
             ["Content__ImageOrigins__0"] = "https://old.example.com",

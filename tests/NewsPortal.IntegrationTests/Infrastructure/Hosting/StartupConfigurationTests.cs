@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace NewsPortal.IntegrationTests.Infrastructure.Hosting;
 
 /// <summary>What an operator sees when the configuration is wrong: the real program, run as a process.</summary>
@@ -62,45 +60,9 @@ public sealed class StartupConfigurationTests
     /// </summary>
     private static async Task<string> StartExpectingExitAsync(Dictionary<string, string?> environment)
     {
-        var app = typeof(Program).Assembly.Location;
-        var info = new ProcessStartInfo("dotnet", [app, "--urls", "http://127.0.0.1:0"])
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            WorkingDirectory = Path.GetDirectoryName(app)!,
-        };
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        info.Environment["Weather__Enabled"] = "false";
-        info.Environment["Site__PublicUrl"] = "https://news.example.com";
-        foreach (var (key, value) in environment)
-        {
-            if (value is null)
-            {
-                info.Environment.Remove(key);
-            }
-            else
-            {
-                info.Environment[key] = value;
-            }
-        }
-
-        using var process = Process.Start(info)!;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
-        var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        var error = await stderr;
-        _ = await stdout;
-        Assert.True(process.ExitCode == 1, $"Exit code {process.ExitCode}: {error}");
+        var (code, _, error) = await ProgramCommandLine.RunAsync(
+            ProgramCommandLine.StartInfo(["--urls", "http://127.0.0.1:0"], environment), TimeSpan.FromSeconds(60));
+        Assert.True(code == 1, $"Exit code {code}: {error}");
         Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
         return error;
     }

@@ -17,19 +17,13 @@ public sealed class MetricsProgramTests
 
     private static System.Diagnostics.Process Start(int readersPort, int metricsPort)
     {
-        var app = typeof(Program).Assembly.Location;
-        var info = new System.Diagnostics.ProcessStartInfo("dotnet", [app, "--urls", $"http://127.0.0.1:{readersPort}"])
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            WorkingDirectory = Path.GetDirectoryName(app)!,
-        };
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        info.Environment["Weather__Enabled"] = "false";
-        info.Environment["Site__PublicUrl"] = "https://news.example.com";
-        info.Environment["Seed__SampleContent"] = "false";
-        info.Environment["Metrics__Port"] = metricsPort.ToString(CultureInfo.InvariantCulture);
-        info.Environment["ConnectionStrings__NewsPortal"] = $"Data Source={Path.Combine(Path.GetTempPath(), $"metrics-{Guid.NewGuid():N}.db")}";
+        var info = ProgramCommandLine.StartInfo(
+            ["--urls", $"http://127.0.0.1:{readersPort}"],
+            [
+                new("Seed__SampleContent", "false"),
+                new("Metrics__Port", metricsPort.ToString(CultureInfo.InvariantCulture)),
+                new("ConnectionStrings__NewsPortal", $"Data Source={Path.Combine(Path.GetTempPath(), $"metrics-{Guid.NewGuid():N}.db")}"),
+            ]);
         return System.Diagnostics.Process.Start(info)!;
     }
 

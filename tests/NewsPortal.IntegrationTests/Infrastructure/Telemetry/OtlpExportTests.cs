@@ -49,7 +49,7 @@ public sealed class OtlpExportTests
         (int Code, string Output, string Error) run;
         try
         {
-            run = await ImportCommandLine.RunAsync(export, new Dictionary<string, string>
+            run = await ProgramCommandLine.ImportAsync(export, new Dictionary<string, string>
             {
                 ["ConnectionStrings__NewsPortal"] = $"Data Source={database}",
                 ["OTEL_EXPORTER_OTLP_ENDPOINT"] = collector.Address,
