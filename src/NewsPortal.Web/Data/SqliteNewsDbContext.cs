@@ -7,7 +7,6 @@ namespace NewsPortal.Web.Data;
 /// </summary>
 public sealed class SqliteNewsDbContext(DbContextOptions<SqliteNewsDbContext> options) : NewsDbContext(options)
 {
-
     /// <summary>
     /// <c>IX_Articles_SearchRanking</c>: what the reader search reads of each of its up to 200 candidates (visibility,
     /// section, date, and the headline and standfirst it ranks by), in an index looked up by Id. An article's row holds

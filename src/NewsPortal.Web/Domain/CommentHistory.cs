@@ -22,4 +22,17 @@ public class CommentHistory
 
     /// <summary>The text before an edit (sanitized HTML, as it was stored), kept for moderators.</summary>
     public string? PreviousBodyHtml { get; set; }
+
+    /// <summary>A change to comment <paramref name="commentId"/>, its note clipped to the column.</summary>
+    public static CommentHistory Of(
+        int commentId, DateTime at, string by, CommentStatus from, CommentStatus to, string? note, string? previousBodyHtml = null) => new()
+        {
+            CommentId = commentId,
+            ChangedAt = at,
+            ChangedBy = by,
+            FromStatus = from,
+            ToStatus = to,
+            Note = note is null ? null : FieldLengths.Clip(note, FieldLengths.HistoryNote),
+            PreviousBodyHtml = previousBodyHtml,
+        };
 }

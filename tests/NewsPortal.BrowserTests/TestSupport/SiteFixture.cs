@@ -68,6 +68,13 @@ public sealed class SiteFixture : IAsyncLifetime
 
     public IServiceProvider Services => _factory!.Services;
 
+    /// <summary>Runs <paramref name="work"/> on a database context of the site's, in a scope of its own.</summary>
+    public async Task<T> WithDbAsync<T>(Func<NewsDbContext, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<NewsDbContext>());
+    }
+
     /// <summary>Call first in every test: skips (or, under CI, fails) when there is no Chromium.</summary>
     public void RequireBrowser()
     {

@@ -11,7 +11,6 @@ namespace NewsPortal.IntegrationTests.Data;
 /// </summary>
 public sealed class ProviderQueriesSqlServerTests(SqlServerQueryTests.SqlServerFactory factory) : IClassFixture<SqlServerQueryTests.SqlServerFactory>
 {
-
     [Fact]
     public async Task ReadinessCheck_OnSqlServer_WritableWithoutSqliteStatements()
     {
@@ -55,13 +54,15 @@ public sealed class ProviderQueriesSqlServerTests(SqlServerQueryTests.SqlServerF
 
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
+        // The context comes from a pool that the site's background jobs use too: only what is sent from here on counts.
+        var before = factory.Capture.CommandsByContext.Count;
         await using (await bulkWrites.HoldAsync(db, TestContext.Current.CancellationToken))
         {
             // EF keeps opening and closing the connection itself: nothing is held across the batches.
             Assert.Equal(System.Data.ConnectionState.Closed, db.Database.GetDbConnection().State);
         }
 
-        Assert.DoesNotContain(factory.Capture.CommandsByContext, sent => ReferenceEquals(sent.Context, db));
+        Assert.DoesNotContain(factory.Capture.CommandsByContext.Skip(before), sent => ReferenceEquals(sent.Context, db));
     }
 
     private static void AssertNoSqliteStatement(List<string> commands)

@@ -75,7 +75,6 @@ public sealed class SqlServerWithoutServer : DbConnectionInterceptor, IDbCommand
 
     private sealed class TransactionTolerantCommand(DbCommand inner) : DbCommand
     {
-
 #pragma warning disable CA2100 // The text is the site's own; it is recorded, never executed.
         [System.Diagnostics.CodeAnalysis.AllowNull]
         public override string CommandText { get => inner.CommandText; set => inner.CommandText = value; }

@@ -17,7 +17,6 @@ public static class ArticleReviewLinks
 [Route("admin/articles/{id:int}")]
 public sealed class ArticleReviewController(ArticleAccess access) : Controller
 {
-
     [HttpPost("send-back")]
     public async Task<IActionResult> SendBack(int id, string? note, [FromServices] ArticleReview review, CancellationToken cancellationToken)
     {

@@ -153,16 +153,7 @@ public sealed class ModerationService(NewsDbContext db, SiteClock clock, Comment
 
     private void Record(Comment comment, CommentStatus to, string staff, string? note, string? previousBodyHtml = null)
     {
-        db.CommentHistory.Add(new CommentHistory
-        {
-            CommentId = comment.Id,
-            ChangedAt = clock.UtcNow,
-            ChangedBy = staff,
-            FromStatus = comment.Status,
-            ToStatus = to,
-            Note = note,
-            PreviousBodyHtml = previousBodyHtml,
-        });
+        db.CommentHistory.Add(CommentHistory.Of(comment.Id, clock.UtcNow, staff, comment.Status, to, note, previousBodyHtml));
         CommentMail.StatusChanging(db, comment, comment.Status, to, clock.UtcNow);
         comment.Status = to;
         comment.Version++;

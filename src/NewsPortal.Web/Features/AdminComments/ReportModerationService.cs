@@ -127,15 +127,7 @@ public sealed class ReportModerationService(NewsDbContext db, SiteClock clock, C
             note += $". {statement}";
         }
 
-        db.CommentHistory.Add(new CommentHistory
-        {
-            CommentId = id,
-            ChangedAt = now,
-            ChangedBy = staff,
-            FromStatus = from,
-            ToStatus = to,
-            Note = FieldLengths.Clip(note, FieldLengths.HistoryNote),
-        });
+        db.CommentHistory.Add(CommentHistory.Of(id, now, staff, from, to, note));
         if (decision != ReportDecision.Dismissed)
         {
             comment.StatusReason = FieldLengths.Clip($"{ground}{(statement is null ? string.Empty : $": {statement}")}", FieldLengths.StatusReason);

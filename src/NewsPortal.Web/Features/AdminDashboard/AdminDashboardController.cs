@@ -22,7 +22,6 @@ public sealed class StaffDashboardViewModel
 [Authorize(Policy = Policies.Staff)]
 public sealed class AdminDashboardController(ModerationQueue moderation) : Controller
 {
-
     [HttpGet("/admin")]
     public async Task<IActionResult> Index(
         [FromServices] ReportModerationService reports, [FromServices] ArticleReview review, [FromServices] ArticleAccess access,

@@ -14,7 +14,8 @@ public sealed class ImportWorkSignal : Infrastructure.Hosting.WorkSignal;
 /// logged; the loop goes on.
 /// </summary>
 public sealed partial class ImportRunner(
-    IServiceScopeFactory scopes, ImportWorkSignal signal, ImportWordPressExport importer, IOptions<ImportOptions> options, TimeProvider time, ILogger<ImportRunner> logger) : BackgroundService
+    IServiceScopeFactory scopes, ImportWorkSignal signal, ImportWordPressExport importer, IOptions<ImportOptions> options, TimeProvider time, ILogger<ImportRunner> logger)
+    : Infrastructure.Hosting.PeriodicBackgroundService
 {
     public static readonly TimeSpan ReportEvery = TimeSpan.FromSeconds(1);
 
@@ -26,38 +27,20 @@ public sealed partial class ImportRunner(
     private readonly TimeProvider _time = time;
     private readonly ILogger<ImportRunner> _logger = logger;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        await Task.Yield();
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                while (await RunNextAsync(stoppingToken))
-                {
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-#pragma warning disable CA1031 // A background job logs every failure and tries again; it must never stop the host.
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                LogLookFailed(_logger, ex);
-            }
+    protected override bool Enabled => true;
 
-            try
-            {
-                await signal.WaitAsync(LookEvery, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
+    protected override TimeSpan Interval => LookEvery;
+
+    protected override async Task RunOnceAsync(CancellationToken stoppingToken)
+    {
+        while (await RunNextAsync(stoppingToken))
+        {
         }
     }
+
+    protected override Task WaitAsync(CancellationToken stoppingToken) => signal.WaitAsync(LookEvery, stoppingToken);
+
+    protected override void LogFailure(Exception exception) => LogLookFailed(_logger, exception);
 
     private async Task<bool> RunNextAsync(CancellationToken stoppingToken)
     {

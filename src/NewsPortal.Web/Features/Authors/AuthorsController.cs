@@ -4,7 +4,6 @@ namespace NewsPortal.Web.Features.Authors;
 
 public sealed class AuthorsController(AuthorPageService authors) : Controller
 {
-
     /// <summary>A byline's page; a byline renamed since answers 301 from its old slug, as articles and sections do.</summary>
     [HttpGet("/author/{slug}")]
     public async Task<IActionResult> Show(string slug, int? page, CancellationToken cancellationToken)

@@ -108,8 +108,8 @@ public sealed class CommentReportService(
             {
                 CommentId = commentId,
                 Reason = reason.Value,
-                Explanation = explanation.Length == 0 ? null : Truncate(explanation, FieldLengths.ReportExplanation),
-                ReporterEmail = email is null ? null : Truncate(email, FieldLengths.CommentEmail),
+                Explanation = explanation.Length == 0 ? null : FieldLengths.Clip(explanation, FieldLengths.ReportExplanation),
+                ReporterEmail = email is null ? null : FieldLengths.Clip(email, FieldLengths.CommentEmail),
                 ReaderKey = readerKey,
                 IpKey = ipKey,
                 CreatedAt = now,
@@ -127,17 +127,9 @@ public sealed class CommentReportService(
                     .ToListAsync(cancellationToken);
                 var named = string.Join(", ", reasons.Append(reason.Value).Distinct().Order().Select(ReportReasons.Label));
                 var note = $"{HeldByReportsNote}: {waiting} readers reported it ({named}).";
-                db.CommentHistory.Add(new CommentHistory
-                {
-                    CommentId = commentId,
-                    ChangedAt = now,
-                    ChangedBy = ReadersActor,
-                    FromStatus = CommentStatus.Approved,
-                    ToStatus = CommentStatus.Pending,
-                    Note = Truncate(note, FieldLengths.HistoryNote),
-                });
+                db.CommentHistory.Add(CommentHistory.Of(commentId, now, ReadersActor, CommentStatus.Approved, CommentStatus.Pending, note));
                 comment.Status = CommentStatus.Pending;
-                comment.StatusReason = Truncate(note, FieldLengths.StatusReason);
+                comment.StatusReason = FieldLengths.Clip(note, FieldLengths.StatusReason);
                 CommentMail.HeldForModeration(db, comment, now);
             }
 
@@ -186,6 +178,4 @@ public sealed class CommentReportService(
     /// <param name="clientKey">The client as <see cref="Infrastructure.Proxy.ClientAddress.PartitionKey(HttpContext)"/> names it.</param>
     private async Task<string> IpKeyAsync(string clientKey) =>
         Convert.ToHexStringLower(HMACSHA256.HashData(await keys.StableAsync(IpKeyPurpose), Encoding.UTF8.GetBytes(clientKey)));
-
-    private static string Truncate(string value, int max) => value.Length <= max ? value : value[..max];
 }

@@ -98,16 +98,8 @@ public sealed class OwnCommentService(NewsDbContext db, SiteClock clock, Comment
         var now = clock.UtcNow;
         var from = comment.Status;
         var to = from == CommentStatus.Approved && verdict.Status != CommentStatus.Approved ? verdict.Status : from;
-        db.CommentHistory.Add(new CommentHistory
-        {
-            CommentId = id,
-            ChangedAt = now,
-            ChangedBy = AuthorActor,
-            FromStatus = from,
-            ToStatus = to,
-            Note = FieldLengths.Clip(to != from ? $"Edited by its author and held: {verdict.Reason}" : "Edited by its author", FieldLengths.HistoryNote),
-            PreviousBodyHtml = comment.BodyHtml,
-        });
+        db.CommentHistory.Add(CommentHistory.Of(
+            id, now, AuthorActor, from, to, to != from ? $"Edited by its author and held: {verdict.Reason}" : "Edited by its author", comment.BodyHtml));
         comment.BodyHtml = bodyHtml;
         comment.EditedAt = now;
         comment.DedupeKey = null;
@@ -140,15 +132,7 @@ public sealed class OwnCommentService(NewsDbContext db, SiteClock clock, Comment
             return OwnEditOutcome.Conflict;
         }
 
-        db.CommentHistory.Add(new CommentHistory
-        {
-            CommentId = id,
-            ChangedAt = clock.UtcNow,
-            ChangedBy = AuthorActor,
-            FromStatus = comment.Status,
-            ToStatus = CommentStatus.Trash,
-            Note = "Deleted by its author",
-        });
+        db.CommentHistory.Add(CommentHistory.Of(id, clock.UtcNow, AuthorActor, comment.Status, CommentStatus.Trash, "Deleted by its author"));
         comment.Status = CommentStatus.Trash;
         comment.StatusReason = "Deleted by its author.";
         comment.ReportPriority = null;

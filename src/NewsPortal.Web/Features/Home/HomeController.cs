@@ -4,7 +4,6 @@ namespace NewsPortal.Web.Features.Home;
 
 public sealed class HomeController(FrontPageService frontPage) : Controller
 {
-
     [HttpGet("/")]
     [SharedPage]
     public async Task<IActionResult> Index(int? page, CancellationToken cancellationToken)

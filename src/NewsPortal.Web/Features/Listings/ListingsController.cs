@@ -4,7 +4,6 @@ namespace NewsPortal.Web.Features.Listings;
 
 public sealed class ListingsController(ListingService listings) : Controller
 {
-
     [HttpGet("/category/{slug}")]
     [SharedPage]
     public async Task<IActionResult> Category(string slug, int? page, CancellationToken cancellationToken)

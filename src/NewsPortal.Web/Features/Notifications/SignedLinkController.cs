@@ -7,7 +7,6 @@ namespace NewsPortal.Web.Features.Notifications;
 /// </summary>
 public abstract class SignedLinkController(LinkSigner signer) : Controller
 {
-
     /// <summary>What to do when a link has expired: where to ask for a new one.</summary>
     protected abstract string ExpiredAdvice { get; }
 

@@ -6,7 +6,6 @@ namespace NewsPortal.Web.Features.Notifications;
 [Authorize(Policy = Policies.Moderation)]
 public sealed class StaffNotificationsController(NewsDbContext db, UserManager<StaffUser> users, TimeProvider time, LinkSigner signer) : Controller
 {
-
     [HttpGet("admin/notifications")]
     public async Task<IActionResult> Preferences(CancellationToken cancellationToken)
     {

@@ -84,15 +84,7 @@ public sealed class CommenterErasure(NewsDbContext db, CommentRulesSource rules,
             }
 
             comment.Version++;
-            db.CommentHistory.Add(new CommentHistory
-            {
-                CommentId = comment.Id,
-                ChangedAt = now,
-                ChangedBy = by,
-                FromStatus = comment.Status,
-                ToStatus = comment.Status,
-                Note = Note,
-            });
+            db.CommentHistory.Add(CommentHistory.Of(comment.Id, now, by, comment.Status, comment.Status, Note));
         }
 
         foreach (var report in await db.CommentReports.Where(r => ids.Contains(r.CommentId)).ToListAsync(cancellationToken))

@@ -5,7 +5,6 @@ namespace NewsPortal.Web.Features.Shared;
 /// <summary>Links to neighbouring pages of a list, keeping the other query parameters (e.g. the search text).</summary>
 public sealed class PagerViewModel(string path, int page, int pageCount, IReadOnlyDictionary<string, string?>? query = null)
 {
-
     /// <summary>The pager of a list whose total may be a lower bound (<see cref="TotalKind.AtLeast"/>).</summary>
     public static PagerViewModel For<T>(string path, PagedList<T> list, IReadOnlyDictionary<string, string?>? query = null) =>
         new(path, list.Page, list.PageCount, query) { HasNext = list.HasNext, PageCountKnown = list.TotalKind != TotalKind.AtLeast };

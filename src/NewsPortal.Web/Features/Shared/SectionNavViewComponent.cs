@@ -3,7 +3,6 @@ namespace NewsPortal.Web.Features.Shared;
 /// <summary>The section links of the masthead and footer; loads its own data so every page, the 404 included, has them.</summary>
 public sealed class SectionNavViewComponent(ReaderSnapshot cache) : ViewComponent
 {
-
     public async Task<IViewComponentResult> InvokeAsync(string variant = "masthead")
     {
         var sections = await cache.GetOrLoadAsync(

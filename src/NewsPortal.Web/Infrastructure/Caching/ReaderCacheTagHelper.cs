@@ -10,7 +10,6 @@ namespace NewsPortal.Web.Infrastructure.Caching;
 [HtmlTargetElement("reader-cache")]
 public sealed class ReaderCacheTagHelper(ReaderSnapshot snapshot) : TagHelper
 {
-
     /// <summary>What the fragment shows, apart from the data versions: e.g. <c>article:{slug}</c>.</summary>
     public required string Key { get; set; }
 

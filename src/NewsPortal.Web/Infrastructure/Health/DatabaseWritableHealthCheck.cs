@@ -10,7 +10,6 @@ namespace NewsPortal.Web.Infrastructure.Health;
 /// </summary>
 public sealed class DatabaseWritableHealthCheck(NewsDbContext db, IDatabaseProbe probe) : IHealthCheck
 {
-
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var state = await probe.WriteStateAsync(db, cancellationToken);

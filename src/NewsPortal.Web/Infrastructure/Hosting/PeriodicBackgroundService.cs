@@ -1,8 +1,9 @@
 namespace NewsPortal.Web.Infrastructure.Hosting;
 
 /// <summary>
-/// A job that runs one pass, waits its interval and runs again for as long as the host runs: the outbox sender, the
-/// notification dispatcher, the retention job. A pass that fails is logged (<see cref="LogFailure"/>) and the next one
+/// A job that runs one pass, waits its interval (or, with a <see cref="WorkSignal"/>, until new work arrives) and runs
+/// again for as long as the host runs: the outbox sender, the notification dispatcher, the retention job, media
+/// processing, the import runner. A pass that fails is logged (<see cref="LogFailure"/>) and the next one
 /// comes at its time: a mail server or database that is away must never stop the host. Only the host's own stopping
 /// ends the loop.
 /// </summary>
@@ -17,6 +18,9 @@ public abstract class PeriodicBackgroundService : BackgroundService
 
     protected abstract void LogFailure(Exception exception);
 
+    /// <summary>The wait between passes; a job woken by new work overrides it.</summary>
+    protected virtual Task WaitAsync(CancellationToken stoppingToken) => Task.Delay(Interval, stoppingToken);
+
     protected sealed override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!Enabled)
@@ -24,6 +28,8 @@ public abstract class PeriodicBackgroundService : BackgroundService
             return;
         }
 
+        // Let start-up finish first: the first pass runs after the host has started.
+        await Task.Yield();
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -43,7 +49,7 @@ public abstract class PeriodicBackgroundService : BackgroundService
 
             try
             {
-                await Task.Delay(Interval, stoppingToken);
+                await WaitAsync(stoppingToken);
             }
             catch (OperationCanceledException)
             {

@@ -7,7 +7,6 @@ namespace NewsPortal.Web.Infrastructure.Hosting;
 public abstract class ScopedPeriodicService<TPass>(IServiceScopeFactory scopes, bool enabled, TimeSpan interval) : PeriodicBackgroundService
     where TPass : notnull
 {
-
     protected sealed override bool Enabled { get; } = enabled;
 
     protected sealed override TimeSpan Interval { get; } = interval;

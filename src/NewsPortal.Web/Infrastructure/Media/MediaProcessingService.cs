@@ -8,47 +8,17 @@ public sealed class MediaWorkSignal : Hosting.WorkSignal;
 /// and every <c>Media:ProcessingPollInterval</c> (for uploads another instance took and leases that ran out).
 /// Every failure but the host's stopping is logged and the loop goes on.
 /// </summary>
-public sealed partial class MediaProcessingService(IServiceScopeFactory scopes, MediaWorkSignal signal, IOptions<MediaOptions> options, ILogger<MediaProcessingService> logger) : BackgroundService
+public sealed partial class MediaProcessingService(IServiceScopeFactory scopes, MediaWorkSignal signal, IOptions<MediaOptions> options, ILogger<MediaProcessingService> logger)
+    : Hosting.ScopedPeriodicService<MediaProcessor>(scopes, options.Value.ProcessingEnabled, options.Value.ProcessingPollInterval)
 {
-    private readonly MediaOptions _options = options.Value;
     private readonly ILogger<MediaProcessingService> _logger = logger;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!_options.ProcessingEnabled)
-        {
-            return;
-        }
+    protected override Task RunAsync(MediaProcessor processor, IServiceProvider services, CancellationToken stoppingToken) =>
+        processor.RunOnceAsync(stoppingToken);
 
-        await Task.Yield();
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<MediaProcessor>().RunOnceAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-#pragma warning disable CA1031 // A background job logs every failure and tries again; it must never stop the host.
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                LogFailed(_logger, ex);
-            }
+    protected override Task WaitAsync(CancellationToken stoppingToken) => signal.WaitAsync(Interval, stoppingToken);
 
-            try
-            {
-                await signal.WaitAsync(_options.ProcessingPollInterval, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    protected override void LogFailure(Exception exception) => LogFailed(_logger, exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Media processing pass failed; the next pass tries again")]
     private static partial void LogFailed(ILogger logger, Exception exception);

@@ -8,7 +8,6 @@ namespace NewsPortal.Web.Infrastructure.Redis;
 /// </summary>
 public sealed class RedisHealthCheck(RedisConnection redis) : IHealthCheck
 {
-
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         if (!redis.IsConfigured)

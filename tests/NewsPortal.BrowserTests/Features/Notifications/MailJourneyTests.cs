@@ -3,12 +3,6 @@ namespace NewsPortal.BrowserTests.Features.Notifications;
 /// <summary>The reply-notice checkbox, the privacy page and a moderator's e-mail choice, as people use them.</summary>
 public sealed class MailJourneyTests(SiteFixture site)
 {
-    private async Task<T> WithDbAsync<T>(Func<NewsDbContext, Task<T>> work)
-    {
-        await using var scope = site.Services.CreateAsyncScope();
-        return await work(scope.ServiceProvider.GetRequiredService<NewsDbContext>());
-    }
-
     [Fact]
     public async Task Reader_TicksNotifyMeByItsLabel_AndTheCommentIsSubscribed()
     {
@@ -28,7 +22,7 @@ public sealed class MailJourneyTests(SiteFixture site)
         await page.ClickAsync("#comments button[type=submit]");
         await page.WaitForSelectorAsync("#comments .notice-success");
 
-        var subscribed = await WithDbAsync(db => db.ReplySubscriptions.AnyAsync(
+        var subscribed = await site.WithDbAsync(db => db.ReplySubscriptions.AnyAsync(
             s => s.Email == "notify@browser.test" && s.Comment.BodyHtml.Contains("tell me when someone answers")));
         Assert.True(subscribed);
     }
@@ -68,7 +62,7 @@ public sealed class MailJourneyTests(SiteFixture site)
         await page.WaitForSelectorAsync(".notice-success");
         await Assertions.Expect(page.Locator("input[name=HeldComments][value=DailyDigest]")).ToBeCheckedAsync();
 
-        var choice = await WithDbAsync(db => db.StaffMailPreferences
+        var choice = await site.WithDbAsync(db => db.StaffMailPreferences
             .Where(p => db.Users.Any(u => u.Id == p.StaffUserId && u.Email == SiteFixture.ModeratorEmail))
             .Select(p => p.HeldComments).SingleAsync());
         Assert.Equal(HeldCommentMail.DailyDigest, choice);

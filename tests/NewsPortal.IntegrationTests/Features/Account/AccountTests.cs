@@ -5,7 +5,6 @@ namespace NewsPortal.IntegrationTests.Features.Account;
 
 public sealed class AccountTests(AccountTests.Factory factory) : IClassFixture<AccountTests.Factory>
 {
-
     public sealed class Factory : NewsPortalFactory
     {
         public Factory() => this.WithAdmin();

@@ -3,7 +3,6 @@ namespace NewsPortal.IntegrationTests.Features.AdminArticles;
 /// <summary>Two editors saving at the same moment: the unique indexes on slugs and tags must never surface as a 500.</summary>
 public sealed class ArticleSaveRaceTests(ArticleSaveRaceTests.Factory factory) : IClassFixture<ArticleSaveRaceTests.Factory>
 {
-
     public sealed class Factory : NewsPortalFactory
     {
         public Factory()

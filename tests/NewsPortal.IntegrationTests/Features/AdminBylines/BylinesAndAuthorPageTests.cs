@@ -5,7 +5,6 @@ namespace NewsPortal.IntegrationTests.Features.AdminBylines;
 /// <summary>/admin/bylines, the public /author/{slug} page, and co-authors on the article page, in JSON-LD and in RSS.</summary>
 public sealed class BylinesAndAuthorPageTests(NewsroomSite site) : IClassFixture<NewsroomSite>
 {
-
     private async Task<int> CreateAsync(string name, string? title = null, string? links = null)
     {
         var response = await NewsroomSite.SubmitAsync(await site.EditorAsync(), "/admin/bylines/new", "form.byline-form", new()

@@ -6,7 +6,6 @@ namespace NewsPortal.IntegrationTests.Features.AdminComments;
 /// <summary>Moderators working the reported queue: decisions, statements of reasons, notices, concurrency.</summary>
 public sealed class ReportModerationTests(ReportModerationTests.Factory factory) : IClassFixture<ReportModerationTests.Factory>
 {
-
     public sealed class Factory : NewsPortalFactory
     {
         public Factory() => this.WithAdmin();

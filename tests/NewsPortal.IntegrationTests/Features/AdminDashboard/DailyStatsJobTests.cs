@@ -3,7 +3,6 @@ namespace NewsPortal.IntegrationTests.Features.AdminDashboard;
 /// <summary>The charts follow what happens without anyone pressing rebuild: the periodic job keeps today's rows.</summary>
 public sealed class DailyStatsJobTests(DailyStatsJobTests.Factory factory) : IClassFixture<DailyStatsJobTests.Factory>
 {
-
     public sealed class Factory : NewsPortalFactory
     {
         public Factory()

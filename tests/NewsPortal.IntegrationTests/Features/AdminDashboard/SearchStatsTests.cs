@@ -4,7 +4,6 @@ namespace NewsPortal.IntegrationTests.Features.AdminDashboard;
 
 public sealed class SearchStatsTests(SearchStatsTests.Factory factory) : IClassFixture<SearchStatsTests.Factory>
 {
-
     public sealed class Factory : NewsPortalFactory
     {
         public Factory()

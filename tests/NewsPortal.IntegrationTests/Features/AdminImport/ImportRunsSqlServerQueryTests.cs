@@ -8,7 +8,6 @@ namespace NewsPortal.IntegrationTests.Features.AdminImport;
 /// <summary>The import runs' reads and writes (the lease included), translated by the SQL Server provider (no server) and parsed as T-SQL.</summary>
 public sealed class ImportRunsSqlServerQueryTests(SqlServerQueryTests.SqlServerFactory factory) : IClassFixture<SqlServerQueryTests.SqlServerFactory>
 {
-
     [Fact]
     public async Task ImportRunQueries_AreValidTSql()
     {

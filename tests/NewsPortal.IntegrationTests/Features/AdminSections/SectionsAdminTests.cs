@@ -3,7 +3,6 @@ namespace NewsPortal.IntegrationTests.Features.AdminSections;
 /// <summary>/admin/sections: create, rename (old address 301), describe, order, hide, delete; every bad input answered.</summary>
 public sealed class SectionsAdminTests(NewsroomSite site) : IClassFixture<NewsroomSite>
 {
-
     private async Task<int> CreateAsync(string name, string? description = null)
     {
         var editor = await site.EditorAsync();

@@ -2,7 +2,6 @@ namespace NewsPortal.IntegrationTests.Features.Articles;
 
 public sealed class ArticlePageTests(NewsPortalFactory factory) : IClassFixture<NewsPortalFactory>
 {
-
     private Task<string> SampleSlugWithCommentsAsync() =>
         factory.WithDbAsync(db => db.Articles
             .Where(a => a.CommentsOpen && a.Comments.Any(c => c.Status == CommentStatus.Approved))

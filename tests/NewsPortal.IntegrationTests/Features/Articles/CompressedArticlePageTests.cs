@@ -6,7 +6,6 @@ namespace NewsPortal.IntegrationTests.Features.Articles;
 /// <summary>The shared article page compressed for browsers that accept gzip, with each reader's secrets left uncompressed.</summary>
 public sealed class CompressedArticlePageTests(NewsPortalFactory factory) : IClassFixture<NewsPortalFactory>
 {
-
     private static (string Token, string Stamp) Secrets(string html)
     {
         var form = Html.CommentForm(new HtmlParser().ParseDocument(html));

@@ -5,7 +5,6 @@ namespace NewsPortal.IntegrationTests.Features.Articles;
 /// <summary>What requests for article pages that do not exist cost: the database and the reader cache's store.</summary>
 public sealed class MissingArticleTests(NewsPortalFactory factory) : IClassFixture<NewsPortalFactory>
 {
-
     private long Loads => factory.Services.GetRequiredService<ReaderCache>().LoadCount;
 
     private static async Task<HttpStatusCode> GetAsync(HttpClient client, string path) =>

@@ -3,7 +3,6 @@ namespace NewsPortal.IntegrationTests.Features.Articles;
 /// <summary>The article page shared by anonymous readers, whose per-reader holes are filled as it is sent.</summary>
 public sealed class SharedArticlePageTests(NewsPortalFactory factory) : IClassFixture<NewsPortalFactory>
 {
-
     [Fact]
     public async Task CommentQuotingTheOldPlaceholders_ShowsThemLiterally_NeverAReadersTokenOrStamp()
     {

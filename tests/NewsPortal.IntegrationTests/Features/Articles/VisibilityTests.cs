@@ -5,7 +5,6 @@ namespace NewsPortal.IntegrationTests.Features.Articles;
 /// <summary>Drafts and articles scheduled for the future must not leak anywhere a reader can look.</summary>
 public sealed class VisibilityTests(NewsPortalFactory factory) : IClassFixture<NewsPortalFactory>
 {
-
     public static TheoryData<string> Kinds => ["draft", "scheduled"];
 
     private async Task<(string Slug, string Word)> HiddenArticleAsync(string kind)

@@ -6,7 +6,6 @@ namespace NewsPortal.IntegrationTests.Features.Comments;
 /// <summary>Two identical posts racing, one either side of a moment a time-bucketed key would have changed at.</summary>
 public sealed class CommentDuplicateRaceTests(CommentDuplicateRaceTests.Factory factory) : IClassFixture<CommentDuplicateRaceTests.Factory>
 {
-
     public sealed class Factory : NewsPortalFactory
     {
         public Factory()

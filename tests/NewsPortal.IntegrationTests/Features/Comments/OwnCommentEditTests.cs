@@ -5,7 +5,6 @@ namespace NewsPortal.IntegrationTests.Features.Comments;
 /// <summary>Authors editing or deleting their own comment from the same browser, within the edit window (a fake clock).</summary>
 public sealed class OwnCommentEditTests(OwnCommentEditTests.Factory factory) : IClassFixture<OwnCommentEditTests.Factory>
 {
-
     public sealed class Factory : NewsPortalFactory
     {
         public Factory()

@@ -4,7 +4,6 @@ namespace NewsPortal.IntegrationTests.Features.Feeds;
 
 public sealed class SeoTests(NewsPortalFactory factory) : IClassFixture<NewsPortalFactory>
 {
-
     [Fact]
     public async Task EveryReaderPage_HasAUniqueTitleADescriptionAndACanonicalUrl()
     {

@@ -2,7 +2,6 @@ namespace NewsPortal.IntegrationTests.Features.Home;
 
 public sealed class FrontPageTests(NewsPortalFactory factory) : IClassFixture<NewsPortalFactory>
 {
-
     [Fact]
     public async Task Get_FreshDatabase_LinksAtLeastTenSampleArticles()
     {

@@ -2,7 +2,6 @@ namespace NewsPortal.IntegrationTests.Features.Listings;
 
 public sealed class ListingTests(NewsPortalFactory factory) : IClassFixture<NewsPortalFactory>
 {
-
     [Fact]
     public async Task Get_Category_ListsOnlyThatSectionsArticles()
     {

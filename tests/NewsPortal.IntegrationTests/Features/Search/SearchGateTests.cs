@@ -9,7 +9,6 @@ namespace NewsPortal.IntegrationTests.Features.Search;
 /// </summary>
 public sealed class SearchGateTests(SearchGateTests.Factory factory) : IClassFixture<SearchGateTests.Factory>
 {
-
     public sealed class Factory : NewsPortalFactory
     {
         public Factory()

@@ -2,7 +2,6 @@ namespace NewsPortal.IntegrationTests.Features.Search;
 
 public sealed class SearchRateLimitTests(SearchRateLimitTests.Factory factory) : IClassFixture<SearchRateLimitTests.Factory>
 {
-
     public sealed class Factory : NewsPortalFactory
     {
         public Factory() => Settings["Search:RequestsPerMinutePerIp"] = "3";

@@ -9,7 +9,6 @@ namespace NewsPortal.IntegrationTests.Infrastructure.Caching;
 /// </summary>
 public sealed class ReaderCacheGuaranteeTests(ReaderCacheGuaranteeTests.Factory factory) : IClassFixture<ReaderCacheGuaranteeTests.Factory>
 {
-
     public sealed class Factory : NewsPortalFactory
     {
         public Factory()

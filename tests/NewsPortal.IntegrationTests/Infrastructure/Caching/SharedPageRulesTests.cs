@@ -10,7 +10,6 @@ namespace NewsPortal.IntegrationTests.Infrastructure.Caching;
 /// </summary>
 public sealed class SharedPageRulesTests(SharedPageRulesTests.Factory factory) : IClassFixture<SharedPageRulesTests.Factory>
 {
-
     public sealed class Factory : NewsPortalFactory
     {
         public Factory() =>

@@ -6,7 +6,6 @@ namespace NewsPortal.IntegrationTests.Infrastructure.Caching;
 /// <summary>The front page and the section and tag lists, kept whole per address and data version for anonymous readers.</summary>
 public sealed class SharedPagesTests(NewsPortalFactory factory) : IClassFixture<NewsPortalFactory>
 {
-
     // The weather in the header is read per render and is in no cached fragment or data: what a page shows of it says
     // whether the page was rendered for this request or served from a copy.
     private async Task<string> ShowWeatherFromAsync(string city)

@@ -103,6 +103,7 @@ public sealed class DatabaseBusyTests
         for (var i = 0; i < Posters; i++)
         {
             Assert.Equal(HttpStatusCode.ServiceUnavailable, answers[i].StatusCode);
+            Assert.Equal(TimeSpan.FromSeconds(10), answers[i].Headers.RetryAfter?.Delta);
             var page = await Html.ParseAsync(answers[i]);
             Assert.Equal(ArticlesController.BusyMessage, page.QuerySelector("#comments .form-errors")!.TextContent.Trim());
             Assert.Equal($"Comment number {i} while the database is locked.", Html.CommentForm(page).QuerySelector<IHtmlTextAreaElement>("textarea[name=Body]")!.Value.Trim());

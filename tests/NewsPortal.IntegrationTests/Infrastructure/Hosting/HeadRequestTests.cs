@@ -5,7 +5,6 @@ namespace NewsPortal.IntegrationTests.Infrastructure.Hosting;
 /// <summary>HEAD, as uptime monitors and link checkers send it: the GET's status and headers, no body, no change.</summary>
 public sealed class HeadRequestTests(NewsPortalFactory factory) : IClassFixture<NewsPortalFactory>
 {
-
     public static TheoryData<string> Routes => new()
     {
         "/",

@@ -13,7 +13,6 @@ namespace NewsPortal.IntegrationTests.Infrastructure.Security;
 /// </summary>
 public sealed class AntiforgeryTokenTests(NewsPortalFactory factory) : IClassFixture<NewsPortalFactory>
 {
-
     private async Task<string> NewArticleAsync() =>
         (await factory.WithDbAsync(db => new ArticleBuilder().SaveAsync(db))).Slug;
 

@@ -12,7 +12,6 @@ namespace NewsPortal.IntegrationTests.Infrastructure.Security;
 /// </summary>
 public sealed class SigningKeysTests(NewsPortalFactory factory) : IClassFixture<NewsPortalFactory>
 {
-
     private Task<HttpResponseMessage> OpenExportAsync(string token) =>
         factory.CreateNoRedirectClient().GetAsync(new Uri("/privacy/export?t=" + token, UriKind.Relative), TestContext.Current.CancellationToken);
 

@@ -10,7 +10,6 @@ namespace NewsPortal.IntegrationTests.Infrastructure.Telemetry;
 /// </summary>
 public sealed class TraceCanaryTests(TraceCanaryTests.Factory factory) : IClassFixture<TraceCanaryTests.Factory>
 {
-
     public sealed class Factory : NewsPortalFactory
     {
         public Factory()

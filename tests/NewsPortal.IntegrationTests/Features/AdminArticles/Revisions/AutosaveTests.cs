@@ -3,7 +3,6 @@ namespace NewsPortal.IntegrationTests.Features.AdminArticles.Revisions;
 /// <summary>Autosave: one slot per person and story, never published, not a revision, offered when the editor opens again.</summary>
 public sealed class AutosaveTests(RevisionSite site) : IClassFixture<RevisionSite>
 {
-
     private static List<KeyValuePair<string, string>> Autosave(List<KeyValuePair<string, string>> fields, Dictionary<string, string> typed)
     {
         var values = fields.Where(f => !typed.ContainsKey(f.Key)).ToList();

@@ -3,7 +3,6 @@ namespace NewsPortal.IntegrationTests.Features.AdminArticles.Revisions;
 /// <summary>A reporter's editor autosaves and shows presence on their own stories, and nowhere else.</summary>
 public sealed class ReporterAutosaveTests(RevisionSite site) : IClassFixture<RevisionSite>
 {
-
     [Fact]
     public async Task AReporter_AutosavesTheirOwnStory_ButNotAColleagues_AndNeverSeesRevisions()
     {

@@ -13,7 +13,6 @@ namespace NewsPortal.IntegrationTests.Features.AdminArticles.Revisions;
 /// </summary>
 public sealed class RevisionsSqlServerQueryTests(SqlServerQueryTests.SqlServerFactory factory) : IClassFixture<SqlServerQueryTests.SqlServerFactory>
 {
-
     [Fact]
     public async Task RevisionAutosavePresenceAndPruningQueries_AreValidTSql()
     {

@@ -3,7 +3,6 @@ namespace NewsPortal.IntegrationTests.Features.AdminArticles.Revisions;
 /// <summary>Two people on one story: a save over a colleague's later one overwrites nothing; who else is editing is shown and expires.</summary>
 public sealed class TwoEditorsTests(RevisionSite site) : IClassFixture<RevisionSite>
 {
-
     private async Task<int> PublishedStoryAsync(HttpClient editor, string headline)
     {
         var fields = await site.NewStoryAsync(headline, "<p>The first version of the story.</p>");
