@@ -34,6 +34,8 @@ public sealed class ImportCommand
         ["Serilog:MinimumLevel:Default"] = "Warning",
         ["Serilog:MinimumLevel:Override:Microsoft"] = "Warning",
         ["Serilog:MinimumLevel:Override:Microsoft.EntityFrameworkCore"] = "Warning",
+        // Ctrl+C rolls back the batch being written, which EF logs as an error; the command says what happened in words.
+        ["Serilog:MinimumLevel:Override:Microsoft.EntityFrameworkCore.Database.Transaction"] = "Fatal",
     };
 
     /// <summary>Null when <paramref name="args"/> is not an import command (the site starts as usual).</summary>

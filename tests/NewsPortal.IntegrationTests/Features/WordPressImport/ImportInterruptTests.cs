@@ -43,6 +43,7 @@ public sealed class ImportInterruptTests : IDisposable
         var written = await ArticlesAsync(database);
         Assert.True(process.ExitCode == 130, $"exit code {process.ExitCode}; standard error: {await error}; output: {await output}");
         Assert.Contains("Import interrupted. What was written stays; run the same command again to finish it.", await error, StringComparison.Ordinal);
+        Assert.DoesNotContain(" ERR] ", await error + await output, StringComparison.Ordinal);
         Assert.InRange(written, 1, Posts - 1);
 
         var (code, _, again) = await ProgramCommandLine.RunAsync(ProgramCommandLine.StartInfo(["import", "wordpress", export], environment), TimeSpan.FromSeconds(300));
