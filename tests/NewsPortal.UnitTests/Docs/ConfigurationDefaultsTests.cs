@@ -88,6 +88,26 @@ public sealed partial class ConfigurationDefaultsTests
         Assert.True(checkedKeys.Count >= 50, $"only {checkedKeys.Count} defaults were compared: {string.Join(", ", checkedKeys)}");
     }
 
+    /// <summary>The defaults the table gives in words rather than as one value per key.</summary>
+    [Theory]
+    [InlineData("Weather:Enabled", "true", "enabled")]
+    [InlineData("Weather:City", "London", "London")]
+    [InlineData("Smtp:Port", "587", "port `587`")]
+    [InlineData("Smtp:Security", "StartTls", "`StartTls`")]
+    [InlineData("Smtp:TimeoutSeconds", "30", "timeout `30`")]
+    [InlineData("Content:ImageOrigins", "", "empty")]
+    public void DefaultsGivenInWords_AreTheOnesTheSiteStartsWith(string key, string expected, string words)
+    {
+        var row = Rows().Single(r => r.Keys.Contains(key));
+        Assert.Contains(words, row.Default, StringComparison.Ordinal);
+
+        var property = OptionProperties()[key];
+        var actual = typeof(IEnumerable).IsAssignableFrom(property.PropertyType) && property.PropertyType != typeof(string)
+            ? string.Join(",", ((IEnumerable)property.GetValue(Activator.CreateInstance(property.DeclaringType!))!).Cast<object>())
+            : EffectiveDefault(key, property);
+        Assert.Equal(expected, actual);
+    }
+
     [Fact]
     public void EveryDocumentedRange_IsTheOptionsClassesRange()
     {

@@ -3,21 +3,10 @@ namespace NewsPortal.UnitTests.Docs;
 /// <summary>The feature slices depend on each other one way only, as docs/architecture.md draws them.</summary>
 public sealed partial class SliceDependencyTests
 {
-    private static string Root()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "NewsPortal.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir!.FullName;
-    }
-
     /// <summary>Slice → the other slices its .cs and .cshtml files name.</summary>
     private static Dictionary<string, HashSet<string>> Graph()
     {
-        var features = Path.Combine(Root(), "src", "NewsPortal.Web", "Features");
+        var features = Repository.PathOf("src", "NewsPortal.Web", "Features");
         return Directory.GetDirectories(features).ToDictionary(
             dir => Path.GetFileName(dir),
             dir => Directory.EnumerateFiles(dir, "*.*", SearchOption.AllDirectories)
@@ -60,7 +49,7 @@ public sealed partial class SliceDependencyTests
     [Fact]
     public void TheArchitecturePage_DrawsEveryDependency_AndNoOther()
     {
-        var drawn = Edge().Matches(File.ReadAllText(Path.Combine(Root(), "docs", "architecture.md")))
+        var drawn = Edge().Matches(File.ReadAllText(Repository.PathOf("docs", "architecture.md")))
             .Select(m => $"{m.Groups[1].Value} --> {m.Groups[2].Value}")
             .ToHashSet(StringComparer.Ordinal);
         var actual = Graph().SelectMany(kv => kv.Value.Select(to => $"{kv.Key} --> {to}")).ToHashSet(StringComparer.Ordinal);
