@@ -9,7 +9,6 @@ public sealed class ReadmeScreenshotTests(SiteFixture site)
 {
     private const string ArticleSlug = "twelve-coastal-nations-sign-pact-to-protect-the-halver-sea";
 
-    private readonly SiteFixture _site = site;
 
     private static string Folder => Environment.GetEnvironmentVariable("NEWSPORTAL_SCREENSHOTS") is { Length: > 0 } folder
         ? Directory.CreateDirectory(folder).FullName
@@ -18,9 +17,9 @@ public sealed class ReadmeScreenshotTests(SiteFixture site)
     [Fact]
     public async Task ArticleOnAPhone_AndTheModerationQueueOnADesktop()
     {
-        _site.RequireBrowser();
+        site.RequireBrowser();
 
-        await using (var phone = await _site.NewContextAsync(375, 812))
+        await using (var phone = await site.NewContextAsync(375, 812))
         {
             var page = await phone.NewPageAsync();
             await page.GotoAsync($"/news/{ArticleSlug}");
@@ -29,7 +28,7 @@ public sealed class ReadmeScreenshotTests(SiteFixture site)
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Folder, "article.png") });
         }
 
-        await using (var desktop = await _site.NewContextAsync(1280, 800))
+        await using (var desktop = await site.NewContextAsync(1280, 800))
         {
             var page = await SiteFixture.SignedInPageAsync(desktop, SiteFixture.ModeratorEmail);
             await page.GotoAsync("/admin/comments?status=approved");

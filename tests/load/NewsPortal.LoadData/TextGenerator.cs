@@ -76,7 +76,6 @@ internal sealed class TextGenerator(Random random, ZipfVocabulary? zipf = null)
         "Adeyemi", "Horvat", "Tanaka", "Murphy", "Schmidt", "Ferrari", "Nilsen", "Sharma", "Boateng",
     ];
 
-    private readonly ZipfVocabulary? _zipf = zipf;
     private readonly StringBuilder _sb = new(8192);
 
     /// <summary>The list's words, most common first, for a <see cref="ZipfVocabulary"/>'s first ranks.</summary>
@@ -86,7 +85,7 @@ internal sealed class TextGenerator(Random random, ZipfVocabulary? zipf = null)
 
     public static IReadOnlyList<string> TopicQualifiers => Qualifiers;
 
-    public string Word() => _zipf?.Next(random) ?? Words[random.Next(Words.Length)];
+    public string Word() => zipf?.Next(random) ?? Words[random.Next(Words.Length)];
 
     public string FirstName() => FirstNames[random.Next(FirstNames.Length)];
 

@@ -14,7 +14,6 @@ public sealed class AccountController(
     public static string TooManyAttemptsMessage(int minutes) =>
         $"There have been too many sign-in attempts for this email address. Please try again in {minutes} {(minutes == 1 ? "minute" : "minutes")}.";
 
-    private readonly SignInAccountThrottle _throttle = throttle;
 
     [HttpGet("login")]
     public IActionResult Login(string? returnUrl) =>
@@ -30,7 +29,7 @@ public sealed class AccountController(
         }
 
         var device = devices.DeviceOf(Request, form.Email!);
-        if (await _throttle.TryAttemptAsync(form.Email!, device, cancellationToken) is { } wait)
+        if (await throttle.TryAttemptAsync(form.Email!, device, cancellationToken) is { } wait)
         {
             return TooManyAttempts(form, wait);
         }

@@ -12,9 +12,6 @@ namespace NewsPortal.Web.Features.AdminArticles;
 [Route("admin/articles")]
 public sealed class AdminArticlesController(ArticleEditorService editor, ArticleEditorPages pages, ArticleAccess access, ArticleReview review, ArticleNewsroomPanels panels) : Controller
 {
-    private readonly ArticleEditorService _editor = editor;
-    private readonly ArticleReview _review = review;
-
     [HttpGet("")]
     public async Task<IActionResult> Index(string? status, string? q, int? page, [FromServices] ArticleList list, CancellationToken cancellationToken)
     {
@@ -22,13 +19,13 @@ public sealed class AdminArticlesController(ArticleEditorService editor, Article
         if (ArticleAccess.IsReporterOnly(User))
         {
             var me = await access.ActorAsync(User, cancellationToken);
-            return View("Mine", new ReporterStoriesViewModel { Stories = await _review.MineAsync(me.UserId, Paging.ClampPage(page), cancellationToken) });
+            return View("Mine", new ReporterStoriesViewModel { Stories = await review.MineAsync(me.UserId, Paging.ClampPage(page), cancellationToken) });
         }
 
-        var tabs = await _review.TabsAsync(cancellationToken);
+        var tabs = await review.TabsAsync(cancellationToken);
         if (string.Equals(status, ArticleReviewLinks.ReviewStatus, StringComparison.OrdinalIgnoreCase))
         {
-            return View("Review", new ReviewQueueViewModel { Rows = await _review.QueueAsync(cancellationToken), Tabs = tabs });
+            return View("Review", new ReviewQueueViewModel { Rows = await review.QueueAsync(cancellationToken), Tabs = tabs });
         }
 
         ArticleStatus? filter = Enum.TryParse<ArticleStatus>(status, ignoreCase: true, out var s) && Enum.IsDefined(s) ? s : null;
@@ -105,7 +102,7 @@ public sealed class AdminArticlesController(ArticleEditorService editor, Article
 
         if (ModelState.IsValid)
         {
-            var result = await _editor.SaveAsync(id, form, parsedIntent, actor, cancellationToken);
+            var result = await editor.SaveAsync(id, form, parsedIntent, actor, cancellationToken);
             if (result.Succeeded)
             {
                 TempData["Flash"] = parsedIntent switch

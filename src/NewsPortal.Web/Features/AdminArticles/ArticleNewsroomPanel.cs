@@ -38,8 +38,6 @@ public sealed class ArticleNewsroomPanel
 
 public sealed class ArticleNewsroomPanels(NewsDbContext db, ArticlePreviewLinks links, SiteClock clock)
 {
-    private readonly ArticlePreviewLinks _links = links;
-
     public async Task<ArticleNewsroomPanel?> BuildAsync(int id, ArticleActor actor, CancellationToken cancellationToken)
     {
         var now = clock.UtcNow;
@@ -77,7 +75,7 @@ public sealed class ArticleNewsroomPanels(NewsDbContext db, ArticlePreviewLinks 
             SentBackAt = article.SentBackAt,
             IsVisible = article.Status != ArticleStatus.Draft && article.PublishedAt <= now,
             Notes = notes,
-            PreviewLinks = await _links.ActiveAsync(id, cancellationToken),
+            PreviewLinks = await links.ActiveAsync(id, cancellationToken),
             History = history,
         };
     }

@@ -34,8 +34,6 @@ public sealed record ArticleTabs(IReadOnlyDictionary<ArticleStatus, int> Counts,
 /// </summary>
 public sealed class ArticleReview(NewsDbContext db, Outbox outbox, SiteClock clock)
 {
-    private readonly Outbox _outbox = outbox;
-
     /// <summary>
     /// Called by the editor's save with the tracked story, before it is saved: records its creator, moves it in or
     /// out of the queue, writes its history and queues the reporter's mail, all committed with the save.
@@ -184,7 +182,7 @@ public sealed class ArticleReview(NewsDbContext db, Outbox outbox, SiteClock clo
             .Select(u => new { u.Email, u.DisplayName }).FirstOrDefaultAsync(cancellationToken);
         if (reporter?.Email is { Length: > 0 } address)
         {
-            _outbox.Add(db, new OutboxMail(
+            outbox.Add(db, new OutboxMail(
                 article.Status == ArticleStatus.Draft ? MailKinds.ReviewSentBack : MailKinds.ReviewPublished,
                 address, reporter.DisplayName, $"{mail.Subject}: {article.Headline}", mail.Body));
         }

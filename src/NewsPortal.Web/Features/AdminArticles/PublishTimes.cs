@@ -5,8 +5,6 @@ namespace NewsPortal.Web.Features.AdminArticles;
 /// <summary>A publish time typed in the site's time zone: to UTC, and the choice a time repeated when the clocks go back needs.</summary>
 public sealed class PublishTimes(SiteClock clock)
 {
-    private readonly SiteClock _clock = clock;
-
     /// <summary>
     /// The UTC instant of a wall-clock time of the site, or null with the reason: a time skipped when the clocks go
     /// forward does not exist, and one repeated when they go back needs the editor to say which of the two they mean.
@@ -16,18 +14,18 @@ public sealed class PublishTimes(SiteClock clock)
         local = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
         var culture = System.Globalization.CultureInfo.InvariantCulture;
         var when = local.ToString("HH:mm 'on' dddd d MMMM yyyy", culture);
-        if (_clock.SkippedHour(local) is { } gap)
+        if (clock.SkippedHour(local) is { } gap)
         {
-            problem = $"{when} does not exist in {_clock.TimeZone.Id}: the clocks go forward from {gap.Start.ToString("HH:mm", culture)} "
+            problem = $"{when} does not exist in {clock.TimeZone.Id}: the clocks go forward from {gap.Start.ToString("HH:mm", culture)} "
                       + $"to {gap.End.ToString("HH:mm", culture)}. Choose a time before {gap.Start.ToString("HH:mm", culture)} or from {gap.End.ToString("HH:mm", culture)}.";
             return null;
         }
 
-        var offsets = _clock.AmbiguousOffsets(local);
+        var offsets = clock.AmbiguousOffsets(local);
         if (offsets.Count == 0)
         {
             problem = null;
-            return TimeZoneInfo.ConvertTimeToUtc(local, _clock.TimeZone);
+            return TimeZoneInfo.ConvertTimeToUtc(local, clock.TimeZone);
         }
 
         if (offsets.Where(o => FormatOffset(o) == chosenOffset?.Trim()).Cast<TimeSpan?>().FirstOrDefault() is { } chosen)
@@ -36,7 +34,7 @@ public sealed class PublishTimes(SiteClock clock)
             return new DateTimeOffset(local, chosen).UtcDateTime;
         }
 
-        problem = $"{when} happens twice in {_clock.TimeZone.Id}, because the clocks go back that night: first at UTC{FormatOffset(offsets[0])}, "
+        problem = $"{when} happens twice in {clock.TimeZone.Id}, because the clocks go back that night: first at UTC{FormatOffset(offsets[0])}, "
                   + $"then again an hour later at UTC{FormatOffset(offsets[^1])}. Choose which one you mean below.";
         return null;
     }
@@ -47,7 +45,7 @@ public sealed class PublishTimes(SiteClock clock)
     /// <summary>The two occurrences of a repeated publish time, for the editor to choose from; empty for any other time.</summary>
     public List<SelectListItem> PublishAtChoices(ArticleForm form)
     {
-        if (form.PublishAt is not { } local || _clock.AmbiguousOffsets(local) is not { Count: > 0 } offsets)
+        if (form.PublishAt is not { } local || clock.AmbiguousOffsets(local) is not { Count: > 0 } offsets)
         {
             return [];
         }

@@ -9,55 +9,54 @@ public sealed class AdminBylinesController(BylineAdmin bylines) : Controller
 {
     private const string Back = "/admin/bylines";
 
-    private readonly BylineAdmin _bylines = bylines;
 
     [HttpGet("")]
-    public async Task<IActionResult> Index(CancellationToken cancellationToken) => View(await _bylines.ListAsync(cancellationToken));
+    public async Task<IActionResult> Index(CancellationToken cancellationToken) => View(await bylines.ListAsync(cancellationToken));
 
     [HttpGet("new")]
-    public async Task<IActionResult> New(CancellationToken cancellationToken) => View("Edit", await _bylines.NewAsync(null, cancellationToken));
+    public async Task<IActionResult> New(CancellationToken cancellationToken) => View("Edit", await bylines.NewAsync(null, cancellationToken));
 
     [HttpPost("new")]
     public async Task<IActionResult> Create([Bind(Prefix = "Form")] BylineForm form, CancellationToken cancellationToken) =>
-        (ModelState.IsValid ? this.Answer(await _bylines.CreateAsync(form, cancellationToken), "Form.", $"Byline {form.Name!.Trim()} created.", Back) : null)
-        ?? View("Edit", await _bylines.NewAsync(form, cancellationToken));
+        (ModelState.IsValid ? this.Answer(await bylines.CreateAsync(form, cancellationToken), "Form.", $"Byline {form.Name!.Trim()} created.", Back) : null)
+        ?? View("Edit", await bylines.NewAsync(form, cancellationToken));
 
     [HttpGet("{id:int}/edit")]
     public async Task<IActionResult> Edit(int id, CancellationToken cancellationToken) =>
-        await _bylines.EditAsync(id, null, cancellationToken) is { } model ? View(model) : NotFound();
+        await bylines.EditAsync(id, null, cancellationToken) is { } model ? View(model) : NotFound();
 
     [HttpPost("{id:int}/edit")]
     public async Task<IActionResult> Update(int id, [Bind(Prefix = "Form")] BylineForm form, CancellationToken cancellationToken) =>
-        (ModelState.IsValid ? this.Answer(await _bylines.UpdateAsync(id, form, cancellationToken), "Form.", $"Byline {form.Name!.Trim()} saved.", Back) : null)
-        ?? (await _bylines.EditAsync(id, form, cancellationToken) is { } model ? View("Edit", model) : NotFound());
+        (ModelState.IsValid ? this.Answer(await bylines.UpdateAsync(id, form, cancellationToken), "Form.", $"Byline {form.Name!.Trim()} saved.", Back) : null)
+        ?? (await bylines.EditAsync(id, form, cancellationToken) is { } model ? View("Edit", model) : NotFound());
 
     /// <summary>Retires the byline (<c>retired=true</c>) or brings it back (<c>retired=false</c>).</summary>
     [HttpPost("{id:int}/retire")]
     public async Task<IActionResult> Retire(int id, bool retired, CancellationToken cancellationToken)
     {
         var done = retired ? "Byline retired: it stays on its articles and is no longer offered for new ones." : "Byline back in use.";
-        return this.Answer(await _bylines.RetireAsync(id, retired, cancellationToken), "Form.", done, Back) ?? new SeeOtherResult(Back);
+        return this.Answer(await bylines.RetireAsync(id, retired, cancellationToken), "Form.", done, Back) ?? new SeeOtherResult(Back);
     }
 
     [HttpGet("{id:int}/delete")]
     public async Task<IActionResult> Delete(int id, CancellationToken cancellationToken) =>
-        await _bylines.DeletionAsync(id, cancellationToken) is { } model ? View(model) : NotFound();
+        await bylines.DeletionAsync(id, cancellationToken) is { } model ? View(model) : NotFound();
 
     [HttpPost("{id:int}/delete")]
     public async Task<IActionResult> Destroy(int id, CancellationToken cancellationToken)
     {
-        var before = await _bylines.DeletionAsync(id, cancellationToken);
+        var before = await bylines.DeletionAsync(id, cancellationToken);
         if (before is null)
         {
             return NotFound();
         }
 
-        if (this.Answer(await _bylines.DeleteAsync(id, cancellationToken), "Form.", $"Byline {before.Name} deleted.", Back) is { } done)
+        if (this.Answer(await bylines.DeleteAsync(id, cancellationToken), "Form.", $"Byline {before.Name} deleted.", Back) is { } done)
         {
             return done;
         }
 
         Response.StatusCode = StatusCodes.Status409Conflict;
-        return View("Delete", await _bylines.DeletionAsync(id, cancellationToken) ?? before);
+        return View("Delete", await bylines.DeletionAsync(id, cancellationToken) ?? before);
     }
 }

@@ -13,14 +13,13 @@ public sealed class AdminCommentsController(ModerationService moderation, Modera
 
     public const string ReportsAlreadyDecidedMessage = "Someone else decided about this comment (or it changed) after your page was loaded, so nothing was changed. The queue below is up to date.";
 
-    private readonly ModerationQueue _queue = queue;
 
     [HttpGet("")]
     public async Task<IActionResult> Index(
         string? status, string? q, int? article, string? sort, int? page, int? size, [FromServices] ReportModerationService reports, CancellationToken cancellationToken) =>
         string.Equals(status, "reported", StringComparison.OrdinalIgnoreCase)
             ? View("Reported", await reports.QueueAsync(Paging.ClampPage(page), QueueQuery.DefaultPageSize, cancellationToken))
-            : View(await _queue.QueueAsync(QueueQuery.From(status, q, article, sort, page, size), cancellationToken));
+            : View(await queue.QueueAsync(QueueQuery.From(status, q, article, sort, page, size), cancellationToken));
 
     /// <summary>Dismiss, hide or remove: settles every report waiting on the comment.</summary>
     [HttpPost("{id:int}/reports/{decision:regex(^(dismiss|hide|remove)$)}")]
@@ -71,7 +70,7 @@ public sealed class AdminCommentsController(ModerationService moderation, Modera
     public async Task<IActionResult> ListEmail(
         int id, string list, string? returnUrl, [FromServices] AdminSettings.CommentSettingsService settings, CancellationToken cancellationToken)
     {
-        var email = await _queue.AuthorEmailAsync(id, cancellationToken);
+        var email = await queue.AuthorEmailAsync(id, cancellationToken);
         if (email is null)
         {
             return NotFound();
@@ -93,7 +92,7 @@ public sealed class AdminCommentsController(ModerationService moderation, Modera
 
     [HttpGet("{id:int}")]
     public async Task<IActionResult> Show(int id, CancellationToken cancellationToken) =>
-        await _queue.DetailAsync(id, cancellationToken) is { } detail ? View(detail) : NotFound();
+        await queue.DetailAsync(id, cancellationToken) is { } detail ? View(detail) : NotFound();
 
     /// <summary>Approves, rejects, marks as spam, bins or restores one comment (<c>verb</c> names the action).</summary>
     [HttpPost("{id:int}/{verb:regex(^(approve|reject|spam|trash|restore)$)}")]
@@ -188,7 +187,7 @@ public sealed class AdminCommentsController(ModerationService moderation, Modera
 
     private async Task<IActionResult> ShowAgainAsync(int id, CommentEditForm? edit, StaffReplyForm? reply, CancellationToken cancellationToken)
     {
-        var detail = await _queue.DetailAsync(id, cancellationToken);
+        var detail = await queue.DetailAsync(id, cancellationToken);
         if (detail is null)
         {
             return NotFound();

@@ -11,7 +11,6 @@ public sealed partial class DailyStatsJob(IServiceScopeFactory scopes, IOptions<
 {
     public const string LeaseName = "dashboard-daily-stats";
 
-    private readonly ILogger<DailyStatsJob> _logger = logger;
 
     protected override async Task RunAsync(DailyStatsBuilder builder, IServiceProvider services, CancellationToken stoppingToken)
     {
@@ -24,7 +23,7 @@ public sealed partial class DailyStatsJob(IServiceScopeFactory scopes, IOptions<
         await builder.RecomputeAsync(days.Today.AddDays(-1), days.Today, stoppingToken);
     }
 
-    protected override void LogFailure(Exception exception) => LogFailed(_logger, exception);
+    protected override void LogFailure(Exception exception) => LogFailed(logger, exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The dashboard's daily figures could not be updated; the next pass tries again")]
     private static partial void LogFailed(ILogger logger, Exception exception);

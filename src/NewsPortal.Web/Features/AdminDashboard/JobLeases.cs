@@ -10,11 +10,10 @@ public sealed class JobLeases(NewsDbContext db, TimeProvider time)
     public static readonly string Me =
         $"{(Environment.MachineName.Length > 40 ? Environment.MachineName[..40] : Environment.MachineName)}/{Environment.ProcessId}/{Guid.NewGuid():N}";
 
-    private readonly TimeProvider _time = time;
 
     public async Task<bool> TryClaimAsync(string name, TimeSpan length, CancellationToken cancellationToken)
     {
-        var now = _time.GetUtcNow().UtcDateTime;
+        var now = time.GetUtcNow().UtcDateTime;
         var until = now + length;
         var claimed = await db.JobLeases
             .Where(l => l.Name == name && (l.Until < now || l.Holder == Me))

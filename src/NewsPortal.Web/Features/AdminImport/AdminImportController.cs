@@ -6,18 +6,16 @@ namespace NewsPortal.Web.Features.AdminImport;
 [Route("admin/import")]
 public sealed class AdminImportController(ImportPage page) : Controller
 {
-    private readonly ImportPage _page = page;
-
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
-        View(await _page.LoadAsync(null, cancellationToken));
+        View(await page.LoadAsync(null, cancellationToken));
 
     /// <summary>The current run as JSON, for the page's progress bar (import-progress.js).</summary>
     [HttpGet("status")]
     public async Task<IActionResult> Status(CancellationToken cancellationToken)
     {
         Response.Headers.CacheControl = "no-store";
-        return Json(await _page.CurrentAsync(cancellationToken));
+        return Json(await page.CurrentAsync(cancellationToken));
     }
 
     /// <summary>Asks the running import to stop (what it wrote stays; the same files imported again finish it).</summary>
@@ -59,6 +57,6 @@ public sealed class AdminImportController(ImportPage page) : Controller
         }
 
         Response.StatusCode = outcome.StatusCode;
-        return View("Index", await _page.LoadAsync(outcome.Refusal, cancellationToken));
+        return View("Index", await page.LoadAsync(outcome.Refusal, cancellationToken));
     }
 }

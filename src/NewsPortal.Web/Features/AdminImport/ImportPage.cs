@@ -6,13 +6,12 @@ public sealed class ImportPage(ImportRuns runs, IOptions<ImportOptions> options)
     /// <summary>How many earlier runs the page lists.</summary>
     public const int PastShown = 20;
 
-    private readonly ImportRuns _runs = runs;
     private readonly ImportOptions _options = options.Value;
 
     public async Task<ImportPageViewModel> LoadAsync(string? refusal, CancellationToken cancellationToken)
     {
-        var now = _runs.Now;
-        var recent = await _runs.RecentAsync(PastShown + 1, cancellationToken);
+        var now = runs.Now;
+        var recent = await runs.RecentAsync(PastShown + 1, cancellationToken);
         var current = recent.FirstOrDefault(r => r.ActiveSlot is not null) ?? recent.FirstOrDefault();
         return new ImportPageViewModel
         {
@@ -24,5 +23,5 @@ public sealed class ImportPage(ImportRuns runs, IOptions<ImportOptions> options)
     }
 
     public async Task<ImportRunViewModel?> CurrentAsync(CancellationToken cancellationToken) =>
-        await _runs.LatestAsync(cancellationToken) is { } run ? ImportRunViewModel.From(run, _runs.Now) : null;
+        await runs.LatestAsync(cancellationToken) is { } run ? ImportRunViewModel.From(run, runs.Now) : null;
 }

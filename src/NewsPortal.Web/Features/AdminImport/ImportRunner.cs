@@ -22,10 +22,8 @@ public sealed partial class ImportRunner(
     /// <summary>How often it looks for a run left by an instance that stopped (a fresh upload wakes it at once).</summary>
     public static readonly TimeSpan LookEvery = TimeSpan.FromSeconds(30);
 
-    private readonly ImportWordPressExport _importer = importer;
     private readonly ImportOptions _options = options.Value;
     private readonly TimeProvider _time = time;
-    private readonly ILogger<ImportRunner> _logger = logger;
 
     protected override bool Enabled => true;
 
@@ -40,7 +38,7 @@ public sealed partial class ImportRunner(
 
     protected override Task WaitAsync(CancellationToken stoppingToken) => signal.WaitAsync(LookEvery, stoppingToken);
 
-    protected override void LogFailure(Exception exception) => LogLookFailed(_logger, exception);
+    protected override void LogFailure(Exception exception) => LogLookFailed(logger, exception);
 
     private async Task<bool> RunNextAsync(CancellationToken stoppingToken)
     {
@@ -58,7 +56,7 @@ public sealed partial class ImportRunner(
 
     private async Task RunAsync(ImportRuns runs, WordPressImportRun run, CancellationToken stoppingToken)
     {
-        LogStarted(_logger, run.Id, run.ExportFileName, run.Attempts + 1);
+        LogStarted(logger, run.Id, run.ExportFileName, run.Attempts + 1);
         var progress = new ProgressBox(_time);
         using var lost = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         using var reporting = new CancellationTokenSource();
@@ -81,7 +79,7 @@ public sealed partial class ImportRunner(
                     lost.Token);
             }
 
-            var result = await _importer.RunAsync(new ImportRequest(Path.Combine(run.WorkFolder, ImportWorkFolder.ExportFile), media), progress.Set, lost.Token);
+            var result = await importer.RunAsync(new ImportRequest(Path.Combine(run.WorkFolder, ImportWorkFolder.ExportFile), media), progress.Set, lost.Token);
             (status, summary) = (ImportRunStatus.Succeeded, result.ToString());
         }
         catch (OperationCanceledException) when (lost.IsCancellationRequested && cancel.By is { } by && !stoppingToken.IsCancellationRequested)
@@ -93,7 +91,7 @@ public sealed partial class ImportRunner(
             // The host is stopping (the lease runs out and the next start finishes the run), or another instance
             // took the run over: either way the row is not this instance's to finish, and the files are still needed.
             await StopReportingAsync(reporting, reporter);
-            LogLeft(_logger, run.Id);
+            LogLeft(logger, run.Id);
             return;
         }
         catch (WxrFormatException ex)
@@ -115,7 +113,7 @@ public sealed partial class ImportRunner(
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            LogFailed(_logger, ex, run.Id);
+            LogFailed(logger, ex, run.Id);
             (status, error) = (ImportRunStatus.Failed, $"The import stopped: {ex.GetBaseException().Message} What was written stays; importing the same files again finishes it.");
         }
 
@@ -123,7 +121,7 @@ public sealed partial class ImportRunner(
         // Files first: a run shown as ended has nothing left on disk.
         ImportWorkFolder.Delete(run.WorkFolder);
         await runs.FinishAsync(run.Id, progress.Last, status, summary, error, CancellationToken.None);
-        LogFinished(_logger, run.Id, status);
+        LogFinished(logger, run.Id, status);
     }
 
     /// <summary>Writes the latest progress every <see cref="ReportEvery"/>; a write that finds the run no longer ours stops the import.</summary>
@@ -142,14 +140,14 @@ public sealed partial class ImportRunner(
                     var outcome = await runs.ReportAsync(id, last.Phase, last.Done, last.Total, phaseStartedAt, stop);
                     if (!outcome.Held)
                     {
-                        LogTakenOver(_logger, id);
+                        LogTakenOver(logger, id);
                         await lost.CancelAsync();
                         return;
                     }
 
                     if (outcome.CancelRequestedBy is { } by)
                     {
-                        LogCancelled(_logger, id, by);
+                        LogCancelled(logger, id, by);
                         cancel.By = by;
                         await lost.CancelAsync();
                         return;
@@ -163,7 +161,7 @@ public sealed partial class ImportRunner(
                 catch (Exception ex)
 #pragma warning restore CA1031
                 {
-                    LogReportFailed(_logger, ex, id);
+                    LogReportFailed(logger, ex, id);
                 }
             }
             while (await timer.WaitForNextTickAsync(stop));

@@ -16,10 +16,8 @@ public sealed class ImportRuns(NewsDbContext db, SqliteWriteGate gate, TimeProvi
     /// <summary>A run that an instance started this many times without finishing (each start killed it) is given up.</summary>
     public const int MaxAttempts = 3;
 
-    private readonly SqliteWriteGate _gate = gate;
-    private readonly TimeProvider _time = time;
 
-    public DateTime Now => _time.GetUtcNow().UtcDateTime;
+    public DateTime Now => time.GetUtcNow().UtcDateTime;
 
     public Task<WordPressImportRun?> ActiveAsync(CancellationToken cancellationToken) =>
         db.WordPressImportRuns.AsNoTracking().FirstOrDefaultAsync(r => r.ActiveSlot != null, cancellationToken);
@@ -52,7 +50,7 @@ public sealed class ImportRuns(NewsDbContext db, SqliteWriteGate gate, TimeProvi
             db.WordPressImportRuns.Add(run);
             try
             {
-                using (await _gate.EnterAsync(cancellationToken))
+                using (await gate.EnterAsync(cancellationToken))
                 {
                     await db.SaveChangesAsync(cancellationToken);
                 }
@@ -93,7 +91,7 @@ public sealed class ImportRuns(NewsDbContext db, SqliteWriteGate gate, TimeProvi
 
         var until = now + Lease;
         int claimed;
-        using (await _gate.EnterAsync(cancellationToken))
+        using (await gate.EnterAsync(cancellationToken))
         {
             claimed = await db.WordPressImportRuns
                 .Where(r => r.Id == run.Id && r.ActiveSlot != null && r.Attempts == run.Attempts && ((r.Holder == me && r.Attempts == 0) || r.LeaseUntil < now))
@@ -113,7 +111,7 @@ public sealed class ImportRuns(NewsDbContext db, SqliteWriteGate gate, TimeProvi
         var until = Now + Lease;
         phase = phase.Length > WordPressImportRun.PhaseMaxLength ? phase[..WordPressImportRun.PhaseMaxLength] : phase;
         int held;
-        using (await _gate.EnterAsync(cancellationToken))
+        using (await gate.EnterAsync(cancellationToken))
         {
             held = await db.WordPressImportRuns
                 .Where(r => r.Id == id && r.ActiveSlot != null && r.Holder == me)
@@ -163,7 +161,7 @@ public sealed class ImportRuns(NewsDbContext db, SqliteWriteGate gate, TimeProvi
     {
         var now = Now;
         error = error is { Length: > WordPressImportRun.ErrorMaxLength } ? error[..WordPressImportRun.ErrorMaxLength] : error;
-        using (await _gate.EnterAsync(cancellationToken))
+        using (await gate.EnterAsync(cancellationToken))
         {
             await db.WordPressImportRuns
                 .Where(r => r.Id == id && r.ActiveSlot != null)
@@ -191,7 +189,7 @@ public sealed class ImportRuns(NewsDbContext db, SqliteWriteGate gate, TimeProvi
     private async Task SetAsideAsync(WordPressImportRun stale, DateTime now, CancellationToken cancellationToken)
     {
         var reason = $"Stopped: the instance running it ({stale.Holder.Split('/')[0]}) stopped reporting, and a new upload took its place. What was written stays; importing the same files again finishes it.";
-        using (await _gate.EnterAsync(cancellationToken))
+        using (await gate.EnterAsync(cancellationToken))
         {
             await db.WordPressImportRuns
                 .Where(r => r.Id == stale.Id && r.ActiveSlot != null && r.LeaseUntil < now)

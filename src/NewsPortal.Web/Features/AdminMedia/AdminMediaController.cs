@@ -7,7 +7,6 @@ namespace NewsPortal.Web.Features.AdminMedia;
 [Route("admin/media")]
 public sealed class AdminMediaController(MediaLibrary library, IOptions<MediaOptions> options) : Controller
 {
-    private readonly MediaLibrary _library = library;
     private readonly MediaOptions _options = options.Value;
 
     [HttpGet("")]
@@ -17,7 +16,7 @@ public sealed class AdminMediaController(MediaLibrary library, IOptions<MediaOpt
     /// <summary>The editor's image picker (JSON): ready images with alt text, newest first, searched like the library.</summary>
     [HttpGet("picker")]
     public async Task<IActionResult> Picker(string? q, CancellationToken cancellationToken) =>
-        Json(await _library.PickerAsync(q, cancellationToken));
+        Json(await library.PickerAsync(q, cancellationToken));
 
     [HttpPost("")]
     [ServiceFilter(typeof(MediaUploadLimit))]
@@ -54,7 +53,7 @@ public sealed class AdminMediaController(MediaLibrary library, IOptions<MediaOpt
 
     [HttpGet("{id:int}")]
     public async Task<IActionResult> Details(int id, CancellationToken cancellationToken) =>
-        await _library.DetailsAsync(id, null, cancellationToken) is { } model ? View(model) : NotFound();
+        await library.DetailsAsync(id, null, cancellationToken) is { } model ? View(model) : NotFound();
 
     [HttpPost("{id:int}")]
     public async Task<IActionResult> Update(int id, MediaDetailsForm form, CancellationToken cancellationToken)
@@ -62,10 +61,10 @@ public sealed class AdminMediaController(MediaLibrary library, IOptions<MediaOpt
         if (!ModelState.IsValid)
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return await _library.DetailsAsync(id, form, cancellationToken) is { } model ? View("Details", model) : NotFound();
+            return await library.DetailsAsync(id, form, cancellationToken) is { } model ? View("Details", model) : NotFound();
         }
 
-        if (!await _library.UpdateAsync(id, form, cancellationToken))
+        if (!await library.UpdateAsync(id, form, cancellationToken))
         {
             return NotFound();
         }
@@ -85,7 +84,7 @@ public sealed class AdminMediaController(MediaLibrary library, IOptions<MediaOpt
             return new SeeOtherResult("/admin/media");
         }
 
-        if (outcome.Refusal is null || await _library.DetailsAsync(id, null, cancellationToken) is not { } model)
+        if (outcome.Refusal is null || await library.DetailsAsync(id, null, cancellationToken) is not { } model)
         {
             return NotFound();
         }
@@ -105,7 +104,7 @@ public sealed class AdminMediaController(MediaLibrary library, IOptions<MediaOpt
     private async Task<MediaLibraryViewModel> ListAsync(string? q, IReadOnlyList<string> refusals, CancellationToken cancellationToken) => new()
     {
         Search = q,
-        Items = await _library.ListAsync(q, cancellationToken),
+        Items = await library.ListAsync(q, cancellationToken),
         Refusals = refusals,
         MaxUploadBytes = _options.MaxUploadBytes,
     };

@@ -10,8 +10,6 @@ namespace NewsPortal.Web.Features.AdminMedia;
 /// </summary>
 public sealed class UploadMedia(NewsDbContext db, ImageIntake intake, IMediaStore store, MediaWorkSignal signal, TimeProvider time)
 {
-    private readonly IMediaStore _store = store;
-
     public async Task<(int Uploaded, IReadOnlyList<string> Refusals)> UploadAsync(IReadOnlyList<IFormFile> files, long maxBytes, string? userId, CancellationToken cancellationToken)
     {
         var refusals = new List<string>();
@@ -40,7 +38,7 @@ public sealed class UploadMedia(NewsDbContext db, ImageIntake intake, IMediaStor
                 continue;
             }
 
-            await _store.WriteOriginalAsync(result.OriginalName, result.Original, cancellationToken);
+            await store.WriteOriginalAsync(result.OriginalName, result.Original, cancellationToken);
             db.MediaItems.Add(new MediaItem
             {
                 OriginalName = result.OriginalName,

@@ -6,16 +6,14 @@ namespace NewsPortal.Web.Features.AdminSettings;
 [Route("admin/settings")]
 public sealed class AdminSettingsController(CommentSettingsService settings) : Controller
 {
-    private readonly CommentSettingsService _settings = settings;
-
     /// <summary>How many changes to the rules the page lists.</summary>
     public const int ChangesShown = 30;
 
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
-        ViewData[nameof(CommentSettingsChange)] = await _settings.RecentChangesAsync(ChangesShown, cancellationToken);
-        return View(await _settings.GetAsync(cancellationToken));
+        ViewData[nameof(CommentSettingsChange)] = await settings.RecentChangesAsync(ChangesShown, cancellationToken);
+        return View(await settings.GetAsync(cancellationToken));
     }
 
     [HttpPost("")]
@@ -23,11 +21,11 @@ public sealed class AdminSettingsController(CommentSettingsService settings) : C
     {
         if (!ModelState.IsValid)
         {
-            ViewData[nameof(CommentSettingsChange)] = await _settings.RecentChangesAsync(ChangesShown, cancellationToken);
+            ViewData[nameof(CommentSettingsChange)] = await settings.RecentChangesAsync(ChangesShown, cancellationToken);
             return View(ShownAgain(form));
         }
 
-        if (await _settings.SaveAsync(form, User.StaffName(), cancellationToken))
+        if (await settings.SaveAsync(form, User.StaffName(), cancellationToken))
         {
             TempData["Flash"] = "Comment settings saved. They apply to the next comment posted.";
         }

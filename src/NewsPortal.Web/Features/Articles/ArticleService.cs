@@ -9,13 +9,12 @@ public sealed class ArticleService(SiteClock clock, CommentSectionService commen
     public const int RelatedCount = 4;
 
     private readonly CommentSectionService _comments = comments;
-    private readonly ReaderSnapshot _cache = cache;
 
     /// <summary>What every reader of the article shares (from the reader cache), or null when no visible article has that slug.</summary>
     public async ValueTask<ArticlePageCore?> GetCoreAsync(string slug, CancellationToken cancellationToken) =>
         await ResolveAsync(slug, cancellationToken) != slug
             ? null
-            : await _cache.GetOrLoadAsync(
+            : await cache.GetOrLoadAsync(
                 $"article:{slug}", ReaderChange.Comments, (db, ct) => LoadCoreAsync(db, clock.UtcNow, slug, ct), cancellationToken,
                 core => core is null ? 256 : ArticlePageCore.ApproximateBytes(core));
 
@@ -101,7 +100,7 @@ public sealed class ArticleService(SiteClock clock, CommentSectionService commen
             return null;
         }
 
-        return (await _cache.GetOrLoadAsync(
+        return (await cache.GetOrLoadAsync(
             $"slug:{slug}",
             ReaderChange.Articles,
             async (db, ct) =>

@@ -19,7 +19,6 @@ public sealed class ArticlesController(
     public const string PostedPublished = "published";
     private const string ShowView = "~/Features/Articles/Show.cshtml";
 
-    private readonly IAntiforgery _antiforgery = antiforgery;
     private readonly SharedArticlePages _shared = shared;
 
     /// <summary>
@@ -179,5 +178,5 @@ public sealed class ArticlesController(
     }
 
     private string? TokenIfOpen(ArticlePageCore core) =>
-        core.Article.CommentsOpenSetting ? _antiforgery.GetAndStoreTokens(HttpContext).RequestToken : null;
+        core.Article.CommentsOpenSetting ? antiforgery.GetAndStoreTokens(HttpContext).RequestToken : null;
 }

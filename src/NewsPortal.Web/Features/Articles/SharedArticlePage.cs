@@ -65,10 +65,6 @@ public sealed class SharedArticlePage
 
     private sealed class Result(SharedArticlePage page, byte[] token, byte[] stamp) : IActionResult
     {
-        private readonly SharedArticlePage _page = page;
-        private readonly byte[] _token = token;
-        private readonly byte[] _stamp = stamp;
-
         public async Task ExecuteResultAsync(ActionContext context)
         {
             var response = context.HttpContext.Response;
@@ -76,15 +72,15 @@ public sealed class SharedArticlePage
             response.Headers.Vary = HeaderNames.AcceptEncoding;
             if (GzipWithHoles.Accepted(context.HttpContext.Request))
             {
-                var holes = _page._pieces.Select(p => Fill(p.Next)).ToArray();
+                var holes = page._pieces.Select(p => Fill(p.Next)).ToArray();
                 response.Headers.ContentEncoding = "gzip";
-                response.ContentLength = _page._gzip.Length([.. holes.Select(h => h.Length)]);
-                await _page._gzip.WriteAsync(response.Body, holes, context.HttpContext.RequestAborted);
+                response.ContentLength = page._gzip.Length([.. holes.Select(h => h.Length)]);
+                await page._gzip.WriteAsync(response.Body, holes, context.HttpContext.RequestAborted);
                 return;
             }
 
-            response.ContentLength = _page._plainBytes + _page._pieces.Sum(p => (long)Fill(p.Next).Length);
-            foreach (var (bytes, next) in _page._pieces)
+            response.ContentLength = page._plainBytes + page._pieces.Sum(p => (long)Fill(p.Next).Length);
+            foreach (var (bytes, next) in page._pieces)
             {
                 await response.Body.WriteAsync(bytes, context.HttpContext.RequestAborted);
                 if (next != Hole.None)
@@ -96,8 +92,8 @@ public sealed class SharedArticlePage
 
         private byte[] Fill(Hole hole) => hole switch
         {
-            Hole.Token => _token,
-            Hole.Stamp => _stamp,
+            Hole.Token => token,
+            Hole.Stamp => stamp,
             _ => [],
         };
     }

@@ -22,10 +22,6 @@ public sealed class SharedArticlePages(
     PublicUrls urls,
     IOptions<CookieTempDataProviderOptions> tempData)
 {
-    private readonly ReaderSnapshot _cache = cache;
-    private readonly HeldCommentsCookie _held = held;
-    private readonly IAntiforgery _antiforgery = antiforgery;
-    private readonly FormStamp _stamp = stamp;
     private readonly string _tempDataCookie = tempData.Value.Cookie.Name!;
 
     /// <summary>
@@ -37,8 +33,8 @@ public sealed class SharedArticlePages(
         !wantsReplyForm
         && context.User.Identity?.IsAuthenticated != true
         && !context.Request.Cookies.ContainsKey(_tempDataCookie)
-        && _held.Read(context).Count == 0
-        && _held.ReadEditable(context).Count == 0;
+        && held.Read(context).Count == 0
+        && held.ReadEditable(context).Count == 0;
 
     /// <summary>
     /// The slot for this article, comment page (clamped to the pages there are) and order: one copy per public address
@@ -56,17 +52,17 @@ public sealed class SharedArticlePages(
         }
 
         var page = Math.Clamp(commentPage ?? 1, 1, core.CommentPageCount((await rules.GetAsync(cancellationToken)).ThreadsPerPage));
-        var (key, shared) = await _cache.GetRenderedAsync<SharedArticlePage>(
+        var (key, shared) = await cache.GetRenderedAsync<SharedArticlePage>(
             string.Create(CultureInfo.InvariantCulture, $"page:{slug}:{page}:{sort}:{urls.Base(context.Request)}"), ReaderChange.Comments, cancellationToken);
         return new SharedPageSlot(key, core, page, sort, shared);
     }
 
-    public void Store(SharedPageSlot slot, SharedArticlePage page) => _cache.SetRendered(slot.Key, page, page.SizeInBytes);
+    public void Store(SharedPageSlot slot, SharedArticlePage page) => cache.SetRendered(slot.Key, page, page.SizeInBytes);
 
     /// <summary>The shared copy with this reader's antiforgery token (and cookie) and a fresh form stamp.</summary>
     public async Task<IActionResult> ForReaderAsync(HttpContext context, SharedArticlePage page, int articleId) =>
         page.HasForm
-            ? page.For(_antiforgery.GetAndStoreTokens(context).RequestToken, await _stamp.IssueAsync(articleId, FormStamp.CommentForm))
+            ? page.For(antiforgery.GetAndStoreTokens(context).RequestToken, await stamp.IssueAsync(articleId, FormStamp.CommentForm))
             : page.For(null, null);
 }
 

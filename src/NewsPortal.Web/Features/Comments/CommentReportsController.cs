@@ -23,7 +23,6 @@ public sealed class CommentReportsController(CommentReportService reports, Reade
     private const string View_ = "~/Features/Comments/Report.cshtml";
     private const string SentView = "~/Features/Comments/ReportSent.cshtml";
 
-    private readonly ReaderIdCookie _reader = reader;
 
     [HttpGet("/news/{slug}/comments/{id:int}/report")]
     public async Task<IActionResult> Report(string slug, int id, CancellationToken cancellationToken)
@@ -34,7 +33,7 @@ public sealed class CommentReportsController(CommentReportService reports, Reade
             return NotFound();
         }
 
-        _reader.GetOrIssue(HttpContext);
+        reader.GetOrIssue(HttpContext);
         return View(View_, new ReportPageViewModel
         {
             Target = target,
@@ -66,7 +65,7 @@ public sealed class CommentReportsController(CommentReportService reports, Reade
                 // The client as the rate limiter counts it (an IPv6 /64 is one client): otherwise one subscriber,
                 // picking a new address in their /64 for each report, would count as several readers.
                 var client = ClientAddress.Of(HttpContext) is null ? null : ClientAddress.PartitionKey(HttpContext);
-                result = await reports.ReportAsync(slug, id, form, _reader.GetOrIssue(HttpContext), client, cancellationToken);
+                result = await reports.ReportAsync(slug, id, form, reader.GetOrIssue(HttpContext), client, cancellationToken);
             }
             catch (Exception ex) when (DatabaseErrors.IsBusy(ex))
             {

@@ -9,7 +9,6 @@ namespace NewsPortal.Web.Features.Comments;
 /// </summary>
 public sealed class CommentRulesSource(ReaderSnapshot cache, IOptionsMonitor<CommentOptions> options, KeyRingKeys keys)
 {
-    private readonly ReaderSnapshot _cache = cache;
     private const string ErasedKeyPurpose = "erased-address-bans";
 
 
@@ -28,7 +27,7 @@ public sealed class CommentRulesSource(ReaderSnapshot cache, IOptionsMonitor<Com
             HMACSHA256.HashData(await keys.StableAsync(ErasedKeyPurpose), Encoding.UTF8.GetBytes(email.Trim().ToLowerInvariant())));
 
     public ValueTask<CommentOptions> GetAsync(CancellationToken cancellationToken) =>
-        _cache.GetOrLoadAsync("comment-rules", ReaderChange.Articles, async (db, ct) => Merge(
+        cache.GetOrLoadAsync("comment-rules", ReaderChange.Articles, async (db, ct) => Merge(
             options.CurrentValue,
             await db.CommentSettings.AsNoTracking().SingleOrDefaultAsync(s => s.Id == CommentSettings.SingletonId, ct)), cancellationToken);
 

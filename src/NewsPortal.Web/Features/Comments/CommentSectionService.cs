@@ -23,14 +23,12 @@ public sealed class CommentSectionService(CommentThreadService threads, CommentR
 {
     public const string SortCookie = "np_csort";
 
-    private readonly CommentThreadService _threads = threads;
     private readonly CommentRulesSource _rules = rules;
-    private readonly FormStamp _stamp = stamp;
 
     public async Task<CommentSectionViewModel> BuildAsync(CommentedArticle article, CommentViewer viewer, CancellationToken cancellationToken)
     {
         var rules = await _rules.GetAsync(cancellationToken);
-        var held = await _threads.GetOwnHeldAsync(article.Id, viewer.OwnHeldIds, cancellationToken);
+        var held = await threads.GetOwnHeldAsync(article.Id, viewer.OwnHeldIds, cancellationToken);
         var roots = Order(CommentThreadService.Build(article.Approved, held).Roots, viewer.Sort);
         var editable = viewer.EditableIds ?? new HashSet<int>();
         if (editable.Count > 0)
@@ -46,9 +44,9 @@ public sealed class CommentSectionService(CommentThreadService threads, CommentR
         {
             form.Stamp = CommentSectionViewModel.StampPlaceholder;
         }
-        else if ((await _stamp.CheckAsync(form.Stamp, article.Id, FormStamp.CommentForm)).Verdict != StampVerdict.Valid)
+        else if ((await stamp.CheckAsync(form.Stamp, article.Id, FormStamp.CommentForm)).Verdict != StampVerdict.Valid)
         {
-            form.Stamp = await _stamp.IssueAsync(article.Id, FormStamp.CommentForm);
+            form.Stamp = await stamp.IssueAsync(article.Id, FormStamp.CommentForm);
         }
 
         var replyToName = form.ParentId is { } parentId ? article.Approved.FirstOrDefault(c => c.Id == parentId)?.AuthorName : null;
@@ -91,7 +89,7 @@ public sealed class CommentSectionService(CommentThreadService threads, CommentR
         int articleId, IReadOnlyList<CommentRow> approved, IReadOnlySet<int> ownHeldIds, int commentId, CommentSort sort, CancellationToken cancellationToken)
     {
         var rules = await _rules.GetAsync(cancellationToken);
-        var held = await _threads.GetOwnHeldAsync(articleId, ownHeldIds, cancellationToken);
+        var held = await threads.GetOwnHeldAsync(articleId, ownHeldIds, cancellationToken);
         var roots = Order(CommentThreadService.Build(approved, held).Roots, sort);
         var index = roots.FindIndex(root => Contains(root, commentId));
         return index < 0 ? null : (index / rules.ThreadsPerPage) + 1;

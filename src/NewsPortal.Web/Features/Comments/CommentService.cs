@@ -36,7 +36,6 @@ public sealed record CommentPostResult(
 public sealed class CommentService(
     NewsDbContext db, SiteClock clock, CommentSanitizer sanitizer, FormStamp stamp, CommentRulesSource rules, SqliteWriteGate gate)
 {
-    private readonly SiteClock _clock = clock;
     private readonly FormStamp _stamp = stamp;
     private readonly CommentRulesSource _rules = rules;
 
@@ -47,7 +46,7 @@ public sealed class CommentService(
     public async Task<CommentPostResult> PostAsync(
         string slug, CommentForm form, CommentClient client, CancellationToken cancellationToken)
     {
-        var now = _clock.UtcNow;
+        var now = clock.UtcNow;
         var rules = await _rules.GetAsync(cancellationToken);
         var article = await db.Articles.AsNoTracking()
             .VisibleAt(now)

@@ -39,13 +39,12 @@ public sealed class FormStamp(KeyRingKeys keys, SiteSecretStore legacy, TimeProv
     public const string ReportForm = "report";
 
     private const string KeyPurpose = "comment-form-stamp";
-    private readonly TimeProvider _time = time;
 
     public async ValueTask<string> IssueAsync(int articleId, string form)
     {
         var (keyId, key) = keys.Current(KeyPurpose) ?? await keys.CurrentAsync(KeyPurpose);
         var nonce = Convert.ToHexString(RandomNumberGenerator.GetBytes(6));
-        var payload = string.Create(CultureInfo.InvariantCulture, $"{_time.GetUtcNow().ToUnixTimeSeconds()}.{articleId}.{nonce}.{keyId:N}");
+        var payload = string.Create(CultureInfo.InvariantCulture, $"{time.GetUtcNow().ToUnixTimeSeconds()}.{articleId}.{nonce}.{keyId:N}");
         return payload + "." + Mac(key, form + ":" + payload);
     }
 
@@ -85,7 +84,7 @@ public sealed class FormStamp(KeyRingKeys keys, SiteSecretStore legacy, TimeProv
             return new(StampVerdict.Forged, TimeSpan.Zero);
         }
 
-        var age = _time.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(issued);
+        var age = time.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(issued);
         return age > TimeSpan.FromHours(options.CurrentValue.FormStampMaxAgeHours)
             ? new(StampVerdict.Expired, age)
             : new(StampVerdict.Valid, age);

@@ -21,7 +21,6 @@ public sealed class HeldCommentsCookie(IDataProtectionProvider protection, TimeP
     private const string OwnPrefix = "o";
 
     private readonly ProtectedCookie _cookie = new(protection, "NewsPortal.Comments.Held.v1", CookieName, TimeSpan.FromDays(30), SameSiteMode.Lax, "/");
-    private readonly TimeProvider _time = time;
 
     private TimeSpan EditWindow => TimeSpan.FromMinutes(options.CurrentValue.EditWindowMinutes);
 
@@ -36,7 +35,7 @@ public sealed class HeldCommentsCookie(IDataProtectionProvider protection, TimeP
     public IReadOnlySet<int> ReadEditable(HttpContext context)
     {
         var window = EditWindow;
-        var now = _time.GetUtcNow();
+        var now = time.GetUtcNow();
         return window <= TimeSpan.Zero
             ? new HashSet<int>()
             : Own(Entries(context)).Where(o => now - o.PostedAt < window).Select(o => o.Id).ToHashSet();
@@ -53,7 +52,7 @@ public sealed class HeldCommentsCookie(IDataProtectionProvider protection, TimeP
     /// <summary>Remembers a comment this browser just posted, for its edit window.</summary>
     public void RememberOwn(HttpContext context, int commentId, bool held)
     {
-        var own = string.Create(CultureInfo.InvariantCulture, $"{OwnPrefix}{commentId}@{_time.GetUtcNow().ToUnixTimeSeconds()}");
+        var own = string.Create(CultureInfo.InvariantCulture, $"{OwnPrefix}{commentId}@{time.GetUtcNow().ToUnixTimeSeconds()}");
         var entries = Entries(context).Prepend(own);
         if (held)
         {
@@ -66,7 +65,7 @@ public sealed class HeldCommentsCookie(IDataProtectionProvider protection, TimeP
     private void Write(HttpContext context, IEnumerable<string> entries)
     {
         // Own entries past any possible window are dropped; at most MaxRemembered of each kind are kept.
-        var now = _time.GetUtcNow();
+        var now = time.GetUtcNow();
         var all = entries.Distinct().ToList();
         var held = all.Where(e => !e.StartsWith(OwnPrefix, StringComparison.Ordinal)).Take(MaxRemembered);
         var own = all.Where(e => e.StartsWith(OwnPrefix, StringComparison.Ordinal))

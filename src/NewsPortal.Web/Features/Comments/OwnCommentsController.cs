@@ -32,19 +32,17 @@ public sealed class OwnCommentsController(OwnCommentService own, HeldCommentsCoo
     public const string NotYoursMessage = "You can edit or delete a comment only from the browser you posted it from, and only for a short time after posting it.";
     private const string EditView = "~/Features/Comments/Edit.cshtml";
 
-    private readonly OwnCommentService _own = own;
-    private readonly HeldCommentsCookie _cookie = cookie;
     private readonly CommentRulesSource _rules = rules;
 
     [HttpGet("/news/{slug}/comments/{id:int}/edit")]
     public async Task<IActionResult> Edit(string slug, int id, CancellationToken cancellationToken)
     {
-        if (!_cookie.ReadEditable(HttpContext).Contains(id))
+        if (!cookie.ReadEditable(HttpContext).Contains(id))
         {
             return await NotYoursAsync(slug, id, cancellationToken);
         }
 
-        var (outcome, comment) = await _own.FindAsync(slug, id, cancellationToken);
+        var (outcome, comment) = await own.FindAsync(slug, id, cancellationToken);
         return outcome switch
         {
             OwnEditOutcome.NotFound => NotFound(),
@@ -58,12 +56,12 @@ public sealed class OwnCommentsController(OwnCommentService own, HeldCommentsCoo
     [CommentRequestBody]
     public async Task<IActionResult> Edit(string slug, int id, OwnCommentForm form, CancellationToken cancellationToken)
     {
-        if (!_cookie.ReadEditable(HttpContext).Contains(id))
+        if (!cookie.ReadEditable(HttpContext).Contains(id))
         {
             return await NotYoursAsync(slug, id, cancellationToken);
         }
 
-        var outcome = ModelState.IsValid ? await _own.EditAsync(slug, id, form, cancellationToken) : OwnEditOutcome.Invalid;
+        var outcome = ModelState.IsValid ? await own.EditAsync(slug, id, form, cancellationToken) : OwnEditOutcome.Invalid;
         switch (outcome)
         {
             case OwnEditOutcome.NotFound:
@@ -71,7 +69,7 @@ public sealed class OwnCommentsController(OwnCommentService own, HeldCommentsCoo
             case OwnEditOutcome.NotYours:
                 return await NotYoursAsync(slug, id, cancellationToken);
             case OwnEditOutcome.Invalid or OwnEditOutcome.Conflict:
-                var (_, comment) = await _own.FindAsync(slug, id, cancellationToken);
+                var (_, comment) = await own.FindAsync(slug, id, cancellationToken);
                 if (comment is null)
                 {
                     return await NotYoursAsync(slug, id, cancellationToken);
@@ -93,7 +91,7 @@ public sealed class OwnCommentsController(OwnCommentService own, HeldCommentsCoo
 
         if (outcome == OwnEditOutcome.SavedAndHeld)
         {
-            _cookie.Remember(HttpContext, id);
+            cookie.Remember(HttpContext, id);
         }
 
         TempData[ArticlesControllerKeys.PostedKey] = outcome == OwnEditOutcome.SavedAndHeld ? ArticlesControllerKeys.EditedHeld : ArticlesControllerKeys.Edited;
@@ -104,12 +102,12 @@ public sealed class OwnCommentsController(OwnCommentService own, HeldCommentsCoo
     [EnableRateLimiting(CommentRateLimiting.PolicyName)]
     public async Task<IActionResult> Delete(string slug, int id, int version, CancellationToken cancellationToken)
     {
-        if (!_cookie.ReadEditable(HttpContext).Contains(id))
+        if (!cookie.ReadEditable(HttpContext).Contains(id))
         {
             return await NotYoursAsync(slug, id, cancellationToken);
         }
 
-        switch (await _own.DeleteAsync(slug, id, version, cancellationToken))
+        switch (await own.DeleteAsync(slug, id, version, cancellationToken))
         {
             case OwnEditOutcome.NotFound:
                 return NotFound();

@@ -10,7 +10,6 @@ namespace NewsPortal.Web.Features.Notifications;
 public sealed class MailLinksController(NewsDbContext db, LinkSigner signer, TimeProvider time) : SignedLinkController(signer)
 {
     private readonly NewsDbContext _db = db;
-    private readonly TimeProvider _time = time;
 
     protected override string ExpiredAdvice => "Links in our e-mails work for a limited time. Ask again from the comment form or the privacy page.";
 
@@ -30,7 +29,7 @@ public sealed class MailLinksController(NewsDbContext db, LinkSigner signer, Tim
                 return MailPage("Nothing to confirm", "This address has no reply notices to confirm any more (it may have unsubscribed since).");
             }
 
-            address.ConfirmedAt ??= _time.GetUtcNow().UtcDateTime;
+            address.ConfirmedAt ??= time.GetUtcNow().UtcDateTime;
             await _db.SaveChangesAsync(cancellationToken);
             return MailPage("Reply notices confirmed", "Thank you. From now on you get an e-mail when someone replies to a comment for which you asked. Every notice has a link to stop them.");
         });

@@ -10,13 +10,11 @@ namespace NewsPortal.Web.Features.Notifications;
 /// </summary>
 public sealed class NotificationDispatcher(AddressConfirmations confirmations, HeldCommentAlerts alerts, ReplyNotices replies, ModeratorDigests digests)
 {
-    private readonly ModeratorDigests _digests = digests;
-
     public async Task RunOnceAsync(CancellationToken cancellationToken)
     {
         await confirmations.RunAsync(cancellationToken);
         await alerts.RunAsync(cancellationToken);
         await replies.RunAsync(cancellationToken);
-        await _digests.RunAsync(cancellationToken);
+        await digests.RunAsync(cancellationToken);
     }
 }

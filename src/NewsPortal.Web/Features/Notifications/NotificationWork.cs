@@ -10,7 +10,6 @@ public sealed partial class NotificationWork(
 {
     private const int QuoteLength = 1_000;
 
-    private readonly ILogger<NotificationWork> _logger = logger;
 
     public NewsDbContext Db { get; } = db;
 
@@ -44,7 +43,7 @@ public sealed partial class NotificationWork(
         Db.ChangeTracker.Clear();
         if (exception is not DbUpdateConcurrencyException && !DatabaseErrors.IsUniqueViolation(exception))
         {
-            LogSaveFailed(_logger, step, exception);
+            LogSaveFailed(logger, step, exception);
         }
     }
 

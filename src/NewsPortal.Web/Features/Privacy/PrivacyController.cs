@@ -16,8 +16,6 @@ public sealed class PrivacyController(PrivacyService privacy, CommenterErasure e
 {
     private static readonly JsonSerializerOptions ExportJson = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    private readonly PrivacyService _privacy = privacy;
-    private readonly CommenterErasure _erasure = erasure;
     private readonly PrivacyOptions _options = options.Value;
 
     protected override string ExpiredAdvice => "Ask again on the privacy page: a new link will be mailed to you.";
@@ -36,7 +34,7 @@ public sealed class PrivacyController(PrivacyService privacy, CommenterErasure e
             return View("~/Features/Privacy/Index.cshtml", new PrivacyPageViewModel(_options.RetainClientDataDays, _options.EraseKeepsText, form, false, _options.MailCooldownMinutes));
         }
 
-        await _privacy.RequestAsync(CommentText.CleanEmail(form.Email), form.Request == "erase", cancellationToken);
+        await privacy.RequestAsync(CommentText.CleanEmail(form.Email), form.Request == "erase", cancellationToken);
         return View("~/Features/Privacy/Index.cshtml", new PrivacyPageViewModel(_options.RetainClientDataDays, _options.EraseKeepsText, new PrivacyRequestForm(), true, _options.MailCooldownMinutes));
     }
 
@@ -53,7 +51,7 @@ public sealed class PrivacyController(PrivacyService privacy, CommenterErasure e
     public Task<IActionResult> ExportPost([FromQuery(Name = "t")] string? token, CancellationToken cancellationToken) =>
         WithLinkAsync(PrivacyService.ExportPurpose, token, async email =>
         {
-            var export = await _privacy.ExportAsync(email, cancellationToken);
+            var export = await privacy.ExportAsync(email, cancellationToken);
             Response.Headers.ContentDisposition = "attachment; filename=\"my-comments.json\"";
             Response.Headers.CacheControl = "no-store";
             return Content(JsonSerializer.Serialize(export, ExportJson), "application/json; charset=utf-8");
@@ -69,7 +67,7 @@ public sealed class PrivacyController(PrivacyService privacy, CommenterErasure e
     public Task<IActionResult> ErasePost([FromQuery(Name = "t")] string? token, CancellationToken cancellationToken) =>
         WithLinkAsync(PrivacyService.ErasePurpose, token, async email =>
         {
-            var count = await _erasure.EraseAsync(email, "the commenter, by a signed link", cancellationToken);
+            var count = await erasure.EraseAsync(email, "the commenter, by a signed link", cancellationToken);
             return MailPage("Your data is erased", (count == 1 ? "1 comment was anonymised" : $"{count} comments were anonymised")
                 + ", their earlier versions and any mail quoting them removed, and your reply notices stopped.");
         });

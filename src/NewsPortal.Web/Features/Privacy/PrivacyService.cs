@@ -11,7 +11,6 @@ public sealed class PrivacyService(NewsDbContext db, Outbox outbox, LinkSigner s
 
     private const string RequestKeyPurpose = "privacy-requests";
 
-    private readonly Outbox _outbox = outbox;
     private readonly PrivacyOptions _options = options.Value;
 
     /// <summary>
@@ -39,7 +38,7 @@ public sealed class PrivacyService(NewsDbContext db, Outbox outbox, LinkSigner s
             request.LastMailAt = now;
             var purpose = erase ? ErasePurpose : ExportPurpose;
             var link = (erase ? "/privacy/erase?t=" : "/privacy/export?t=") + await signer.SignAsync(purpose, email, TimeSpan.FromHours(_options.LinkHours));
-            _outbox.Add(db, new OutboxMail(MailKinds.PrivacyRequest, email, null,
+            outbox.Add(db, new OutboxMail(MailKinds.PrivacyRequest, email, null,
                 erase ? "Your request to erase your data" : "Your copy of your data",
                 new MailBody()
                     .Paragraph(erase

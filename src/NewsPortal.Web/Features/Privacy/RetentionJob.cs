@@ -68,18 +68,16 @@ public sealed class RetentionJob(NewsDbContext db, TimeProvider time, IOptions<P
 
 public sealed partial class RetentionService(IServiceScopeFactory scopes, IOptions<PrivacyOptions> options, ILogger<RetentionService> logger) : Infrastructure.Hosting.ScopedPeriodicService<RetentionJob>(scopes, options.Value.RetentionEnabled, options.Value.RetentionInterval)
 {
-    private readonly ILogger<RetentionService> _logger = logger;
-
     protected override async Task RunAsync(RetentionJob job, IServiceProvider services, CancellationToken stoppingToken)
     {
         var (comments, messages) = await job.RunOnceAsync(stoppingToken);
         if (comments + messages > 0)
         {
-            LogCleared(_logger, comments, messages);
+            LogCleared(logger, comments, messages);
         }
     }
 
-    protected override void LogFailure(Exception exception) => LogFailed(_logger, exception);
+    protected override void LogFailure(Exception exception) => LogFailed(logger, exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Retention: cleared the IP address and user agent of {Comments} comments, deleted {Messages} old outbox messages")]
     private static partial void LogCleared(ILogger logger, int comments, int messages);

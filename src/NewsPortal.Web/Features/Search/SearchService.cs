@@ -32,7 +32,6 @@ public sealed class SearchService(
     /// </summary>
     public static readonly TimeSpan ResultLifetimeOnSqlServer = TimeSpan.FromSeconds(5);
 
-    private readonly ReaderSnapshot _cache = cache;
     private readonly TimeSpan? _resultLifetime = ResultLifetime(database.Value.Provider);
 
     /// <summary>How long a page of results is kept: null is the reader cache's own data lifetime.</summary>
@@ -44,7 +43,7 @@ public sealed class SearchService(
         var normalized = Normalize(request.Query);
         var query = SearchQuery.Parse(normalized);
         // The same cached list the section navigation reads, not a query per search.
-        var sections = await _cache.GetOrLoadAsync(
+        var sections = await cache.GetOrLoadAsync(
             "search-sections",
             ReaderChange.Articles,
             async (db, ct) => (IReadOnlyList<SectionChoice>)await db.Categories.AsNoTracking().OrderBy(c => c.Position).ThenBy(c => c.Name)
@@ -81,7 +80,7 @@ public sealed class SearchService(
         var started = Stopwatch.GetTimestamp();
         try
         {
-            found = await _cache.GetOrLoadAsync(
+            found = await cache.GetOrLoadAsync(
                 key,
                 ReaderChange.Comments,
                 async (db, ct) =>

@@ -83,7 +83,6 @@ public sealed partial class SearchStatsJob(SearchStatsRecorder recorder, IServic
     public static readonly TimeSpan FlushInterval = TimeSpan.FromSeconds(30);
 
     private readonly SearchOptions _options = options.Value;
-    private readonly ILogger<SearchStatsJob> _logger = logger;
 
     protected override bool Enabled => true;
 
@@ -166,7 +165,7 @@ public sealed partial class SearchStatsJob(SearchStatsRecorder recorder, IServic
         }
     }
 
-    protected override void LogFailure(Exception exception) => LogFailed(_logger, exception);
+    protected override void LogFailure(Exception exception) => LogFailed(logger, exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Search statistics could not be written; the counts are kept for the next pass")]
     private static partial void LogFailed(ILogger logger, Exception exception);

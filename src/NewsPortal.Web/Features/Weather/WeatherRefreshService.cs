@@ -9,7 +9,6 @@ public sealed partial class WeatherRefreshService(
     ILogger<WeatherRefreshService> logger) : BackgroundService
 {
     private readonly WeatherOptions _options = options.Value;
-    private readonly ILogger<WeatherRefreshService> _logger = logger;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -50,7 +49,7 @@ public sealed partial class WeatherRefreshService(
         {
             // Whatever the third-party call throws (not only HTTP, timeout and JSON errors), the site carries on
             // without the weather: an exception escaping a BackgroundService stops the whole host.
-            LogRefreshFailed(_logger, _options.City, ex.Message);
+            LogRefreshFailed(logger, _options.City, ex.Message);
         }
     }
 

@@ -182,7 +182,6 @@ public sealed class ImportCommand
     {
         private static readonly TimeSpan LineEvery = TimeSpan.FromSeconds(5);
         private readonly TextWriter _out = output;
-        private readonly bool _terminal = terminal;
         private readonly Stopwatch _clock = Stopwatch.StartNew();
         private readonly Stopwatch _phaseClock = Stopwatch.StartNew();
         private TimeSpan _lastLine = TimeSpan.MinValue;
@@ -202,7 +201,7 @@ public sealed class ImportCommand
 
             var rate = progress.Done / Math.Max(_phaseClock.Elapsed.TotalSeconds, 0.001);
             var percent = progress.Total > 0 ? (double)progress.Done / progress.Total : 0;
-            if (_terminal)
+            if (terminal)
             {
                 const int Width = 30;
                 var filled = (int)Math.Round(percent * Width);

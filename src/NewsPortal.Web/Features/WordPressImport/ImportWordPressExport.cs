@@ -26,7 +26,6 @@ public sealed partial class ImportWordPressExport(
     SqliteWriteGate gate, IBulkWriteConnection bulkWrites, TimeProvider time, ILogger<ImportWordPressExport> logger)
 {
     private readonly PostConverter _converter = new PostConverter(new WordPressContent(articles), comments, imageOrigins);
-    private readonly ILogger<ImportWordPressExport> _logger = logger;
 
     /// <exception cref="WxrFormatException">The file cannot be read; nothing was written.</exception>
     public async Task<ImportSummary> RunAsync(ImportRequest request, Action<ImportProgress>? progress, CancellationToken cancellationToken)
@@ -57,7 +56,7 @@ public sealed partial class ImportWordPressExport(
         }
 
         await ImportPostsAsync(run, people, media, progress, cancellationToken);
-        LogFinished(_logger, request.ExportPath, catalog.Posts, catalog.Comments);
+        LogFinished(logger, request.ExportPath, catalog.Posts, catalog.Comments);
         return summary;
     }
 

@@ -13,8 +13,6 @@ namespace NewsPortal.Web.Features.WordPressImport;
 /// </summary>
 public sealed partial class WordPressContent(ArticleSanitizer sanitizer)
 {
-    private readonly ArticleSanitizer _sanitizer = sanitizer;
-
     /// <param name="content">The post's <c>content:encoded</c>.</param>
     /// <param name="images">An image address to its new address, or null to keep the address as it was.</param>
     /// <param name="tally">Counts for the summary (shortcodes removed, embeds made, images kept or moved).</param>
@@ -48,7 +46,7 @@ public sealed partial class WordPressContent(ArticleSanitizer sanitizer)
             return $"{m.Groups["before"].Value}{WebUtility.HtmlEncode(moved)}{m.Groups["after"].Value}";
         });
 
-        var external = _sanitizer.ImagesFromOtherSites(html);
+        var external = sanitizer.ImagesFromOtherSites(html);
         if (external.Count > 0)
         {
             // The sanitizer drops images from sites readers' browsers may not load; a link keeps the address instead.
@@ -84,7 +82,7 @@ public sealed partial class WordPressContent(ArticleSanitizer sanitizer)
             });
         }
 
-        return WordPressAutoP.EmptyParagraph().Replace(_sanitizer.Sanitize(html), string.Empty).Trim();
+        return WordPressAutoP.EmptyParagraph().Replace(sanitizer.Sanitize(html), string.Empty).Trim();
     }
 
     /// <summary>Plain text for a headline, a name or a term: tags dropped, entities decoded once, spaces collapsed.</summary>

@@ -38,8 +38,6 @@ public sealed class ReaderChangeBus(
     private static readonly RedisValue[] Fields = ["epoch", "articles", "comments"];
     private static readonly RedisChannel RedisChannelName = RedisChannel.Literal(Channel);
 
-    private readonly ReaderCache _cache = cache;
-    private readonly RedisConnection _redis = redis;
     private readonly string _instance = Guid.NewGuid().ToString("N");
     private bool _subscribed;
     private readonly Lock _seenLock = new();
@@ -59,15 +57,15 @@ public sealed class ReaderChangeBus(
     /// <summary>A change committed on this instance. The local version moves before this returns its task.</summary>
     public Task PublishAsync(ReaderChange change)
     {
-        _cache.Bump(change);
-        return _redis.IsConfigured ? CountAsync(change) : Task.CompletedTask;
+        cache.Bump(change);
+        return redis.IsConfigured ? CountAsync(change) : Task.CompletedTask;
     }
 
     private async Task CountAsync(ReaderChange change)
     {
         // Whatever could not be counted before goes with this one.
         var kind = TakeUnsent() is { } unsent && unsent > change ? unsent : change;
-        if (_redis.Multiplexer is not { IsConnected: true } multiplexer)
+        if (redis.Multiplexer is not { IsConnected: true } multiplexer)
         {
             Remember(kind);
             return;
@@ -98,7 +96,7 @@ public sealed class ReaderChangeBus(
             // Only this change was expected; anything more is another instance's that this one has not seen yet.
             if (SharedVersions.Changed(_seen?.After(kind), after) is { } missed)
             {
-                _cache.Bump(missed);
+                cache.Bump(missed);
             }
 
             _seen = SharedVersions.Merge(_seen, after);
@@ -107,7 +105,7 @@ public sealed class ReaderChangeBus(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!_redis.IsConfigured)
+        if (!redis.IsConfigured)
         {
             return;
         }
@@ -141,7 +139,7 @@ public sealed class ReaderChangeBus(
 
     private async Task SyncAsync(CancellationToken stoppingToken)
     {
-        var multiplexer = await _redis.ConnectAsync()
+        var multiplexer = await redis.ConnectAsync()
             ?? throw new InvalidOperationException("Redis is configured but its client was not created.");
         using var timer = new PeriodicTimer(Interval, time);
         do
@@ -182,7 +180,7 @@ public sealed class ReaderChangeBus(
             var started = time.GetTimestamp();
             Apply(Parse(await multiplexer.GetDatabase().HashGetAsync(VersionsKey, Fields)));
             Interlocked.Exchange(ref _lastReadStarted, started);
-            _cache.Confirm(started);
+            cache.Confirm(started);
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
@@ -219,7 +217,7 @@ public sealed class ReaderChangeBus(
         {
             if (SharedVersions.Changed(_seen, now) is { } change)
             {
-                _cache.Bump(change);
+                cache.Bump(change);
             }
 
             _seen = SharedVersions.Merge(_seen, now);

@@ -9,11 +9,10 @@ namespace NewsPortal.Web.Infrastructure.Caching;
 /// </summary>
 public sealed class ReaderSnapshot(ReaderCache cache)
 {
-    private readonly ReaderCache _cache = cache;
     private ReaderVersions? _versions;
 
     public async ValueTask<ReaderVersions> VersionsAsync(CancellationToken cancellationToken) =>
-        _versions ??= await _cache.CurrentAsync(cancellationToken);
+        _versions ??= await cache.CurrentAsync(cancellationToken);
 
     /// <summary>
     /// Shared data that depends on <paramref name="dependsOn"/>: from the cache, or loaded once however many
@@ -31,7 +30,7 @@ public sealed class ReaderSnapshot(ReaderCache cache)
         TimeSpan? lifetime = null)
     {
         var versions = await VersionsAsync(cancellationToken);
-        return await _cache.GetOrLoadAsync(versions.Prefix(dependsOn) + key, load, sizeInBytes, cancellationToken, priority, lifetime);
+        return await cache.GetOrLoadAsync(versions.Prefix(dependsOn) + key, load, sizeInBytes, cancellationToken, priority, lifetime);
     }
 
     /// <summary>Something rendered and stored under this request's versions; null when there is none yet.</summary>
@@ -39,10 +38,10 @@ public sealed class ReaderSnapshot(ReaderCache cache)
         where T : class
     {
         var versioned = "html:" + (await VersionsAsync(cancellationToken)).Prefix(dependsOn) + key;
-        return (versioned, _cache.GetRendered<T>(versioned));
+        return (versioned, cache.GetRendered<T>(versioned));
     }
 
-    internal void SetFragment(string versionedKey, string html) => _cache.SetFragment(versionedKey, html);
+    internal void SetFragment(string versionedKey, string html) => cache.SetFragment(versionedKey, html);
 
-    internal void SetRendered(string versionedKey, object rendered, long sizeInBytes) => _cache.SetRendered(versionedKey, rendered, sizeInBytes);
+    internal void SetRendered(string versionedKey, object rendered, long sizeInBytes) => cache.SetRendered(versionedKey, rendered, sizeInBytes);
 }

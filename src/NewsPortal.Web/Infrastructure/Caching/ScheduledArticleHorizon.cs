@@ -8,7 +8,6 @@ namespace NewsPortal.Web.Infrastructure.Caching;
 /// <param name="passed">Called when a scheduled article has come due, before the next one is read.</param>
 internal sealed class ScheduledArticleHorizon(IServiceScopeFactory scopes, Action passed) : IDisposable
 {
-    private readonly Action _passed = passed;
     private readonly SemaphoreSlim _lock = new(1, 1);
     private long _nextScheduledTicks = long.MaxValue;
     private volatile bool _known;
@@ -34,7 +33,7 @@ internal sealed class ScheduledArticleHorizon(IServiceScopeFactory scopes, Actio
 
             if (_known)
             {
-                _passed();
+                passed();
             }
 
             // Read the horizon before declaring it known: a change arriving meanwhile sets it unknown again.

@@ -40,20 +40,19 @@ public static class HeadRequestExtensions
     /// <summary>A response body that discards what is written; starting and completing the response still reach the server.</summary>
     private sealed class NoBody(IHttpResponseBodyFeature server) : IHttpResponseBodyFeature
     {
-        private readonly IHttpResponseBodyFeature _server = server;
         private PipeWriter? _writer;
 
         public Stream Stream => Stream.Null;
 
         public PipeWriter Writer => _writer ??= PipeWriter.Create(Stream.Null);
 
-        public Task CompleteAsync() => _server.StartAsync();
+        public Task CompleteAsync() => server.StartAsync();
 
-        public void DisableBuffering() => _server.DisableBuffering();
+        public void DisableBuffering() => server.DisableBuffering();
 
         public Task SendFileAsync(string path, long offset, long? count, CancellationToken cancellationToken = default) =>
-            _server.StartAsync(cancellationToken);
+            server.StartAsync(cancellationToken);
 
-        public Task StartAsync(CancellationToken cancellationToken = default) => _server.StartAsync(cancellationToken);
+        public Task StartAsync(CancellationToken cancellationToken = default) => server.StartAsync(cancellationToken);
     }
 }

@@ -7,19 +7,17 @@ public sealed partial class StaffBootstrapper(
     RoleManager<IdentityRole> roles, UserManager<StaffUser> users, NewsDbContext db, IOptions<AdminOptions> admin,
     ILogger<StaffBootstrapper> logger)
 {
-    private readonly RoleManager<IdentityRole> _roles = roles;
     private readonly AdminOptions _admin = admin.Value;
-    private readonly ILogger<StaffBootstrapper> _logger = logger;
 
     public async Task EnsureAsync()
     {
         foreach (var role in Roles.All)
         {
-            if (!await _roles.RoleExistsAsync(role))
+            if (!await roles.RoleExistsAsync(role))
             {
                 // Several instances starting together on a new database race to create the roles; losing is fine.
-                var created = await TryAsync(() => _roles.CreateAsync(new IdentityRole(role)));
-                if (!created.Succeeded && !await _roles.RoleExistsAsync(role))
+                var created = await TryAsync(() => roles.CreateAsync(new IdentityRole(role)));
+                if (!created.Succeeded && !await roles.RoleExistsAsync(role))
                 {
                     Check(created, $"create role {role}");
                 }
@@ -38,7 +36,7 @@ public sealed partial class StaffBootstrapper(
             var created = await TryAsync(() => users.CreateAsync(user, _admin.Password));
             if (created.Succeeded)
             {
-                LogCreated(_logger);
+                LogCreated(logger);
             }
             else
             {

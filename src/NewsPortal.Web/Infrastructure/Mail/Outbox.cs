@@ -17,8 +17,6 @@ namespace NewsPortal.Web.Infrastructure.Mail;
 /// </summary>
 public sealed class Outbox(MailSite site, TimeProvider time)
 {
-    private readonly MailSite _site = site;
-
     /// <summary>
     /// Renders <paramref name="mail"/> (text and HTML, the site's name and address around the body) and adds it to
     /// <paramref name="db"/> as a pending <see cref="OutboxMessage"/>. Nothing is written until the caller saves.
@@ -30,7 +28,7 @@ public sealed class Outbox(MailSite site, TimeProvider time)
         ArgumentException.ThrowIfNullOrWhiteSpace(mail.ToAddress);
 
         var now = time.GetUtcNow().UtcDateTime;
-        var baseUrl = _site.BaseUrl;
+        var baseUrl = site.BaseUrl;
         string Absolute(string pathOrUrl) => Proxy.PublicUrls.Absolute(baseUrl, pathOrUrl);
 
         var unsubscribe = mail.UnsubscribeUrl is null ? null : Absolute(mail.UnsubscribeUrl);
@@ -63,7 +61,7 @@ public sealed class Outbox(MailSite site, TimeProvider time)
         var text = new StringBuilder();
         text.Append(subject).Append("\n\n");
         text.Append(body.RenderText(absolute));
-        text.Append("-- \n").Append(_site.Name).Append('\n').Append(baseUrl).Append('/').Append('\n');
+        text.Append("-- \n").Append(site.Name).Append('\n').Append(baseUrl).Append('/').Append('\n');
         if (unsubscribe is not null)
         {
             text.Append("\nTo stop these messages, open:\n").Append(unsubscribe).Append('\n');
@@ -74,7 +72,7 @@ public sealed class Outbox(MailSite site, TimeProvider time)
 
     private string RenderHtml(string subject, MailBody body, string baseUrl, string? unsubscribe, Func<string, string> absolute)
     {
-        var siteName = WebUtility.HtmlEncode(_site.Name);
+        var siteName = WebUtility.HtmlEncode(site.Name);
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
             .Append(WebUtility.HtmlEncode(subject)).Append("</title>\n</head>\n")

@@ -27,7 +27,6 @@ public sealed partial class OutboxSender(
 
     private readonly OutboxOptions _options = options.Value;
     private readonly SmtpOptions _smtp = smtp.Value;
-    private readonly ILogger<OutboxSender> _logger = logger;
 
     /// <summary>Sends every message due now; returns how many were delivered.</summary>
     public async Task<int> SendDueAsync(CancellationToken cancellationToken)
@@ -106,7 +105,7 @@ public sealed partial class OutboxSender(
         var row = await db.OutboxMessages.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
         if (row is null)
         {
-            LogGone(_logger, id);
+            LogGone(logger, id);
             return false;
         }
 
@@ -152,11 +151,11 @@ public sealed partial class OutboxSender(
             CancellationToken.None);
         if (marked == 1)
         {
-            LogSent(_logger, id, row.Kind, row.Attempts);
+            LogSent(logger, id, row.Kind, row.Attempts);
         }
         else
         {
-            LogClaimLost(_logger, id);
+            LogClaimLost(logger, id);
         }
 
         return marked == 1;
@@ -181,11 +180,11 @@ public sealed partial class OutboxSender(
         SiteMetrics.OutboxSendFailed(giveUp);
         if (giveUp)
         {
-            LogGaveUp(_logger, row.Id, row.Kind, row.Attempts, error);
+            LogGaveUp(logger, row.Id, row.Kind, row.Attempts, error);
         }
         else
         {
-            LogWillRetry(_logger, row.Id, row.Kind, row.Attempts, next, error);
+            LogWillRetry(logger, row.Id, row.Kind, row.Attempts, next, error);
         }
     }
 

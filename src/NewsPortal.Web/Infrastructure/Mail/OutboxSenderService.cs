@@ -5,17 +5,15 @@ namespace NewsPortal.Web.Infrastructure.Mail;
 /// </summary>
 public sealed partial class OutboxSenderService(OutboxSender sender, IOptions<OutboxOptions> options, ILogger<OutboxSenderService> logger) : Hosting.PeriodicBackgroundService
 {
-    private readonly OutboxSender _sender = sender;
     private readonly OutboxOptions _options = options.Value;
-    private readonly ILogger<OutboxSenderService> _logger = logger;
 
     protected override bool Enabled => _options.Enabled;
 
     protected override TimeSpan Interval => _options.PollInterval;
 
-    protected override Task RunOnceAsync(CancellationToken stoppingToken) => _sender.SendDueAsync(stoppingToken);
+    protected override Task RunOnceAsync(CancellationToken stoppingToken) => sender.SendDueAsync(stoppingToken);
 
-    protected override void LogFailure(Exception exception) => LogPassFailed(_logger, exception);
+    protected override void LogFailure(Exception exception) => LogPassFailed(logger, exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The outbox sender's pass failed; it tries again shortly")]
     private static partial void LogPassFailed(ILogger logger, Exception exception);

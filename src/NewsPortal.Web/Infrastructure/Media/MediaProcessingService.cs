@@ -11,14 +11,12 @@ public sealed class MediaWorkSignal : Hosting.WorkSignal;
 public sealed partial class MediaProcessingService(IServiceScopeFactory scopes, MediaWorkSignal signal, IOptions<MediaOptions> options, ILogger<MediaProcessingService> logger)
     : Hosting.ScopedPeriodicService<MediaProcessor>(scopes, options.Value.ProcessingEnabled, options.Value.ProcessingPollInterval)
 {
-    private readonly ILogger<MediaProcessingService> _logger = logger;
-
     protected override Task RunAsync(MediaProcessor processor, IServiceProvider services, CancellationToken stoppingToken) =>
         processor.RunOnceAsync(stoppingToken);
 
     protected override Task WaitAsync(CancellationToken stoppingToken) => signal.WaitAsync(Interval, stoppingToken);
 
-    protected override void LogFailure(Exception exception) => LogFailed(_logger, exception);
+    protected override void LogFailure(Exception exception) => LogFailed(logger, exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Media processing pass failed; the next pass tries again")]
     private static partial void LogFailed(ILogger logger, Exception exception);

@@ -21,8 +21,6 @@ public sealed partial class MediaProcessor(NewsDbContext db, IMediaStore store, 
     /// <summary>Longer than any one image takes (about a second for a 3000×2000 photograph on two cores).</summary>
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
 
-    private readonly IMediaStore _store = store;
-    private readonly ILogger<MediaProcessor> _logger = logger;
 
     /// <summary>Processes claimable rows until none is left; returns how many were finished or failed.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
@@ -64,15 +62,15 @@ public sealed partial class MediaProcessor(NewsDbContext db, IMediaStore store, 
         var item = await db.MediaItems.Include(m => m.Variants).SingleAsync(m => m.Id == id, cancellationToken);
         if (item.Attempts > MaxAttempts)
         {
-            LogGaveUp(_logger, id, item.Attempts - 1);
+            LogGaveUp(logger, id, item.Attempts - 1);
             await FinishAsync(item, MediaState.Failed, [], cancellationToken);
             return true;
         }
 
-        var original = await _store.ReadOriginalAsync(item.OriginalName, cancellationToken);
+        var original = await store.ReadOriginalAsync(item.OriginalName, cancellationToken);
         if (original is null)
         {
-            LogOriginalMissing(_logger, id, item.OriginalName);
+            LogOriginalMissing(logger, id, item.OriginalName);
             await FinishAsync(item, MediaState.Failed, [], cancellationToken);
             return true;
         }
@@ -87,14 +85,14 @@ public sealed partial class MediaProcessor(NewsDbContext db, IMediaStore store, 
         {
             // Left processing with its lease: tried again when the lease runs out, failed after MaxAttempts.
             SiteMetrics.MediaProcessed(ready: false, time.GetElapsedTime(started));
-            LogFailed(_logger, ex, id, item.Attempts);
+            LogFailed(logger, ex, id, item.Attempts);
             return false;
         }
 
         SiteMetrics.MediaProcessed(ready: true, time.GetElapsedTime(started));
 
         await FinishAsync(item, MediaState.Ready, variants, cancellationToken);
-        LogMade(_logger, id, item.Width, item.Height, variants.Count, (long)time.GetElapsedTime(started).TotalMilliseconds);
+        LogMade(logger, id, item.Width, item.Height, variants.Count, (long)time.GetElapsedTime(started).TotalMilliseconds);
         return true;
     }
 
@@ -130,7 +128,7 @@ public sealed partial class MediaProcessor(NewsDbContext db, IMediaStore store, 
     {
         var extension = format == "jpeg" ? "jpg" : format;
         var name = $"{Convert.ToHexStringLower(SHA256.HashData(bytes))[..32]}.{extension}";
-        await _store.WriteVariantAsync(name, bytes, cancellationToken);
+        await store.WriteVariantAsync(name, bytes, cancellationToken);
         return new MediaVariant { Kind = kind, Format = format, Width = image.Width, Height = image.Height, Bytes = bytes.Length, FileName = name };
     }
 

@@ -13,7 +13,6 @@ namespace NewsPortal.Web.Infrastructure.Proxy;
 public sealed class PublicUrls(IOptions<SiteOptions> site, IServer server)
 {
     private readonly string? _configured = string.IsNullOrWhiteSpace(site.Value.PublicUrl) ? null : site.Value.PublicUrl.TrimEnd('/');
-    private readonly IServer _server = server;
 
     /// <summary>True when absolute URLs come from configuration rather than from the request.</summary>
     public bool IsConfigured => _configured is not null;
@@ -58,7 +57,7 @@ public sealed class PublicUrls(IOptions<SiteOptions> site, IServer server)
     // What a newcomer running the site locally opens.
     private string ListeningAddress()
     {
-        var listening = _server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
+        var listening = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
         return string.IsNullOrEmpty(listening)
             ? "http://localhost"
             : listening.Replace("://+", "://localhost", StringComparison.Ordinal)

@@ -5,9 +5,6 @@ namespace NewsPortal.Web.Infrastructure.Search;
 /// <summary>Plain ADO.NET on an open connection and transaction (the load generator's bulk load).</summary>
 public sealed class AdoSearchSqlRunner(DbConnection connection, DbTransaction? transaction) : ISearchSqlRunner
 {
-    private readonly DbConnection _connection = connection;
-    private readonly DbTransaction? _transaction = transaction;
-
     public async Task<List<object?[]>> QueryAsync(string sql, IReadOnlyList<object> parameters, CancellationToken cancellationToken)
     {
         await using var command = Command(sql, parameters);
@@ -37,8 +34,8 @@ public sealed class AdoSearchSqlRunner(DbConnection connection, DbTransaction? t
 
     private DbCommand Command(string sql, IReadOnlyList<object> parameters)
     {
-        var command = _connection.CreateCommand();
-        command.Transaction = _transaction;
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
         var names = new object[parameters.Count];
         for (var i = 0; i < parameters.Count; i++)
         {

@@ -14,7 +14,6 @@ public sealed partial class SearchIndexCatchUpService(
     private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(15);
     private static readonly TimeSpan LastRetry = TimeSpan.FromMinutes(5);
 
-    private readonly ILogger<SearchIndexCatchUpService> _logger = logger;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -30,7 +29,7 @@ public sealed partial class SearchIndexCatchUpService(
                 var (articles, comments) = await SearchIndexInterceptor.WriterFor(db).CatchUpAsync(gate.EnterAsync, stoppingToken);
                 if (articles + comments > 0)
                 {
-                    LogIndexed(_logger, articles, comments);
+                    LogIndexed(logger, articles, comments);
                 }
 
                 if (articles > 0)
@@ -50,7 +49,7 @@ public sealed partial class SearchIndexCatchUpService(
             catch (Exception ex)
 #pragma warning restore CA1031
             {
-                LogFailed(_logger, wait, ex);
+                LogFailed(logger, wait, ex);
             }
 
             try

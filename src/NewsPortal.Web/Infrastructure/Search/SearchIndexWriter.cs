@@ -29,7 +29,6 @@ public sealed class SearchIndexWriter(ISearchSqlRunner sql, ISearchIndexDialect 
     public const int Batch = 250;
 
     private readonly ISearchSqlRunner _sql = sql;
-    private readonly ISearchIndexDialect _dialect = dialect;
     private readonly string _articleKey = dialect.ArticleKey;
     private readonly string _commentKey = dialect.CommentKey;
 
@@ -161,7 +160,7 @@ public sealed class SearchIndexWriter(ISearchSqlRunner sql, ISearchIndexDialect 
         Func<CancellationToken, Task<IDisposable>>? turn, CancellationToken cancellationToken)
     {
         var missing = $"NOT EXISTS (SELECT 1 FROM {index} s WHERE s.{key} = t.Id)";
-        var next = _dialect.FirstIdsAbove(table, missing, Batch * 40);
+        var next = dialect.FirstIdsAbove(table, missing, Batch * 40);
         var count = 0;
         var last = 0;
         while (true)
@@ -181,7 +180,7 @@ public sealed class SearchIndexWriter(ISearchSqlRunner sql, ISearchIndexDialect 
                     await _sql.InTransactionAsync(
                         async () =>
                         {
-                            if (_dialect.CatchUpLockSql is { } lockSql)
+                            if (dialect.CatchUpLockSql is { } lockSql)
                             {
                                 await TakeCatchUpLockAsync(lockSql, cancellationToken);
                             }

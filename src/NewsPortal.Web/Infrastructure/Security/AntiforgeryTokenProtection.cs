@@ -41,18 +41,17 @@ public sealed class AntiforgeryTokenProtector(IDataProtector framework, KeyRingK
 
     private static readonly byte[] AssociatedData = System.Text.Encoding.UTF8.GetBytes(AntiforgeryPurpose);
 
-    private readonly IDataProtector _framework = framework;
     private readonly KeyRingKeys _keys = keys;
     private readonly SiteSecretStore _legacy = legacy;
 
-    public IDataProtector CreateProtector(string purpose) => _framework.CreateProtector(purpose);
+    public IDataProtector CreateProtector(string purpose) => framework.CreateProtector(purpose);
 
     public byte[] Protect(byte[] plaintext)
     {
         ArgumentNullException.ThrowIfNull(plaintext);
         if (_keys.Current(KeyPurpose) is not var (keyId, key))
         {
-            return _framework.Protect(plaintext);
+            return framework.Protect(plaintext);
         }
 
         var output = new byte[plaintext.Length + Overhead];
@@ -92,7 +91,7 @@ public sealed class AntiforgeryTokenProtector(IDataProtector framework, KeyRingK
             return Open(key, protectedData.AsSpan(1));
         }
 
-        return _framework.Unprotect(protectedData);
+        return framework.Unprotect(protectedData);
     }
 
     // Every token key is used once, so the nonce can be constant.

@@ -12,13 +12,11 @@ public sealed class ProtectedCookie(
     IDataProtectionProvider protection, string purpose, string name, TimeSpan lifetime, SameSiteMode sameSite, string path, int maxLength = int.MaxValue)
 {
     private readonly IDataProtector _protector = protection.CreateProtector(purpose);
-    private readonly string _name = name;
-    private readonly int _maxLength = maxLength;
 
     /// <summary>The value this browser sent; null when it sent none, or one tampered with or signed with a revoked key.</summary>
     public string? Read(HttpRequest request)
     {
-        if (!request.Cookies.TryGetValue(_name, out var value) || string.IsNullOrEmpty(value) || value.Length > _maxLength)
+        if (!request.Cookies.TryGetValue(name, out var value) || string.IsNullOrEmpty(value) || value.Length > maxLength)
         {
             return null;
         }
@@ -34,7 +32,7 @@ public sealed class ProtectedCookie(
     }
 
     public void Write(HttpContext context, string value) =>
-        context.Response.Cookies.Append(_name, _protector.Protect(value), new CookieOptions
+        context.Response.Cookies.Append(name, _protector.Protect(value), new CookieOptions
         {
             HttpOnly = true,
             IsEssential = true,

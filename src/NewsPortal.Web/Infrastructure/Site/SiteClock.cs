@@ -6,13 +6,11 @@ namespace NewsPortal.Web.Infrastructure.Site;
 /// </summary>
 public sealed class SiteClock(TimeProvider time, IOptions<SiteOptions> options)
 {
-    private readonly TimeProvider _time = time;
-
     public TimeZoneInfo TimeZone { get; } = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
 
-    public DateTime UtcNow => _time.GetUtcNow().UtcDateTime;
+    public DateTime UtcNow => time.GetUtcNow().UtcDateTime;
 
-    public DateTimeOffset Now => TimeZoneInfo.ConvertTime(_time.GetUtcNow(), TimeZone);
+    public DateTimeOffset Now => TimeZoneInfo.ConvertTime(time.GetUtcNow(), TimeZone);
 
     /// <summary>
     /// When <paramref name="local"/> (a wall-clock time of the site) falls in the hour skipped when the clocks go

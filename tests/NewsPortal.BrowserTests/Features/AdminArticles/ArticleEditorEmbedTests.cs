@@ -6,13 +6,11 @@ namespace NewsPortal.BrowserTests.Features.AdminArticles;
 /// <summary>A video address alone on a line becomes an embed that loads nothing from the video site until the reader plays it.</summary>
 public sealed partial class ArticleEditorEmbedTests(SiteFixture site)
 {
-    private readonly SiteFixture _site = site;
-
     [Fact]
     public async Task VideoAddressAloneOnALine_BecomesAnEmbed_ThatAsksNothingOfTheVideoSiteUntilTheReaderPlaysIt()
     {
-        _site.RequireBrowser();
-        await using var context = await _site.NewContextAsync();
+        site.RequireBrowser();
+        await using var context = await site.NewContextAsync();
         var (page, problems) = await OpenAsync(context, "/admin/articles/new");
         var headline = $"Video {Guid.NewGuid():N}"[..24];
         await FillRequiredAsync(page, headline, "With a video.");
@@ -26,10 +24,10 @@ public sealed partial class ArticleEditorEmbedTests(SiteFixture site)
         Assert.Equal(
             "<p>Watch the reopening:</p><figure class=\"embed\" data-embed=\"youtube\" data-id=\"dQw4w9WgXcQ\">" +
             "<a href=\"https://www.youtube.com/watch?v=dQw4w9WgXcQ\" rel=\"noopener\">Watch the video on YouTube</a></figure><p>After the video.</p>",
-            await StoredBodyAsync(_site, headline));
+            await StoredBodyAsync(site, headline));
         var slug = (await page.GetAttributeAsync("a:has-text('View on the site')", "href"))!;
 
-        await using var readerContext = await _site.NewContextAsync();
+        await using var readerContext = await site.NewContextAsync();
         var reader = await readerContext.NewPageAsync();
         var videoRequests = new List<string>();
         // Nothing here may reach the real video site; the route records and refuses.

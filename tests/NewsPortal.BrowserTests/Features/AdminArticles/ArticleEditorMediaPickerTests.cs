@@ -6,17 +6,15 @@ namespace NewsPortal.BrowserTests.Features.AdminArticles;
 /// <summary>The media library's picker in the editor, and what the reader is then served.</summary>
 public sealed class ArticleEditorMediaPickerTests(SiteFixture site)
 {
-    private readonly SiteFixture _site = site;
-
     [Fact]
     public async Task Editor_PicksALibraryImageByKeyboard_AndTheReaderGetsAPictureWithAvifAndWebP()
     {
-        _site.RequireBrowser();
+        site.RequireBrowser();
         var marker = $"gull{Guid.NewGuid():N}"[..12];
         var alt = $"A {marker} over the harbour wall";
         await LibraryImageAsync(alt, "Gulls at the wall", "Photo: Jane Doe");
 
-        await using var context = await _site.NewContextAsync();
+        await using var context = await site.NewContextAsync();
         var (page, problems) = await OpenAsync(context, "/admin/articles/new");
         var headline = $"Gulls return {Guid.NewGuid():N}"[..30];
         await page.FillAsync("#Headline", headline);
@@ -39,11 +37,11 @@ public sealed class ArticleEditorMediaPickerTests(SiteFixture site)
 
         await PublishByKeyboardAsync(page);
 
-        var stored = await StoredBodyAsync(_site, headline);
+        var stored = await StoredBodyAsync(site, headline);
         Assert.Matches($"^<p>Before the picture\\.</p><figure><img src=\"/media/[0-9a-f]+\\.jpg\" alt=\"{alt}\" width=\"1200\" height=\"750\"><figcaption>Gulls at the wall <small>Photo: Jane Doe</small></figcaption></figure>$", stored);
 
         var slug = (await page.GetAttributeAsync("a:has-text('View on the site')", "href"))!;
-        await using var readerContext = await _site.NewContextAsync();
+        await using var readerContext = await site.NewContextAsync();
         var reader = await readerContext.NewPageAsync();
         var readerProblems = WatchConsole(reader);
         await reader.GotoAsync(slug);
@@ -77,7 +75,7 @@ public sealed class ArticleEditorMediaPickerTests(SiteFixture site)
     {
         var jpeg = MediaTestImages.Jpeg(1600, 1000);
         int id;
-        await using (var scope = _site.Services.CreateAsyncScope())
+        await using (var scope = site.Services.CreateAsyncScope())
         {
             var intake = scope.ServiceProvider.GetRequiredService<ImageIntake>().Accept(jpeg);
             Assert.Null(intake.Refusal);
@@ -103,6 +101,6 @@ public sealed class ArticleEditorMediaPickerTests(SiteFixture site)
             scope.ServiceProvider.GetRequiredService<MediaWorkSignal>().Raise();
         }
 
-        await WaitUntilMediaReadyAsync(_site, m => m.Id == id, "The library image");
+        await WaitUntilMediaReadyAsync(site, m => m.Id == id, "The library image");
     }
 }

@@ -9,13 +9,11 @@ namespace NewsPortal.BrowserTests.Features.AdminArticles;
 /// </summary>
 public sealed class ArticleEditorTests(SiteFixture site)
 {
-    private readonly SiteFixture _site = site;
-
     [Fact]
     public async Task Editor_ByKeyboardOnly_WritesAHeadingAListAndALink_AndTheReaderSeesThem()
     {
-        _site.RequireBrowser();
-        await using var context = await _site.NewContextAsync();
+        site.RequireBrowser();
+        await using var context = await site.NewContextAsync();
         var (page, problems) = await OpenAsync(context, "/admin/articles/new");
         var headline = $"Harbour reopens {Guid.NewGuid():N}"[..32];
 
@@ -65,7 +63,7 @@ public sealed class ArticleEditorTests(SiteFixture site)
         await PublishByKeyboardAsync(page);
 
         var slug = (await page.GetAttributeAsync("a:has-text('View on the site')", "href"))!;
-        await using var readerContext = await _site.NewContextAsync();
+        await using var readerContext = await site.NewContextAsync();
         var reader = await readerContext.NewPageAsync();
         await reader.GotoAsync(slug);
         await Assertions.Expect(reader.Locator(".article-body h2")).ToHaveTextAsync("What happened");
@@ -74,7 +72,7 @@ public sealed class ArticleEditorTests(SiteFixture site)
         await Assertions.Expect(link).ToHaveTextAsync("harbour report");
         Assert.Equal("noopener", await link.GetAttributeAsync("rel"));
 
-        var stored = await StoredBodyAsync(_site, headline);
+        var stored = await StoredBodyAsync(site, headline);
         Assert.Equal(
             "<h2>What happened</h2><p>Boats are back.</p><ul><li><p>Ferries run</p></li><li><p>Roads open</p></li></ul>" +
             "<p>Read the <a href=\"https://example.org/harbour-report\" rel=\"noopener\">harbour report</a></p>",
@@ -85,8 +83,8 @@ public sealed class ArticleEditorTests(SiteFixture site)
     [Fact]
     public async Task Toolbar_ArrowKeysMoveAlongIt_AndTabLeavesIt()
     {
-        _site.RequireBrowser();
-        await using var context = await _site.NewContextAsync();
+        site.RequireBrowser();
+        await using var context = await site.NewContextAsync();
         var page = (await OpenAsync(context, "/admin/articles/new")).Page;
 
         await page.FocusAsync("[role=toolbar] button[tabindex='0']");
@@ -112,8 +110,8 @@ public sealed class ArticleEditorTests(SiteFixture site)
     [InlineData(1280)]
     public async Task EditorPage_HasNoAxeViolations_NoSidewaysScrolling_AndLooksRight(int width)
     {
-        _site.RequireBrowser();
-        await using var context = await _site.NewContextAsync(width, 900);
+        site.RequireBrowser();
+        await using var context = await site.NewContextAsync(width, 900);
         var (page, problems) = await OpenAsync(context, "/admin/articles/1/edit");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(SiteFixture.OutputFolder, $"editor-page-{width}.png") });
         // Inside a table the table buttons show too.
@@ -142,8 +140,8 @@ public sealed class ArticleEditorTests(SiteFixture site)
     [Fact]
     public async Task WithoutJavaScript_TheBodyIsTheHtmlField()
     {
-        _site.RequireBrowser();
-        await using var context = await _site.NewContextAsync(javaScript: false);
+        site.RequireBrowser();
+        await using var context = await site.NewContextAsync(javaScript: false);
         var page = await SiteFixture.SignedInPageAsync(context, SiteFixture.EditorEmail);
         await page.GotoAsync("/admin/articles/1/edit");
 

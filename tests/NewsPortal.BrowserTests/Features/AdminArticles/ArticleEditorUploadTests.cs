@@ -5,19 +5,17 @@ namespace NewsPortal.BrowserTests.Features.AdminArticles;
 /// <summary>The whole story by keyboard: upload a photograph, describe it, write around it, publish, read.</summary>
 public sealed class ArticleEditorUploadTests(SiteFixture site)
 {
-    private readonly SiteFixture _site = site;
-
     [Fact]
     public async Task Editor_ByKeyboard_UploadsAPhotoWithAltText_WritesAStoryAroundIt_AndTheReaderGetsPictures()
     {
-        _site.RequireBrowser();
+        site.RequireBrowser();
         var marker = $"kelp{Guid.NewGuid():N}"[..12];
         var photo = Path.Combine(Path.GetTempPath(), $"{marker}.jpg");
         await File.WriteAllBytesAsync(photo, MediaTestImages.Jpeg(2400, 1600), TestContext.Current.CancellationToken);
 
         try
         {
-            await using var context = await _site.NewContextAsync();
+            await using var context = await site.NewContextAsync();
             var page = await SiteFixture.SignedInPageAsync(context, SiteFixture.EditorEmail);
             var problems = WatchConsole(page);
 
@@ -55,7 +53,7 @@ public sealed class ArticleEditorUploadTests(SiteFixture site)
             await page.Keyboard.TypeAsync(alt);
             await page.Keyboard.PressAsync("Enter");
             await Assertions.Expect(page.Locator("#Alt")).ToHaveValueAsync(alt);
-            await WaitUntilMediaReadyAsync(_site, m => m.DisplayName == $"{marker}.jpg", $"{marker}.jpg");
+            await WaitUntilMediaReadyAsync(site, m => m.DisplayName == $"{marker}.jpg", $"{marker}.jpg");
 
             // The story: heading, list, link and the photo in the body; the same photo as its hero.
             await page.GotoAsync("/admin/articles/new");
@@ -110,7 +108,7 @@ public sealed class ArticleEditorUploadTests(SiteFixture site)
             await PublishByKeyboardAsync(page);
 
             var slug = (await page.GetAttributeAsync("a:has-text('View on the site')", "href"))!;
-            await using var readerContext = await _site.NewContextAsync();
+            await using var readerContext = await site.NewContextAsync();
             var reader = await readerContext.NewPageAsync();
             var readerProblems = WatchConsole(reader);
             await reader.GotoAsync(slug);

@@ -5,8 +5,6 @@ namespace NewsPortal.BrowserTests.Features.AdminDashboard;
 
 public sealed class DashboardChartsTests(SiteFixture site)
 {
-    private readonly SiteFixture _site = site;
-
     /// <summary>
     /// With JavaScript off the Admin sees every chart drawn, and the comments chart's numbers for each past day are
     /// those of the site's comments, counted here straight from the database (today is left out: other tests post now).
@@ -14,8 +12,8 @@ public sealed class DashboardChartsTests(SiteFixture site)
     [Fact]
     public async Task Dashboard_WithJavaScriptOff_DrawsTheChartsAndTheirNumbersMatchTheDatabase()
     {
-        _site.RequireBrowser();
-        await using (var scope = _site.Services.CreateAsyncScope())
+        site.RequireBrowser();
+        await using (var scope = site.Services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<DailyStatsBuilder>().RebuildAsync(TestContext.Current.CancellationToken);
         }
@@ -26,7 +24,7 @@ public sealed class DashboardChartsTests(SiteFixture site)
         var from = TimeZoneInfo.ConvertTimeToUtc(first.ToDateTime(TimeOnly.MinValue), zone);
         var to = TimeZoneInfo.ConvertTimeToUtc(today.ToDateTime(TimeOnly.MinValue), zone);
         Dictionary<string, (int Published, int Held, int Spam)> expected;
-        await using (var scope = _site.Services.CreateAsyncScope())
+        await using (var scope = site.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
             var comments = await db.Comments.AsNoTracking().Where(c => c.CreatedAt >= from && c.CreatedAt < to && !c.IsStaffReply)
@@ -43,7 +41,7 @@ public sealed class DashboardChartsTests(SiteFixture site)
                     g.Count(c => c.Status == CommentStatus.Approved), g.Count(c => c.Status == CommentStatus.Pending), g.Count(c => c.Status == CommentStatus.Spam)));
         }
 
-        await using var context = await _site.NewContextAsync(javaScript: false);
+        await using var context = await site.NewContextAsync(javaScript: false);
         var page = await SiteFixture.SignedInPageAsync(context, SiteFixture.EditorEmail);
         await page.GotoAsync("/admin");
 

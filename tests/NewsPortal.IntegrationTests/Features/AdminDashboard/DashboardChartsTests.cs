@@ -2,7 +2,6 @@ namespace NewsPortal.IntegrationTests.Features.AdminDashboard;
 
 public sealed class DashboardChartsTests(DashboardChartsTests.Factory factory) : IClassFixture<DashboardChartsTests.Factory>, IAsyncLifetime
 {
-    private readonly Factory _factory = factory;
     private readonly DashboardDataSet _data = factory.Data;
 
     public sealed class Factory : NewsPortalFactory
@@ -24,14 +23,14 @@ public sealed class DashboardChartsTests(DashboardChartsTests.Factory factory) :
     /// <summary>Once per class: the data set, then the Admin's rebuild button, as an Admin would press it.</summary>
     public async ValueTask InitializeAsync()
     {
-        if (_factory.Seeded)
+        if (factory.Seeded)
         {
             return;
         }
 
-        _factory.Seeded = true;
-        await _data.SeedAsync(_factory);
-        var admin = await _factory.SignedInAsync(StaffSessions.AdminEmail);
+        factory.Seeded = true;
+        await _data.SeedAsync(factory);
+        var admin = await factory.SignedInAsync(StaffSessions.AdminEmail);
         var (_, dashboard) = await Html.GetAsync(admin, "/admin");
         var rebuild = dashboard.QuerySelector<AngleSharp.Html.Dom.IHtmlFormElement>("form[action='/admin/stats/rebuild']")
             ?? throw new InvalidOperationException("No rebuild button on the Admin's dashboard.");
@@ -43,7 +42,7 @@ public sealed class DashboardChartsTests(DashboardChartsTests.Factory factory) :
 
     private async Task<IDocument> DashboardAsync(string email = StaffSessions.AdminEmail)
     {
-        var client = await _factory.SignedInAsync(email);
+        var client = await factory.SignedInAsync(email);
         var (response, page) = await Html.GetAsync(client, "/admin");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return page;
@@ -135,7 +134,7 @@ public sealed class DashboardChartsTests(DashboardChartsTests.Factory factory) :
     public async Task Dashboard_ForAModerator_HasTheChartsButNotDecisionsPerModeratorNorTheRebuildButton()
     {
         const string email = "charts-moderator@test.example";
-        await _factory.CreateStaffAsync(email, Roles.Moderator);
+        await factory.CreateStaffAsync(email, Roles.Moderator);
 
         var page = await DashboardAsync(email);
 
@@ -167,8 +166,8 @@ public sealed class DashboardChartsTests(DashboardChartsTests.Factory factory) :
     public async Task Rebuild_ByAModerator_IsForbiddenAndChangesNothing()
     {
         const string email = "rebuild-moderator@test.example";
-        await _factory.CreateStaffAsync(email, Roles.Moderator);
-        var client = await _factory.SignedInAsync(email);
+        await factory.CreateStaffAsync(email, Roles.Moderator);
+        var client = await factory.SignedInAsync(email);
         var (_, page) = await Html.GetAsync(client, "/admin/comments?status=pending");
         var token = page.QuerySelector("input[name='__RequestVerificationToken']")!.GetAttribute("value")!;
 
@@ -183,14 +182,14 @@ public sealed class DashboardChartsTests(DashboardChartsTests.Factory factory) :
     [Fact]
     public async Task Rebuild_RunTwice_GivesTheSameRows()
     {
-        await using var scope = _factory.Services.CreateAsyncScope();
+        await using var scope = factory.Services.CreateAsyncScope();
         var builder = scope.ServiceProvider.GetRequiredService<NewsPortal.Web.Features.AdminDashboard.DailyStatsBuilder>();
-        var before = await _factory.WithDbAsync(db => Task.FromResult(Snapshot(db)));
+        var before = await factory.WithDbAsync(db => Task.FromResult(Snapshot(db)));
 
         await builder.RebuildAsync(TestContext.Current.CancellationToken);
         await builder.RebuildAsync(TestContext.Current.CancellationToken);
 
-        var after = await _factory.WithDbAsync(db => Task.FromResult(Snapshot(db)));
+        var after = await factory.WithDbAsync(db => Task.FromResult(Snapshot(db)));
         Assert.Equal(before.Comments, after.Comments);
         Assert.Equal(before.Moderation, after.Moderation);
         Assert.Equal(before.Reports, after.Reports);

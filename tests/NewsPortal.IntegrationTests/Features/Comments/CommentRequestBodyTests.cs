@@ -45,13 +45,11 @@ public sealed class KestrelSite : IAsyncLifetime
 /// </summary>
 public sealed class CommentRequestBodyTests(KestrelSite site) : IClassFixture<KestrelSite>
 {
-    private readonly KestrelSite _site = site;
-
     private async Task<string> NewArticleAsync() =>
-        (await _site.Factory.WithDbAsync(db => new ArticleBuilder().SaveAsync(db))).Slug;
+        (await site.Factory.WithDbAsync(db => new ArticleBuilder().SaveAsync(db))).Slug;
 
     private Task<int> CommentsOnAsync(string slug) =>
-        _site.Factory.WithDbAsync(db => db.Comments.CountAsync(c => c.Article.Slug == slug));
+        site.Factory.WithDbAsync(db => db.Comments.CountAsync(c => c.Article.Slug == slug));
 
     private static string Head(string slug, string headers) =>
         $"POST /news/{slug}/comments HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\n{headers}\r\n";
@@ -60,7 +58,7 @@ public sealed class CommentRequestBodyTests(KestrelSite site) : IClassFixture<Ke
     public async Task Post_AnnouncingMoreThanTheLimit_Gets413WithoutTheBodyBeingWaitedFor()
     {
         var slug = await NewArticleAsync();
-        await using var raw = await RawHttp.ConnectAsync(_site.Address);
+        await using var raw = await RawHttp.ConnectAsync(site.Address);
 
         // 70,000 bytes announced, 1,000 sent, the rest never: a server that read the body would wait for it until
         // Kestrel's minimum data rate ended the request (408, then 400 from antiforgery), never answering 413.
@@ -69,7 +67,7 @@ public sealed class CommentRequestBodyTests(KestrelSite site) : IClassFixture<Ke
 
         Assert.Equal(413, status);
         Assert.Equal(0, await CommentsOnAsync(slug));
-        Assert.Empty(_site.Log.ErrorsBesidesKestrelsDrainAfterAReset);
+        Assert.Empty(site.Log.ErrorsBesidesKestrelsDrainAfterAReset);
     }
 
     [Fact]
@@ -77,14 +75,14 @@ public sealed class CommentRequestBodyTests(KestrelSite site) : IClassFixture<Ke
     {
         var slug = await NewArticleAsync();
         var cookies = new CookieContainer();
-        using var browser = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = _site.Address };
+        using var browser = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = site.Address };
         var page = await Html.ParseAsync(await browser.GetAsync(new Uri($"/news/{slug}", UriKind.Relative)));
         // Everything a browser would send, so only the size can stop it; the comment itself is 2 MB.
         var fields = Html.FormValues(Html.CommentForm(page), new Dictionary<string, string> { ["Name"] = "Ada", ["Email"] = "ada@example.com", ["Body"] = string.Empty });
         var form = Encoding.ASCII.GetBytes(string.Join('&', fields.Select(f => $"{Uri.EscapeDataString(f.Key)}={Uri.EscapeDataString(f.Value)}")));
-        await using var raw = await RawHttp.ConnectAsync(_site.Address);
+        await using var raw = await RawHttp.ConnectAsync(site.Address);
 
-        await raw.SendAsync(Head(slug, $"Transfer-Encoding: chunked\r\nCookie: {cookies.GetCookieHeader(_site.Address)}\r\n"));
+        await raw.SendAsync(Head(slug, $"Transfer-Encoding: chunked\r\nCookie: {cookies.GetCookieHeader(site.Address)}\r\n"));
         var status = raw.StatusAsync(TimeSpan.FromSeconds(15));
         try
         {
@@ -104,23 +102,23 @@ public sealed class CommentRequestBodyTests(KestrelSite site) : IClassFixture<Ke
 
         Assert.Equal(413, await status);
         Assert.Equal(0, await CommentsOnAsync(slug));
-        Assert.Empty(_site.Log.ErrorsBesidesKestrelsDrainAfterAReset);
+        Assert.Empty(site.Log.ErrorsBesidesKestrelsDrainAfterAReset);
     }
 
     [Fact]
     public async Task Post_BodyStallingBelowTheMinimumRate_EndsWithoutA500()
     {
         var slug = await NewArticleAsync();
-        await using var raw = await RawHttp.ConnectAsync(_site.Address);
+        await using var raw = await RawHttp.ConnectAsync(site.Address);
 
         // 5,000 bytes announced, five sent, then nothing: far below Kestrel's floor once its grace has passed.
         await raw.SendAsync(Head(slug, "Content-Length: 5000\r\n") + "Body=");
         var answered = await raw.StatusAsync(TimeSpan.FromSeconds(30));
-        var logged = await _site.Log.RequestLoggedAsync($"/news/{slug}/comments", TimeSpan.FromSeconds(30));
+        var logged = await site.Log.RequestLoggedAsync($"/news/{slug}/comments", TimeSpan.FromSeconds(30));
 
         Assert.NotNull(logged);
         Assert.True(answered is null or < 500, $"answered {answered}");
-        Assert.Empty(_site.Log.ErrorsBesidesKestrelsDrainAfterAReset);
+        Assert.Empty(site.Log.ErrorsBesidesKestrelsDrainAfterAReset);
         Assert.Equal(0, await CommentsOnAsync(slug));
     }
 
@@ -128,24 +126,24 @@ public sealed class CommentRequestBodyTests(KestrelSite site) : IClassFixture<Ke
     public async Task Post_ClientGoneMidBody_LogsNoErrorAndStoresNothing()
     {
         var slug = await NewArticleAsync();
-        await using var raw = await RawHttp.ConnectAsync(_site.Address);
+        await using var raw = await RawHttp.ConnectAsync(site.Address);
         var bodyStartsBefore = BodyStarts();
 
         await raw.SendAsync(Head(slug, "Content-Length: 5000\r\n") + "Name=Ada&Email=ada%40example.com&Body=" + new string('a', 500));
         // Hang up once the site is reading the body, not before the request reached it.
         var reading = await WaitUntilAsync(() => BodyStarts() > bodyStartsBefore, TimeSpan.FromSeconds(30));
         raw.Abort();
-        var logged = await _site.Log.RequestLoggedAsync($"/news/{slug}/comments", TimeSpan.FromSeconds(30));
+        var logged = await site.Log.RequestLoggedAsync($"/news/{slug}/comments", TimeSpan.FromSeconds(30));
 
         Assert.True(reading, "The site never started reading the body.");
-        Assert.True(logged is not null, string.Join("\n", _site.Log.Events.Select(e => e.RenderMessage(System.Globalization.CultureInfo.InvariantCulture) + " " + e.Exception)));
-        Assert.Empty(_site.Log.ErrorsBesidesKestrelsDrainAfterAReset);
+        Assert.True(logged is not null, string.Join("\n", site.Log.Events.Select(e => e.RenderMessage(System.Globalization.CultureInfo.InvariantCulture) + " " + e.Exception)));
+        Assert.Empty(site.Log.ErrorsBesidesKestrelsDrainAfterAReset);
         Assert.Equal(0, await CommentsOnAsync(slug));
     }
 
     /// <summary>How many request bodies Kestrel has started reading (its Debug event), across the fixture's tests.</summary>
     private int BodyStarts() =>
-        _site.Log.Events.Count(e => e.MessageTemplate.Text.Contains("started reading request body", StringComparison.Ordinal));
+        site.Log.Events.Count(e => e.MessageTemplate.Text.Contains("started reading request body", StringComparison.Ordinal));
 
     private static async Task<bool> WaitUntilAsync(Func<bool> condition, TimeSpan timeout)
     {

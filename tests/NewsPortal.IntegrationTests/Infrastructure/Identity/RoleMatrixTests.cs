@@ -7,7 +7,6 @@ public sealed class RoleMatrixTests(RoleMatrixTests.Factory factory) : IClassFix
     private const string Editor = "editor@test.example";
     private const string Reporter = "reporter@test.example";
 
-    private readonly Factory _factory = factory;
 
     public sealed class Factory : NewsPortalFactory
     {
@@ -59,10 +58,10 @@ public sealed class RoleMatrixTests(RoleMatrixTests.Factory factory) : IClassFix
 
     private async Task<string> ResolveAsync(string route)
     {
-        var comment = await _factory.WithDbAsync(db => db.Comments.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync());
-        var article = await _factory.WithDbAsync(db => db.Articles.OrderBy(a => a.Id).Select(a => a.Id).FirstAsync());
-        var section = await _factory.WithDbAsync(db => db.Categories.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync());
-        var byline = await _factory.WithDbAsync(db => db.Authors.OrderBy(a => a.Id).Select(a => a.Id).FirstAsync());
+        var comment = await factory.WithDbAsync(db => db.Comments.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync());
+        var article = await factory.WithDbAsync(db => db.Articles.OrderBy(a => a.Id).Select(a => a.Id).FirstAsync());
+        var section = await factory.WithDbAsync(db => db.Categories.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync());
+        var byline = await factory.WithDbAsync(db => db.Authors.OrderBy(a => a.Id).Select(a => a.Id).FirstAsync());
         return route.Replace("{section}", section.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{byline}", byline.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{comment}", comment.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
@@ -76,7 +75,7 @@ public sealed class RoleMatrixTests(RoleMatrixTests.Factory factory) : IClassFix
         _ = allowed;
         var url = await ResolveAsync(route);
 
-        var response = await _factory.Browser().GetAsync(new Uri(url, UriKind.Relative));
+        var response = await factory.Browser().GetAsync(new Uri(url, UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         // On the configured public address (the factory's http://localhost), never the Host the request named.
@@ -87,12 +86,12 @@ public sealed class RoleMatrixTests(RoleMatrixTests.Factory factory) : IClassFix
     [MemberData(nameof(Routes))]
     public async Task EachRole_GetsThePageOr403(string route, string allowed)
     {
-        await _factory.EnsureStaffAsync();
+        await factory.EnsureStaffAsync();
         var url = await ResolveAsync(route);
 
         foreach (var (email, letter) in new[] { (Moderator, 'M'), (Editor, 'E'), (Reporter, 'R'), (StaffSessions.AdminEmail, 'A') })
         {
-            var client = await _factory.SignedInAsync(email);
+            var client = await factory.SignedInAsync(email);
             var response = await client.GetAsync(new Uri(url, UriKind.Relative));
             var expected = allowed.Contains(letter, StringComparison.Ordinal) ? HttpStatusCode.OK : HttpStatusCode.Forbidden;
             Assert.True(expected == response.StatusCode, $"{email} on {url}: expected {expected}, got {response.StatusCode}");
@@ -109,8 +108,8 @@ public sealed class RoleMatrixTests(RoleMatrixTests.Factory factory) : IClassFix
     [InlineData("/admin/bylines/987654/delete", Editor)]
     public async Task UnknownId_Is404(string url, string email)
     {
-        await _factory.EnsureStaffAsync();
-        var client = await _factory.SignedInAsync(email);
+        await factory.EnsureStaffAsync();
+        var client = await factory.SignedInAsync(email);
 
         var response = await client.GetAsync(new Uri(url, UriKind.Relative));
 
@@ -120,16 +119,16 @@ public sealed class RoleMatrixTests(RoleMatrixTests.Factory factory) : IClassFix
     [Fact]
     public async Task ModerationPost_ByAnEditor_Is403AndChangesNothing()
     {
-        await _factory.EnsureStaffAsync();
-        var editor = await _factory.SignedInAsync(Editor);
+        await factory.EnsureStaffAsync();
+        var editor = await factory.SignedInAsync(Editor);
         var (_, page) = await Html.GetAsync(editor, "/admin/articles");
         var token = page.QuerySelector("input[name='__RequestVerificationToken']")?.GetAttribute("value")
                     ?? (await Html.GetAsync(editor, "/admin/articles/new")).Document.QuerySelector("input[name='__RequestVerificationToken']")!.GetAttribute("value")!;
-        var comment = await _factory.WithDbAsync(db => db.Comments.OrderBy(c => c.Id).Select(c => new { c.Id, c.Status }).FirstAsync());
+        var comment = await factory.WithDbAsync(db => db.Comments.OrderBy(c => c.Id).Select(c => new { c.Id, c.Status }).FirstAsync());
 
         var response = await Html.PostAsync(editor, $"/admin/comments/{comment.Id}/spam", [new("__RequestVerificationToken", token)]);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.Equal(comment.Status, await _factory.WithDbAsync(db => db.Comments.Where(c => c.Id == comment.Id).Select(c => c.Status).SingleAsync()));
+        Assert.Equal(comment.Status, await factory.WithDbAsync(db => db.Comments.Where(c => c.Id == comment.Id).Select(c => c.Status).SingleAsync()));
     }
 }

@@ -13,7 +13,6 @@ public sealed partial class GrafanaDashboardTests(MetricsSite site)
 {
     private static readonly HashSet<string> PromQlWords = new(StringComparer.Ordinal) { "and", "or", "unless", "bool", "offset", "by", "without", "on", "ignoring", "group_left", "group_right" };
 
-    private readonly MetricsSite _site = site;
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
@@ -21,13 +20,13 @@ public sealed partial class GrafanaDashboardTests(MetricsSite site)
     public async Task Dashboard_EveryMetricItQueries_IsInARealScrapeOrTheDocumentedTable()
     {
         var expressions = Expressions(Dashboard());
-        using var reader = _site.Reader();
-        var slug = (await _site.Factory.WithDbAsync(db => new ArticleBuilder().SaveAsync(db))).Slug;
+        using var reader = site.Reader();
+        var slug = (await site.Factory.WithDbAsync(db => new ArticleBuilder().SaveAsync(db))).Slug;
         Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync(new Uri("/", UriKind.Relative), Cancel)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync(new Uri($"/news/{slug}", UriKind.Relative), Cancel)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync(new Uri($"/news/{slug}", UriKind.Relative), Cancel)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync(new Uri("/search?q=harbour", UriKind.Relative), Cancel)).StatusCode);
-        var exported = ExportedNames(await _site.ScrapeAsync());
+        var exported = ExportedNames(await site.ScrapeAsync());
         var documented = MetricsDocsTests.DocumentedNames();
 
         var unknown = new List<string>();

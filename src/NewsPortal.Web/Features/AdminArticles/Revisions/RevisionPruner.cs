@@ -51,12 +51,10 @@ public sealed class RevisionPruner(NewsDbContext db, IOptions<RevisionOptions> o
 /// <summary>Runs <see cref="RevisionPruner"/> at start and every ten minutes on every instance (see its note on safety).</summary>
 public sealed partial class RevisionPruningService(IServiceScopeFactory scopes, ILogger<RevisionPruningService> logger) : Infrastructure.Hosting.ScopedPeriodicService<RevisionPruner>(scopes, enabled: true, TimeSpan.FromMinutes(10))
 {
-    private readonly ILogger<RevisionPruningService> _logger = logger;
-
     protected override Task RunAsync(RevisionPruner pruner, IServiceProvider services, CancellationToken stoppingToken) =>
         pruner.PruneAsync(stoppingToken);
 
-    protected override void LogFailure(Exception exception) => LogPassFailed(_logger, exception);
+    protected override void LogFailure(Exception exception) => LogPassFailed(logger, exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Pruning old draft revisions failed; the next pass tries again")]
     private static partial void LogPassFailed(ILogger logger, Exception exception);
