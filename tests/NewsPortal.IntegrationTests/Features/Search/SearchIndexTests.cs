@@ -1,6 +1,6 @@
 namespace NewsPortal.IntegrationTests.Features.Search;
 
-/// <summary>The search index follows every change: edits, tags, unpublishing, deletion, a failed save; drafts and scheduled stories are never found.</summary>
+/// <summary>The search index follows every change: edits, tags, unpublishing, deletion, a failed save, a rolled-back transaction; drafts and scheduled stories are never found.</summary>
 public sealed class SearchIndexTests(SearchTestBase.Factory factory) : SearchTestBase(factory), IClassFixture<SearchTestBase.Factory>
 {
     [Fact]
@@ -77,5 +77,33 @@ public sealed class SearchIndexTests(SearchTestBase.Factory factory) : SearchTes
 
         Assert.Equal(0, await _factory.WithDbAsync(db =>
             db.Database.SqlQueryRaw<int>("SELECT rowid AS Value FROM ArticleSearch WHERE ArticleSearch MATCH {0}", $"\"{word}\"").CountAsync()));
+    }
+
+    [Fact]
+    public async Task Search_EditInATransactionRolledBack_IsNeverIndexed_AndTheContextsNextSaveIs()
+    {
+        var rolledBack = Word();
+        var kept = Word();
+        var article = await SaveAsync(new ArticleBuilder());
+
+        await _factory.WithDbAsync(async db =>
+        {
+            await using (var transaction = await db.Database.BeginTransactionAsync())
+            {
+                var stored = await db.Articles.SingleAsync(a => a.Id == article.Id);
+                stored.BodyHtml = $"<p>{rolledBack}</p>";
+                await db.SaveChangesAsync();
+                await transaction.RollbackAsync();
+            }
+
+            // The same context saves again, after the rollback: its own change is indexed, the rolled-back one is not.
+            db.ChangeTracker.Clear();
+            var again = await db.Articles.SingleAsync(a => a.Id == article.Id);
+            again.Standfirst = kept;
+            await db.SaveChangesAsync();
+        });
+
+        Assert.Empty(await ResultSlugsAsync($"/search?q={rolledBack}"));
+        Assert.Equal([$"/news/{article.Slug}"], await ResultSlugsAsync($"/search?q={kept}"));
     }
 }
