@@ -36,7 +36,7 @@ public sealed partial class ImportRunner(
         }
     }
 
-    protected override Task WaitAsync(CancellationToken stoppingToken) => signal.WaitAsync(LookEvery, stoppingToken);
+    protected override Task WaitAsync(CancellationToken stoppingToken) => signal.WaitAsync(Interval, stoppingToken);
 
     protected override void LogFailure(Exception exception) => LogLookFailed(logger, exception);
 
