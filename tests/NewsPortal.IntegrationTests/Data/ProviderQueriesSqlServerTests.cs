@@ -36,14 +36,14 @@ public sealed class ProviderQueriesSqlServerTests(SqlServerQueryTests.SqlServerF
     {
         var journal = factory.Services.GetRequiredService<IDatabaseJournal>();
         Assert.IsType<SqlServerDatabaseJournal>(journal);
-        factory.Capture.Commands.Clear();
 
-        await using (var scope = factory.Services.CreateAsyncScope())
-        {
-            await journal.UseWriteAheadLogAsync(scope.ServiceProvider.GetRequiredService<NewsDbContext>(), TestContext.Current.CancellationToken);
-        }
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
+        // The context comes from a pool that the site's background jobs use too: only what is sent from here on counts.
+        var before = factory.Capture.CommandsByContext.Count;
+        await journal.UseWriteAheadLogAsync(db, TestContext.Current.CancellationToken);
 
-        Assert.Empty(factory.Capture.Commands);
+        Assert.DoesNotContain(factory.Capture.CommandsByContext.Skip(before), sent => ReferenceEquals(sent.Context, db));
     }
 
     [Fact]
