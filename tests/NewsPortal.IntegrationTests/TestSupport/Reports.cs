@@ -9,17 +9,8 @@ public static class Reports
         factory.WithDbAsync(async db =>
         {
             var article = await new ArticleBuilder().SaveAsync(db);
-            var comment = new Comment
-            {
-                ArticleId = article.Id,
-                AuthorName = "Paula Published",
-                AuthorEmail = email,
-                BodyHtml = $"<p>{body}</p>",
-                Status = CommentStatus.Approved,
-                CreatedAt = DateTime.UtcNow.AddMinutes(-30),
-            };
-            db.Comments.Add(comment);
-            await db.SaveChangesAsync();
+            var comment = await StoredComments.AddAsync(
+                db, article.Id, "Paula Published", email, $"<p>{body}</p>", CommentStatus.Approved, DateTime.UtcNow.AddMinutes(-30));
             return (article.Slug, comment.Id);
         });
 

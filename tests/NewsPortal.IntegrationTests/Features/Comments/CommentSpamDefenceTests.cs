@@ -41,9 +41,7 @@ public sealed class CommentSpamDefenceTests(NewsPortalFactory factory) : Comment
         var response = await Html.SubmitAsync(client, form, typed);
 
         Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
-        var stored = Assert.Single(await CommentsOnAsync(slug));
-        Assert.Equal(CommentStatus.Spam, stored.Status);
-        Assert.Contains("honeypot", stored.StatusReason, StringComparison.OrdinalIgnoreCase);
+        await AssertStoredAsSpamAsync(slug, "honeypot");
     }
 
     [Fact]
@@ -56,9 +54,7 @@ public sealed class CommentSpamDefenceTests(NewsPortalFactory factory) : Comment
 
         await Html.SubmitAsync(client, form, typed);
 
-        var stored = Assert.Single(await CommentsOnAsync(slug));
-        Assert.Equal(CommentStatus.Spam, stored.Status);
-        Assert.Contains("timestamp", stored.StatusReason, StringComparison.OrdinalIgnoreCase);
+        await AssertStoredAsSpamAsync(slug, "timestamp");
     }
 
     [Fact]
@@ -72,9 +68,7 @@ public sealed class CommentSpamDefenceTests(NewsPortalFactory factory) : Comment
 
         await Html.SubmitAsync(client, form, typed);
 
-        var stored = Assert.Single(await CommentsOnAsync(slug));
-        Assert.Equal(CommentStatus.Spam, stored.Status);
-        Assert.Contains("forged", stored.StatusReason, StringComparison.OrdinalIgnoreCase);
+        await AssertStoredAsSpamAsync(slug, "forged");
     }
 
     [Fact]
@@ -107,5 +101,13 @@ public sealed class CommentSpamDefenceTests(NewsPortalFactory factory) : Comment
 
         var (_, stranger) = await Html.GetAsync(_factory.CreateClient(), $"/news/{slug}");
         Assert.Empty(stranger.QuerySelectorAll("li.comment"));
+    }
+
+    /// <summary>The one comment on the article was kept, as spam, with a reason naming <paramref name="because"/>.</summary>
+    private async Task AssertStoredAsSpamAsync(string slug, string because)
+    {
+        var stored = Assert.Single(await CommentsOnAsync(slug));
+        Assert.Equal(CommentStatus.Spam, stored.Status);
+        Assert.Contains(because, stored.StatusReason, StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -73,17 +73,8 @@ public sealed class PrivacyRetentionTests : PrivacyTestBase
         var articleId = (await _site.WithDbAsync(db => new ArticleBuilder().SaveAsync(db))).Id;
         var (oldDecided, oldOpen, recentDecided, erasedOnly) = await _site.WithDbAsync(async db =>
         {
-            var comment = new Comment
-            {
-                ArticleId = articleId,
-                AuthorName = "C",
-                AuthorEmail = "c@example.test",
-                BodyHtml = "<p>c</p>",
-                Status = CommentStatus.Approved,
-                CreatedAt = now.AddDays(-200),
-            };
-            db.Comments.Add(comment);
-            await db.SaveChangesAsync();
+            var comment = await StoredComments.AddAsync(
+                db, articleId, "C", "c@example.test", "<p>c</p>", CommentStatus.Approved, now.AddDays(-200));
             CommentReport Report(string email, int createdDaysAgo, int? decidedDaysAgo) => new()
             {
                 CommentId = comment.Id,

@@ -157,17 +157,8 @@ public sealed class ReaderCacheGuaranteeTests(ReaderCacheGuaranteeTests.Factory 
         var article = await factory.WithDbAsync(db => new ArticleBuilder().SaveAsync(db));
         var id = await factory.WithDbAsync(async db =>
         {
-            var comment = new Comment
-            {
-                ArticleId = article.Id,
-                AuthorName = "Edited",
-                AuthorEmail = "edited@example.com",
-                BodyHtml = "<p>Same text.</p>",
-                Status = CommentStatus.Approved,
-                CreatedAt = DateTime.UtcNow,
-            };
-            db.Comments.Add(comment);
-            await db.SaveChangesAsync();
+            var comment = await StoredComments.AddAsync(
+                db, article.Id, "Edited", "edited@example.com", "<p>Same text.</p>", CommentStatus.Approved, DateTime.UtcNow);
             return comment.Id;
         });
         Assert.DoesNotContain("comment-edited", await (await GetAsync($"/news/{article.Slug}")).Content.ReadAsStringAsync(), StringComparison.Ordinal);

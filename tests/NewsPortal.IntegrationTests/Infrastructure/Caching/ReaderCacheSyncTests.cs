@@ -126,17 +126,8 @@ public sealed class ReaderCacheSyncTests : IClassFixture<ReaderCacheSyncTests.Tw
         var article = await _site.A.WithDbAsync(db => new ArticleBuilder().SaveAsync(db));
         var id = await _site.A.WithDbAsync(async db =>
         {
-            var comment = new Comment
-            {
-                ArticleId = article.Id,
-                AuthorName = "Sync",
-                AuthorEmail = "sync@example.com",
-                BodyHtml = $"<p>{marker}</p>",
-                Status = status,
-                CreatedAt = DateTime.UtcNow,
-            };
-            db.Comments.Add(comment);
-            await db.SaveChangesAsync();
+            var comment = await StoredComments.AddAsync(
+                db, article.Id, "Sync", "sync@example.com", $"<p>{marker}</p>", status, DateTime.UtcNow);
             return comment.Id;
         });
         return (article, id, marker);

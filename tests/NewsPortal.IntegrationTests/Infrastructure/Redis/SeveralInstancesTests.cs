@@ -9,17 +9,8 @@ public sealed class SeveralInstancesTests(SeveralInstancesTestBase.TwoInstances 
         var article = await PublishedArticleAsync();
         var id = await _site.A.WithDbAsync(async db =>
         {
-            var comment = new Comment
-            {
-                ArticleId = article.Id,
-                AuthorName = "Held",
-                AuthorEmail = "held@example.com",
-                BodyHtml = "<p>Approved on A, read on B.</p>",
-                Status = CommentStatus.Pending,
-                CreatedAt = DateTime.UtcNow,
-            };
-            db.Comments.Add(comment);
-            await db.SaveChangesAsync();
+            var comment = await StoredComments.AddAsync(
+                db, article.Id, "Held", "held@example.com", "<p>Approved on A, read on B.</p>", CommentStatus.Pending, DateTime.UtcNow);
             return comment.Id;
         });
 

@@ -37,17 +37,8 @@ public sealed class CommentMetricsTests(MetricsSite site) : MetricsTestBase(site
         var id = await _site.Factory.WithDbAsync(async db =>
         {
             var article = await new ArticleBuilder().SaveAsync(db);
-            var comment = new Comment
-            {
-                ArticleId = article.Id,
-                AuthorName = "Held",
-                AuthorEmail = "held@example.com",
-                BodyHtml = "<p>Held.</p>",
-                Status = CommentStatus.Pending,
-                CreatedAt = DateTime.UtcNow.AddMinutes(-5),
-            };
-            db.Comments.Add(comment);
-            await db.SaveChangesAsync();
+            var comment = await StoredComments.AddAsync(
+                db, article.Id, "Held", "held@example.com", "<p>Held.</p>", CommentStatus.Pending, DateTime.UtcNow.AddMinutes(-5));
             return comment.Id;
         });
         var before = await _site.ValueAsync(series);

@@ -45,17 +45,8 @@ public sealed class MetricsEventTests(MetricsSite site)
         var id = await newsroom.WithDbAsync(async db =>
         {
             var article = await new ArticleBuilder().SaveAsync(db);
-            var comment = new Comment
-            {
-                ArticleId = article.Id,
-                AuthorName = "Held",
-                AuthorEmail = "held@example.com",
-                BodyHtml = "<p>Held for a decision.</p>",
-                Status = CommentStatus.Pending,
-                CreatedAt = DateTime.UtcNow.AddMinutes(-5),
-            };
-            db.Comments.Add(comment);
-            await db.SaveChangesAsync();
+            var comment = await StoredComments.AddAsync(
+                db, article.Id, "Held", "held@example.com", "<p>Held for a decision.</p>", CommentStatus.Pending, DateTime.UtcNow.AddMinutes(-5));
             return comment.Id;
         });
         var scrape = await _site.ScrapeAsync();
