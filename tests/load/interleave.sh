@@ -6,6 +6,7 @@
 #
 #   bash tests/load/interleave.sh /tmp/newsportal-load.XXXXXX [--rounds 6] [--duration 5s] [--port 5199]
 set -euo pipefail
+. "$(dirname "$0")/lib.sh"
 
 usage() { sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'; }
 [[ $# -ge 1 && "$1" != -h && "$1" != --help ]] || { usage; exit 2; }
@@ -46,12 +47,7 @@ SITE="http://127.0.0.1:$PORT"
 (cd "$KEPT/site" && exec env ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__NewsPortal="Data Source=$DB" \
   Site__PublicUrl="$SITE" Weather__Enabled=false Media__Root="$KEPT/media" ./NewsPortal.Web --urls "$SITE") >"$WORK/site.log" 2>&1 &
 SITE_PID=$!
-ready=""
-for _ in $(seq 1 240); do
-  curl -fs "$SITE/healthz/ready" >/dev/null 2>&1 && { ready=1; break; }
-  sleep 0.5
-done
-[[ -n "$ready" ]] || { echo "the site was not ready within 120 s:" >&2; tail -30 "$WORK/site.log" >&2; exit 1; }
+wait_until_ready "$SITE" "$WORK/site.log" 120 "$SITE_PID"
 
 ARTICLE=/news/bench-article-20-comments
 PHOTO=$(sqlite3 "$DB" "SELECT '/news/' || Slug FROM Articles WHERE Status = 2 AND HeroImageUrl LIKE '/media/%' AND BodyHtml LIKE '%src=\"/media/%' ORDER BY PublishedAt DESC LIMIT 1;")
@@ -60,31 +56,9 @@ curl -fs -o "$WORK/article.html" "$SITE$ARTICLE"
 curl -fs -o "$WORK/photo.html" "$SITE$PHOTO"
 chmod 644 "$WORK"/*.html
 
-cat >"$WORK/nginx.conf" <<CONF
-daemon off;
-master_process on;
-worker_processes auto;
-pid $WORK/nginx.pid;
-error_log $WORK/error.log warn;
-events { worker_connections 1024; }
-http {
-    access_log off;
-    client_body_temp_path $WORK/temp/client_body;
-    proxy_temp_path $WORK/temp/proxy;
-    fastcgi_temp_path $WORK/temp/fastcgi;
-    uwsgi_temp_path $WORK/temp/uwsgi;
-    scgi_temp_path $WORK/temp/scgi;
-    keepalive_requests 100000;
-    sendfile on;
-    types { text/html html; }
-    server {
-        listen 127.0.0.1:$STATIC_PORT;
-        root $WORK;
-        location = /article { default_type text/html; try_files /article.html =404; }
-        location = /photo { default_type text/html; try_files /photo.html =404; }
-    }
-}
-CONF
+static_nginx_conf "$WORK" "$WORK" "$STATIC_PORT" \
+  'location = /article { default_type text/html; try_files /article.html =404; }' \
+  'location = /photo { default_type text/html; try_files /photo.html =404; }' >"$WORK/nginx.conf"
 ("$NGINX" -p "$WORK/" -c "$WORK/nginx.conf" -e "$WORK/error.log") >"$WORK/nginx.out" 2>&1 &
 NGINX_PID=$!
 STATIC="http://127.0.0.1:$STATIC_PORT"

@@ -9,6 +9,7 @@
 #   bash tests/load/media-bench.sh [--port 5199] [--publish DIR] [--keep]
 #   --publish: use a Release publish made earlier (dotnet publish src/NewsPortal.Web -c Release -o DIR).
 set -euo pipefail
+. "$(dirname "$0")/lib.sh"
 
 PORT=5199
 PUBLISH=""
@@ -52,12 +53,7 @@ echo "Starting the site (first start generates and processes the sample photogra
 ) >"$WORK/site.log" 2>&1 &
 SITE_PID=$!
 # The subshell execs dotnet, so $! is the site's own pid.
-for _ in $(seq 1 600); do
-  if curl -fsS "$BASE/healthz/ready" >/dev/null 2>&1; then break; fi
-  if ! kill -0 "$SITE_PID" 2>/dev/null; then echo "The site exited:"; tail -30 "$WORK/site.log"; exit 1; fi
-  sleep 0.5
-done
-curl -fsS "$BASE/healthz/ready" >/dev/null || { echo "The site did not become ready in 5 minutes"; tail -30 "$WORK/site.log"; exit 1; }
+wait_until_ready "$BASE" "$WORK/site.log" 300 "$SITE_PID"
 
 rss_kb() { awk '/^VmRSS:/ { print $2 }' "/proc/$SITE_PID/status"; }
 made_count() { grep -c "made into .* variants in" "$WORK/site.log" || true; }

@@ -11,6 +11,7 @@
 #   --large-db, --zipf-db: start that run from a copy of a database this script's generator made earlier (its
 #   "Database ready" line names it; --keep keeps it), instead of generating one (about 8 minutes each).
 set -euo pipefail
+. "$(dirname "$0")/lib.sh"
 
 ONLY=all
 DURATION=10s
@@ -353,31 +354,10 @@ static_copy_rows() {
   curl -s --max-time 30 -H 'Accept-Encoding: gzip' -o "$www/article.html.gz" "$BASE$path"
   chmod 644 "$www"/*
   port=$(free_port $((PORT + 40)))
-  cat >"$dir/nginx.conf" <<CONF
-daemon off;
-master_process on;
-worker_processes auto;
-pid $dir/nginx.pid;
-error_log $dir/error.log warn;
-events { worker_connections 1024; }
-http {
-    access_log off;
-    client_body_temp_path $dir/temp/client_body;
-    proxy_temp_path $dir/temp/proxy;
-    fastcgi_temp_path $dir/temp/fastcgi;
-    uwsgi_temp_path $dir/temp/uwsgi;
-    scgi_temp_path $dir/temp/scgi;
-    keepalive_requests 100000;
-    sendfile on;
-    types { text/html html; }
-    server {
-        listen 127.0.0.1:$port;
-        root $www;
-        location = /article { default_type text/html; try_files /article.html =404; }
-        location = /article.gz { default_type text/html; add_header Content-Encoding gzip; try_files /article.html.gz =404; }
-    }
-}
-CONF
+  static_nginx_conf "$dir" "$www" "$port" \
+    'location = /article { default_type text/html; try_files /article.html =404; }' \
+    'location = /article.gz { default_type text/html; add_header Content-Encoding gzip; try_files /article.html.gz =404; }' \
+    >"$dir/nginx.conf"
   ( exec "$NGINX" -p "$dir/" -c "$dir/nginx.conf" -e "$dir/error.log" ) >"$dir/stdout.log" 2>&1 &
   NGINX_PID=$!
   local deadline=$(( $(date +%s) + 15 )) code=""

@@ -7,6 +7,7 @@
 #     (extra lighthouse flags: a 4x screen asks the photos' widest variants, the heaviest a phone can be sent)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. tests/load/lib.sh
 
 port=${PORT:-5091}
 work=$(mktemp -d)
@@ -36,12 +37,7 @@ dotnet publish src/NewsPortal.Web -c Release -o "$work/app" --nologo -v quiet >/
 site_pid=$!
 
 # The first start generates and processes the six sample photographs before it is ready: allow it three minutes.
-ready=""
-for _ in $(seq 1 360); do
-  curl -fs "http://127.0.0.1:$port/healthz/ready" >/dev/null 2>&1 && { ready=1; break; }
-  sleep 0.5
-done
-[ -n "$ready" ] || { echo "the site was not ready within 180 s:" >&2; tail -30 "$work/site.log" >&2; exit 1; }
+wait_until_ready "http://127.0.0.1:$port" "$work/site.log" 180 "$site_pid"
 
 # The photo story is the newest sample article, the front page's lead. Make sure it is what this script is for.
 article=$(curl -fs "http://127.0.0.1:$port/" | grep -o 'href="/news/[^"#]*"' | head -1 | sed 's/href="//;s/"$//')
