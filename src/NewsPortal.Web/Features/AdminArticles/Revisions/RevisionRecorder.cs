@@ -21,29 +21,10 @@ public sealed class RevisionRecorder(NewsDbContext db, SiteClock clock, CurrentS
         var names = await NamesAsync(after, cancellationToken);
         var slotId = article.Id;
         article.EditVersion++;
-        db.ArticleRevisions.Add(new ArticleRevision
-        {
-            Article = article,
-            CreatedAt = clock.UtcNow,
-            CreatedBy = staff.Name,
-            CreatedByName = staff.DisplayName,
-            Reason = reason,
-            RestoredFromId = restoredFromId,
-            ChangedFields = string.Join(", ", after.ChangedFrom(before)),
-            IsPublished = article.Status != ArticleStatus.Draft,
-            Headline = after.Headline,
-            Standfirst = after.Standfirst,
-            BodyHtml = after.BodyHtml,
-            CategoryId = after.CategoryId,
-            SectionName = names.Section,
-            AuthorId = after.AuthorId,
-            Bylines = names.Byline,
-            CoAuthorIds = after.CoAuthorIds,
-            HeroImageUrl = after.HeroImageUrl,
-            HeroImageAlt = after.HeroImageAlt,
-            HeroImageCaption = after.HeroImageCaption,
-            Status = after.Status,
-        });
+        var revision = Revision(after, names, staff, reason, string.Join(", ", after.ChangedFrom(before)), isPublished: article.Status != ArticleStatus.Draft);
+        revision.Article = article;
+        revision.RestoredFromId = restoredFromId;
+        db.ArticleRevisions.Add(revision);
 
         // The slot was the unsaved state; once saved it would only offer to undo the save.
         var slot = await db.ArticleAutosaves.FindAsync([slotId, staff.Id], cancellationToken);
@@ -72,28 +53,9 @@ public sealed class RevisionRecorder(NewsDbContext db, SiteClock clock, CurrentS
 
         var staff = await _staff.GetAsync(cancellationToken);
         var names = await NamesAsync(now, cancellationToken);
-        db.ArticleRevisions.Add(new ArticleRevision
-        {
-            ArticleId = article.Id,
-            CreatedAt = clock.UtcNow,
-            CreatedBy = staff.Name,
-            CreatedByName = staff.DisplayName,
-            Reason = RevisionReason.KeptBeforeRestore,
-            ChangedFields = string.Empty,
-            IsPublished = article.Status != ArticleStatus.Draft,
-            Headline = now.Headline,
-            Standfirst = now.Standfirst,
-            BodyHtml = now.BodyHtml,
-            CategoryId = now.CategoryId,
-            SectionName = names.Section,
-            AuthorId = now.AuthorId,
-            Bylines = names.Byline,
-            CoAuthorIds = now.CoAuthorIds,
-            HeroImageUrl = now.HeroImageUrl,
-            HeroImageAlt = now.HeroImageAlt,
-            HeroImageCaption = now.HeroImageCaption,
-            Status = now.Status,
-        });
+        var revision = Revision(now, names, staff, RevisionReason.KeptBeforeRestore, changedFields: string.Empty, isPublished: article.Status != ArticleStatus.Draft);
+        revision.ArticleId = article.Id;
+        db.ArticleRevisions.Add(revision);
     }
 
     /// <summary>A revision of values that are not the story's (a restore into the editor of a live story): the story is untouched.</summary>
@@ -101,32 +63,37 @@ public sealed class RevisionRecorder(NewsDbContext db, SiteClock clock, CurrentS
     {
         var staff = await _staff.GetAsync(cancellationToken);
         var values = ArticleSnapshot.Of(source) with { Status = article.Status };
-        var revision = new ArticleRevision
-        {
-            ArticleId = article.Id,
-            CreatedAt = clock.UtcNow,
-            CreatedBy = staff.Name,
-            CreatedByName = staff.DisplayName,
-            Reason = RevisionReason.Restored,
-            RestoredFromId = source.Id,
-            ChangedFields = string.Join(", ", values.ChangedFrom(ArticleSnapshot.Of(article, await CoAuthorList.OfAsync(db, article.Id, cancellationToken)))),
-            IsPublished = false,
-            Headline = source.Headline,
-            Standfirst = source.Standfirst,
-            BodyHtml = source.BodyHtml,
-            CategoryId = source.CategoryId,
-            SectionName = source.SectionName,
-            AuthorId = source.AuthorId,
-            Bylines = source.Bylines,
-            CoAuthorIds = source.CoAuthorIds,
-            HeroImageUrl = source.HeroImageUrl,
-            HeroImageAlt = source.HeroImageAlt,
-            HeroImageCaption = source.HeroImageCaption,
-            Status = article.Status,
-        };
+        var current = ArticleSnapshot.Of(article, await CoAuthorList.OfAsync(db, article.Id, cancellationToken));
+        var revision = Revision(values, (source.SectionName, source.Bylines), staff, RevisionReason.Restored, string.Join(", ", values.ChangedFrom(current)), isPublished: false);
+        revision.ArticleId = article.Id;
+        revision.RestoredFromId = source.Id;
         db.ArticleRevisions.Add(revision);
         return revision;
     }
+
+    /// <summary>A revision of <paramref name="values"/>, written now by <paramref name="staff"/>; the caller links it to its story.</summary>
+    private ArticleRevision Revision(
+        ArticleSnapshot values, (string Section, string Byline) names, StaffMember staff, RevisionReason reason, string changedFields, bool isPublished) => new()
+    {
+        CreatedAt = clock.UtcNow,
+        CreatedBy = staff.Name,
+        CreatedByName = staff.DisplayName,
+        Reason = reason,
+        ChangedFields = changedFields,
+        IsPublished = isPublished,
+        Headline = values.Headline,
+        Standfirst = values.Standfirst,
+        BodyHtml = values.BodyHtml,
+        CategoryId = values.CategoryId,
+        SectionName = names.Section,
+        AuthorId = values.AuthorId,
+        Bylines = names.Byline,
+        CoAuthorIds = values.CoAuthorIds,
+        HeroImageUrl = values.HeroImageUrl,
+        HeroImageAlt = values.HeroImageAlt,
+        HeroImageCaption = values.HeroImageCaption,
+        Status = values.Status,
+    };
 
     /// <summary>The section's name and the bylines as readers see them ("A and B"), at the time of the revision.</summary>
     private async Task<(string Section, string Byline)> NamesAsync(ArticleSnapshot values, CancellationToken cancellationToken)
