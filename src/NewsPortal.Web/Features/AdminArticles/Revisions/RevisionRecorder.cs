@@ -74,26 +74,26 @@ public sealed class RevisionRecorder(NewsDbContext db, SiteClock clock, CurrentS
     /// <summary>A revision of <paramref name="values"/>, written now by <paramref name="staff"/>; the caller links it to its story.</summary>
     private ArticleRevision Revision(
         ArticleSnapshot values, (string Section, string Byline) names, StaffMember staff, RevisionReason reason, string changedFields, bool isPublished) => new()
-    {
-        CreatedAt = clock.UtcNow,
-        CreatedBy = staff.Name,
-        CreatedByName = staff.DisplayName,
-        Reason = reason,
-        ChangedFields = changedFields,
-        IsPublished = isPublished,
-        Headline = values.Headline,
-        Standfirst = values.Standfirst,
-        BodyHtml = values.BodyHtml,
-        CategoryId = values.CategoryId,
-        SectionName = names.Section,
-        AuthorId = values.AuthorId,
-        Bylines = names.Byline,
-        CoAuthorIds = values.CoAuthorIds,
-        HeroImageUrl = values.HeroImageUrl,
-        HeroImageAlt = values.HeroImageAlt,
-        HeroImageCaption = values.HeroImageCaption,
-        Status = values.Status,
-    };
+        {
+            CreatedAt = clock.UtcNow,
+            CreatedBy = staff.Name,
+            CreatedByName = staff.DisplayName,
+            Reason = reason,
+            ChangedFields = changedFields,
+            IsPublished = isPublished,
+            Headline = values.Headline,
+            Standfirst = values.Standfirst,
+            BodyHtml = values.BodyHtml,
+            CategoryId = values.CategoryId,
+            SectionName = names.Section,
+            AuthorId = values.AuthorId,
+            Bylines = names.Byline,
+            CoAuthorIds = values.CoAuthorIds,
+            HeroImageUrl = values.HeroImageUrl,
+            HeroImageAlt = values.HeroImageAlt,
+            HeroImageCaption = values.HeroImageCaption,
+            Status = values.Status,
+        };
 
     /// <summary>The section's name and the bylines as readers see them ("A and B"), at the time of the revision.</summary>
     private async Task<(string Section, string Byline)> NamesAsync(ArticleSnapshot values, CancellationToken cancellationToken)
