@@ -22,18 +22,6 @@ public sealed partial class CommentRulesTests
     }
 
     [Fact]
-    public void Evaluate_ModerationKeyword_IsPendingNamingTheKeyword()
-    {
-        var rules = Rules();
-        rules.ModerationKeywords.Add("lawsuit");
-
-        var verdict = CommentRules.Evaluate(Comment("There will be a LAWSUIT about this."), rules, hasApprovedBefore: false);
-
-        Assert.Equal(CommentStatus.Pending, verdict.Status);
-        Assert.Contains("lawsuit", verdict.Reason, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public void Evaluate_PreviouslyApprovedAndOptionOn_IsApproved()
     {
         var verdict = CommentRules.Evaluate(Comment(), Rules(preModeration: true, autoApprove: true), hasApprovedBefore: true);
