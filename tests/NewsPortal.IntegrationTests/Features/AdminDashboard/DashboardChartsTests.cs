@@ -59,17 +59,23 @@ public sealed class DashboardChartsTests(DashboardChartsTests.Factory factory) :
         return string.IsNullOrEmpty(value) ? null : double.Parse(value, CultureInfo.InvariantCulture);
     }
 
+    /// <summary>Each cell (row heading, series) of the chart's table holds the number given (null: empty); names every one that does not.</summary>
+    private static void AssertCells(IDocument page, string chart, params (string Row, string Series, double? Expected)[] cells)
+    {
+        var wrong = cells.Select(c => (Cell: c, Actual: Cell(page, chart, c.Row, c.Series)))
+            .Where(x => x.Actual != x.Cell.Expected)
+            .Select(x => $"{x.Cell.Row} {x.Cell.Series}: expected {x.Cell.Expected?.ToString(CultureInfo.InvariantCulture) ?? "empty"}, found {x.Actual?.ToString(CultureInfo.InvariantCulture) ?? "empty"}")
+            .ToList();
+        Assert.True(wrong.Count == 0, $"{chart}: {string.Join("; ", wrong)}");
+    }
+
     [Fact]
     public async Task Dashboard_AfterRebuild_CommentsPerDayMatchTheSeededComments()
     {
         var page = await DashboardAsync();
 
-        Assert.Equal(4, Cell(page, "chart-comments", Label(3), "published"));
-        Assert.Equal(2, Cell(page, "chart-comments", Label(3), "held"));
-        Assert.Equal(1, Cell(page, "chart-comments", Label(3), "spam"));
-        Assert.Equal(0, Cell(page, "chart-comments", Label(2), "published"));
-        Assert.Equal(3, Cell(page, "chart-comments", Label(2), "held"));
-        Assert.Equal(0, Cell(page, "chart-comments", Label(1), "held"));
+        AssertCells(page, "chart-comments", (Label(3), "published", 4), (Label(3), "held", 2), (Label(3), "spam", 1), (Label(2), "published", 0),
+            (Label(2), "held", 3), (Label(1), "held", 0));
         Assert.Contains("10 comments in 30 days: 4 published at once, 5 held for a moderator, 1 caught as spam", page.QuerySelector("#chart-comments .chart-summary")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(30, page.QuerySelectorAll("#chart-comments tbody tr").Length);
     }
@@ -79,12 +85,9 @@ public sealed class DashboardChartsTests(DashboardChartsTests.Factory factory) :
     {
         var page = await DashboardAsync();
 
-        Assert.Equal(2, Cell(page, "chart-queue", Label(3), "held"));
-        Assert.Equal(5, Cell(page, "chart-queue", Label(2), "held"));
-        Assert.Equal(1, Cell(page, "chart-queue", Label(1), "held"));
-        Assert.Equal(1, Cell(page, "chart-queue", Label(0), "held"));
-        Assert.Equal((_data.EndOf(3) - _data.OldestHeldSince).TotalSeconds, Cell(page, "chart-oldest", Label(3), "oldest"));
-        Assert.Equal((_data.EndOf(1) - _data.OldestHeldSince).TotalSeconds, Cell(page, "chart-oldest", Label(1), "oldest"));
+        AssertCells(page, "chart-queue", (Label(3), "held", 2), (Label(2), "held", 5), (Label(1), "held", 1), (Label(0), "held", 1));
+        AssertCells(page, "chart-oldest", (Label(3), "oldest", (_data.EndOf(3) - _data.OldestHeldSince).TotalSeconds),
+            (Label(1), "oldest", (_data.EndOf(1) - _data.OldestHeldSince).TotalSeconds));
     }
 
     [Fact]
@@ -92,9 +95,8 @@ public sealed class DashboardChartsTests(DashboardChartsTests.Factory factory) :
     {
         var page = await DashboardAsync();
 
-        Assert.Equal(DashboardDataSet.Percentile(_data.DecisionWaitsYesterday, 0.5), Cell(page, "chart-decision-time", Label(1), "median"));
-        Assert.Equal(DashboardDataSet.Percentile(_data.DecisionWaitsYesterday, 0.9), Cell(page, "chart-decision-time", Label(1), "p90"));
-        Assert.Null(Cell(page, "chart-decision-time", Label(2), "median"));
+        AssertCells(page, "chart-decision-time", (Label(1), "median", DashboardDataSet.Percentile(_data.DecisionWaitsYesterday, 0.5)),
+            (Label(1), "p90", DashboardDataSet.Percentile(_data.DecisionWaitsYesterday, 0.9)), (Label(2), "median", null));
     }
 
     [Fact]
@@ -102,10 +104,7 @@ public sealed class DashboardChartsTests(DashboardChartsTests.Factory factory) :
     {
         var page = await DashboardAsync();
 
-        Assert.Equal(3, Cell(page, "chart-reports", Label(2), "received"));
-        Assert.Equal(2, Cell(page, "chart-reports", Label(1), "dismissed"));
-        Assert.Equal(1, Cell(page, "chart-reports", Label(1), "removed"));
-        Assert.Equal(0, Cell(page, "chart-reports", Label(1), "hidden"));
+        AssertCells(page, "chart-reports", (Label(2), "received", 3), (Label(1), "dismissed", 2), (Label(1), "removed", 1), (Label(1), "hidden", 0));
     }
 
     [Fact]
@@ -115,9 +114,7 @@ public sealed class DashboardChartsTests(DashboardChartsTests.Factory factory) :
 
         var rows = page.QuerySelectorAll("#chart-top-stories tbody tr").Select(r => r.QuerySelector("th")!.TextContent.Trim()).ToList();
         Assert.Equal([_data.StoryA, _data.StoryB], rows);
-        Assert.Equal(4, Cell(page, "chart-top-stories", _data.StoryA, "published"));
-        Assert.Equal(2, Cell(page, "chart-top-stories", _data.StoryA, "held"));
-        Assert.Equal(3, Cell(page, "chart-top-stories", _data.StoryB, "held"));
+        AssertCells(page, "chart-top-stories", (_data.StoryA, "published", 4), (_data.StoryA, "held", 2), (_data.StoryB, "held", 3));
     }
 
     [Fact]
@@ -125,9 +122,8 @@ public sealed class DashboardChartsTests(DashboardChartsTests.Factory factory) :
     {
         var page = await DashboardAsync();
 
-        Assert.Equal(3, Cell(page, "chart-moderators", DashboardDataSet.FirstModerator, "published"));
-        Assert.Equal(1, Cell(page, "chart-moderators", DashboardDataSet.SecondModerator, "rejected"));
-        Assert.Equal(1, Cell(page, "chart-moderators", DashboardDataSet.SecondModerator, "trash"));
+        AssertCells(page, "chart-moderators", (DashboardDataSet.FirstModerator, "published", 3), (DashboardDataSet.SecondModerator, "rejected", 1),
+            (DashboardDataSet.SecondModerator, "trash", 1));
     }
 
     [Fact]
