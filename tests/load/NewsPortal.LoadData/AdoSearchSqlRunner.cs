@@ -1,8 +1,10 @@
 using System.Data.Common;
+using System.Globalization;
+using NewsPortal.Web.Infrastructure.Search;
 
-namespace NewsPortal.Web.Infrastructure.Search;
+namespace NewsPortal.LoadData;
 
-/// <summary>Plain ADO.NET on an open connection and transaction (the load generator's bulk load).</summary>
+/// <summary>The search index writer's SQL on plain ADO.NET, on the bulk load's open connection and transaction.</summary>
 public sealed class AdoSearchSqlRunner(DbConnection connection, DbTransaction? transaction) : ISearchSqlRunner
 {
     public async Task<List<object?[]>> QueryAsync(string sql, IReadOnlyList<object> parameters, CancellationToken cancellationToken)
