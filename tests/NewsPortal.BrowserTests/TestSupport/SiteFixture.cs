@@ -75,7 +75,7 @@ public sealed class SiteFixture : IAsyncLifetime
         return await work(scope.ServiceProvider.GetRequiredService<NewsDbContext>());
     }
 
-    /// <summary>Call first in every test: skips (or, under CI, fails) when there is no Chromium.</summary>
+    /// <summary>Skips the test (or, under CI, fails it) when there is no Chromium. <see cref="NewContextAsync"/> calls it; a test that needs the site before its first browser context calls it first.</summary>
     public void RequireBrowser()
     {
         if (_browser is not null)
@@ -134,6 +134,7 @@ public sealed class SiteFixture : IAsyncLifetime
 
     public async Task<IBrowserContext> NewContextAsync(int width = 1280, int height = 900, bool javaScript = true)
     {
+        RequireBrowser();
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseUrl,

@@ -9,7 +9,6 @@ public sealed partial class ArticleEditorEmbedTests(SiteFixture site)
     [Fact]
     public async Task VideoAddressAloneOnALine_BecomesAnEmbed_ThatAsksNothingOfTheVideoSiteUntilTheReaderPlaysIt()
     {
-        site.RequireBrowser();
         await using var context = await site.NewContextAsync();
         var (page, problems) = await OpenAsync(context, "/admin/articles/new");
         var headline = $"Video {Guid.NewGuid():N}"[..24];

@@ -9,7 +9,6 @@ public sealed partial class ArticleEditorRoundTripTests(SiteFixture site)
     [Fact]
     public async Task Article_OpenedAndSavedWithoutChanges_StoresTheSameHtml_AndTheEditorWritesItBackUnchanged()
     {
-        site.RequireBrowser();
         await using var context = await site.NewContextAsync();
         var page = await SiteFixture.SignedInPageAsync(context, SiteFixture.EditorEmail);
         var problems = WatchConsole(page);
@@ -51,7 +50,6 @@ public sealed partial class ArticleEditorRoundTripTests(SiteFixture site)
     [Fact]
     public async Task Editor_GivenEachCaseOfTheCorpus_WritesItBackUnchanged()
     {
-        site.RequireBrowser();
         await using var context = await site.NewContextAsync();
         var page = (await OpenAsync(context, "/admin/articles/new")).Page;
 
@@ -66,7 +64,6 @@ public sealed partial class ArticleEditorRoundTripTests(SiteFixture site)
     [Fact]
     public async Task BodyWithMarkupTheEditorDoesNotModel_OpensAsHtml_AndSavesUnchanged()
     {
-        site.RequireBrowser();
         await using var context = await site.NewContextAsync();
         var page = (await OpenAsync(context, "/admin/articles/new")).Page;
         var headline = $"Old markup {Guid.NewGuid():N}"[..28];
@@ -89,7 +86,6 @@ public sealed partial class ArticleEditorRoundTripTests(SiteFixture site)
     [Fact]
     public async Task PasteFromWordAndGoogleDocs_ArrivesWithoutStylesClassesOrSpans_AndKeepsItsStructure()
     {
-        site.RequireBrowser();
         await using var context = await site.NewContextAsync();
         var page = (await OpenAsync(context, "/admin/articles/new")).Page;
         const string word = """

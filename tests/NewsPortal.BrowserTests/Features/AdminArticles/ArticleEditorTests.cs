@@ -12,7 +12,6 @@ public sealed class ArticleEditorTests(SiteFixture site)
     [Fact]
     public async Task Editor_ByKeyboardOnly_WritesAHeadingAListAndALink_AndTheReaderSeesThem()
     {
-        site.RequireBrowser();
         await using var context = await site.NewContextAsync();
         var (page, problems) = await OpenAsync(context, "/admin/articles/new");
         var headline = $"Harbour reopens {Guid.NewGuid():N}"[..32];
@@ -83,7 +82,6 @@ public sealed class ArticleEditorTests(SiteFixture site)
     [Fact]
     public async Task Toolbar_ArrowKeysMoveAlongIt_AndTabLeavesIt()
     {
-        site.RequireBrowser();
         await using var context = await site.NewContextAsync();
         var page = (await OpenAsync(context, "/admin/articles/new")).Page;
 
@@ -110,7 +108,6 @@ public sealed class ArticleEditorTests(SiteFixture site)
     [InlineData(1280)]
     public async Task EditorPage_HasNoAxeViolations_NoSidewaysScrolling_AndLooksRight(int width)
     {
-        site.RequireBrowser();
         await using var context = await site.NewContextAsync(width, 900);
         var (page, problems) = await OpenAsync(context, "/admin/articles/1/edit");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(SiteFixture.OutputFolder, $"editor-page-{width}.png") });
@@ -140,7 +137,6 @@ public sealed class ArticleEditorTests(SiteFixture site)
     [Fact]
     public async Task WithoutJavaScript_TheBodyIsTheHtmlField()
     {
-        site.RequireBrowser();
         await using var context = await site.NewContextAsync(javaScript: false);
         var page = await SiteFixture.SignedInPageAsync(context, SiteFixture.EditorEmail);
         await page.GotoAsync("/admin/articles/1/edit");

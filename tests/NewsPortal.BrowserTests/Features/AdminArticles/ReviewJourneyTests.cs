@@ -11,7 +11,6 @@ public sealed class ReviewJourneyTests(SiteFixture site)
     [Fact]
     public async Task ReporterSubmits_EditorSendsBack_ReporterResubmits_EditorPublishes()
     {
-        site.RequireBrowser();
         await using var reporterContext = await site.NewContextAsync();
         await using var editorContext = await site.NewContextAsync();
         var reporter = await SiteFixture.SignedInPageAsync(reporterContext, SiteFixture.ReporterEmail);
@@ -75,7 +74,6 @@ public sealed class ReviewJourneyTests(SiteFixture site)
     [InlineData(1280)]
     public async Task ReporterPages_HaveNoAxeViolationsOrHtmlErrors_AndNoSidewaysScrolling(int width)
     {
-        site.RequireBrowser();
         await using var context = await site.NewContextAsync(width);
         var page = await SiteFixture.SignedInPageAsync(context, SiteFixture.ReporterEmail);
         foreach (var (name, url) in new[] { ("your stories", "/admin/articles"), ("your story waiting for review", $"/admin/articles/{site.ReviewStoryId}/edit"), ("dashboard", "/admin"), ("new story", "/admin/articles/new") })

@@ -5,7 +5,6 @@ public sealed class ModeratorJourneyTests(SiteFixture site)
     [Fact]
     public async Task Moderator_ApprovesWithTheKeyboardShortcut_AndTheReaderSeesTheComment()
     {
-        site.RequireBrowser();
         await using var readerContext = await site.NewContextAsync();
         var reader = await readerContext.NewPageAsync();
         await reader.GotoAsync("/category/science");

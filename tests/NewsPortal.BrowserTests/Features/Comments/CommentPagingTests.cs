@@ -11,7 +11,6 @@ public sealed class CommentPagingTests(SiteFixture site)
     [InlineData(false)]
     public async Task Reader_PagesThroughComments_AndPicksNewestFirst_WhichIsRemembered(bool javaScript)
     {
-        site.RequireBrowser();
         await using var context = await site.NewContextAsync(javaScript: javaScript);
         var page = await context.NewPageAsync();
         await page.GotoAsync($"/news/{SiteFixture.LongDiscussionSlug}");
@@ -34,7 +33,6 @@ public sealed class CommentPagingTests(SiteFixture site)
     [Fact]
     public async Task Keyboard_ReachesThePagerLinks()
     {
-        site.RequireBrowser();
         await using var context = await site.NewContextAsync();
         var page = await context.NewPageAsync();
         await page.GotoAsync($"/news/{SiteFixture.LongDiscussionSlug}");

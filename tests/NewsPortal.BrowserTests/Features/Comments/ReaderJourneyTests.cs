@@ -5,7 +5,6 @@ public sealed class ReaderJourneyTests(SiteFixture site)
     [Fact]
     public async Task Reader_FromFrontPageToArticle_PostsACommentAndSeesItHeld()
     {
-        site.RequireBrowser();
         await using var context = await site.NewContextAsync();
         var page = await context.NewPageAsync();
 
@@ -30,7 +29,6 @@ public sealed class ReaderJourneyTests(SiteFixture site)
     [Fact]
     public async Task ClientValidation_ShowsTheSeedMessagesBeforeAnyRequest()
     {
-        site.RequireBrowser();
         await using var context = await site.NewContextAsync();
         var page = await context.NewPageAsync();
         await page.GotoAsync("/");
@@ -53,7 +51,6 @@ public sealed class ReaderJourneyTests(SiteFixture site)
     [Fact]
     public async Task WithJavaScriptOff_TheServerValidatesAndAcceptsTheSamePost()
     {
-        site.RequireBrowser();
         await using var context = await site.NewContextAsync(javaScript: false);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/");
@@ -80,7 +77,6 @@ public sealed class ReaderJourneyTests(SiteFixture site)
     [Fact]
     public async Task KeyboardOnly_ReachesFillsAndSendsTheForm_AndFocusGoesToTheFirstError()
     {
-        site.RequireBrowser();
         await using var context = await site.NewContextAsync();
         var page = await context.NewPageAsync();
         await page.GotoAsync("/");

@@ -6,7 +6,6 @@ public sealed class MailJourneyTests(SiteFixture site)
     [Fact]
     public async Task Reader_TicksNotifyMeByItsLabel_AndTheCommentIsSubscribed()
     {
-        site.RequireBrowser();
         await using var context = await site.NewContextAsync();
         var page = await context.NewPageAsync();
         await page.GotoAsync("/category/world");
@@ -30,7 +29,6 @@ public sealed class MailJourneyTests(SiteFixture site)
     [Fact]
     public async Task Reader_FollowsThePrivacyLinkFromTheForm_AndAsksForErasure()
     {
-        site.RequireBrowser();
         await using var context = await site.NewContextAsync(width: 390, height: 900);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/category/world");
@@ -49,7 +47,6 @@ public sealed class MailJourneyTests(SiteFixture site)
     [Fact]
     public async Task Moderator_ChoosesADailyDigest_AndTheChoiceIsKept()
     {
-        site.RequireBrowser();
         await using var context = await site.NewContextAsync();
         var page = await SiteFixture.SignedInPageAsync(context, SiteFixture.ModeratorEmail);
         await page.GotoAsync("/admin");
