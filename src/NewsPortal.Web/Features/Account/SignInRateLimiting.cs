@@ -31,7 +31,7 @@ public static class SignInRateLimiting
 
     public static IServiceCollection AddSignInRateLimiting(this IServiceCollection services)
     {
-        services.AddOptions<SignInOptions>().BindConfiguration(SignInOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddCheckedOptions<SignInOptions>(SignInOptions.SectionName);
         services.AddSingleton<SignInAccountThrottle>();
         services.AddSingleton<SignInDevices>();
         services.AddSingleton<DummyPasswordHash>();

@@ -7,7 +7,7 @@ public static class DashboardServiceCollectionExtensions
     /// <summary>The dashboard's charts, the jobs that keep their daily rows, and the search statistics.</summary>
     public static IServiceCollection AddDashboard(this IServiceCollection services)
     {
-        services.AddOptions<DashboardOptions>().BindConfiguration(DashboardOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddCheckedOptions<DashboardOptions>(DashboardOptions.SectionName);
         services.AddScoped<SiteDays>();
         services.AddScoped<JobLeases>();
         services.AddScoped<DailyStatsBuilder>();

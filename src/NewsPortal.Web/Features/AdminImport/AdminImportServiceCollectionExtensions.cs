@@ -5,9 +5,7 @@ public static class AdminImportServiceCollectionExtensions
     /// <summary>/admin/import: the upload, the run's record and lease, and the background runner.</summary>
     public static IServiceCollection AddAdminImport(this IServiceCollection services)
     {
-        services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddCheckedOptions<ImportOptions>(ImportOptions.SectionName);
         services.AddSingleton<ImportWorkSignal>();
         services.AddScoped<ImportRuns>();
         services.AddScoped<ImportPage>();

@@ -5,10 +5,7 @@ public static class CommentsServiceCollectionExtensions
     /// <summary>Readers' comments: the thread, posting, reporting, editing one's own, and their limits (<c>Comments:*</c>).</summary>
     public static IServiceCollection AddComments(this IServiceCollection services)
     {
-        services.AddOptions<CommentOptions>()
-            .BindConfiguration(CommentOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddCheckedOptions<CommentOptions>(CommentOptions.SectionName);
         services.AddScoped<CommentThreadService>();
         services.AddScoped<CommentSectionService>();
         services.AddSingleton<HeldCommentsCookie>();

@@ -4,9 +4,7 @@ public static class NotificationServiceCollectionExtensions
 {
     public static IServiceCollection AddNotifications(this IServiceCollection services)
     {
-        services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddCheckedOptions<NotificationOptions>(NotificationOptions.SectionName);
         services.AddSingleton<MailLinks>();
         services.AddScoped<NotificationWork>();
         services.AddScoped<AddressConfirmations>();

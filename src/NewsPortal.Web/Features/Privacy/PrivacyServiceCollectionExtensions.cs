@@ -4,9 +4,7 @@ public static class PrivacyServiceCollectionExtensions
 {
     public static IServiceCollection AddPrivacy(this IServiceCollection services)
     {
-        services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddCheckedOptions<PrivacyOptions>(PrivacyOptions.SectionName);
         services.AddScoped<PrivacyService>();
         services.AddScoped<CommenterErasure>();
         services.AddScoped<RetentionJob>();

@@ -7,7 +7,7 @@ public static class SearchServiceCollectionExtensions
     {
         services.AddScoped<SearchService>();
         services.AddSingleton<SearchGate>();
-        services.AddOptions<SearchOptions>().BindConfiguration(SearchOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddCheckedOptions<SearchOptions>(SearchOptions.SectionName);
         return services;
     }
 }

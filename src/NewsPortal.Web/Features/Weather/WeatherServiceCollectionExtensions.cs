@@ -4,10 +4,7 @@ public static class WeatherServiceCollectionExtensions
 {
     public static IServiceCollection AddWeather(this IServiceCollection services)
     {
-        services.AddOptions<WeatherOptions>()
-            .BindConfiguration(WeatherOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddCheckedOptions<WeatherOptions>(WeatherOptions.SectionName);
 
         services.AddHttpClient<OpenMeteoClient>((sp, http) =>
         {

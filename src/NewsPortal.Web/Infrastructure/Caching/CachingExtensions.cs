@@ -11,7 +11,7 @@ public static class CachingExtensions
     /// </summary>
     public static IServiceCollection AddReaderCache(this IServiceCollection services)
     {
-        services.AddOptions<CacheOptions>().BindConfiguration(CacheOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddCheckedOptions<CacheOptions>(CacheOptions.SectionName);
         services.AddSingleton<RedisConnection>();
         services.AddSingleton<ReaderCache>();
         services.AddScoped<ReaderSnapshot>();

@@ -19,7 +19,7 @@ public static class DatabaseServiceCollectionExtensions
         this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var provider = ReadProvider(configuration);
-        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddCheckedOptions<DatabaseOptions>(DatabaseOptions.SectionName);
 
         services.AddSingleton<SearchIndexInterceptor>();
         services.AddHostedService<SearchIndexCatchUpService>();

@@ -8,20 +8,16 @@ public static partial class MailServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddMail(this IServiceCollection services)
     {
-        services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.SectionName)
-            .ValidateDataAnnotations()
+        services.AddCheckedOptions<SmtpOptions>(SmtpOptions.SectionName)
             .Validate(o => !o.UsesServer || !string.IsNullOrWhiteSpace(o.From), "Smtp:From (the sender address) is required when Smtp:Host is set.")
             .Validate(o => string.IsNullOrEmpty(o.Username) || o.Password is not null, "Smtp:Password is required when Smtp:Username is set.")
-            .Validate(o => !string.IsNullOrWhiteSpace(o.PickupDirectory), "Smtp:PickupDirectory must not be empty.")
-            .ValidateOnStart();
-        services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.SectionName)
-            .ValidateDataAnnotations()
+            .Validate(o => !string.IsNullOrWhiteSpace(o.PickupDirectory), "Smtp:PickupDirectory must not be empty.");
+        services.AddCheckedOptions<OutboxOptions>(OutboxOptions.SectionName)
             .Validate<IOptions<SmtpOptions>>(
                 (outbox, smtp) => outbox.OutlastsASend(smtp.Value),
                 $"Outbox:Lease must be longer than {OutboxOptions.SendsPerLease} × Smtp:TimeoutSeconds + {OutboxOptions.LeaseMargin.TotalSeconds:0} s: " +
                 "a send is at least four network operations, each allowed Smtp:TimeoutSeconds, and another instance takes a message " +
-                "over (and sends it again) once its claim has run out. Raise Outbox:Lease or lower Smtp:TimeoutSeconds.")
-            .ValidateOnStart();
+                "over (and sends it again) once its claim has run out. Raise Outbox:Lease or lower Smtp:TimeoutSeconds.");
 
         services.AddHttpContextAccessor();
         services.AddSingleton<MailSite>();

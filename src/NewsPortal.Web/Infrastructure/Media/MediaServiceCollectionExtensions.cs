@@ -11,9 +11,7 @@ public static class MediaServiceCollectionExtensions
 
     public static IServiceCollection AddMediaLibrary(this IServiceCollection services)
     {
-        services.AddOptions<MediaOptions>().BindConfiguration(MediaOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddCheckedOptions<MediaOptions>(MediaOptions.SectionName);
         services.AddSingleton<IMediaStore, FolderMediaStore>();
         services.AddSingleton<ImageIntake>();
         services.AddSingleton<MediaWorkSignal>();

@@ -6,12 +6,9 @@ public static class SiteServiceCollectionExtensions
 {
     public static IServiceCollection AddSite(this IServiceCollection services)
     {
-        services.AddOptions<SiteOptions>()
-            .BindConfiguration(SiteOptions.SectionName)
-            .ValidateDataAnnotations()
+        services.AddCheckedOptions<SiteOptions>(SiteOptions.SectionName)
             .Validate(o => TryFindTimeZone(o.TimeZone), "Site:TimeZone must be an IANA time zone id such as Europe/London.")
-            .Validate(o => SiteOptions.IsValidPublicUrl(o.PublicUrl), "Site:PublicUrl must be an absolute http:// or https:// URL such as https://news.example.com, with no query or fragment.")
-            .ValidateOnStart();
+            .Validate(o => SiteOptions.IsValidPublicUrl(o.PublicUrl), "Site:PublicUrl must be an absolute http:// or https:// URL such as https://news.example.com, with no query or fragment.");
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SiteClock>();

@@ -5,9 +5,7 @@ public static class RevisionsServiceCollectionExtensions
     /// <summary>Revisions, autosave slots, conflict detection and presence for the article editor.</summary>
     public static IServiceCollection AddArticleRevisions(this IServiceCollection services)
     {
-        services.AddOptions<RevisionOptions>().BindConfiguration(RevisionOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddCheckedOptions<RevisionOptions>(RevisionOptions.SectionName);
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentStaff>();
         services.AddScoped<RevisionRecorder>();
