@@ -23,7 +23,7 @@ public sealed class MailAndPrivacySqlServerQueryTests(SqlServerQueryTestBase.Sql
         var commands = _factory.Capture.Commands.Distinct().ToList();
         Assert.Contains(commands, c => c.Contains("UPDATE [o]", StringComparison.Ordinal) && c.Contains("[ClaimToken]", StringComparison.Ordinal));
         Assert.True(commands.Count(c => c.Contains("[OutboxMessages]", StringComparison.Ordinal)) >= 6, string.Join("\n\n", commands));
-        AssertValidTSql(commands);
+        TSql.AssertValid(commands);
     }
 
     /// <summary>The notification dispatcher (triggers, staff choices, digests, subscriptions, confirmations) and unsubscribing.</summary>
@@ -51,7 +51,7 @@ public sealed class MailAndPrivacySqlServerQueryTests(SqlServerQueryTestBase.Sql
         Assert.Contains(commands, c => c.Contains("[StaffMailPreferences]", StringComparison.Ordinal) && c.Contains("[AspNetUserRoles]", StringComparison.Ordinal));
         Assert.Contains(commands, c => c.Contains("[ReplySubscriptions]", StringComparison.Ordinal) && c.Contains("[SubscriberAddresses]", StringComparison.Ordinal));
         Assert.Contains(commands, c => c.Contains("[MailTriggers]", StringComparison.Ordinal));
-        AssertValidTSql(commands);
+        TSql.AssertValid(commands);
     }
 
     /// <summary>Privacy: the export, the erasure and the retention job.</summary>
@@ -92,6 +92,6 @@ public sealed class MailAndPrivacySqlServerQueryTests(SqlServerQueryTestBase.Sql
         Assert.Contains(commands, c => c.StartsWith("UPDATE [o]", StringComparison.Ordinal) && c.Contains("[ClaimToken] = NULL", StringComparison.Ordinal));
         Assert.Contains(commands, c => c.Contains("FROM [CommentHistory]", StringComparison.Ordinal));
         Assert.Contains(commands, c => c.StartsWith("DELETE FROM [p]", StringComparison.Ordinal) && c.Contains("[PrivacyRequests]", StringComparison.Ordinal));
-        AssertValidTSql(commands);
+        TSql.AssertValid(commands);
     }
 }

@@ -44,11 +44,9 @@ public sealed class MigrationTests
         using var db = new SqlServerDesignTimeFactory().CreateDbContext([]);
         var script = db.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent);
 
-        var parser = new TSql160Parser(initialQuotedIdentifiers: true);
-        using var reader = new StringReader(script);
-        var fragment = parser.Parse(reader, out var errors);
+        var (fragment, errors) = TSql.Parse(script);
 
-        Assert.Empty(errors.Select(e => $"line {e.Line}: {e.Message}"));
+        Assert.Empty(errors);
         var tables = new CreateTableCounter();
         fragment.Accept(tables);
         Assert.True(tables.Count >= 10, $"Expected the schema's tables, found {tables.Count} CREATE TABLE statements.");
@@ -66,11 +64,7 @@ public sealed class MigrationTests
         using var db = new SqlServerDesignTimeFactory().CreateDbContext([]);
         var script = db.GetService<IMigrator>().GenerateScript();
 
-        var parser = new TSql160Parser(initialQuotedIdentifiers: true);
-        using var reader = new StringReader(script);
-        parser.Parse(reader, out var errors);
-
-        Assert.Empty(errors.Select(e => $"line {e.Line}: {e.Message}"));
+        Assert.Empty(TSql.Parse(script).Errors);
         Assert.Contains("INSERT INTO [CommentAuthorSearch] ([CommentId], [Name], [Email], [Ip])", script, StringComparison.Ordinal);
     }
 
@@ -79,11 +73,7 @@ public sealed class MigrationTests
     {
         using var db = new SqlServerDesignTimeFactory().CreateDbContext([]);
 
-        var parser = new TSql160Parser(initialQuotedIdentifiers: true);
-        using var reader = new StringReader(db.Database.GenerateCreateScript());
-        parser.Parse(reader, out var errors);
-
-        Assert.Empty(errors.Select(e => $"line {e.Line}: {e.Message}"));
+        Assert.Empty(TSql.Parse(db.Database.GenerateCreateScript()).Errors);
     }
 
     private sealed class CreateTableCounter : TSqlFragmentVisitor

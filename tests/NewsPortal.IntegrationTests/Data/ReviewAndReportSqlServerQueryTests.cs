@@ -34,7 +34,7 @@ public sealed class ReviewAndReportSqlServerQueryTests(SqlServerQueryTestBase.Sq
         Assert.Contains(commands, c => c.Contains("[ArticlePreviewLinks]", StringComparison.Ordinal));
         Assert.Contains(commands, c => c.Contains("[ArticleEvents]", StringComparison.Ordinal));
         Assert.Contains(commands, c => c.Contains("[ArticleNotes]", StringComparison.Ordinal));
-        AssertValidTSql(commands);
+        TSql.AssertValid(commands);
     }
 
     /// <summary>Readers' reports: the report page and post, the reported queue, a decision and the transparency summary.</summary>
@@ -66,6 +66,6 @@ public sealed class ReviewAndReportSqlServerQueryTests(SqlServerQueryTestBase.Sq
         Assert.Contains(commands, c => c.Contains("[ReportPriority]", StringComparison.Ordinal) && c.Contains("OFFSET", StringComparison.Ordinal));
         Assert.Contains(commands, c => c.Contains("[CommentReports]", StringComparison.Ordinal) && c.Contains("GROUP BY", StringComparison.Ordinal));
         Assert.Contains(commands, c => c.Contains("[CommentReports]", StringComparison.Ordinal) && c.Contains("[ReaderKey]", StringComparison.Ordinal));
-        AssertValidTSql(commands);
+        TSql.AssertValid(commands);
     }
 }

@@ -36,7 +36,7 @@ public sealed class SqlServerQueryTests(SqlServerQueryTestBase.SqlServerFactory 
 
         var commands = _factory.Capture.Commands.Distinct().ToList();
         Assert.True(commands.Count >= 12, $"Only {commands.Count} distinct commands were captured.");
-        AssertValidTSql(commands);
+        TSql.AssertValid(commands);
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public sealed class SqlServerQueryTests(SqlServerQueryTestBase.SqlServerFactory 
         var commands = _factory.Capture.Commands.Distinct().ToList();
         Assert.Contains(commands, c => c.Contains("[ListedAt]", StringComparison.Ordinal) && c.Contains("OFFSET", StringComparison.Ordinal));
         Assert.Contains(commands, c => c.Contains("GROUP BY [c].[Status]", StringComparison.Ordinal));
-        AssertValidTSql(commands);
+        TSql.AssertValid(commands);
     }
 
     /// <summary>
@@ -120,7 +120,7 @@ public sealed class SqlServerQueryTests(SqlServerQueryTestBase.SqlServerFactory 
         Assert.Contains(commands, c => c.StartsWith("SELECT TOP (10000) t.Id FROM Comments t WHERE t.Id > @p0 AND NOT EXISTS (SELECT 1 FROM CommentSearch s WHERE s.CommentId = t.Id)", StringComparison.Ordinal));
         Assert.Contains(commands, c => c.StartsWith("SELECT t.Id FROM Articles t WHERE t.Id IN (@p0) AND NOT EXISTS (SELECT 1 FROM ArticleSearch s WHERE s.ArticleId = t.Id)", StringComparison.Ordinal));
         Assert.Contains(commands, c => c.Contains("EXEC @granted = sp_getapplock @Resource = @p0, @LockMode = 'Exclusive', @LockOwner = 'Transaction'", StringComparison.Ordinal));
-        AssertValidTSql(commands.Where(c => c.Contains("Search", StringComparison.Ordinal) || c.Contains("sp_getapplock", StringComparison.Ordinal)));
+        TSql.AssertValid(commands.Where(c => c.Contains("Search", StringComparison.Ordinal) || c.Contains("sp_getapplock", StringComparison.Ordinal)));
     }
 
     /// <summary>Sections and bylines: their newsroom pages' reads and writes, and the article editor's co-authors.</summary>
@@ -166,6 +166,6 @@ public sealed class SqlServerQueryTests(SqlServerQueryTestBase.SqlServerFactory 
         Assert.Contains(commands, c => c.Contains("[CategorySlugRedirects]", StringComparison.Ordinal));
         Assert.Contains(commands, c => c.Contains("[AuthorSlugRedirects]", StringComparison.Ordinal));
         Assert.Contains(commands, c => c.Contains("[ArticleCoAuthors]", StringComparison.Ordinal));
-        AssertValidTSql(commands);
+        TSql.AssertValid(commands);
     }
 }

@@ -1,4 +1,3 @@
-using Microsoft.SqlServer.TransactSql.ScriptDom;
 using NewsPortal.IntegrationTests.Data;
 using NewsPortal.Web.Features.AdminDashboard;
 using NewsPortal.Web.Features.Search;
@@ -36,12 +35,6 @@ public sealed class DashboardSqlServerQueryTests
             Assert.True(commands.Any(c => c.Contains(table, StringComparison.Ordinal)), $"No command read or wrote {table}; captured:\n{string.Join("\n---\n", commands)}");
         }
 
-        var parser = new TSql160Parser(initialQuotedIdentifiers: true);
-        foreach (var sql in commands)
-        {
-            using var reader = new StringReader(sql);
-            parser.Parse(reader, out var errors);
-            Assert.True(errors.Count == 0, $"Not valid T-SQL ({string.Join("; ", errors.Select(e => e.Message))}):\n{sql}");
-        }
+        TSql.AssertValid(commands);
     }
 }

@@ -1,4 +1,3 @@
-using Microsoft.SqlServer.TransactSql.ScriptDom;
 using NewsPortal.IntegrationTests.Data;
 using NewsPortal.Web.Features.AdminImport;
 using NewsPortal.Web.Features.WordPressImport;
@@ -38,12 +37,6 @@ public sealed class ImportRunsSqlServerQueryTests(SqlServerQueryTests.SqlServerF
         var commands = factory.Capture.Commands.Distinct().ToList();
         Assert.Contains(commands, c => c.Contains("INSERT INTO [WordPressImportRuns]", StringComparison.Ordinal));
         Assert.Contains(commands, c => c.Contains("UPDATE [w]", StringComparison.Ordinal) && c.Contains("[LeaseUntil]", StringComparison.Ordinal));
-        var parser = new TSql160Parser(initialQuotedIdentifiers: true);
-        foreach (var sql in commands)
-        {
-            using var reader = new StringReader(sql);
-            parser.Parse(reader, out var errors);
-            Assert.True(errors.Count == 0, $"Not valid T-SQL ({string.Join("; ", errors.Select(e => e.Message))}):\n{sql}");
-        }
+        TSql.AssertValid(commands);
     }
 }

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.SqlServer.TransactSql.ScriptDom;
 using NewsPortal.IntegrationTests.Data;
 using NewsPortal.Web.Features.AdminMedia;
 using NewsPortal.Web.Infrastructure.Media;
@@ -61,13 +60,7 @@ public sealed class MediaSqlServerQueryTests : IClassFixture<SqlServerQueryTests
         Assert.True(commands.Any(c => c.Contains("[Articles]", StringComparison.Ordinal) && c.Contains("[BodyHtml] LIKE", StringComparison.Ordinal)),
             "The where-used query was not run:\n" + string.Join("\n---\n", commands.Where(c => c.Contains("[Articles]", StringComparison.Ordinal))));
         Assert.Contains(commands, c => c.Contains("UPDATE [m]", StringComparison.Ordinal) && c.Contains("[LeaseUntil]", StringComparison.Ordinal));
-        var parser = new TSql160Parser(initialQuotedIdentifiers: true);
-        foreach (var sql in commands)
-        {
-            using var reader = new StringReader(sql);
-            parser.Parse(reader, out var errors);
-            Assert.True(errors.Count == 0, $"Not valid T-SQL ({string.Join("; ", errors.Select(e => e.Message))}):\n{sql}");
-        }
+        TSql.AssertValid(commands);
     }
 
     private static async Task SavedOrAnsweredWithoutRowsAsync(Func<Task> save)

@@ -1,5 +1,4 @@
 using System.Diagnostics.Metrics;
-using Microsoft.SqlServer.TransactSql.ScriptDom;
 using NewsPortal.IntegrationTests.Data;
 using NewsPortal.Web.Infrastructure.Telemetry;
 
@@ -31,12 +30,6 @@ public sealed class MetricsSqlServerQueryTests
         var commands = factory.Capture.Commands.Where(c => c.Contains("[OutboxMessages]", StringComparison.Ordinal) || c.Contains("[Comments]", StringComparison.Ordinal))
             .Distinct().ToList();
         Assert.True(commands.Count >= 4, $"Expected the four gauge queries (outbox counts and oldest, queue size and oldest); captured:\n{string.Join("\n---\n", commands)}");
-        var parser = new TSql160Parser(initialQuotedIdentifiers: true);
-        foreach (var sql in commands)
-        {
-            using var reader = new StringReader(sql);
-            parser.Parse(reader, out var errors);
-            Assert.True(errors.Count == 0, $"Not valid T-SQL ({string.Join("; ", errors.Select(e => e.Message))}):\n{sql}");
-        }
+        TSql.AssertValid(commands);
     }
 }

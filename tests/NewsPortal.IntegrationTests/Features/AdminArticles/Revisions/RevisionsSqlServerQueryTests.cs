@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
-using Microsoft.SqlServer.TransactSql.ScriptDom;
 using NewsPortal.IntegrationTests.Data;
 using NewsPortal.Web.Features.AdminArticles;
 using NewsPortal.Web.Features.AdminArticles.Revisions;
@@ -59,13 +58,7 @@ public sealed class RevisionsSqlServerQueryTests(SqlServerQueryTests.SqlServerFa
         Assert.Contains(commands, c => c.Contains("INSERT INTO [ArticleRevisions]", StringComparison.Ordinal));
         Assert.Contains(commands, c => c.Contains("[EditVersion] = @", StringComparison.Ordinal) && c.Contains("UPDATE [Articles]", StringComparison.Ordinal));
         Assert.Contains(commands, c => c.Contains("[ArticleAutosaves]", StringComparison.Ordinal) && c.Contains("INSERT", StringComparison.Ordinal));
-        var parser = new TSql160Parser(initialQuotedIdentifiers: true);
-        foreach (var sql in commands)
-        {
-            using var reader = new StringReader(sql);
-            parser.Parse(reader, out var errors);
-            Assert.True(errors.Count == 0, $"Not valid T-SQL ({string.Join("; ", errors.Select(e => e.Message))}):\n{sql}");
-        }
+        TSql.AssertValid(commands);
     }
 
     private async Task InScopeAsync(Func<IServiceProvider, Task> work)
