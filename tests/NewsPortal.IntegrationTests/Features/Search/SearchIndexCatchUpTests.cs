@@ -26,16 +26,7 @@ public sealed class SearchIndexCatchUpTests
         return await site.WithDbAsync(async db =>
         {
             var article = await new ArticleBuilder().Headline($"The {word} survey").PublishedAt(DateTime.UtcNow.AddDays(-400)).SaveAsync(db);
-            db.Comments.Add(new Comment
-            {
-                ArticleId = article.Id,
-                AuthorName = "Old Reader",
-                AuthorEmail = "old.reader@example.test",
-                BodyHtml = $"<p>A comment about the {word} from long ago.</p>",
-                Status = CommentStatus.Approved,
-                CreatedAt = DateTime.UtcNow.AddDays(-400),
-            });
-            await db.SaveChangesAsync();
+            await StoredComments.AddAsync(db, article.Id, "Old Reader", "old.reader@example.test", $"<p>A comment about the {word} from long ago.</p>", CommentStatus.Approved, DateTime.UtcNow.AddDays(-400));
             await db.Database.ExecuteSqlRawAsync("DELETE FROM ArticleSearch; DELETE FROM CommentSearch; DELETE FROM CommentAuthorSearch;");
 #pragma warning disable EF1002 // The path is the test's own temporary file name.
             await db.Database.ExecuteSqlRawAsync($"VACUUM INTO '{path}'");

@@ -65,19 +65,7 @@ public sealed class ReaderCacheGuaranteeTests(ReaderCacheGuaranteeTests.Factory 
     {
         var article = await factory.WithDbAsync(db => new ArticleBuilder().SaveAsync(db));
         Assert.Equal(HttpStatusCode.OK, (await GetAsync($"/news/{article.Slug}")).StatusCode);
-        await factory.WithDbAsync(async db =>
-        {
-            db.Comments.Add(new Comment
-            {
-                ArticleId = article.Id,
-                AuthorName = "Hot",
-                AuthorEmail = "hot@example.com",
-                BodyHtml = "<p>Just approved.</p>",
-                Status = CommentStatus.Approved,
-                CreatedAt = DateTime.UtcNow,
-            });
-            await db.SaveChangesAsync();
-        });
+        await factory.WithDbAsync(db => StoredComments.AddAsync(db, article.Id, "Hot", "hot@example.com", "<p>Just approved.</p>", CommentStatus.Approved, DateTime.UtcNow));
 
         // 32 readers miss at once; the one load is held until the other 31 have joined it (the cache counts misses
         // that wait for a load already started), so none of them can have been served from a stored value.
@@ -185,16 +173,7 @@ public sealed class ReaderCacheGuaranteeTests(ReaderCacheGuaranteeTests.Factory 
         await using var transaction = await db.Database.BeginTransactionAsync();
         var before = await Cache.CurrentAsync(CancellationToken.None);
 
-        db.Comments.Add(new Comment
-        {
-            ArticleId = article.Id,
-            AuthorName = "Tx",
-            AuthorEmail = "tx@example.com",
-            BodyHtml = "<p>In a transaction.</p>",
-            Status = CommentStatus.Approved,
-            CreatedAt = DateTime.UtcNow,
-        });
-        await db.SaveChangesAsync();
+        await StoredComments.AddAsync(db, article.Id, "Tx", "tx@example.com", "<p>In a transaction.</p>", CommentStatus.Approved, DateTime.UtcNow);
         Assert.Equal(before, await Cache.CurrentAsync(CancellationToken.None));
 
         if (commit)

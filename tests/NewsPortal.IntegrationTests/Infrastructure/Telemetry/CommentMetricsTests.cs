@@ -63,16 +63,7 @@ public sealed class CommentMetricsTests(MetricsSite site) : MetricsTestBase(site
         await _site.Factory.WithDbAsync(async db =>
         {
             var article = await new ArticleBuilder().SaveAsync(db);
-            db.Comments.Add(new Comment
-            {
-                ArticleId = article.Id,
-                AuthorName = "Waiting",
-                AuthorEmail = "waiting@example.com",
-                BodyHtml = "<p>Waiting.</p>",
-                Status = CommentStatus.Pending,
-                CreatedAt = DateTime.UtcNow.AddHours(-2),
-            });
-            await db.SaveChangesAsync();
+            await StoredComments.AddAsync(db, article.Id, "Waiting", "waiting@example.com", "<p>Waiting.</p>", CommentStatus.Pending, DateTime.UtcNow.AddHours(-2));
         });
         var pending = await _site.Factory.WithDbAsync(db => db.Comments.CountAsync(c => c.Status == CommentStatus.Pending));
 
