@@ -130,12 +130,9 @@ public sealed class BodyImagePromotionTests : IAsyncLifetime
         Assert.NotNull(page.QuerySelector(".article-body picture img[src='/media/market.jpg-800.jpg']"));
     }
 
-    [Fact]
-    public async Task ArticlePage_OnlyAnImageFromOutsideTheLibrary_HasNoImageInPreviewsOrJsonLd()
+    /// <summary>Link previews and structured data name no picture: no og:image or twitter:image, a summary card, no JSON-LD image.</summary>
+    private static void AssertNoPreviewImage(IDocument page)
     {
-        var page = await PageAsync("Outside photo only");
-
-        Assert.NotNull(page.QuerySelector($".article-body img[src='{External}']"));
         Assert.Null(page.QuerySelector("meta[property='og:image']"));
         Assert.Null(page.QuerySelector("meta[name='twitter:image']"));
         Assert.Equal("summary", Meta(page, "meta[name='twitter:card']"));
@@ -143,14 +140,20 @@ public sealed class BodyImagePromotionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ArticlePage_OnlyAnImageFromOutsideTheLibrary_HasNoImageInPreviewsOrJsonLd()
+    {
+        var page = await PageAsync("Outside photo only");
+
+        Assert.NotNull(page.QuerySelector($".article-body img[src='{External}']"));
+        AssertNoPreviewImage(page);
+    }
+
+    [Fact]
     public async Task ArticlePage_NoPicture_HasNoImageInPreviewsOrJsonLd()
     {
         var page = await PageAsync("No picture");
 
-        Assert.Null(page.QuerySelector("meta[property='og:image']"));
-        Assert.Null(page.QuerySelector("meta[name='twitter:image']"));
-        Assert.Equal("summary", Meta(page, "meta[name='twitter:card']"));
-        Assert.Null(JsonLdImage(page));
+        AssertNoPreviewImage(page);
     }
 
     [Fact]
