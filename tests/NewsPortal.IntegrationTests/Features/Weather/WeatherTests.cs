@@ -30,6 +30,15 @@ public sealed class WeatherTests
 
     private static readonly TimeSpan EventTimeout = TimeSpan.FromSeconds(20);
 
+    /// <summary>The article page was served whole (its date in the header strip, its headline) with no weather in it.</summary>
+    private static void AssertServedWithoutWeather(HttpResponseMessage response, IDocument document)
+    {
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Null(document.QuerySelector(".weather"));
+        Assert.NotNull(document.QuerySelector(".header-strip .today time"));
+        Assert.NotNull(document.QuerySelector("h1"));
+    }
+
     [Fact]
     public async Task Pages_WhenTheForecastFails_RenderWithoutWeather()
     {
@@ -39,10 +48,7 @@ public sealed class WeatherTests
 
         var (response, document) = await Html.GetAsync(client, $"/news/{slug}");
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Null(document.QuerySelector(".weather"));
-        Assert.NotNull(document.QuerySelector(".header-strip .today time"));
-        Assert.NotNull(document.QuerySelector("h1"));
+        AssertServedWithoutWeather(response, document);
     }
 
     [Fact]
@@ -59,10 +65,7 @@ public sealed class WeatherTests
 
         // The page came back while the forecast call (which gives up only after 60 s) was still hanging.
         Assert.True(handler.InFlight > 0, "The forecast call had ended before the page answered, so the page may have waited for it.");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Null(document.QuerySelector(".weather"));
-        Assert.NotNull(document.QuerySelector(".header-strip .today time"));
-        Assert.NotNull(document.QuerySelector("h1"));
+        AssertServedWithoutWeather(response, document);
     }
 
     [Fact]
