@@ -38,6 +38,15 @@ public sealed class ArticleSaveRaceTests(ArticleSaveRaceTests.Factory factory) :
         return (editor, Html.ActionOf(form), fields);
     }
 
+    /// <summary>Both forms posted at once; neither save goes on past its tag lookup until the other has made it too.</summary>
+    private Task<HttpResponseMessage[]> SaveTogetherAsync(
+        (HttpClient Editor, string Action, List<KeyValuePair<string, string>> Fields) a,
+        (HttpClient Editor, string Action, List<KeyValuePair<string, string>> Fields) b)
+    {
+        factory.Barrier.Arm("FROM \"Tags\"", 2);
+        return Task.WhenAll(Html.PostAsync(a.Editor, a.Action, a.Fields), Html.PostAsync(b.Editor, b.Action, b.Fields));
+    }
+
     [Fact]
     public async Task TwoEditors_CreatingTheSameNewTagAtOnce_BothSaveAndShareOneTag()
     {
@@ -45,8 +54,7 @@ public sealed class ArticleSaveRaceTests(ArticleSaveRaceTests.Factory factory) :
         var b = await FilledEditorAsync("tag-race-b@test.example", "Ferry timetable restored", "harbour race tag");
 
         // Both have looked the tag up (and found nothing) before either writes.
-        factory.Barrier.Arm("FROM \"Tags\"", 2);
-        var responses = await Task.WhenAll(Html.PostAsync(a.Editor, a.Action, a.Fields), Html.PostAsync(b.Editor, b.Action, b.Fields));
+        var responses = await SaveTogetherAsync(a, b);
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.SeeOther, r.StatusCode));
         var tags = await factory.WithDbAsync(db => db.Tags.Where(t => t.Slug == "harbour-race-tag").Select(t => new { t.Id, Articles = t.Articles.Count }).ToListAsync());
@@ -59,8 +67,7 @@ public sealed class ArticleSaveRaceTests(ArticleSaveRaceTests.Factory factory) :
         var a = await FilledEditorAsync("slug-race-a@test.example", "Council race result declared", "council");
         var b = await FilledEditorAsync("slug-race-b@test.example", "Council race result declared", "council");
 
-        factory.Barrier.Arm("FROM \"Tags\"", 2);
-        var responses = await Task.WhenAll(Html.PostAsync(a.Editor, a.Action, a.Fields), Html.PostAsync(b.Editor, b.Action, b.Fields));
+        var responses = await SaveTogetherAsync(a, b);
 
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.SeeOther], responses.Select(r => r.StatusCode).Order());
         var refused = await Html.ParseAsync(responses.Single(r => r.StatusCode == HttpStatusCode.OK));
