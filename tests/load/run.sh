@@ -347,7 +347,8 @@ reader_cookies() {
 # static_copy_rows <path> <label> <row>: the ceiling for those bytes on this machine. The page as the site just served
 # it is saved to a file and served by nginx (no proxying, sendfile, keep-alive), then measured like a site row
 # ("nginx: the <label>'s bytes as a static file", plain and gzip); the site's rows <row> and "<row>, gzip" are compared
-# with it in STATIC_NOTE, and "<row>, a returning reader" with the plain file where that row was run. Needs nginx (skipped with --no-proxy).
+# with it in STATIC_NOTE, and "<row>, a returning reader" with the plain file where that row was run. Needs nginx
+# (skipped with --no-proxy).
 STATIC_NOTE=""
 static_copy_rows() {
   local path="$1" label="$2" site_row="$3"
