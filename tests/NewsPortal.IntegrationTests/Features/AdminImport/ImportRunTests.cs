@@ -1,3 +1,4 @@
+using NewsPortal.Web.Features.AdminImport;
 using NewsPortal.Web.Infrastructure.Database;
 
 namespace NewsPortal.IntegrationTests.Features.AdminImport;
@@ -95,10 +96,24 @@ public sealed class ImportRunTests : ImportPageTestBase
         var second = await _site.Factory.SignedInAsync(StaffSessions.AdminEmail);
         // Both forms first, as two admins would have them open: once one upload runs, the page offers no form.
         var forms = await Task.WhenAll(ImportSite.UploadFormAsync(_admin), ImportSite.UploadFormAsync(second));
-        var responses = await Task.WhenAll(
-            ImportSite.UploadAsync(_admin, ImportSite.FixtureFile("statuses"), form: forms[0]),
-            ImportSite.UploadAsync(second, ImportSite.FixtureFile("two-categories"), form: forms[1]));
+        // At once for certain: the write gate is held until both uploads have saved their files, so both have looked
+        // for a running import and found none before either could save its run (sent together but unheld, a small
+        // export could be imported and over before the other upload looked, and both would rightly start).
+        var gate = _site.Factory.Services.GetRequiredService<SqliteWriteGate>();
+        Task<HttpResponseMessage[]> uploads;
+        using (await gate.EnterAsync(CancellationToken.None))
+        {
+            uploads = Task.WhenAll(
+                ImportSite.UploadAsync(_admin, ImportSite.FixtureFile("statuses"), form: forms[0]),
+                ImportSite.UploadAsync(second, ImportSite.FixtureFile("two-categories"), form: forms[1]));
+            Assert.True(
+                await Loopback.WaitUntilAsync(() => Task.FromResult(_site.LeftInImportFolder().Count(f => Path.GetFileName(f) == ImportWorkFolder.ExportFile) == 2), TimeSpan.FromSeconds(30)),
+                $"the two uploads did not both save their files; in the import folder: {string.Join(", ", _site.LeftInImportFolder())}");
+            // From a saved file to the look for a running import is a few statements and one read, which the held gate does not stop.
+            await Task.Delay(TimeSpan.FromMilliseconds(300), TestContext.Current.CancellationToken);
+        }
 
+        var responses = await uploads;
         var codes = responses.Select(r => r.StatusCode).Order().ToList();
         Assert.Equal([HttpStatusCode.SeeOther, HttpStatusCode.Conflict], codes);
         await _site.WaitForRunToEndAsync();
