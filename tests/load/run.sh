@@ -85,6 +85,7 @@ WORK="$(mktemp -d /tmp/newsportal-load.XXXXXX)"
 SITE_PIDS=()    # the running site instance(s): one direct, or two behind nginx
 NGINX_PID=""
 REDIS_PID=""
+CEILING_PID=""
 
 # stop_pid <pid>: SIGTERM, at most 10 s to exit, then SIGKILL.
 stop_pid() {
@@ -136,6 +137,7 @@ cleanup() {
   trap - EXIT INT TERM
   # Front to back: nothing is left talking to a process that is already gone.
   stop_nginx
+  stop_pid "$CEILING_PID"
   stop_site
   stop_redis
   if [[ "$KEEP" == 1 ]]; then
@@ -181,6 +183,10 @@ log "publishing the site (Release) to $WORK/site"
 timeout 900 dotnet publish "$ROOT/src/NewsPortal.Web" -c Release -o "$WORK/site" --nologo -v quiet >"$WORK/publish.log" 2>&1 \
   || { cat "$WORK/publish.log" >&2; exit 1; }
 [[ -x "$WORK/site/NewsPortal.Web" ]] || { echo "publish produced no NewsPortal.Web executable" >&2; exit 1; }
+
+log "publishing Kestrel alone, the ceiling row (Release), to $WORK/kestrel"
+timeout 900 dotnet publish "$LOAD/NewsPortal.KestrelCeiling" -c Release -o "$WORK/kestrel" --nologo -v quiet >"$WORK/publish-kestrel.log" 2>&1 \
+  || { cat "$WORK/publish-kestrel.log" >&2; exit 1; }
 
 log "building the data generator (Release)"
 timeout 900 dotnet build "$LOAD/NewsPortal.LoadData" -c Release --nologo -v quiet >"$WORK/build.log" 2>&1 \
@@ -384,11 +390,30 @@ static_copy_rows() {
   run_wrk "nginx: the $label's bytes as a static file" /article
   run_wrk "nginx: the $label's gzip bytes as a static file" /article.gz
   stop_nginx
+
+  # The same bytes from Kestrel with nothing else in its pipeline (tests/load/NewsPortal.KestrelCeiling): what
+  # ASP.NET Core itself can do here, so the note can say how much of the gap to nginx is the platform's.
+  port=$(free_port $((PORT + 41)))
+  ( exec "$WORK/kestrel/NewsPortal.KestrelCeiling" --file "$www/article.html" --urls "http://127.0.0.1:$port" ) >"$dir/kestrel.log" 2>&1 &
+  CEILING_PID=$!
+  deadline=$(( $(date +%s) + 30 ))
+  while [[ $(date +%s) -lt $deadline ]]; do
+    code=$(status_of "http://127.0.0.1:$port/article")
+    [[ "$code" == 200 ]] && break
+    sleep 0.1
+  done
+  [[ "$code" == 200 ]] || { echo "Kestrel alone did not answer within 30 s:" >&2; cat "$dir/kestrel.log" >&2; exit 1; }
+  BASE="http://127.0.0.1:$port"
+  timeout 60 wrk -t2 -c8 -d"$WARMUP" "$BASE/article" >/dev/null 2>&1 || true
+  run_wrk "Kestrel alone: the $label's bytes from memory" /article
+  stop_pid "$CEILING_PID"
+  CEILING_PID=""
+
   rm -rf "$www"
   BASE="$saved_base"
   ROW_GROUP="$saved_group"
 
-  local row name rps plain=0 gzip=0 returning=0 static=0 static_gz=0
+  local row name rps plain=0 gzip=0 returning=0 static=0 static_gz=0 kestrel=0
   for row in "${ROWS[@]}"; do
     IFS='|' read -r name rps _ <<<"$row"
     case "$name" in
@@ -397,11 +422,13 @@ static_copy_rows() {
       "$site_row, a returning reader") returning=$rps ;;
       "nginx: the $label's bytes as a static file") static=$rps ;;
       "nginx: the $label's gzip bytes as a static file") static_gz=$rps ;;
+      "Kestrel alone: the $label's bytes from memory") kestrel=$rps ;;
     esac
   done
-  STATIC_NOTE+="${STATIC_NOTE:+; }"$(awk -v l="$label" -v a="$plain" -v s="$static" -v g="$gzip" -v sg="$static_gz" -v r="$returning" 'BEGIN {
+  STATIC_NOTE+="${STATIC_NOTE:+; }"$(awk -v l="$label" -v a="$plain" -v s="$static" -v g="$gzip" -v sg="$static_gz" -v r="$returning" -v k="$kestrel" 'BEGIN {
     printf "%s page %.0f%% of nginx serving its bytes as a file (plain), %.0f%% (gzip)", l, (s > 0 ? 100 * a / s : 0), (sg > 0 ? 100 * g / sg : 0)
-    if (r > 0) printf ", %.0f%% (a returning reader, plain)", (s > 0 ? 100 * r / s : 0) }')
+    if (r > 0) printf ", %.0f%% (a returning reader, plain)", (s > 0 ? 100 * r / s : 0)
+    if (k > 0) printf "; Kestrel alone serving the same bytes %.0f%% of nginx", (s > 0 ? 100 * k / s : 0) }')
 }
 
 print_table() {

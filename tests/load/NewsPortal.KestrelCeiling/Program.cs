@@ -1,0 +1,38 @@
+// Kestrel alone: one file's bytes, read once, written from memory for every request, with nothing else in the
+// pipeline (no routing, no logging, no middleware). The load benchmark (tests/load/run.sh) serves a page the site
+// has just served through this, beside nginx serving the same file: the gap between the two is the platform's,
+// the gap between this and the site is the site's own work per request.
+//
+//   NewsPortal.KestrelCeiling --file PATH [--content-type TYPE] [--gzip] --urls http://127.0.0.1:PORT
+if (Argument("--file") is not { } file)
+{
+    await Console.Error.WriteLineAsync("usage: NewsPortal.KestrelCeiling --file PATH [--content-type TYPE] [--gzip] --urls http://127.0.0.1:PORT");
+    return 2;
+}
+
+var bytes = await File.ReadAllBytesAsync(file);
+var contentType = Argument("--content-type") ?? "text/html; charset=utf-8";
+var gzip = args.Contains("--gzip");
+
+var builder = WebApplication.CreateSlimBuilder(args);
+builder.Logging.ClearProviders();
+var app = builder.Build();
+app.Run(async context =>
+{
+    context.Response.ContentType = contentType;
+    if (gzip)
+    {
+        context.Response.Headers.ContentEncoding = "gzip";
+    }
+
+    context.Response.ContentLength = bytes.Length;
+    await context.Response.Body.WriteAsync(bytes, context.RequestAborted);
+});
+await app.RunAsync();
+return 0;
+
+string? Argument(string name)
+{
+    var at = Array.IndexOf(args, name);
+    return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+}
