@@ -121,4 +121,31 @@ public sealed class NewsroomArticleListTests(NewsroomTestBase.Factory factory) :
         Assert.DoesNotContain("Untitled draft for the index", oldWord.QuerySelector("table")?.TextContent ?? string.Empty, StringComparison.Ordinal);
         Assert.Contains("Untitled draft for the index", newWord.QuerySelector("table")!.TextContent, StringComparison.Ordinal);
     }
+
+    /// <summary>The tabs count Published as all stories less the other statuses, so every status must be one of the three.</summary>
+    [Fact]
+    public async Task ArticleList_TabsShowEachStatusCount_AsTheRowsAre()
+    {
+        Assert.Equal([ArticleStatus.Draft, ArticleStatus.Scheduled, ArticleStatus.Published], Enum.GetValues<ArticleStatus>());
+        var now = DateTime.UtcNow;
+        await _factory.WithDbAsync(async db =>
+        {
+            await new ArticleBuilder().Headline("Tab count published").PublishedAt(now.AddDays(-1)).SaveAsync(db);
+            await new ArticleBuilder().Headline("Tab count scheduled").ScheduledFor(now.AddDays(2)).SaveAsync(db);
+            await new ArticleBuilder().Headline("Tab count draft one").Draft().SaveAsync(db);
+            await new ArticleBuilder().Headline("Tab count draft two").Draft().SaveAsync(db);
+        });
+        var expected = await _factory.WithDbAsync(db => db.Articles.GroupBy(a => a.Status).ToDictionaryAsync(g => g.Key, g => g.Count()));
+
+        var (_, list) = await Html.GetAsync(await _factory.EditorAsync(), "/admin/articles");
+
+        var tabs = list.QuerySelectorAll(".article-tabs li").ToDictionary(
+            li => li.QuerySelector("a")!.TextContent.Split('(')[0].Trim(),
+            li => int.Parse(li.QuerySelector(".tab-count")!.TextContent.Trim('(', ')'), CultureInfo.InvariantCulture));
+        Assert.Equal(expected.GetValueOrDefault(ArticleStatus.Draft), tabs["Drafts"]);
+        Assert.Equal(expected.GetValueOrDefault(ArticleStatus.Scheduled), tabs["Scheduled"]);
+        Assert.Equal(expected.GetValueOrDefault(ArticleStatus.Published), tabs["Published"]);
+        Assert.Equal(expected.Values.Sum(), tabs["All"]);
+        Assert.True(expected.GetValueOrDefault(ArticleStatus.Draft) >= 2 && expected.GetValueOrDefault(ArticleStatus.Scheduled) >= 1);
+    }
 }
