@@ -164,7 +164,7 @@ public sealed class ArticleReview(NewsDbContext db, Outbox outbox, SiteClock clo
     /// </summary>
     public async Task<ArticleTabs> TabsAsync(CancellationToken cancellationToken)
     {
-        var counts = await db.Articles.AsNoTracking().Take(1).Select(_ => new
+        var counts = await db.Articles.AsNoTracking().OrderBy(a => a.Id).Select(_ => new
         {
             Total = db.Articles.Count(),
             Drafts = db.Articles.Count(a => a.Status == ArticleStatus.Draft),
