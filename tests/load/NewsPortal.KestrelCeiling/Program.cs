@@ -3,36 +3,24 @@
 // has just served through this, beside nginx serving the same file: the gap between the two is the platform's,
 // the gap between this and the site is the site's own work per request.
 //
-//   NewsPortal.KestrelCeiling --file PATH [--content-type TYPE] [--gzip] --urls http://127.0.0.1:PORT
-if (Argument("--file") is not { } file)
+//   NewsPortal.KestrelCeiling --file PATH --urls http://127.0.0.1:PORT
+var at = Array.IndexOf(args, "--file");
+if (at < 0 || at + 1 >= args.Length)
 {
-    await Console.Error.WriteLineAsync("usage: NewsPortal.KestrelCeiling --file PATH [--content-type TYPE] [--gzip] --urls http://127.0.0.1:PORT");
+    await Console.Error.WriteLineAsync("usage: NewsPortal.KestrelCeiling --file PATH --urls http://127.0.0.1:PORT");
     return 2;
 }
 
-var bytes = await File.ReadAllBytesAsync(file);
-var contentType = Argument("--content-type") ?? "text/html; charset=utf-8";
-var gzip = args.Contains("--gzip");
+var bytes = await File.ReadAllBytesAsync(args[at + 1]);
 
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.Logging.ClearProviders();
 var app = builder.Build();
 app.Run(async context =>
 {
-    context.Response.ContentType = contentType;
-    if (gzip)
-    {
-        context.Response.Headers.ContentEncoding = "gzip";
-    }
-
+    context.Response.ContentType = "text/html; charset=utf-8";
     context.Response.ContentLength = bytes.Length;
     await context.Response.Body.WriteAsync(bytes, context.RequestAborted);
 });
 await app.RunAsync();
 return 0;
-
-string? Argument(string name)
-{
-    var at = Array.IndexOf(args, name);
-    return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
-}
