@@ -9,7 +9,7 @@ namespace NewsPortal.Web.Features.AdminDashboard;
 /// Every read is bounded by the days asked for: comments created in them, history and reports since their start, and
 /// the oldest held comments (one index range), never a scan of the archive.
 /// </summary>
-public sealed class DailyStatsBuilder(NewsDbContext db, SiteDays days)
+public sealed class DailyStatsBuilder(NewsDbContext db, SiteDays days, DashboardChartsCache charts)
 {
     /// <summary>What a rebuild recomputes: the longest span a chart shows, and today.</summary>
     public const int RebuildDays = DashboardCharts.Days;
@@ -55,6 +55,7 @@ public sealed class DailyStatsBuilder(NewsDbContext db, SiteDays days)
             await transaction.CommitAsync(cancellationToken);
             db.ChangeTracker.Clear();
         });
+        charts.Changed();
     }
 
     /// <summary>Each comment counted on the day it was posted, under the status the rules gave it then.</summary>

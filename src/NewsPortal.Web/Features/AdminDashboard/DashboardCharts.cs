@@ -1,7 +1,7 @@
 namespace NewsPortal.Web.Features.AdminDashboard;
 
 /// <summary>The dashboard's charts, read from the daily rows only (a few hundred rows, whatever the archive's size).</summary>
-public sealed class DashboardCharts(NewsDbContext db, SiteDays days)
+public sealed class DashboardCharts(NewsDbContext db, SiteDays days, DashboardChartsCache cache)
 {
     /// <summary>The span of the daily charts.</summary>
     public const int Days = 30;
@@ -13,7 +13,29 @@ public sealed class DashboardCharts(NewsDbContext db, SiteDays days)
 
     private readonly SiteDays _days = days;
 
+    /// <summary>The charts from <see cref="DashboardChartsCache"/> while their daily rows are unchanged, else read anew.</summary>
     public async Task<DashboardChartsViewModel> LoadAsync(bool withModerators, CancellationToken cancellationToken)
+    {
+        // Read before the rows: a pass landing after this read leaves newer rows under an older key, never the reverse.
+        var local = cache.LocalVersion;
+        var version = await db.DailyQueueStats.AsNoTracking().MaxAsync(s => (DateTime?)s.ComputedAt, cancellationToken);
+        if (version is null)
+        {
+            return await ReadAsync(withModerators, cancellationToken);
+        }
+
+        var key = string.Create(CultureInfo.InvariantCulture, $"{_days.Today:yyyy-MM-dd}|{version.Value.Ticks}|{local}|{withModerators}");
+        if (cache.Find(withModerators, key) is { } kept)
+        {
+            return kept;
+        }
+
+        var model = await ReadAsync(withModerators, cancellationToken) with { CacheKey = key };
+        cache.Keep(withModerators, key, model);
+        return model;
+    }
+
+    private async Task<DashboardChartsViewModel> ReadAsync(bool withModerators, CancellationToken cancellationToken)
     {
         var today = _days.Today;
         var first = today.AddDays(-(Days - 1));
@@ -171,4 +193,8 @@ public sealed class DashboardCharts(NewsDbContext db, SiteDays days)
 }
 
 /// <param name="ComputedAt">UTC: when today's figures were last computed; null before the first pass.</param>
-public sealed record DashboardChartsViewModel(IReadOnlyList<Chart> Charts, DateTime? ComputedAt);
+public sealed record DashboardChartsViewModel(IReadOnlyList<Chart> Charts, DateTime? ComputedAt)
+{
+    /// <summary>The daily rows' version these charts were read from; the rendered charts are kept under it. Null: not kept.</summary>
+    public string? CacheKey { get; init; }
+}

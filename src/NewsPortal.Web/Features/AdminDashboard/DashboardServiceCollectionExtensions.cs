@@ -12,6 +12,7 @@ public static class DashboardServiceCollectionExtensions
         services.AddScoped<JobLeases>();
         services.AddScoped<DailyStatsBuilder>();
         services.AddScoped<DashboardCharts>();
+        services.AddSingleton<DashboardChartsCache>();
         services.AddScoped<SearchStatsService>();
         services.AddHostedService<DailyStatsJob>();
         services.AddSingleton<SearchStatsRecorder>();
