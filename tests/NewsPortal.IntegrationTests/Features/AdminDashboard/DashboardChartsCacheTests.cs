@@ -7,21 +7,13 @@ namespace NewsPortal.IntegrationTests.Features.AdminDashboard;
 /// The charts are kept between views (DashboardChartsCache) and follow every pass over the daily rows, for each kind of
 /// viewer on its own.
 /// </summary>
-public sealed class DashboardChartsCacheTests(DashboardChartsCacheTests.Factory factory) : IClassFixture<DashboardChartsCacheTests.Factory>
+/// <remarks>
+/// On <see cref="DashboardChartsTests.Factory"/> (its own instance, so none of that class's data set): the periodic
+/// job is off there, so the passes here are the test's own and it knows when the rows change.
+/// </remarks>
+public sealed class DashboardChartsCacheTests(DashboardChartsTests.Factory factory) : IClassFixture<DashboardChartsTests.Factory>
 {
     private const string ModeratorEmail = "kept-charts-moderator@test.example";
-
-    public sealed class Factory : NewsPortalFactory
-    {
-        public Factory()
-        {
-            this.WithAdmin();
-            Settings["Seed:SampleContent"] = "false";
-
-            // The passes are this test's own, so it knows when the rows change.
-            Settings["Dashboard:StatsEnabled"] = "false";
-        }
-    }
 
     [Fact]
     public async Task AWaitingComment_ShowsOnTheNextPass_ForAnAdminAndForAModerator()
