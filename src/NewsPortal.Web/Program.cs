@@ -1,5 +1,3 @@
-using NewsPortal.Web.Data.Seed;
-using NewsPortal.Web.Features;
 using NewsPortal.Web.Features.AdminArticles;
 using NewsPortal.Web.Features.AdminArticles.Revisions;
 using NewsPortal.Web.Features.AdminBylines;
@@ -19,14 +17,6 @@ using NewsPortal.Web.Features.Privacy;
 using NewsPortal.Web.Features.Search;
 using NewsPortal.Web.Features.Weather;
 using NewsPortal.Web.Features.WordPressImport;
-using NewsPortal.Web.Infrastructure.Health;
-using NewsPortal.Web.Infrastructure.Hosting;
-using NewsPortal.Web.Infrastructure.Logging;
-using NewsPortal.Web.Infrastructure.Media;
-using NewsPortal.Web.Infrastructure.Proxy;
-using NewsPortal.Web.Infrastructure.Sanitizing;
-using NewsPortal.Web.Infrastructure.Security;
-using NewsPortal.Web.Infrastructure.Telemetry;
 
 try
 {

@@ -1,8 +1,3 @@
-using System.Net;
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
-using AngleSharp.Html.Parser;
-
 namespace NewsPortal.TestSupport;
 
 /// <summary>Reads pages the way a browser does, and fills and submits their forms exactly as rendered.</summary>

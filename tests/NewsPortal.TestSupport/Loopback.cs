@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
-
 namespace NewsPortal.TestSupport;
 
 /// <summary>Everything in the topology listens on 127.0.0.1 only.</summary>

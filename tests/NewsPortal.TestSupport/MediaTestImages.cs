@@ -1,6 +1,3 @@
-using System.Buffers.Binary;
-using NetVips;
-
 namespace NewsPortal.TestSupport;
 
 /// <summary>Images made for the media tests: real ones from libvips, and hand-written bytes for what libvips would not write.</summary>

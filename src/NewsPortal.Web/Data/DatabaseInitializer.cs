@@ -1,7 +1,3 @@
-using NewsPortal.Web.Data.Seed;
-using NewsPortal.Web.Infrastructure.Hosting;
-using NewsPortal.Web.Infrastructure.Search;
-
 namespace NewsPortal.Web.Data;
 
 public static partial class DatabaseInitializer

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
-using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
-
 namespace NewsPortal.Web.Data;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Linq.Expressions;
-
 namespace NewsPortal.Web.Domain;
 
 /// <summary>What "readers can see this article" means, in one place for every slice and both databases.</summary>

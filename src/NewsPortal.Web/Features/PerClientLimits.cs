@@ -2,7 +2,6 @@ using NewsPortal.Web.Features.Account;
 using NewsPortal.Web.Features.Comments;
 using NewsPortal.Web.Features.Privacy;
 using NewsPortal.Web.Features.Search;
-using NewsPortal.Web.Infrastructure.RateLimiting;
 
 namespace NewsPortal.Web.Features;
 
@@ -19,5 +18,5 @@ public static class PerClientLimits
         .AddPerClientLimit<CommentOptions>(CommentReportRateLimiting.PolicyName, o => o.ReportsPerHourPerIp, TimeSpan.FromHours(1))
         .AddPerClientLimit<SearchOptions>(SearchRateLimiting.PolicyName, o => o.RequestsPerMinutePerIp, TimeSpan.FromMinutes(1))
         .AddPerClientLimit<PrivacyOptions>(PrivacyRateLimiting.PolicyName, o => o.RequestsPerHourPerIp, TimeSpan.FromHours(1))
-        .AddPerClientLimit<SignInOptions>(SignInRateLimiting.PolicyName, o => o.AttemptsPerMinutePerIp, TimeSpan.FromMinutes(1));
+        .AddPerClientLimit<Account.SignInOptions>(SignInRateLimiting.PolicyName, o => o.AttemptsPerMinutePerIp, TimeSpan.FromMinutes(1));
 }

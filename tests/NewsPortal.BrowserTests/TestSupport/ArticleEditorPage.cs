@@ -1,6 +1,3 @@
-using System.Linq.Expressions;
-using System.Text.RegularExpressions;
-
 namespace NewsPortal.BrowserTests.TestSupport;
 
 /// <summary>

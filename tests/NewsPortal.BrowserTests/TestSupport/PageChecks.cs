@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using System.Text.Json;
-using Deque.AxeCore.Playwright;
-
 namespace NewsPortal.BrowserTests.TestSupport;
 
 /// <summary>

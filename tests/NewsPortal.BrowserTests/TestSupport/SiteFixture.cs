@@ -1,9 +1,3 @@
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
-using NewsPortal.Web.Infrastructure.Identity;
-
 [assembly: AssemblyFixture(typeof(NewsPortal.BrowserTests.TestSupport.SiteFixture))]
 
 namespace NewsPortal.BrowserTests.TestSupport;

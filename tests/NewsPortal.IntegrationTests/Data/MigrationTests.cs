@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
-using Microsoft.SqlServer.TransactSql.ScriptDom;
-
 namespace NewsPortal.IntegrationTests.Data;
 
 /// <summary>

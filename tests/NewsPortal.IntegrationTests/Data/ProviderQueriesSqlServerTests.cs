@@ -1,6 +1,3 @@
-using NewsPortal.Web.Data.Queries;
-using NewsPortal.Web.Data.Queries.SqlServer;
-
 namespace NewsPortal.IntegrationTests.Data;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using NewsPortal.Web.Features.AdminArticles;
-using NewsPortal.Web.Features.AdminComments;
-
 namespace NewsPortal.IntegrationTests.Data;
 
 /// <summary>The newsroom's review queue and readers' reports with their decisions, translated by the SQL Server provider and parsed as T-SQL.</summary>

@@ -1,7 +1,3 @@
-using System.Xml.Linq;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
-
 namespace NewsPortal.IntegrationTests.Data;
 
 /// <summary>The site started on Database:Provider=SqlServer with no server behind it, capturing each command EF sends, and the T-SQL check, shared by the SQL Server query proofs.</summary>

@@ -1,7 +1,3 @@
-using NewsPortal.Web.Features.AdminArticles;
-using NewsPortal.Web.Features.AdminComments;
-using NewsPortal.Web.Infrastructure.Search;
-
 namespace NewsPortal.IntegrationTests.Data;
 
 /// <summary>Every query the reader's site runs, translated by the SQL Server provider: every page is requested on Database:Provider=SqlServer with no server behind it, and each command EF sends is parsed as T-SQL. A query that SQL Server could not translate fails the request.</summary>

@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Mvc.Testing;
-using NewsPortal.Web.Features.Notifications;
-using NewsPortal.Web.Infrastructure.Mail;
-
 namespace NewsPortal.IntegrationTests.TestSupport;
 
 /// <summary>What the two mail jobs do on their next turns, run now: the dispatcher writes the outbox, the sender sends it.</summary>

@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-
 namespace NewsPortal.IntegrationTests.TestSupport;
 
 /// <summary>A site with its own media folder and a signed-in administrator; two sites on one database and folder are one site restarted.</summary>

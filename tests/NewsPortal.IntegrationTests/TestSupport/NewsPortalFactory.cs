@@ -1,12 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Hosting;
-using NewsPortal.Web.Features.Weather;
-using NewsPortal.Web.Infrastructure.Caching;
-
 namespace NewsPortal.IntegrationTests.TestSupport;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Net.Sockets;
-
 namespace NewsPortal.IntegrationTests.TestSupport;
 
 /// <summary>

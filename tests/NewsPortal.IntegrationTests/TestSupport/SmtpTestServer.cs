@@ -1,11 +1,3 @@
-using System.Buffers;
-using System.Collections.Concurrent;
-using System.Net.Sockets;
-using MimeKit;
-using SmtpServer;
-using SmtpServer.Protocol;
-using SmtpServer.Storage;
-
 namespace NewsPortal.IntegrationTests.TestSupport;
 
 /// <summary>

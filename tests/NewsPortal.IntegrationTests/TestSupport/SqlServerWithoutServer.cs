@@ -1,8 +1,3 @@
-using System.Collections;
-using System.Collections.Concurrent;
-using System.Data.Common;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-
 namespace NewsPortal.IntegrationTests.TestSupport;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.Testing;
-
 namespace NewsPortal.IntegrationTests.TestSupport;
 
 /// <summary>Staff accounts and signed-in browsers for admin tests. The auth cookie is Secure, so clients use https.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.SqlServer.TransactSql.ScriptDom;
-
 namespace NewsPortal.IntegrationTests.TestSupport;
 
 /// <summary>SQL Server's own T-SQL parser (ScriptDom): the offline proof that what the site sends SQL Server is T-SQL.</summary>

@@ -1,5 +1,3 @@
-using AngleSharp.Dom;
-
 namespace NewsPortal.TopologyTests.TestSupport;
 
 /// <summary>What readers and staff do, through forms exactly as the site renders them.</summary>

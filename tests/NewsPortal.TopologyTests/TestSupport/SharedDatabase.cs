@@ -1,6 +1,3 @@
-using System.Text.RegularExpressions;
-using Microsoft.Data.Sqlite;
-
 namespace NewsPortal.TopologyTests.TestSupport;
 
 /// <summary>Comment states as the site stores them (the <c>Comments.Status</c> column).</summary>

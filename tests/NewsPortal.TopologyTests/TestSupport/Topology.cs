@@ -1,5 +1,3 @@
-using AngleSharp.Dom;
-
 [assembly: AssemblyFixture(typeof(NewsPortal.TopologyTests.TestSupport.Topology))]
 
 // One topology, changed by tests that kill and restart its parts: tests take turns.

@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text.Json;
-
 namespace NewsPortal.UnitTests.ClientApp;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using System.Collections;
-using System.ComponentModel.DataAnnotations;
-using System.Globalization;
-using System.Reflection;
-using System.Text.Json;
-
 namespace NewsPortal.UnitTests.Docs;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Reflection;
-
 namespace NewsPortal.UnitTests.Docs;
 
 /// <summary>docs/configuration.md and the options classes name the same keys.</summary>

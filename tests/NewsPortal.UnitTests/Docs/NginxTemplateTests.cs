@@ -1,9 +1,3 @@
-using System.Globalization;
-using System.Text;
-using NewsPortal.Web.Features.AdminImport;
-using NewsPortal.Web.Features.AdminMedia;
-using NewsPortal.Web.Infrastructure.Media;
-
 namespace NewsPortal.UnitTests.Docs;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace NewsPortal.UnitTests.TestSupport;
 
 /// <summary>Waits, bounded, for something a background loop does, and fails saying what it saw.</summary>

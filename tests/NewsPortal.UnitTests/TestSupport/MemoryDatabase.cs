@@ -1,9 +1,3 @@
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
-using NewsPortal.Web.Data;
-
 namespace NewsPortal.UnitTests.TestSupport;
 
 /// <summary>

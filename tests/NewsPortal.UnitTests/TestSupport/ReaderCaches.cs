@@ -1,11 +1,3 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using NewsPortal.Web.Infrastructure.Caching;
-using NewsPortal.Web.Infrastructure.Redis;
-using NewsPortal.Web.Infrastructure.Site;
-
 namespace NewsPortal.UnitTests.TestSupport;
 
 /// <summary>The reader cache and its change bus as the site wires them, over a test's clock, database and Redis.</summary>

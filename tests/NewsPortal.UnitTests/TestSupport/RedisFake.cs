@@ -1,6 +1,3 @@
-using System.Reflection;
-using Microsoft.Extensions.Logging.Abstractions;
-using NewsPortal.Web.Infrastructure.Redis;
 using StackExchange.Redis;
 
 namespace NewsPortal.UnitTests.TestSupport;

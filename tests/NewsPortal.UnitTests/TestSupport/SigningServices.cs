@@ -1,12 +1,3 @@
-using System.Xml.Linq;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
-using NewsPortal.Web.Infrastructure.Mail;
-using NewsPortal.Web.Infrastructure.Security;
-
 namespace NewsPortal.UnitTests.TestSupport;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Data.Common;
-using System.Globalization;
-using NewsPortal.Web.Infrastructure.Search;
-
 namespace NewsPortal.LoadData;
 
 /// <summary>The search index writer's SQL on plain ADO.NET, on the bulk load's open connection and transaction.</summary>

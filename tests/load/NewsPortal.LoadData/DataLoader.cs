@@ -1,8 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
-using Microsoft.Data.Sqlite;
-using NewsPortal.Web.Domain;
-
 namespace NewsPortal.LoadData;
 
 /// <summary>

@@ -1,18 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Hosting.Internal;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using NewsPortal.LoadData;
-using NewsPortal.Web.Data;
-using NewsPortal.Web.Data.Queries.Sqlite;
-using NewsPortal.Web.Data.Seed;
-using NewsPortal.Web.Infrastructure.Media;
-using NewsPortal.Web.Infrastructure.Sanitizing;
-using NewsPortal.Web.Infrastructure.Search;
-
 // Creates a fresh NewsPortal SQLite database for the load benchmark: the real migrations, then either the
 // site's own sample content (--small) or N generated articles and M comments, plus two fixed benchmark articles.
 

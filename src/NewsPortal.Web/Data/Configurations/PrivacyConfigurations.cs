@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace NewsPortal.Web.Data.Configurations;
 
 internal sealed class OutboxQuoteConfiguration : IEntityTypeConfiguration<OutboxQuote>

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore.Infrastructure;
-
 namespace NewsPortal.Web.Data.Queries;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using NewsPortal.Web.Infrastructure.Search;
-
 namespace NewsPortal.Web.Data.Queries;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using NewsPortal.Web.Data.Queries.Sqlite;
-using NewsPortal.Web.Data.Queries.SqlServer;
-
 namespace NewsPortal.Web.Data.Queries;
 
 /// <summary>The provider's answer to each need of <c>Data/Queries</c>, registered with its context (Database:Provider).</summary>

@@ -1,5 +1,3 @@
-using System.Buffers.Binary;
-
 namespace NewsPortal.Web.Data.Seed;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Net;
-using NewsPortal.Web.Infrastructure.Sanitizing;
-
 namespace NewsPortal.Web.Data.Seed;
 
 /// <summary>Fills an empty database with the sample newsroom, so a newcomer's first run shows a real site.</summary>

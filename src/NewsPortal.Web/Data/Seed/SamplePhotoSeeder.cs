@@ -1,7 +1,4 @@
-using System.Net;
 using NewsPortal.Web.Features.Articles;
-using NewsPortal.Web.Infrastructure.Media;
-using NewsPortal.Web.Infrastructure.Sanitizing;
 
 namespace NewsPortal.Web.Data.Seed;
 

@@ -1,5 +1,3 @@
-using NetVips;
-
 namespace NewsPortal.Web.Data.Seed;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-
 namespace NewsPortal.Web.Data.Seed;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.RateLimiting;
-
 namespace NewsPortal.Web.Features.Account;
 
 [Route("account")]

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-
 namespace NewsPortal.Web.Features.Account;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Threading.RateLimiting;
-using NewsPortal.Web.Infrastructure.RateLimiting;
-using NewsPortal.Web.Infrastructure.Redis;
-
 namespace NewsPortal.Web.Features.Account;
 
 /// <summary>

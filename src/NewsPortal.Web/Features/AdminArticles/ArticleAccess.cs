@@ -1,5 +1,3 @@
-using System.Security.Claims;
-
 namespace NewsPortal.Web.Features.AdminArticles;
 
 /// <summary>Who is acting in the newsroom, as the history and the review rules need them.</summary>

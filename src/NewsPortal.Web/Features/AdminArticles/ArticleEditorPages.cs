@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc.Rendering;
 using NewsPortal.Web.Features.Articles;
 
 namespace NewsPortal.Web.Features.AdminArticles;

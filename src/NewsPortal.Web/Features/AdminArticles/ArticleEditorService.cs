@@ -1,6 +1,3 @@
-using NewsPortal.Web.Infrastructure.Sanitizing;
-using NewsPortal.Web.Infrastructure.Security;
-
 namespace NewsPortal.Web.Features.AdminArticles;
 
 public sealed record ArticleSaveResult(int? Id, IReadOnlyDictionary<string, string> Errors)

@@ -1,7 +1,5 @@
-using NewsPortal.Web.Data.Queries;
 using NewsPortal.Web.Features.Search;
 using NewsPortal.Web.Features.Shared;
-using NewsPortal.Web.Infrastructure.Search;
 
 namespace NewsPortal.Web.Features.AdminArticles;
 

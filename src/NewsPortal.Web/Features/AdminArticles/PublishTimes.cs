@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc.Rendering;
-
 namespace NewsPortal.Web.Features.AdminArticles;
 
 /// <summary>A publish time typed in the site's time zone: to UTC, and the choice a time repeated when the clocks go back needs.</summary>

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc.Rendering;
 using NewsPortal.Web.Features.Authors;
 using NewsPortal.Web.Features.Shared;
 

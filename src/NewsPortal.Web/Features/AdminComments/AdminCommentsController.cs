@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Identity;
 using NewsPortal.Web.Features.Shared;
 
 namespace NewsPortal.Web.Features.AdminComments;

@@ -1,8 +1,4 @@
-using System.Linq.Expressions;
-using NewsPortal.Web.Data.Queries;
 using NewsPortal.Web.Features.Shared;
-using NewsPortal.Web.Infrastructure.Sanitizing;
-using NewsPortal.Web.Infrastructure.Search;
 
 namespace NewsPortal.Web.Features.AdminComments;
 

@@ -1,6 +1,5 @@
 using NewsPortal.Web.Features.Comments;
 using NewsPortal.Web.Features.Notifications;
-using NewsPortal.Web.Infrastructure.Sanitizing;
 
 namespace NewsPortal.Web.Features.AdminComments;
 

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace NewsPortal.Web.Features.AdminDashboard;
 
 /// <summary>

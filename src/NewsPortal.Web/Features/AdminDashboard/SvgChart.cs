@@ -1,6 +1,3 @@
-using System.Text.Encodings.Web;
-using Microsoft.AspNetCore.Html;
-
 namespace NewsPortal.Web.Features.AdminDashboard;
 
 /// <summary>

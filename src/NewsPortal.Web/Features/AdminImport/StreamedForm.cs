@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Mvc.Filters;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
-
 namespace NewsPortal.Web.Features.AdminImport;
 
 /// <summary>

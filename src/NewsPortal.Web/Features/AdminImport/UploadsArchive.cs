@@ -1,5 +1,3 @@
-using System.IO.Compression;
-
 namespace NewsPortal.Web.Features.AdminImport;
 
 /// <summary>

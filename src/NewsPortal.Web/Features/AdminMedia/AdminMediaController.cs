@@ -1,6 +1,3 @@
-using System.Security.Claims;
-using NewsPortal.Web.Infrastructure.Media;
-
 namespace NewsPortal.Web.Features.AdminMedia;
 
 [Authorize(Policy = Policies.Newsroom)]

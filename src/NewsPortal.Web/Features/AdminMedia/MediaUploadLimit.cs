@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Mvc.Filters;
-using NewsPortal.Web.Infrastructure.Media;
-
 namespace NewsPortal.Web.Features.AdminMedia;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using NewsPortal.Web.Infrastructure.Media;
-
 namespace NewsPortal.Web.Features.AdminMedia;
 
 /// <summary>One article that shows a library image: as its hero, in its body, or both.</summary>

@@ -1,5 +1,3 @@
-using NewsPortal.Web.Infrastructure.Media;
-
 namespace NewsPortal.Web.Features.AdminMedia;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc.Rendering;
-
 namespace NewsPortal.Web.Features.AdminSections;
 
 public sealed record SectionRow(int Id, string Name, string Slug, bool HiddenFromNavigation, int ArticleCount);

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc.ModelBinding;
-
 namespace NewsPortal.Web.Features.AdminSettings;
 
 /// <remarks>

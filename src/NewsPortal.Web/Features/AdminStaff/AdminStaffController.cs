@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-
 namespace NewsPortal.Web.Features.AdminStaff;
 
 /// <summary>Staff accounts: create, roles, password reset, disable. Admin only. There is no public registration.</summary>

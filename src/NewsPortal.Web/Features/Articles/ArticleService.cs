@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Caching.Memory;
 using NewsPortal.Web.Features.Comments;
 
 namespace NewsPortal.Web.Features.Articles;

@@ -1,8 +1,5 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using NewsPortal.Web.Features.Comments;
 using NewsPortal.Web.Features.Shared;
-using NewsPortal.Web.Infrastructure.Proxy;
 
 namespace NewsPortal.Web.Features.Articles;
 

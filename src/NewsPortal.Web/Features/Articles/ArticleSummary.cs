@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using NewsPortal.Web.Features.Shared;
 
 namespace NewsPortal.Web.Features.Articles;

@@ -1,6 +1,3 @@
-using AngleSharp.Html.Parser;
-using NewsPortal.Web.Infrastructure.Media;
-
 namespace NewsPortal.Web.Features.Articles;
 
 /// <summary>

@@ -1,6 +1,5 @@
 using Microsoft.Net.Http.Headers;
 using NewsPortal.Web.Features.Comments;
-using NewsPortal.Web.Infrastructure.Compression;
 
 namespace NewsPortal.Web.Features.Articles;
 

@@ -1,6 +1,4 @@
-using Microsoft.AspNetCore.Antiforgery;
 using NewsPortal.Web.Features.Comments;
-using NewsPortal.Web.Infrastructure.Proxy;
 
 namespace NewsPortal.Web.Features.Articles;
 

@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using NewsPortal.Web.Features.Articles;
 using NewsPortal.Web.Features.Shared;
 

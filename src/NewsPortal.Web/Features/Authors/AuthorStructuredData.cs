@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace NewsPortal.Web.Features.Authors;
 
 /// <summary>schema.org Person for an author page; the default encoder escapes &lt; and &gt;, so it is safe in a script block.</summary>

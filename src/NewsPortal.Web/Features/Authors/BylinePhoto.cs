@@ -1,6 +1,3 @@
-using System.ComponentModel;
-using NewsPortal.Web.Infrastructure.Media;
-
 namespace NewsPortal.Web.Features.Authors;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using NewsPortal.Web.Features.Notifications;
-using NewsPortal.Web.Infrastructure.Security;
 
 namespace NewsPortal.Web.Features.Comments;
 

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.RateLimiting;
-using NewsPortal.Web.Infrastructure.Proxy;
-
 namespace NewsPortal.Web.Features.Comments;
 
 public sealed class ReportPageViewModel

@@ -1,7 +1,3 @@
-using System.Buffers;
-using System.IO.Pipelines;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 
 namespace NewsPortal.Web.Features.Comments;

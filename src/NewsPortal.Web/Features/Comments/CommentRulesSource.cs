@@ -1,5 +1,3 @@
-using NewsPortal.Web.Infrastructure.Security;
-
 namespace NewsPortal.Web.Features.Comments;
 
 /// <summary>

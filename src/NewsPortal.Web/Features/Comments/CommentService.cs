@@ -1,6 +1,4 @@
 using NewsPortal.Web.Features.Notifications;
-using NewsPortal.Web.Infrastructure.Sanitizing;
-using NewsPortal.Web.Infrastructure.Telemetry;
 
 namespace NewsPortal.Web.Features.Comments;
 

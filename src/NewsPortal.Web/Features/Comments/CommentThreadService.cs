@@ -1,5 +1,3 @@
-using System.ComponentModel;
-
 namespace NewsPortal.Web.Features.Comments;
 
 /// <summary>One shown comment as stored; shared through the cache, so immutable.</summary>

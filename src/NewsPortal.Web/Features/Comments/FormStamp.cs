@@ -1,5 +1,3 @@
-using NewsPortal.Web.Infrastructure.Security;
-
 namespace NewsPortal.Web.Features.Comments;
 
 /// <summary>What a posted form stamp says about its form.</summary>

@@ -1,5 +1,3 @@
-using MimeKit;
-
 namespace NewsPortal.Web.Features.Comments;
 
 /// <summary>

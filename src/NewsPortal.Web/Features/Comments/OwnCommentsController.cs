@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.RateLimiting;
-
 namespace NewsPortal.Web.Features.Comments;
 
 public sealed class OwnCommentForm

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
-using NewsPortal.Web.Infrastructure.Security;
-
 namespace NewsPortal.Web.Features.Comments;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Diagnostics;
-
 namespace NewsPortal.Web.Features.Errors;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Xml;
-using NewsPortal.Web.Infrastructure.Proxy;
-
 namespace NewsPortal.Web.Features.Feeds;
 
 public sealed class FeedsController(FeedService feeds, IOptions<SiteOptions> site, SiteClock clock, PublicUrls urls) : Controller

@@ -1,5 +1,3 @@
-using NewsPortal.Web.Infrastructure.Sanitizing;
-
 namespace NewsPortal.Web.Features.Notifications;
 
 /// <summary>What the alert and the digests say about held comments, and whom they tell.</summary>

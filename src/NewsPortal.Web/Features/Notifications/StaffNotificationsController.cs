@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-
 namespace NewsPortal.Web.Features.Notifications;
 
 /// <summary>A moderator's own choice of e-mail about held comments, and the page a one-click link in one opens.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using Microsoft.AspNetCore.RateLimiting;
 using NewsPortal.Web.Features.Comments;
 using NewsPortal.Web.Features.Notifications;
 

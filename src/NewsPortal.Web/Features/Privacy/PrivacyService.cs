@@ -1,5 +1,4 @@
 using NewsPortal.Web.Features.Comments;
-using NewsPortal.Web.Infrastructure.Security;
 
 namespace NewsPortal.Web.Features.Privacy;
 

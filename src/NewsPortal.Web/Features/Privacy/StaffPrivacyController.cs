@@ -1,4 +1,3 @@
-using System.Text.Json;
 using NewsPortal.Web.Features.Shared;
 
 namespace NewsPortal.Web.Features.Privacy;

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.RateLimiting;
-
 namespace NewsPortal.Web.Features.Search;
 
 public sealed class SearchController(SearchService search) : Controller

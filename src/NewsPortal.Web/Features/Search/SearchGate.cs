@@ -1,5 +1,3 @@
-using NewsPortal.Web.Infrastructure.Hosting;
-
 namespace NewsPortal.Web.Features.Search;
 
 /// <summary>Search could not get a turn in time: the page says so with 503 and Retry-After.</summary>

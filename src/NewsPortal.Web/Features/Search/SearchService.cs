@@ -1,9 +1,5 @@
-using System.Diagnostics;
-using Microsoft.Extensions.Caching.Memory;
-using NewsPortal.Web.Data.Queries;
 using NewsPortal.Web.Features.Articles;
 using NewsPortal.Web.Features.Shared;
-using NewsPortal.Web.Infrastructure.Search;
 
 namespace NewsPortal.Web.Features.Search;
 

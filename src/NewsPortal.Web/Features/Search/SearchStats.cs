@@ -1,7 +1,3 @@
-using System.Collections.Concurrent;
-using NewsPortal.Web.Infrastructure.Hosting;
-using NewsPortal.Web.Infrastructure.Search;
-
 namespace NewsPortal.Web.Features.Search;
 
 /// <summary>

@@ -1,6 +1,5 @@
 using NewsPortal.Web.Features.Articles;
 using NewsPortal.Web.Features.Shared;
-using NewsPortal.Web.Infrastructure.Search;
 
 namespace NewsPortal.Web.Features.Search;
 

@@ -1,5 +1,3 @@
-using System.ComponentModel;
-
 namespace NewsPortal.Web.Features.Shared;
 
 /// <summary>A byline as a link to its author page.</summary>

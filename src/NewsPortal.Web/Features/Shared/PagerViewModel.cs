@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.WebUtilities;
-
 namespace NewsPortal.Web.Features.Shared;
 
 /// <summary>Links to neighbouring pages of a list, keeping the other query parameters (e.g. the search text).</summary>

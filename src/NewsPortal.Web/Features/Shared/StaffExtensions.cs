@@ -1,5 +1,3 @@
-using System.Security.Claims;
-
 namespace NewsPortal.Web.Features.Shared;
 
 public static class StaffExtensions

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace NewsPortal.Web.Features.Weather;
 
 /// <summary>Typed client for Open-Meteo's current-weather call (no API key).</summary>

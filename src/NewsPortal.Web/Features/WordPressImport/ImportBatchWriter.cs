@@ -1,5 +1,3 @@
-using NewsPortal.Web.Data.Queries;
-
 namespace NewsPortal.Web.Features.WordPressImport;
 
 /// <summary>

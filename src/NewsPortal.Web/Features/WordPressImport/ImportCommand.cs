@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using System.Runtime;
-using NewsPortal.Web.Data.Queries;
-
 namespace NewsPortal.Web.Features.WordPressImport;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Text.RegularExpressions;
-using NewsPortal.Web.Infrastructure.Media;
-
 namespace NewsPortal.Web.Features.WordPressImport;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Threading.Channels;
-
 namespace NewsPortal.Web.Features.WordPressImport;
 
 public sealed partial class ImportWordPressExport

@@ -1,5 +1,3 @@
-using NewsPortal.Web.Infrastructure.Telemetry;
-
 namespace NewsPortal.Web.Features.WordPressImport;
 
 /// <summary>What an import did, by kind: imported, already there from an earlier run, and skipped with the reason.</summary>

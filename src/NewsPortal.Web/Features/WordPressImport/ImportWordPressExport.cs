@@ -1,7 +1,3 @@
-using NewsPortal.Web.Data.Queries;
-using NewsPortal.Web.Infrastructure.Sanitizing;
-using NewsPortal.Web.Infrastructure.Security;
-
 namespace NewsPortal.Web.Features.WordPressImport;
 
 /// <summary>What to import and how.</summary>

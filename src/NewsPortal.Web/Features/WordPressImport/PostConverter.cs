@@ -1,6 +1,4 @@
 using NewsPortal.Web.Features.Comments;
-using NewsPortal.Web.Infrastructure.Sanitizing;
-using NewsPortal.Web.Infrastructure.Security;
 
 namespace NewsPortal.Web.Features.WordPressImport;
 

@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace NewsPortal.Web.Features.WordPressImport;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Net;
-using System.Text.RegularExpressions;
-using NewsPortal.Web.Infrastructure.Sanitizing;
-
 namespace NewsPortal.Web.Features.WordPressImport;
 
 /// <summary>

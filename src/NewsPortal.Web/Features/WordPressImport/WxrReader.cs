@@ -1,6 +1,3 @@
-using System.Text.RegularExpressions;
-using System.Xml;
-
 namespace NewsPortal.Web.Features.WordPressImport;
 
 /// <summary>

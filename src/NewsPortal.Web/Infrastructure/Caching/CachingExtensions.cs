@@ -1,5 +1,3 @@
-using NewsPortal.Web.Infrastructure.Redis;
-
 namespace NewsPortal.Web.Infrastructure.Caching;
 
 public static class CachingExtensions

@@ -1,7 +1,3 @@
-using System.Collections.Concurrent;
-using Microsoft.Extensions.Caching.Memory;
-using NewsPortal.Web.Infrastructure.Redis;
-
 namespace NewsPortal.Web.Infrastructure.Caching;
 
 /// <summary>

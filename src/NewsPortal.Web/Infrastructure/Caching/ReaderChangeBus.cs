@@ -1,4 +1,3 @@
-using NewsPortal.Web.Infrastructure.Redis;
 using StackExchange.Redis;
 
 namespace NewsPortal.Web.Infrastructure.Caching;

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Caching.Memory;
-
 namespace NewsPortal.Web.Infrastructure.Caching;
 
 /// <summary>

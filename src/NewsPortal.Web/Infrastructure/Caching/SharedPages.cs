@@ -1,6 +1,4 @@
 using Microsoft.Net.Http.Headers;
-using NewsPortal.Web.Infrastructure.Compression;
-using NewsPortal.Web.Infrastructure.Proxy;
 
 namespace NewsPortal.Web.Infrastructure.Caching;
 

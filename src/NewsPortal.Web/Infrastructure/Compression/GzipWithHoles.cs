@@ -1,6 +1,3 @@
-using System.Buffers.Binary;
-using System.IO.Compression;
-using System.IO.Hashing;
 using Microsoft.Net.Http.Headers;
 
 namespace NewsPortal.Web.Infrastructure.Compression;

@@ -1,6 +1,3 @@
-using Microsoft.Data.SqlClient;
-using Microsoft.Data.Sqlite;
-
 namespace NewsPortal.Web.Infrastructure.Database;
 
 /// <summary>What a failed save means, for both providers.</summary>

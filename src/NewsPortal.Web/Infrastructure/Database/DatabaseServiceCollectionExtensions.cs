@@ -1,8 +1,3 @@
-using Microsoft.Data.Sqlite;
-using NewsPortal.Web.Data.Queries;
-using NewsPortal.Web.Infrastructure.Hosting;
-using NewsPortal.Web.Infrastructure.Search;
-
 namespace NewsPortal.Web.Infrastructure.Database;
 
 public static class DatabaseServiceCollectionExtensions

@@ -1,8 +1,3 @@
-using System.Data.Common;
-using System.Diagnostics.CodeAnalysis;
-using System.Runtime.CompilerServices;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-
 namespace NewsPortal.Web.Infrastructure.Database;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using NewsPortal.Web.Infrastructure.Hosting;
-
 namespace NewsPortal.Web.Infrastructure.Database;
 
 /// <summary>

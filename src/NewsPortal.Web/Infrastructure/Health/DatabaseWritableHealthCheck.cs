@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Diagnostics.HealthChecks;
-using NewsPortal.Web.Data.Queries;
-
 namespace NewsPortal.Web.Infrastructure.Health;
 
 /// <summary>

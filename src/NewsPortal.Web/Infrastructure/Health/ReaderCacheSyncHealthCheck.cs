@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Diagnostics.HealthChecks;
-using NewsPortal.Web.Infrastructure.Redis;
-
 namespace NewsPortal.Web.Infrastructure.Health;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.IO.Compression;
-using Microsoft.AspNetCore.ResponseCompression;
-
 namespace NewsPortal.Web.Infrastructure.Hosting;
 
 public static class CompressionExtensions

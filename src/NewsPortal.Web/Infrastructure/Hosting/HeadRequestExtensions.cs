@@ -1,6 +1,3 @@
-using System.IO.Pipelines;
-using Microsoft.AspNetCore.Http.Features;
-
 namespace NewsPortal.Web.Infrastructure.Hosting;
 
 public static class HeadRequestExtensions

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-
 namespace NewsPortal.Web.Infrastructure.Identity;
 
 /// <summary>Creates the roles and, when Admin:Email and Admin:Password are both set, the bootstrap administrator.</summary>

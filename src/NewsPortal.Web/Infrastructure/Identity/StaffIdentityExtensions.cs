@@ -1,7 +1,4 @@
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using NewsPortal.Web.Features.Account;
-using NewsPortal.Web.Infrastructure.Proxy;
 
 namespace NewsPortal.Web.Infrastructure.Identity;
 

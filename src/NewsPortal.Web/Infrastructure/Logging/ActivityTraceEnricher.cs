@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Serilog.Core;
 using Serilog.Events;
 

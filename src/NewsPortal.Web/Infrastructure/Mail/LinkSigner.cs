@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.WebUtilities;
-using NewsPortal.Web.Infrastructure.Security;
-
 namespace NewsPortal.Web.Infrastructure.Mail;
 
 public enum LinkCheck

@@ -1,5 +1,3 @@
-using NewsPortal.Web.Infrastructure.Proxy;
-
 namespace NewsPortal.Web.Infrastructure.Mail;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using MailKit.Net.Smtp;
-using MailKit.Security;
-using MimeKit;
-
 namespace NewsPortal.Web.Infrastructure.Mail;
 
 /// <summary>Where a finished message goes: an SMTP server, or the pickup folder.</summary>

@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace NewsPortal.Web.Infrastructure.Mail;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Text.RegularExpressions;
-using MailKit.Net.Smtp;
-using NewsPortal.Web.Infrastructure.Telemetry;
-
 namespace NewsPortal.Web.Infrastructure.Mail;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using NetVips;
-
 namespace NewsPortal.Web.Infrastructure.Media;
 
 /// <summary>What an upload became: either a stored-ready original or the reason it was refused.</summary>

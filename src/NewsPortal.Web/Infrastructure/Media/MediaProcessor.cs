@@ -1,6 +1,3 @@
-using NetVips;
-using NewsPortal.Web.Infrastructure.Telemetry;
-
 namespace NewsPortal.Web.Infrastructure.Media;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc.Razor;
-
 namespace NewsPortal.Web.Infrastructure.Mvc;
 
 /// <summary>Views live beside their controller in Features/&lt;Feature&gt;/, shared ones in Features/Shared/.</summary>

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Mvc.Razor;
-using NewsPortal.Web.Infrastructure.Security;
-
 namespace NewsPortal.Web.Infrastructure.Mvc;
 
 public static class MvcServiceCollectionExtensions

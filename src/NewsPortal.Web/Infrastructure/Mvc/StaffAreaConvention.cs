@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc.ApplicationModels;
-
 namespace NewsPortal.Web.Infrastructure.Mvc;
 
 /// <summary>

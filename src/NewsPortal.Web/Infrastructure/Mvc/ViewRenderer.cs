@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.AspNetCore.Mvc.ViewEngines;
-using Microsoft.AspNetCore.Mvc.ViewFeatures;
-
 namespace NewsPortal.Web.Infrastructure.Mvc;
 
 /// <summary>Renders a view, layout included, to a string (for a page rendered once and served to many).</summary>

@@ -1,7 +1,3 @@
-using System.Net;
-using Microsoft.AspNetCore.HttpOverrides;
-using NewsPortal.Web.Infrastructure.Hosting;
-
 namespace NewsPortal.Web.Infrastructure.Proxy;
 
 public static class ProxyServiceCollectionExtensions

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-
 namespace NewsPortal.Web.Infrastructure.Proxy;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.RateLimiting;
-using NewsPortal.Web.Infrastructure.Proxy;
-using NewsPortal.Web.Infrastructure.Redis;
-
 namespace NewsPortal.Web.Infrastructure.RateLimiting;
 
 public static class RateLimitingExtensions

@@ -1,5 +1,3 @@
-using System.Threading.RateLimiting;
-using NewsPortal.Web.Infrastructure.Redis;
 using StackExchange.Redis;
 
 namespace NewsPortal.Web.Infrastructure.RateLimiting;

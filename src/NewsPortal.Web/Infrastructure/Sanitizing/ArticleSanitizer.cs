@@ -1,8 +1,3 @@
-using System.Text.RegularExpressions;
-using AngleSharp.Html.Parser;
-using Ganss.Xss;
-using NewsPortal.Web.Infrastructure.Security;
-
 namespace NewsPortal.Web.Infrastructure.Sanitizing;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using System.Net;
-using System.Text.RegularExpressions;
-using AngleSharp.Dom;
-using Ganss.Xss;
-
 namespace NewsPortal.Web.Infrastructure.Sanitizing;
 
 /// <summary>

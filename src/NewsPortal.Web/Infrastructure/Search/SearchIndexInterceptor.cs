@@ -1,9 +1,3 @@
-using System.Data.Common;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Storage;
-
 namespace NewsPortal.Web.Infrastructure.Search;
 
 /// <summary>

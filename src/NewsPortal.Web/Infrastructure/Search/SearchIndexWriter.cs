@@ -1,5 +1,3 @@
-using NewsPortal.Web.Data.Queries;
-
 namespace NewsPortal.Web.Infrastructure.Search;
 
 /// <summary>Runs the index's SQL: through EF's command pipeline in the site, plain ADO.NET in the data loader.</summary>

@@ -1,6 +1,3 @@
-using System.Net;
-using System.Text.RegularExpressions;
-
 namespace NewsPortal.Web.Infrastructure.Search;
 
 /// <summary>A piece of text to show, and whether it is one of the words searched for.</summary>

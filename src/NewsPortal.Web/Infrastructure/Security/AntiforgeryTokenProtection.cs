@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-
 namespace NewsPortal.Web.Infrastructure.Security;
 
 /// <summary>

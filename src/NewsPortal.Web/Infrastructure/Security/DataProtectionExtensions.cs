@@ -1,7 +1,3 @@
-using System.Security.Cryptography.X509Certificates;
-using Microsoft.AspNetCore.DataProtection;
-using NewsPortal.Web.Infrastructure.Hosting;
-
 namespace NewsPortal.Web.Infrastructure.Security;
 
 /// <summary>The "DataProtection" section: how the keys stored in the database are protected at rest.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
-
 namespace NewsPortal.Web.Infrastructure.Security;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
-
 namespace NewsPortal.Web.Infrastructure.Site;
 
 public static class SiteServiceCollectionExtensions

@@ -1,6 +1,3 @@
-using NewsPortal.Web.Infrastructure.Hosting;
-using OpenTelemetry.Metrics;
-
 namespace NewsPortal.Web.Infrastructure.Telemetry;
 
 /// <summary>

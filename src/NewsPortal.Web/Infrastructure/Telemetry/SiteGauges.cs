@@ -1,8 +1,3 @@
-using System.Diagnostics.Metrics;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
-using NewsPortal.Web.Infrastructure.Health;
-using NewsPortal.Web.Infrastructure.Redis;
-
 namespace NewsPortal.Web.Infrastructure.Telemetry;
 
 /// <summary>

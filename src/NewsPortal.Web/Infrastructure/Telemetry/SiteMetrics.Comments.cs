@@ -1,5 +1,3 @@
-using System.Diagnostics.Metrics;
-
 namespace NewsPortal.Web.Infrastructure.Telemetry;
 
 /// <summary>Comment posts, moderation decisions and reader reports.</summary>

@@ -1,5 +1,3 @@
-using System.Diagnostics.Metrics;
-
 namespace NewsPortal.Web.Infrastructure.Telemetry;
 
 /// <summary>The WordPress import's items, by kind and outcome from fixed lists.</summary>

@@ -1,5 +1,3 @@
-using System.Diagnostics.Metrics;
-
 namespace NewsPortal.Web.Infrastructure.Telemetry;
 
 /// <summary>What an operator watches besides readers' requests: mail sends, picture processing and rate limits.</summary>

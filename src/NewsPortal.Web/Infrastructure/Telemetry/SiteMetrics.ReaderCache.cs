@@ -1,5 +1,3 @@
-using System.Diagnostics.Metrics;
-
 namespace NewsPortal.Web.Infrastructure.Telemetry;
 
 /// <summary>The reader cache's work: what it rendered and what left it (its look-ups are a gauge, <see cref="SiteGauges"/>).</summary>

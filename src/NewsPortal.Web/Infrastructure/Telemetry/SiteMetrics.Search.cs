@@ -1,5 +1,3 @@
-using System.Diagnostics.Metrics;
-
 namespace NewsPortal.Web.Infrastructure.Telemetry;
 
 /// <summary>Reader searches: asked for, turned away, and how long they took.</summary>

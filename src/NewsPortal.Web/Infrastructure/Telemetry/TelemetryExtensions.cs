@@ -1,9 +1,3 @@
-using NewsPortal.Web.Infrastructure.Hosting;
-using NewsPortal.Web.Infrastructure.Redis;
-using OpenTelemetry.Metrics;
-using OpenTelemetry.Resources;
-using OpenTelemetry.Trace;
-
 namespace NewsPortal.Web.Infrastructure.Telemetry;
 
 public static class TelemetryExtensions

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using static NewsPortal.BrowserTests.TestSupport.ArticleEditorPage;
 
 namespace NewsPortal.BrowserTests.Features.AdminArticles;

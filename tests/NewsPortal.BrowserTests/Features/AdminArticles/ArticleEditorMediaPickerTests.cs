@@ -1,4 +1,3 @@
-using NewsPortal.Web.Infrastructure.Media;
 using static NewsPortal.BrowserTests.TestSupport.ArticleEditorPage;
 
 namespace NewsPortal.BrowserTests.Features.AdminArticles;

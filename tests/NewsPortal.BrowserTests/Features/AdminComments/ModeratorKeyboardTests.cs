@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace NewsPortal.BrowserTests.Features.AdminComments;
 
 /// <summary>docs/newsroom.md: "`j`/`k` move, `a` approve, `r` reject, `s` spam, `t` bin, `u` restore, `x` select".</summary>

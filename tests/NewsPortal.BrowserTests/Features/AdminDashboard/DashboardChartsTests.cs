@@ -1,6 +1,3 @@
-using System.Globalization;
-using NewsPortal.Web.Features.AdminDashboard;
-
 namespace NewsPortal.BrowserTests.Features.AdminDashboard;
 
 public sealed class DashboardChartsTests(SiteFixture site)

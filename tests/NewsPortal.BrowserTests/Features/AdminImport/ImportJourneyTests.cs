@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace NewsPortal.BrowserTests.Features.AdminImport;
 
 /// <summary>An admin imports a WordPress export on /admin/import: picks the file, watches the progress, reads the summary.</summary>

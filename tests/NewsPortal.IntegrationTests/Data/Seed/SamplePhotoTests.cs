@@ -1,6 +1,3 @@
-using NetVips;
-using NewsPortal.Web.Data.Seed;
-
 namespace NewsPortal.IntegrationTests.Data.Seed;
 
 /// <summary>

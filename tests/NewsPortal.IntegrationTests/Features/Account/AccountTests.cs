@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-using NewsPortal.Web.Features.Account;
-
 namespace NewsPortal.IntegrationTests.Features.Account;
 
 public sealed class AccountTests(AccountTests.Factory factory) : IClassFixture<AccountTests.Factory>

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
-
 namespace NewsPortal.IntegrationTests.Features.Account;
 
 /// <summary>Sign-in as an attacker probes it: redirects, throttles, timing, and the session cookie afterwards.</summary>

@@ -1,5 +1,3 @@
-using NewsPortal.Web.Infrastructure.Mail;
-
 namespace NewsPortal.IntegrationTests.Features.AdminArticles;
 
 /// <summary>The review workflow: submit, send back with a note, resubmit, schedule or publish, withdraw; the reporter is told by mail and the queue shows the oldest first.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore.Diagnostics;
-
 namespace NewsPortal.IntegrationTests.Features.AdminArticles;
 
 /// <summary>An article taking back an address it redirects from: the redirect's removal and the save are one change.</summary>

@@ -1,5 +1,3 @@
-using System.Xml.Linq;
-
 namespace NewsPortal.IntegrationTests.Features.AdminBylines;
 
 /// <summary>/admin/bylines, the public /author/{slug} page, and co-authors on the article page, in JSON-LD and in RSS.</summary>

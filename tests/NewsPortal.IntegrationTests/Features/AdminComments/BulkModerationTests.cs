@@ -1,5 +1,3 @@
-using NewsPortal.Web.Features.AdminComments;
-
 namespace NewsPortal.IntegrationTests.Features.AdminComments;
 
 /// <summary>Bulk actions on the queue: every ticked comment changed once, stale pages and colleagues counted, a page worth at most.</summary>

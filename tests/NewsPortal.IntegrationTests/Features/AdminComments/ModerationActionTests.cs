@@ -1,5 +1,3 @@
-using NewsPortal.Web.Features.AdminComments;
-
 namespace NewsPortal.IntegrationTests.Features.AdminComments;
 
 /// <summary>Actions on one comment: two moderators or a double click change it once; history, restore, edits, staff replies, the address it returns to.</summary>

@@ -1,5 +1,3 @@
-using NewsPortal.Web.Features.AdminComments;
-
 namespace NewsPortal.IntegrationTests.Features.AdminComments;
 
 /// <summary>The moderation queue: what it lists, its search, paging and counts, and the dashboard.</summary>

@@ -1,6 +1,3 @@
-using NewsPortal.Web.Features.AdminComments;
-using NewsPortal.Web.Infrastructure.Mail;
-
 namespace NewsPortal.IntegrationTests.Features.AdminComments;
 
 /// <summary>Moderators working the reported queue: decisions, statements of reasons, notices, concurrency.</summary>

@@ -1,6 +1,3 @@
-using NewsPortal.Web.Features.AdminDashboard;
-using NewsPortal.Web.Infrastructure.Site;
-
 namespace NewsPortal.IntegrationTests.Features.AdminDashboard;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using NewsPortal.IntegrationTests.Data;
-using NewsPortal.Web.Features.AdminDashboard;
-using NewsPortal.Web.Features.Search;
-using NewsPortal.Web.Infrastructure.Search;
-using NewsPortal.Web.Infrastructure.Site;
-
 namespace NewsPortal.IntegrationTests.Features.AdminDashboard;
 
 /// <summary>The dashboard's, the daily rows' and the search statistics' queries, translated by the SQL Server provider and parsed as T-SQL.</summary>

@@ -1,5 +1,3 @@
-using NewsPortal.Web.Features.Search;
-
 namespace NewsPortal.IntegrationTests.Features.AdminDashboard;
 
 public sealed class SearchStatsTests(SearchStatsTests.Factory factory) : IClassFixture<SearchStatsTests.Factory>

@@ -1,6 +1,3 @@
-using NewsPortal.Web.Features.AdminImport;
-using NewsPortal.Web.Infrastructure.Database;
-
 namespace NewsPortal.IntegrationTests.Features.AdminImport;
 
 /// <summary>One import at a time across instances: a second upload is refused, a run can be cancelled, and a run whose instance stopped is taken over or finished.</summary>

@@ -1,7 +1,3 @@
-using NewsPortal.IntegrationTests.Data;
-using NewsPortal.Web.Features.AdminImport;
-using NewsPortal.Web.Features.WordPressImport;
-
 namespace NewsPortal.IntegrationTests.Features.AdminImport;
 
 /// <summary>The import runs' reads and writes (the lease included), translated by the SQL Server provider (no server) and parsed as T-SQL.</summary>

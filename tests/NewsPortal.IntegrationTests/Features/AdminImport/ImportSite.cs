@@ -1,6 +1,3 @@
-using System.IO.Compression;
-using System.Net.Http.Headers;
-
 namespace NewsPortal.IntegrationTests.Features.AdminImport;
 
 /// <summary>

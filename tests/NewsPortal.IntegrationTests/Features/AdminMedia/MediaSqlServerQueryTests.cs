@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using NewsPortal.IntegrationTests.Data;
-using NewsPortal.Web.Features.AdminMedia;
-using NewsPortal.Web.Infrastructure.Media;
-
 namespace NewsPortal.IntegrationTests.Features.AdminMedia;
 
 /// <summary>The media library's queries and writes, translated by the SQL Server provider (no server) and parsed as T-SQL.</summary>

@@ -1,6 +1,3 @@
-using System.Collections.Concurrent;
-using Microsoft.AspNetCore.Identity;
-
 namespace NewsPortal.IntegrationTests.Features.AdminStaff;
 
 /// <summary>

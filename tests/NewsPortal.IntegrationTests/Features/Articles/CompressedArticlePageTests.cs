@@ -1,6 +1,3 @@
-using System.IO.Compression;
-using AngleSharp.Html.Parser;
-
 namespace NewsPortal.IntegrationTests.Features.Articles;
 
 /// <summary>The shared article page compressed for browsers that accept gzip, with each reader's secrets left uncompressed.</summary>

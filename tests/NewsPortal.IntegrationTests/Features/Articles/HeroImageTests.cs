@@ -1,6 +1,3 @@
-using System.Xml.Linq;
-using NewsPortal.IntegrationTests.Features.AdminMedia;
-
 namespace NewsPortal.IntegrationTests.Features.Articles;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using NewsPortal.Web.Infrastructure.Caching;
-
 namespace NewsPortal.IntegrationTests.Features.Articles;
 
 /// <summary>What requests for article pages that do not exist cost: the database and the reader cache's store.</summary>

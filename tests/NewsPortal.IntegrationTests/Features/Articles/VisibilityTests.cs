@@ -1,5 +1,3 @@
-using System.Xml.Linq;
-
 namespace NewsPortal.IntegrationTests.Features.Articles;
 
 /// <summary>Drafts and articles scheduled for the future must not leak anywhere a reader can look.</summary>

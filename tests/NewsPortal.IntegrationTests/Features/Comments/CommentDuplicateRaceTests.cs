@@ -1,6 +1,3 @@
-using System.Data.Common;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-
 namespace NewsPortal.IntegrationTests.Features.Comments;
 
 /// <summary>Two identical posts racing, one either side of a moment a time-bucketed key would have changed at.</summary>

@@ -1,5 +1,3 @@
-using NewsPortal.Web.Features.Comments;
-
 namespace NewsPortal.IntegrationTests.Features.Comments;
 
 /// <summary>Readers reporting a published comment through the plain HTML form (no JavaScript: AngleSharp runs none).</summary>

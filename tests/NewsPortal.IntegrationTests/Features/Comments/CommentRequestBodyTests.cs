@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Serilog.Core;
 
 namespace NewsPortal.IntegrationTests.Features.Comments;

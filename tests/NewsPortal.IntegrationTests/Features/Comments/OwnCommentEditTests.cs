@@ -1,5 +1,3 @@
-using NewsPortal.Web.Features.Comments;
-
 namespace NewsPortal.IntegrationTests.Features.Comments;
 
 /// <summary>Authors editing or deleting their own comment from the same browser, within the edit window (a fake clock).</summary>

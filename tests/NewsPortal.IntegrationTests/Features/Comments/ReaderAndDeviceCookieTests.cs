@@ -1,6 +1,3 @@
-using NewsPortal.Web.Features.Account;
-using NewsPortal.Web.Features.Comments;
-
 namespace NewsPortal.IntegrationTests.Features.Comments;
 
 /// <summary>The two year-long cookies of docs/security.md's table: their flags, path and lifetime.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http;
-
 namespace NewsPortal.IntegrationTests.Features.Errors;
 
 /// <summary>What bots and broken clients send to reader and admin routes: huge and negative numbers, bad encodings, odd methods, header injection. None of it may give a 5xx or log an error.</summary>

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-
 namespace NewsPortal.IntegrationTests.Features.Errors;
 
 public sealed class ErrorPageTests

@@ -1,5 +1,3 @@
-using System.Xml.Linq;
-
 namespace NewsPortal.IntegrationTests.Features.Feeds;
 
 public sealed class FeedTests(NewsPortalFactory factory) : IClassFixture<NewsPortalFactory>

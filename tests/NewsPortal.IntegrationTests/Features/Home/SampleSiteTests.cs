@@ -1,5 +1,3 @@
-using System.Xml.Linq;
-
 namespace NewsPortal.IntegrationTests.Features.Home;
 
 /// <summary>What README promises a fresh clone shows: 35 sample articles in seven sections.</summary>

@@ -1,6 +1,3 @@
-using MimeKit;
-using NewsPortal.Web.Features.AdminComments;
-
 namespace NewsPortal.IntegrationTests.Features.Notifications;
 
 /// <summary>A site on a fake clock with a real SMTP server on loopback, and how readers comment and moderators decide, shared by the notification tests: the reader's form, the dispatcher, the outbox, then the links in the messages.</summary>

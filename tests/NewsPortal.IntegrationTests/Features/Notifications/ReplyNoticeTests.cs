@@ -1,5 +1,3 @@
-using NewsPortal.Web.Features.AdminComments;
-
 namespace NewsPortal.IntegrationTests.Features.Notifications;
 
 /// <summary>Commenters' reply notices: double opt-in, a notice per reply or a digest, one-click unsubscribe, each mailed once.</summary>

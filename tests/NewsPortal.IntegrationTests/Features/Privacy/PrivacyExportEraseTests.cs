@@ -1,8 +1,3 @@
-using NewsPortal.Web.Features.AdminComments;
-using NewsPortal.Web.Features.Comments;
-using NewsPortal.Web.Features.Privacy;
-using NewsPortal.Web.Infrastructure.Mail;
-
 namespace NewsPortal.IntegrationTests.Features.Privacy;
 
 /// <summary>Export and erasure by a mailed signed link, and erasure by staff from the queue.</summary>

@@ -1,6 +1,3 @@
-using NewsPortal.Web.Features.Privacy;
-using NewsPortal.Web.Infrastructure.Mail;
-
 namespace NewsPortal.IntegrationTests.Features.Privacy;
 
 /// <summary>What is kept and for how long: the retention job on a fake clock, reports' addresses, and logs that never carry personal data.</summary>

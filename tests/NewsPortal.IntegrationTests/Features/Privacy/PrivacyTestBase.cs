@@ -1,6 +1,3 @@
-using Microsoft.Data.Sqlite;
-using MimeKit;
-using NewsPortal.Web.Features.AdminComments;
 using Serilog.Core;
 
 namespace NewsPortal.IntegrationTests.Features.Privacy;

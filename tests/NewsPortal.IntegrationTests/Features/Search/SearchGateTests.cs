@@ -1,5 +1,3 @@
-using NewsPortal.Web.Features.Search;
-
 namespace NewsPortal.IntegrationTests.Features.Search;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using Microsoft.Data.Sqlite;
-
 namespace NewsPortal.IntegrationTests.Features.WordPressImport;
 
 /// <summary>docs/import.md: "`130` interrupted (Ctrl+C: what was written stays, the same command finishes it)".</summary>

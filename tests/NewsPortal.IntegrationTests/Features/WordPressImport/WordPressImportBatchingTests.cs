@@ -1,5 +1,3 @@
-using NewsPortal.Web.Features.WordPressImport;
-
 namespace NewsPortal.IntegrationTests.Features.WordPressImport;
 
 /// <summary>

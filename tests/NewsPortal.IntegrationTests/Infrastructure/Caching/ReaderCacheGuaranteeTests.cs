@@ -1,5 +1,3 @@
-using NewsPortal.Web.Infrastructure.Caching;
-
 namespace NewsPortal.IntegrationTests.Infrastructure.Caching;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Diagnostics.Metrics;
-using NewsPortal.Web.Infrastructure.Telemetry;
-
 namespace NewsPortal.IntegrationTests.Infrastructure.Caching;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using NewsPortal.Web.Infrastructure.Caching;
-
 namespace NewsPortal.IntegrationTests.Infrastructure.Caching;
 
 /// <summary>

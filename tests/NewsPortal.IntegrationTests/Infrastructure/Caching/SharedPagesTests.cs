@@ -1,6 +1,3 @@
-using System.IO.Compression;
-using NewsPortal.Web.Features.Weather;
-
 namespace NewsPortal.IntegrationTests.Infrastructure.Caching;
 
 /// <summary>The front page and the section and tag lists, kept whole per address and data version for anonymous readers.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.Data.Sqlite;
-
 namespace NewsPortal.IntegrationTests.Infrastructure.Database;
 
 /// <summary>docs/operations.md's SQLite backup: an online copy taken while the site writes, and a site started on it.</summary>

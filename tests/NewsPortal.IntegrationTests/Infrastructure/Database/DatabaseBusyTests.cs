@@ -1,8 +1,3 @@
-using System.Data.Common;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-using NewsPortal.Web.Features.Articles;
-
 namespace NewsPortal.IntegrationTests.Infrastructure.Database;
 
 /// <summary>Another process holds SQLite's write lock while readers post comments.</summary>

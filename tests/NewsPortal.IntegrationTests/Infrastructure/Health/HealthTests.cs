@@ -1,5 +1,3 @@
-using Microsoft.Data.Sqlite;
-
 namespace NewsPortal.IntegrationTests.Infrastructure.Health;
 
 public sealed class HealthTests(NewsPortalFactory factory) : IClassFixture<NewsPortalFactory>

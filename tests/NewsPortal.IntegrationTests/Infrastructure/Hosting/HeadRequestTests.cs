@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http;
-
 namespace NewsPortal.IntegrationTests.Infrastructure.Hosting;
 
 /// <summary>HEAD, as uptime monitors and link checkers send it: the GET's status and headers, no body, no change.</summary>

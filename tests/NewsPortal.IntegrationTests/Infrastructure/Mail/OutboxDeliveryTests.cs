@@ -1,5 +1,3 @@
-using MimeKit;
-using NewsPortal.Web.Infrastructure.Mail;
 using Serilog.Core;
 
 namespace NewsPortal.IntegrationTests.Infrastructure.Mail;

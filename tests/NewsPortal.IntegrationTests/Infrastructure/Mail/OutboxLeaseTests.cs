@@ -1,8 +1,3 @@
-using System.Data.Common;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.Configuration;
-using NewsPortal.Web.Infrastructure.Mail;
-
 namespace NewsPortal.IntegrationTests.Infrastructure.Mail;
 
 /// <summary>Once per row across instances while sends stay within the lease (which start-up and the sender see to), and never lost when a sender dies.</summary>

@@ -1,5 +1,3 @@
-using NewsPortal.Web.Infrastructure.Mail;
-
 namespace NewsPortal.IntegrationTests.Infrastructure.Mail;
 
 /// <summary>Sites with the transactional outbox against a real SMTP server on loopback, and their queued rows, shared by the outbox tests.</summary>

@@ -1,5 +1,3 @@
-using NewsPortal.Web.Data.Seed;
-
 namespace NewsPortal.IntegrationTests.Infrastructure.Media;
 
 /// <summary>A JPEG with the metadata a phone writes, through the same EXIF writer as the sample photographs.</summary>

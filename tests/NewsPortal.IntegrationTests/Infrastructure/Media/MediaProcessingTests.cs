@@ -1,6 +1,3 @@
-using NetVips;
-using NewsPortal.Web.Infrastructure.Media;
-
 namespace NewsPortal.IntegrationTests.Infrastructure.Media;
 
 /// <summary>The background job: the variants it makes, what they carry (no metadata), how they are served, and a restart.</summary>

@@ -1,10 +1,3 @@
-using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.ApplicationParts;
-using Microsoft.AspNetCore.Routing;
-
 namespace NewsPortal.IntegrationTests.Infrastructure.Mvc;
 
 /// <summary>

@@ -1,10 +1,3 @@
-using System.Security.Cryptography;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.Logging;
-using NewsPortal.Web.Infrastructure.Security;
-
 namespace NewsPortal.IntegrationTests.Infrastructure.Security;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
-using Microsoft.Extensions.Configuration;
-
 namespace NewsPortal.IntegrationTests.Infrastructure.Security;
 
 /// <summary>Data-protection keys at rest, in the database every instance shares.</summary>

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Mvc.Testing;
-using NewsPortal.Web.Features.Comments;
-
 namespace NewsPortal.IntegrationTests.Infrastructure.Security;
 
 /// <summary>The headers and cookies a reader's browser receives: what it may load, frame, send on and keep.</summary>

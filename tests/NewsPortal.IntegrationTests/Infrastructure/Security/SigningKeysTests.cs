@@ -1,9 +1,3 @@
-using System.Security.Cryptography;
-using Microsoft.AspNetCore.WebUtilities;
-using NewsPortal.Web.Features.Privacy;
-using NewsPortal.Web.Infrastructure.Mail;
-using NewsPortal.Web.Infrastructure.Security;
-
 namespace NewsPortal.IntegrationTests.Infrastructure.Security;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Net.Sockets;
-
 namespace NewsPortal.IntegrationTests.Infrastructure.Telemetry;
 
 /// <summary>The meters of background work: the outbox's gauge and failures, import progress.</summary>

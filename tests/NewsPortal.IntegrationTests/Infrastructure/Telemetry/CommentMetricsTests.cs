@@ -1,5 +1,3 @@
-using NewsPortal.Web.Features.AdminComments;
-
 namespace NewsPortal.IntegrationTests.Infrastructure.Telemetry;
 
 /// <summary>The comment and moderation meters: posts by outcome, decisions, the queue's gauges, reports.</summary>

@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace NewsPortal.IntegrationTests.Infrastructure.Telemetry;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using System.Diagnostics.Metrics;
-using System.Runtime.CompilerServices;
-using System.Text.RegularExpressions;
-using NewsPortal.Web.Infrastructure.Telemetry;
-
 namespace NewsPortal.IntegrationTests.Infrastructure.Telemetry;
 
 /// <summary>docs/observability.md's table of metrics and the code that names them stay in step.</summary>

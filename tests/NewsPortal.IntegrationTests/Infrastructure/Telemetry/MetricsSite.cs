@@ -1,4 +1,3 @@
-using System.Net.Sockets;
 using Serilog.Core;
 
 namespace NewsPortal.IntegrationTests.Infrastructure.Telemetry;

@@ -1,7 +1,3 @@
-using System.Diagnostics.Metrics;
-using NewsPortal.IntegrationTests.Data;
-using NewsPortal.Web.Infrastructure.Telemetry;
-
 namespace NewsPortal.IntegrationTests.Infrastructure.Telemetry;
 
 /// <summary>The gauges' queries (run at every scrape), translated by the SQL Server provider and parsed as T-SQL.</summary>

@@ -1,11 +1,3 @@
-using System.Collections.Concurrent;
-using System.Net.Sockets;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
-using OpenTelemetry.Metrics;
-using OpenTelemetry.Trace;
-
 namespace NewsPortal.IntegrationTests.Infrastructure.Telemetry;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using NewsPortal.Web.Features.Search;
-
 namespace NewsPortal.IntegrationTests.Infrastructure.Telemetry;
 
 /// <summary>The meters of what readers do: search, the page cache and shared renders, rate limits.</summary>

@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using OpenTelemetry.Trace;
-
 namespace NewsPortal.IntegrationTests.Infrastructure.Telemetry;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Text.RegularExpressions;
-using AngleSharp.Dom;
-
 namespace NewsPortal.TopologyTests.Features.AdminArticles;
 
 public sealed class PublishingAcrossInstancesTests(Topology topology, ITestOutputHelper output)

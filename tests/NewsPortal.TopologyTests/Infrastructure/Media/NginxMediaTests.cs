@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-
 namespace NewsPortal.TopologyTests.Infrastructure.Media;
 
 /// <summary>

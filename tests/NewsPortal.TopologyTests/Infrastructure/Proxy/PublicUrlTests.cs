@@ -1,5 +1,3 @@
-using System.Xml.Linq;
-
 namespace NewsPortal.TopologyTests.Infrastructure.Proxy;
 
 public sealed class PublicUrlTests(Topology topology)

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace NewsPortal.TopologyTests.Infrastructure.Redis;
 
 public sealed class RedisOutageTests(Topology topology, ITestOutputHelper output)

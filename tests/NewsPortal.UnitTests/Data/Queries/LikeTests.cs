@@ -1,5 +1,3 @@
-using NewsPortal.Web.Data.Queries;
-
 namespace NewsPortal.UnitTests.Data.Queries;
 
 public sealed class LikeTests

@@ -1,6 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using MimeKit;
-
 namespace NewsPortal.UnitTests.Features.Comments;
 
 /// <summary>The e-mail fields of the reader forms: an address they accept is one the mailer can write to.</summary>

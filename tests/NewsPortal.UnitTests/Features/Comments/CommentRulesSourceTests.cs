@@ -1,6 +1,3 @@
-using System.Collections;
-using System.Reflection;
-
 namespace NewsPortal.UnitTests.Features.Comments;
 
 public sealed class CommentRulesSourceTests

@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
-using NewsPortal.Web.Infrastructure.Security;
-
 namespace NewsPortal.UnitTests.Features.Comments;
 
 /// <summary>The form stamp: which article and form it binds, how old it may be, and what any change to it gets.</summary>

@@ -1,6 +1,3 @@
-using NewsPortal.Web.Features.Search;
-using NewsPortal.Web.Infrastructure.Database;
-
 namespace NewsPortal.UnitTests.Features.Search;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using NewsPortal.Web.Features.Search;
-
 namespace NewsPortal.UnitTests.Features.Search;
 
 public sealed class SearchServiceTests

@@ -1,5 +1,3 @@
-using NewsPortal.Web.Infrastructure.Search;
-
 namespace NewsPortal.UnitTests.Features.Search;
 
 public sealed class SearchTextTests

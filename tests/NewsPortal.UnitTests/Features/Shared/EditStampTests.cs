@@ -1,5 +1,3 @@
-using NewsPortal.Web.Features.Shared;
-
 namespace NewsPortal.UnitTests.Features.Shared;
 
 public sealed class EditStampTests

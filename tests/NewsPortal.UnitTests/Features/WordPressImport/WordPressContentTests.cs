@@ -1,6 +1,3 @@
-using NewsPortal.Web.Features.WordPressImport;
-using NewsPortal.Web.Infrastructure.Sanitizing;
-
 namespace NewsPortal.UnitTests.Features.WordPressImport;
 
 public sealed class WordPressContentTests

@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Time.Testing;
-using NewsPortal.Web.Infrastructure.Caching;
-
 namespace NewsPortal.UnitTests.Infrastructure.Caching;
 
 public sealed class ReaderCacheTests : IDisposable

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Time.Testing;
-using NewsPortal.Web.Infrastructure.Caching;
 using StackExchange.Redis;
 
 namespace NewsPortal.UnitTests.Infrastructure.Caching;

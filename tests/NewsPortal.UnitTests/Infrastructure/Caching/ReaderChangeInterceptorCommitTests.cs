@@ -1,9 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
-using NewsPortal.Web.Data;
-using NewsPortal.Web.Infrastructure.Caching;
-
 namespace NewsPortal.UnitTests.Infrastructure.Caching;
 
 /// <summary>

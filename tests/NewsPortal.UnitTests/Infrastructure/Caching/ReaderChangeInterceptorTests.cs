@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using NewsPortal.Web.Data;
-using NewsPortal.Web.Infrastructure.Caching;
-
 namespace NewsPortal.UnitTests.Infrastructure.Caching;
 
 /// <summary>

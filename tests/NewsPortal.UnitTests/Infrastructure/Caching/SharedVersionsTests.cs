@@ -1,5 +1,3 @@
-using NewsPortal.Web.Infrastructure.Caching;
-
 namespace NewsPortal.UnitTests.Infrastructure.Caching;
 
 public sealed class SharedVersionsTests

@@ -1,8 +1,3 @@
-using System.IO.Compression;
-using System.Text;
-using Microsoft.AspNetCore.Http;
-using NewsPortal.Web.Infrastructure.Compression;
-
 namespace NewsPortal.UnitTests.Infrastructure.Compression;
 
 public sealed class GzipWithHolesTests

@@ -1,5 +1,3 @@
-using NewsPortal.Web.Infrastructure.Hosting;
-
 namespace NewsPortal.UnitTests.Infrastructure.Hosting;
 
 public sealed class BulkheadTests

@@ -1,10 +1,3 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
-using Microsoft.AspNetCore.WebUtilities;
-using NewsPortal.Web.Infrastructure.Mail;
-using NewsPortal.Web.Infrastructure.Security;
-
 namespace NewsPortal.UnitTests.Infrastructure.Mail;
 
 /// <summary>Mailed links: what opens, until when, and what a changed, moved or foreign token gets.</summary>

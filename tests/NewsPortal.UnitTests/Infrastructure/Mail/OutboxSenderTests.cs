@@ -1,12 +1,3 @@
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using NewsPortal.Web.Infrastructure.Mail;
-using NewsPortal.Web.Infrastructure.Proxy;
-using NewsPortal.Web.Infrastructure.Site;
-
 namespace NewsPortal.UnitTests.Infrastructure.Mail;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using NewsPortal.Web.Infrastructure.Mvc;
-
 namespace NewsPortal.UnitTests.Infrastructure.Mvc;
 
 public sealed class LocalRedirectsTests

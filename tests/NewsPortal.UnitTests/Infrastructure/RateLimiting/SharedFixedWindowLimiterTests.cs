@@ -1,5 +1,3 @@
-using System.Threading.RateLimiting;
-using NewsPortal.Web.Infrastructure.RateLimiting;
 using StackExchange.Redis;
 
 namespace NewsPortal.UnitTests.Infrastructure.RateLimiting;

@@ -1,7 +1,3 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging.Abstractions;
-using NewsPortal.Web.Infrastructure.Redis;
-
 namespace NewsPortal.UnitTests.Infrastructure.Redis;
 
 /// <summary>A Redis that hangs costs a request at most one second, whatever the connection string asks for.</summary>

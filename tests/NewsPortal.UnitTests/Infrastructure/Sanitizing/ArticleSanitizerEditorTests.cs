@@ -1,6 +1,3 @@
-using NewsPortal.UnitTests.ClientApp;
-using NewsPortal.Web.Infrastructure.Sanitizing;
-
 namespace NewsPortal.UnitTests.Infrastructure.Sanitizing;
 
 /// <summary>

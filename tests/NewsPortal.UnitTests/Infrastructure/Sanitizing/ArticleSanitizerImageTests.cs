@@ -1,6 +1,3 @@
-using NewsPortal.Web.Infrastructure.Sanitizing;
-using NewsPortal.Web.Infrastructure.Security;
-
 namespace NewsPortal.UnitTests.Infrastructure.Sanitizing;
 
 /// <summary>Article images survive sanitizing only from this site and from Content:ImageOrigins.</summary>

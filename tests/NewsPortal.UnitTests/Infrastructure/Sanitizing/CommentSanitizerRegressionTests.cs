@@ -1,5 +1,3 @@
-using NewsPortal.Web.Infrastructure.Sanitizing;
-
 namespace NewsPortal.UnitTests.Infrastructure.Sanitizing;
 
 /// <summary>Cases found by reviewing the sanitizer: each failed before its fix.</summary>

@@ -1,8 +1,3 @@
-using AngleSharp.Dom;
-using AngleSharp.Html.Parser;
-using NewsPortal.UnitTests.Features.Comments;
-using NewsPortal.Web.Infrastructure.Sanitizing;
-
 namespace NewsPortal.UnitTests.Infrastructure.Sanitizing;
 
 public sealed partial class CommentSanitizerTests

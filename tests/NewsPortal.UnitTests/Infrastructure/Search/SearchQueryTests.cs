@@ -1,5 +1,3 @@
-using NewsPortal.Web.Infrastructure.Search;
-
 namespace NewsPortal.UnitTests.Infrastructure.Search;
 
 public sealed class SearchQueryTests

@@ -1,5 +1,3 @@
-using NewsPortal.Web.Infrastructure.Security;
-
 namespace NewsPortal.UnitTests.Infrastructure.Security;
 
 public sealed class ImageOriginsTests

@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Http;
-using NewsPortal.Web.Infrastructure.Security;
-
 namespace NewsPortal.UnitTests.Infrastructure.Security;
 
 public sealed class ProtectedCookieTests

@@ -1,5 +1,3 @@
-using NewsPortal.Web.Infrastructure.Telemetry;
-
 namespace NewsPortal.UnitTests.Infrastructure.Telemetry;
 
 /// <summary>

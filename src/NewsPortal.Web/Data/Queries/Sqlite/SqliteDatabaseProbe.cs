@@ -1,5 +1,3 @@
-using Microsoft.Data.Sqlite;
-
 namespace NewsPortal.Web.Data.Queries.Sqlite;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using NewsPortal.Web.Features.Shared;
-using NewsPortal.Web.Infrastructure.Search;
 
 namespace NewsPortal.Web.Data.Queries.Sqlite;
 

@@ -1,6 +1,3 @@
-using System.Data.Common;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-
 namespace NewsPortal.Web.Data.Queries.Sqlite;
 
 /// <summary>

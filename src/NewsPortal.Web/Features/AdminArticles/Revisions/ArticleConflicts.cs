@@ -1,5 +1,3 @@
-using NewsPortal.Web.Infrastructure.Sanitizing;
-
 namespace NewsPortal.Web.Features.AdminArticles.Revisions;
 
 /// <summary>

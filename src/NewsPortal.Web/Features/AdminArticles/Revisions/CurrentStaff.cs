@@ -1,5 +1,3 @@
-using System.Security.Claims;
-
 namespace NewsPortal.Web.Features.AdminArticles.Revisions;
 
 /// <param name="Id">The Identity user id.</param>

@@ -1,8 +1,3 @@
-using System.Net;
-using System.Text.RegularExpressions;
-using DiffPlex;
-using DiffPlex.Chunkers;
-
 namespace NewsPortal.Web.Features.AdminArticles.Revisions;
 
 public enum DiffKind

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-using NewsPortal.Web.Infrastructure.Identity;
-
 namespace NewsPortal.BrowserTests.Features.AdminArticles.Revisions;
 
 /// <summary>Two editors in two browsers on one story, and an editor reading a diff between revisions.</summary>

@@ -1,5 +1,3 @@
-using NewsPortal.Web.Features.AdminArticles.Revisions;
-
 namespace NewsPortal.IntegrationTests.Features.AdminArticles.Revisions;
 
 /// <summary>Old draft revisions are pruned: every published one and the newest drafts are kept, each deleted once across instances.</summary>

@@ -1,9 +1,3 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Http;
-using NewsPortal.IntegrationTests.Data;
-using NewsPortal.Web.Features.AdminArticles;
-using NewsPortal.Web.Features.AdminArticles.Revisions;
-
 namespace NewsPortal.IntegrationTests.Features.AdminArticles.Revisions;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using NewsPortal.Web.Features.AdminArticles.Revisions;
-
 namespace NewsPortal.UnitTests.Features.AdminArticles.Revisions;
 
 public sealed class WordDiffTests
