@@ -1,76 +1,33 @@
 // A small form in a native <dialog>: modal, keeps focus inside, Escape cancels, Enter submits, and focus returns to
 // the button that opened it. Resolves to the field values, or null when cancelled.
-let counter = 0;
+import { button, el, modal } from './modal.js';
 
 export function openDialog({ title, fields, submitLabel, extraAction = null }) {
   return new Promise((resolve) => {
-    const opener = document.activeElement;
-    const id = `newsroom-dialog-${++counter}`;
-    const dialog = document.createElement('dialog');
-    dialog.className = 'newsroom-dialog';
-    dialog.setAttribute('aria-labelledby', `${id}-title`);
-    const form = document.createElement('form');
-    form.method = 'dialog';
-    form.noValidate = true;
-    const heading = document.createElement('h2');
-    heading.id = `${id}-title`;
-    heading.textContent = title;
-    form.append(heading);
+    const { id, dialog, heading, closed } = modal('dialog', 'newsroom-dialog', title);
+    const form = el('form', { method: 'dialog', noValidate: true }, heading);
 
     const inputs = fields.map((field) => {
-      const wrap = document.createElement('div');
-      wrap.className = 'field';
-      const label = document.createElement('label');
-      label.htmlFor = `${id}-${field.name}`;
-      label.textContent = field.label;
-      const input = document.createElement('input');
-      input.id = `${id}-${field.name}`;
-      input.name = field.name;
-      input.type = field.type || 'text';
-      input.value = field.value || '';
-      input.autocomplete = 'off';
-      if (field.required) input.required = true;
-      const described = [];
-      wrap.append(label);
-      if (field.hint) {
-        const hint = document.createElement('span');
-        hint.className = 'field-hint';
-        hint.id = `${id}-${field.name}-hint`;
-        hint.textContent = field.hint;
-        described.push(hint.id);
-        wrap.append(hint);
-      }
-      const error = document.createElement('span');
-      error.className = 'field-error';
-      error.id = `${id}-${field.name}-error`;
-      described.push(error.id);
-      input.setAttribute('aria-describedby', described.join(' '));
-      wrap.append(input, error);
-      form.append(wrap);
+      const label = el('label', { htmlFor: `${id}-${field.name}`, textContent: field.label });
+      const input = el('input', {
+        id: `${id}-${field.name}`,
+        name: field.name,
+        type: field.type || 'text',
+        value: field.value || '',
+        autocomplete: 'off',
+        required: Boolean(field.required),
+      });
+      const hint = field.hint ? el('span', { className: 'field-hint', id: `${id}-${field.name}-hint`, textContent: field.hint }) : null;
+      const error = el('span', { className: 'field-error', id: `${id}-${field.name}-error` });
+      input.setAttribute('aria-describedby', [hint?.id, error.id].filter(Boolean).join(' '));
+      form.append(el('div', { className: 'field' }, ...[label, hint, input, error].filter(Boolean)));
       return { field, input, error };
     });
 
-    const actions = document.createElement('div');
-    actions.className = 'editor-actions';
-    const submit = document.createElement('button');
-    submit.type = 'submit';
-    submit.className = 'button';
-    submit.textContent = submitLabel;
-    const cancel = document.createElement('button');
-    cancel.type = 'button';
-    cancel.className = 'button button-secondary';
-    cancel.textContent = 'Cancel';
-    actions.append(submit);
-    let extra = null;
-    if (extraAction) {
-      extra = document.createElement('button');
-      extra.type = 'button';
-      extra.className = 'button button-secondary';
-      extra.textContent = extraAction.label;
-      actions.append(extra);
-    }
-    actions.append(cancel);
-    form.append(actions);
+    const submit = button(submitLabel, 'button', 'submit');
+    const cancel = button('Cancel');
+    const extra = extraAction ? button(extraAction.label) : null;
+    form.append(el('div', { className: 'editor-actions' }, ...[submit, extra, cancel].filter(Boolean)));
     dialog.append(form);
     document.body.append(dialog);
 
@@ -78,11 +35,7 @@ export function openDialog({ title, fields, submitLabel, extraAction = null }) {
     const finish = () => {
       dialog.close();
     };
-    dialog.addEventListener('close', () => {
-      dialog.remove();
-      if (opener && typeof opener.focus === 'function' && document.contains(opener)) opener.focus();
-      resolve(result);
-    });
+    closed.then(() => resolve(result));
     cancel.addEventListener('click', finish);
     extra?.addEventListener('click', () => {
       result = extraAction.value;

@@ -2,47 +2,17 @@
 // button that opened it) with a search field and the matching images as buttons. Down from the search field goes to
 // the list, Up and Down move in it, Enter or Space picks. Resolves to { src, alt, caption, credit, width, height } or
 // null when cancelled. Only ready images with alt text are listed: the server decides that (GET pickerUrl?q=).
-let counter = 0;
+import { button, el, modal } from './modal.js';
 
 export function openPicker(pickerUrl) {
   return new Promise((resolve) => {
-    const opener = document.activeElement;
-    const id = `newsroom-picker-${++counter}`;
-    const dialog = document.createElement('dialog');
-    dialog.className = 'newsroom-dialog newsroom-picker';
-    dialog.setAttribute('aria-labelledby', `${id}-title`);
-    const heading = document.createElement('h2');
-    heading.id = `${id}-title`;
-    heading.textContent = 'Insert image';
-
-    const field = document.createElement('div');
-    field.className = 'field';
-    const label = document.createElement('label');
-    label.htmlFor = `${id}-q`;
-    label.textContent = 'Search by alt text, caption, credit or file name';
-    const search = document.createElement('input');
-    search.type = 'search';
-    search.id = `${id}-q`;
-    search.autocomplete = 'off';
-    const status = document.createElement('p');
-    status.className = 'field-hint';
-    status.id = `${id}-status`;
-    status.setAttribute('role', 'status');
-    search.setAttribute('aria-describedby', status.id);
-    field.append(label, search, status);
-
-    const list = document.createElement('ul');
-    list.className = 'newsroom-picker-list';
-    list.setAttribute('aria-label', 'Images');
-
-    const actions = document.createElement('div');
-    actions.className = 'editor-actions';
-    const cancel = document.createElement('button');
-    cancel.type = 'button';
-    cancel.className = 'button button-secondary';
-    cancel.textContent = 'Cancel';
-    actions.append(cancel);
-    dialog.append(heading, field, list, actions);
+    const { id, dialog, heading, closed } = modal('picker', 'newsroom-dialog newsroom-picker', 'Insert image');
+    const label = el('label', { htmlFor: `${id}-q`, textContent: 'Search by alt text, caption, credit or file name' });
+    const search = el('input', { type: 'search', id: `${id}-q`, autocomplete: 'off', 'aria-describedby': `${id}-status` });
+    const status = el('p', { className: 'field-hint', id: `${id}-status`, role: 'status' });
+    const list = el('ul', { className: 'newsroom-picker-list', 'aria-label': 'Images' });
+    const cancel = button('Cancel');
+    dialog.append(heading, el('div', { className: 'field' }, label, search, status), list, el('div', { className: 'editor-actions' }, cancel));
     document.body.append(dialog);
 
     let result = null;
@@ -52,23 +22,16 @@ export function openPicker(pickerUrl) {
     const show = (items) => {
       list.replaceChildren(
         ...items.map((item) => {
-          const li = document.createElement('li');
-          const button = document.createElement('button');
-          button.type = 'button';
-          button.className = 'newsroom-picker-item';
-          const thumb = document.createElement('img');
-          thumb.src = item.thumbnail;
-          thumb.alt = '';
-          const text = document.createElement('span');
-          text.textContent = item.alt;
-          button.append(thumb, text);
+          const choice = el(
+            'button',
+            { type: 'button', className: 'newsroom-picker-item' },
+            el('img', { src: item.thumbnail, alt: '' }),
+            el('span', { textContent: item.alt }),
+          );
           if (item.caption || item.credit) {
-            const more = document.createElement('span');
-            more.className = 'field-hint';
-            more.textContent = [item.caption, item.credit].filter(Boolean).join(' · ');
-            button.append(more);
+            choice.append(el('span', { className: 'field-hint', textContent: [item.caption, item.credit].filter(Boolean).join(' · ') }));
           }
-          button.addEventListener('click', () => {
+          choice.addEventListener('click', () => {
             result = {
               src: item.src,
               alt: item.alt,
@@ -79,8 +42,7 @@ export function openPicker(pickerUrl) {
             };
             dialog.close();
           });
-          li.append(button);
-          return li;
+          return el('li', {}, choice);
         }),
       );
       status.textContent = items.length
@@ -132,12 +94,8 @@ export function openPicker(pickerUrl) {
       }
     });
     cancel.addEventListener('click', () => dialog.close());
-    dialog.addEventListener('close', () => {
-      clearTimeout(typing);
-      dialog.remove();
-      if (opener && typeof opener.focus === 'function' && document.contains(opener)) opener.focus();
-      resolve(result);
-    });
+    dialog.addEventListener('close', () => clearTimeout(typing));
+    closed.then(() => resolve(result));
 
     dialog.showModal();
     search.focus();
