@@ -57,16 +57,7 @@ public sealed class BylineAdmin(NewsDbContext db, SiteClock clock)
             return null;
         }
 
-        var form = typed ?? new BylineForm
-        {
-            Name = author.Name,
-            Slug = author.Slug,
-            Title = author.Title,
-            Bio = author.Bio,
-            PhotoMediaItemId = author.PhotoMediaItemId,
-            StaffUserId = author.StaffUserId,
-            Links = author.Links,
-        };
+        var form = typed ?? BylineForm.Of(author);
         form.Stamp = StampOf(author);
         return await WithChoicesAsync(id, author.Slug, author.IsRetired, form, cancellationToken);
     }

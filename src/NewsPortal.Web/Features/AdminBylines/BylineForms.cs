@@ -38,6 +38,18 @@ public sealed class BylineForm
     /// <summary>What the byline looked like when the form was rendered (see <see cref="BylineAdmin.StampOf"/>).</summary>
     [StringLength(64)]
     public string? Stamp { get; set; }
+
+    /// <summary>The form filled from the stored byline, as the edit page first shows it.</summary>
+    public static BylineForm Of(Author author) => new()
+    {
+        Name = author.Name,
+        Slug = author.Slug,
+        Title = author.Title,
+        Bio = author.Bio,
+        PhotoMediaItemId = author.PhotoMediaItemId,
+        StaffUserId = author.StaffUserId,
+        Links = author.Links,
+    };
 }
 
 public sealed record BylineRow(int Id, string Name, string Slug, string? Title, bool IsRetired, string? StaffAccount, int ArticleCount);

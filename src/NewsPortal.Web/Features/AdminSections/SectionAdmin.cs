@@ -33,13 +33,7 @@ public sealed class SectionAdmin(NewsDbContext db, SiteClock clock)
             return null;
         }
 
-        var form = typed ?? new SectionForm
-        {
-            Name = category.Name,
-            Slug = category.Slug,
-            Description = category.Description,
-            HiddenFromNavigation = category.HiddenFromNavigation,
-        };
+        var form = typed ?? SectionForm.Of(category);
 
         // A form shown again after a refused save carries the stamp of what is stored now, so saving it again works.
         form.Stamp = StampOf(category);

@@ -24,6 +24,15 @@ public sealed class SectionForm
     /// <summary>What the section looked like when the form was rendered (see <see cref="SectionAdmin.StampOf"/>).</summary>
     [StringLength(64)]
     public string? Stamp { get; set; }
+
+    /// <summary>The form filled from the stored section, as the edit page first shows it.</summary>
+    public static SectionForm Of(Category category) => new()
+    {
+        Name = category.Name,
+        Slug = category.Slug,
+        Description = category.Description,
+        HiddenFromNavigation = category.HiddenFromNavigation,
+    };
 }
 
 public sealed class DeleteSectionForm
