@@ -8,16 +8,11 @@ public static class DashboardServiceCollectionExtensions
     public static IServiceCollection AddDashboard(this IServiceCollection services)
     {
         services.AddCheckedOptions<DashboardOptions>(DashboardOptions.SectionName);
-        services.AddScoped<SiteDays>();
-        services.AddScoped<JobLeases>();
-        services.AddScoped<DailyStatsBuilder>();
-        services.AddScoped<DashboardCharts>();
-        services.AddSingleton<DashboardChartsCache>();
-        services.AddScoped<SearchStatsService>();
-        services.AddHostedService<DailyStatsJob>();
-        services.AddSingleton<SearchStatsRecorder>();
-        services.AddSingleton<SearchStatsJob>();
-        services.AddHostedService(sp => sp.GetRequiredService<SearchStatsJob>());
-        return services;
+        return services
+            .AddScoped<SiteDays>().AddScoped<JobLeases>().AddScoped<DailyStatsBuilder>().AddScoped<DashboardCharts>()
+            .AddScoped<SearchStatsService>()
+            .AddSingleton<DashboardChartsCache>().AddSingleton<SearchStatsRecorder>().AddSingleton<SearchStatsJob>()
+            .AddHostedService<DailyStatsJob>()
+            .AddHostedService(sp => sp.GetRequiredService<SearchStatsJob>());
     }
 }

@@ -6,11 +6,8 @@ public static class AdminImportServiceCollectionExtensions
     public static IServiceCollection AddAdminImport(this IServiceCollection services)
     {
         services.AddCheckedOptions<ImportOptions>(ImportOptions.SectionName);
-        services.AddSingleton<ImportWorkSignal>();
-        services.AddScoped<ImportRuns>();
-        services.AddScoped<ImportPage>();
-        services.AddScoped<StartImport>();
-        services.AddHostedService<ImportRunner>();
-        return services;
+        return services.AddSingleton<ImportWorkSignal>()
+            .AddScoped<ImportRuns>().AddScoped<ImportPage>().AddScoped<StartImport>()
+            .AddHostedService<ImportRunner>();
     }
 }

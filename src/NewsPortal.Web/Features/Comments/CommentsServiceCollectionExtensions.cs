@@ -6,15 +6,9 @@ public static class CommentsServiceCollectionExtensions
     public static IServiceCollection AddComments(this IServiceCollection services)
     {
         services.AddCheckedOptions<CommentOptions>(CommentOptions.SectionName);
-        services.AddScoped<CommentThreadService>();
-        services.AddScoped<CommentSectionService>();
-        services.AddSingleton<HeldCommentsCookie>();
-        services.AddSingleton<FormStamp>();
-        services.AddScoped<CommentRulesSource>();
-        services.AddScoped<CommentService>();
-        services.AddSingleton<ReaderIdCookie>();
-        services.AddScoped<CommentReportService>();
-        services.AddScoped<OwnCommentService>();
-        return services;
+        return services
+            .AddScoped<CommentThreadService>().AddScoped<CommentSectionService>().AddScoped<CommentRulesSource>()
+            .AddScoped<CommentService>().AddScoped<CommentReportService>().AddScoped<OwnCommentService>()
+            .AddSingleton<HeldCommentsCookie>().AddSingleton<FormStamp>().AddSingleton<ReaderIdCookie>();
     }
 }

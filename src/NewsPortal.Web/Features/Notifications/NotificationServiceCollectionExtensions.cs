@@ -5,14 +5,9 @@ public static class NotificationServiceCollectionExtensions
     public static IServiceCollection AddNotifications(this IServiceCollection services)
     {
         services.AddCheckedOptions<NotificationOptions>(NotificationOptions.SectionName);
-        services.AddSingleton<MailLinks>();
-        services.AddScoped<NotificationWork>();
-        services.AddScoped<AddressConfirmations>();
-        services.AddScoped<HeldCommentAlerts>();
-        services.AddScoped<ReplyNotices>();
-        services.AddScoped<ModeratorDigests>();
-        services.AddScoped<NotificationDispatcher>();
-        services.AddHostedService<NotificationDispatcherService>();
-        return services;
+        return services.AddSingleton<MailLinks>()
+            .AddScoped<NotificationWork>().AddScoped<AddressConfirmations>().AddScoped<HeldCommentAlerts>()
+            .AddScoped<ReplyNotices>().AddScoped<ModeratorDigests>().AddScoped<NotificationDispatcher>()
+            .AddHostedService<NotificationDispatcherService>();
     }
 }

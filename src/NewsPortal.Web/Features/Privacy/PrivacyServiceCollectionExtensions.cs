@@ -5,10 +5,7 @@ public static class PrivacyServiceCollectionExtensions
     public static IServiceCollection AddPrivacy(this IServiceCollection services)
     {
         services.AddCheckedOptions<PrivacyOptions>(PrivacyOptions.SectionName);
-        services.AddScoped<PrivacyService>();
-        services.AddScoped<CommenterErasure>();
-        services.AddScoped<RetentionJob>();
-        services.AddHostedService<RetentionService>();
-        return services;
+        return services.AddScoped<PrivacyService>().AddScoped<CommenterErasure>().AddScoped<RetentionJob>()
+            .AddHostedService<RetentionService>();
     }
 }

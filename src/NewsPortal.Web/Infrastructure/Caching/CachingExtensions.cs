@@ -10,12 +10,9 @@ public static class CachingExtensions
     public static IServiceCollection AddReaderCache(this IServiceCollection services)
     {
         services.AddCheckedOptions<CacheOptions>(CacheOptions.SectionName);
-        services.AddSingleton<RedisConnection>();
-        services.AddSingleton<ReaderCache>();
-        services.AddScoped<ReaderSnapshot>();
-        services.AddSingleton<ReaderChangeBus>();
-        services.AddHostedService(sp => sp.GetRequiredService<ReaderChangeBus>());
-        services.AddSingleton<ReaderChangeInterceptor>();
-        return services;
+        return services
+            .AddSingleton<RedisConnection>().AddSingleton<ReaderCache>().AddSingleton<ReaderChangeInterceptor>()
+            .AddSingleton<ReaderChangeBus>().AddHostedService(sp => sp.GetRequiredService<ReaderChangeBus>())
+            .AddScoped<ReaderSnapshot>();
     }
 }

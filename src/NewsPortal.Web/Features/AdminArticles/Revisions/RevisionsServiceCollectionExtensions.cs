@@ -6,17 +6,10 @@ public static class RevisionsServiceCollectionExtensions
     public static IServiceCollection AddArticleRevisions(this IServiceCollection services)
     {
         services.AddCheckedOptions<RevisionOptions>(RevisionOptions.SectionName);
-        services.AddHttpContextAccessor();
-        services.AddScoped<CurrentStaff>();
-        services.AddScoped<RevisionRecorder>();
-        services.AddScoped<ArticleConflicts>();
-        services.AddScoped<AutosaveSlots>();
-        services.AddScoped<EditorStarts>();
-        services.AddScoped<PresenceTracker>();
-        services.AddScoped<RevisionHistory>();
-        services.AddScoped<RestoreRevision>();
-        services.AddScoped<RevisionPruner>();
-        services.AddHostedService<RevisionPruningService>();
-        return services;
+        return services.AddHttpContextAccessor()
+            .AddScoped<CurrentStaff>().AddScoped<RevisionRecorder>().AddScoped<ArticleConflicts>().AddScoped<AutosaveSlots>()
+            .AddScoped<EditorStarts>().AddScoped<PresenceTracker>().AddScoped<RevisionHistory>().AddScoped<RestoreRevision>()
+            .AddScoped<RevisionPruner>()
+            .AddHostedService<RevisionPruningService>();
     }
 }
