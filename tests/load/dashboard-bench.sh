@@ -11,19 +11,11 @@
 # EF Core command with its duration (Serilog at Information for Microsoft.EntityFrameworkCore.Database.Command) and
 # prints, for the timed requests, each distinct statement's count, mean and max: where the time of a slow answer went.
 set -euo pipefail
+. "$(dirname "$0")/lib.sh"
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 ARTICLES=100000 COMMENTS=1000000 REQUESTS=200 PORT=5098 DB_FROM="" COMMAND_LEVEL=Warning
-while [[ $# -gt 0 ]]; do
-  case "$1" in
-    --articles) ARTICLES="$2"; shift 2 ;;
-    --comments) COMMENTS="$2"; shift 2 ;;
-    --requests) REQUESTS="$2"; shift 2 ;;
-    --port) PORT="$2"; shift 2 ;;
-    --db) DB_FROM="$2"; shift 2 ;;
-    --log-commands) COMMAND_LEVEL=Information; shift ;;
-    *) echo "unknown option $1" >&2; exit 2 ;;
-  esac
-done
+parse_options --articles=ARTICLES --comments=COMMENTS --requests=REQUESTS --port=PORT --db=DB_FROM \
+  --log-commands=COMMAND_LEVEL=Information -- "$@"
 WORK="$(mktemp -d /tmp/dashboard-bench.XXXXXX)"
 DB="$WORK/bench.db"
 SITE_PID=""

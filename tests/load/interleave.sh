@@ -8,20 +8,12 @@
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
-usage() { sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'; }
 [[ $# -ge 1 && "$1" != -h && "$1" != --help ]] || { usage; exit 2; }
 KEPT="$1"; shift
 ROUNDS=6
 DURATION=5s
 PORT=5199
-while [[ $# -gt 0 ]]; do
-  case "$1" in
-    --rounds) ROUNDS="${2:?}"; shift 2 ;;
-    --duration) DURATION="${2:?}"; shift 2 ;;
-    --port) PORT="${2:?}"; shift 2 ;;
-    *) echo "unknown argument: $1" >&2; usage >&2; exit 2 ;;
-  esac
-done
+parse_options --rounds=ROUNDS --duration=DURATION --port=PORT -- "$@"
 
 DB="$KEPT/small.db"
 [[ -x "$KEPT/site/NewsPortal.Web" && -f "$DB" && -d "$KEPT/media" ]] \

@@ -14,15 +14,7 @@ set -euo pipefail
 PORT=5199
 PUBLISH=""
 KEEP=0
-while [[ $# -gt 0 ]]; do
-  case "$1" in
-    --port) PORT="${2:?}"; shift 2 ;;
-    --publish) PUBLISH="${2:?}"; shift 2 ;;
-    --keep) KEEP=1; shift ;;
-    -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-    *) echo "unknown argument: $1" >&2; exit 2 ;;
-  esac
-done
+parse_options --port=PORT --publish=PUBLISH --keep=KEEP=1 -- "$@"
 
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 WORK="$(mktemp -d /tmp/newsportal-media-bench.XXXXXX)"

@@ -37,25 +37,8 @@ SEARCHES_PER_MINUTE=100000000
 STAFF_EMAIL=bench-admin@newsportal.test
 STAFF_PASSWORD=Bench-admin-password-1
 
-usage() { sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; }
-
-while [[ $# -gt 0 ]]; do
-  case "$1" in
-    --only) ONLY="${2:?--only needs small, large or zipf}"; shift 2 ;;
-    --duration) DURATION="${2:?}"; shift 2 ;;
-    --connections) CONNECTIONS="${2:?}"; shift 2 ;;
-    --threads) THREADS="${2:?}"; shift 2 ;;
-    --articles) ARTICLES="${2:?}"; shift 2 ;;
-    --comments) COMMENTS="${2:?}"; shift 2 ;;
-    --port) PORT="${2:?}"; shift 2 ;;
-    --no-proxy) PROXY=0; shift ;;
-    --keep) KEEP=1; shift ;;
-    --large-db) LARGE_DB="${2:?}"; shift 2 ;;
-    --zipf-db) ZIPF_DB="${2:?}"; shift 2 ;;
-    -h|--help) usage; exit 0 ;;
-    *) echo "unknown argument: $1" >&2; usage >&2; exit 2 ;;
-  esac
-done
+parse_options --only=ONLY --duration=DURATION --connections=CONNECTIONS --threads=THREADS --articles=ARTICLES \
+  --comments=COMMENTS --port=PORT --no-proxy=PROXY=0 --keep=KEEP=1 --large-db=LARGE_DB --zipf-db=ZIPF_DB -- "$@"
 
 case "$ONLY" in
   all) SIZES=(small large zipf) ;;

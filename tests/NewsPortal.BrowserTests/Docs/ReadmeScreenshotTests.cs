@@ -17,8 +17,6 @@ public sealed class ReadmeScreenshotTests(SiteFixture site)
     [Fact]
     public async Task ArticleOnAPhone_AndTheModerationQueueOnADesktop()
     {
-        site.RequireBrowser();
-
         await using (var phone = await site.NewContextAsync(375, 812))
         {
             var page = await phone.NewPageAsync();

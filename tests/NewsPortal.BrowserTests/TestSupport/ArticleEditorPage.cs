@@ -57,6 +57,42 @@ public static partial class ArticleEditorPage
         await page.Keyboard.PressAsync("Enter");
     }
 
+    /// <summary>Presses <paramref name="keys"/> one after another.</summary>
+    public static async Task KeysAsync(IPage page, params string[] keys)
+    {
+        foreach (var key in keys)
+        {
+            await page.Keyboard.PressAsync(key);
+        }
+    }
+
+    /// <summary>From the text: the toolbar's bulleted list, <paramref name="items"/> one a line, and an empty item that ends the list.</summary>
+    public static async Task BulletedListAsync(IPage page, params string[] items)
+    {
+        await ToolbarButtonAsync(page, "Bulleted list");
+        await TextHasFocusAsync(page);
+        foreach (var item in items)
+        {
+            await page.Keyboard.TypeAsync(item);
+            await page.Keyboard.PressAsync("Enter");
+        }
+
+        await page.Keyboard.PressAsync("Enter");
+    }
+
+    /// <summary>In the open image picker: types <paramref name="query"/>, which must find one image, and picks it by keyboard.</summary>
+    public static async Task PickImageAsync(IPage page, string query)
+    {
+        await Assertions.Expect(page.Locator("dialog[open] input[type=search]")).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync(query);
+        var choice = page.Locator("dialog[open] .newsroom-picker-item");
+        await Assertions.Expect(choice).ToHaveCountAsync(1);
+        await page.Keyboard.PressAsync("ArrowDown");
+        await Assertions.Expect(choice).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("dialog")).ToHaveCountAsync(0);
+    }
+
     /// <summary>A toolbar command gives the focus back to the text a frame later (TipTap's focus); keys typed before that are lost.</summary>
     public static Task TextHasFocusAsync(IPage page) =>
         Assertions.Expect(page.Locator(".newsroom-editor-content[role='textbox']")).ToBeFocusedAsync();

@@ -3,29 +3,42 @@ namespace NewsPortal.BrowserTests.TestSupport;
 /// <summary>What the browser tests' site holds besides the sample content: the pages they drive need it to show something.</summary>
 public static class SiteContent
 {
-    /// <summary>A published article open for comments, in the first section by the first author.</summary>
-    public static async Task<Article> PublishedArticleAsync(
-        NewsDbContext db, string slug, string headline, string standfirst, string bodyHtml, DateTime publishedAt)
+    /// <summary>
+    /// An article in the first section by the first author, open for comments: published at <paramref name="publishedAt"/>,
+    /// or without it a draft written now.
+    /// </summary>
+    public static async Task<Article> ArticleAsync(
+        NewsDbContext db, string slug, string headline, string standfirst, string bodyHtml, DateTime? publishedAt = null)
     {
-        var category = await db.Categories.OrderBy(c => c.Id).FirstAsync();
-        var author = await db.Authors.OrderBy(a => a.Id).FirstAsync();
         var article = new Article
         {
             Slug = slug,
             Headline = headline,
             Standfirst = standfirst,
             BodyHtml = bodyHtml,
-            Status = ArticleStatus.Published,
+            Status = publishedAt is null ? ArticleStatus.Draft : ArticleStatus.Published,
             PublishedAt = publishedAt,
-            CreatedAt = publishedAt,
-            CategoryId = category.Id,
-            AuthorId = author.Id,
-            CommentsOpen = true,
+            CreatedAt = publishedAt ?? DateTime.UtcNow,
+            CategoryId = await db.Categories.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync(),
+            AuthorId = await db.Authors.OrderBy(a => a.Id).Select(a => a.Id).FirstAsync(),
         };
         db.Articles.Add(article);
         await db.SaveChangesAsync();
         return article;
     }
+
+    /// <summary>A comment on <paramref name="article"/> written at <paramref name="at"/>, a reply to <paramref name="parent"/> when given; not yet added.</summary>
+    public static Comment CommentOn(
+        Article article, string author, string email, string bodyHtml, CommentStatus status, DateTime at, Comment? parent = null) => new()
+        {
+            ArticleId = article.Id,
+            ParentId = parent?.Id,
+            AuthorName = author,
+            AuthorEmail = email,
+            BodyHtml = bodyHtml,
+            Status = status,
+            CreatedAt = at,
+        };
 
     /// <summary>
     /// A reporter's story waiting for review (with its note, a preview link and its history) and a correction on the
@@ -37,21 +50,13 @@ public static class SiteContent
         var now = DateTime.UtcNow;
         var reporterId = await db.Users.Where(u => u.Email == SiteFixture.ReporterEmail).Select(u => u.Id).SingleAsync();
         var sample = await db.Articles.OrderBy(a => a.Id).FirstAsync();
-        var story = new Article
-        {
-            Slug = "browser-review-story",
-            Headline = "Ferry timetable changes from spring",
-            Standfirst = "Fewer sailings at night, more at the weekend.",
-            BodyHtml = "<p>The ferry company will change its timetable.</p>",
-            Status = ArticleStatus.Draft,
-            CreatedAt = now.AddHours(-3),
-            CreatedById = reporterId,
-            SubmittedAt = now.AddHours(-2),
-            SubmissionNote = "Checked the figures with the company.",
-            AuthorId = sample.AuthorId,
-            CategoryId = sample.CategoryId,
-        };
-        db.Articles.Add(story);
+        var story = await ArticleAsync(
+            db, "browser-review-story", "Ferry timetable changes from spring", "Fewer sailings at night, more at the weekend.",
+            "<p>The ferry company will change its timetable.</p>");
+        story.CreatedAt = now.AddHours(-3);
+        story.CreatedById = reporterId;
+        story.SubmittedAt = now.AddHours(-2);
+        story.SubmissionNote = "Checked the figures with the company.";
         db.ArticleEvents.Add(new ArticleEvent { Article = story, Kind = ArticleEventKinds.Submitted, Actor = "Browser Reporter", At = now.AddHours(-2), Note = story.SubmissionNote });
         var link = new ArticlePreviewLink { Article = story, CreatedAt = now, ExpiresAt = now.AddDays(7), CreatedBy = "Browser Tester" };
         db.ArticlePreviewLinks.Add(link);
@@ -121,49 +126,29 @@ public static class SiteContent
     public static async Task LongDiscussionAsync(NewsDbContext db)
     {
         var now = DateTime.UtcNow;
-        var article = await PublishedArticleAsync(
+        var article = await ArticleAsync(
             db, SiteFixture.LongDiscussionSlug, "A long discussion about the harbour plans", "Readers have plenty to say.",
             "<p>The harbour board published its plans on Monday.</p>", now.AddDays(-2));
 
         Comment? parent = null;
         for (var i = 1; i <= SiteFixture.LongDiscussionThreads; i++)
         {
-            var root = new Comment
-            {
-                ArticleId = article.Id,
-                AuthorName = $"Reader {i}",
-                AuthorEmail = $"reader{i}@browser.test",
-                BodyHtml = $"<p>Thread {i}: a point about the harbour.</p>",
-                Status = CommentStatus.Approved,
-                CreatedAt = now.AddDays(-1).AddMinutes(i),
-            };
+            var root = CommentOn(
+                article, $"Reader {i}", $"reader{i}@browser.test", $"<p>Thread {i}: a point about the harbour.</p>", CommentStatus.Approved,
+                now.AddDays(-1).AddMinutes(i));
             db.Comments.Add(root);
             await db.SaveChangesAsync();
-            db.Comments.Add(new Comment
-            {
-                ArticleId = article.Id,
-                ParentId = root.Id,
-                AuthorName = "Harbour Board",
-                AuthorEmail = "board@browser.test",
-                BodyHtml = $"<p>Thanks, reader {i}.</p>",
-                Status = CommentStatus.Approved,
-                CreatedAt = root.CreatedAt.AddHours(1),
-            });
+            db.Comments.Add(CommentOn(
+                article, "Harbour Board", "board@browser.test", $"<p>Thanks, reader {i}.</p>", CommentStatus.Approved, root.CreatedAt.AddHours(1), root));
             parent ??= root;
         }
 
         for (var depth = 1; depth <= 6; depth++)
         {
-            var reply = new Comment
-            {
-                ArticleId = article.Id,
-                ParentId = parent!.Id,
-                AuthorName = $"Deep Reader {depth}",
-                AuthorEmail = $"deep{depth}@browser.test",
-                BodyHtml = $"<p>Reply at depth {depth + 1}, with a fairly long sentence so that a narrow phone screen has to wrap it.</p>",
-                Status = CommentStatus.Approved,
-                CreatedAt = now.AddHours(-12 + depth),
-            };
+            var reply = CommentOn(
+                article, $"Deep Reader {depth}", $"deep{depth}@browser.test",
+                $"<p>Reply at depth {depth + 1}, with a fairly long sentence so that a narrow phone screen has to wrap it.</p>",
+                CommentStatus.Approved, now.AddHours(-12 + depth), parent);
             db.Comments.Add(reply);
             await db.SaveChangesAsync();
             parent = reply;

@@ -60,7 +60,15 @@ public sealed class SiteFixture : IAsyncLifetime
 
     public IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser did not start.");
 
-    public IServiceProvider Services => _factory!.Services;
+    /// <summary>The site's services; like <see cref="NewContextAsync"/>, skips the test (under CI fails it) without Chromium, where no site runs.</summary>
+    public IServiceProvider Services
+    {
+        get
+        {
+            RequireBrowser();
+            return _factory!.Services;
+        }
+    }
 
     /// <summary>Runs <paramref name="work"/> on a database context of the site's, in a scope of its own.</summary>
     public async Task<T> WithDbAsync<T>(Func<NewsDbContext, Task<T>> work)
@@ -69,7 +77,7 @@ public sealed class SiteFixture : IAsyncLifetime
         return await work(scope.ServiceProvider.GetRequiredService<NewsDbContext>());
     }
 
-    /// <summary>Skips the test (or, under CI, fails it) when there is no Chromium. <see cref="NewContextAsync"/> calls it; a test that needs the site before its first browser context calls it first.</summary>
+    /// <summary>Skips the test (or, under CI, fails it) when there is no Chromium: <see cref="NewContextAsync"/> and <see cref="Services"/> call it, so a test need not.</summary>
     public void RequireBrowser()
     {
         if (_browser is not null)

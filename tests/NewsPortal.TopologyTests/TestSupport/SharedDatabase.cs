@@ -1,16 +1,7 @@
 namespace NewsPortal.TopologyTests.TestSupport;
 
-/// <summary>Comment states as the site stores them (the <c>Comments.Status</c> column).</summary>
-public enum StoredCommentStatus
-{
-    Pending = 0,
-    Approved = 1,
-    Spam = 2,
-    Rejected = 3,
-    Trash = 4,
-}
-
-public sealed record StoredComment(int Id, StoredCommentStatus Status, string? IpAddress, string BodyHtml);
+/// <summary>A comment row; <see cref="Status"/> is the name of the state the <c>Comments.Status</c> column holds ("Approved").</summary>
+public sealed record StoredComment(int Id, string Status, string? IpAddress, string BodyHtml);
 
 /// <summary>
 /// The one SQLite file every instance uses, read behind the site's back to see which rows really exist. Connections
@@ -18,6 +9,9 @@ public sealed record StoredComment(int Id, StoredCommentStatus Status, string? I
 /// </summary>
 public sealed class SharedDatabase(string path)
 {
+    /// <summary>The site's comment states (its <c>CommentStatus</c>), indexed by the number the <c>Comments.Status</c> column stores.</summary>
+    private static readonly string[] CommentStates = ["Pending", "Approved", "Spam", "Rejected", "Trash"];
+
     public string Path { get; } = path;
 
     /// <summary>What the site is given as <c>ConnectionStrings:NewsPortal</c>.</summary>
@@ -50,7 +44,7 @@ public sealed class SharedDatabase(string path)
         {
             comments.Add(new StoredComment(
                 reader.GetInt32(0),
-                (StoredCommentStatus)reader.GetInt32(1),
+                CommentStates.ElementAtOrDefault(reader.GetInt32(1)) ?? $"unknown ({reader.GetInt32(1)})",
                 reader.IsDBNull(2) ? null : reader.GetString(2),
                 reader.GetString(3)));
         }

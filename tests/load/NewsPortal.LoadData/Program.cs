@@ -131,47 +131,19 @@ internal sealed record LoadOptions(string DatabasePath, int Articles, int Commen
 
     public static LoadOptions Parse(string[] args)
     {
-        string? db = null;
-        int articles = 100_000, comments = 1_000_000, seed = 20_261_129;
-        var small = false;
-        var zipf = false;
-        string? media = null;
-        for (var i = 0; i < args.Length; i++)
+        var given = Given(args, switches: ["--small"], values: ["--db", "--articles", "--comments", "--seed", "--media", "--words"]);
+        var db = given.GetValueOrDefault("--db");
+        var articles = Number(given, "--articles", 100_000);
+        var comments = Number(given, "--comments", 1_000_000);
+        var seed = Number(given, "--seed", 20_261_129);
+        var small = given.ContainsKey("--small");
+        var media = given.GetValueOrDefault("--media");
+        var zipf = given.GetValueOrDefault("--words", "list") switch
         {
-            switch (args[i])
-            {
-                case "--db":
-                    db = Value(args, ref i);
-                    break;
-                case "--articles":
-                    articles = Number(args, ref i);
-                    break;
-                case "--comments":
-                    comments = Number(args, ref i);
-                    break;
-                case "--seed":
-                    seed = Number(args, ref i);
-                    break;
-                case "--small":
-                    small = true;
-                    break;
-                case "--media":
-                    media = Value(args, ref i);
-                    break;
-                case "--words":
-                    zipf = Value(args, ref i) switch
-                    {
-                        "zipf" => true,
-                        "list" => false,
-                        var other => throw new ArgumentException($"--words takes list or zipf, not '{other}'"),
-                    };
-                    break;
-                case "-h" or "--help":
-                    throw new ArgumentException("help requested");
-                default:
-                    throw new ArgumentException($"unknown argument '{args[i]}'");
-            }
-        }
+            "zipf" => true,
+            "list" => false,
+            var other => throw new ArgumentException($"--words takes list or zipf, not '{other}'"),
+        };
 
         if (string.IsNullOrWhiteSpace(db))
         {
@@ -196,16 +168,31 @@ internal sealed record LoadOptions(string DatabasePath, int Articles, int Commen
         return new LoadOptions(db, articles, comments, small, seed, media, zipf);
     }
 
-    private static string Value(string[] args, ref int i) =>
-        ++i < args.Length ? args[i] : throw new ArgumentException($"{args[i - 1]} needs a value");
-
-    private static int Number(string[] args, ref int i)
+    /// <summary>The options on the command line by name (a switch's value empty); the last one given counts.</summary>
+    private static Dictionary<string, string> Given(string[] args, string[] switches, string[] values)
     {
-        var text = Value(args, ref i);
-        return int.TryParse(text.Replace("_", "", StringComparison.Ordinal), NumberStyles.None, CultureInfo.InvariantCulture, out var n)
-            ? n
-            : throw new ArgumentException($"{args[i - 1]} needs a whole number, not '{text}'");
+        var given = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < args.Length; i++)
+        {
+            var option = args[i];
+            if (option is "-h" or "--help")
+            {
+                throw new ArgumentException("help requested");
+            }
+
+            given[option] = switches.Contains(option) ? string.Empty
+                : !values.Contains(option) ? throw new ArgumentException($"unknown argument '{option}'")
+                : ++i < args.Length ? args[i]
+                : throw new ArgumentException($"{option} needs a value");
+        }
+
+        return given;
     }
+
+    private static int Number(Dictionary<string, string> given, string option, int otherwise) =>
+        !given.TryGetValue(option, out var text) ? otherwise
+        : int.TryParse(text.Replace("_", "", StringComparison.Ordinal), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n
+        : throw new ArgumentException($"{option} needs a whole number, not '{text}'");
 }
 
 internal sealed class LoadStats

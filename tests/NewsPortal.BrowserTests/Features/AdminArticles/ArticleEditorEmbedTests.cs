@@ -1,5 +1,3 @@
-using static NewsPortal.BrowserTests.TestSupport.ArticleEditorPage;
-
 namespace NewsPortal.BrowserTests.Features.AdminArticles;
 
 /// <summary>A video address alone on a line becomes an embed that loads nothing from the video site until the reader plays it.</summary>

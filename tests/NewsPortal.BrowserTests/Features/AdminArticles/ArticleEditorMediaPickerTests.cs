@@ -1,5 +1,3 @@
-using static NewsPortal.BrowserTests.TestSupport.ArticleEditorPage;
-
 namespace NewsPortal.BrowserTests.Features.AdminArticles;
 
 /// <summary>The media library's picker in the editor, and what the reader is then served.</summary>
@@ -8,7 +6,6 @@ public sealed class ArticleEditorMediaPickerTests(SiteFixture site)
     [Fact]
     public async Task Editor_PicksALibraryImageByKeyboard_AndTheReaderGetsAPictureWithAvifAndWebP()
     {
-        site.RequireBrowser();
         var marker = $"gull{Guid.NewGuid():N}"[..12];
         var alt = $"A {marker} over the harbour wall";
         await LibraryImageAsync(alt, "Gulls at the wall", "Photo: Jane Doe");

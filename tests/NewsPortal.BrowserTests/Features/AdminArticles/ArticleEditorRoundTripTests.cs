@@ -1,5 +1,3 @@
-using static NewsPortal.BrowserTests.TestSupport.ArticleEditorPage;
-
 namespace NewsPortal.BrowserTests.Features.AdminArticles;
 
 /// <summary>What goes into the editor comes out unchanged: stored bodies, the editor's corpus, markup it does not model, and pastes from Word and Google Docs cleaned to the same blocks.</summary>

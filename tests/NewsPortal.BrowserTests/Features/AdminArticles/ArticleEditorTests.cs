@@ -1,5 +1,3 @@
-using static NewsPortal.BrowserTests.TestSupport.ArticleEditorPage;
-
 namespace NewsPortal.BrowserTests.Features.AdminArticles;
 
 /// <summary>
@@ -33,18 +31,11 @@ public sealed class ArticleEditorTests(SiteFixture site)
         await page.Keyboard.PressAsync("Enter"); // makes the line a heading and returns to the text
         await Assertions.Expect(page.Locator("[aria-label='H2 heading']")).ToHaveAttributeAsync("aria-pressed", "true");
         await TextHasFocusAsync(page);
-        await page.Keyboard.PressAsync("End");
-        await page.Keyboard.PressAsync("Enter");
+        await KeysAsync(page, "End", "Enter");
         await page.Keyboard.TypeAsync("Boats are back.");
         await page.Keyboard.PressAsync("Enter");
 
-        await ToolbarButtonAsync(page, "Bulleted list");
-        await TextHasFocusAsync(page);
-        await page.Keyboard.TypeAsync("Ferries run");
-        await page.Keyboard.PressAsync("Enter");
-        await page.Keyboard.TypeAsync("Roads open");
-        await page.Keyboard.PressAsync("Enter");
-        await page.Keyboard.PressAsync("Enter"); // an empty item ends the list
+        await BulletedListAsync(page, "Ferries run", "Roads open");
 
         await page.Keyboard.TypeAsync("Read the harbour report");
         for (var i = 0; i < 2; i++)

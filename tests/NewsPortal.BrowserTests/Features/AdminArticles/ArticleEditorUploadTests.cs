@@ -1,5 +1,3 @@
-using static NewsPortal.BrowserTests.TestSupport.ArticleEditorPage;
-
 namespace NewsPortal.BrowserTests.Features.AdminArticles;
 
 /// <summary>The whole story by keyboard: upload a photograph, describe it, write around it, publish, read.</summary>
@@ -8,7 +6,6 @@ public sealed class ArticleEditorUploadTests(SiteFixture site)
     [Fact]
     public async Task Editor_ByKeyboard_UploadsAPhotoWithAltText_WritesAStoryAroundIt_AndTheReaderGetsPictures()
     {
-        site.RequireBrowser();
         var marker = $"kelp{Guid.NewGuid():N}"[..12];
         var photo = Path.Combine(Path.GetTempPath(), $"{marker}.jpg");
         await File.WriteAllBytesAsync(photo, MediaTestImages.Jpeg(2400, 1600), TestContext.Current.CancellationToken);
@@ -61,47 +58,28 @@ public sealed class ArticleEditorUploadTests(SiteFixture site)
             var headline = $"Kelp harvest {Guid.NewGuid():N}"[..30];
             await page.FocusAsync("#Headline");
             await page.Keyboard.TypeAsync(headline);
-            await page.Keyboard.PressAsync("Tab");
-            await page.Keyboard.PressAsync("Tab");
+            await KeysAsync(page, "Tab", "Tab");
             await page.Keyboard.TypeAsync("The slipway is full again.");
-            await page.Keyboard.PressAsync("Tab");
-            await page.Keyboard.PressAsync("Tab");
+            await KeysAsync(page, "Tab", "Tab");
             await page.Keyboard.TypeAsync("On the slipway");
             await ToolbarButtonAsync(page, "H2 heading");
             await TextHasFocusAsync(page);
-            await page.Keyboard.PressAsync("End");
-            await page.Keyboard.PressAsync("Enter");
-            await ToolbarButtonAsync(page, "Bulleted list");
-            await TextHasFocusAsync(page);
-            await page.Keyboard.TypeAsync("Cut at low tide");
-            await page.Keyboard.PressAsync("Enter");
-            await page.Keyboard.TypeAsync("Dried for a week");
-            await page.Keyboard.PressAsync("Enter");
-            await page.Keyboard.PressAsync("Enter");
+            await KeysAsync(page, "End", "Enter");
+            await BulletedListAsync(page, "Cut at low tide", "Dried for a week");
             await page.Keyboard.TypeAsync("See the kelp guide");
-            await page.Keyboard.PressAsync("Control+Shift+ArrowLeft");
-            await page.Keyboard.PressAsync("Control+Shift+ArrowLeft");
+            await KeysAsync(page, "Control+Shift+ArrowLeft", "Control+Shift+ArrowLeft");
             await ToolbarButtonAsync(page, "Link");
             await page.Keyboard.TypeAsync("https://example.org/kelp");
             await page.Keyboard.PressAsync("Enter");
             await TextHasFocusAsync(page);
-            await page.Keyboard.PressAsync("End");
-            await page.Keyboard.PressAsync("Enter");
+            await KeysAsync(page, "End", "Enter");
             await ToolbarButtonAsync(page, "Insert or edit image");
-            await Assertions.Expect(page.Locator("dialog[open] input[type=search]")).ToBeFocusedAsync();
-            await page.Keyboard.TypeAsync(marker);
-            await Assertions.Expect(page.Locator("dialog[open] .newsroom-picker-item")).ToHaveCountAsync(1);
-            await page.Keyboard.PressAsync("ArrowDown");
-            await page.Keyboard.PressAsync("Enter");
+            await PickImageAsync(page, marker);
             await Assertions.Expect(page.Locator(".newsroom-editor-content figure img")).ToHaveAttributeAsync("alt", alt);
 
             await page.FocusAsync("[data-hero-picker]");
             await page.Keyboard.PressAsync("Enter");
-            await Assertions.Expect(page.Locator("dialog[open] input[type=search]")).ToBeFocusedAsync();
-            await page.Keyboard.TypeAsync(marker);
-            await Assertions.Expect(page.Locator("dialog[open] .newsroom-picker-item")).ToHaveCountAsync(1);
-            await page.Keyboard.PressAsync("ArrowDown");
-            await page.Keyboard.PressAsync("Enter");
+            await PickImageAsync(page, marker);
             await Assertions.Expect(page.Locator("#HeroImageAlt")).ToHaveValueAsync(alt);
             await Assertions.Expect(page.Locator("#HeroImageUrl")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^/media/[0-9a-f]+\\.jpg$"));
 

@@ -1,5 +1,3 @@
-using static NewsPortal.BrowserTests.TestSupport.ArticleEditorPage;
-
 namespace NewsPortal.BrowserTests.Features.AdminArticles;
 
 /// <summary>

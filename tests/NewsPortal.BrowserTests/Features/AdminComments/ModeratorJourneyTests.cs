@@ -5,18 +5,11 @@ public sealed class ModeratorJourneyTests(SiteFixture site)
     [Fact]
     public async Task Moderator_ApprovesWithTheKeyboardShortcut_AndTheReaderSeesTheComment()
     {
-        await using var readerContext = await site.NewContextAsync();
-        var reader = await readerContext.NewPageAsync();
-        await reader.GotoAsync("/category/science");
-        await reader.ClickAsync(".listing .card-title a >> nth=0");
-        await reader.WaitForSelectorAsync("#comments form.comment-form");
-        var articleUrl = reader.Url;
+        await using var reader = await StoryReader.OpenAsync(site, "/category/science", ".listing");
+        var articleUrl = reader.Page.Url;
         var text = $"Moderated in the browser {Guid.NewGuid():N}";
-        await reader.FillAsync("#Body", text);
-        await reader.FillAsync("#Name", "Queue Reader");
-        await reader.FillAsync("#Email", "queue@browser.test");
-        await reader.ClickAsync("#comments button[type=submit]");
-        await reader.WaitForSelectorAsync("#comments .notice-success");
+        await reader.FillCommentAsync(text, "Queue Reader", "queue@browser.test");
+        await reader.SendCommentAsync();
 
         await using var moderatorContext = await site.NewContextAsync();
         var moderator = await SiteFixture.SignedInPageAsync(moderatorContext, SiteFixture.ModeratorEmail);

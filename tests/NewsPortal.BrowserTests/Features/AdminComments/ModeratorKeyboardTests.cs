@@ -6,21 +6,14 @@ public sealed class ModeratorKeyboardTests(SiteFixture site)
     [Fact]
     public async Task Moderator_MovesSelectsAndDecides_ByKeyboardAlone()
     {
-        site.RequireBrowser();
         var token = $"kbd{Guid.NewGuid():N}"[..14];
         var ids = await site.WithDbAsync(async db =>
         {
-            var article = await SiteContent.PublishedArticleAsync(
+            var article = await SiteContent.ArticleAsync(
                 db, $"keyboard-{token}", "A story for the keyboard", "Three comments wait.", "<p>Body.</p>", DateTime.UtcNow.AddHours(-2));
-            var comments = Enumerable.Range(1, 3).Select(i => new Comment
-            {
-                ArticleId = article.Id,
-                AuthorName = $"Keyboard Reader {i}",
-                AuthorEmail = $"keyboard{i}@browser.test",
-                BodyHtml = $"<p>Comment {i} {token}</p>",
-                Status = CommentStatus.Pending,
-                CreatedAt = DateTime.UtcNow.AddMinutes(-i),
-            }).ToList();
+            var comments = Enumerable.Range(1, 3).Select(i => SiteContent.CommentOn(
+                article, $"Keyboard Reader {i}", $"keyboard{i}@browser.test", $"<p>Comment {i} {token}</p>", CommentStatus.Pending,
+                DateTime.UtcNow.AddMinutes(-i))).ToList();
             db.Comments.AddRange(comments);
             await db.SaveChangesAsync();
             return comments.Select(c => c.Id).ToList();

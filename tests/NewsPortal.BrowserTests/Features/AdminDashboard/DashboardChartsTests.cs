@@ -9,7 +9,6 @@ public sealed class DashboardChartsTests(SiteFixture site)
     [Fact]
     public async Task Dashboard_WithJavaScriptOff_DrawsTheChartsAndTheirNumbersMatchTheDatabase()
     {
-        site.RequireBrowser();
         await using (var scope = site.Services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<DailyStatsBuilder>().RebuildAsync(TestContext.Current.CancellationToken);

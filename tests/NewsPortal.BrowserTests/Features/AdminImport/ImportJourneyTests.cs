@@ -10,7 +10,6 @@ public sealed class ImportJourneyTests(SiteFixture site)
     [Fact]
     public async Task Admin_UploadsAnExport_SeesProgressThenTheSummary()
     {
-        site.RequireBrowser();
         var export = Path.Combine(Path.GetTempPath(), $"newsportal-browser-export-{Guid.NewGuid():N}.xml");
         await File.WriteAllTextAsync(export, GeneratedExport());
         try

@@ -10,18 +10,11 @@ public sealed class OwnCommentEditPageTests(SiteFixture site)
     [Fact]
     public async Task EditPage_ReachedFromTheAuthorsOwnComment_HasNoAxeViolationsAndNoHtmlErrors()
     {
-        site.RequireBrowser();
         var jar = PageChecks.VnuJar();
-        await using var context = await site.NewContextAsync();
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/");
-        await page.ClickAsync(".latest .card-title a >> nth=4");
-        await page.WaitForSelectorAsync("#comments form.comment-form");
-        await page.FillAsync("#Body", "Browser test: a comment its author will want to fix.");
-        await page.FillAsync("#Name", "Quick Fixer");
-        await page.FillAsync("#Email", "fixer@browser.test");
-        await page.ClickAsync("#comments button[type=submit]");
-        await page.WaitForSelectorAsync("#comments .notice-success");
+        await using var reader = await StoryReader.OpenAsync(site, "/", ".latest", 4);
+        var page = reader.Page;
+        await reader.FillCommentAsync("Browser test: a comment its author will want to fix.", "Quick Fixer", "fixer@browser.test");
+        await reader.SendCommentAsync();
 
         await page.NavigatesToAsync(() => page.ClickAsync("#comments a.edit-link"), url => url.EndsWith("/edit", StringComparison.Ordinal));
         Assert.Contains("a comment its author will want to fix", await page.InputValueAsync("textarea"), StringComparison.Ordinal);
@@ -29,7 +22,7 @@ public sealed class OwnCommentEditPageTests(SiteFixture site)
         await PageChecks.AssertNoAxeViolationsAsync(page, $"The edit page ({page.Url})");
 
         // The page as the server sent it (the context's cookies go with the request), not the browser's DOM.
-        var html = await (await context.APIRequest.GetAsync(page.Url)).TextAsync();
+        var html = await (await reader.Context.APIRequest.GetAsync(page.Url)).TextAsync();
         await PageChecks.AssertNoHtmlErrorsAsync(jar, html, $"The edit page ({page.Url})");
     }
 }

@@ -5,35 +5,23 @@ public sealed class ReaderJourneyTests(SiteFixture site)
     [Fact]
     public async Task Reader_FromFrontPageToArticle_PostsACommentAndSeesItHeld()
     {
-        await using var context = await site.NewContextAsync();
-        var page = await context.NewPageAsync();
+        await using var reader = await StoryReader.OpenAsync(site, "/", ".latest");
+        var headline = await reader.Page.InnerTextAsync("h1");
 
-        await page.GotoAsync("/");
-        await page.ClickAsync(".latest .card-title a >> nth=0");
-        await page.WaitForSelectorAsync("#comments form.comment-form");
-        var headline = await page.InnerTextAsync("h1");
-
-        await page.FillAsync("#Body", "Browser test: a thoughtful reader comment.");
-        await page.FillAsync("#Name", "Playwright Reader");
-        await page.FillAsync("#Email", "reader@browser.test");
-        await page.ClickAsync("#comments button[type=submit]");
-
-        await page.WaitForSelectorAsync("#comments .notice-success");
-        Assert.Equal(headline, await page.InnerTextAsync("h1"));
+        await reader.FillCommentAsync("Browser test: a thoughtful reader comment.", "Playwright Reader", "reader@browser.test");
+        await reader.SendCommentAsync();
+        Assert.Equal(headline, await reader.Page.InnerTextAsync("h1"));
 
         // The notice can be in the DOM before the rest of the page is parsed (the held comment comes after it): wait for the text.
-        await Assertions.Expect(page.Locator("#comments .notice-success")).ToContainTextAsync("awaiting moderation", new() { UseInnerText = true });
-        await Assertions.Expect(page.Locator("#comments li.comment-held")).ToContainTextAsync("Browser test: a thoughtful reader comment.", new() { UseInnerText = true });
+        await Assertions.Expect(reader.Page.Locator("#comments .notice-success")).ToContainTextAsync("awaiting moderation", new() { UseInnerText = true });
+        await Assertions.Expect(reader.Page.Locator("#comments li.comment-held")).ToContainTextAsync("Browser test: a thoughtful reader comment.", new() { UseInnerText = true });
     }
 
     [Fact]
     public async Task ClientValidation_ShowsTheSeedMessagesBeforeAnyRequest()
     {
-        await using var context = await site.NewContextAsync();
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/");
-        await page.ClickAsync(".latest .card-title a >> nth=1");
-        await page.WaitForSelectorAsync("#comments form.comment-form");
+        await using var reader = await StoryReader.OpenAsync(site, "/", ".latest", 1);
+        var page = reader.Page;
         var posts = 0;
         page.Request += (_, request) => posts += request.Method == "POST" ? 1 : 0;
 
@@ -51,11 +39,8 @@ public sealed class ReaderJourneyTests(SiteFixture site)
     [Fact]
     public async Task WithJavaScriptOff_TheServerValidatesAndAcceptsTheSamePost()
     {
-        await using var context = await site.NewContextAsync(javaScript: false);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/");
-        await page.ClickAsync(".latest .card-title a >> nth=2");
-        await page.WaitForSelectorAsync("#comments form.comment-form");
+        await using var reader = await StoryReader.OpenAsync(site, "/", ".latest", 2, javaScript: false);
+        var page = reader.Page;
 
         await page.FillAsync("#Name", "No Script");
         await page.ClickAsync("#comments button[type=submit]");
@@ -68,20 +53,15 @@ public sealed class ReaderJourneyTests(SiteFixture site)
 
         await page.FillAsync("#Body", "Posted with JavaScript switched off.");
         await page.FillAsync("#Email", "noscript@browser.test");
-        await page.ClickAsync("#comments button[type=submit]");
-
-        await page.WaitForSelectorAsync("#comments .notice-success");
+        await reader.SendCommentAsync();
         await Assertions.Expect(page.Locator("#comments li.comment-held")).ToContainTextAsync("Posted with JavaScript switched off.", new() { UseInnerText = true });
     }
 
     [Fact]
     public async Task KeyboardOnly_ReachesFillsAndSendsTheForm_AndFocusGoesToTheFirstError()
     {
-        await using var context = await site.NewContextAsync();
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/");
-        await page.ClickAsync(".latest .card-title a >> nth=3");
-        await page.WaitForSelectorAsync("#comments form.comment-form");
+        await using var reader = await StoryReader.OpenAsync(site, "/", ".latest", 3);
+        var page = reader.Page;
         await page.EvaluateAsync("document.activeElement && document.activeElement.blur()");
 
         // Tab from the top of the page until the comment box has focus.

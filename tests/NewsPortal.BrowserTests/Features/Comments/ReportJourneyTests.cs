@@ -9,19 +9,11 @@ public sealed class ReportJourneyTests(SiteFixture site)
         await using var scope = site.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
         var now = DateTime.UtcNow;
-        var article = await SiteContent.PublishedArticleAsync(
+        var article = await SiteContent.ArticleAsync(
             db, $"report-journey-{Guid.NewGuid():N}", "A story readers argue about", "Opinions differ.", "<p>Body.</p>", now.AddHours(-2));
-        var comment = new Comment
-        {
-            ArticleId = article.Id,
-            AuthorName = "Rowdy Reader",
-            AuthorEmail = "rowdy@browser.test",
-            BodyHtml = $"<p>{text}</p>",
-            Status = CommentStatus.Approved,
-            CreatedAt = now.AddHours(-1),
-            ReportPriority = reported ? 1 : null,
-            ReportedAt = reported ? now.AddMinutes(-30) : null,
-        };
+        var comment = SiteContent.CommentOn(article, "Rowdy Reader", "rowdy@browser.test", $"<p>{text}</p>", CommentStatus.Approved, now.AddHours(-1));
+        comment.ReportPriority = reported ? 1 : null;
+        comment.ReportedAt = reported ? now.AddMinutes(-30) : null;
         db.Comments.Add(comment);
         await db.SaveChangesAsync();
         if (reported)
@@ -36,7 +28,6 @@ public sealed class ReportJourneyTests(SiteFixture site)
     [Fact]
     public async Task Reader_ReportsACommentOnAPhone_WithTheKeyboardAlone()
     {
-        site.RequireBrowser();
         var (slug, id) = await PublishedCommentAsync("You are all idiots.", reported: false);
         await using var context = await site.NewContextAsync(width: 390, height: 844);
         var page = await context.NewPageAsync();
@@ -77,7 +68,6 @@ public sealed class ReportJourneyTests(SiteFixture site)
     [Fact]
     public async Task Moderator_HidesAReportedCommentWithTheKeyboardShortcut_AndReadersNoLongerSeeIt()
     {
-        site.RequireBrowser();
         var text = $"Reported in the browser {Guid.NewGuid():N}";
         var (slug, id) = await PublishedCommentAsync(text, reported: true);
         await using var moderatorContext = await site.NewContextAsync();

@@ -6,20 +6,13 @@ public sealed class MailJourneyTests(SiteFixture site)
     [Fact]
     public async Task Reader_TicksNotifyMeByItsLabel_AndTheCommentIsSubscribed()
     {
-        await using var context = await site.NewContextAsync();
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/category/world");
-        await page.ClickAsync(".listing .card-title a >> nth=0");
-        await page.WaitForSelectorAsync("#comments form.comment-form");
+        await using var reader = await StoryReader.OpenAsync(site, "/category/world", ".listing");
 
-        Assert.False(await page.IsCheckedAsync("#NotifyReplies"));
-        await page.FillAsync("#Body", "Browser test: tell me when someone answers.");
-        await page.FillAsync("#Name", "Notified Reader");
-        await page.FillAsync("#Email", "notify@browser.test");
-        await page.ClickAsync("label[for=NotifyReplies]");
-        await Assertions.Expect(page.Locator("#NotifyReplies")).ToBeCheckedAsync();
-        await page.ClickAsync("#comments button[type=submit]");
-        await page.WaitForSelectorAsync("#comments .notice-success");
+        Assert.False(await reader.Page.IsCheckedAsync("#NotifyReplies"));
+        await reader.FillCommentAsync("Browser test: tell me when someone answers.", "Notified Reader", "notify@browser.test");
+        await reader.Page.ClickAsync("label[for=NotifyReplies]");
+        await Assertions.Expect(reader.Page.Locator("#NotifyReplies")).ToBeCheckedAsync();
+        await reader.SendCommentAsync();
 
         var subscribed = await site.WithDbAsync(db => db.ReplySubscriptions.AnyAsync(
             s => s.Email == "notify@browser.test" && s.Comment.BodyHtml.Contains("tell me when someone answers")));
@@ -29,10 +22,8 @@ public sealed class MailJourneyTests(SiteFixture site)
     [Fact]
     public async Task Reader_FollowsThePrivacyLinkFromTheForm_AndAsksForErasure()
     {
-        await using var context = await site.NewContextAsync(width: 390, height: 900);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/category/world");
-        await page.ClickAsync(".listing .card-title a >> nth=0");
+        await using var reader = await StoryReader.OpenAsync(site, "/category/world", ".listing", width: 390);
+        var page = reader.Page;
         await page.NavigatesToAsync(() => page.ClickAsync("#comments form a[href='/privacy']"), url => url.EndsWith("/privacy", StringComparison.Ordinal));
         Assert.Contains("IP address and browser", await page.InnerTextAsync("main"), StringComparison.Ordinal);
 

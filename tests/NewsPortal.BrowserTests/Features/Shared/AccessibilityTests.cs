@@ -7,12 +7,9 @@ public sealed class AccessibilityTests(SiteFixture site)
     [MemberData(nameof(QualityPages.All), MemberType = typeof(QualityPages))]
     public async Task Page_HasNoAxeViolations(string name, string url, bool signedIn)
     {
-        site.RequireBrowser();
-        url = site.Resolve(url);
-        await using var context = await site.NewContextAsync();
-        var page = signedIn ? await SiteFixture.SignedInPageAsync(context, SiteFixture.EditorEmail) : await context.NewPageAsync();
-        await page.GotoAsync(url);
+        await using var visit = await QualityPages.VisitAsync(site, url, signedIn);
+        await visit.Page.GotoAsync(visit.Url);
 
-        await PageChecks.AssertNoAxeViolationsAsync(page, $"{name} ({url})");
+        await PageChecks.AssertNoAxeViolationsAsync(visit.Page, $"{name} ({visit.Url})");
     }
 }

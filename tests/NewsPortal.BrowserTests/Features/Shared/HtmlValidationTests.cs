@@ -7,17 +7,11 @@ public sealed class HtmlValidationTests(SiteFixture site)
     [MemberData(nameof(QualityPages.All), MemberType = typeof(QualityPages))]
     public async Task Page_HasNoNuHtmlCheckerErrors(string name, string url, bool signedIn)
     {
-        site.RequireBrowser();
-        url = site.Resolve(url);
         var jar = PageChecks.VnuJar();
-        await using var context = await site.NewContextAsync();
-        if (signedIn)
-        {
-            await SiteFixture.SignedInPageAsync(context, SiteFixture.EditorEmail);
-        }
+        await using var visit = await QualityPages.VisitAsync(site, url, signedIn);
 
-        var response = await context.APIRequest.GetAsync(url);
-        await PageChecks.AssertNoHtmlErrorsAsync(jar, await response.TextAsync(), $"{name} ({url})");
+        // The page as the server sent it (the context's cookies go with the request), not the browser's DOM.
+        var response = await visit.Context.APIRequest.GetAsync(visit.Url);
+        await PageChecks.AssertNoHtmlErrorsAsync(jar, await response.TextAsync(), $"{name} ({visit.Url})");
     }
-
 }

@@ -16,7 +16,6 @@ public sealed class LayoutTests(SiteFixture site)
     [MemberData(nameof(Pages))]
     public async Task Page_AtPhoneAndDesktopWidths_HasNoHorizontalScrolling(string name, string url, bool signedIn)
     {
-        site.RequireBrowser();
         foreach (var width in new[] { 375, 1280 })
         {
             await using var context = await site.NewContextAsync(width, 800);

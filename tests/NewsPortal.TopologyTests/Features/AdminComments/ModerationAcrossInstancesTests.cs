@@ -5,9 +5,8 @@ public sealed class ModerationAcrossInstancesTests(Topology topology)
     [Fact]
     public async Task Approve_OnInstanceA_ShowsOnInstanceBsNextRequest()
     {
-        await topology.ReadyAsync();
-        var slug = await topology.CommentArticleAsync();
-        var marker = Journeys.Marker("approve");
+        var (slug, run) = await topology.ReadyToCommentAsync();
+        var marker = $"topo-approve-{run}";
         using var reader = topology.Reader();
         await Journeys.PostAcknowledgedCommentAsync(reader, slug, $"Approved on one box, read on the other {marker}");
 

@@ -16,27 +16,15 @@ public sealed class RevisionsJourneyTests(SiteFixture site)
             await users.AddToRolesAsync(user, [Roles.Editor]);
         }
 
-        var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
-        var article = new Article
-        {
-            Slug = $"two-editors-{Guid.NewGuid():N}",
-            Headline = headline,
-            Standfirst = "The standfirst both editors start from.",
-            BodyHtml = "<p>The text both editors start from.</p>",
-            Status = ArticleStatus.Draft,
-            CreatedAt = DateTime.UtcNow,
-            CategoryId = await db.Categories.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync(),
-            AuthorId = await db.Authors.OrderBy(a => a.Id).Select(a => a.Id).FirstAsync(),
-        };
-        db.Articles.Add(article);
-        await db.SaveChangesAsync();
+        var article = await SiteContent.ArticleAsync(
+            scope.ServiceProvider.GetRequiredService<NewsDbContext>(), $"two-editors-{Guid.NewGuid():N}", headline,
+            "The standfirst both editors start from.", "<p>The text both editors start from.</p>");
         return article.Id;
     }
 
     [Fact]
     public async Task TwoBrowsers_EditOneStory_TheSecondSeesTheConflictWithNothingLost_AndKeepsTheirs()
     {
-        site.RequireBrowser();
         var id = await DraftStoryAsync("Two editors, one story");
         var edit = $"/admin/articles/{id}/edit";
         await using var anaContext = await site.NewContextAsync();
@@ -89,7 +77,6 @@ public sealed class RevisionsJourneyTests(SiteFixture site)
     [Fact]
     public async Task Editor_ReadsTheDiffBetweenTwoChosenRevisions()
     {
-        site.RequireBrowser();
         var id = await DraftStoryAsync("Council debates the budget");
         var edit = $"/admin/articles/{id}/edit";
         await using var context = await site.NewContextAsync();
@@ -125,7 +112,6 @@ public sealed class RevisionsJourneyTests(SiteFixture site)
     [Fact]
     public async Task Autosave_KeepsWhatIsTyped_AndAfterTheBrowserIsGone_TheEditorOffersItBack()
     {
-        site.RequireBrowser();
         var id = await DraftStoryAsync("Autosave in the browser");
         var edit = $"/admin/articles/{id}/edit";
         await using (var crashed = await site.NewContextAsync())
