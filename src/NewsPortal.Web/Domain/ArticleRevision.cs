@@ -20,13 +20,8 @@ public enum RevisionReason
 /// One saved state of a story: who saved it, when, which fields changed from the state before, and the values. Every
 /// revision readers could see (or will, when scheduled) is kept; older unpublished ones are pruned.
 /// </summary>
-public class ArticleRevision
+public class ArticleRevision : ArticleRecord<long>
 {
-    public long Id { get; set; }
-
-    public int ArticleId { get; set; }
-    public Article Article { get; set; } = null!;
-
     /// <summary>UTC.</summary>
     public DateTime CreatedAt { get; set; }
 

@@ -24,13 +24,8 @@ public enum ReportDecision
 }
 
 /// <summary>One reader's report of one comment, and later the decision on it.</summary>
-public class CommentReport
+public class CommentReport : CommentRecord<long>
 {
-    public long Id { get; set; }
-
-    public int CommentId { get; set; }
-    public Comment Comment { get; set; } = null!;
-
     public ReportReason Reason { get; set; }
 
     /// <summary>The reader's words (required for illegal content: which law, or why).</summary>

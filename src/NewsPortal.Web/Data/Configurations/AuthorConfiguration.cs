@@ -17,16 +17,6 @@ internal sealed class AuthorConfiguration : IEntityTypeConfiguration<Author>
     }
 }
 
-internal sealed class AuthorSlugRedirectConfiguration : IEntityTypeConfiguration<AuthorSlugRedirect>
-{
-    public void Configure(EntityTypeBuilder<AuthorSlugRedirect> builder)
-    {
-        builder.Property(r => r.OldSlug).HasMaxLength(FieldLengths.Slug);
-        builder.HasIndex(r => r.OldSlug).IsUnique();
-        builder.HasOne(r => r.Author).WithMany().OnDelete(DeleteBehavior.Cascade);
-    }
-}
-
 internal sealed class ArticleCoAuthorConfiguration : IEntityTypeConfiguration<ArticleCoAuthor>
 {
     public void Configure(EntityTypeBuilder<ArticleCoAuthor> builder)

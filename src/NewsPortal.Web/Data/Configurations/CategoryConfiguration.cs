@@ -11,13 +11,3 @@ internal sealed class CategoryConfiguration : IEntityTypeConfiguration<Category>
         builder.HasIndex(c => c.Name).IsUnique();
     }
 }
-
-internal sealed class CategorySlugRedirectConfiguration : IEntityTypeConfiguration<CategorySlugRedirect>
-{
-    public void Configure(EntityTypeBuilder<CategorySlugRedirect> builder)
-    {
-        builder.Property(r => r.OldSlug).HasMaxLength(FieldLengths.Slug);
-        builder.HasIndex(r => r.OldSlug).IsUnique();
-        builder.HasOne(r => r.Category).WithMany().OnDelete(DeleteBehavior.Cascade);
-    }
-}
