@@ -5,7 +5,7 @@ namespace NewsPortal.Web.Domain;
 /// written by the editor page every few seconds while something changes. It never publishes and is not a revision;
 /// a save of the story by its owner clears it.
 /// </summary>
-public class ArticleAutosave
+public class ArticleAutosave : IStoryText
 {
     /// <summary>The story, or 0 for a story not saved yet.</summary>
     public int ArticleId { get; set; }

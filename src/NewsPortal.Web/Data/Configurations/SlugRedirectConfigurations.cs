@@ -1,18 +1,15 @@
 namespace NewsPortal.Web.Data.Configurations;
 
-/// <summary>
-/// An old slug answers for one page only, so it is unique within its table; the redirect goes when its page goes.
-/// </summary>
+/// <summary>An old slug answers for one page only, so it is unique within its table.</summary>
 internal abstract class SlugRedirectConfiguration<TRedirect, TPage>(Expression<Func<TRedirect, TPage?>> page)
-    : IEntityTypeConfiguration<TRedirect>
+    : OwnedRowConfiguration<TRedirect, TPage>(page)
     where TRedirect : SlugRedirect
     where TPage : class
 {
-    public void Configure(EntityTypeBuilder<TRedirect> builder)
+    protected override void ConfigureRow(EntityTypeBuilder<TRedirect> builder)
     {
         builder.Property(r => r.OldSlug).HasMaxLength(FieldLengths.Slug);
         builder.HasIndex(r => r.OldSlug).IsUnique();
-        builder.HasOne(page).WithMany().OnDelete(DeleteBehavior.Cascade);
     }
 }
 
