@@ -21,9 +21,7 @@ internal sealed class ArticleAutosaveConfiguration : IEntityTypeConfiguration<Ar
 {
     public void Configure(EntityTypeBuilder<ArticleAutosave> builder)
     {
-        // One slot per person and story; 0 is "the new story I am writing", so no foreign key to Articles.
-        builder.HasKey(a => new { a.ArticleId, a.UserId });
-        builder.Property(a => a.UserId).HasMaxLength(450);
+        builder.HasEditorSlotKey();
         builder.HasStoryTextLengths();
         builder.Property(a => a.Slug).HasMaxLength(FieldLengths.Slug);
         builder.Property(a => a.Tags).HasMaxLength(FieldLengths.AutosaveTags);
@@ -36,8 +34,7 @@ internal sealed class EditingPresenceConfiguration : IEntityTypeConfiguration<Ed
     public void Configure(EntityTypeBuilder<EditingPresence> builder)
     {
         builder.ToTable("EditingPresence");
-        builder.HasKey(p => new { p.ArticleId, p.UserId });
-        builder.Property(p => p.UserId).HasMaxLength(450);
+        builder.HasEditorSlotKey();
         builder.Property(p => p.DisplayName).HasMaxLength(FieldLengths.StaffDisplayName);
 
         // The clean-up deletes by age.

@@ -11,6 +11,17 @@ internal static class SharedMappings
         builder.HasIndex(p => p.Slug).IsUnique();
     }
 
+    /// <summary>
+    /// One slot per person and story; 0 is "the new story I am writing", so no foreign key to Articles. The user id is as
+    /// long as Identity's.
+    /// </summary>
+    public static void HasEditorSlotKey<TSlot>(this EntityTypeBuilder<TSlot> builder)
+        where TSlot : EditorSlot
+    {
+        builder.HasKey(s => new { s.ArticleId, s.UserId });
+        builder.Property(s => s.UserId).HasMaxLength(450);
+    }
+
     /// <summary>The columns of a story's text and their lengths, the same in every copy of it.</summary>
     private static readonly (string Property, int MaxLength)[] StoryTextLengths =
     [
