@@ -3,6 +3,17 @@ namespace NewsPortal.Web.Data.Configurations;
 /// <summary>Mapping that several entities share, written once so the copies cannot drift apart.</summary>
 internal static class SharedMappings
 {
+    /// <summary>The columns of a story's text and their lengths, the same in every copy of it.</summary>
+    private static readonly (string Property, int MaxLength)[] StoryTextLengths =
+    [
+        (nameof(IStoryText.Headline), FieldLengths.Headline),
+        (nameof(IStoryText.Standfirst), FieldLengths.Standfirst),
+        (nameof(IStoryText.BodyHtml), FieldLengths.ArticleBody),
+        (nameof(IStoryText.HeroImageUrl), FieldLengths.ImageUrl),
+        (nameof(IStoryText.HeroImageAlt), FieldLengths.ImageAlt),
+        (nameof(IStoryText.HeroImageCaption), FieldLengths.ImageCaption),
+    ];
+
     /// <summary>A page's slug is its address: as long as any slug may be, and unique.</summary>
     public static void HasUniqueSlug<TPage>(this EntityTypeBuilder<TPage> builder)
         where TPage : class, ISluggedPage
@@ -21,17 +32,6 @@ internal static class SharedMappings
         builder.HasKey(s => new { s.ArticleId, s.UserId });
         builder.Property(s => s.UserId).HasMaxLength(450);
     }
-
-    /// <summary>The columns of a story's text and their lengths, the same in every copy of it.</summary>
-    private static readonly (string Property, int MaxLength)[] StoryTextLengths =
-    [
-        (nameof(IStoryText.Headline), FieldLengths.Headline),
-        (nameof(IStoryText.Standfirst), FieldLengths.Standfirst),
-        (nameof(IStoryText.BodyHtml), FieldLengths.ArticleBody),
-        (nameof(IStoryText.HeroImageUrl), FieldLengths.ImageUrl),
-        (nameof(IStoryText.HeroImageAlt), FieldLengths.ImageAlt),
-        (nameof(IStoryText.HeroImageCaption), FieldLengths.ImageCaption),
-    ];
 
     /// <summary>Every copy of a story's text (the article, a revision, an autosave) is as long as the article's.</summary>
     public static void HasStoryTextLengths<TStory>(this EntityTypeBuilder<TStory> builder)
