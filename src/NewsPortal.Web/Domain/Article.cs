@@ -1,6 +1,6 @@
 namespace NewsPortal.Web.Domain;
 
-public class Article
+public class Article : ISluggedPage, IStoryText
 {
     public int Id { get; set; }
     public required string Slug { get; set; }

@@ -1,18 +1,12 @@
 namespace NewsPortal.Web.Domain;
 
 /// <summary>
-/// One person's unsaved editor state for one story (or for the new story they are writing, <see cref="ArticleId"/> 0),
+/// One person's unsaved editor state for one story (or for the new story they are writing, <see cref="EditorSlot.ArticleId"/> 0),
 /// written by the editor page every few seconds while something changes. It never publishes and is not a revision;
 /// a save of the story by its owner clears it.
 /// </summary>
-public class ArticleAutosave
+public class ArticleAutosave : EditorSlot, IStoryText
 {
-    /// <summary>The story, or 0 for a story not saved yet.</summary>
-    public int ArticleId { get; set; }
-
-    /// <summary>The staff account (Identity user id).</summary>
-    public required string UserId { get; set; }
-
     /// <summary>UTC.</summary>
     public DateTime SavedAt { get; set; }
 

@@ -16,13 +16,8 @@ public static class ArticleEventKinds
 }
 
 /// <summary>One entry of a story's history: who did what and when, with the note they wrote.</summary>
-public class ArticleEvent
+public class ArticleEvent : ArticleRecord<long>
 {
-    public long Id { get; set; }
-
-    public int ArticleId { get; set; }
-    public Article Article { get; set; } = null!;
-
     /// <summary>UTC.</summary>
     public DateTime At { get; set; }
 

@@ -13,13 +13,8 @@ public enum ArticleNoteKind
 /// A dated correction or update note on a published story, shown to readers below the body and in the page's
 /// structured data. Notes are never edited or deleted: a correction that is itself wrong gets another correction.
 /// </summary>
-public class ArticleNote
+public class ArticleNote : ArticleRecord<int>
 {
-    public int Id { get; set; }
-
-    public int ArticleId { get; set; }
-    public Article Article { get; set; } = null!;
-
     public ArticleNoteKind Kind { get; set; }
 
     /// <summary>Plain text, as the editor wrote it (encoded when shown).</summary>

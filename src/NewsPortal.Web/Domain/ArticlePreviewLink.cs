@@ -4,13 +4,8 @@ namespace NewsPortal.Web.Domain;
 /// A preview link given to someone without an account (a lawyer, a source). The link's token is signed by the key
 /// ring and names this row; the token itself is never stored. Revoking or expiring the row ends the link.
 /// </summary>
-public class ArticlePreviewLink
+public class ArticlePreviewLink : ArticleRecord<int>
 {
-    public int Id { get; set; }
-
-    public int ArticleId { get; set; }
-    public Article Article { get; set; } = null!;
-
     /// <summary>UTC.</summary>
     public DateTime CreatedAt { get; set; }
 

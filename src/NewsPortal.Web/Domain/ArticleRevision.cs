@@ -1,32 +1,11 @@
 namespace NewsPortal.Web.Domain;
 
-/// <summary>Why a revision was made.</summary>
-public enum RevisionReason
-{
-    /// <summary>A save from the editor (draft, publish, schedule, update or unpublish).</summary>
-    Saved = 0,
-
-    /// <summary>Restore from an earlier revision.</summary>
-    Restored = 1,
-
-    /// <summary>A save that the editor made over a colleague's later save, after being shown both.</summary>
-    KeptOverConflict = 2,
-
-    /// <summary>The story's text as it stood before a restore, kept because no revision held it yet.</summary>
-    KeptBeforeRestore = 3,
-}
-
 /// <summary>
 /// One saved state of a story: who saved it, when, which fields changed from the state before, and the values. Every
 /// revision readers could see (or will, when scheduled) is kept; older unpublished ones are pruned.
 /// </summary>
-public class ArticleRevision
+public class ArticleRevision : ArticleRecord<long>, IStoryText
 {
-    public long Id { get; set; }
-
-    public int ArticleId { get; set; }
-    public Article Article { get; set; } = null!;
-
     /// <summary>UTC.</summary>
     public DateTime CreatedAt { get; set; }
 
@@ -71,6 +50,22 @@ public class ArticleRevision
     public string? HeroImageCaption { get; set; }
 
     public ArticleStatus Status { get; set; }
+}
+
+/// <summary>Why a revision was made.</summary>
+public enum RevisionReason
+{
+    /// <summary>A save from the editor (draft, publish, schedule, update or unpublish).</summary>
+    Saved = 0,
+
+    /// <summary>Restore from an earlier revision.</summary>
+    Restored = 1,
+
+    /// <summary>A save that the editor made over a colleague's later save, after being shown both.</summary>
+    KeptOverConflict = 2,
+
+    /// <summary>The story's text as it stood before a restore, kept because no revision held it yet.</summary>
+    KeptBeforeRestore = 3,
 }
 
 /// <summary>The names a revision uses for the fields it tracks, in the order they are listed.</summary>

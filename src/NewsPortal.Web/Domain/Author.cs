@@ -1,12 +1,8 @@
 namespace NewsPortal.Web.Domain;
 
 /// <summary>A byline: someone who writes, shown on articles and on <c>/author/{slug}</c>. Not a staff account, but may name one.</summary>
-public class Author
+public class Author : ListingPage
 {
-    public int Id { get; set; }
-    public required string Name { get; set; }
-    public required string Slug { get; set; }
-
     /// <summary>The job under the name, e.g. "Transport correspondent".</summary>
     public string? Title { get; set; }
 
@@ -23,8 +19,6 @@ public class Author
 
     /// <summary>A retired byline can no longer be chosen for new work; its page and articles stay.</summary>
     public bool IsRetired { get; set; }
-
-    public List<Article> Articles { get; set; } = [];
 
     public IReadOnlyList<string> LinkList() =>
         (Links ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

@@ -1,11 +1,7 @@
 namespace NewsPortal.Web.Domain;
 
-public class Category
+public class Category : ListingPage
 {
-    public int Id { get; set; }
-    public required string Name { get; set; }
-    public required string Slug { get; set; }
-
     /// <summary>Shown under the section page's heading and as its meta description; null: a generic sentence.</summary>
     public string? Description { get; set; }
 
@@ -14,6 +10,4 @@ public class Category
 
     /// <summary>Left out of the masthead and footer navigation; its page and articles stay where they are.</summary>
     public bool HiddenFromNavigation { get; set; }
-
-    public List<Article> Articles { get; set; } = [];
 }

@@ -1,13 +1,8 @@
 namespace NewsPortal.Web.Domain;
 
 /// <summary>One change to a comment made in the admin area: who, when, and from which status to which.</summary>
-public class CommentHistory
+public class CommentHistory : CommentRecord<long>
 {
-    public long Id { get; set; }
-
-    public int CommentId { get; set; }
-    public Comment Comment { get; set; } = null!;
-
     /// <summary>UTC.</summary>
     public DateTime ChangedAt { get; set; }
 

@@ -1,36 +1,8 @@
 namespace NewsPortal.Web.Domain;
 
-/// <summary>Why a reader reported a comment (the form's <c>Reason</c> values are the kebab-case names).</summary>
-public enum ReportReason
-{
-    Spam = 0,
-    Abuse = 1,
-    OffTopic = 2,
-    Illegal = 3,
-    Other = 4,
-}
-
-/// <summary>What a moderator decided about a reported comment.</summary>
-public enum ReportDecision
-{
-    /// <summary>The reports were not upheld; the comment stays (or goes back up, if the reports had held it).</summary>
-    Dismissed = 1,
-
-    /// <summary>The comment was taken off the site (rejected), with a statement of reasons.</summary>
-    Hidden = 2,
-
-    /// <summary>The comment was removed (to the bin), with a statement of reasons.</summary>
-    Removed = 3,
-}
-
 /// <summary>One reader's report of one comment, and later the decision on it.</summary>
-public class CommentReport
+public class CommentReport : CommentRecord<long>
 {
-    public long Id { get; set; }
-
-    public int CommentId { get; set; }
-    public Comment Comment { get; set; } = null!;
-
     public ReportReason Reason { get; set; }
 
     /// <summary>The reader's words (required for illegal content: which law, or why).</summary>
@@ -61,4 +33,27 @@ public class CommentReport
 
     /// <summary>The moderator's own words, part of the statement of reasons.</summary>
     public string? DecisionStatement { get; set; }
+}
+
+/// <summary>Why a reader reported a comment (the form's <c>Reason</c> values are the kebab-case names).</summary>
+public enum ReportReason
+{
+    Spam = 0,
+    Abuse = 1,
+    OffTopic = 2,
+    Illegal = 3,
+    Other = 4,
+}
+
+/// <summary>What a moderator decided about a reported comment.</summary>
+public enum ReportDecision
+{
+    /// <summary>The reports were not upheld; the comment stays (or goes back up, if the reports had held it).</summary>
+    Dismissed = 1,
+
+    /// <summary>The comment was taken off the site (rejected), with a statement of reasons.</summary>
+    Hidden = 2,
+
+    /// <summary>The comment was removed (to the bin), with a statement of reasons.</summary>
+    Removed = 3,
 }

@@ -1,13 +1,17 @@
 namespace NewsPortal.Web.Domain;
 
+/// <summary>One day's figures (the site's time zone), rebuilt from the rows they count; the day leads every key.</summary>
+public abstract class DailyFigures
+{
+    public DateOnly Day { get; set; }
+}
+
 /// <summary>
 /// Comments posted on one day (the site's time zone) to one article, by the status the rules gave them. Derived from
 /// <see cref="Comment"/> and its history (rebuildable); staff replies are not counted.
 /// </summary>
-public class DailyCommentStats
+public class DailyCommentStats : DailyFigures
 {
-    public DateOnly Day { get; set; }
-
     public int ArticleId { get; set; }
 
     public int Published { get; set; }
@@ -18,10 +22,8 @@ public class DailyCommentStats
 }
 
 /// <summary>One moderator's status changes on one day, by the status they gave. Derived from the comment history.</summary>
-public class DailyModerationStats
+public class DailyModerationStats : DailyFigures
 {
-    public DateOnly Day { get; set; }
-
     /// <summary>The staff account's sign-in name, as the history records it.</summary>
     public required string Moderator { get; set; }
 
@@ -41,10 +43,8 @@ public class DailyModerationStats
 /// The moderation queue at the end of one day (or now, for today) and the day's first decisions on held comments:
 /// how many and how long they had waited (median and 90th percentile, nearest rank, in seconds).
 /// </summary>
-public class DailyQueueStats
+public class DailyQueueStats : DailyFigures
 {
-    public DateOnly Day { get; set; }
-
     public int PendingAtEnd { get; set; }
 
     /// <summary>How long the oldest held comment had waited at the end of the day; 0 when none waited.</summary>
@@ -61,10 +61,8 @@ public class DailyQueueStats
 }
 
 /// <summary>Reader reports received on one day, and those decided on it by outcome.</summary>
-public class DailyReportStats
+public class DailyReportStats : DailyFigures
 {
-    public DateOnly Day { get; set; }
-
     public int Received { get; set; }
 
     public int Dismissed { get; set; }
@@ -78,10 +76,8 @@ public class DailyReportStats
 /// How often one normalised search term was searched for on one day, and how often it found nothing. An aggregate
 /// only: no address, no visitor, no time finer than the day. Kept <c>Search:StatsDays</c>.
 /// </summary>
-public class DailySearchTerm
+public class DailySearchTerm : DailyFigures
 {
-    public DateOnly Day { get; set; }
-
     public required string Term { get; set; }
 
     public int Searches { get; set; }

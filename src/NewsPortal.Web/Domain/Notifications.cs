@@ -40,29 +40,19 @@ public enum MailTriggerKind
 /// the comment as a navigation, so a new comment's id is filled in by the same save). The notification dispatcher
 /// turns triggers into outbox messages, grouping replies, and deletes them in the same transaction.
 /// </summary>
-public class MailTrigger
+public class MailTrigger : CommentRecord<long>
 {
-    public long Id { get; set; }
-
     public MailTriggerKind Kind { get; set; }
-
-    public int CommentId { get; set; }
-    public Comment Comment { get; set; } = null!;
 
     /// <summary>UTC.</summary>
     public DateTime CreatedAt { get; set; }
 }
 
 /// <summary>A commenter who asked to hear about replies to one of their comments.</summary>
-public class ReplySubscription
+public class ReplySubscription : CommentRecord<int>
 {
-    public int Id { get; set; }
-
     /// <summary>Cleaned (lowercase) address, as comments store it.</summary>
     public required string Email { get; set; }
-
-    public int CommentId { get; set; }
-    public Comment Comment { get; set; } = null!;
 
     /// <summary>UTC.</summary>
     public DateTime CreatedAt { get; set; }

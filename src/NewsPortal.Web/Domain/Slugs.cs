@@ -1,5 +1,11 @@
 namespace NewsPortal.Web.Domain;
 
+/// <summary>A page readers reach by its slug: an article, a section, a byline, a tag.</summary>
+public interface ISluggedPage
+{
+    string Slug { get; }
+}
+
 /// <summary>Lowercase, hyphenated, ASCII URL segments ("Café culture!" becomes "cafe-culture").</summary>
 public static class Slugs
 {

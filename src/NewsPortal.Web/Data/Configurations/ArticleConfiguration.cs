@@ -4,20 +4,12 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
 {
     public void Configure(EntityTypeBuilder<Article> builder)
     {
-        builder.Property(a => a.Slug).HasMaxLength(FieldLengths.Slug);
-        builder.Property(a => a.Headline).HasMaxLength(FieldLengths.Headline);
-        builder.Property(a => a.Standfirst).HasMaxLength(FieldLengths.Standfirst);
-        builder.Property(a => a.BodyHtml).HasMaxLength(FieldLengths.ArticleBody);
-        builder.Property(a => a.HeroImageUrl).HasMaxLength(FieldLengths.ImageUrl);
-        builder.Property(a => a.HeroImageAlt).HasMaxLength(FieldLengths.ImageAlt);
-        builder.Property(a => a.HeroImageCaption).HasMaxLength(FieldLengths.ImageCaption);
-
-        builder.HasIndex(a => a.Slug).IsUnique();
+        builder.HasUniqueSlug();
+        builder.HasStoryTextLengths();
 
         // The review queue (oldest first) and a reporter's own stories.
         builder.Property(a => a.CreatedById).HasMaxLength(450);
-        builder.Property(a => a.SubmissionNote).HasMaxLength(FieldLengths.ReviewNote);
-        builder.Property(a => a.SentBackNote).HasMaxLength(FieldLengths.ReviewNote);
+        builder.HasMaxLength(FieldLengths.ReviewNote, a => a.SubmissionNote, a => a.SentBackNote);
         builder.HasIndex(a => a.SubmittedAt);
         builder.HasIndex(a => a.CreatedById);
 

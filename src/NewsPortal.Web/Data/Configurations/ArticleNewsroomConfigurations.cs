@@ -1,34 +1,31 @@
 namespace NewsPortal.Web.Data.Configurations;
 
-internal sealed class ArticleNoteConfiguration : IEntityTypeConfiguration<ArticleNote>
+internal sealed class ArticleNoteConfiguration() : OwnedRowConfiguration<ArticleNote, Article>(n => n.Article, a => a.Notes)
 {
-    public void Configure(EntityTypeBuilder<ArticleNote> builder)
+    protected override void ConfigureRow(EntityTypeBuilder<ArticleNote> builder)
     {
         builder.Property(n => n.Text).HasMaxLength(FieldLengths.ArticleNoteText);
         builder.Property(n => n.CreatedBy).HasMaxLength(FieldLengths.StaffDisplayName);
-        builder.HasOne(n => n.Article).WithMany(a => a.Notes).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(n => new { n.ArticleId, n.CreatedAt });
     }
 }
 
-internal sealed class ArticleEventConfiguration : IEntityTypeConfiguration<ArticleEvent>
+internal sealed class ArticleEventConfiguration() : OwnedRowConfiguration<ArticleEvent, Article>(e => e.Article)
 {
-    public void Configure(EntityTypeBuilder<ArticleEvent> builder)
+    protected override void ConfigureRow(EntityTypeBuilder<ArticleEvent> builder)
     {
         builder.Property(e => e.Kind).HasMaxLength(FieldLengths.ArticleEventKind);
         builder.Property(e => e.Actor).HasMaxLength(FieldLengths.StaffDisplayName);
         builder.Property(e => e.Note).HasMaxLength(FieldLengths.ReviewNote);
-        builder.HasOne(e => e.Article).WithMany().OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(e => new { e.ArticleId, e.At });
     }
 }
 
-internal sealed class ArticlePreviewLinkConfiguration : IEntityTypeConfiguration<ArticlePreviewLink>
+internal sealed class ArticlePreviewLinkConfiguration() : OwnedRowConfiguration<ArticlePreviewLink, Article>(l => l.Article)
 {
-    public void Configure(EntityTypeBuilder<ArticlePreviewLink> builder)
+    protected override void ConfigureRow(EntityTypeBuilder<ArticlePreviewLink> builder)
     {
         builder.Property(l => l.CreatedBy).HasMaxLength(FieldLengths.StaffDisplayName);
-        builder.HasOne(l => l.Article).WithMany().OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(l => new { l.ArticleId, l.ExpiresAt });
     }
 }

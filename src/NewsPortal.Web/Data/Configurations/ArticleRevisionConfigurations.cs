@@ -1,22 +1,16 @@
 namespace NewsPortal.Web.Data.Configurations;
 
-internal sealed class ArticleRevisionConfiguration : IEntityTypeConfiguration<ArticleRevision>
+internal sealed class ArticleRevisionConfiguration() : OwnedRowConfiguration<ArticleRevision, Article>(r => r.Article)
 {
-    public void Configure(EntityTypeBuilder<ArticleRevision> builder)
+    protected override void ConfigureRow(EntityTypeBuilder<ArticleRevision> builder)
     {
         builder.Property(r => r.CreatedBy).HasMaxLength(FieldLengths.StaffEmail);
         builder.Property(r => r.CreatedByName).HasMaxLength(FieldLengths.StaffDisplayName);
         builder.Property(r => r.ChangedFields).HasMaxLength(FieldLengths.RevisionChangedFields);
-        builder.Property(r => r.Headline).HasMaxLength(FieldLengths.Headline);
-        builder.Property(r => r.Standfirst).HasMaxLength(FieldLengths.Standfirst);
-        builder.Property(r => r.BodyHtml).HasMaxLength(FieldLengths.ArticleBody);
+        builder.HasStoryTextLengths();
         builder.Property(r => r.SectionName).HasMaxLength(FieldLengths.CategoryName);
         builder.Property(r => r.Bylines).HasMaxLength(FieldLengths.RevisionBylines);
         builder.Property(r => r.CoAuthorIds).HasMaxLength(FieldLengths.CoAuthorIdList);
-        builder.Property(r => r.HeroImageUrl).HasMaxLength(FieldLengths.ImageUrl);
-        builder.Property(r => r.HeroImageAlt).HasMaxLength(FieldLengths.ImageAlt);
-        builder.Property(r => r.HeroImageCaption).HasMaxLength(FieldLengths.ImageCaption);
-        builder.HasOne(r => r.Article).WithMany().OnDelete(DeleteBehavior.Cascade);
 
         // A story's list, newest first; the pruning job walks a story's unpublished ones the same way.
         builder.HasIndex(r => new { r.ArticleId, r.IsPublished, r.Id });
@@ -27,18 +21,11 @@ internal sealed class ArticleAutosaveConfiguration : IEntityTypeConfiguration<Ar
 {
     public void Configure(EntityTypeBuilder<ArticleAutosave> builder)
     {
-        // One slot per person and story; 0 is "the new story I am writing", so no foreign key to Articles.
-        builder.HasKey(a => new { a.ArticleId, a.UserId });
-        builder.Property(a => a.UserId).HasMaxLength(450);
-        builder.Property(a => a.Headline).HasMaxLength(FieldLengths.Headline);
+        builder.HasEditorSlotKey();
+        builder.HasStoryTextLengths();
         builder.Property(a => a.Slug).HasMaxLength(FieldLengths.Slug);
-        builder.Property(a => a.Standfirst).HasMaxLength(FieldLengths.Standfirst);
-        builder.Property(a => a.BodyHtml).HasMaxLength(FieldLengths.ArticleBody);
         builder.Property(a => a.Tags).HasMaxLength(FieldLengths.AutosaveTags);
         builder.Property(a => a.CoAuthorIds).HasMaxLength(FieldLengths.CoAuthorIdList);
-        builder.Property(a => a.HeroImageUrl).HasMaxLength(FieldLengths.ImageUrl);
-        builder.Property(a => a.HeroImageAlt).HasMaxLength(FieldLengths.ImageAlt);
-        builder.Property(a => a.HeroImageCaption).HasMaxLength(FieldLengths.ImageCaption);
     }
 }
 
@@ -47,8 +34,7 @@ internal sealed class EditingPresenceConfiguration : IEntityTypeConfiguration<Ed
     public void Configure(EntityTypeBuilder<EditingPresence> builder)
     {
         builder.ToTable("EditingPresence");
-        builder.HasKey(p => new { p.ArticleId, p.UserId });
-        builder.Property(p => p.UserId).HasMaxLength(450);
+        builder.HasEditorSlotKey();
         builder.Property(p => p.DisplayName).HasMaxLength(FieldLengths.StaffDisplayName);
 
         // The clean-up deletes by age.

@@ -5,25 +5,14 @@ internal sealed class AuthorConfiguration : IEntityTypeConfiguration<Author>
     public void Configure(EntityTypeBuilder<Author> builder)
     {
         builder.Property(a => a.Name).HasMaxLength(FieldLengths.AuthorName);
-        builder.Property(a => a.Slug).HasMaxLength(FieldLengths.Slug);
+        builder.HasUniqueSlug();
         builder.Property(a => a.Title).HasMaxLength(FieldLengths.AuthorTitle);
         builder.Property(a => a.Bio).HasMaxLength(FieldLengths.AuthorBio);
         builder.Property(a => a.Links).HasMaxLength(FieldLengths.AuthorLinks);
-        builder.HasIndex(a => a.Slug).IsUnique();
 
         // A photo deleted from the library, or an account deleted, leaves the byline without it rather than blocking.
         builder.HasOne<MediaItem>().WithMany().HasForeignKey(a => a.PhotoMediaItemId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne<StaffUser>().WithMany().HasForeignKey(a => a.StaffUserId).OnDelete(DeleteBehavior.SetNull);
-    }
-}
-
-internal sealed class AuthorSlugRedirectConfiguration : IEntityTypeConfiguration<AuthorSlugRedirect>
-{
-    public void Configure(EntityTypeBuilder<AuthorSlugRedirect> builder)
-    {
-        builder.Property(r => r.OldSlug).HasMaxLength(FieldLengths.Slug);
-        builder.HasIndex(r => r.OldSlug).IsUnique();
-        builder.HasOne(r => r.Author).WithMany().OnDelete(DeleteBehavior.Cascade);
     }
 }
 

@@ -1,8 +1,8 @@
 namespace NewsPortal.Web.Data.Configurations;
 
-internal sealed class CommentReportConfiguration : IEntityTypeConfiguration<CommentReport>
+internal sealed class CommentReportConfiguration() : OwnedRowConfiguration<CommentReport, Comment>(r => r.Comment)
 {
-    public void Configure(EntityTypeBuilder<CommentReport> builder)
+    protected override void ConfigureRow(EntityTypeBuilder<CommentReport> builder)
     {
         builder.Property(r => r.Explanation).HasMaxLength(FieldLengths.ReportExplanation);
         builder.Property(r => r.ReporterEmail).HasMaxLength(FieldLengths.CommentEmail);
@@ -11,7 +11,6 @@ internal sealed class CommentReportConfiguration : IEntityTypeConfiguration<Comm
         builder.Property(r => r.DecidedBy).HasMaxLength(FieldLengths.StaffEmail);
         builder.Property(r => r.DecisionGround).HasMaxLength(FieldLengths.DecisionGround);
         builder.Property(r => r.DecisionStatement).HasMaxLength(FieldLengths.DecisionStatement);
-        builder.HasOne(r => r.Comment).WithMany().OnDelete(DeleteBehavior.Cascade);
 
         // One report per reader per comment, also when the same reader's two posts race.
         builder.HasIndex(r => new { r.CommentId, r.ReaderKey }).IsUnique();

@@ -11,21 +11,19 @@ internal sealed class StaffMailPreferenceConfiguration : IEntityTypeConfiguratio
     }
 }
 
-internal sealed class MailTriggerConfiguration : IEntityTypeConfiguration<MailTrigger>
+internal sealed class MailTriggerConfiguration() : OwnedRowConfiguration<MailTrigger, Comment>(t => t.Comment)
 {
-    public void Configure(EntityTypeBuilder<MailTrigger> builder)
+    protected override void ConfigureRow(EntityTypeBuilder<MailTrigger> builder)
     {
-        builder.HasOne(t => t.Comment).WithMany().OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(t => t.CreatedAt);
     }
 }
 
-internal sealed class ReplySubscriptionConfiguration : IEntityTypeConfiguration<ReplySubscription>
+internal sealed class ReplySubscriptionConfiguration() : OwnedRowConfiguration<ReplySubscription, Comment>(s => s.Comment)
 {
-    public void Configure(EntityTypeBuilder<ReplySubscription> builder)
+    protected override void ConfigureRow(EntityTypeBuilder<ReplySubscription> builder)
     {
         builder.Property(s => s.Email).HasMaxLength(FieldLengths.CommentEmail);
-        builder.HasOne(s => s.Comment).WithMany().OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(s => new { s.CommentId, s.Email }).IsUnique();
         builder.HasIndex(s => s.Email);
     }

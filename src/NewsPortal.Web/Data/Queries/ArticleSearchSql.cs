@@ -29,6 +29,18 @@ internal static class ArticleSearchSql
         return (where.ToString(), parameters);
     }
 
+    /// <summary>
+    /// The body text the search table holds for <paramref name="ids"/> (markup already removed), the article's id being
+    /// the table's <paramref name="idColumn"/>; both providers' <see cref="ISearchQueries.IndexedBodiesAsync"/>.
+    /// </summary>
+    public static async Task<Dictionary<int, string>> IndexedBodiesAsync(
+        NewsDbContext db, string idColumn, IReadOnlyList<int> ids, CancellationToken cancellationToken)
+    {
+        var sql = $"SELECT {idColumn} AS Id, Body FROM ArticleSearch WHERE {idColumn} IN ({Placeholders(ids.Count)})";
+        var rows = await db.Database.SqlQueryRaw<IndexedText>(sql, [.. ids.Cast<object>()]).ToListAsync(cancellationToken);
+        return rows.DistinctBy(r => r.Id).ToDictionary(r => r.Id, r => r.Body);
+    }
+
     /// <summary><c>{0}, {1}, …</c> for <paramref name="count"/> values.</summary>
     public static string Placeholders(int count) =>
         string.Join(", ", Enumerable.Range(0, count).Select(i => "{" + i.ToString(CultureInfo.InvariantCulture) + "}"));

@@ -29,12 +29,8 @@ public sealed class SqlServerSearchQueries : ISearchQueries
         return await db.Database.SqlQueryRaw<SearchHit>(RankedSql(where, skipAt), [.. parameters]).ToListAsync(cancellationToken);
     }
 
-    public async Task<Dictionary<int, string>> IndexedBodiesAsync(NewsDbContext db, IReadOnlyList<int> ids, CancellationToken cancellationToken)
-    {
-        var sql = $"SELECT ArticleId AS Id, Body FROM ArticleSearch WHERE ArticleId IN ({ArticleSearchSql.Placeholders(ids.Count)})";
-        var rows = await db.Database.SqlQueryRaw<IndexedText>(sql, [.. ids.Cast<object>()]).ToListAsync(cancellationToken);
-        return rows.DistinctBy(r => r.Id).ToDictionary(r => r.Id, r => r.Body);
-    }
+    public Task<Dictionary<int, string>> IndexedBodiesAsync(NewsDbContext db, IReadOnlyList<int> ids, CancellationToken cancellationToken) =>
+        ArticleSearchSql.IndexedBodiesAsync(db, "ArticleId", ids, cancellationToken);
 
     /// <summary>
     /// Words through the article index (headline, standfirst, body text, tags, section, byline; drafts too); an address

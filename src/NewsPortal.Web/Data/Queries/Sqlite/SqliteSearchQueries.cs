@@ -43,12 +43,8 @@ public sealed class SqliteSearchQueries : ISearchQueries
         return await db.Database.SqlQueryRaw<int>(sql, [.. parameters]).SingleAsync(cancellationToken);
     }
 
-    public async Task<Dictionary<int, string>> IndexedBodiesAsync(NewsDbContext db, IReadOnlyList<int> ids, CancellationToken cancellationToken)
-    {
-        var sql = $"SELECT rowid AS Id, Body FROM ArticleSearch WHERE rowid IN ({ArticleSearchSql.Placeholders(ids.Count)})";
-        var rows = await db.Database.SqlQueryRaw<IndexedText>(sql, [.. ids.Cast<object>()]).ToListAsync(cancellationToken);
-        return rows.DistinctBy(r => r.Id).ToDictionary(r => r.Id, r => r.Body);
-    }
+    public Task<Dictionary<int, string>> IndexedBodiesAsync(NewsDbContext db, IReadOnlyList<int> ids, CancellationToken cancellationToken) =>
+        ArticleSearchSql.IndexedBodiesAsync(db, "rowid", ids, cancellationToken);
 
     /// <summary>
     /// In raw SQL because the plan matters: the matches are the article index's hits plus articles whose slug starts
@@ -180,14 +176,6 @@ public sealed class SqliteSearchQueries : ISearchQueries
         + (SearchText.Finds(candidate.Byline, words, isPrefix) ? 3 : 0);
 
     /// <summary>A visible article that matches, with the indexed columns that weigh in its rank.</summary>
-    internal sealed class RankingCandidate
-    {
-        public int Id { get; init; }
-        public DateTime PublishedAt { get; init; }
-        public string? Headline { get; init; }
-        public string? Tags { get; init; }
-        public string? Standfirst { get; init; }
-        public string? Section { get; init; }
-        public string? Byline { get; init; }
-    }
+    internal sealed record RankingCandidate(
+        int Id, DateTime PublishedAt, string? Headline, string? Tags, string? Standfirst, string? Section, string? Byline);
 }
