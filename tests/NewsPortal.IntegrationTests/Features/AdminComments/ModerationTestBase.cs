@@ -15,13 +15,7 @@ public abstract class ModerationTestBase(ModerationTestBase.Factory factory)
     {
         slug ??= (await _factory.WithDbAsync(db => new ArticleBuilder().SaveAsync(db))).Slug;
         var reader = _factory.CreateNoRedirectClient();
-        var (_, page) = await Html.GetAsync(reader, $"/news/{slug}");
-        await Html.SubmitAsync(reader, Html.CommentForm(page), new Dictionary<string, string>
-        {
-            ["Name"] = "Rita Reader",
-            ["Email"] = "rita@example.com",
-            ["Body"] = body,
-        });
+        await ReaderComments.PostAsync(reader, slug, "Rita Reader", "rita@example.com", body);
         var id = await _factory.WithDbAsync(db => db.Comments.Where(c => c.Article.Slug == slug).OrderByDescending(c => c.Id).Select(c => c.Id).FirstAsync());
         return (id, slug);
     }

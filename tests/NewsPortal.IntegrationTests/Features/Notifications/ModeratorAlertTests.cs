@@ -55,8 +55,7 @@ public sealed class ModeratorAlertTests : NotificationTestBase
         await ChooseAsync(Moderator, "EveryComment");
         var slug = await ArticleAsync();
         var author = _site.CreateNoRedirectClient();
-        var (_, page) = await Html.GetAsync(author, $"/news/{slug}");
-        await Html.SubmitAsync(author, Html.CommentForm(page), new Dictionary<string, string> { ["Name"] = "Bait", ["Email"] = "bait@example.test", ["Body"] = "What a lovely article." });
+        await ReaderComments.PostAsync(author, slug, "Bait", "bait@example.test", "What a lovely article.");
         var id = await _site.WithDbAsync(db => db.Comments.Where(c => c.Article.Slug == slug).Select(c => c.Id).SingleAsync());
         await ApproveAsync(id);
         await DeliverAsync();

@@ -156,15 +156,7 @@ public sealed class ReplyNoticeTests : NotificationTestBase
     {
         var slug = await ArticleAsync();
         var client = _site.CreateNoRedirectClient();
-        var (_, page) = await Html.GetAsync(client, $"/news/{slug}");
-
-        var response = await Html.SubmitAsync(client, Html.CommentForm(page), new Dictionary<string, string>
-        {
-            ["Name"] = "Odd",
-            ["Email"] = "odd@example.test",
-            ["Body"] = "Posted with a strange checkbox value.",
-            ["NotifyReplies"] = "maybe",
-        });
+        var response = await ReaderComments.PostAsync(client, slug, "Odd", "odd@example.test", "Posted with a strange checkbox value.", new Dictionary<string, string> { ["NotifyReplies"] = "maybe" });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var again = await Html.ParseAsync(response);
