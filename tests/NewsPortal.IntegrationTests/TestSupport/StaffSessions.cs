@@ -45,6 +45,14 @@ public static class StaffSessions
         return await Html.SubmitAsync(client, form, values);
     }
 
+    /// <summary>The admin signed in, with the form on the staff page that does <paramref name="action"/> to one account.</summary>
+    public static async Task<(HttpClient Admin, IHtmlFormElement Form)> AdminStaffFormAsync(this NewsPortalFactory factory, string userId, string action)
+    {
+        var admin = await factory.SignedInAsync(AdminEmail);
+        var (_, staffPage) = await Html.GetAsync(admin, "/admin/staff");
+        return (admin, staffPage.QuerySelector<IHtmlFormElement>($"form[action='/admin/staff/{userId}/{action}']")!);
+    }
+
     public static async Task<HttpClient> SignedInAsync(this NewsPortalFactory factory, string email)
     {
         var client = factory.Browser();

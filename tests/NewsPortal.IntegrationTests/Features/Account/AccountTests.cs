@@ -110,9 +110,7 @@ public sealed class AccountTests(AccountTests.Factory factory) : IClassFixture<A
         var moderator = await factory.SignedInAsync(email);
         Assert.Equal(HttpStatusCode.OK, (await moderator.GetAsync(new Uri("/admin/comments", UriKind.Relative))).StatusCode);
 
-        var admin = await factory.SignedInAsync(StaffSessions.AdminEmail);
-        var (_, staffPage) = await Html.GetAsync(admin, "/admin/staff");
-        var roleForm = staffPage.QuerySelector<IHtmlFormElement>($"form[action='/admin/staff/{id}/roles']")!;
+        var (admin, roleForm) = await factory.AdminStaffFormAsync(id, "roles");
         var fields = Html.FormValues(roleForm).Where(f => f.Key != "roles").ToList();
         var saved = await Html.PostAsync(admin, $"/admin/staff/{id}/roles", fields);
         Assert.Equal(HttpStatusCode.SeeOther, saved.StatusCode);
@@ -127,9 +125,8 @@ public sealed class AccountTests(AccountTests.Factory factory) : IClassFixture<A
         var id = await factory.CreateStaffAsync(email, Roles.Moderator);
         var moderator = await factory.SignedInAsync(email);
 
-        var admin = await factory.SignedInAsync(StaffSessions.AdminEmail);
-        var (_, staffPage) = await Html.GetAsync(admin, "/admin/staff");
-        await Html.SubmitAsync(admin, staffPage.QuerySelector<IHtmlFormElement>($"form[action='/admin/staff/{id}/disable']")!);
+        var (admin, disable) = await factory.AdminStaffFormAsync(id, "disable");
+        await Html.SubmitAsync(admin, disable);
 
         Assert.Equal(HttpStatusCode.Redirect, (await moderator.GetAsync(new Uri("/admin", UriKind.Relative))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await StaffSessions.LogInAsync(factory.Browser(), email)).StatusCode);

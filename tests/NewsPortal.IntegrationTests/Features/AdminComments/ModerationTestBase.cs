@@ -41,5 +41,12 @@ public abstract class ModerationTestBase(ModerationTestBase.Factory factory)
             await db.SaveChangesAsync();
         });
 
+    /// <summary>The moderator opens the list of comments with <paramref name="status"/> and presses <paramref name="action"/> on the comment's row.</summary>
+    private protected static async Task<HttpResponseMessage> ActOnRowAsync(HttpClient moderator, string status, int id, string action)
+    {
+        var (_, list) = await Html.GetAsync(moderator, $"/admin/comments?status={status}");
+        return await Html.SubmitAsync(moderator, RowForm(list, id, action));
+    }
+
     private protected Task<Comment> CommentAsync(int id) => _factory.WithDbAsync(db => db.Comments.AsNoTracking().SingleAsync(c => c.Id == id));
 }

@@ -91,21 +91,7 @@ public sealed class ReaderCacheGuaranteeTests(ReaderCacheGuaranteeTests.Factory 
     public async Task ModerationThatReadersCannotSee_InvalidatesNothing_AnApprovalDoes()
     {
         var article = await factory.WithDbAsync(db => new ArticleBuilder().SaveAsync(db));
-        var ids = await factory.WithDbAsync(async db =>
-        {
-            var held = Enumerable.Range(0, 2).Select(i => new Comment
-            {
-                ArticleId = article.Id,
-                AuthorName = $"Held {i}",
-                AuthorEmail = $"held{i}@example.com",
-                BodyHtml = $"<p>Held text {i}.</p>",
-                Status = CommentStatus.Pending,
-                CreatedAt = DateTime.UtcNow,
-            }).ToList();
-            db.Comments.AddRange(held);
-            await db.SaveChangesAsync();
-            return held.Select(c => c.Id).ToList();
-        });
+        var ids = await factory.WithDbAsync(db => StoredComments.AddHeldAsync(db, article.Id, 2, "Held"));
         var admin = await factory.SignedInAsync(StaffSessions.AdminEmail);
 
         async Task ModerateAsync(int id, string action)
