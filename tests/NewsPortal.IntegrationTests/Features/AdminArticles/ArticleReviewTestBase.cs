@@ -41,5 +41,13 @@ public abstract class ArticleReviewTestBase(ArticleReviewTestBase.Factory factor
         return IdFrom(saved);
     }
 
+    /// <summary>A reporter's draft, submitted for review with no note: its id.</summary>
+    private protected async Task<int> SubmittedDraftAsync(HttpClient reporter, string headline)
+    {
+        var id = await ReporterDraftAsync(reporter, headline);
+        await SaveAsync(reporter, $"/admin/articles/{id}/edit", new Dictionary<string, string>(), "submit");
+        return id;
+    }
+
     private protected Task<Article> ArticleAsync(int id) => _factory.WithDbAsync(db => db.Articles.AsNoTracking().SingleAsync(a => a.Id == id));
 }

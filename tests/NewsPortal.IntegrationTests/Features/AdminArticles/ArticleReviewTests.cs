@@ -69,8 +69,7 @@ public sealed class ArticleReviewTests(ArticleReviewTestBase.Factory factory) : 
     {
         var reporter = await _factory.AsAsync(Reporter);
         var editor = await _factory.AsAsync(Editor);
-        var id = await ReporterDraftAsync(reporter, "Library opening hours extended in winter");
-        await SaveAsync(reporter, $"/admin/articles/{id}/edit", new Dictionary<string, string>(), "submit");
+        var id = await SubmittedDraftAsync(reporter, "Library opening hours extended in winter");
         var at = TimeZoneInfo.ConvertTime(_factory.Clock.GetUtcNow().AddHours(5), TimeZoneInfo.FindSystemTimeZoneById("Europe/London"));
 
         var scheduled = await SaveAsync(editor, $"/admin/articles/{id}/edit",
@@ -89,8 +88,7 @@ public sealed class ArticleReviewTests(ArticleReviewTestBase.Factory factory) : 
     {
         var reporter = await _factory.AsAsync(Reporter);
         var editor = await _factory.AsAsync(Editor);
-        var id = await ReporterDraftAsync(reporter, "Harbour wall repairs begin next week");
-        await SaveAsync(reporter, $"/admin/articles/{id}/edit", new Dictionary<string, string>(), "submit");
+        var id = await SubmittedDraftAsync(reporter, "Harbour wall repairs begin next week");
 
         var response = await PostWithTokenAsync(editor, $"/admin/articles/{id}/send-back", ("note", "   "));
 
@@ -104,8 +102,7 @@ public sealed class ArticleReviewTests(ArticleReviewTestBase.Factory factory) : 
     public async Task Withdraw_ReturnsTheStoryToItsReporterAsADraft()
     {
         var reporter = await _factory.AsAsync(Reporter);
-        var id = await ReporterDraftAsync(reporter, "Cycle lane consultation opens to residents");
-        await SaveAsync(reporter, $"/admin/articles/{id}/edit", new Dictionary<string, string>(), "submit");
+        var id = await SubmittedDraftAsync(reporter, "Cycle lane consultation opens to residents");
 
         var response = await PostWithTokenAsync(reporter, $"/admin/articles/{id}/withdraw");
 

@@ -95,9 +95,7 @@ public sealed class StaffAccountFailureTests(StaffAccountFailureTests.Factory fa
     [Fact]
     public async Task Logout_StampRefused_SignsThisBrowserOutAndSaysOtherSessionsLive()
     {
-        var email = $"leaver-{Guid.NewGuid():N}@test.example";
-        await factory.CreateStaffAsync(email, Roles.Moderator);
-        var client = await factory.SignedInAsync(email);
+        var (email, _, client) = await factory.SignedInNewStaffAsync("leaver", Roles.Moderator);
         var (_, dashboard) = await Html.GetAsync(client, "/admin");
         factory.Frozen.Emails[email] = true;
 
