@@ -32,6 +32,9 @@ public class NewsPortalFactory : WebApplicationFactory<Program>
 
     public Action<IServiceCollection>? ConfigureServices { get; set; }
 
+    /// <summary>Added to the site's SQLite context, to hold, fail or count its commands at a moment a test chooses.</summary>
+    public List<IInterceptor> DbInterceptors { get; } = [];
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -51,6 +54,11 @@ public class NewsPortalFactory : WebApplicationFactory<Program>
             if (Time is not null)
             {
                 services.AddSingleton(Time);
+            }
+
+            if (DbInterceptors.Count > 0)
+            {
+                services.ConfigureDbContext<SqliteNewsDbContext>(o => o.AddInterceptors(DbInterceptors));
             }
 
             ConfigureServices?.Invoke(services);

@@ -8,7 +8,7 @@ public sealed class ArticleSlugChangeTests
     {
         var conflict = new ConflictingRedirectOnSave();
         using var site = new NewsPortalFactory().WithAdmin();
-        site.ConfigureServices = services => services.ConfigureDbContext<SqliteNewsDbContext>(o => o.AddInterceptors(conflict));
+        site.DbInterceptors.Add(conflict);
         await site.CreateStaffAsync("slug-change-editor@test.example", Roles.Editor);
         var editor = await site.SignedInAsync("slug-change-editor@test.example");
         var ids = await site.WithDbAsync(async db => (

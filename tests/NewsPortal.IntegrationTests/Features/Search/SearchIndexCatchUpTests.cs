@@ -136,7 +136,7 @@ public sealed class SearchIndexCatchUpTests
         var old = await DatabaseWithAnEmptyIndexAsync(path);
         var held = new HeldIndexReads();
         using var site = Site(path);
-        site.ConfigureServices = services => services.ConfigureDbContext<SqliteNewsDbContext>(o => o.AddInterceptors(held));
+        site.DbInterceptors.Add(held);
         try
         {
             var started = Task.Run(() => site.Server);
