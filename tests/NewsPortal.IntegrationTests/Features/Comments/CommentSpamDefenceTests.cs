@@ -31,45 +31,38 @@ public sealed class CommentSpamDefenceTests(NewsPortalFactory factory) : Comment
             return await Html.SubmitAsync(mine, theirs, Typed("Borrowed token."));
         });
 
-    [Fact]
-    public async Task Post_HoneypotFilled_LooksAcceptedButIsStoredAsSpamWithReason()
+    /// <summary>Posts on <paramref name="slug"/> with one field filled in as a bot fills it, and asserts the comment is stored as spam for <paramref name="reason"/>.</summary>
+    private async Task<HttpResponseMessage> PostAsABotAsync(string slug, string body, string field, string value, string reason)
     {
-        var slug = await NewArticleAsync();
         var (client, form) = await OpenFormAsync(slug);
-        var typed = Typed("Buy cheap watches");
-        typed["Website"] = "http://spam.example";
+        var typed = Typed(body);
+        typed[field] = value;
 
         var response = await Html.SubmitAsync(client, form, typed);
 
-        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
-        await AssertStoredAsSpamAsync(slug, "honeypot");
+        await AssertStoredAsSpamAsync(slug, reason);
+        return response;
     }
 
     [Fact]
-    public async Task Post_ForgedStamp_IsStoredAsSpamWithReason()
+    public async Task Post_HoneypotFilled_LooksAcceptedButIsStoredAsSpamWithReason()
     {
-        var slug = await NewArticleAsync();
-        var (client, form) = await OpenFormAsync(slug);
-        var typed = Typed("Posted with a made-up timestamp.");
-        typed["Stamp"] = "CfDJ8-forged";
+        var response = await PostAsABotAsync(await NewArticleAsync(), "Buy cheap watches", "Website", "http://spam.example", "honeypot");
 
-        await Html.SubmitAsync(client, form, typed);
-
-        await AssertStoredAsSpamAsync(slug, "timestamp");
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
     }
+
+    [Fact]
+    public async Task Post_ForgedStamp_IsStoredAsSpamWithReason() =>
+        await PostAsABotAsync(await NewArticleAsync(), "Posted with a made-up timestamp.", "Stamp", "CfDJ8-forged", "timestamp");
 
     [Fact]
     public async Task Post_StampOfAnotherArticle_IsStoredAsSpamWithReason()
     {
         var slug = await NewArticleAsync();
         var (_, otherForm) = await OpenFormAsync(await NewArticleAsync());
-        var (client, form) = await OpenFormAsync(slug);
-        var typed = Typed("Posted with a stamp lifted from another article.");
-        typed["Stamp"] = otherForm.QuerySelector<IHtmlInputElement>("input[name=Stamp]")!.Value;
 
-        await Html.SubmitAsync(client, form, typed);
-
-        await AssertStoredAsSpamAsync(slug, "forged");
+        await PostAsABotAsync(slug, "Posted with a stamp lifted from another article.", "Stamp", otherForm.QuerySelector<IHtmlInputElement>("input[name=Stamp]")!.Value, "forged");
     }
 
     [Fact]
