@@ -55,41 +55,25 @@ public sealed class CommentTextTests
     public void CleanName_OnlyInvisibleCharacters_IsEmpty(string? name) =>
         Assert.Equal(string.Empty, CommentText.CleanName(name));
 
-    [Fact]
-    public void CleanBody_NewLines_AreKeptAndNormalised()
+    /// <summary>Each body and what is left of it: what <see cref="CommentText.CleanBody"/> keeps, turns and removes, one group each.</summary>
+    public static TheoryData<string, string> Bodies => new()
     {
-        var body = CommentText.CleanBody("  First\r\nsecond\rthird\n\nfourth  \n");
+        // New lines are kept, in one form; the ends are trimmed.
+        { "  First\r\nsecond\rthird\n\nfourth  \n", "First\nsecond\nthird\n\nfourth" },
+        // The zero-width joiner inside an emoji sequence is kept.
+        { "Our \U0001F468\u200D\U0001F469\u200D\U0001F467 agrees", "Our \U0001F468\u200D\U0001F469\u200D\U0001F467 agrees" },
+        // Bidi controls, control characters and other zero-width characters are removed.
+        { "Read\u202E this\u202C\0 now\u0007\u200B\u2067!\u2069\uFEFF", "Read this now!" },
+        // A tab becomes a space.
+        { "a\tb", "a b" },
+        // A decomposed accent is normalised to NFC.
+        { "cafe\u0301", "caf\u00E9" },
+    };
 
-        Assert.Equal("First\nsecond\nthird\n\nfourth", body);
-    }
-
-    [Fact]
-    public void CleanBody_EmojiJoiner_IsKept()
-    {
-        const string family = "\U0001F468\u200D\U0001F469\u200D\U0001F467";
-
-        Assert.Equal("Our " + family + " agrees", CommentText.CleanBody("Our " + family + " agrees"));
-    }
-
-    [Fact]
-    public void CleanBody_BidiAndControlCharacters_AreRemoved()
-    {
-        var body = CommentText.CleanBody("Read\u202E this\u202C\0 now\u0007\u200B\u2067!\u2069\uFEFF");
-
-        Assert.Equal("Read this now!", body);
-    }
-
-    [Fact]
-    public void CleanBody_Tab_BecomesSpace()
-    {
-        Assert.Equal("a b", CommentText.CleanBody("a\tb"));
-    }
-
-    [Fact]
-    public void CleanBody_DecomposedAccent_IsNormalisedToNfc()
-    {
-        Assert.Equal("caf\u00E9", CommentText.CleanBody("cafe\u0301"));
-    }
+    [Theory]
+    [MemberData(nameof(Bodies))]
+    public void CleanBody_Text_KeepsLinesAndJoinersAndRemovesWhatIsInvisible(string body, string expected) =>
+        Assert.Equal(expected, CommentText.CleanBody(body));
 
     [Theory]
     [InlineData(null)]
