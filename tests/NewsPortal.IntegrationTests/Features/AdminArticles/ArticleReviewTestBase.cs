@@ -14,14 +14,8 @@ public abstract class ArticleReviewTestBase(ArticleReviewTestBase.Factory factor
     internal static Task<Dictionary<string, string>> FieldsAsync(NewsPortalFactory factory, string headline) => StoryFields.NewAsync(factory, headline);
 
     /// <summary>Posts the editor form as rendered (with <paramref name="values"/> typed over it) with the given intent.</summary>
-    internal static async Task<HttpResponseMessage> SaveAsync(HttpClient client, string url, IReadOnlyDictionary<string, string> values, string intent)
-    {
-        var (_, page) = await Html.GetAsync(client, url);
-        var form = page.QuerySelector<IHtmlFormElement>("form.article-editor")!;
-        var fields = Html.FormValues(form, values);
-        fields.Add(new("intent", intent));
-        return await Html.PostAsync(client, Html.ActionOf(form), fields);
-    }
+    internal static Task<HttpResponseMessage> SaveAsync(HttpClient client, string url, IReadOnlyDictionary<string, string> values, string intent) =>
+        ArticleEditor.SaveAsync(client, url, values, intent);
 
     /// <summary>A POST to one of the small forms around the editor, with a token from a page the client may open.</summary>
     internal static async Task<HttpResponseMessage> PostWithTokenAsync(HttpClient client, string action, params (string Name, string Value)[] values)
