@@ -127,6 +127,19 @@ public class NewsPortalFactory : WebApplicationFactory<Program>
         };
     }
 
+    /// <summary>
+    /// Serves the site on a loopback port of its own (Kestrel, for tests that need real sockets) and warms it up (views
+    /// compiled, caches filled) so that a slow first request is not mistaken for anything: its address.
+    /// </summary>
+    public async Task<Uri> StartOnKestrelAsync()
+    {
+        UseKestrel(0);
+        StartServer();
+        using var client = new HttpClient { BaseAddress = ClientOptions.BaseAddress };
+        await client.GetAsync(new Uri("/", UriKind.Relative));
+        return ClientOptions.BaseAddress;
+    }
+
     public HttpClient CreateNoRedirectClient() =>
         CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
