@@ -34,9 +34,7 @@ public sealed class ModeratorAlertTests : NotificationTestBase
     public async Task CommentHeldByReaders_Reports_AlertsTheModeratorWantingEach()
     {
         await ChooseAsync(Moderator, "EveryComment");
-        var slug = await ArticleAsync();
-        var id = await PostCommentAsync(slug, "reader@example.test", "Fine at first, reported later.");
-        await ApproveAsync(id);
+        var (slug, id) = await ApprovedCommentAsync("reader@example.test", "Fine at first, reported later.");
         await DeliverAsync();
         var before = _smtp.Messages.Count(m => To(m, Moderator) && Mentions(m, id));
 
