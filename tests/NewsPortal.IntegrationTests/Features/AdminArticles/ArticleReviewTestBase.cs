@@ -43,5 +43,12 @@ public abstract class ArticleReviewTestBase(ArticleReviewTestBase.Factory factor
         return id;
     }
 
+    /// <summary>The editor form on the story's page as <paramref name="client"/> sees it, or null when the story is not theirs to edit.</summary>
+    private protected static async Task<IElement?> EditorFormAsync(HttpClient client, int id)
+    {
+        var (_, page) = await Html.GetAsync(client, $"/admin/articles/{id}/edit");
+        return page.QuerySelector("form.article-editor");
+    }
+
     private protected Task<Article> ArticleAsync(int id) => _factory.WithDbAsync(db => db.Articles.AsNoTracking().SingleAsync(a => a.Id == id));
 }

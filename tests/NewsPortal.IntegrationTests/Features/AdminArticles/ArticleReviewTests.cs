@@ -60,8 +60,7 @@ public sealed class ArticleReviewTests(ArticleReviewTestBase.Factory factory) : 
         Assert.Equal([ArticleEventKinds.Submitted, ArticleEventKinds.SentBack, ArticleEventKinds.Submitted, ArticleEventKinds.Published], history);
 
         // Published, it has left the reporter's hands.
-        var (_, after) = await Html.GetAsync(reporter, $"/admin/articles/{id}/edit");
-        Assert.Null(after.QuerySelector("form.article-editor"));
+        Assert.Null(await EditorFormAsync(reporter, id));
     }
 
     [Fact]
@@ -108,8 +107,7 @@ public sealed class ArticleReviewTests(ArticleReviewTestBase.Factory factory) : 
 
         Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
         Assert.Null((await ArticleAsync(id)).SubmittedAt);
-        var (_, page) = await Html.GetAsync(reporter, $"/admin/articles/{id}/edit");
-        Assert.NotNull(page.QuerySelector("form.article-editor"));
+        Assert.NotNull(await EditorFormAsync(reporter, id));
     }
 
     [Fact]
