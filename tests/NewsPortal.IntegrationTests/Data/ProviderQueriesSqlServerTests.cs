@@ -28,19 +28,26 @@ public sealed class ProviderQueriesSqlServerTests(SqlServerQueryTests.SqlServerF
         AssertNoSqliteStatement(commands);
     }
 
+    /// <summary>Runs <paramref name="work"/> on a context of its own and asserts that nothing was sent on that context.</summary>
+    private async Task AssertSendsNothingAsync(Func<NewsDbContext, Task> work)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
+        // The context comes from a pool that the site's background jobs use too: only what is sent from here on counts.
+        var before = factory.Capture.CommandsByContext.Count;
+
+        await work(db);
+
+        Assert.DoesNotContain(factory.Capture.CommandsByContext.Skip(before), sent => ReferenceEquals(sent.Context, db));
+    }
+
     [Fact]
     public async Task Journal_OnSqlServer_SendsNothing()
     {
         var journal = factory.Services.GetRequiredService<IDatabaseJournal>();
         Assert.IsType<SqlServerDatabaseJournal>(journal);
 
-        await using var scope = factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
-        // The context comes from a pool that the site's background jobs use too: only what is sent from here on counts.
-        var before = factory.Capture.CommandsByContext.Count;
-        await journal.UseWriteAheadLogAsync(db, TestContext.Current.CancellationToken);
-
-        Assert.DoesNotContain(factory.Capture.CommandsByContext.Skip(before), sent => ReferenceEquals(sent.Context, db));
+        await AssertSendsNothingAsync(db => journal.UseWriteAheadLogAsync(db, TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -49,17 +56,14 @@ public sealed class ProviderQueriesSqlServerTests(SqlServerQueryTests.SqlServerF
         var bulkWrites = factory.Services.GetRequiredService<IBulkWriteConnection>();
         Assert.IsType<SqlServerBulkWriteConnection>(bulkWrites);
 
-        await using var scope = factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
-        // The context comes from a pool that the site's background jobs use too: only what is sent from here on counts.
-        var before = factory.Capture.CommandsByContext.Count;
-        await using (await bulkWrites.HoldAsync(db, TestContext.Current.CancellationToken))
+        await AssertSendsNothingAsync(async db =>
         {
-            // EF keeps opening and closing the connection itself: nothing is held across the batches.
-            Assert.Equal(System.Data.ConnectionState.Closed, db.Database.GetDbConnection().State);
-        }
-
-        Assert.DoesNotContain(factory.Capture.CommandsByContext.Skip(before), sent => ReferenceEquals(sent.Context, db));
+            await using (await bulkWrites.HoldAsync(db, TestContext.Current.CancellationToken))
+            {
+                // EF keeps opening and closing the connection itself: nothing is held across the batches.
+                Assert.Equal(System.Data.ConnectionState.Closed, db.Database.GetDbConnection().State);
+            }
+        });
     }
 
     private static void AssertNoSqliteStatement(List<string> commands)

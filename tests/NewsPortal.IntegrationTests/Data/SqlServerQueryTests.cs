@@ -21,13 +21,7 @@ public sealed class SqlServerQueryTests(SqlServerQueryTestBase.SqlServerFactory 
             Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.NotFound, $"{page}: {(int)response.StatusCode}");
         }
 
-        var (_, article) = await Html.GetAsync(client, "/news/x");
-        var post = await Html.SubmitAsync(client, Html.CommentForm(article), new Dictionary<string, string>
-        {
-            ["Name"] = "Ada",
-            ["Email"] = "ada@example.com",
-            ["Body"] = "A comment that goes through every rule.",
-        });
+        var post = await ReaderComments.PostAsync(client, "x", "Ada", "ada@example.com", "A comment that goes through every rule.");
         Assert.True((int)post.StatusCode < 500, $"Comment post: {(int)post.StatusCode}");
 
         var commands = _factory.Capture.Commands.Distinct().ToList();

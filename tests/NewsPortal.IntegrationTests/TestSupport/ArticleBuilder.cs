@@ -17,73 +17,37 @@ public sealed class ArticleBuilder
     private string? _authorSlug;
     private readonly List<string> _coAuthors = [];
 
-    public ArticleBuilder Headline(string headline)
-    {
-        _headline = headline;
-        return this;
-    }
+    public ArticleBuilder Headline(string headline) => With(() => _headline = headline);
 
-    public ArticleBuilder Standfirst(string standfirst)
-    {
-        _standfirst = standfirst;
-        return this;
-    }
+    public ArticleBuilder Standfirst(string standfirst) => With(() => _standfirst = standfirst);
 
-    public ArticleBuilder Slug(string slug)
-    {
-        _slug = slug;
-        return this;
-    }
+    public ArticleBuilder Slug(string slug) => With(() => _slug = slug);
 
-    public ArticleBuilder Body(string html)
-    {
-        _body = html;
-        return this;
-    }
+    public ArticleBuilder Body(string html) => With(() => _body = html);
 
-    public ArticleBuilder Draft()
-    {
-        _status = ArticleStatus.Draft;
-        return this;
-    }
+    public ArticleBuilder Draft() => With(() => _status = ArticleStatus.Draft);
 
-    public ArticleBuilder ScheduledFor(DateTime utc)
-    {
-        _status = ArticleStatus.Scheduled;
-        _publishedAt = utc;
-        return this;
-    }
+    public ArticleBuilder ScheduledFor(DateTime utc) => With(() => (_status, _publishedAt) = (ArticleStatus.Scheduled, utc));
 
-    public ArticleBuilder PublishedAt(DateTime utc)
-    {
-        _status = ArticleStatus.Published;
-        _publishedAt = utc;
-        return this;
-    }
+    public ArticleBuilder PublishedAt(DateTime utc) => With(() => (_status, _publishedAt) = (ArticleStatus.Published, utc));
 
-    public ArticleBuilder InCategory(string slug)
-    {
-        _categorySlug = slug;
-        return this;
-    }
+    public ArticleBuilder InCategory(string slug) => With(() => _categorySlug = slug);
 
-    public ArticleBuilder Tagged(params string[] tagSlugs)
-    {
-        _tags.AddRange(tagSlugs);
-        return this;
-    }
+    public ArticleBuilder Tagged(params string[] tagSlugs) => With(() => _tags.AddRange(tagSlugs));
 
     /// <summary>The first byline, by slug (it must exist); without it, the first author in the database.</summary>
-    public ArticleBuilder By(string authorSlug, params string[] coAuthorSlugs)
-    {
-        _authorSlug = authorSlug;
-        _coAuthors.AddRange(coAuthorSlugs);
-        return this;
-    }
+    public ArticleBuilder By(string authorSlug, params string[] coAuthorSlugs) =>
+        With(() =>
+        {
+            _authorSlug = authorSlug;
+            _coAuthors.AddRange(coAuthorSlugs);
+        });
 
-    public ArticleBuilder CommentsClosed()
+    public ArticleBuilder CommentsClosed() => With(() => _commentsOpen = false);
+
+    private ArticleBuilder With(Action change)
     {
-        _commentsOpen = false;
+        change();
         return this;
     }
 
@@ -108,7 +72,7 @@ public sealed class ArticleBuilder
             tags.Add(await db.Tags.SingleOrDefaultAsync(t => t.Slug == slug) ?? new Tag { Name = slug, Slug = slug });
         }
 
-        var article = new Article
+        return await StoredEntities.AddAsync(db, new Article
         {
             Slug = _slug ?? Slugs.From(headline),
             Headline = headline,
@@ -122,9 +86,6 @@ public sealed class ArticleBuilder
             Author = author,
             Tags = tags,
             CoAuthors = coAuthors,
-        };
-        db.Articles.Add(article);
-        await db.SaveChangesAsync();
-        return article;
+        });
     }
 }

@@ -23,11 +23,8 @@ public abstract class MailSiteTestBase : IAsyncLifetime
             _site.Settings[key] = value;
         }
 
-        _site.ConfigureServices = services =>
-        {
-            services.ConfigureDbContext<SqliteNewsDbContext>(o => o.AddInterceptors(_barrier));
-            ConfigureServices(services);
-        };
+        _site.DbInterceptors.Add(_barrier);
+        _site.ConfigureServices = ConfigureServices;
         await ConfigureAsync(_site);
     }
 

@@ -32,6 +32,9 @@ public class NewsPortalFactory : WebApplicationFactory<Program>
 
     public Action<IServiceCollection>? ConfigureServices { get; set; }
 
+    /// <summary>Added to the site's SQLite context, to hold, fail or count its commands at a moment a test chooses.</summary>
+    public List<IInterceptor> DbInterceptors { get; } = [];
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -51,6 +54,11 @@ public class NewsPortalFactory : WebApplicationFactory<Program>
             if (Time is not null)
             {
                 services.AddSingleton(Time);
+            }
+
+            if (DbInterceptors.Count > 0)
+            {
+                services.ConfigureDbContext<SqliteNewsDbContext>(o => o.AddInterceptors(DbInterceptors));
             }
 
             ConfigureServices?.Invoke(services);
@@ -117,6 +125,19 @@ public class NewsPortalFactory : WebApplicationFactory<Program>
             });
             next(app);
         };
+    }
+
+    /// <summary>
+    /// Serves the site on a loopback port of its own (Kestrel, for tests that need real sockets) and warms it up (views
+    /// compiled, caches filled) so that a slow first request is not mistaken for anything: its address.
+    /// </summary>
+    public async Task<Uri> StartOnKestrelAsync()
+    {
+        UseKestrel(0);
+        StartServer();
+        using var client = new HttpClient { BaseAddress = ClientOptions.BaseAddress };
+        await client.GetAsync(new Uri("/", UriKind.Relative));
+        return ClientOptions.BaseAddress;
     }
 
     public HttpClient CreateNoRedirectClient() =>

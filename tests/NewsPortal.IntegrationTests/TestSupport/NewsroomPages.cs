@@ -31,6 +31,13 @@ public sealed class NewsroomSite : NewsPortalFactory
         return await Html.SubmitAsync(client, form, values);
     }
 
+    /// <summary>The form sent back to be corrected (200, not a redirect) with <paramref name="message"/> among its errors.</summary>
+    public static async Task AssertShownAgainWithAsync(HttpResponseMessage response, string message)
+    {
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(message, await ErrorsAsync(response), StringComparison.Ordinal);
+    }
+
     public static async Task<string> ErrorsAsync(HttpResponseMessage response) =>
         string.Join(" | ", (await Html.ParseAsync(response)).QuerySelectorAll(".field-error, .form-errors li").Select(e => e.TextContent.Trim()).Where(t => t.Length > 0));
 }

@@ -31,6 +31,14 @@ public static class StaffSessions
         return user.Id;
     }
 
+    /// <summary>A new account with a unique address starting <paramref name="name"/>, signed in: its address, its id and the browser.</summary>
+    public static async Task<(string Email, string Id, HttpClient Client)> SignedInNewStaffAsync(this NewsPortalFactory factory, string name, string role)
+    {
+        var email = $"{name}-{Guid.NewGuid():N}@test.example";
+        var id = await factory.CreateStaffAsync(email, role);
+        return (email, id, await factory.SignedInAsync(email));
+    }
+
     /// <summary>Posts the login form as a browser does; returns the response (a redirect on success).</summary>
     public static async Task<HttpResponseMessage> LogInAsync(HttpClient client, string email, string password = Password, string? returnUrl = null)
     {
@@ -43,6 +51,14 @@ public static class StaffSessions
         }
 
         return await Html.SubmitAsync(client, form, values);
+    }
+
+    /// <summary>The admin signed in, with the form on the staff page that does <paramref name="action"/> to one account.</summary>
+    public static async Task<(HttpClient Admin, IHtmlFormElement Form)> AdminStaffFormAsync(this NewsPortalFactory factory, string userId, string action)
+    {
+        var admin = await factory.SignedInAsync(AdminEmail);
+        var (_, staffPage) = await Html.GetAsync(admin, "/admin/staff");
+        return (admin, staffPage.QuerySelector<IHtmlFormElement>($"form[action='/admin/staff/{userId}/{action}']")!);
     }
 
     public static async Task<HttpClient> SignedInAsync(this NewsPortalFactory factory, string email)

@@ -105,14 +105,10 @@ public sealed class AccountTests(AccountTests.Factory factory) : IClassFixture<A
     [Fact]
     public async Task RoleRemoval_TakesEffectOnTheNextRequest()
     {
-        var email = $"demoted-{Guid.NewGuid():N}@test.example";
-        var id = await factory.CreateStaffAsync(email, Roles.Moderator);
-        var moderator = await factory.SignedInAsync(email);
+        var (_, id, moderator) = await factory.SignedInNewStaffAsync("demoted", Roles.Moderator);
         Assert.Equal(HttpStatusCode.OK, (await moderator.GetAsync(new Uri("/admin/comments", UriKind.Relative))).StatusCode);
 
-        var admin = await factory.SignedInAsync(StaffSessions.AdminEmail);
-        var (_, staffPage) = await Html.GetAsync(admin, "/admin/staff");
-        var roleForm = staffPage.QuerySelector<IHtmlFormElement>($"form[action='/admin/staff/{id}/roles']")!;
+        var (admin, roleForm) = await factory.AdminStaffFormAsync(id, "roles");
         var fields = Html.FormValues(roleForm).Where(f => f.Key != "roles").ToList();
         var saved = await Html.PostAsync(admin, $"/admin/staff/{id}/roles", fields);
         Assert.Equal(HttpStatusCode.SeeOther, saved.StatusCode);
@@ -123,13 +119,10 @@ public sealed class AccountTests(AccountTests.Factory factory) : IClassFixture<A
     [Fact]
     public async Task DisabledAccount_CannotSignInAndItsSessionEnds()
     {
-        var email = $"disabled-{Guid.NewGuid():N}@test.example";
-        var id = await factory.CreateStaffAsync(email, Roles.Moderator);
-        var moderator = await factory.SignedInAsync(email);
+        var (email, id, moderator) = await factory.SignedInNewStaffAsync("disabled", Roles.Moderator);
 
-        var admin = await factory.SignedInAsync(StaffSessions.AdminEmail);
-        var (_, staffPage) = await Html.GetAsync(admin, "/admin/staff");
-        await Html.SubmitAsync(admin, staffPage.QuerySelector<IHtmlFormElement>($"form[action='/admin/staff/{id}/disable']")!);
+        var (admin, disable) = await factory.AdminStaffFormAsync(id, "disable");
+        await Html.SubmitAsync(admin, disable);
 
         Assert.Equal(HttpStatusCode.Redirect, (await moderator.GetAsync(new Uri("/admin", UriKind.Relative))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await StaffSessions.LogInAsync(factory.Browser(), email)).StatusCode);
@@ -138,9 +131,7 @@ public sealed class AccountTests(AccountTests.Factory factory) : IClassFixture<A
     [Fact]
     public async Task ChangePassword_EndsOtherSessions_AndAcceptsLongPasswordsWithoutCompositionRules()
     {
-        var email = $"rotate-{Guid.NewGuid():N}@test.example";
-        await factory.CreateStaffAsync(email, Roles.Moderator);
-        var laptop = await factory.SignedInAsync(email);
+        var (email, _, laptop) = await factory.SignedInNewStaffAsync("rotate", Roles.Moderator);
         var phone = await factory.SignedInAsync(email);
 
         var (_, page) = await Html.GetAsync(laptop, "/account/password");

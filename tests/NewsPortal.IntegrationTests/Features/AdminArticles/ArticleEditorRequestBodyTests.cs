@@ -21,11 +21,7 @@ public sealed class ArticleEditorRequestBodyTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _factory = new NewsPortalFactory { ConfigureServices = services => services.AddSingleton<ILogEventSink>(_log) }.WithAdmin();
-        _factory.UseKestrel(0);
-        _factory.StartServer();
-        _address = _factory.ClientOptions.BaseAddress;
-        using var client = new HttpClient { BaseAddress = _address };
-        await client.GetAsync(new Uri("/", UriKind.Relative));
+        _address = await _factory.StartOnKestrelAsync();
     }
 
     public async ValueTask DisposeAsync() => await _factory.DisposeAsync();

@@ -21,12 +21,18 @@ public sealed class ArticlePreviewLinkTests(ArticlePreviewLinkTests.Factory fact
         return url.PathAndQuery;
     }
 
+    /// <summary>An editor's draft with a preview link that lasts <paramref name="days"/>: the editor, the story's id and the link's path.</summary>
+    private async Task<(HttpClient Editor, int Id, string Path)> DraftWithALinkAsync(string headline, int days)
+    {
+        var editor = await factory.AsAsync(Editor);
+        var id = await DraftAsync(editor, headline);
+        return (editor, id, await LinkAsync(editor, id, days));
+    }
+
     [Fact]
     public async Task ValidLink_ShowsTheDraftAsReadersWould_NoindexAndNeverCached_AndLogsTheFirstUseOnce()
     {
-        var editor = await factory.AsAsync(Editor);
-        var id = await DraftAsync(editor, "Preview of the waterfront plan");
-        var path = await LinkAsync(editor, id, 7);
+        var (editor, id, path) = await DraftWithALinkAsync("Preview of the waterfront plan", 7);
         var stranger = factory.CreateClient();
 
         var (response, page) = await Html.GetAsync(stranger, path);
@@ -49,9 +55,7 @@ public sealed class ArticlePreviewLinkTests(ArticlePreviewLinkTests.Factory fact
     [Fact]
     public async Task RevokedLink_Is410_AndTheRevocationIsLogged()
     {
-        var editor = await factory.AsAsync(Editor);
-        var id = await DraftAsync(editor, "Preview that gets revoked");
-        var path = await LinkAsync(editor, id, 1);
+        var (editor, id, path) = await DraftWithALinkAsync("Preview that gets revoked", 1);
         var linkId = await factory.WithDbAsync(db => db.ArticlePreviewLinks.Where(l => l.ArticleId == id).Select(l => l.Id).SingleAsync());
 
         var revoked = await ArticleReviewTests.PostWithTokenAsync(editor, $"/admin/articles/{id}/preview-links/{linkId}/revoke");
@@ -69,9 +73,7 @@ public sealed class ArticlePreviewLinkTests(ArticlePreviewLinkTests.Factory fact
     [Fact]
     public async Task ExpiredLink_Is410()
     {
-        var editor = await factory.AsAsync(Editor);
-        var id = await DraftAsync(editor, "Preview that runs out");
-        var path = await LinkAsync(editor, id, 1);
+        var (_, _, path) = await DraftWithALinkAsync("Preview that runs out", 1);
         Assert.Equal(HttpStatusCode.OK, (await factory.CreateClient().GetAsync(new Uri(path, UriKind.Relative))).StatusCode);
 
         factory.Clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));
@@ -85,9 +87,7 @@ public sealed class ArticlePreviewLinkTests(ArticlePreviewLinkTests.Factory fact
     [InlineData("made-up")]
     public async Task TamperedLink_Is404(string how)
     {
-        var editor = await factory.AsAsync(Editor);
-        var id = await DraftAsync(editor, $"Preview tampered {how}");
-        var path = await LinkAsync(editor, id, 7);
+        var (_, _, path) = await DraftWithALinkAsync($"Preview tampered {how}", 7);
         var token = path["/preview/".Length..];
         var bad = how switch
         {

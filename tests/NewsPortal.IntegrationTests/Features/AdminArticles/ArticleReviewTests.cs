@@ -60,8 +60,7 @@ public sealed class ArticleReviewTests(ArticleReviewTestBase.Factory factory) : 
         Assert.Equal([ArticleEventKinds.Submitted, ArticleEventKinds.SentBack, ArticleEventKinds.Submitted, ArticleEventKinds.Published], history);
 
         // Published, it has left the reporter's hands.
-        var (_, after) = await Html.GetAsync(reporter, $"/admin/articles/{id}/edit");
-        Assert.Null(after.QuerySelector("form.article-editor"));
+        Assert.Null(await EditorFormAsync(reporter, id));
     }
 
     [Fact]
@@ -69,8 +68,7 @@ public sealed class ArticleReviewTests(ArticleReviewTestBase.Factory factory) : 
     {
         var reporter = await _factory.AsAsync(Reporter);
         var editor = await _factory.AsAsync(Editor);
-        var id = await ReporterDraftAsync(reporter, "Library opening hours extended in winter");
-        await SaveAsync(reporter, $"/admin/articles/{id}/edit", new Dictionary<string, string>(), "submit");
+        var id = await SubmittedDraftAsync(reporter, "Library opening hours extended in winter");
         var at = TimeZoneInfo.ConvertTime(_factory.Clock.GetUtcNow().AddHours(5), TimeZoneInfo.FindSystemTimeZoneById("Europe/London"));
 
         var scheduled = await SaveAsync(editor, $"/admin/articles/{id}/edit",
@@ -89,8 +87,7 @@ public sealed class ArticleReviewTests(ArticleReviewTestBase.Factory factory) : 
     {
         var reporter = await _factory.AsAsync(Reporter);
         var editor = await _factory.AsAsync(Editor);
-        var id = await ReporterDraftAsync(reporter, "Harbour wall repairs begin next week");
-        await SaveAsync(reporter, $"/admin/articles/{id}/edit", new Dictionary<string, string>(), "submit");
+        var id = await SubmittedDraftAsync(reporter, "Harbour wall repairs begin next week");
 
         var response = await PostWithTokenAsync(editor, $"/admin/articles/{id}/send-back", ("note", "   "));
 
@@ -104,15 +101,13 @@ public sealed class ArticleReviewTests(ArticleReviewTestBase.Factory factory) : 
     public async Task Withdraw_ReturnsTheStoryToItsReporterAsADraft()
     {
         var reporter = await _factory.AsAsync(Reporter);
-        var id = await ReporterDraftAsync(reporter, "Cycle lane consultation opens to residents");
-        await SaveAsync(reporter, $"/admin/articles/{id}/edit", new Dictionary<string, string>(), "submit");
+        var id = await SubmittedDraftAsync(reporter, "Cycle lane consultation opens to residents");
 
         var response = await PostWithTokenAsync(reporter, $"/admin/articles/{id}/withdraw");
 
         Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
         Assert.Null((await ArticleAsync(id)).SubmittedAt);
-        var (_, page) = await Html.GetAsync(reporter, $"/admin/articles/{id}/edit");
-        Assert.NotNull(page.QuerySelector("form.article-editor"));
+        Assert.NotNull(await EditorFormAsync(reporter, id));
     }
 
     [Fact]

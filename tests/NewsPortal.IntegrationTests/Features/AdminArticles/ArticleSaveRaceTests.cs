@@ -1,18 +1,8 @@
 namespace NewsPortal.IntegrationTests.Features.AdminArticles;
 
 /// <summary>Two editors saving at the same moment: the unique indexes on slugs and tags must never surface as a 500.</summary>
-public sealed class ArticleSaveRaceTests(ArticleSaveRaceTests.Factory factory) : IClassFixture<ArticleSaveRaceTests.Factory>
+public sealed class ArticleSaveRaceTests(InterceptedSite<QueryBarrier> factory) : IClassFixture<InterceptedSite<QueryBarrier>>
 {
-    public sealed class Factory : NewsPortalFactory
-    {
-        public Factory()
-        {
-            this.WithAdmin();
-            ConfigureServices = services => services.ConfigureDbContext<SqliteNewsDbContext>(o => o.AddInterceptors(Barrier));
-        }
-
-        public QueryBarrier Barrier { get; } = new();
-    }
 
     /// <summary>Opens the editor as <paramref name="email"/> and fills it in; the post is sent later.</summary>
     private async Task<(HttpClient Editor, string Action, List<KeyValuePair<string, string>> Fields)> FilledEditorAsync(
@@ -43,7 +33,7 @@ public sealed class ArticleSaveRaceTests(ArticleSaveRaceTests.Factory factory) :
         (HttpClient Editor, string Action, List<KeyValuePair<string, string>> Fields) a,
         (HttpClient Editor, string Action, List<KeyValuePair<string, string>> Fields) b)
     {
-        factory.Barrier.Arm("FROM \"Tags\"", 2);
+        factory.Interceptor.Arm("FROM \"Tags\"", 2);
         return Task.WhenAll(Html.PostAsync(a.Editor, a.Action, a.Fields), Html.PostAsync(b.Editor, b.Action, b.Fields));
     }
 

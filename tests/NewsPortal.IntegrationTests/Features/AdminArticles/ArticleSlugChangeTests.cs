@@ -8,7 +8,7 @@ public sealed class ArticleSlugChangeTests
     {
         var conflict = new ConflictingRedirectOnSave();
         using var site = new NewsPortalFactory().WithAdmin();
-        site.ConfigureServices = services => services.ConfigureDbContext<SqliteNewsDbContext>(o => o.AddInterceptors(conflict));
+        site.DbInterceptors.Add(conflict);
         await site.CreateStaffAsync("slug-change-editor@test.example", Roles.Editor);
         var editor = await site.SignedInAsync("slug-change-editor@test.example");
         var ids = await site.WithDbAsync(async db => (
@@ -22,15 +22,15 @@ public sealed class ArticleSlugChangeTests
             ["CategoryId"] = ids.Item1.ToString(CultureInfo.InvariantCulture),
             ["AuthorId"] = ids.Item2.ToString(CultureInfo.InvariantCulture),
         };
-        var published = await SaveAsync(editor, "/admin/articles/new", fields, "publish");
+        var published = await ArticleEditor.SaveAsync(editor, "/admin/articles/new", fields, "publish");
         var edit = published.Headers.Location!.OriginalString;
-        Assert.Equal(HttpStatusCode.SeeOther, (await SaveAsync(editor, edit, new() { ["Slug"] = "harbour-wall-rebuilt" }, "publish")).StatusCode);
+        Assert.Equal(HttpStatusCode.SeeOther, (await ArticleEditor.SaveAsync(editor, edit, new Dictionary<string, string> { ["Slug"] = "harbour-wall-rebuilt" }, "publish")).StatusCode);
         await AssertRedirectsAsync(site, "harbour-wall-repaired", "harbour-wall-rebuilt");
 
         // Back to the first address, which drops its redirect; at the same moment another article's redirect takes
         // the address being left, so the save (which would redirect it) fails on the unique index, both tries.
         conflict.Arm("harbour-wall-rebuilt", await site.WithDbAsync(db => db.Articles.OrderBy(a => a.Id).Select(a => a.Id).FirstAsync()));
-        var failed = await SaveAsync(editor, edit, new() { ["Slug"] = "harbour-wall-repaired" }, "publish");
+        var failed = await ArticleEditor.SaveAsync(editor, edit, new Dictionary<string, string> { ["Slug"] = "harbour-wall-repaired" }, "publish");
         conflict.Disarm();
 
         Assert.Equal(HttpStatusCode.OK, failed.StatusCode);
@@ -50,15 +50,6 @@ public sealed class ArticleSlugChangeTests
         var response = await site.CreateNoRedirectClient().GetAsync(new Uri($"/news/{from}", UriKind.Relative));
         Assert.Equal(HttpStatusCode.MovedPermanently, response.StatusCode);
         Assert.Equal($"/news/{to}", response.Headers.Location!.OriginalString);
-    }
-
-    private static async Task<HttpResponseMessage> SaveAsync(HttpClient editor, string url, Dictionary<string, string> values, string intent)
-    {
-        var (_, page) = await Html.GetAsync(editor, url);
-        var form = page.QuerySelector<IHtmlFormElement>("form.article-editor")!;
-        var fields = Html.FormValues(form, values);
-        fields.Add(new("intent", intent));
-        return await Html.PostAsync(editor, Html.ActionOf(form), fields);
     }
 
     /// <summary>

@@ -30,12 +30,9 @@ public sealed class NewsroomPublishingTests(NewsroomTestBase.Factory factory) : 
     [Fact]
     public async Task ScheduledArticle_AppearsByItselfWhenItsTimeComes()
     {
-        var editor = await _factory.EditorAsync();
-        var fields = await NewArticleFieldsAsync("Bridge reopening set for the morning");
         var local = TimeZoneInfo.ConvertTime(_factory.Clock.GetUtcNow().AddHours(2), TimeZoneInfo.FindSystemTimeZoneById("Europe/London"));
-        fields["PublishAt"] = local.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
 
-        var saved = await SaveAsync(editor, "/admin/articles/new", fields, "schedule");
+        var (_, saved) = await ScheduleNewAsync("Bridge reopening set for the morning", local.DateTime);
 
         Assert.Equal(HttpStatusCode.SeeOther, saved.StatusCode);
         var article = await _factory.WithDbAsync(db => db.Articles.AsNoTracking().SingleAsync(a => a.Slug == "bridge-reopening-set-for-the-morning"));
@@ -52,15 +49,10 @@ public sealed class NewsroomPublishingTests(NewsroomTestBase.Factory factory) : 
     [Fact]
     public async Task Schedule_InThePast_IsRefusedWithAMessage()
     {
-        var editor = await _factory.EditorAsync();
-        var fields = await NewArticleFieldsAsync("Yesterday's news, scheduled");
-        fields["PublishAt"] = "2001-01-01T09:00";
+        var (_, response) = await ScheduleNewAsync("Yesterday's news, scheduled", new DateTime(2001, 1, 1, 9, 0, 0));
 
-        var response = await SaveAsync(editor, "/admin/articles/new", fields, "schedule");
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var page = await Html.ParseAsync(response);
-        Assert.Contains("That time has passed", page.QuerySelector("#PublishAt-error")!.TextContent, StringComparison.Ordinal);
+        var (page, message) = await ShownAgainAsync(response);
+        Assert.Contains("That time has passed", message, StringComparison.Ordinal);
         Assert.Equal("Yesterday's news, scheduled", ((IHtmlInputElement)page.QuerySelector("#Headline")!).Value);
     }
 
@@ -82,21 +74,40 @@ public sealed class NewsroomPublishingTests(NewsroomTestBase.Factory factory) : 
         }
     }
 
+    /// <summary>A new article from the editor, scheduled for <paramref name="local"/> in the site's time zone.</summary>
+    private async Task<(HttpClient Editor, HttpResponseMessage Response)> ScheduleNewAsync(string headline, DateTime local)
+    {
+        var editor = await _factory.EditorAsync();
+        var fields = await NewArticleFieldsAsync(headline);
+        fields["PublishAt"] = local.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
+        return (editor, await SaveAsync(editor, "/admin/articles/new", fields, "schedule"));
+    }
+
+    /// <summary>The editor shown again (200, not a redirect) and the message under its publish time.</summary>
+    private static async Task<(IHtmlDocument Page, string Message)> ShownAgainAsync(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await Html.ParseAsync(response);
+        return (page, page.QuerySelector("#PublishAt-error")!.TextContent.Trim());
+    }
+
+    /// <summary>A new article scheduled for the night the clocks change in <paramref name="month"/>, and the editor shown again.</summary>
+    private async Task<(HttpClient Editor, DateTime Local, IHtmlDocument Page, string Message)> ScheduleForTheClockChangeAsync(string headline, int month)
+    {
+        var local = NextLastSundayAtHalfPastOne(month);
+        var (editor, response) = await ScheduleNewAsync(headline, local);
+        var (page, message) = await ShownAgainAsync(response);
+        return (editor, local, page, message);
+    }
+
     [Fact]
     public async Task Schedule_InTheHourSkippedInSpring_IsRefusedNamingTheGap()
     {
-        var editor = await _factory.EditorAsync();
-        var fields = await NewArticleFieldsAsync("Clocks go forward tonight");
-        var skipped = NextLastSundayAtHalfPastOne(3);
-        fields["PublishAt"] = skipped.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
+        var (_, skipped, page, message) = await ScheduleForTheClockChangeAsync("Clocks go forward tonight", 3);
 
-        var response = await SaveAsync(editor, "/admin/articles/new", fields, "schedule");
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var page = await Html.ParseAsync(response);
         Assert.Equal(
             $"01:30 on Sunday {skipped.Day} March {skipped.Year} does not exist in Europe/London: the clocks go forward from 01:00 to 02:00. Choose a time before 01:00 or from 02:00.",
-            page.QuerySelector("#PublishAt-error")!.TextContent.Trim());
+            message);
         Assert.Equal("Clocks go forward tonight", ((IHtmlInputElement)page.QuerySelector("#Headline")!).Value);
         Assert.False(await _factory.WithDbAsync(db => db.Articles.AnyAsync(a => a.Slug == "clocks-go-forward-tonight")));
     }
@@ -104,18 +115,11 @@ public sealed class NewsroomPublishingTests(NewsroomTestBase.Factory factory) : 
     [Fact]
     public async Task Schedule_InTheHourRepeatedInAutumn_AsksWhichOneAndKeepsTheChoice()
     {
-        var editor = await _factory.EditorAsync();
-        var fields = await NewArticleFieldsAsync("Clocks go back tonight");
-        var repeated = NextLastSundayAtHalfPastOne(10);
-        fields["PublishAt"] = repeated.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
+        var (editor, repeated, page, message) = await ScheduleForTheClockChangeAsync("Clocks go back tonight", 10);
 
-        var asked = await SaveAsync(editor, "/admin/articles/new", fields, "schedule");
-
-        Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
-        var page = await Html.ParseAsync(asked);
         Assert.Equal(
             $"01:30 on Sunday {repeated.Day} October {repeated.Year} happens twice in Europe/London, because the clocks go back that night: first at UTC+01:00, then again an hour later at UTC+00:00. Choose which one you mean below.",
-            page.QuerySelector("#PublishAt-error")!.TextContent.Trim());
+            message);
         var choices = page.QuerySelectorAll<IHtmlInputElement>("input[name='PublishAtOffset']").ToList();
         Assert.Equal(["+01:00", "+00:00"], choices.Select(c => c.Value));
         Assert.Equal("The second 01:30, after the clocks go back (UTC+00:00)", page.QuerySelector($"label[for='{choices[1].Id}']")!.TextContent.Trim());

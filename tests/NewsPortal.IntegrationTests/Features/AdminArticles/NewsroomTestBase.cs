@@ -37,14 +37,8 @@ public abstract class NewsroomTestBase(NewsroomTestBase.Factory factory)
         return fields;
     }
 
-    private protected static async Task<HttpResponseMessage> SaveAsync(HttpClient editor, string url, Dictionary<string, string> values, string intent)
-    {
-        var (_, page) = await Html.GetAsync(editor, url);
-        var form = page.QuerySelector<IHtmlFormElement>("form.article-editor")!;
-        var fields = Html.FormValues(form, values);
-        fields.Add(new("intent", intent));
-        return await Html.PostAsync(editor, Html.ActionOf(form), fields);
-    }
+    private protected static Task<HttpResponseMessage> SaveAsync(HttpClient editor, string url, Dictionary<string, string> values, string intent) =>
+        ArticleEditor.SaveAsync(editor, url, values, intent);
 
     private protected static int IdFrom(HttpResponseMessage response) =>
         int.Parse(response.Headers.Location!.OriginalString.Split('/')[3], CultureInfo.InvariantCulture);

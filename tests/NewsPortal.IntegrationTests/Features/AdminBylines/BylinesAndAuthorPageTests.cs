@@ -177,8 +177,7 @@ public sealed class BylinesAndAuthorPageTests(NewsroomSite site) : IClassFixture
 
         var response = await Html.PostAsync(editor, Html.ActionOf(articleForm), fields);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("Twice Writer appears twice in the byline.", await NewsroomSite.ErrorsAsync(response), StringComparison.Ordinal);
+        await NewsroomSite.AssertShownAgainWithAsync(response, "Twice Writer appears twice in the byline.");
         Assert.False(await site.WithDbAsync(db => db.Articles.AnyAsync(a => a.Headline == "Doubled byline")));
     }
 
@@ -239,8 +238,7 @@ public sealed class BylinesAndAuthorPageTests(NewsroomSite site) : IClassFixture
             ["Form.Links"] = links,
         });
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains(message, await NewsroomSite.ErrorsAsync(response), StringComparison.Ordinal);
+        await NewsroomSite.AssertShownAgainWithAsync(response, message);
         Assert.Equal(count, await site.WithDbAsync(db => db.Authors.CountAsync()));
     }
 
@@ -255,8 +253,7 @@ public sealed class BylinesAndAuthorPageTests(NewsroomSite site) : IClassFixture
             ["Form.Slug"] = existing,
         });
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains($"The address /author/{existing} belongs to another byline", await NewsroomSite.ErrorsAsync(response), StringComparison.Ordinal);
+        await NewsroomSite.AssertShownAgainWithAsync(response, $"The address /author/{existing} belongs to another byline");
     }
 
     [Fact]

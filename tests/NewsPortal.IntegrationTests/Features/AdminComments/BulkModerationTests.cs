@@ -54,6 +54,14 @@ public sealed class BulkModerationTests(ModerationTestBase.Factory factory) : Mo
         return (Html.ActionOf(bulk), fields);
     }
 
+    /// <summary>A moderator of their own (a browser signed in as the admin) with the article's pending queue open.</summary>
+    private async Task<(HttpClient Moderator, IDocument Queue)> OpenQueueAsync(int articleId)
+    {
+        var moderator = await _factory.SignedInAsync(StaffSessions.AdminEmail);
+        var (_, queue) = await Html.GetAsync(moderator, $"/admin/comments?status=pending&article={articleId}");
+        return (moderator, queue);
+    }
+
     private async Task<(List<int> Ids, int ArticleId)> HeldCommentsAsync(int count)
     {
         var slug = (await _factory.WithDbAsync(db => new ArticleBuilder().SaveAsync(db))).Slug;
@@ -70,10 +78,8 @@ public sealed class BulkModerationTests(ModerationTestBase.Factory factory) : Mo
     public async Task BulkAction_FromAStalePage_SkipsWhatAColleagueChangedAndSaysSo()
     {
         var (ids, articleId) = await HeldCommentsAsync(3);
-        var colleague = await _factory.SignedInAsync(StaffSessions.AdminEmail);
-        var me = await _factory.SignedInAsync(StaffSessions.AdminEmail);
-        var (_, myQueue) = await Html.GetAsync(me, $"/admin/comments?status=pending&article={articleId}");
-        var (_, theirQueue) = await Html.GetAsync(colleague, $"/admin/comments?status=pending&article={articleId}");
+        var (me, myQueue) = await OpenQueueAsync(articleId);
+        var (colleague, theirQueue) = await OpenQueueAsync(articleId);
 
         await Html.SubmitAsync(colleague, RowForm(theirQueue, ids[0], "spam"));
         var (action, fields) = BulkPost(myQueue, "approve");
@@ -92,10 +98,8 @@ public sealed class BulkModerationTests(ModerationTestBase.Factory factory) : Mo
     public async Task BulkAction_TwoModeratorsAtOnceFromTheSamePage_EachCommentChangesOnce()
     {
         var (ids, articleId) = await HeldCommentsAsync(6);
-        var first = await _factory.SignedInAsync(StaffSessions.AdminEmail);
-        var second = await _factory.SignedInAsync(StaffSessions.AdminEmail);
-        var (_, firstQueue) = await Html.GetAsync(first, $"/admin/comments?status=pending&article={articleId}");
-        var (_, secondQueue) = await Html.GetAsync(second, $"/admin/comments?status=pending&article={articleId}");
+        var (first, firstQueue) = await OpenQueueAsync(articleId);
+        var (second, secondQueue) = await OpenQueueAsync(articleId);
         var (approveAction, approve) = BulkPost(firstQueue, "approve");
         var (trashAction, trash) = BulkPost(secondQueue, "trash");
 
@@ -127,21 +131,7 @@ public sealed class BulkModerationTests(ModerationTestBase.Factory factory) : Mo
     {
         var slug = (await _factory.WithDbAsync(db => new ArticleBuilder().SaveAsync(db))).Slug;
         var ids = await _factory.WithDbAsync(async db =>
-        {
-            var articleId = await db.Articles.Where(a => a.Slug == slug).Select(a => a.Id).SingleAsync();
-            var comments = Enumerable.Range(0, 150).Select(i => new Comment
-            {
-                ArticleId = articleId,
-                AuthorName = "Many",
-                AuthorEmail = "many@example.com",
-                BodyHtml = $"<p>Comment {i}.</p>",
-                Status = CommentStatus.Pending,
-                CreatedAt = DateTime.UtcNow,
-            }).ToList();
-            db.Comments.AddRange(comments);
-            await db.SaveChangesAsync();
-            return comments.Select(c => c.Id).ToList();
-        });
+            await StoredComments.AddHeldAsync(db, await db.Articles.Where(a => a.Slug == slug).Select(a => a.Id).SingleAsync(), 150, "Many"));
         var admin = await _factory.SignedInAsync(StaffSessions.AdminEmail);
         var (_, queue) = await Html.GetAsync(admin, "/admin/comments?status=pending");
         var (action, fields) = BulkPost(queue, "reject");

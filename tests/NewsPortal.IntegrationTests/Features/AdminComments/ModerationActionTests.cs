@@ -59,13 +59,10 @@ public sealed class ModerationActionTests(ModerationTestBase.Factory factory) : 
     {
         var (id, _) = await ReaderPostsAsync("Binned by mistake.");
         var admin = await _factory.SignedInAsync(StaffSessions.AdminEmail);
-        var (_, queue) = await Html.GetAsync(admin, "/admin/comments?status=pending");
-        await Html.SubmitAsync(admin, RowForm(queue, id, "approve"));
-        var (_, approvedQueue) = await Html.GetAsync(admin, "/admin/comments?status=approved");
-        await Html.SubmitAsync(admin, RowForm(approvedQueue, id, "trash"));
-        var (_, trash) = await Html.GetAsync(admin, "/admin/comments?status=trash");
+        await ActOnRowAsync(admin, "pending", id, "approve");
+        await ActOnRowAsync(admin, "approved", id, "trash");
 
-        await Html.SubmitAsync(admin, RowForm(trash, id, "restore"));
+        await ActOnRowAsync(admin, "trash", id, "restore");
 
         Assert.Equal(CommentStatus.Approved, (await CommentAsync(id)).Status);
         var (_, detail) = await Html.GetAsync(admin, $"/admin/comments/{id}");
@@ -81,8 +78,7 @@ public sealed class ModerationActionTests(ModerationTestBase.Factory factory) : 
     {
         var (id, slug) = await ReaderPostsAsync("Teh typo.");
         var admin = await _factory.SignedInAsync(StaffSessions.AdminEmail);
-        var (_, queue) = await Html.GetAsync(admin, "/admin/comments?status=pending");
-        await Html.SubmitAsync(admin, RowForm(queue, id, "approve"));
+        await ActOnRowAsync(admin, "pending", id, "approve");
         var (_, detail) = await Html.GetAsync(admin, $"/admin/comments/{id}");
 
         var editForm = detail.QuerySelector<IHtmlFormElement>($"form[action='/admin/comments/{id}/edit']")!;
@@ -116,12 +112,10 @@ public sealed class ModerationActionTests(ModerationTestBase.Factory factory) : 
         Assert.Equal("Replying too early.", page.QuerySelector<IHtmlTextAreaElement>("#Reply_Body")!.Value.Trim());
 
         // Approved when the page was opened, binned by a colleague before the reply was sent.
-        var (_, queue) = await Html.GetAsync(admin, "/admin/comments?status=pending");
-        await Html.SubmitAsync(admin, RowForm(queue, id, "approve"));
+        await ActOnRowAsync(admin, "pending", id, "approve");
         var (_, approved) = await Html.GetAsync(admin, $"/admin/comments/{id}");
         var colleague = await _factory.SignedInAsync(StaffSessions.AdminEmail);
-        var (_, approvedQueue) = await Html.GetAsync(colleague, "/admin/comments?status=approved");
-        await Html.SubmitAsync(colleague, RowForm(approvedQueue, id, "trash"));
+        await ActOnRowAsync(colleague, "approved", id, "trash");
         var toBinned = await Html.SubmitAsync(
             admin, approved.QuerySelector<IHtmlFormElement>($"form[action='/admin/comments/{id}/reply']")!, new Dictionary<string, string> { ["Reply.Body"] = "Replying too late." });
 

@@ -15,13 +15,7 @@ public abstract class ModerationTestBase(ModerationTestBase.Factory factory)
     {
         slug ??= (await _factory.WithDbAsync(db => new ArticleBuilder().SaveAsync(db))).Slug;
         var reader = _factory.CreateNoRedirectClient();
-        var (_, page) = await Html.GetAsync(reader, $"/news/{slug}");
-        await Html.SubmitAsync(reader, Html.CommentForm(page), new Dictionary<string, string>
-        {
-            ["Name"] = "Rita Reader",
-            ["Email"] = "rita@example.com",
-            ["Body"] = body,
-        });
+        await ReaderComments.PostAsync(reader, slug, "Rita Reader", "rita@example.com", body);
         var id = await _factory.WithDbAsync(db => db.Comments.Where(c => c.Article.Slug == slug).OrderByDescending(c => c.Id).Select(c => c.Id).FirstAsync());
         return (id, slug);
     }
@@ -46,6 +40,13 @@ public abstract class ModerationTestBase(ModerationTestBase.Factory factory)
             }));
             await db.SaveChangesAsync();
         });
+
+    /// <summary>The moderator opens the list of comments with <paramref name="status"/> and presses <paramref name="action"/> on the comment's row.</summary>
+    private protected static async Task<HttpResponseMessage> ActOnRowAsync(HttpClient moderator, string status, int id, string action)
+    {
+        var (_, list) = await Html.GetAsync(moderator, $"/admin/comments?status={status}");
+        return await Html.SubmitAsync(moderator, RowForm(list, id, action));
+    }
 
     private protected Task<Comment> CommentAsync(int id) => _factory.WithDbAsync(db => db.Comments.AsNoTracking().SingleAsync(c => c.Id == id));
 }

@@ -18,13 +18,7 @@ public sealed class DailyStatsJobTests(DailyStatsJobTests.Factory factory) : ICl
     {
         var slug = (await factory.WithDbAsync(db => new ArticleBuilder().SaveAsync(db))).Slug;
         var reader = factory.CreateNoRedirectClient();
-        var (_, article) = await Html.GetAsync(reader, $"/news/{slug}");
-        await Html.SubmitAsync(reader, Html.CommentForm(article), new Dictionary<string, string>
-        {
-            ["Name"] = "Rita Reader",
-            ["Email"] = "rita@example.com",
-            ["Body"] = "Counted by the job.",
-        });
+        await ReaderComments.PostAsync(reader, slug, "Rita Reader", "rita@example.com", "Counted by the job.");
         var admin = await factory.SignedInAsync(StaffSessions.AdminEmail);
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/London")))
             .ToString("d MMM", CultureInfo.InvariantCulture);

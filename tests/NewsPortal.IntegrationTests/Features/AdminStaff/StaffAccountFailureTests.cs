@@ -54,9 +54,7 @@ public sealed class StaffAccountFailureTests(StaffAccountFailureTests.Factory fa
     public async Task UpdateRoles_Refused_SaysSoAndKeepsTheRoles()
     {
         var (id, email) = await FrozenModeratorAsync();
-        var admin = await factory.SignedInAsync(StaffSessions.AdminEmail);
-        var (_, staffPage) = await Html.GetAsync(admin, "/admin/staff");
-        var roleForm = staffPage.QuerySelector<IHtmlFormElement>($"form[action='/admin/staff/{id}/roles']")!;
+        var (admin, roleForm) = await factory.AdminStaffFormAsync(id, "roles");
 
         var saved = await Html.PostAsync(admin, $"/admin/staff/{id}/roles", Html.FormValues(roleForm).Where(f => f.Key != "roles").Append(new("roles", Roles.Editor)));
         var page = await FollowAsync(admin, saved);
@@ -72,10 +70,9 @@ public sealed class StaffAccountFailureTests(StaffAccountFailureTests.Factory fa
     public async Task Disable_Refused_SaysSoAndTheAccountStillSignsIn()
     {
         var (id, email) = await FrozenModeratorAsync();
-        var admin = await factory.SignedInAsync(StaffSessions.AdminEmail);
-        var (_, staffPage) = await Html.GetAsync(admin, "/admin/staff");
+        var (admin, disable) = await factory.AdminStaffFormAsync(id, "disable");
 
-        var page = await FollowAsync(admin, await Html.SubmitAsync(admin, staffPage.QuerySelector<IHtmlFormElement>($"form[action='/admin/staff/{id}/disable']")!));
+        var page = await FollowAsync(admin, await Html.SubmitAsync(admin, disable));
 
         Assert.DoesNotContain($"{email} is disabled", page, StringComparison.Ordinal);
         Assert.Contains($"{email} was not disabled: {Refusal}", page, StringComparison.Ordinal);
@@ -86,9 +83,7 @@ public sealed class StaffAccountFailureTests(StaffAccountFailureTests.Factory fa
     public async Task ResetPassword_Refused_SaysSoAndTheOldPasswordStillWorks()
     {
         var (id, email) = await FrozenModeratorAsync();
-        var admin = await factory.SignedInAsync(StaffSessions.AdminEmail);
-        var (_, staffPage) = await Html.GetAsync(admin, "/admin/staff");
-        var form = staffPage.QuerySelector<IHtmlFormElement>($"form[action='/admin/staff/{id}/password']")!;
+        var (admin, form) = await factory.AdminStaffFormAsync(id, "password");
 
         var page = await FollowAsync(admin, await Html.SubmitAsync(admin, form, new Dictionary<string, string> { ["NewPassword"] = "a brand new long password" }));
 
@@ -100,9 +95,7 @@ public sealed class StaffAccountFailureTests(StaffAccountFailureTests.Factory fa
     [Fact]
     public async Task Logout_StampRefused_SignsThisBrowserOutAndSaysOtherSessionsLive()
     {
-        var email = $"leaver-{Guid.NewGuid():N}@test.example";
-        await factory.CreateStaffAsync(email, Roles.Moderator);
-        var client = await factory.SignedInAsync(email);
+        var (email, _, client) = await factory.SignedInNewStaffAsync("leaver", Roles.Moderator);
         var (_, dashboard) = await Html.GetAsync(client, "/admin");
         factory.Frozen.Emails[email] = true;
 

@@ -15,9 +15,8 @@ public sealed class ArticlePageTests(NewsPortalFactory factory) : IClassFixture<
         var slug = await SampleSlugWithCommentsAsync();
         var headline = await factory.WithDbAsync(db => db.Articles.Where(a => a.Slug == slug).Select(a => a.Headline).SingleAsync());
 
-        var (response, document) = await Html.GetAsync(factory.CreateClient(), $"/news/{slug}");
+        var document = await factory.ReaderPageAsync($"/news/{slug}");
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(headline, document.QuerySelector("h1")!.TextContent.Trim());
         Assert.NotNull(document.QuerySelector(".header-strip time[datetime]"));
         Assert.NotNull(document.QuerySelector("article .kicker[href^='/category/']"));

@@ -9,7 +9,7 @@ public sealed class CommentDuplicateRaceTests(CommentDuplicateRaceTests.Factory 
         {
             Time = Clock;
             Settings["Comments:DuplicateWindowMinutes"] = "10";
-            ConfigureServices = services => services.ConfigureDbContext<SqliteNewsDbContext>(o => o.AddInterceptors(Pause));
+            DbInterceptors.Add(Pause);
         }
 
         public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);

@@ -15,6 +15,14 @@ public abstract class CommentPostingTestBase(NewsPortalFactory factory)
         return (client, Html.CommentForm(document));
     }
 
+    /// <summary>A reader opens a new article and posts <paramref name="typed"/> through its form: the article's slug and the answer.</summary>
+    private protected async Task<(string Slug, HttpResponseMessage Response)> PostOnANewArticleAsync(Dictionary<string, string> typed)
+    {
+        var slug = await NewArticleAsync();
+        var (client, form) = await OpenFormAsync(slug);
+        return (slug, await Html.SubmitAsync(client, form, typed));
+    }
+
     private protected static Dictionary<string, string> Typed(string body, string name = "Ada Lovelace", string email = "ada@example.com") =>
         new() { ["Name"] = name, ["Email"] = email, ["Body"] = body };
 

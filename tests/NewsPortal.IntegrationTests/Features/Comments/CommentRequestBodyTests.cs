@@ -26,13 +26,7 @@ public sealed class KestrelSite : IAsyncLifetime
         // started reading a body.
         Factory.Settings["Serilog:MinimumLevel:Override:Serilog.AspNetCore.RequestLoggingMiddleware"] = "Information";
         Factory.Settings["Serilog:MinimumLevel:Override:Microsoft.AspNetCore.Server.Kestrel"] = "Debug";
-        Factory.UseKestrel(0);
-        Factory.StartServer();
-        Address = Factory.ClientOptions.BaseAddress;
-
-        // Warm up (views compiled, caches filled) so that a slow first request is not mistaken for anything.
-        using var client = new HttpClient { BaseAddress = Address };
-        await client.GetAsync(new Uri("/", UriKind.Relative));
+        Address = await Factory.StartOnKestrelAsync();
     }
 
     public async ValueTask DisposeAsync() => await Factory.DisposeAsync();

@@ -17,16 +17,33 @@ public sealed class CommentRuleTests
     private static Task<Comment> OnlyCommentAsync(NewsPortalFactory factory, string slug) =>
         factory.WithDbAsync(db => db.Comments.AsNoTracking().SingleAsync(c => c.Article.Slug == slug));
 
+    /// <summary>A site of its own, configured as an operator would for the rule under test.</summary>
+    private static NewsPortalFactory SiteWith(params (string Key, string Value)[] settings)
+    {
+        var factory = new NewsPortalFactory();
+        foreach (var (key, value) in settings)
+        {
+            factory.Settings[key] = value;
+        }
+
+        return factory;
+    }
+
+    /// <summary>A reader posts <paramref name="body"/> on a new article: the answer, the comment as stored and the article.</summary>
+    private static async Task<(HttpResponseMessage Response, Comment Comment, string Slug)> PostAsync(NewsPortalFactory factory, string body, string email = "reader@example.com")
+    {
+        var (client, form, slug) = await OpenFormAsync(factory);
+        var response = await Html.SubmitAsync(client, form, Typed(body, email));
+        return (response, await OnlyCommentAsync(factory, slug), slug);
+    }
+
     [Fact]
     public async Task TooManyLinks_IsHeldWithTheCountAsReason()
     {
-        using var factory = new NewsPortalFactory();
-        factory.Settings["Comments:MaxLinks"] = "1";
-        var (client, form, slug) = await OpenFormAsync(factory);
+        using var factory = SiteWith(("Comments:MaxLinks", "1"));
 
-        await Html.SubmitAsync(client, form, Typed("See https://a.example and https://b.example for more."));
+        var (_, comment, _) = await PostAsync(factory, "See https://a.example and https://b.example for more.");
 
-        var comment = await OnlyCommentAsync(factory, slug);
         Assert.Equal(CommentStatus.Pending, comment.Status);
         Assert.Equal("Contains 2 links (more than 1).", comment.StatusReason);
     }
@@ -34,14 +51,10 @@ public sealed class CommentRuleTests
     [Fact]
     public async Task ModerationKeyword_IsHeldNamingTheKeyword()
     {
-        using var factory = new NewsPortalFactory();
-        factory.Settings["Comments:PreModeration"] = "false";
-        factory.Settings["Comments:ModerationKeywords:0"] = "lawsuit";
-        var (client, form, slug) = await OpenFormAsync(factory);
+        using var factory = SiteWith(("Comments:PreModeration", "false"), ("Comments:ModerationKeywords:0", "lawsuit"));
 
-        await Html.SubmitAsync(client, form, Typed("I smell a LAWSUIT coming."));
+        var (_, comment, _) = await PostAsync(factory, "I smell a LAWSUIT coming.");
 
-        var comment = await OnlyCommentAsync(factory, slug);
         Assert.Equal(CommentStatus.Pending, comment.Status);
         Assert.Contains("lawsuit", comment.StatusReason, StringComparison.Ordinal);
     }
@@ -51,14 +64,11 @@ public sealed class CommentRuleTests
     [InlineData("Comments:BlockedEmails:0", "@spam.example", "Hello there", "bot@spam.example", "@spam.example")]
     public async Task Blocklisted_IsStoredAsSpamWithReason(string key, string value, string body, string email, string reasonMentions)
     {
-        using var factory = new NewsPortalFactory();
-        factory.Settings[key] = value;
-        var (client, form, slug) = await OpenFormAsync(factory);
+        using var factory = SiteWith((key, value));
 
-        var response = await Html.SubmitAsync(client, form, Typed(body, email));
+        var (response, comment, _) = await PostAsync(factory, body, email);
 
         Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
-        var comment = await OnlyCommentAsync(factory, slug);
         Assert.Equal(CommentStatus.Spam, comment.Status);
         Assert.Contains(reasonMentions, comment.StatusReason, StringComparison.Ordinal);
     }
@@ -66,13 +76,11 @@ public sealed class CommentRuleTests
     [Fact]
     public async Task PreModerationOff_PublishesAtOnceForEveryone()
     {
-        using var factory = new NewsPortalFactory();
-        factory.Settings["Comments:PreModeration"] = "false";
-        var (client, form, slug) = await OpenFormAsync(factory);
+        using var factory = SiteWith(("Comments:PreModeration", "false"));
 
-        await Html.SubmitAsync(client, form, Typed("Straight onto the page."));
+        var (_, comment, slug) = await PostAsync(factory, "Straight onto the page.");
 
-        Assert.Equal(CommentStatus.Approved, (await OnlyCommentAsync(factory, slug)).Status);
+        Assert.Equal(CommentStatus.Approved, comment.Status);
         var (_, stranger) = await Html.GetAsync(factory.CreateClient(), $"/news/{slug}");
         Assert.Contains("Straight onto the page.", stranger.QuerySelector("#comments")!.TextContent, StringComparison.Ordinal);
     }

@@ -3,72 +3,66 @@ namespace NewsPortal.IntegrationTests.Features.Comments;
 /// <summary>Forged posts: no or another visitor's token is refused; a honeypot, a forged or misplaced stamp is stored as spam and answered like a held comment.</summary>
 public sealed class CommentSpamDefenceTests(NewsPortalFactory factory) : CommentPostingTestBase(factory), IClassFixture<NewsPortalFactory>
 {
-    [Fact]
-    public async Task Post_WithoutAntiforgeryToken_Returns400AndStoresNothing()
+    /// <summary>Sends a forged post on a new article: it is refused with a 400 and nothing is stored.</summary>
+    private async Task AssertRefusedAsync(Func<string, Task<HttpResponseMessage>> post)
     {
         var slug = await NewArticleAsync();
-        var (client, form) = await OpenFormAsync(slug);
-        var fields = Html.FormValues(form, Typed("No token here."));
-        fields.RemoveAll(f => f.Key == "__RequestVerificationToken");
 
-        var response = await Html.PostAsync(client, Html.ActionOf(form), fields);
+        var response = await post(slug);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Empty(await CommentsOnAsync(slug));
     }
 
     [Fact]
-    public async Task Post_WithAnotherVisitorsToken_Returns400AndStoresNothing()
+    public Task Post_WithoutAntiforgeryToken_Returns400AndStoresNothing() =>
+        AssertRefusedAsync(async slug =>
+        {
+            var (client, form) = await OpenFormAsync(slug);
+            return await CrossSitePosts.PostWithoutTokenAsync(client, form, Typed("No token here."));
+        });
+
+    [Fact]
+    public Task Post_WithAnotherVisitorsToken_Returns400AndStoresNothing() =>
+        AssertRefusedAsync(async slug =>
+        {
+            var (_, theirs) = await OpenFormAsync(slug);
+            var (mine, _) = await OpenFormAsync(slug);
+            return await Html.SubmitAsync(mine, theirs, Typed("Borrowed token."));
+        });
+
+    /// <summary>Posts on <paramref name="slug"/> with one field filled in as a bot fills it, and asserts the comment is stored as spam for <paramref name="reason"/>.</summary>
+    private async Task<HttpResponseMessage> PostAsABotAsync(string slug, string body, string field, string value, string reason)
     {
-        var slug = await NewArticleAsync();
-        var (_, theirs) = await OpenFormAsync(slug);
-        var (mine, _) = await OpenFormAsync(slug);
+        var (client, form) = await OpenFormAsync(slug);
+        var typed = Typed(body);
+        typed[field] = value;
 
-        var response = await Html.SubmitAsync(mine, theirs, Typed("Borrowed token."));
+        var response = await Html.SubmitAsync(client, form, typed);
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Empty(await CommentsOnAsync(slug));
+        await AssertStoredAsSpamAsync(slug, reason);
+        return response;
     }
 
     [Fact]
     public async Task Post_HoneypotFilled_LooksAcceptedButIsStoredAsSpamWithReason()
     {
-        var slug = await NewArticleAsync();
-        var (client, form) = await OpenFormAsync(slug);
-        var typed = Typed("Buy cheap watches");
-        typed["Website"] = "http://spam.example";
-
-        var response = await Html.SubmitAsync(client, form, typed);
+        var response = await PostAsABotAsync(await NewArticleAsync(), "Buy cheap watches", "Website", "http://spam.example", "honeypot");
 
         Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
-        await AssertStoredAsSpamAsync(slug, "honeypot");
     }
 
     [Fact]
-    public async Task Post_ForgedStamp_IsStoredAsSpamWithReason()
-    {
-        var slug = await NewArticleAsync();
-        var (client, form) = await OpenFormAsync(slug);
-        var typed = Typed("Posted with a made-up timestamp.");
-        typed["Stamp"] = "CfDJ8-forged";
-
-        await Html.SubmitAsync(client, form, typed);
-
-        await AssertStoredAsSpamAsync(slug, "timestamp");
-    }
+    public async Task Post_ForgedStamp_IsStoredAsSpamWithReason() =>
+        await PostAsABotAsync(await NewArticleAsync(), "Posted with a made-up timestamp.", "Stamp", "CfDJ8-forged", "timestamp");
 
     [Fact]
     public async Task Post_StampOfAnotherArticle_IsStoredAsSpamWithReason()
     {
         var slug = await NewArticleAsync();
         var (_, otherForm) = await OpenFormAsync(await NewArticleAsync());
-        var (client, form) = await OpenFormAsync(slug);
-        var typed = Typed("Posted with a stamp lifted from another article.");
-        typed["Stamp"] = otherForm.QuerySelector<IHtmlInputElement>("input[name=Stamp]")!.Value;
 
-        await Html.SubmitAsync(client, form, typed);
-
-        await AssertStoredAsSpamAsync(slug, "forged");
+        await PostAsABotAsync(slug, "Posted with a stamp lifted from another article.", "Stamp", otherForm.QuerySelector<IHtmlInputElement>("input[name=Stamp]")!.Value, "forged");
     }
 
     [Fact]

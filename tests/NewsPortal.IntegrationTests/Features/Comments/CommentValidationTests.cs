@@ -19,10 +19,7 @@ public sealed class CommentValidationTests(NewsPortalFactory factory) : CommentP
     public async Task Post_InvalidField_ShowsTheSeedMessageNextToItAndStoresNothing(
         string field, string body, string name, string email, string message)
     {
-        var slug = await NewArticleAsync();
-        var (client, form) = await OpenFormAsync(slug);
-
-        var response = await Html.SubmitAsync(client, form, Typed(body, name, email));
+        var (slug, response) = await PostOnANewArticleAsync(Typed(body, name, email));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Null(response.Headers.Location);
@@ -60,10 +57,7 @@ public sealed class CommentValidationTests(NewsPortalFactory factory) : CommentP
     [Fact]
     public async Task Post_BodyOverTheLimit_ShowsAMessageAndStoresNothing()
     {
-        var slug = await NewArticleAsync();
-        var (client, form) = await OpenFormAsync(slug);
-
-        var response = await Html.SubmitAsync(client, form, Typed(new string('a', FieldLengths.CommentBody + 1)));
+        var (slug, response) = await PostOnANewArticleAsync(Typed(new string('a', FieldLengths.CommentBody + 1)));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await Html.ParseAsync(response);
@@ -74,10 +68,7 @@ public sealed class CommentValidationTests(NewsPortalFactory factory) : CommentP
     [Fact]
     public async Task Post_OversizeRequest_IsRefusedWith413BeforeItIsRead()
     {
-        var slug = await NewArticleAsync();
-        var (client, form) = await OpenFormAsync(slug);
-
-        var response = await Html.SubmitAsync(client, form, Typed(new string('a', 200_000)));
+        var (slug, response) = await PostOnANewArticleAsync(Typed(new string('a', 200_000)));
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal("That is too much to send", (await Html.ParseAsync(response)).QuerySelector("h1")!.TextContent.Trim());
@@ -87,10 +78,7 @@ public sealed class CommentValidationTests(NewsPortalFactory factory) : CommentP
     [Fact]
     public async Task Post_BodyWithMarkupAndLinks_IsStoredSanitized()
     {
-        var slug = await NewArticleAsync();
-        var (client, form) = await OpenFormAsync(slug);
-
-        await Html.SubmitAsync(client, form, Typed("<b>Bold</b> and <script>alert(1)</script>\n\nsee https://example.org/report <img src=x onerror=alert(1)>"));
+        var (slug, _) = await PostOnANewArticleAsync(Typed("<b>Bold</b> and <script>alert(1)</script>\n\nsee https://example.org/report <img src=x onerror=alert(1)>"));
 
         var stored = Assert.Single(await CommentsOnAsync(slug));
         Assert.Equal(
@@ -101,10 +89,7 @@ public sealed class CommentValidationTests(NewsPortalFactory factory) : CommentP
     [Fact]
     public async Task Post_NameWithBidiOverride_IsStoredCleaned()
     {
-        var slug = await NewArticleAsync();
-        var (client, form) = await OpenFormAsync(slug);
-
-        await Html.SubmitAsync(client, form, Typed("Hello.", name: "  Jose\u0301 \u202Eevil\u202C   Smith\u200B "));
+        var (slug, _) = await PostOnANewArticleAsync(Typed("Hello.", name: "  Jose\u0301 \u202Eevil\u202C   Smith\u200B "));
 
         Assert.Equal("José evil Smith", Assert.Single(await CommentsOnAsync(slug)).AuthorName);
     }

@@ -19,8 +19,7 @@ public sealed class OwnCommentEditTests(OwnCommentEditTests.Factory factory) : I
     {
         var slug = (await factory.WithDbAsync(db => new ArticleBuilder().PublishedAt(factory.Clock.GetUtcNow().UtcDateTime.AddHours(-1)).SaveAsync(db))).Slug;
         var author = factory.CreateNoRedirectClient();
-        var (_, page) = await Html.GetAsync(author, $"/news/{slug}");
-        var posted = await Html.SubmitAsync(author, Html.CommentForm(page), new Dictionary<string, string> { ["Name"] = "Eddie Editor", ["Email"] = "eddie@example.com", ["Body"] = body });
+        var posted = await ReaderComments.PostAsync(author, slug, "Eddie Editor", "eddie@example.com", body);
         Assert.Equal(HttpStatusCode.SeeOther, posted.StatusCode);
         var id = await factory.WithDbAsync(db => db.Comments.Where(c => c.Article.Slug == slug).Select(c => c.Id).SingleAsync());
         return (author, slug, id);

@@ -18,15 +18,7 @@ public sealed class UnmailableEmailTests(NewsPortalFactory factory) : IClassFixt
     {
         var slug = (await factory.WithDbAsync(db => new ArticleBuilder().SaveAsync(db))).Slug;
         var reader = factory.CreateNoRedirectClient();
-        var (_, page) = await Html.GetAsync(reader, $"/news/{slug}");
-
-        var response = await Html.SubmitAsync(reader, Html.CommentForm(page), new Dictionary<string, string>
-        {
-            ["Name"] = "Probe",
-            ["Email"] = Unmailable,
-            ["Body"] = "Does this address get through?",
-            ["NotifyReplies"] = "true",
-        });
+        var response = await ReaderComments.PostAsync(reader, slug, "Probe", Unmailable, "Does this address get through?", new Dictionary<string, string> { ["NotifyReplies"] = "true" });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(Message, (await Html.ParseAsync(response)).QuerySelector("#Email-error")!.TextContent.Trim());

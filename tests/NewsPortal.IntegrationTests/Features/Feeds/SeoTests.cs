@@ -68,13 +68,7 @@ public sealed class SeoTests(NewsPortalFactory factory) : IClassFixture<NewsPort
     {
         var slug = (await factory.WithDbAsync(db => new ArticleBuilder().SaveAsync(db))).Slug;
         var author = factory.CreateClient();
-        var (_, page) = await Html.GetAsync(author, $"/news/{slug}");
-        var response = await Html.SubmitAsync(author, Html.CommentForm(page), new Dictionary<string, string>
-        {
-            ["Name"] = "Held Harry",
-            ["Email"] = "harry@example.com",
-            ["Body"] = "</script><script>alert(1)</script> held text",
-        });
+        var response = await ReaderComments.PostAsync(author, slug, "Held Harry", "harry@example.com", "</script><script>alert(1)</script> held text");
 
         var own = await Html.ParseAsync(response);
         var jsonLd = own.QuerySelector("script[type='application/ld+json']")!.TextContent;

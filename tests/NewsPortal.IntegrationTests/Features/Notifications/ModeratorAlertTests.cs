@@ -34,9 +34,7 @@ public sealed class ModeratorAlertTests : NotificationTestBase
     public async Task CommentHeldByReaders_Reports_AlertsTheModeratorWantingEach()
     {
         await ChooseAsync(Moderator, "EveryComment");
-        var slug = await ArticleAsync();
-        var id = await PostCommentAsync(slug, "reader@example.test", "Fine at first, reported later.");
-        await ApproveAsync(id);
+        var (slug, id) = await ApprovedCommentAsync("reader@example.test", "Fine at first, reported later.");
         await DeliverAsync();
         var before = _smtp.Messages.Count(m => To(m, Moderator) && Mentions(m, id));
 
@@ -55,8 +53,7 @@ public sealed class ModeratorAlertTests : NotificationTestBase
         await ChooseAsync(Moderator, "EveryComment");
         var slug = await ArticleAsync();
         var author = _site.CreateNoRedirectClient();
-        var (_, page) = await Html.GetAsync(author, $"/news/{slug}");
-        await Html.SubmitAsync(author, Html.CommentForm(page), new Dictionary<string, string> { ["Name"] = "Bait", ["Email"] = "bait@example.test", ["Body"] = "What a lovely article." });
+        await ReaderComments.PostAsync(author, slug, "Bait", "bait@example.test", "What a lovely article.");
         var id = await _site.WithDbAsync(db => db.Comments.Where(c => c.Article.Slug == slug).Select(c => c.Id).SingleAsync());
         await ApproveAsync(id);
         await DeliverAsync();

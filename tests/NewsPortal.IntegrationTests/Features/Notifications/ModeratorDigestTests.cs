@@ -7,9 +7,7 @@ public sealed class ModeratorDigestTests : NotificationTestBase
     public async Task HourlyDigest_ListsACommentHeldThisHour_ThoughPostedEarlier()
     {
         await ChooseAsync(Moderator, "HourlyDigest");
-        var slug = await ArticleAsync();
-        var id = await PostCommentAsync(slug, "old@example.test", "Posted and approved hours ago.");
-        await ApproveAsync(id);
+        var (slug, id) = await ApprovedCommentAsync("old@example.test", "Posted and approved hours ago.");
         _time.Advance(TimeSpan.FromHours(3));
         await DeliverAsync();
         var before = _smtp.Messages.Count;

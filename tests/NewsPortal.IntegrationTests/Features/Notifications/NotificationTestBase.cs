@@ -39,6 +39,15 @@ public abstract class NotificationTestBase : MailSiteTestBase
         return await _site.WithDbAsync(db => db.Comments.Where(c => c.BodyHtml.Contains(body)).Select(c => c.Id).SingleAsync());
     }
 
+    /// <summary>A reader's comment on a new article, approved by the admin: the article's slug and the comment's id.</summary>
+    private protected async Task<(string Slug, int Id)> ApprovedCommentAsync(string email, string body)
+    {
+        var slug = await ArticleAsync();
+        var id = await PostCommentAsync(slug, email, body);
+        await ApproveAsync(id);
+        return (slug, id);
+    }
+
     private protected async Task ApproveAsync(int id)
     {
         await using var scope = _site.Services.CreateAsyncScope();

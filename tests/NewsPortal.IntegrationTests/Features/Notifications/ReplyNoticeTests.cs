@@ -3,14 +3,21 @@ namespace NewsPortal.IntegrationTests.Features.Notifications;
 /// <summary>Commenters' reply notices: double opt-in, a notice per reply or a digest, one-click unsubscribe, each mailed once.</summary>
 public sealed class ReplyNoticeTests : NotificationTestBase
 {
+    /// <summary>The reader's comment, asking for reply notices, approved and its confirmation request mailed: its id.</summary>
+    private async Task<int> ApprovedAskingForNoticesAsync(string slug, string reader, string body)
+    {
+        var mine = await PostCommentAsync(slug, reader, body, notify: true);
+        await ApproveAsync(mine);
+        await DeliverAsync();
+        return mine;
+    }
+
     [Fact]
     public async Task ReplyHeldByReportsWhileItsNoticeWaits_GetsItsNoticeOnceWhenTheReportsAreDismissed()
     {
         var slug = await ArticleAsync();
         const string reader = "asker@example.test";
-        var mine = await PostCommentAsync(slug, reader, "Tell me about replies, please.", notify: true);
-        await ApproveAsync(mine);
-        await DeliverAsync();
+        var mine = await ApprovedAskingForNoticesAsync(slug, reader, "Tell me about replies, please.");
         var confirm = Assert.Single(_smtp.Messages, m => To(m, reader));
         var browser = _site.CreateClient();
         var (_, confirmPage) = await Html.GetAsync(browser, Local(LinkIn(confirm, "Yes, send me reply notices")));
@@ -61,9 +68,7 @@ public sealed class ReplyNoticeTests : NotificationTestBase
     {
         var slug = await ArticleAsync();
         const string reader = "asker@example.test";
-        var mine = await PostCommentAsync(slug, reader, "Tell me when someone answers.", notify: true);
-        await ApproveAsync(mine);
-        await DeliverAsync();
+        var mine = await ApprovedAskingForNoticesAsync(slug, reader, "Tell me when someone answers.");
 
         // Double opt-in: the first message asks to confirm; until then no notice.
         var confirm = Assert.Single(_smtp.Messages, m => m.To.Mailboxes.Any(a => a.Address == reader));
@@ -156,15 +161,7 @@ public sealed class ReplyNoticeTests : NotificationTestBase
     {
         var slug = await ArticleAsync();
         var client = _site.CreateNoRedirectClient();
-        var (_, page) = await Html.GetAsync(client, $"/news/{slug}");
-
-        var response = await Html.SubmitAsync(client, Html.CommentForm(page), new Dictionary<string, string>
-        {
-            ["Name"] = "Odd",
-            ["Email"] = "odd@example.test",
-            ["Body"] = "Posted with a strange checkbox value.",
-            ["NotifyReplies"] = "maybe",
-        });
+        var response = await ReaderComments.PostAsync(client, slug, "Odd", "odd@example.test", "Posted with a strange checkbox value.", new Dictionary<string, string> { ["NotifyReplies"] = "maybe" });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var again = await Html.ParseAsync(response);

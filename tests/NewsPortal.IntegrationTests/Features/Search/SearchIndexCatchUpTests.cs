@@ -13,10 +13,11 @@ public sealed class SearchIndexCatchUpTests
     /// <summary>
     /// A migrated database with content whose index tables are empty, as the AddSearchIndex migration leaves an
     /// existing database: an article and a comment with a word of their own, then every index row removed. Made by
-    /// an instance without a catch-up of its own and copied to <paramref name="path"/> (the factory deletes its file).
+    /// an instance without a catch-up of its own and copied to a file of the test's own (the factory deletes its file): its path.
     /// </summary>
-    private static async Task<OldRows> DatabaseWithAnEmptyIndexAsync(string path)
+    private static async Task<(string Path, OldRows Old)> DatabaseWithAnEmptyIndexAsync()
     {
+        var path = Path.Combine(Path.GetTempPath(), $"newsportal-catchup-{Guid.NewGuid():N}.db");
         var word = "zq" + Guid.NewGuid().ToString("N")[..10];
         using var site = new NewsPortalFactory();
         site.ConfigureServices = services => services.RemoveCatchUp();
@@ -28,7 +29,7 @@ public sealed class SearchIndexCatchUpTests
 #pragma warning disable EF1002 // The path is the test's own temporary file name.
             await db.Database.ExecuteSqlRawAsync($"VACUUM INTO '{path}'");
 #pragma warning restore EF1002
-            return new OldRows(word, article.Slug, await db.Articles.CountAsync(), await db.Comments.CountAsync());
+            return (path, new OldRows(word, article.Slug, await db.Articles.CountAsync(), await db.Comments.CountAsync()));
         });
     }
 
@@ -88,8 +89,7 @@ public sealed class SearchIndexCatchUpTests
     [Fact]
     public async Task CatchUp_WithMigrateOnStartupOff_IndexesRowsThatPredateTheIndex()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"newsportal-catchup-{Guid.NewGuid():N}.db");
-        var old = await DatabaseWithAnEmptyIndexAsync(path);
+        var (path, old) = await DatabaseWithAnEmptyIndexAsync();
 
         // Deployed by script: the operator migrated the database, the site does not.
         using var site = Site(path);
@@ -111,8 +111,7 @@ public sealed class SearchIndexCatchUpTests
     [Fact]
     public async Task CatchUp_OlderRowsMissingBelowNewerIndexedOnes_AreIndexedOnTheNextStart()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"newsportal-catchup-{Guid.NewGuid():N}.db");
-        var old = await DatabaseWithAnEmptyIndexAsync(path);
+        var (path, old) = await DatabaseWithAnEmptyIndexAsync();
         // An instance whose catch-up never ran saves an article: indexed at once, with the highest id.
         using var before = Site(path);
         before.Settings["Database:MigrateOnStartup"] = "false";
@@ -132,11 +131,10 @@ public sealed class SearchIndexCatchUpTests
     [Fact]
     public async Task CatchUp_StillRunning_HoldsUpNeitherStartNorReadiness()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"newsportal-catchup-{Guid.NewGuid():N}.db");
-        var old = await DatabaseWithAnEmptyIndexAsync(path);
+        var (path, old) = await DatabaseWithAnEmptyIndexAsync();
         var held = new HeldIndexReads();
         using var site = Site(path);
-        site.ConfigureServices = services => services.ConfigureDbContext<SqliteNewsDbContext>(o => o.AddInterceptors(held));
+        site.DbInterceptors.Add(held);
         try
         {
             var started = Task.Run(() => site.Server);
@@ -159,8 +157,7 @@ public sealed class SearchIndexCatchUpTests
     [Fact]
     public async Task TwoInstancesStartingTogether_BothComeUp_AndTheIndexIsComplete()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"newsportal-catchup-{Guid.NewGuid():N}.db");
-        var old = await DatabaseWithAnEmptyIndexAsync(path);
+        var (path, old) = await DatabaseWithAnEmptyIndexAsync();
         using var a = Site(path);
         using var b = Site(path);
 

@@ -96,10 +96,9 @@ public sealed class QueryCountTests
     {
         public CountingFactory()
         {
+            DbInterceptors.Add(Counter);
             ConfigureServices = services =>
             {
-                services.ConfigureDbContext<SqliteNewsDbContext>(o => o.AddInterceptors(Counter));
-
                 // The periodic jobs (mail sender, notification dispatcher, retention) query the database on their own
                 // timers; a poll landing during a page request would be counted as the page's.
                 foreach (var background in services.Where(d => d.ServiceType == typeof(Microsoft.Extensions.Hosting.IHostedService)

@@ -5,18 +5,8 @@ namespace NewsPortal.IntegrationTests.Infrastructure.Caching;
 /// never served after it, a hot miss loads once, only changes readers can see invalidate, and the signal comes
 /// after the commit.
 /// </summary>
-public sealed class ReaderCacheGuaranteeTests(ReaderCacheGuaranteeTests.Factory factory) : IClassFixture<ReaderCacheGuaranteeTests.Factory>
+public sealed class ReaderCacheGuaranteeTests(InterceptedSite<SlugQueryGate> factory) : IClassFixture<InterceptedSite<SlugQueryGate>>
 {
-    public sealed class Factory : NewsPortalFactory
-    {
-        public Factory()
-        {
-            this.WithAdmin();
-            ConfigureServices = services => services.ConfigureDbContext<SqliteNewsDbContext>(o => o.AddInterceptors(Gate));
-        }
-
-        public SlugQueryGate Gate { get; } = new();
-    }
 
     private ReaderCache Cache => factory.Services.GetRequiredService<ReaderCache>();
 
@@ -26,11 +16,11 @@ public sealed class ReaderCacheGuaranteeTests(ReaderCacheGuaranteeTests.Factory 
     public async Task LoadInFlightDuringAnUnpublish_IsNeverServedAfterIt()
     {
         var article = await factory.WithDbAsync(db => new ArticleBuilder().SaveAsync(db));
-        factory.Gate.Watch(article.Slug);
+        factory.Interceptor.Watch(article.Slug);
 
         // A reader's request starts loading the article and is held halfway through its load, having read the
         // article as published.
-        var reached = factory.Gate.ArmAsync();
+        var reached = factory.Interceptor.ArmAsync();
         var early = GetAsync($"/news/{article.Slug}");
         await reached.WaitAsync(TimeSpan.FromSeconds(30));
 
@@ -49,7 +39,7 @@ public sealed class ReaderCacheGuaranteeTests(ReaderCacheGuaranteeTests.Factory 
         // The held load now finishes. Its own request began before the unpublish, so it may show the story (or not:
         // the held load is the slug's look-up, and the article's own load that follows it already runs after the
         // unpublish)...
-        factory.Gate.Release();
+        factory.Interceptor.Release();
         var earlyStatus = (await early).StatusCode;
         Assert.True(earlyStatus is HttpStatusCode.OK or HttpStatusCode.NotFound, $"The request held across the unpublish answered {(int)earlyStatus}.");
 
@@ -67,8 +57,8 @@ public sealed class ReaderCacheGuaranteeTests(ReaderCacheGuaranteeTests.Factory 
 
         // 32 readers miss at once; the one load is held until the other 31 have joined it (the cache counts misses
         // that wait for a load already started), so none of them can have been served from a stored value.
-        factory.Gate.Watch(article.Slug);
-        var reached = factory.Gate.ArmAsync();
+        factory.Interceptor.Watch(article.Slug);
+        var reached = factory.Interceptor.ArmAsync();
         var joinedBefore = Cache.JoinedLoadCount;
         var readers = Enumerable.Range(0, 32).Select(_ => GetAsync($"/news/{article.Slug}")).ToList();
         await reached.WaitAsync(TimeSpan.FromSeconds(30));
@@ -79,33 +69,19 @@ public sealed class ReaderCacheGuaranteeTests(ReaderCacheGuaranteeTests.Factory 
             await Task.Delay(20);
         }
 
-        factory.Gate.Release();
+        factory.Interceptor.Release();
         var pages = await Task.WhenAll(readers);
 
         Assert.All(pages, p => Assert.Equal(HttpStatusCode.OK, p.StatusCode));
         Assert.All(await Task.WhenAll(pages.Select(p => p.Content.ReadAsStringAsync())), html => Assert.Contains("Just approved.", html, StringComparison.Ordinal));
-        Assert.Equal(1, factory.Gate.Count);
+        Assert.Equal(1, factory.Interceptor.Count);
     }
 
     [Fact]
     public async Task ModerationThatReadersCannotSee_InvalidatesNothing_AnApprovalDoes()
     {
         var article = await factory.WithDbAsync(db => new ArticleBuilder().SaveAsync(db));
-        var ids = await factory.WithDbAsync(async db =>
-        {
-            var held = Enumerable.Range(0, 2).Select(i => new Comment
-            {
-                ArticleId = article.Id,
-                AuthorName = $"Held {i}",
-                AuthorEmail = $"held{i}@example.com",
-                BodyHtml = $"<p>Held text {i}.</p>",
-                Status = CommentStatus.Pending,
-                CreatedAt = DateTime.UtcNow,
-            }).ToList();
-            db.Comments.AddRange(held);
-            await db.SaveChangesAsync();
-            return held.Select(c => c.Id).ToList();
-        });
+        var ids = await factory.WithDbAsync(db => StoredComments.AddHeldAsync(db, article.Id, 2, "Held"));
         var admin = await factory.SignedInAsync(StaffSessions.AdminEmail);
 
         async Task ModerateAsync(int id, string action)

@@ -23,13 +23,7 @@ public sealed class ReaderCacheTests(ReaderCacheTests.Factory factory) : IClassF
     {
         var slug = await CachedArticleAsync();
         var reader = _factory.CreateNoRedirectClient();
-        var (_, page) = await Html.GetAsync(reader, $"/news/{slug}");
-        await Html.SubmitAsync(reader, Html.CommentForm(page), new Dictionary<string, string>
-        {
-            ["Name"] = "Cache Reader",
-            ["Email"] = "cache@example.com",
-            ["Body"] = "Shown once approved.",
-        });
+        await ReaderComments.PostAsync(reader, slug, "Cache Reader", "cache@example.com", "Shown once approved.");
         var id = await _factory.WithDbAsync(db => db.Comments.Where(c => c.Article.Slug == slug).Select(c => c.Id).SingleAsync());
 
         // Warm the cache with the comment still held, then approve through the admin area.
@@ -68,14 +62,7 @@ public sealed class ReaderCacheTests(ReaderCacheTests.Factory factory) : IClassF
     {
         var slug = await CachedArticleAsync();
         var author = _factory.CreateClient();
-        var (_, page) = await Html.GetAsync(author, $"/news/{slug}");
-
-        await Html.SubmitAsync(author, Html.CommentForm(page), new Dictionary<string, string>
-        {
-            ["Name"] = "Private Polly",
-            ["Email"] = "polly@example.com",
-            ["Body"] = "Only Polly sees this.",
-        });
+        await ReaderComments.PostAsync(author, slug, "Private Polly", "polly@example.com", "Only Polly sees this.");
 
         var (_, own) = await Html.GetAsync(author, $"/news/{slug}");
         var (_, stranger) = await Html.GetAsync(_factory.CreateClient(), $"/news/{slug}");

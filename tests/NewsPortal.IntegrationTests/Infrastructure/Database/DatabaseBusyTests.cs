@@ -44,7 +44,7 @@ public sealed class DatabaseBusyTests
     public async Task CommentPosts_WhileAnotherProcessHoldsTheWriteLock_Get503WithTheirTextAndReadsDoNotWait()
     {
         var inserts = new CommentInsertSeen();
-        using var factory = new NewsPortalFactory { ConfigureServices = services => services.ConfigureDbContext<SqliteNewsDbContext>(o => o.AddInterceptors(inserts)) };
+        using var factory = new NewsPortalFactory { DbInterceptors = { inserts } };
         factory.Settings["Database:WriteWaitSeconds"] = WriteWaitSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var slug = (await factory.WithDbAsync(db => new ArticleBuilder().SaveAsync(db))).Slug;
         var forms = new List<(HttpClient Client, IHtmlFormElement Form)>();

@@ -33,7 +33,7 @@ public sealed class OutboxLeaseTests : OutboxTestBase
         await using var smtp = await SmtpTestServer.StartNewAsync();
         var erasure = new DeleteRightAfterItsClaim();
         using var site = Site(smtp);
-        site.ConfigureServices = services => services.ConfigureDbContext<SqliteNewsDbContext>(o => o.AddInterceptors(erasure));
+        site.DbInterceptors.Add(erasure);
         var queued = await QueueAsync(site, 3);
 
         // An erasure deletes the first message by key just after this sender claimed it, before it is read.

@@ -71,9 +71,7 @@ public sealed partial class StaffAreaTests(StaffAreaTests.Factory factory) : ICl
     [Fact]
     public async Task ControllerWithoutAuthorize_Staff_GetsThePage()
     {
-        var email = $"editor-{Guid.NewGuid():N}@test.example";
-        await factory.CreateStaffAsync(email, Roles.Editor);
-        var client = await factory.SignedInAsync(email);
+        var (_, _, client) = await factory.SignedInNewStaffAsync("editor", Roles.Editor);
 
         var response = await client.GetAsync(new Uri("/admin/probe", UriKind.Relative));
 

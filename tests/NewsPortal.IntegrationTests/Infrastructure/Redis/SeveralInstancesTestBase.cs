@@ -58,13 +58,7 @@ public abstract class SeveralInstancesTestBase
     {
         var client = instance.CreateNoRedirectClient();
         client.DefaultRequestHeaders.Add(NewsPortalFactory.PeerHeader, clientAddress);
-        var (_, page) = await Html.GetAsync(client, $"/news/{slug}");
-        var response = await Html.SubmitAsync(client, Html.CommentForm(page), new Dictionary<string, string>
-        {
-            ["Name"] = "Two Instances",
-            ["Email"] = $"{Guid.NewGuid():N}@example.com",
-            ["Body"] = body,
-        });
+        var response = await ReaderComments.PostAsync(client, slug, "Two Instances", $"{Guid.NewGuid():N}@example.com", body);
         return response.StatusCode;
     }
 

@@ -14,13 +14,19 @@ public sealed class AntiforgeryTokenTests(NewsPortalFactory factory) : IClassFix
 
     private static byte[] Decode(string token) => WebEncoders.Base64UrlDecode(token);
 
-    [Fact]
-    public async Task ArticlePage_NewVisitor_GetsTokensInTheSitesFormatThatPostAComment()
+    /// <summary>A new visitor opens a new article: its slug, the visitor's browser, the page's response and its comment form.</summary>
+    private async Task<(string Slug, HttpClient Client, HttpResponseMessage Response, IHtmlFormElement Form)> NewVisitorOnAnArticleAsync()
     {
         var slug = await NewArticleAsync();
         var client = factory.CreateNoRedirectClient();
         var (response, page) = await Html.GetAsync(client, $"/news/{slug}");
-        var form = Html.CommentForm(page);
+        return (slug, client, response, Html.CommentForm(page));
+    }
+
+    [Fact]
+    public async Task ArticlePage_NewVisitor_GetsTokensInTheSitesFormatThatPostAComment()
+    {
+        var (slug, client, response, form) = await NewVisitorOnAnArticleAsync();
         var requestToken = Html.FormValues(form).Single(f => f.Key == "__RequestVerificationToken").Value;
         var cookieToken = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("np_af=", StringComparison.Ordinal))
             .Split(';')[0]["np_af=".Length..];
@@ -41,10 +47,7 @@ public sealed class AntiforgeryTokenTests(NewsPortalFactory factory) : IClassFix
     [Fact]
     public async Task Post_WithOneByteOfTheRequestTokenChanged_IsRefusedAndNothingIsStored()
     {
-        var slug = await NewArticleAsync();
-        var client = factory.CreateNoRedirectClient();
-        var (_, page) = await Html.GetAsync(client, $"/news/{slug}");
-        var form = Html.CommentForm(page);
+        var (slug, client, _, form) = await NewVisitorOnAnArticleAsync();
         var fields = Html.FormValues(form, new Dictionary<string, string>
         {
             ["Name"] = "Forger",

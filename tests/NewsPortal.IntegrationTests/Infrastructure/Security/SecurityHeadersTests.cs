@@ -120,13 +120,7 @@ public sealed class SecurityHeadersTests(SecurityHeadersTests.Factory factory) :
         var sorted = await reader.GetAsync(new Uri($"/news/{slug}?csort=newest", UriKind.Relative));
         Assert.Equal(["httponly", "path=/", "samesite=lax", "secure"], CookieAttributes(sorted, CommentSectionService.SortCookie).Order());
 
-        var (_, page) = await Html.GetAsync(reader, $"/news/{slug}");
-        var posted = await Html.SubmitAsync(reader, Html.CommentForm(page), new Dictionary<string, string>
-        {
-            ["Name"] = "Cookie Reader",
-            ["Email"] = "cookie.reader@example.com",
-            ["Body"] = "A comment that waits for moderation.",
-        });
+        var posted = await ReaderComments.PostAsync(reader, slug, "Cookie Reader", "cookie.reader@example.com", "A comment that waits for moderation.");
         Assert.Equal(["httponly", "path=/", "samesite=lax", "secure"], CookieAttributes(posted, HeldCommentsCookie.CookieName).Order());
     }
 }

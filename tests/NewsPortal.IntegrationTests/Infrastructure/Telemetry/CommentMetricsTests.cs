@@ -4,29 +4,24 @@ namespace NewsPortal.IntegrationTests.Infrastructure.Telemetry;
 [Collection(nameof(MetricsCollection))]
 public sealed class CommentMetricsTests(MetricsSite site) : MetricsTestBase(site)
 {
-    [Fact]
-    public async Task CommentPost_HeldByPreModeration_MovesPostedHeld()
+    /// <summary>A reader posts <paramref name="body"/> on a new article: <paramref name="series"/> moves by one.</summary>
+    private async Task AssertPostMovesAsync(string body, string series)
     {
-        const string series = "newsportal_comments_posted_total{outcome=\"held\",rule=\"pre_moderation\"}";
         var slug = (await _site.Factory.WithDbAsync(db => new ArticleBuilder().SaveAsync(db))).Slug;
         var before = await _site.ValueAsync(series);
 
-        await PostCommentAsync(slug, "Ada", "ada@example.com", "A thoughtful remark.");
+        await PostCommentAsync(slug, "Ada", "ada@example.com", body);
 
         Assert.Equal(before + 1, await _site.MovedAsync(series, before));
     }
 
     [Fact]
-    public async Task CommentPost_WithAnEmptyBody_MovesPostedRefusedInvalid()
-    {
-        const string series = "newsportal_comments_posted_total{outcome=\"refused\",rule=\"invalid\"}";
-        var slug = (await _site.Factory.WithDbAsync(db => new ArticleBuilder().SaveAsync(db))).Slug;
-        var before = await _site.ValueAsync(series);
+    public Task CommentPost_HeldByPreModeration_MovesPostedHeld() =>
+        AssertPostMovesAsync("A thoughtful remark.", "newsportal_comments_posted_total{outcome=\"held\",rule=\"pre_moderation\"}");
 
-        await PostCommentAsync(slug, "Ada", "ada@example.com", "   ");
-
-        Assert.Equal(before + 1, await _site.MovedAsync(series, before));
-    }
+    [Fact]
+    public Task CommentPost_WithAnEmptyBody_MovesPostedRefusedInvalid() =>
+        AssertPostMovesAsync("   ", "newsportal_comments_posted_total{outcome=\"refused\",rule=\"invalid\"}");
 
     [Fact]
     public async Task Decision_ApprovingAHeldComment_MovesDecidedPendingToApproved()

@@ -30,12 +30,8 @@ public sealed class MetricsSite : IAsyncLifetime
         Factory.Settings["Search:RequestsPerMinutePerIp"] = "100000";
         Factory.Settings["Privacy:RequestsPerHourPerIp"] = "1";
         Factory.Settings["Serilog:MinimumLevel:Override:Serilog.AspNetCore.RequestLoggingMiddleware"] = "Information";
-        Factory.UseKestrel(0);
-        Factory.StartServer();
-        Readers = Factory.ClientOptions.BaseAddress;
+        Readers = await Factory.StartOnKestrelAsync();
         Metrics = new Uri($"http://127.0.0.1:{port}/");
-        using var client = new HttpClient { BaseAddress = Readers };
-        await client.GetAsync(new Uri("/", UriKind.Relative));
     }
 
     private readonly List<(NewsPortalFactory Site, Action? Then)> _others = [];

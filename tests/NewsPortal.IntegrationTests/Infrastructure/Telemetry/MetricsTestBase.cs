@@ -11,8 +11,7 @@ public abstract class MetricsTestBase(MetricsSite site)
     {
         using var own = client is null ? _site.Reader() : null;
         var reader = client ?? own!;
-        var (_, page) = await Html.GetAsync(reader, $"/news/{slug}");
-        var response = await Html.SubmitAsync(reader, Html.CommentForm(page), new Dictionary<string, string> { ["Name"] = name, ["Email"] = email, ["Body"] = body });
+        var response = await ReaderComments.PostAsync(reader, slug, name, email, body);
         Assert.True((int)response.StatusCode < 500, $"The post answered {(int)response.StatusCode}.");
     }
 }

@@ -93,14 +93,7 @@ public sealed class TraceCanaryTests(TraceCanaryTests.Factory factory) : IClassF
         var (slug, commentId) = await factory.PublishedCommentAsync();
         using var reader = factory.Reader("198.51.100.77");
         reader.DefaultRequestHeaders.UserAgent.ParseAdd($"Agent-{canary}/1.0");
-        var (_, page) = await Html.GetAsync(reader, $"/news/{slug}");
-        await Html.SubmitAsync(reader, Html.CommentForm(page), new Dictionary<string, string>
-        {
-            ["Name"] = $"Name {canary}",
-            ["Email"] = $"{canary}@example.com",
-            ["Body"] = $"Body {canary} with words.",
-            ["NotifyReplies"] = "true",
-        });
+        await ReaderComments.PostAsync(reader, slug, $"Name {canary}", $"{canary}@example.com", $"Body {canary} with words.", new Dictionary<string, string> { ["NotifyReplies"] = "true" });
         await reader.GetAsync(new Uri($"/search?q={canary}", UriKind.Relative), TestContext.Current.CancellationToken);
         await reader.GetAsync(new Uri($"/search?q=\"{canary} harbour\"", UriKind.Relative), TestContext.Current.CancellationToken);
         await Reports.ReportAsync(reader, slug, commentId, "Other", explanation: $"Explained {canary}", email: $"{canary}@example.org");

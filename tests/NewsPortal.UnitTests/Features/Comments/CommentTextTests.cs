@@ -2,12 +2,39 @@ namespace NewsPortal.UnitTests.Features.Comments;
 
 public sealed class CommentTextTests
 {
+    /// <summary>Each name and what is left of it: every rule <see cref="CommentText.CleanName"/> applies, one group each.</summary>
+    public static TheoryData<string, string> Names => new()
+    {
+        // Whitespace is trimmed, and runs of it (tabs, no-break and em spaces) collapse to one space.
+        { "  Harriet Lowe  ", "Harriet Lowe" },
+        { "Harriet   \t  Lowe", "Harriet Lowe" },
+        { "Harriet\u00A0\u2003Lowe", "Harriet Lowe" },
+        { " \t ", "" },
+        // Bidi controls (overrides, embeddings, isolates, marks) are removed.
+        { "Ann\u202Egol.exe", "Anngol.exe" },
+        { "\u202Aleft\u202C \u202Bright\u202C", "left right" },
+        { "\u2066iso\u2069 \u2067late\u2069 \u2068x\u2069", "iso late x" },
+        { "\u200Eltr\u200F\u061C", "ltr" },
+        // Zero-width characters (spaces, joiners, the BOM, word joiner, soft hyphen) are removed.
+        { "Ha\u200Brriet", "Harriet" },
+        { "Ha\u200Drriet", "Harriet" },
+        { "Ha\u200Crriet", "Harriet" },
+        { "\uFEFFHarriet", "Harriet" },
+        { "Har\u2060riet\u00AD", "Harriet" },
+        // Control characters are removed.
+        { "Har\0riet", "Harriet" },
+        { "Har\u0007ri\u001Bet\u007F", "Harriet" },
+        { "Harriet\u0085", "Harriet" },
+        // Found by reviewing the sanitizer: a line break is whitespace, and tag characters (U+E0000 block) are invisible.
+        { "Ann\nLee", "Ann Lee" },
+        { "Ann\r\nLee", "Ann Lee" },
+        { "\U000E0041\U000E0042", "" },
+        { "Ann\U000E0041", "Ann" },
+    };
+
     [Theory]
-    [InlineData("  Harriet Lowe  ", "Harriet Lowe")]
-    [InlineData("Harriet   \t  Lowe", "Harriet Lowe")]
-    [InlineData("Harriet\u00A0\u2003Lowe", "Harriet Lowe")]
-    [InlineData(" \t ", "")]
-    public void CleanName_Whitespace_IsTrimmedAndCollapsed(string name, string expected) =>
+    [MemberData(nameof(Names))]
+    public void CleanName_WhitespaceAndInvisibleCharacters_AreCollapsedOrRemoved(string name, string expected) =>
         Assert.Equal(expected, CommentText.CleanName(name));
 
     [Fact]
@@ -20,30 +47,6 @@ public sealed class CommentTextTests
     }
 
     [Theory]
-    [InlineData("Ann\u202Egol.exe", "Anngol.exe")]
-    [InlineData("\u202Aleft\u202C \u202Bright\u202C", "left right")]
-    [InlineData("\u2066iso\u2069 \u2067late\u2069 \u2068x\u2069", "iso late x")]
-    [InlineData("\u200Eltr\u200F\u061C", "ltr")]
-    public void CleanName_BidiControls_AreRemoved(string name, string expected) =>
-        Assert.Equal(expected, CommentText.CleanName(name));
-
-    [Theory]
-    [InlineData("Ha\u200Brriet", "Harriet")]
-    [InlineData("Ha\u200Drriet", "Harriet")]
-    [InlineData("Ha\u200Crriet", "Harriet")]
-    [InlineData("\uFEFFHarriet", "Harriet")]
-    [InlineData("Har\u2060riet\u00AD", "Harriet")]
-    public void CleanName_ZeroWidthCharacters_AreRemoved(string name, string expected) =>
-        Assert.Equal(expected, CommentText.CleanName(name));
-
-    [Theory]
-    [InlineData("Har\0riet", "Harriet")]
-    [InlineData("Har\u0007ri\u001Bet\u007F", "Harriet")]
-    [InlineData("Harriet\u0085", "Harriet")]
-    public void CleanName_ControlCharacters_AreRemoved(string name, string expected) =>
-        Assert.Equal(expected, CommentText.CleanName(name));
-
-    [Theory]
     [InlineData("\u200B\u200D\uFEFF")]
     [InlineData("\u202E\u202D\u2066\u2069")]
     [InlineData(" \u200B \u0000 \u200F ")]
@@ -52,41 +55,25 @@ public sealed class CommentTextTests
     public void CleanName_OnlyInvisibleCharacters_IsEmpty(string? name) =>
         Assert.Equal(string.Empty, CommentText.CleanName(name));
 
-    [Fact]
-    public void CleanBody_NewLines_AreKeptAndNormalised()
+    /// <summary>Each body and what is left of it: what <see cref="CommentText.CleanBody"/> keeps, turns and removes, one group each.</summary>
+    public static TheoryData<string, string> Bodies => new()
     {
-        var body = CommentText.CleanBody("  First\r\nsecond\rthird\n\nfourth  \n");
+        // New lines are kept, in one form; the ends are trimmed.
+        { "  First\r\nsecond\rthird\n\nfourth  \n", "First\nsecond\nthird\n\nfourth" },
+        // The zero-width joiner inside an emoji sequence is kept.
+        { "Our \U0001F468\u200D\U0001F469\u200D\U0001F467 agrees", "Our \U0001F468\u200D\U0001F469\u200D\U0001F467 agrees" },
+        // Bidi controls, control characters and other zero-width characters are removed.
+        { "Read\u202E this\u202C\0 now\u0007\u200B\u2067!\u2069\uFEFF", "Read this now!" },
+        // A tab becomes a space.
+        { "a\tb", "a b" },
+        // A decomposed accent is normalised to NFC.
+        { "cafe\u0301", "caf\u00E9" },
+    };
 
-        Assert.Equal("First\nsecond\nthird\n\nfourth", body);
-    }
-
-    [Fact]
-    public void CleanBody_EmojiJoiner_IsKept()
-    {
-        const string family = "\U0001F468\u200D\U0001F469\u200D\U0001F467";
-
-        Assert.Equal("Our " + family + " agrees", CommentText.CleanBody("Our " + family + " agrees"));
-    }
-
-    [Fact]
-    public void CleanBody_BidiAndControlCharacters_AreRemoved()
-    {
-        var body = CommentText.CleanBody("Read\u202E this\u202C\0 now\u0007\u200B\u2067!\u2069\uFEFF");
-
-        Assert.Equal("Read this now!", body);
-    }
-
-    [Fact]
-    public void CleanBody_Tab_BecomesSpace()
-    {
-        Assert.Equal("a b", CommentText.CleanBody("a\tb"));
-    }
-
-    [Fact]
-    public void CleanBody_DecomposedAccent_IsNormalisedToNfc()
-    {
-        Assert.Equal("caf\u00E9", CommentText.CleanBody("cafe\u0301"));
-    }
+    [Theory]
+    [MemberData(nameof(Bodies))]
+    public void CleanBody_Text_KeepsLinesAndJoinersAndRemovesWhatIsInvisible(string body, string expected) =>
+        Assert.Equal(expected, CommentText.CleanBody(body));
 
     [Theory]
     [InlineData(null)]

@@ -41,14 +41,6 @@ public sealed class CommentSanitizerRegressionTests
         Assert.Contains("href=\"https://example.com/a\"", html, StringComparison.Ordinal);
     }
 
-    [Theory]
-    [InlineData("Ann\nLee", "Ann Lee")]
-    [InlineData("Ann\r\nLee", "Ann Lee")]
-    [InlineData("\U000E0041\U000E0042", "")]
-    [InlineData("Ann\U000E0041", "Ann")]
-    public void CleanName_LineBreaksAndInvisibleRunes_AreHandled(string name, string expected) =>
-        Assert.Equal(expected, CommentText.CleanName(name));
-
     [Fact]
     public void CleanBody_JoinersUsedInSpelling_AreKept()
     {

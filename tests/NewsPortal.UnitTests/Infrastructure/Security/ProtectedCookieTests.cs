@@ -39,11 +39,9 @@ public sealed class ProtectedCookieTests
         Cookie().Write(response, "reader-42");
 
         var header = response.Response.Headers.SetCookie.ToString();
-        Assert.Contains("httponly", header, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("secure", header, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("samesite=lax", header, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("path=/section", header, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("max-age=2592000", header, StringComparison.OrdinalIgnoreCase);
+        Assert.All(
+            ["httponly", "secure", "samesite=lax", "path=/section", "max-age=2592000"],
+            attribute => Assert.Contains(attribute, header, StringComparison.OrdinalIgnoreCase));
         Assert.DoesNotContain("reader-42", header, StringComparison.Ordinal);
     }
 

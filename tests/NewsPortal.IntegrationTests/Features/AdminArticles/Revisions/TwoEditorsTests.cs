@@ -3,19 +3,20 @@ namespace NewsPortal.IntegrationTests.Features.AdminArticles.Revisions;
 /// <summary>Two people on one story: a save over a colleague's later one overwrites nothing; who else is editing is shown and expires.</summary>
 public sealed class TwoEditorsTests(RevisionSite site) : IClassFixture<RevisionSite>
 {
-    private async Task<int> PublishedStoryAsync(HttpClient editor, string headline)
+    /// <summary>Ana and Ben signed in as editors, and a story Ana has published (its headline made unique): its editor's address.</summary>
+    private async Task<(HttpClient Ana, HttpClient Ben, int Id, string Url)> AnasPublishedStoryAsync(string headline)
     {
-        var fields = await site.NewStoryAsync(headline, "<p>The first version of the story.</p>");
-        return RevisionSite.IdFrom(await RevisionSite.SaveAsync(editor, "/admin/articles/new", fields, "publish"));
+        var ana = await site.EditorAsync("ana.ruiz@test.example");
+        var ben = await site.EditorAsync("ben.okafor@test.example");
+        var fields = await site.NewStoryAsync($"{headline} {Guid.NewGuid():N}", "<p>The first version of the story.</p>");
+        var id = RevisionSite.IdFrom(await RevisionSite.SaveAsync(ana, "/admin/articles/new", fields, "publish"));
+        return (ana, ben, id, $"/admin/articles/{id}/edit");
     }
 
     [Fact]
     public async Task SecondSave_AfterAColleaguesSave_KeepsBothTexts_NamesThem_AndKeepMineSavesOverTheirs()
     {
-        var ana = await site.EditorAsync("ana.ruiz@test.example");
-        var ben = await site.EditorAsync("ben.okafor@test.example");
-        var id = await PublishedStoryAsync(ana, $"Harbour wall repairs begin {Guid.NewGuid():N}");
-        var url = $"/admin/articles/{id}/edit";
+        var (ana, ben, id, url) = await AnasPublishedStoryAsync("Harbour wall repairs begin");
 
         // Both open version 1.
         var (anaAction, anaFields) = await RevisionSite.OpenAsync(ana, url, new Dictionary<string, string> { ["BodyHtml"] = "<p>Ana's version of the story.</p>" });
@@ -65,10 +66,7 @@ public sealed class TwoEditorsTests(RevisionSite site) : IClassFixture<RevisionS
     [Fact]
     public async Task TwoSavesFromTheSameVersionAtOnce_OneIsSaved_TheOtherIsAConflictWithItsTextKept()
     {
-        var ana = await site.EditorAsync("ana.ruiz@test.example");
-        var ben = await site.EditorAsync("ben.okafor@test.example");
-        var id = await PublishedStoryAsync(ana, $"Rail strike called off {Guid.NewGuid():N}");
-        var url = $"/admin/articles/{id}/edit";
+        var (ana, ben, id, url) = await AnasPublishedStoryAsync("Rail strike called off");
         var (anaAction, anaFields) = await RevisionSite.OpenAsync(ana, url, new Dictionary<string, string> { ["BodyHtml"] = "<p>Ana at the same moment.</p>" });
         var (benAction, benFields) = await RevisionSite.OpenAsync(ben, url, new Dictionary<string, string> { ["BodyHtml"] = "<p>Ben at the same moment.</p>" });
 
@@ -89,10 +87,7 @@ public sealed class TwoEditorsTests(RevisionSite site) : IClassFixture<RevisionS
     [Fact]
     public async Task Presence_ShownToOthersOnPageLoadAndByHeartbeat_ExpiresWithoutOne_AndLocksNobodyOut()
     {
-        var ana = await site.EditorAsync("ana.ruiz@test.example");
-        var ben = await site.EditorAsync("ben.okafor@test.example");
-        var id = await PublishedStoryAsync(ana, $"Night buses return {Guid.NewGuid():N}");
-        var url = $"/admin/articles/{id}/edit";
+        var (ana, ben, id, url) = await AnasPublishedStoryAsync("Night buses return");
 
         var (_, anaPage) = await Html.GetAsync(ana, url);
         Assert.True(anaPage.QuerySelector("#editing-presence")!.HasAttribute("hidden"));
