@@ -26,42 +26,26 @@ public sealed class ReaderCacheSyncTests : IClassFixture<ReaderCacheSyncTests.Tw
         _site = site;
     }
 
-    public sealed class TwoInstances : IAsyncLifetime
+    public sealed class TwoInstances() : TwoInstancesOnRedis("sync")
     {
-        public RedisServer Redis { get; } = new();
-
         /// <summary>A's road to Redis; B connects directly.</summary>
         public RedisLink LinkOfA { get; private set; } = null!;
 
-        public NewsPortalFactory A { get; private set; } = null!;
-
-        public NewsPortalFactory B { get; private set; } = null!;
-
-        public async ValueTask InitializeAsync()
+        protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
         {
-            await Redis.InitializeAsync();
+            ["Cache:SyncMilliseconds"] = SyncMilliseconds.ToString(CultureInfo.InvariantCulture),
+        };
+
+        protected override string RedisForA()
+        {
             LinkOfA = new RedisLink(Redis);
-            var database = Path.Combine(Path.GetTempPath(), $"newsportal-sync-{Guid.NewGuid():N}.db");
-            A = Instance(database, LinkOfA.ConnectionString);
-            _ = A.Server; // A migrates and seeds the shared file first.
-            B = Instance(database, Redis.ConnectionString);
-            _ = B.Server;
+            return LinkOfA.ConnectionString;
         }
 
-        private static NewsPortalFactory Instance(string database, string redis)
+        public override async ValueTask DisposeAsync()
         {
-            var factory = new NewsPortalFactory { DatabasePath = database };
-            factory.Settings["ConnectionStrings:Redis"] = redis;
-            factory.Settings["Cache:SyncMilliseconds"] = SyncMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return factory;
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await B.DisposeAsync();
-            await A.DisposeAsync();
+            await base.DisposeAsync();
             await LinkOfA.DisposeAsync();
-            await Redis.DisposeAsync();
         }
     }
 

@@ -150,12 +150,10 @@ public sealed class OutboxLeaseTests : OutboxTestBase
     public async Task AbandonedClaim_IsTakenOverAfterTheLease_AndDeliveredOnce()
     {
         await using var smtp = await SmtpTestServer.StartNewAsync();
-        var time = new FakeTimeProvider(Start);
-        using var site = Site(smtp, time);
-        var queued = Assert.Single(await QueueAsync(site, 1));
+        var (site, time, queued) = await ClaimedAsync(smtp);
+        using var owned = site;
 
-        // An instance claims the message and dies before sending it.
-        Assert.NotNull(await Sender(site).TryClaimAsync(queued.Id, TestContext.Current.CancellationToken));
+        // The instance that claimed the message dies before sending it.
 
         // While the claim stands, nobody else sends it.
         time.Advance(TimeSpan.FromMinutes(1));
@@ -173,12 +171,10 @@ public sealed class OutboxLeaseTests : OutboxTestBase
     public async Task KilledAfterHandingOver_DeliversAtMostOnceMore_WithTheSameMessageId()
     {
         await using var smtp = await SmtpTestServer.StartNewAsync();
-        var time = new FakeTimeProvider(Start);
-        using var site = Site(smtp, time);
-        var queued = Assert.Single(await QueueAsync(site, 1));
+        var (site, time, queued) = await ClaimedAsync(smtp);
+        using var owned = site;
 
-        // An instance claims the message, hands it to the server, and dies before recording that it did.
-        Assert.NotNull(await Sender(site).TryClaimAsync(queued.Id, TestContext.Current.CancellationToken));
+        // The instance that claimed the message hands it to the server, and dies before recording that it did.
         var row = Assert.Single(await RowsAsync(site));
         await site.Services.GetRequiredService<IMailTransport>().SendAsync(
             MimeMessageFactory.Create(row, "news@example.test", "News", Start), TestContext.Current.CancellationToken);
@@ -191,5 +187,15 @@ public sealed class OutboxLeaseTests : OutboxTestBase
         Assert.Equal(2, smtp.Messages.Count);
         Assert.All(smtp.Messages, m => Assert.Equal(queued.MessageId, m.MessageId));
         Assert.Equal(OutboxStatus.Sent, Assert.Single(await RowsAsync(site)).Status);
+    }
+
+    /// <summary>A site on a fake clock with one queued message, claimed by an instance (which the test then lets die).</summary>
+    private static async Task<(NewsPortalFactory Site, FakeTimeProvider Time, OutboxMessage Queued)> ClaimedAsync(SmtpTestServer smtp)
+    {
+        var time = new FakeTimeProvider(Start);
+        var site = Site(smtp, time);
+        var queued = Assert.Single(await QueueAsync(site, 1));
+        Assert.NotNull(await Sender(site).TryClaimAsync(queued.Id, TestContext.Current.CancellationToken));
+        return (site, time, queued);
     }
 }

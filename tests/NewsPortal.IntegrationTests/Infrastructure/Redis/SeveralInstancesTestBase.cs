@@ -11,40 +11,15 @@ public abstract class SeveralInstancesTestBase
         _site = site;
     }
 
-    public sealed class TwoInstances : IAsyncLifetime
+    /// <summary>Low per-client limits, so a test can see them shared: three comments a minute, three sign-in attempts.</summary>
+    public sealed class TwoInstances() : TwoInstancesOnRedis("two")
     {
-        public RedisServer Redis { get; } = new();
-
-        public NewsPortalFactory A { get; private set; } = null!;
-
-        public NewsPortalFactory B { get; private set; } = null!;
-
-        public async ValueTask InitializeAsync()
+        protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
         {
-            await Redis.InitializeAsync();
-            var database = Path.Combine(Path.GetTempPath(), $"newsportal-two-{Guid.NewGuid():N}.db");
-            A = Instance(database);
-            _ = A.Server; // A migrates and seeds the shared file first.
-            B = Instance(database);
-            _ = B.Server;
-        }
-
-        private NewsPortalFactory Instance(string database)
-        {
-            var factory = new NewsPortalFactory { DatabasePath = database };
-            factory.Settings["ConnectionStrings:Redis"] = Redis.ConnectionString;
-            factory.Settings["Comments:PostsPerMinutePerIp"] = "3";
-            factory.Settings["SignIn:AttemptsPerMinutePerIp"] = "3";
-            factory.Settings["SignIn:AttemptsPerQuarterHourPerAccount"] = "3";
-            return factory;
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await B.DisposeAsync();
-            await A.DisposeAsync();
-            await Redis.DisposeAsync();
-        }
+            ["Comments:PostsPerMinutePerIp"] = "3",
+            ["SignIn:AttemptsPerMinutePerIp"] = "3",
+            ["SignIn:AttemptsPerQuarterHourPerAccount"] = "3",
+        };
     }
 
     private protected static async Task<string> GetHtmlAsync(NewsPortalFactory instance, string url)
