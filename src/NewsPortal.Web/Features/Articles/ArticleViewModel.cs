@@ -4,18 +4,11 @@ namespace NewsPortal.Web.Features.Articles;
 
 /// <summary>Shared by every reader through the cache, so it never changes once built.</summary>
 [ImmutableObject(true)]
-public sealed record ArticleViewModel
+public sealed record ArticleViewModel : ArticleHeader
 {
-    public int Id { get; init; }
-    public required string Slug { get; init; }
-    public required string Headline { get; init; }
-    public required string Standfirst { get; init; }
-
     /// <summary>Sanitized at write time by the article sanitizer.</summary>
     public required string BodyHtml { get; init; }
 
-    public string? HeroImageUrl { get; init; }
-    public string? HeroImageAlt { get; init; }
     public string? HeroImageCaption { get; init; }
 
     /// <summary>The hero's variants when it is a media library image.</summary>
@@ -27,14 +20,7 @@ public sealed record ArticleViewModel
     /// promoted: their size, type and lifetime are unknown).
     /// </summary>
     public InBodyImage? BodyImage { get; init; }
-    public required string AuthorName { get; init; }
-    public required string AuthorSlug { get; init; }
     public int CategoryId { get; init; }
-    public required string CategoryName { get; init; }
-    public required string CategorySlug { get; init; }
-
-    /// <summary>UTC.</summary>
-    public DateTime PublishedAt { get; init; }
 
     /// <summary>UTC; shown only when it is later than the publish time.</summary>
     public DateTime? UpdatedAt { get; init; }
@@ -43,7 +29,7 @@ public sealed record ArticleViewModel
     public bool CommentsOpenSetting { get; init; }
     public IReadOnlyList<TagLink> Tags { get; init; } = [];
 
-    /// <summary>Every byline in order: the first (<see cref="AuthorName"/>) and its co-authors.</summary>
+    /// <summary>Every byline in order: the first (<see cref="ArticleHeader.AuthorName"/>) and its co-authors.</summary>
     public IReadOnlyList<BylineLink> Bylines { get; init; } = [];
 
     /// <summary>Corrections and updates, oldest first.</summary>
