@@ -17,49 +17,30 @@ public sealed class ImportPageViewModel
 }
 
 /// <summary>One run as the page and its JSON show it; the text is made here once, so both say the same.</summary>
-public sealed class ImportRunViewModel
+/// <param name="Status">running, succeeded, failed or interrupted.</param>
+/// <param name="Stalled">Running, but its instance has not reported within its lease: it stopped (a new upload takes its place).</param>
+/// <param name="Percent">0–100; null while the phase's size is not known yet.</param>
+public sealed record ImportRunViewModel(
+    int Id,
+    string Status,
+    bool Running,
+    bool Stalled,
+    string Phase,
+    long Done,
+    long Total,
+    int? Percent,
+    long RatePerSecond,
+    string ProgressText,
+    string StatusText,
+    string ExportFileName,
+    string? UploadsFileName,
+    string StartedBy,
+    DateTime StartedAt,
+    DateTime? FinishedAt,
+    bool CancelRequested,
+    IReadOnlyList<string> SummaryLines,
+    string? Error)
 {
-    public int Id { get; init; }
-
-    /// <summary>running, succeeded, failed or interrupted.</summary>
-    public required string Status { get; init; }
-
-    public bool Running { get; init; }
-
-    /// <summary>Running, but its instance has not reported within its lease: it stopped (a new upload takes its place).</summary>
-    public bool Stalled { get; init; }
-
-    public required string Phase { get; init; }
-
-    public long Done { get; init; }
-
-    public long Total { get; init; }
-
-    /// <summary>0–100; null while the phase's size is not known yet.</summary>
-    public int? Percent { get; init; }
-
-    public long RatePerSecond { get; init; }
-
-    public required string ProgressText { get; init; }
-
-    public required string StatusText { get; init; }
-
-    public required string ExportFileName { get; init; }
-
-    public string? UploadsFileName { get; init; }
-
-    public required string StartedBy { get; init; }
-
-    public DateTime StartedAt { get; init; }
-
-    public DateTime? FinishedAt { get; init; }
-
-    public bool CancelRequested { get; init; }
-
-    public IReadOnlyList<string> SummaryLines { get; init; } = [];
-
-    public string? Error { get; init; }
-
     public static ImportRunViewModel From(WordPressImportRun run, DateTime now)
     {
         var running = run.ActiveSlot is not null;
@@ -79,19 +60,18 @@ public sealed class ImportRunViewModel
             ImportRunStatus.Cancelled => "cancelled",
             _ => "interrupted",
         };
-        return new ImportRunViewModel
-        {
-            Id = run.Id,
-            Status = status,
-            Running = running,
-            Stalled = stalled,
-            Phase = run.Phase,
-            Done = run.Done,
-            Total = run.Total,
-            Percent = percent,
-            RatePerSecond = rate,
-            ProgressText = rate > 0 ? string.Create(CultureInfo.InvariantCulture, $"{counts}, {rate:N0} a second") : counts,
-            StatusText = status switch
+        return new ImportRunViewModel(
+            Id: run.Id,
+            Status: status,
+            Running: running,
+            Stalled: stalled,
+            Phase: run.Phase,
+            Done: run.Done,
+            Total: run.Total,
+            Percent: percent,
+            RatePerSecond: rate,
+            ProgressText: rate > 0 ? string.Create(CultureInfo.InvariantCulture, $"{counts}, {rate:N0} a second") : counts,
+            StatusText: status switch
             {
                 "stalled" => "Stopped reporting: the instance running it may have stopped. If it restarts it picks the import up again; a new upload takes its place.",
                 "running" when run.CancelRequestedBy is not null => "Stopping (asked by " + run.CancelRequestedBy + ")",
@@ -101,14 +81,13 @@ public sealed class ImportRunViewModel
                 "cancelled" => "Cancelled",
                 _ => "Interrupted",
             },
-            ExportFileName = run.ExportFileName,
-            UploadsFileName = run.UploadsFileName,
-            StartedBy = run.StartedBy,
-            StartedAt = run.StartedAt,
-            FinishedAt = run.FinishedAt,
-            CancelRequested = run.CancelRequestedBy is not null,
-            SummaryLines = run.Summary is null ? [] : run.Summary.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-            Error = run.Error,
-        };
+            ExportFileName: run.ExportFileName,
+            UploadsFileName: run.UploadsFileName,
+            StartedBy: run.StartedBy,
+            StartedAt: run.StartedAt,
+            FinishedAt: run.FinishedAt,
+            CancelRequested: run.CancelRequestedBy is not null,
+            SummaryLines: run.Summary is null ? [] : run.Summary.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            Error: run.Error);
     }
 }
