@@ -7,31 +7,24 @@ public sealed record ArticleEventRow(DateTime At, string Kind, string Actor, str
 public sealed record ArticleNoteRow(ArticleNoteKind Kind, string Text, DateTime CreatedAt, string CreatedBy);
 
 /// <summary>Review, corrections, preview links and history around the editor form, as the signed-in person may use them.</summary>
-public sealed class ArticleNewsroomPanel
+/// <param name="ReadOnly">True when the person may not change the text now (a reporter's submitted or published story).</param>
+/// <param name="SubmittedAt">UTC; set while the story waits for review.</param>
+/// <param name="SentBackAt">UTC.</param>
+/// <param name="IsVisible">Readers can see the story now: corrections and updates apply.</param>
+public sealed record ArticleNewsroomPanel(
+    int ArticleId,
+    bool IsReporterOnly,
+    bool ReadOnly,
+    DateTime? SubmittedAt,
+    string? SubmittedBy,
+    string? SubmissionNote,
+    string? SentBackNote,
+    DateTime? SentBackAt,
+    bool IsVisible,
+    IReadOnlyList<ArticleNoteRow> Notes,
+    IReadOnlyList<PreviewLinkRow> PreviewLinks,
+    IReadOnlyList<ArticleEventRow> History)
 {
-    public int ArticleId { get; init; }
-    public bool IsReporterOnly { get; init; }
-
-    /// <summary>True when the person may not change the text now (a reporter's submitted or published story).</summary>
-    public bool ReadOnly { get; init; }
-
-    /// <summary>UTC; set while the story waits for review.</summary>
-    public DateTime? SubmittedAt { get; init; }
-
-    public string? SubmittedBy { get; init; }
-    public string? SubmissionNote { get; init; }
-    public string? SentBackNote { get; init; }
-
-    /// <summary>UTC.</summary>
-    public DateTime? SentBackAt { get; init; }
-
-    /// <summary>Readers can see the story now: corrections and updates apply.</summary>
-    public bool IsVisible { get; init; }
-
-    public IReadOnlyList<ArticleNoteRow> Notes { get; init; } = [];
-    public IReadOnlyList<PreviewLinkRow> PreviewLinks { get; init; } = [];
-    public IReadOnlyList<ArticleEventRow> History { get; init; } = [];
-
     /// <summary>A preview link just made, shown once at the top of the list.</summary>
     public string? NewPreviewLink { get; set; }
 }
@@ -63,21 +56,19 @@ public sealed class ArticleNewsroomPanels(NewsDbContext db, ArticlePreviewLinks 
             .Select(n => new ArticleNoteRow(n.Kind, n.Text, n.CreatedAt, n.CreatedBy)).ToListAsync(cancellationToken);
         var history = await db.ArticleEvents.AsNoTracking().Where(e => e.ArticleId == id).OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
             .Take(100).Select(e => new ArticleEventRow(e.At, e.Kind, e.Actor, e.Note)).ToListAsync(cancellationToken);
-        return new ArticleNewsroomPanel
-        {
-            ArticleId = id,
-            IsReporterOnly = actor.IsReporterOnly,
-            ReadOnly = !ArticleAccess.MayEdit(actor, access),
-            SubmittedAt = article.Status == ArticleStatus.Draft ? article.SubmittedAt : null,
-            SubmittedBy = article.Reporter,
-            SubmissionNote = article.SubmissionNote,
-            SentBackNote = article.SubmittedAt is null ? article.SentBackNote : null,
-            SentBackAt = article.SentBackAt,
-            IsVisible = article.Status != ArticleStatus.Draft && article.PublishedAt <= now,
-            Notes = notes,
-            PreviewLinks = await links.ActiveAsync(id, cancellationToken),
-            History = history,
-        };
+        return new ArticleNewsroomPanel(
+            ArticleId: id,
+            IsReporterOnly: actor.IsReporterOnly,
+            ReadOnly: !ArticleAccess.MayEdit(actor, access),
+            SubmittedAt: article.Status == ArticleStatus.Draft ? article.SubmittedAt : null,
+            SubmittedBy: article.Reporter,
+            SubmissionNote: article.SubmissionNote,
+            SentBackNote: article.SubmittedAt is null ? article.SentBackNote : null,
+            SentBackAt: article.SentBackAt,
+            IsVisible: article.Status != ArticleStatus.Draft && article.PublishedAt <= now,
+            Notes: notes,
+            PreviewLinks: await links.ActiveAsync(id, cancellationToken),
+            History: history);
     }
 
     /// <summary>How a history entry reads.</summary>
