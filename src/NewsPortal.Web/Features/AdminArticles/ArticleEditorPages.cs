@@ -18,22 +18,14 @@ public sealed class ArticleEditorPages(NewsDbContext db, SiteClock clock, Publis
 
         var form = new ArticleForm
         {
-            Headline = article.Headline,
             Slug = article.Slug,
-            Standfirst = article.Standfirst,
-            BodyHtml = article.BodyHtml,
-            CategoryId = article.CategoryId,
-            AuthorId = article.AuthorId,
-            CoAuthorIds = await CoAuthorList.OfAsync(db, article.Id, cancellationToken),
             Tags = string.Join(", ", article.Tags.OrderBy(t => t.Name).Select(t => t.Name)),
-            HeroImageUrl = article.HeroImageUrl,
-            HeroImageAlt = article.HeroImageAlt,
-            HeroImageCaption = article.HeroImageCaption,
             CommentsOpen = article.CommentsOpen,
             PublishAt = article.PublishedAt is { } at ? clock.ToLocal(at).DateTime : null,
             PublishAtOffset = article.PublishedAt is { } utc ? PublishTimes.FormatOffset(clock.ToLocal(utc).Offset) : null,
             OpenedAtVersion = article.EditVersion,
         };
+        form.TakeStory(article, article.CategoryId, article.AuthorId, await CoAuthorList.OfAsync(db, article.Id, cancellationToken));
         return await WithChoicesAsync(form, article.Id, article.Status, article.PublishedAt, article.Slug, cancellationToken);
     }
 
@@ -63,16 +55,6 @@ public sealed class ArticleEditorPages(NewsDbContext db, SiteClock clock, Publis
         var categories = await db.Categories.AsNoTracking().OrderBy(c => c.Position).Select(c => new SelectListItem(c.Name, c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToListAsync(cancellationToken);
         var onStory = CoAuthorList.Chosen(form).Append(form.AuthorId).ToList();
         var authors = await db.Authors.AsNoTracking().Where(a => !a.IsRetired || onStory.Contains(a.Id)).OrderBy(a => a.Name).Select(a => new SelectListItem(a.Name, a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToListAsync(cancellationToken);
-        return new ArticleEditorViewModel
-        {
-            Id = id,
-            Status = status,
-            PublishedAt = publishedAt,
-            CurrentSlug = slug,
-            Form = form,
-            Categories = categories,
-            Authors = authors,
-            PublishAtChoices = times.PublishAtChoices(form),
-        };
+        return new ArticleEditorViewModel(id, status, publishedAt, slug, form, categories, authors, times.PublishAtChoices(form));
     }
 }

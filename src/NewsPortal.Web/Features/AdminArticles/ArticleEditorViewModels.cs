@@ -15,27 +15,16 @@ public sealed class ArticleListViewModel
 /// <param name="PublishedAt">UTC.</param>
 public sealed record ArticleRow(int Id, string Slug, string Headline, ArticleStatus Status, DateTime? PublishedAt, string Category, int PendingComments);
 
-public sealed class ArticleEditorViewModel
+/// <param name="Id">Null for a new article.</param>
+/// <param name="PublishedAt">UTC.</param>
+/// <param name="PublishAtChoices">
+/// When the publish time happens twice (the hour repeated when the clocks go back): its two occurrences, value the
+/// UTC offset, for the editor to choose from. Empty otherwise.
+/// </param>
+public sealed record ArticleEditorViewModel(
+    int? Id, ArticleStatus Status, DateTime? PublishedAt, string? CurrentSlug, ArticleForm Form,
+    IReadOnlyList<SelectListItem> Categories, IReadOnlyList<SelectListItem> Authors, IReadOnlyList<SelectListItem> PublishAtChoices)
 {
-    /// <summary>Null for a new article.</summary>
-    public int? Id { get; init; }
-
-    public ArticleStatus Status { get; init; }
-
-    /// <summary>UTC.</summary>
-    public DateTime? PublishedAt { get; init; }
-
-    public string? CurrentSlug { get; init; }
-    public required ArticleForm Form { get; init; }
-    public IReadOnlyList<SelectListItem> Categories { get; init; } = [];
-    public IReadOnlyList<SelectListItem> Authors { get; init; } = [];
-
-    /// <summary>
-    /// When the publish time happens twice (the hour repeated when the clocks go back): its two occurrences, value the
-    /// UTC offset, for the editor to choose from. Empty otherwise.
-    /// </summary>
-    public IReadOnlyList<SelectListItem> PublishAtChoices { get; init; } = [];
-
     /// <summary>Review, corrections, preview links and history (set by the controller for an existing story).</summary>
     public ArticleNewsroomPanel? Newsroom { get; set; }
 

@@ -89,6 +89,23 @@ public sealed class ArticleForm : Revisions.IArticleDraft
     /// </summary>
     [Display(Name = "Substantive change: show as updated")]
     public bool SubstantiveChange { get; set; }
+
+    /// <summary>
+    /// Fills the story's fields from a kept copy of it: the article itself, one of its revisions or an autosave slot
+    /// (each keeps the text as <see cref="IStoryText"/>, with its section and bylines beside it).
+    /// </summary>
+    public void TakeStory(IStoryText story, int categoryId, int authorId, List<int> coAuthorIds)
+    {
+        Headline = story.Headline;
+        Standfirst = story.Standfirst;
+        BodyHtml = story.BodyHtml;
+        CategoryId = categoryId;
+        AuthorId = authorId;
+        CoAuthorIds = coAuthorIds;
+        HeroImageUrl = story.HeroImageUrl;
+        HeroImageAlt = story.HeroImageAlt;
+        HeroImageCaption = story.HeroImageCaption;
+    }
 }
 
 /// <summary>What the editor asked for with the button they pressed.</summary>

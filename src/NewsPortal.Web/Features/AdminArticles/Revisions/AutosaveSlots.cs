@@ -148,17 +148,9 @@ public sealed class AutosaveSlots(NewsDbContext db, SiteClock clock, CurrentStaf
     /// <summary>The slot's values into the editor's form: what the person had typed, at the version they had opened.</summary>
     public static void CopyInto(ArticleAutosave slot, ArticleForm form)
     {
-        form.Headline = slot.Headline;
+        form.TakeStory(slot, slot.CategoryId, slot.AuthorId, CoAuthorList.Parse(slot.CoAuthorIds));
         form.Slug = slot.Slug;
-        form.Standfirst = slot.Standfirst;
-        form.BodyHtml = slot.BodyHtml;
-        form.CategoryId = slot.CategoryId;
-        form.AuthorId = slot.AuthorId;
-        form.CoAuthorIds = CoAuthorList.Parse(slot.CoAuthorIds);
         form.Tags = slot.Tags;
-        form.HeroImageUrl = slot.HeroImageUrl;
-        form.HeroImageAlt = slot.HeroImageAlt;
-        form.HeroImageCaption = slot.HeroImageCaption;
         form.OpenedAtVersion = slot.OpenedAtVersion;
     }
 }

@@ -21,15 +21,7 @@ public sealed class EditorStarts(NewsDbContext db, AutosaveSlots slots)
             && await db.ArticleRevisions.AsNoTracking().SingleOrDefaultAsync(r => r.Id == revisionId && r.ArticleId == articleId, cancellationToken) is { } kept)
         {
             // The story's version stays the one just loaded: a colleague's save after this still comes up as a conflict.
-            model.Form.Headline = kept.Headline;
-            model.Form.Standfirst = kept.Standfirst;
-            model.Form.BodyHtml = kept.BodyHtml;
-            model.Form.CategoryId = kept.CategoryId;
-            model.Form.AuthorId = kept.AuthorId;
-            model.Form.CoAuthorIds = CoAuthorList.Parse(kept.CoAuthorIds);
-            model.Form.HeroImageUrl = kept.HeroImageUrl;
-            model.Form.HeroImageAlt = kept.HeroImageAlt;
-            model.Form.HeroImageCaption = kept.HeroImageCaption;
+            model.Form.TakeStory(kept, kept.CategoryId, kept.AuthorId, CoAuthorList.Parse(kept.CoAuthorIds));
         }
 
         return model;
