@@ -6,23 +6,9 @@ namespace NewsPortal.UnitTests.ClientApp;
 /// </summary>
 internal static partial class EditorFiles
 {
-    public static string RepositoryRoot
-    {
-        get
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "NewsPortal.sln")))
-            {
-                dir = dir.Parent;
-            }
+    public static string Project => Repository.PathOf("src", "NewsPortal.Web", "ClientApp", "editor");
 
-            return dir?.FullName ?? throw new InvalidOperationException($"No NewsPortal.sln above {AppContext.BaseDirectory}.");
-        }
-    }
-
-    public static string Project => Path.Combine(RepositoryRoot, "src", "NewsPortal.Web", "ClientApp", "editor");
-
-    public static string Bundle => Path.Combine(RepositoryRoot, "src", "NewsPortal.Web", "wwwroot", "lib", "newsroom-editor");
+    public static string Bundle => Repository.PathOf("src", "NewsPortal.Web", "wwwroot", "lib", "newsroom-editor");
 
     /// <summary>The corpus's cases: name and HTML.</summary>
     public static TheoryData<string, string> Corpus()

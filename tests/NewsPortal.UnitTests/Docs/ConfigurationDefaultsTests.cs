@@ -15,13 +15,30 @@ public sealed partial class ConfigurationDefaultsTests
                 .Select(p => (Key: $"{x.Section}:{p.Name}", Property: p)))
             .ToDictionary(x => x.Key, x => x.Property, StringComparer.Ordinal);
 
-    /// <summary>The table's rows: the keys of the first cell, the meaning, and the default cell.</summary>
-    private static IEnumerable<(List<string> Keys, string Meaning, string Default)> Rows() =>
+    /// <summary>A row of the table: the keys of the first cell, the meaning, and the default cell.</summary>
+    private sealed record Row(List<string> Keys, string Meaning, string Default);
+
+    private static IEnumerable<Row> Rows() =>
         File.ReadAllLines(Repository.PathOf("docs", "configuration.md"))
             .Where(line => line.StartsWith("| `", StringComparison.Ordinal))
             .Select(line => line.Split('|'))
             .Where(cells => cells.Length >= 5)
-            .Select(cells => (Code().Matches(cells[1]).Select(m => m.Groups[1].Value).ToList(), cells[2], cells[3]));
+            .Select(cells => new Row(Code().Matches(cells[1]).Select(m => m.Groups[1].Value).ToList(), cells[2], cells[3]));
+
+    /// <summary>
+    /// Compares every row of the table with <paramref name="compare"/>, which gives each key it could check and, where
+    /// the page and the site disagree, what is wrong; fails on any disagreement, or when fewer than
+    /// <paramref name="atLeast"/> keys were checked (the parse must keep finding the table).
+    /// </summary>
+    private static void AssertEveryRowAgrees(string what, int atLeast, Func<Row, Dictionary<string, PropertyInfo>, IEnumerable<(string Key, string? Wrong)>> compare)
+    {
+        var properties = OptionProperties();
+        var compared = Rows().SelectMany(row => compare(row, properties)).ToList();
+        var wrong = compared.Select(c => c.Wrong).OfType<string>().ToList();
+
+        Assert.True(wrong.Count == 0, $"docs/configuration.md gives wrong {what}:\n" + string.Join("\n", wrong));
+        Assert.True(compared.Count >= atLeast, $"only {compared.Count} {what} were compared: {string.Join(", ", compared.Select(c => c.Key))}");
+    }
 
     /// <summary>What the site starts with when nothing is configured: appsettings.json over the class's initial value.</summary>
     private static string? EffectiveDefault(string key, PropertyInfo property)
@@ -46,40 +63,30 @@ public sealed partial class ConfigurationDefaultsTests
         };
     }
 
+    /// <summary>Most keys have a single checkable default: at least 50 of them are compared.</summary>
     [Fact]
-    public void EveryDocumentedDefault_IsTheOneTheSiteStartsWith()
+    public void EveryDocumentedDefault_IsTheOneTheSiteStartsWith() =>
+        AssertEveryRowAgrees("defaults", atLeast: 50, DefaultsCompared);
+
+    private static IEnumerable<(string Key, string? Wrong)> DefaultsCompared(Row row, Dictionary<string, PropertyInfo> properties)
     {
-        var properties = OptionProperties();
-        var checkedKeys = new List<string>();
-        var wrong = new List<string>();
-        foreach (var (keys, _, cell) in Rows())
+        // Values only: the default cell also names other keys ("unset: .eml files in `Smtp:PickupDirectory`").
+        var values = Code().Matches(row.Default).Select(m => m.Groups[1].Value).Where(v => !KeyName().IsMatch(v)).ToList();
+        if (values.Count == 0 || (row.Keys.Count != values.Count && row.Keys.Count != 1))
         {
-            // Values only: the default cell also names other keys ("unset: .eml files in `Smtp:PickupDirectory`").
-            var values = Code().Matches(cell).Select(m => m.Groups[1].Value).Where(v => !KeyName().IsMatch(v)).ToList();
-            if (values.Count == 0 || (keys.Count != values.Count && keys.Count != 1))
-            {
-                continue;
-            }
-
-            for (var i = 0; i < keys.Count; i++)
-            {
-                if (!properties.TryGetValue(keys[i], out var property))
-                {
-                    continue;
-                }
-
-                var actual = EffectiveDefault(keys[i], property);
-                checkedKeys.Add(keys[i]);
-                if (!string.Equals(actual, values[i], StringComparison.Ordinal))
-                {
-                    wrong.Add($"{keys[i]}: the page says `{values[i]}`, the site starts with `{actual ?? "(unset)"}`");
-                }
-            }
+            yield break;
         }
 
-        Assert.True(wrong.Count == 0, "docs/configuration.md gives wrong defaults:\n" + string.Join("\n", wrong));
-        // The parse must keep finding the table: most keys have a single checkable default.
-        Assert.True(checkedKeys.Count >= 50, $"only {checkedKeys.Count} defaults were compared: {string.Join(", ", checkedKeys)}");
+        for (var i = 0; i < row.Keys.Count; i++)
+        {
+            if (properties.TryGetValue(row.Keys[i], out var property))
+            {
+                var actual = EffectiveDefault(row.Keys[i], property);
+                yield return (row.Keys[i], string.Equals(actual, values[i], StringComparison.Ordinal)
+                    ? null
+                    : $"{row.Keys[i]}: the page says `{values[i]}`, the site starts with `{actual ?? "(unset)"}`");
+            }
+        }
     }
 
     /// <summary>The defaults the table gives in words rather than as one value per key.</summary>
@@ -103,31 +110,23 @@ public sealed partial class ConfigurationDefaultsTests
     }
 
     [Fact]
-    public void EveryDocumentedRange_IsTheOptionsClassesRange()
-    {
-        var properties = OptionProperties();
-        var checkedKeys = new List<string>();
-        var wrong = new List<string>();
-        foreach (var (keys, meaning, _) in Rows())
-        {
-            var range = NumberRange().Match(meaning);
-            if (keys.Count != 1 || !range.Success || !properties.TryGetValue(keys[0], out var property)
-                || property.GetCustomAttribute<RangeAttribute>() is not { } attribute || property.PropertyType == typeof(TimeSpan))
-            {
-                continue;
-            }
+    public void EveryDocumentedRange_IsTheOptionsClassesRange() =>
+        AssertEveryRowAgrees("ranges", atLeast: 10, RangesCompared);
 
-            checkedKeys.Add(keys[0]);
-            var documented = (Number(range.Groups[1].Value), Number(range.Groups[2].Value));
-            var actual = (Convert.ToDouble(attribute.Minimum, CultureInfo.InvariantCulture), Convert.ToDouble(attribute.Maximum, CultureInfo.InvariantCulture));
-            if (documented != actual)
-            {
-                wrong.Add($"{keys[0]}: the page says {documented.Item1}-{documented.Item2}, [Range] is {actual.Item1}-{actual.Item2}");
-            }
+    private static IEnumerable<(string Key, string? Wrong)> RangesCompared(Row row, Dictionary<string, PropertyInfo> properties)
+    {
+        var range = NumberRange().Match(row.Meaning);
+        if (row.Keys.Count != 1 || !range.Success || !properties.TryGetValue(row.Keys[0], out var property)
+            || property.GetCustomAttribute<RangeAttribute>() is not { } attribute || property.PropertyType == typeof(TimeSpan))
+        {
+            yield break;
         }
 
-        Assert.True(wrong.Count == 0, "docs/configuration.md gives wrong ranges:\n" + string.Join("\n", wrong));
-        Assert.True(checkedKeys.Count >= 10, $"only {checkedKeys.Count} ranges were compared: {string.Join(", ", checkedKeys)}");
+        var documented = (Number(range.Groups[1].Value), Number(range.Groups[2].Value));
+        var actual = (Convert.ToDouble(attribute.Minimum, CultureInfo.InvariantCulture), Convert.ToDouble(attribute.Maximum, CultureInfo.InvariantCulture));
+        yield return (row.Keys[0], documented == actual
+            ? null
+            : $"{row.Keys[0]}: the page says {documented.Item1}-{documented.Item2}, [Range] is {actual.Item1}-{actual.Item2}");
     }
 
     private static double Number(string text) => double.Parse(text.Replace(",", "", StringComparison.Ordinal), CultureInfo.InvariantCulture);

@@ -19,16 +19,7 @@ public sealed partial class ConfigurationDocsTests
         "ASPNETCORE_ENVIRONMENT",
     };
 
-    private static string DocsPage()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "NewsPortal.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return File.ReadAllText(Path.Combine(dir!.FullName, "docs", "configuration.md"));
-    }
+    private static string DocsPage() => File.ReadAllText(Repository.PathOf("docs", "configuration.md"));
 
     /// <summary>Every key named in the first column of the page's tables.</summary>
     private static HashSet<string> DocumentedKeys() =>

@@ -3,66 +3,36 @@ namespace NewsPortal.UnitTests.Features.Comments;
 /// <summary>The comment rules that hold or pass a comment (links, keywords, pre-moderation, returning commenters), and which rule wins.</summary>
 public sealed partial class CommentRulesTests
 {
-    [Fact]
-    public void Evaluate_MoreLinksThanMax_IsPendingWithTheCount()
+    /// <summary>
+    /// Each row: the comment's link count (the rules allow 2), whether pre-moderation and auto-approving returning
+    /// commenters are on, whether the commenter has an approved comment already; then the verdict and the words its
+    /// reason must hold. No list of the rules holds anything.
+    /// </summary>
+    public static TheoryData<int, bool, bool, bool, CommentStatus, string[]> Holds => new()
     {
-        var verdict = CommentRules.Evaluate(Comment(links: 3), Rules(), hasApprovedBefore: false);
+        // More links than the maximum are held, with the count and the maximum; exactly the maximum is not.
+        { 3, false, false, false, CommentStatus.Pending, ["3 links", "2"] },
+        { 2, false, false, false, CommentStatus.Approved, [] },
+        // A returning commenter is approved only while the option is on; a first comment follows pre-moderation.
+        { 0, true, true, true, CommentStatus.Approved, ["approved comment"] },
+        { 0, true, false, true, CommentStatus.Pending, [] },
+        { 0, true, true, false, CommentStatus.Pending, ["pre-moderation is on"] },
+        // Pre-moderation alone decides the rest.
+        { 0, true, false, false, CommentStatus.Pending, ["pre-moderation is on"] },
+        { 0, false, false, false, CommentStatus.Approved, ["pre-moderation is off"] },
+        // Too many links hold even an approved regular.
+        { 5, false, true, true, CommentStatus.Pending, ["5 links"] },
+    };
 
-        Assert.Equal(CommentStatus.Pending, verdict.Status);
-        Assert.Contains("3 links", verdict.Reason, StringComparison.Ordinal);
-        Assert.Contains("2", verdict.Reason, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Evaluate_ExactlyMaxLinks_IsNotHeld()
+    [Theory]
+    [MemberData(nameof(Holds))]
+    public void Evaluate_LinksPreModerationAndReturning_GiveTheVerdictWithItsReason(
+        int links, bool preModeration, bool autoApprove, bool hasApprovedBefore, CommentStatus expected, string[] reasonSays)
     {
-        var verdict = CommentRules.Evaluate(Comment(links: 2), Rules(), hasApprovedBefore: false);
+        var verdict = CommentRules.Evaluate(Comment(links: links), Rules(preModeration, autoApprove), hasApprovedBefore);
 
-        Assert.Equal(CommentStatus.Approved, verdict.Status);
-    }
-
-    [Fact]
-    public void Evaluate_PreviouslyApprovedAndOptionOn_IsApproved()
-    {
-        var verdict = CommentRules.Evaluate(Comment(), Rules(preModeration: true, autoApprove: true), hasApprovedBefore: true);
-
-        Assert.Equal(CommentStatus.Approved, verdict.Status);
-        Assert.Contains("approved comment", verdict.Reason, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Evaluate_PreviouslyApprovedAndOptionOff_FollowsPreModeration()
-    {
-        var verdict = CommentRules.Evaluate(Comment(), Rules(preModeration: true, autoApprove: false), hasApprovedBefore: true);
-
-        Assert.Equal(CommentStatus.Pending, verdict.Status);
-    }
-
-    [Fact]
-    public void Evaluate_OptionOnButNeverApproved_FollowsPreModeration()
-    {
-        var verdict = CommentRules.Evaluate(Comment(), Rules(preModeration: true, autoApprove: true), hasApprovedBefore: false);
-
-        Assert.Equal(CommentStatus.Pending, verdict.Status);
-        Assert.Contains("pre-moderation is on", verdict.Reason, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Evaluate_PreModerationOn_IsPending()
-    {
-        var verdict = CommentRules.Evaluate(Comment(), Rules(preModeration: true), hasApprovedBefore: false);
-
-        Assert.Equal(CommentStatus.Pending, verdict.Status);
-        Assert.Contains("pre-moderation is on", verdict.Reason, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Evaluate_PreModerationOff_IsApproved()
-    {
-        var verdict = CommentRules.Evaluate(Comment(), Rules(preModeration: false), hasApprovedBefore: false);
-
-        Assert.Equal(CommentStatus.Approved, verdict.Status);
-        Assert.Contains("pre-moderation is off", verdict.Reason, StringComparison.Ordinal);
+        Assert.Equal(expected, verdict.Status);
+        Assert.All(reasonSays, words => Assert.Contains(words, verdict.Reason, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -83,15 +53,6 @@ public sealed partial class CommentRulesTests
         var verdict = CommentRules.Evaluate(Comment(email: "x@spam.example", links: 9), rules, hasApprovedBefore: true);
 
         Assert.Equal(CommentStatus.Spam, verdict.Status);
-    }
-
-    [Fact]
-    public void Evaluate_TooManyLinksAndAutoApprove_LinkHoldWins()
-    {
-        var verdict = CommentRules.Evaluate(Comment(links: 5), Rules(autoApprove: true), hasApprovedBefore: true);
-
-        Assert.Equal(CommentStatus.Pending, verdict.Status);
-        Assert.Contains("5 links", verdict.Reason, StringComparison.Ordinal);
     }
 
     [Fact]

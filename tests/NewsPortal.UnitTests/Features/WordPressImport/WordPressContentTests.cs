@@ -6,11 +6,21 @@ public sealed class WordPressContentTests
 
     private string Convert(string wordpress) => _content.ToArticleHtml(wordpress, _ => null, new ContentTally());
 
-    [Fact]
-    public void AutoP_BlankLineAndSingleBreak_ParagraphsAndBr()
+    [Theory]
+    [MemberData(nameof(Converted))]
+    public void Convert_WordPressText_IsTheArticleHtml(string wordpress, string html) =>
+        Assert.Equal(html, Convert(wordpress));
+
+    /// <summary>WordPress text and the article HTML it becomes, whole.</summary>
+    public static TheoryData<string, string> Converted => new()
     {
-        Assert.Equal("<p>One<br>\ntwo</p>\n<p>Three</p>", Convert("One\ntwo\n\nThree"));
-    }
+        // A blank line starts a paragraph and a single line break is a <br>, as WordPress's autop does.
+        { "One\ntwo\n\nThree", "<p>One<br>\ntwo</p>\n<p>Three</p>" },
+        // Block comments are removed, and a block's own paragraph gets no autop rules.
+        { "<!-- wp:paragraph -->\n<p>One\ntwo</p>\n<!-- /wp:paragraph -->", "<p>One\ntwo</p>" },
+        // A script never arrives.
+        { "Safe\n\n<script>alert(1)</script>", "<p>Safe</p>" },
+    };
 
     [Fact]
     public void AutoP_ListAndPre_NoParagraphsOrBrInside()
@@ -19,13 +29,6 @@ public sealed class WordPressContentTests
         Assert.Contains("<ul>\n<li>a</li>\n<li>b</li>\n</ul>", html, StringComparison.Ordinal);
         Assert.Contains("<pre>x\n\ny</pre>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<li><p>", html, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Blocks_CommentsRemovedWithoutParagraphRules()
-    {
-        var html = Convert("<!-- wp:paragraph -->\n<p>One\ntwo</p>\n<!-- /wp:paragraph -->");
-        Assert.Equal("<p>One\ntwo</p>", html);
     }
 
     [Fact]
@@ -53,12 +56,6 @@ public sealed class WordPressContentTests
         Assert.Equal("<p>Inside  [sic] [literal]</p>", html);
         Assert.Equal(1, tally.ShortcodesRemoved["su_box"]);
         Assert.Equal(1, tally.ShortcodesRemoved["gallery"]);
-    }
-
-    [Fact]
-    public void Script_NeverArrives()
-    {
-        Assert.Equal("<p>Safe</p>", Convert("Safe\n\n<script>alert(1)</script>"));
     }
 
     [Fact]

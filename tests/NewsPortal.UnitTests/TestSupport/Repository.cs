@@ -1,4 +1,4 @@
-namespace NewsPortal.UnitTests.Docs;
+namespace NewsPortal.UnitTests.TestSupport;
 
 /// <summary>The checkout the tests run from (the folder holding NewsPortal.sln), whose pages and files they read.</summary>
 internal static class Repository
