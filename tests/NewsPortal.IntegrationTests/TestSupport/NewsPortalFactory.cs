@@ -6,6 +6,14 @@ namespace NewsPortal.IntegrationTests.TestSupport;
 /// </summary>
 public class NewsPortalFactory : WebApplicationFactory<Program>
 {
+    /// <summary>A site with the tests' defaults (<see cref="Settings"/>); the one public constructor, as xUnit's fixtures need.</summary>
+    public NewsPortalFactory()
+    {
+    }
+
+    /// <summary>A test class's own site: <paramref name="settings"/> put over the tests' defaults.</summary>
+    protected NewsPortalFactory(params ReadOnlySpan<(string Key, string? Value)> settings) => WithSettings(settings);
+
     /// <summary>The SQLite file. Two factories on one file are two instances of one site.</summary>
     public string DatabasePath { get; init; } = Path.Combine(Path.GetTempPath(), $"newsportal-test-{Guid.NewGuid():N}.db");
 
@@ -22,6 +30,17 @@ public class NewsPortalFactory : WebApplicationFactory<Program>
         ["Serilog:MinimumLevel:Default"] = "Warning",
         ["Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime"] = "Warning",
     };
+
+    /// <summary>Puts <paramref name="settings"/> into <see cref="Settings"/>, each over any value already there.</summary>
+    public NewsPortalFactory WithSettings(params ReadOnlySpan<(string Key, string? Value)> settings)
+    {
+        foreach (var (key, value) in settings)
+        {
+            Settings[key] = value;
+        }
+
+        return this;
+    }
 
     public HttpMessageHandler WeatherHandler { get; set; } = FakeWeatherHandler.Returning(5.2, 3);
 

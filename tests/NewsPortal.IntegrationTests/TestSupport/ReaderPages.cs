@@ -10,4 +10,8 @@ public static class ReaderPages
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return document;
     }
+
+    /// <summary>The status a GET of <paramref name="url"/> from <paramref name="client"/> is answered with.</summary>
+    public static async Task<HttpStatusCode> StatusOfAsync(this HttpClient client, string url) =>
+        (await client.GetAsync(new Uri(url, UriKind.Relative), TestContext.Current.CancellationToken)).StatusCode;
 }

@@ -6,12 +6,10 @@ public static class StaffSessions
     public const string AdminEmail = "admin@test.example";
     public const string Password = "correct horse battery staple";
 
-    public static NewsPortalFactory WithAdmin(this NewsPortalFactory factory)
-    {
-        factory.Settings["Admin:Email"] = AdminEmail;
-        factory.Settings["Admin:Password"] = Password;
-        return factory;
-    }
+    /// <summary>The settings that make the site create its Admin account at start.</summary>
+    public static readonly (string Key, string? Value)[] Admin = [("Admin:Email", AdminEmail), ("Admin:Password", Password)];
+
+    public static NewsPortalFactory WithAdmin(this NewsPortalFactory factory) => factory.WithSettings(Admin);
 
     public static HttpClient Browser(this NewsPortalFactory factory) =>
         factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false });

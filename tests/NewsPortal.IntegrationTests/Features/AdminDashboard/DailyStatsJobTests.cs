@@ -3,15 +3,8 @@ namespace NewsPortal.IntegrationTests.Features.AdminDashboard;
 /// <summary>The charts follow what happens without anyone pressing rebuild: the periodic job keeps today's rows.</summary>
 public sealed class DailyStatsJobTests(DailyStatsJobTests.Factory factory) : IClassFixture<DailyStatsJobTests.Factory>
 {
-    public sealed class Factory : NewsPortalFactory
-    {
-        public Factory()
-        {
-            this.WithAdmin();
-            Settings["Seed:SampleContent"] = "false";
-            Settings["Dashboard:StatsInterval"] = "00:00:05";
-        }
-    }
+    public sealed class Factory() : NewsPortalFactory(
+        [.. StaffSessions.Admin, ("Seed:SampleContent", "false"), ("Dashboard:StatsInterval", "00:00:05")]);
 
     [Fact]
     public async Task ReaderComment_HeldByPreModeration_AppearsInTodaysHeldCountWithoutARebuild()

@@ -2,14 +2,7 @@ namespace NewsPortal.IntegrationTests.Features.AdminDashboard;
 
 public sealed class SearchStatsTests(SearchStatsTests.Factory factory) : IClassFixture<SearchStatsTests.Factory>
 {
-    public sealed class Factory : NewsPortalFactory
-    {
-        public Factory()
-        {
-            this.WithAdmin();
-            Settings["Search:RequestsPerMinutePerIp"] = "1000";
-        }
-    }
+    public sealed class Factory() : NewsPortalFactory([.. StaffSessions.Admin, ("Search:RequestsPerMinutePerIp", "1000")]);
 
     private static async Task SearchAsync(HttpClient reader, string query, int times)
     {

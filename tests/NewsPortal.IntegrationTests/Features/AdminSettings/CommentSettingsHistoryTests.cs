@@ -9,15 +9,8 @@ public sealed class CommentSettingsHistoryTests(CommentSettingsHistoryTests.Fact
 {
     private const string Moderator = "moderator.history@test.example";
 
-    public sealed class Factory : NewsPortalFactory
-    {
-        public Factory()
-        {
-            this.WithAdmin();
-            Settings["Outbox:Enabled"] = "false";
-            Settings["Notifications:Enabled"] = "false";
-        }
-    }
+    public sealed class Factory() : NewsPortalFactory(
+        [.. StaffSessions.Admin, ("Outbox:Enabled", "false"), ("Notifications:Enabled", "false")]);
 
     private static int _address;
 

@@ -11,14 +11,11 @@ public sealed class StaffAccountFailureTests(StaffAccountFailureTests.Factory fa
     public sealed class Factory : NewsPortalFactory
     {
         public Factory()
-        {
-            this.WithAdmin();
-            ConfigureServices = services =>
+            : base(StaffSessions.Admin) => ConfigureServices = services =>
             {
                 services.AddSingleton(Frozen);
                 services.AddScoped<IUserValidator<StaffUser>, FreezingValidator>();
             };
-        }
 
         public FrozenAccounts Frozen { get; } = new();
     }

@@ -8,8 +8,7 @@ public sealed class SiteTimeZoneTests
     [InlineData("Asia/Tokyo", "2026-07-01T21:30:00+09:00", "1 July 2026, 21:30 UTC+09:00")]
     public async Task Get_Article_ShowsPublishTimeInSiteTimeZone(string timeZone, string expectedDatetime, string expectedText)
     {
-        using var factory = new NewsPortalFactory();
-        factory.Settings["Site:TimeZone"] = timeZone;
+        using var factory = new NewsPortalFactory().WithSettings(("Site:TimeZone", timeZone));
         var article = await factory.WithDbAsync(db => new ArticleBuilder()
             .Headline("Summer solstice timing test")
             .PublishedAt(new DateTime(2026, 7, 1, 12, 30, 0, DateTimeKind.Utc))

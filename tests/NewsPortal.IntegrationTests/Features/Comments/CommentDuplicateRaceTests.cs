@@ -3,16 +3,10 @@ namespace NewsPortal.IntegrationTests.Features.Comments;
 /// <summary>Two identical posts racing, one either side of a moment a time-bucketed key would have changed at.</summary>
 public sealed class CommentDuplicateRaceTests(CommentDuplicateRaceTests.Factory factory) : IClassFixture<CommentDuplicateRaceTests.Factory>
 {
-    public sealed class Factory : NewsPortalFactory
+    public sealed class Factory : FakeClockFactory
     {
         public Factory()
-        {
-            Time = Clock;
-            Settings["Comments:DuplicateWindowMinutes"] = "10";
-            DbInterceptors.Add(Pause);
-        }
-
-        public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+            : base(("Comments:DuplicateWindowMinutes", "10")) => DbInterceptors.Add(Pause);
 
         public PauseAfterDuplicateCheck Pause { get; } = new();
     }

@@ -15,6 +15,13 @@ public abstract class CommentPostingTestBase(NewsPortalFactory factory)
         return (client, Html.CommentForm(document));
     }
 
+    /// <summary>Two readers, each in a browser of their own, with the comment form of one new article open.</summary>
+    private protected async Task<(string Slug, (HttpClient Client, IHtmlFormElement Form) First, (HttpClient Client, IHtmlFormElement Form) Second)> TwoReadersOnANewArticleAsync()
+    {
+        var slug = await NewArticleAsync();
+        return (slug, await OpenFormAsync(slug), await OpenFormAsync(slug));
+    }
+
     /// <summary>A reader opens a new article and posts <paramref name="typed"/> through its form: the article's slug and the answer.</summary>
     private protected async Task<(string Slug, HttpResponseMessage Response)> PostOnANewArticleAsync(Dictionary<string, string> typed)
     {

@@ -68,9 +68,7 @@ public sealed class CommentPostingTests(NewsPortalFactory factory) : CommentPost
     [Fact]
     public async Task Post_SameEmailAndTextFromAnotherBrowser_DoesNotShowItTheFirstPostersHeldComment()
     {
-        var slug = await NewArticleAsync();
-        var (first, firstForm) = await OpenFormAsync(slug);
-        var (second, secondForm) = await OpenFormAsync(slug);
+        var (slug, (first, firstForm), (second, secondForm)) = await TwoReadersOnANewArticleAsync();
         var typed = Typed("Exactly the same words.", name: "First Poster", email: "shared@example.com");
 
         await Html.SubmitAsync(first, firstForm, typed);

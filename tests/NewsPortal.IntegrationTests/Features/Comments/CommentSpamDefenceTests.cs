@@ -68,9 +68,7 @@ public sealed class CommentSpamDefenceTests(NewsPortalFactory factory) : Comment
     [Fact]
     public async Task Post_SpamVerdict_IsAnsweredExactlyLikeAHeldComment()
     {
-        var slug = await NewArticleAsync();
-        var (person, personForm) = await OpenFormAsync(slug);
-        var (bot, botForm) = await OpenFormAsync(slug);
+        var (slug, (person, personForm), (bot, botForm)) = await TwoReadersOnANewArticleAsync();
         var botTyped = Typed("Buy cheap watches today", name: "Bot", email: "bot@example.com");
         botTyped["Website"] = "http://spam.example";
 

@@ -3,16 +3,7 @@ namespace NewsPortal.IntegrationTests.Features.Comments;
 /// <summary>Authors editing or deleting their own comment from the same browser, within the edit window (a fake clock).</summary>
 public sealed class OwnCommentEditTests(OwnCommentEditTests.Factory factory) : IClassFixture<OwnCommentEditTests.Factory>
 {
-    public sealed class Factory : NewsPortalFactory
-    {
-        public Factory()
-        {
-            Time = Clock;
-            Settings["Comments:PreModeration"] = "false";
-        }
-
-        public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
-    }
+    public sealed class Factory() : FakeClockFactory(("Comments:PreModeration", "false"));
 
     /// <summary>A reader posts through the real form (published at once: pre-moderation is off here).</summary>
     private async Task<(HttpClient Author, string Slug, int Id)> PostAsync(string body)

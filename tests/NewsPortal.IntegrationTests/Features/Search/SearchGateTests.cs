@@ -10,12 +10,8 @@ public sealed class SearchGateTests(SearchGateTests.Factory factory) : IClassFix
     public sealed class Factory : NewsPortalFactory
     {
         public Factory()
-        {
-            Settings["Search:RequestsPerMinutePerIp"] = "100000";
-            Settings["Search:MaxConcurrent"] = "1";
-            Settings["Search:MaxWaitSeconds"] = "0";
+            : base(("Search:RequestsPerMinutePerIp", "100000"), ("Search:MaxConcurrent", "1"), ("Search:MaxWaitSeconds", "0")) =>
             ConfigureServices = services => services.AddSingleton<Serilog.Core.ILogEventSink>(Log);
-        }
 
         public CapturedLog Log { get; } = new();
     }

@@ -3,24 +3,14 @@ namespace NewsPortal.IntegrationTests.Infrastructure.Hosting;
 /// <summary>HEAD, as uptime monitors and link checkers send it: the GET's status and headers, no body, no change.</summary>
 public sealed class HeadRequestTests(NewsPortalFactory factory) : IClassFixture<NewsPortalFactory>
 {
-    public static TheoryData<string> Routes => new()
-    {
-        "/",
-        "/news/{slug}",
-        "/category/world",
-        "/search?q=test",
-        "/feed.xml",
-        "/robots.txt",
-        "/sitemap.xml",
-        "/news-sitemap.xml",
-    };
+    public static TheoryData<string> Routes => new(ReaderRoutes.All);
 
     [Theory]
     [MemberData(nameof(Routes))]
     public async Task Head_ReaderRoute_AnswersAsGetWithoutTheBody(string route)
     {
         var slug = (await factory.WithDbAsync(db => new ArticleBuilder().SaveAsync(db))).Slug;
-        var url = route.Replace("{slug}", slug, StringComparison.Ordinal);
+        var url = ReaderRoutes.For(route, slug);
         var get = await SendAsync(HttpMethods.Get, url);
 
         // Twice: the article page's second HEAD is the shared copy, served before MVC.

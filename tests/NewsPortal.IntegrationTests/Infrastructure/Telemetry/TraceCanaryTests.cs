@@ -10,12 +10,8 @@ public sealed class TraceCanaryTests(TraceCanaryTests.Factory factory) : IClassF
     public sealed class Factory : NewsPortalFactory
     {
         public Factory()
-        {
-            Settings["OTEL_EXPORTER_OTLP_ENDPOINT"] = "http://127.0.0.1:9";
-            Settings["Search:RequestsPerMinutePerIp"] = "1000";
-            Settings["Outbox:PollInterval"] = "00:00:01";
+            : base(("OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:9"), ("Search:RequestsPerMinutePerIp", "1000"), ("Outbox:PollInterval", "00:00:01")) =>
             ConfigureServices = services => services.ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(Spans));
-        }
 
         // The exporter adds from whichever thread ends a span while the test reads: every access takes the same lock.
         public LockedSpanCollection Spans { get; } = new();
