@@ -45,6 +45,21 @@ public sealed partial class WxrReader
         return new WxrTerm(taxonomy, slug, name, parent);
     }
 
+    /// <summary>An item's simple WordPress children (<c>wp:…</c>), each with the field its text goes to.</summary>
+    private static readonly Dictionary<string, Action<WxrItem, string>> ItemFields = new(StringComparer.Ordinal)
+    {
+        ["post_id"] = (item, text) => item.Id = Number(text),
+        ["post_date"] = (item, text) => item.PostDate = text,
+        ["post_date_gmt"] = (item, text) => item.PostDateGmt = text,
+        ["post_modified_gmt"] = (item, text) => item.ModifiedGmt = text,
+        ["comment_status"] = (item, text) => item.CommentStatus = text.Trim(),
+        ["post_name"] = (item, text) => item.PostName = text.Trim(),
+        ["status"] = (item, text) => item.Status = text.Trim(),
+        ["post_type"] = (item, text) => item.PostType = text.Trim(),
+        ["post_parent"] = (item, text) => item.PostParent = Number(text),
+        ["attachment_url"] = (item, text) => item.AttachmentUrl = text.Trim(),
+    };
+
     private WxrItem ReadItem()
     {
         var item = new WxrItem { Line = LineInfo.Line };
@@ -79,35 +94,8 @@ public sealed partial class WxrReader
                     }
 
                     break;
-                case "post_id" when isWp:
-                    item.Id = Number(Text());
-                    break;
-                case "post_date" when isWp:
-                    item.PostDate = Text();
-                    break;
-                case "post_date_gmt" when isWp:
-                    item.PostDateGmt = Text();
-                    break;
-                case "post_modified_gmt" when isWp:
-                    item.ModifiedGmt = Text();
-                    break;
-                case "comment_status" when isWp:
-                    item.CommentStatus = Text().Trim();
-                    break;
-                case "post_name" when isWp:
-                    item.PostName = Text().Trim();
-                    break;
-                case "status" when isWp:
-                    item.Status = Text().Trim();
-                    break;
-                case "post_type" when isWp:
-                    item.PostType = Text().Trim();
-                    break;
-                case "post_parent" when isWp:
-                    item.PostParent = Number(Text());
-                    break;
-                case "attachment_url" when isWp:
-                    item.AttachmentUrl = Text().Trim();
+                case var localName when isWp && ItemFields.TryGetValue(localName, out var field):
+                    field(item, Text());
                     break;
                 case "postmeta" when isWp:
                     string? key = null, value = null;
@@ -140,46 +128,33 @@ public sealed partial class WxrReader
         return item;
     }
 
+    /// <summary>A comment's simple children, each with the field its text goes to; anything else (its meta) is skipped.</summary>
+    private static readonly Dictionary<string, Action<WxrComment, string>> CommentFields = new(StringComparer.Ordinal)
+    {
+        ["comment_id"] = (comment, text) => comment.Id = Number(text),
+        ["comment_author"] = (comment, text) => comment.Author = text,
+        ["comment_author_email"] = (comment, text) => comment.Email = text.Trim(),
+        ["comment_author_IP"] = (comment, text) => comment.Ip = text.Trim(),
+        ["comment_date"] = (comment, text) => comment.Date = text,
+        ["comment_date_gmt"] = (comment, text) => comment.DateGmt = text,
+        ["comment_content"] = (comment, text) => comment.Content = text,
+        ["comment_approved"] = (comment, text) => comment.Approved = text.Trim(),
+        ["comment_type"] = (comment, text) => comment.Type = text.Trim(),
+        ["comment_parent"] = (comment, text) => comment.Parent = Number(text),
+    };
+
     private WxrComment ReadComment()
     {
         var comment = new WxrComment();
         ForEachChild(() =>
         {
-            switch (_xml.LocalName)
+            if (CommentFields.TryGetValue(_xml.LocalName, out var field))
             {
-                case "comment_id":
-                    comment.Id = Number(Text());
-                    break;
-                case "comment_author":
-                    comment.Author = Text();
-                    break;
-                case "comment_author_email":
-                    comment.Email = Text().Trim();
-                    break;
-                case "comment_author_IP":
-                    comment.Ip = Text().Trim();
-                    break;
-                case "comment_date":
-                    comment.Date = Text();
-                    break;
-                case "comment_date_gmt":
-                    comment.DateGmt = Text();
-                    break;
-                case "comment_content":
-                    comment.Content = Text();
-                    break;
-                case "comment_approved":
-                    comment.Approved = Text().Trim();
-                    break;
-                case "comment_type":
-                    comment.Type = Text().Trim();
-                    break;
-                case "comment_parent":
-                    comment.Parent = Number(Text());
-                    break;
-                default:
-                    _xml.Skip();
-                    break;
+                field(comment, Text());
+            }
+            else
+            {
+                _xml.Skip();
             }
         });
         return comment;

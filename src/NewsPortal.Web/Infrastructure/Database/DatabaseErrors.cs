@@ -3,17 +3,10 @@ namespace NewsPortal.Web.Infrastructure.Database;
 /// <summary>What a failed save means, for both providers.</summary>
 public static class DatabaseErrors
 {
-    // SQLite: SQLITE_CONSTRAINT_UNIQUE and SQLITE_CONSTRAINT_PRIMARYKEY (extended result codes).
-    private const int SqliteUnique = 2067;
-    private const int SqlitePrimaryKey = 1555;
-
-    // SQL Server: duplicate key in a unique index (2601) or a unique/primary key constraint (2627).
+    // SQL Server: duplicate key in a unique index (2601) or a unique/primary key constraint (2627). SQLite's codes
+    // are SQLitePCL's own constants.
     private const int SqlServerUniqueIndex = 2601;
     private const int SqlServerUniqueConstraint = 2627;
-
-    // SQLite: SQLITE_BUSY and SQLITE_LOCKED (primary result codes).
-    private const int SqliteBusy = 5;
-    private const int SqliteLocked = 6;
 
     /// <summary>
     /// A write gave up waiting for the database: the write gate's bound, or SQLite's busy_timeout while another
@@ -23,7 +16,7 @@ public static class DatabaseErrors
     {
         for (Exception? e = exception; e is not null; e = e.InnerException)
         {
-            if (e is DatabaseBusyException or SqliteException { SqliteErrorCode: SqliteBusy or SqliteLocked })
+            if (e is DatabaseBusyException or SqliteException { SqliteErrorCode: SQLitePCL.raw.SQLITE_BUSY or SQLitePCL.raw.SQLITE_LOCKED })
             {
                 return true;
             }
@@ -35,7 +28,7 @@ public static class DatabaseErrors
     /// <summary>The save broke a unique index: someone else stored the same key between our check and our write.</summary>
     public static bool IsUniqueViolation(DbUpdateException exception) => exception.InnerException switch
     {
-        SqliteException sqlite => sqlite.SqliteExtendedErrorCode is SqliteUnique or SqlitePrimaryKey,
+        SqliteException sqlite => sqlite.SqliteExtendedErrorCode is SQLitePCL.raw.SQLITE_CONSTRAINT_UNIQUE or SQLitePCL.raw.SQLITE_CONSTRAINT_PRIMARYKEY,
         SqlException sql => sql.Number is SqlServerUniqueIndex or SqlServerUniqueConstraint,
         _ => false,
     };

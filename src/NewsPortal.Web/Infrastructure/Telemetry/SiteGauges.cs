@@ -39,27 +39,15 @@ public sealed class SiteGauges : IDisposable
 
         _meter.CreateObservableCounter(
             "newsportal.reader_cache.lookups",
-            () =>
-            {
-                var statistics = cache.Statistics;
-                return statistics is null
-                    ? []
-                    : new Measurement<long>[]
-                    {
-                        new(statistics.TotalHits, new KeyValuePair<string, object?>("result", "hit")),
-                        new(statistics.TotalMisses, new KeyValuePair<string, object?>("result", "miss")),
-                    };
-            },
+            () => cache.Statistics is { } statistics
+                ? ByLabel("result", ("hit", statistics.TotalHits), ("miss", statistics.TotalMisses))
+                : [],
             "{lookup}",
             "Reader cache look-ups since start, by result (hit, miss).");
 
         _meter.CreateObservableCounter(
             "newsportal.reader_cache.loads",
-            () => new Measurement<long>[]
-            {
-                new(cache.LoadCount, new KeyValuePair<string, object?>("load", "ran")),
-                new(cache.JoinedLoadCount, new KeyValuePair<string, object?>("load", "joined")),
-            },
+            () => ByLabel("load", ("ran", cache.LoadCount), ("joined", cache.JoinedLoadCount)),
             "{load}",
             "Reader cache misses since start, by what they did: ran (read the database) or joined (waited for a load another request had started).");
 
@@ -77,12 +65,7 @@ public sealed class SiteGauges : IDisposable
                 var state = !redis.IsConfigured ? "single"
                     : sync.CheckHealthAsync(new HealthCheckContext()).GetAwaiter().GetResult().Status == HealthStatus.Healthy ? "shared"
                     : "degraded";
-                return new Measurement<int>[]
-                {
-                    new(state == "single" ? 1 : 0, new KeyValuePair<string, object?>("state", "single")),
-                    new(state == "shared" ? 1 : 0, new KeyValuePair<string, object?>("state", "shared")),
-                    new(state == "degraded" ? 1 : 0, new KeyValuePair<string, object?>("state", "degraded")),
-                };
+                return ByLabel("state", ("single", state == "single" ? 1 : 0), ("shared", state == "shared" ? 1 : 0), ("degraded", state == "degraded" ? 1 : 0));
             },
             description: "1 for the reader cache's state across instances: single (no Redis), shared (in step through Redis) or degraded (cannot confirm it is in step).");
     }
@@ -98,11 +81,10 @@ public sealed class SiteGauges : IDisposable
                 .GroupBy(m => m.Status)
                 .Select(g => new { Status = g.Key, Count = g.LongCount() })
                 .ToList();
-            return
-            [
-                new(counts.Where(c => c.Status == OutboxStatus.Pending).Sum(c => c.Count), new KeyValuePair<string, object?>("state", "pending")),
-                new(counts.Where(c => c.Status == OutboxStatus.Failed).Sum(c => c.Count), new KeyValuePair<string, object?>("state", "failed")),
-            ];
+            return ByLabel(
+                "state",
+                ("pending", counts.Where(c => c.Status == OutboxStatus.Pending).Sum(c => c.Count)),
+                ("failed", counts.Where(c => c.Status == OutboxStatus.Failed).Sum(c => c.Count)));
         }
         catch (Exception ex)
         {
@@ -111,6 +93,11 @@ public sealed class SiteGauges : IDisposable
             return [];
         }
     }
+
+    /// <summary>One measurement for each value of <paramref name="label"/>, for an instrument read by that one label.</summary>
+    private static Measurement<T>[] ByLabel<T>(string label, params (string Value, T Measure)[] rows)
+        where T : struct =>
+        [.. rows.Select(row => new Measurement<T>(row.Measure, new KeyValuePair<string, object?>(label, row.Value)))];
 
     private double Age(DateTime? since) =>
         since is { } at ? Math.Max(0, (_time.GetUtcNow().UtcDateTime - at).TotalSeconds) : 0;

@@ -3,24 +3,6 @@ namespace NewsPortal.Web.Infrastructure.Telemetry;
 /// <summary>Comment posts, moderation decisions and reader reports.</summary>
 public static partial class SiteMetrics
 {
-    private static readonly Counter<long> CommentsPosted = Counter(
-        "newsportal.comments.posted", "{comment}", "Comment posts by outcome (published, held, spam, duplicate, refused) and the rule or reason that decided it.");
-
-    private static readonly Counter<long> CommentsDecided = Counter(
-        "newsportal.comments.decided", "{comment}", "Moderation decisions on one comment, by the status it left and the status it got.");
-
-    private static readonly Histogram<double> DecisionSeconds = Histogram(
-        "newsportal.moderation.decision_seconds",
-        "s",
-        "How long a held comment waited for its first decision, by the status it got.",
-        60, 300, 900, 1800, 3600, 3 * 3600, 6 * 3600, 12 * 3600, 86400, 2 * 86400, 7 * 86400);
-
-    private static readonly Counter<long> ReportsReceived = Counter(
-        "newsportal.reports.received", "{report}", "Reader reports of a comment that were stored (bots and repeats are not counted).");
-
-    private static readonly Counter<long> ReportsDecided = Counter(
-        "newsportal.reports.decided", "{report}", "Reader reports a moderator decided, by the decision (dismissed, hidden, removed).");
-
     public static void CommentPosted(string outcome, string rule) =>
         CommentsPosted.Add(1, new("outcome", outcome), new("rule", rule));
 

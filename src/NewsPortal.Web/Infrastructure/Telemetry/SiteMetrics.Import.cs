@@ -3,9 +3,6 @@ namespace NewsPortal.Web.Infrastructure.Telemetry;
 /// <summary>The WordPress import's items, by kind and outcome from fixed lists.</summary>
 public static partial class SiteMetrics
 {
-    private static readonly Counter<long> ImportItems = Counter(
-        "newsportal.import.items", "{item}", "Items a WordPress import has handled, by kind and outcome (imported, skipped, failed).");
-
     /// <summary>Every name an import may count, so an item's title or login can never become a label.</summary>
     public static readonly IReadOnlySet<string> ImportKinds = new HashSet<string>(StringComparer.Ordinal)
     {

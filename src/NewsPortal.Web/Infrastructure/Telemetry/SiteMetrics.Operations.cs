@@ -3,18 +3,6 @@ namespace NewsPortal.Web.Infrastructure.Telemetry;
 /// <summary>What an operator watches besides readers' requests: mail sends, picture processing and rate limits.</summary>
 public static partial class SiteMetrics
 {
-    private static readonly Counter<long> OutboxFailures = Counter(
-        "newsportal.outbox.failures", "{attempt}", "Mail sends that failed, by what follows: retry (tried again later) or gave_up (marked failed).");
-
-    private static readonly Histogram<double> MediaProcessing = Histogram(
-        "newsportal.media.processing_seconds",
-        "s",
-        "How long making one library image's variants took, by outcome (ready, failed).",
-        0.1, 0.25, 0.5, 1, 2, 5, 10, 20, 30, 60, 120);
-
-    private static readonly Counter<long> RateLimitRejected = Counter(
-        "newsportal.rate_limit.rejected", "{request}", "Requests answered 429, by rate-limit policy.");
-
     public static void OutboxSendFailed(bool gaveUp) =>
         OutboxFailures.Add(1, new KeyValuePair<string, object?>("result", gaveUp ? "gave_up" : "retry"));
 
