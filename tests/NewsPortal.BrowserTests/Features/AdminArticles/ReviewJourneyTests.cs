@@ -4,7 +4,7 @@ namespace NewsPortal.BrowserTests.Features.AdminArticles;
 /// Review in Chromium: a reporter writes and submits, an editor sends the story back with a note, the reporter
 /// changes it and submits again, the editor reads the diff and publishes it; and the reporter's own pages checked by axe and Nu.
 /// </summary>
-public sealed class ReviewJourneyTests(SiteFixture site)
+public sealed class ReviewJourneyTests(SiteFixture site, NuHtmlChecker nu)
 {
     [Fact]
     public async Task ReporterSubmits_EditorSendsBack_ReporterResubmits_EditorPublishes()
@@ -72,6 +72,7 @@ public sealed class ReviewJourneyTests(SiteFixture site)
     [InlineData(1280)]
     public async Task ReporterPages_HaveNoAxeViolationsOrHtmlErrors_AndNoSidewaysScrolling(int width)
     {
+        NuHtmlChecker.Require();
         await using var context = await site.NewContextAsync(width);
         var page = await SiteFixture.SignedInPageAsync(context, SiteFixture.ReporterEmail);
         foreach (var (name, url) in new[] { ("your stories", "/admin/articles"), ("your story waiting for review", $"/admin/articles/{site.ReviewStoryId}/edit"), ("dashboard", "/admin"), ("new story", "/admin/articles/new") })
@@ -86,7 +87,7 @@ public sealed class ReviewJourneyTests(SiteFixture site)
             Assert.True(wide.Length == 0, $"{name} scrolls sideways at {width}px; the page is {wide}");
 
             var html = await (await context.APIRequest.GetAsync(url)).TextAsync();
-            await PageChecks.AssertNoHtmlErrorsAsync(PageChecks.VnuJar(), html, name);
+            await nu.AssertNoErrorsAsync(html, name);
         }
     }
 }

@@ -5,12 +5,12 @@ namespace NewsPortal.BrowserTests.Features.Comments;
 /// cannot sit in the fixed list of <see cref="QualityPages"/>: this test posts a comment, follows "Edit or delete" and
 /// checks the page with axe and the Nu HTML checker.
 /// </summary>
-public sealed class OwnCommentEditPageTests(SiteFixture site)
+public sealed class OwnCommentEditPageTests(SiteFixture site, NuHtmlChecker nu)
 {
     [Fact]
     public async Task EditPage_ReachedFromTheAuthorsOwnComment_HasNoAxeViolationsAndNoHtmlErrors()
     {
-        var jar = PageChecks.VnuJar();
+        NuHtmlChecker.Require();
         await using var reader = await StoryReader.OpenAsync(site, "/", ".latest", 4);
         var page = reader.Page;
         await reader.FillCommentAsync("Browser test: a comment its author will want to fix.", "Quick Fixer", "fixer@browser.test");
@@ -23,6 +23,6 @@ public sealed class OwnCommentEditPageTests(SiteFixture site)
 
         // The page as the server sent it (the context's cookies go with the request), not the browser's DOM.
         var html = await (await reader.Context.APIRequest.GetAsync(page.Url)).TextAsync();
-        await PageChecks.AssertNoHtmlErrorsAsync(jar, html, $"The edit page ({page.Url})");
+        await nu.AssertNoErrorsAsync(html, $"The edit page ({page.Url})");
     }
 }
