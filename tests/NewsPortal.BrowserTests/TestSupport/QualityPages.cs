@@ -57,13 +57,16 @@ public static class QualityPages
     /// </summary>
     public static async Task<Visit> VisitAsync(SiteFixture site, string url, bool signedIn)
     {
-        var context = await site.NewContextAsync();
-        var page = signedIn ? await SiteFixture.SignedInPageAsync(context, SiteFixture.EditorEmail) : await context.NewPageAsync();
-        return new Visit(context, page, site.Resolve(url));
+        var context = signedIn ? await site.SignedInContextAsync(SiteFixture.EditorEmail) : await site.NewContextAsync();
+        return new Visit(context, await context.NewPageAsync(), site.Resolve(url), signedIn);
     }
 
-    public sealed record Visit(IBrowserContext Context, IPage Page, string Url) : IAsyncDisposable
+    public sealed record Visit(IBrowserContext Context, IPage Page, string Url, bool SignedIn) : IAsyncDisposable
     {
+        /// <summary>Fails when a staff page answered with the login form: the check would have looked at the wrong page.</summary>
+        public void AssertStillSignedIn(string landedOn) =>
+            Assert.False(SignedIn && landedOn.Contains("/account/login", StringComparison.Ordinal), $"{Url} sent the editor to sign in ({landedOn}).");
+
         public ValueTask DisposeAsync() => Context.DisposeAsync();
     }
 }

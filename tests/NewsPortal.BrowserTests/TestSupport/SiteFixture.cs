@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 [assembly: AssemblyFixture(typeof(NewsPortal.BrowserTests.TestSupport.SiteFixture))]
 
 namespace NewsPortal.BrowserTests.TestSupport;
@@ -30,6 +32,7 @@ public sealed class SiteFixture : IAsyncLifetime
     private Factory? _factory;
     private IPlaywright? _playwright;
     private IBrowser? _browser;
+    private readonly ConcurrentDictionary<string, Task<string>> _sessions = new(StringComparer.Ordinal);
 
     public string BaseUrl { get; private set; } = string.Empty;
 
@@ -134,7 +137,26 @@ public sealed class SiteFixture : IAsyncLifetime
         });
     }
 
-    public async Task<IBrowserContext> NewContextAsync(int width = 1280, int height = 900, bool javaScript = true)
+    public Task<IBrowserContext> NewContextAsync(int width = 1280, int height = 900, bool javaScript = true) =>
+        OpenContextAsync(width, height, javaScript, storageState: null);
+
+    /// <summary>
+    /// A context holding <paramref name="email"/>'s signed-in session. The account signs in through the login form once
+    /// a run (<see cref="SignedInPageAsync"/>); every later context starts with that session's cookies, as a browser
+    /// opened again does. For pages that are checked, not for journeys that are about signing in.
+    /// </summary>
+    public async Task<IBrowserContext> SignedInContextAsync(string email)
+    {
+        var session = await _sessions.GetOrAdd(email, async account =>
+        {
+            await using var first = await NewContextAsync();
+            await SignedInPageAsync(first, account);
+            return await first.StorageStateAsync();
+        });
+        return await OpenContextAsync(1280, 900, javaScript: true, session);
+    }
+
+    private async Task<IBrowserContext> OpenContextAsync(int width, int height, bool javaScript, string? storageState)
     {
         RequireBrowser();
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
@@ -142,6 +164,7 @@ public sealed class SiteFixture : IAsyncLifetime
             BaseURL = BaseUrl,
             ViewportSize = new ViewportSize { Width = width, Height = height },
             JavaScriptEnabled = javaScript,
+            StorageState = storageState,
         });
 
         // CI shares two cores between the site, the browser and the other test projects.

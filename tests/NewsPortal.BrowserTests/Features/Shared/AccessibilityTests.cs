@@ -9,6 +9,7 @@ public sealed class AccessibilityTests(SiteFixture site)
     {
         await using var visit = await QualityPages.VisitAsync(site, url, signedIn);
         await visit.Page.GotoAsync(visit.Url);
+        visit.AssertStillSignedIn(visit.Page.Url);
 
         await PageChecks.AssertNoAxeViolationsAsync(visit.Page, $"{name} ({visit.Url})");
     }

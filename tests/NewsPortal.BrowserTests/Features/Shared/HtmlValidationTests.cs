@@ -12,6 +12,7 @@ public sealed class HtmlValidationTests(SiteFixture site, NuHtmlChecker nu)
 
         // The page as the server sent it (the context's cookies go with the request), not the browser's DOM.
         var response = await visit.Context.APIRequest.GetAsync(visit.Url);
+        visit.AssertStillSignedIn(response.Url);
         await nu.AssertNoErrorsAsync(await response.TextAsync(), $"{name} ({visit.Url})");
     }
 }
