@@ -15,4 +15,16 @@ public sealed class HtmlValidationTests(SiteFixture site, NuHtmlChecker nu)
         visit.AssertStillSignedIn(response.Url);
         await nu.AssertNoErrorsAsync(await response.TextAsync(), $"{name} ({visit.Url})");
     }
+
+    /// <summary>The check above can fail: a page with a stray end tag is refused, naming the error and its line.</summary>
+    [Fact]
+    public async Task Checker_RefusesAPageWithAStrayEndTag_NamingTheError()
+    {
+        NuHtmlChecker.Require();
+        const string broken = "<!DOCTYPE html>\n<html lang=\"en\"><head><title>Broken</title></head>\n<body><p>One<div>two</p></div></body></html>";
+
+        var failure = await Assert.ThrowsAsync<Xunit.Sdk.TrueException>(() => nu.AssertNoErrorsAsync(broken, "a broken page"));
+        Assert.Contains("a broken page has HTML errors", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("line 3: No “p” element in scope but a “p” end tag seen.", failure.Message, StringComparison.Ordinal);
+    }
 }
