@@ -147,12 +147,24 @@ public sealed class SiteFixture : IAsyncLifetime
     /// </summary>
     public async Task<IBrowserContext> SignedInContextAsync(string email)
     {
-        var session = await _sessions.GetOrAdd(email, async account =>
+        var signingIn = _sessions.GetOrAdd(email, async account =>
         {
             await using var first = await NewContextAsync();
             await SignedInPageAsync(first, account);
             return await first.StorageStateAsync();
         });
+        string session;
+        try
+        {
+            session = await signingIn;
+        }
+        catch
+        {
+            // A sign-in that failed is not handed to every later test: the next one tries again.
+            _sessions.TryRemove(new KeyValuePair<string, Task<string>>(email, signingIn));
+            throw;
+        }
+
         return await OpenContextAsync(1280, 900, javaScript: true, session);
     }
 
